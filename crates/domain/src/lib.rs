@@ -1,0 +1,12 @@
+//! Pure types and rules of Ponte, one module per feature. No I/O, no async: everything here is
+//! tested without a database.
+
+pub mod accounts;
+pub mod audit;
+pub mod locale;
+pub mod organisations;
+pub mod platform;
+pub mod policy;
+pub mod programme;
+pub mod roles;
+pub mod validation;

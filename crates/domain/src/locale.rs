@@ -1,0 +1,205 @@
+//! The interface languages and the way numbers, money and dates are written in each.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The programme's time zone: every time is shown as it is in Rome.
+pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Rome;
+
+/// An interface language. Italian is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    It,
+    En,
+    Fr,
+}
+
+impl Locale {
+    /// Every supported language, Italian first.
+    pub const ALL: [Locale; 3] = [Locale::It, Locale::En, Locale::Fr];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::It => "it",
+            Locale::En => "en",
+            Locale::Fr => "fr",
+        }
+    }
+
+    /// Parses a code such as `it`, `en-GB` or `FR`.
+    pub fn parse(code: &str) -> Option<Locale> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The best supported language in an `Accept-Language` header, honouring its q-values.
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        let mut best: Option<(f32, Locale)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let Some(tag) = pieces.next() else { continue };
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if let Some(l) = Locale::parse(tag) {
+                if best.is_none_or(|(bq, _)| q > bq) {
+                    best = Some((q, l));
+                }
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    fn separators(self) -> (&'static str, &'static str) {
+        match self {
+            Locale::It => (".", ","),
+            Locale::En => (",", "."),
+            // French groups digits with a narrow no-break space.
+            Locale::Fr => ("\u{202f}", ","),
+        }
+    }
+
+    /// Writes an integer with thousands grouping: 1.234 / 1,234 / 1 234.
+    pub fn integer(self, n: i64) -> String {
+        let (group, _) = self.separators();
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(group);
+            }
+            out.push(c);
+        }
+        if n < 0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    }
+
+    /// Writes a fixed-point number given in hundredths: 123456 -> 1.234,56.
+    pub fn hundredths(self, n: i64) -> String {
+        let (_, decimal) = self.separators();
+        let sign = if n < 0 { "-" } else { "" };
+        let abs = n.unsigned_abs();
+        format!(
+            "{sign}{}{decimal}{:02}",
+            self.integer((abs / 100) as i64),
+            abs % 100
+        )
+    }
+
+    /// Writes an amount of euro given in cents: 1.234,56 € / €1,234.56 / 1 234,56 €.
+    pub fn euro(self, cents: i64) -> String {
+        match self {
+            Locale::En => {
+                let s = self.hundredths(cents.abs());
+                if cents < 0 {
+                    format!("-€{s}")
+                } else {
+                    format!("€{s}")
+                }
+            }
+            Locale::It | Locale::Fr => format!("{}\u{a0}€", self.hundredths(cents)),
+        }
+    }
+
+    /// Writes a number of tenths without a useless zero: 15 -> 1,5; 10 -> 1.
+    pub fn tenths(self, n: i64) -> String {
+        let (_, decimal) = self.separators();
+        let whole = self.integer(n / 10);
+        match (n % 10).abs() {
+            0 => whole,
+            d => format!("{whole}{decimal}{d}"),
+        }
+    }
+
+    fn month(self, month: u32) -> &'static str {
+        const IT: [&str; 12] = [
+            "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+            "settembre", "ottobre", "novembre", "dicembre",
+        ];
+        const EN: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ];
+        const FR: [&str; 12] = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+            "octobre", "novembre", "décembre",
+        ];
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Locale::It => IT[i],
+            Locale::En => EN[i],
+            Locale::Fr => FR[i],
+        }
+    }
+
+    /// Writes a date in words: 26 novembre 2026 / 26 November 2026 / 26 novembre 2026.
+    pub fn date(self, d: NaiveDate) -> String {
+        format!("{} {} {}", d.day(), self.month(d.month()), d.year())
+    }
+
+    /// Writes an instant as the date and time in Rome: 26 novembre 2026, 23:42.
+    pub fn date_time(self, t: DateTime<Utc>) -> String {
+        let local = t.with_timezone(&TIME_ZONE);
+        let time = local.format("%H:%M");
+        match self {
+            Locale::Fr => format!("{} à {time}", self.date(local.date_naive())),
+            _ => format!("{}, {time}", self.date(local.date_naive())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(Locale::It.euro(123456), "1.234,56\u{a0}€");
+        assert_eq!(Locale::En.euro(123456), "€1,234.56");
+        assert_eq!(Locale::Fr.euro(123456), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(Locale::It.euro(-5), "-0,05\u{a0}€");
+        assert_eq!(Locale::En.euro(-100), "-€1.00");
+        assert_eq!(Locale::It.integer(1234567), "1.234.567");
+        assert_eq!(Locale::En.integer(999), "999");
+    }
+
+    #[test]
+    fn planned_days() {
+        assert_eq!(Locale::It.tenths(15), "1,5");
+        assert_eq!(Locale::En.tenths(15), "1.5");
+        assert_eq!(Locale::Fr.tenths(10), "1");
+    }
+
+    #[test]
+    fn dates_in_rome() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(Locale::It.date(d), "26 novembre 2026");
+        assert_eq!(Locale::En.date(d), "26 November 2026");
+        // 23:42 UTC in winter is 00:42 of the next day in Rome.
+        let t = Utc.with_ymd_and_hms(2026, 11, 26, 23, 42, 0).unwrap();
+        assert_eq!(Locale::It.date_time(t), "27 novembre 2026, 00:42");
+        assert_eq!(Locale::Fr.date_time(t), "27 novembre 2026 à 00:42");
+        // Summer time: UTC+2.
+        let s = Utc.with_ymd_and_hms(2026, 7, 1, 8, 0, 0).unwrap();
+        assert_eq!(Locale::En.date_time(s), "1 July 2026, 10:00");
+    }
+
+    #[test]
+    fn accept_language() {
+        assert_eq!(
+            Locale::from_accept_language("de-DE,fr;q=0.8,en;q=0.9"),
+            Some(Locale::En)
+        );
+        assert_eq!(Locale::from_accept_language("fr-CH"), Some(Locale::Fr));
+        assert_eq!(Locale::from_accept_language("de, es"), None);
+        assert_eq!(Locale::parse("IT"), Some(Locale::It));
+    }
+}
