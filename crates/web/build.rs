@@ -1,1 +1,100 @@
-fn main() {}
+//! Embeds the front-end assets (Bootstrap Italia and htmx from npm, and Ponte's own files), the
+//! templates and the translations into the binary: the build writes a table of
+//! `include_bytes!` entries that `assets.rs`, `templates.rs` and `i18n.rs` read.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = manifest.join("../..");
+    let npm = root.join("node_modules");
+    let bi = npm.join("bootstrap-italia/dist");
+    if !bi.join("css/bootstrap-italia.min.css").exists() {
+        panic!(
+            "\n\nThe front-end packages are missing: run `npm ci` in the repository root first\n\
+             (scripts/start and scripts/test do it for you).\n\n"
+        );
+    }
+    // (URL path under /assets, file on disk)
+    let mut assets: Vec<(String, PathBuf)> = vec![
+        (
+            "bootstrap-italia.min.css".into(),
+            bi.join("css/bootstrap-italia.min.css"),
+        ),
+        (
+            "bootstrap-italia.bundle.min.js".into(),
+            bi.join("js/bootstrap-italia.bundle.min.js"),
+        ),
+        ("sprites.svg".into(), bi.join("svg/sprites.svg")),
+        ("htmx.min.js".into(), npm.join("htmx.org/dist/htmx.min.js")),
+    ];
+    for family in ["Titillium_Web", "Roboto_Mono", "Lora"] {
+        let dir = bi.join("fonts").join(family);
+        for entry in sorted(&dir) {
+            let name = entry.file_name().unwrap().to_string_lossy().to_string();
+            if name.ends_with(".woff2") {
+                assets.push((format!("fonts/{family}/{name}"), entry));
+            }
+        }
+    }
+    for entry in sorted(&manifest.join("assets")) {
+        let name = entry.file_name().unwrap().to_string_lossy().to_string();
+        assets.push((name, entry));
+    }
+    let mut out = String::from("/// Embedded assets: (path under /assets/, bytes).\npub static ASSETS: &[(&str, &[u8])] = &[\n");
+    for (path, file) in &assets {
+        println!("cargo:rerun-if-changed={}", file.display());
+        writeln!(
+            out,
+            "    ({path:?}, include_bytes!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n/// Embedded templates: (name, source).\npub static TEMPLATES: &[(&str, &str)] = &[\n");
+    let templates = manifest.join("templates");
+    println!("cargo:rerun-if-changed={}", templates.display());
+    for dir in std::iter::once(templates.clone())
+        .chain(sorted(&templates).into_iter().filter(|p| p.is_dir()))
+    {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        for file in sorted(&dir).into_iter().filter(|p| p.is_file()) {
+            let name = file
+                .strip_prefix(&templates)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            println!("cargo:rerun-if-changed={}", file.display());
+            writeln!(
+                out,
+                "    ({name:?}, include_str!({:?})),",
+                file.display().to_string()
+            )
+            .unwrap();
+        }
+    }
+    out.push_str("];\n\n/// Embedded translations: (language, Fluent source).\npub static LOCALES: &[(&str, &str)] = &[\n");
+    for lang in ["it", "en", "fr"] {
+        let file = manifest.join("locales").join(lang).join("main.ftl");
+        println!("cargo:rerun-if-changed={}", file.display());
+        writeln!(
+            out,
+            "    ({lang:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    std::fs::write(dest, out).unwrap();
+    println!("cargo:rerun-if-changed=build.rs");
+}
+
+fn sorted(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}

@@ -1,1 +1,177 @@
-//! db
+//! Database access for Ponte: one `Db` handle over SQLite or PostgreSQL, picked from the URL at
+//! start, with embedded migrations and one repository module per feature. Queries are written
+//! once in portable SQL and run on either pool through the `run!` macro.
+
+pub mod accounts;
+pub mod audit;
+pub mod maintenance;
+mod migrate;
+pub mod organisations;
+pub mod outbox;
+pub mod programme;
+#[cfg(feature = "test-support")]
+pub mod testing;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A handle on the database, SQLite or PostgreSQL. Cheap to clone.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Errors of the database layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("the record was changed by someone else")]
+    Conflict,
+    #[error("not found")]
+    NotFound,
+    #[error("already exists")]
+    Duplicate,
+    #[error("unsupported database URL: {0}")]
+    Url(String),
+    #[error("migration {0} failed: {1}")]
+    Migration(String, String),
+}
+
+impl DbError {
+    /// Maps unique-constraint violations to `Duplicate`.
+    pub(crate) fn from_write(e: sqlx::Error) -> DbError {
+        if let sqlx::Error::Database(d) = &e {
+            if d.is_unique_violation() {
+                return DbError::Duplicate;
+            }
+        }
+        DbError::Sql(e)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, DbError>;
+
+/// Runs the same code on whichever pool the handle holds. The body is compiled once per
+/// backend, so the same query text and row mapping serve both.
+#[macro_export]
+macro_rules! run {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($pool) => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path` or `postgres://...`) and runs pending migrations.
+    pub async fn connect(url: &str) -> Result<Db> {
+        let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Db::Postgres(pool)
+        } else if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true);
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Db::Sqlite(pool)
+        } else {
+            return Err(DbError::Url(redact(url)));
+        };
+        migrate::run(&db).await?;
+        Ok(db)
+    }
+
+    /// The backend's name, for logs and the health endpoint.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        run!(self, |pool| {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Closes every connection, waiting for queries in flight.
+    pub async fn close(&self) {
+        run!(self, |pool| pool.close().await)
+    }
+}
+
+/// A URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***{}", &url[..scheme], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// A new time-ordered id.
+pub fn new_id() -> uuid::Uuid {
+    uuid::Uuid::now_v7()
+}
+
+/// A random token for links and sessions, and the hash that is stored in its place.
+pub fn new_token() -> (String, String) {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+/// The stored form of a token: its SHA-256, so that a leaked table opens no account.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://***@h/db");
+        assert_eq!(redact("sqlite://data/ponte.db"), "sqlite://data/ponte.db");
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let (a, ha) = new_token();
+        let (b, _) = new_token();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_eq!(token_hash(&a), ha);
+        assert_ne!(a, ha);
+    }
+}

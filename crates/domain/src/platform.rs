@@ -8,4 +8,5 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("platform.health", Rule::Public),
     ("platform.asset", Rule::Public),
     ("platform.language", Rule::Public),
+    ("platform.info", Rule::Public),
 ];

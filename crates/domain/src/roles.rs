@@ -74,9 +74,13 @@ impl SpaceKind {
 
     /// Parses a stored code.
     pub fn parse(code: &str) -> Option<SpaceKind> {
-        [SpaceKind::Platform, SpaceKind::Programme, SpaceKind::Organisation]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            SpaceKind::Platform,
+            SpaceKind::Programme,
+            SpaceKind::Organisation,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 }
 

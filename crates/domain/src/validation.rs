@@ -59,7 +59,10 @@ pub fn required_text(
         errors.add(field, "error-required");
     } else if t.chars().count() > max_chars {
         errors.add(field, "error-too-long");
-    } else if t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    } else if t
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         errors.add(field, "error-invalid-characters");
     }
     t.to_string()
@@ -75,7 +78,10 @@ pub fn optional_text(
     let t = trimmed(value)?;
     if t.chars().count() > max_chars {
         errors.add(field, "error-too-long");
-    } else if t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    } else if t
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         errors.add(field, "error-invalid-characters");
     }
     Some(t)
@@ -106,7 +112,9 @@ mod tests {
     fn emails() {
         assert!(is_email("membro@ponte.example"));
         assert!(is_email(" a.b@provincia.salerno.it "));
-        for bad in ["", "a", "a@", "@b.it", "a@b", "a b@c.it", "a@@b.it", "a@b..it", "a@.b.it"] {
+        for bad in [
+            "", "a", "a@", "@b.it", "a@b", "a b@c.it", "a@@b.it", "a@b..it", "a@.b.it",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }

@@ -1,1 +1,23 @@
-//! web
+//! Ponte's web interface: the axum router with one module per feature, the request pipeline
+//! (session, language, cross-origin check, policy), templates, translations and embedded assets.
+
+pub mod accounts;
+pub mod assets;
+pub mod audit;
+pub mod http;
+pub mod i18n;
+pub mod mail;
+pub mod organisations;
+pub mod platform;
+pub mod programme;
+pub mod routes;
+pub mod session;
+pub mod state;
+pub mod templates;
+
+pub use routes::{app, RouteInfo};
+pub use state::{AppState, Config, SmtpConfig};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}

@@ -22,7 +22,10 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("accounts.profile_update", Rule::SignedIn),
     ("accounts.password_change", Rule::SignedIn),
     ("accounts.users", Rule::Global(&[Role::Admin])),
-    ("accounts.invite_form", Rule::Global(&[Role::Admin, Role::Staff])),
+    (
+        "accounts.invite_form",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
     ("accounts.invite", Rule::Global(&[Role::Admin, Role::Staff])),
 ];
 
@@ -68,7 +71,11 @@ pub struct Profile {
 }
 
 /// Validates a profile form: a name, known languages, up to 20 short competences.
-pub fn check_profile(name: &str, languages: &[String], competences: &str) -> Result<Profile, Errors> {
+pub fn check_profile(
+    name: &str,
+    languages: &[String],
+    competences: &str,
+) -> Result<Profile, Errors> {
     let mut errors = Errors::default();
     let name = required_text(&mut errors, "name", name, 120);
     let mut langs: Vec<String> = Vec::new();
@@ -83,7 +90,11 @@ pub fn check_profile(name: &str, languages: &[String], competences: &str) -> Res
     }
     let mut comps: Vec<String> = Vec::new();
     if let Some(text) = optional_text(&mut errors, "competences", competences, 2000) {
-        for c in text.split([',', '\n']).map(str::trim).filter(|c| !c.is_empty()) {
+        for c in text
+            .split([',', '\n'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             if c.chars().count() > 80 {
                 errors.add("competences", "error-competence-long");
                 break;
@@ -112,7 +123,11 @@ pub struct Invitation {
 
 /// Validates an invitation form. Organisation roles need an organisation; the caller checks it
 /// exists.
-pub fn check_invitation(email: &str, role: &str, has_organisation: bool) -> Result<Invitation, Errors> {
+pub fn check_invitation(
+    email: &str,
+    role: &str,
+    has_organisation: bool,
+) -> Result<Invitation, Errors> {
     let mut errors = Errors::default();
     if !is_email(email) {
         errors.add("email", "error-email");
@@ -142,7 +157,10 @@ mod tests {
         assert_eq!(e.for_field("password"), Some("error-password-short"));
         let mut e = Errors::default();
         check_new_password(&mut e, "long enough pass", "long enough pasS");
-        assert_eq!(e.for_field("password_confirmation"), Some("error-password-mismatch"));
+        assert_eq!(
+            e.for_field("password_confirmation"),
+            Some("error-password-mismatch")
+        );
         let mut e = Errors::default();
         check_new_password(&mut e, "long enough pass", "long enough pass");
         assert!(e.is_empty());
@@ -150,8 +168,12 @@ mod tests {
 
     #[test]
     fn profiles() {
-        let p = check_profile(" Anna Rossi ", &["it".into(), "fr".into(), "it".into()], "PCM, budget,\nPCM")
-            .unwrap();
+        let p = check_profile(
+            " Anna Rossi ",
+            &["it".into(), "fr".into(), "it".into()],
+            "PCM, budget,\nPCM",
+        )
+        .unwrap();
         assert_eq!(p.name, "Anna Rossi");
         assert_eq!(p.languages, vec!["it", "fr"]);
         assert_eq!(p.competences, vec!["PCM", "budget"]);

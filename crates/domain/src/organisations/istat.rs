@@ -48,7 +48,10 @@ const WANTED: [&str; 9] = [
 ];
 
 fn normalise_header(h: &str) -> String {
-    h.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    h.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Parses the whole file. Either every row is good and all municipalities are returned, or the
@@ -188,12 +191,16 @@ fn read_row(record: &csv::ByteRecord, index: &[usize; 9]) -> Result<Municipality
     };
     let car_plate = field(7)?;
     if car_plate.len() != 2 || !car_plate.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(format!("car plate '{car_plate}' is not two capital letters"));
+        return Err(format!(
+            "car plate '{car_plate}' is not two capital letters"
+        ));
     }
     let cadastral_code = field(8)?;
     let cb = cadastral_code.as_bytes();
     if cb.len() != 4 || !cb[0].is_ascii_uppercase() || !cb[1..].iter().all(u8::is_ascii_digit) {
-        return Err(format!("cadastral code '{cadastral_code}' is not a letter and three digits"));
+        return Err(format!(
+            "cadastral code '{cadastral_code}' is not a letter and three digits"
+        ));
     }
     Ok(Municipality {
         istat_code,
@@ -215,7 +222,9 @@ mod tests {
     const HEADER: &str = "\u{feff}Codice Regione;\"Codice dell'Unità territoriale sovracomunale \n(valida a fini statistici)\";Codice Provincia (Storico)(1);Progressivo del Comune (2);Codice Comune formato alfanumerico;Denominazione (Italiana e straniera);Denominazione in italiano;Denominazione altra lingua;Codice Ripartizione Geografica;Ripartizione geografica;Denominazione regione;\"Denominazione dell'Unità territoriale sovracomunale \n(valida a fini statistici)\";Flag Comune capoluogo di provincia/città metropolitana/libero consorzio;Sigla automobilistica;Codice Comune formato numerico;Codice Catastale del comune\r\n";
 
     fn row(code: &str, name: &str, plate: &str) -> String {
-        format!("15;065;065;116;{code};{name};{name};;4;Sud;Campania;Salerno;1;{plate};65116;H703\r\n")
+        format!(
+            "15;065;065;116;{code};{name};{name};;4;Sud;Campania;Salerno;1;{plate};65116;H703\r\n"
+        )
     }
 
     #[test]
@@ -247,19 +256,30 @@ mod tests {
 
     #[test]
     fn refuses_duplicates_invalid_utf8_and_missing_columns() {
-        let dup = format!("{HEADER}{}{}", row("065116", "Salerno", "SA"), row("065116", "Salerno", "SA"));
-        assert!(parse(dup.as_bytes()).unwrap_err()[0].message.contains("twice"));
+        let dup = format!(
+            "{HEADER}{}{}",
+            row("065116", "Salerno", "SA"),
+            row("065116", "Salerno", "SA")
+        );
+        assert!(parse(dup.as_bytes()).unwrap_err()[0]
+            .message
+            .contains("twice"));
         let mut bytes = format!("{HEADER}").into_bytes();
         bytes.extend_from_slice(b"15;065;065;116;065116;Sal\xe9rno;Sal\xe9rno;;4;Sud;Campania;Salerno;1;SA;65116;H703\r\n");
         assert!(parse(&bytes).unwrap_err()[0].message.contains("UTF-8"));
-        assert!(parse(b"a;b;c\r\n1;2;3\r\n").unwrap_err()[0].message.contains("missing columns"));
+        assert!(parse(b"a;b;c\r\n1;2;3\r\n").unwrap_err()[0]
+            .message
+            .contains("missing columns"));
         assert!(parse(b"").is_err());
     }
 
     /// The real file, when it is available beside the project.
     #[test]
     fn reads_the_real_file() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/istat/Elenco-comuni-italiani.csv");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/istat/Elenco-comuni-italiani.csv"
+        );
         let Ok(bytes) = std::fs::read(path) else {
             eprintln!("NOT RUN: {path} is missing, the real ISTAT file was not read");
             return;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub const POLICY: &[(&str, Rule)] = &[
     ("organisations.list", Rule::SignedIn),
     ("organisations.show", Rule::SignedIn),
+    ("organisations.export", Rule::SignedIn),
     (
         "organisations.workspace",
         Rule::Workspace {
@@ -22,8 +23,14 @@ pub const POLICY: &[(&str, Rule)] = &[
         },
     ),
     ("organisations.municipalities", Rule::SignedIn),
-    ("organisations.create_form", Rule::Global(&[Role::Admin, Role::Staff])),
-    ("organisations.create", Rule::Global(&[Role::Admin, Role::Staff])),
+    (
+        "organisations.create_form",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
+    (
+        "organisations.create",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
 ];
 
 /// Organisations per page in the registry.
@@ -42,7 +49,11 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 3] = [Category::ItalianPa, Category::ForeignPartner, Category::LocalActor];
+    pub const ALL: [Category; 3] = [
+        Category::ItalianPa,
+        Category::ForeignPartner,
+        Category::LocalActor,
+    ];
 
     /// The stable code stored in the database.
     pub fn code(self) -> &'static str {
@@ -222,7 +233,9 @@ pub fn check(form: &OrganisationForm) -> Result<Organisation, Errors> {
     let name = required_text(&mut e, "name", &form.name, 200);
     let website = optional_text(&mut e, "website", &form.website, 300);
     if let Some(w) = &website {
-        if !(w.starts_with("https://") || w.starts_with("http://")) || w.contains(char::is_whitespace) {
+        if !(w.starts_with("https://") || w.starts_with("http://"))
+            || w.contains(char::is_whitespace)
+        {
             e.add("website", "error-url");
         }
     }
@@ -374,7 +387,10 @@ mod tests {
             country: "IT".into(),
             ..f.clone()
         };
-        assert_eq!(check(&it).unwrap_err().for_field("country"), Some("error-country"));
+        assert_eq!(
+            check(&it).unwrap_err().for_field("country"),
+            Some("error-country")
+        );
         let zz = OrganisationForm {
             country: "ZZ".into(),
             ..f

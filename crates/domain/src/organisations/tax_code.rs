@@ -53,7 +53,8 @@ pub fn numeric_check_digit(first_ten: &str) -> u8 {
 /// The check letter of the first fifteen characters of a personal codice fiscale.
 pub fn personal_check_letter(first_fifteen: &str) -> Option<u8> {
     const ODD: [u32; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
     ];
     let mut sum = 0u32;
     for (i, b) in first_fifteen.bytes().enumerate() {
@@ -63,7 +64,11 @@ pub fn personal_check_letter(first_fifteen: &str) -> Option<u8> {
             _ => return None,
         };
         // Positions are counted from one: odd positions use the table.
-        sum += if i % 2 == 0 { ODD[index as usize] } else { index };
+        sum += if i % 2 == 0 {
+            ODD[index as usize]
+        } else {
+            index
+        };
     }
     Some(b'A' + (sum % 26) as u8)
 }

@@ -61,7 +61,11 @@ impl PlannedDays {
         if self.min_tenths == self.max_tenths {
             locale.tenths(self.min_tenths)
         } else {
-            format!("{}–{}", locale.tenths(self.min_tenths), locale.tenths(self.max_tenths))
+            format!(
+                "{}–{}",
+                locale.tenths(self.min_tenths),
+                locale.tenths(self.max_tenths)
+            )
         }
     }
 
@@ -72,10 +76,11 @@ impl PlannedDays {
 
     /// Sums planned days of several modules, bound by bound.
     pub fn total(days: impl IntoIterator<Item = PlannedDays>) -> PlannedDays {
-        days.into_iter().fold(PlannedDays::new(0, 0), |acc, d| PlannedDays {
-            min_tenths: acc.min_tenths + d.min_tenths,
-            max_tenths: acc.max_tenths + d.max_tenths,
-        })
+        days.into_iter()
+            .fold(PlannedDays::new(0, 0), |acc, d| PlannedDays {
+                min_tenths: acc.min_tenths + d.min_tenths,
+                max_tenths: acc.max_tenths + d.max_tenths,
+            })
     }
 }
 

@@ -1,0 +1,205 @@
+-- Foundation: accounts, grants, sessions, throttling, invitations, resets, organisations,
+-- municipalities, programme structure, cohorts, audit log, email outbox.
+
+CREATE TABLE users (
+    id UUID PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    languages TEXT NOT NULL DEFAULT '',
+    competences TEXT NOT NULL DEFAULT '[]',
+    active BOOLEAN NOT NULL DEFAULT TRUE,
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1
+);
+
+CREATE TABLE grants (
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    space_kind TEXT NOT NULL,
+    space_id UUID NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (user_id, role, space_kind, space_id)
+);
+CREATE INDEX grants_space ON grants (space_kind, space_id);
+
+CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TIMESTAMPTZ NOT NULL,
+    last_seen_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE login_attempts (
+    id UUID PRIMARY KEY,
+    email TEXT NOT NULL,
+    ip TEXT NOT NULL,
+    at TIMESTAMPTZ NOT NULL,
+    success BOOLEAN NOT NULL
+);
+CREATE INDEX login_attempts_email ON login_attempts (email, at);
+CREATE INDEX login_attempts_ip ON login_attempts (ip, at);
+
+CREATE TABLE organisations (
+    id UUID PRIMARY KEY,
+    category TEXT NOT NULL,
+    name TEXT NOT NULL,
+    pa_kind TEXT,
+    istat_code TEXT,
+    ipa_code TEXT UNIQUE,
+    tax_code TEXT UNIQUE,
+    region_code TEXT,
+    country TEXT NOT NULL,
+    partner_type TEXT,
+    actor_sector TEXT,
+    actor_public BOOLEAN,
+    website TEXT,
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX organisations_name ON organisations (category, name);
+
+CREATE TABLE invitations (
+    id UUID PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    organisation_id UUID REFERENCES organisations(id),
+    invited_by UUID REFERENCES users(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    accepted_at TIMESTAMPTZ,
+    accepted_user_id UUID REFERENCES users(id)
+);
+
+CREATE TABLE password_resets (
+    id UUID PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    used_at TIMESTAMPTZ
+);
+
+CREATE TABLE municipalities (
+    istat_code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    region_code TEXT NOT NULL,
+    region_name TEXT NOT NULL,
+    supra_code TEXT NOT NULL,
+    supra_name TEXT NOT NULL,
+    car_plate TEXT NOT NULL,
+    cadastral_code TEXT NOT NULL,
+    is_capital BOOLEAN NOT NULL,
+    name_key TEXT NOT NULL
+);
+CREATE INDEX municipalities_name ON municipalities (name_key);
+
+CREATE TABLE programmes (
+    id UUID PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    funding TEXT NOT NULL,
+    partners TEXT NOT NULL,
+    general_objective TEXT NOT NULL,
+    system_actions TEXT NOT NULL,
+    path TEXT NOT NULL,
+    method TEXT NOT NULL,
+    expected_results TEXT NOT NULL,
+    transversal TEXT NOT NULL,
+    contribution TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1
+);
+
+CREATE TABLE phases (
+    id UUID PRIMARY KEY,
+    programme_id UUID NOT NULL REFERENCES programmes(id),
+    number BIGINT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    UNIQUE (programme_id, number)
+);
+
+CREATE TABLE strands (
+    id UUID PRIMARY KEY,
+    programme_id UUID NOT NULL REFERENCES programmes(id),
+    code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    UNIQUE (programme_id, code)
+);
+
+CREATE TABLE dimensions (
+    id UUID PRIMARY KEY,
+    strand_id UUID NOT NULL REFERENCES strands(id),
+    number BIGINT NOT NULL,
+    title TEXT NOT NULL,
+    question TEXT NOT NULL,
+    UNIQUE (strand_id, number)
+);
+
+CREATE TABLE modules (
+    id UUID PRIMARY KEY,
+    strand_id UUID NOT NULL REFERENCES strands(id),
+    dimension_id UUID REFERENCES dimensions(id),
+    position BIGINT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    days_min_tenths BIGINT NOT NULL,
+    days_max_tenths BIGINT NOT NULL,
+    delivery TEXT NOT NULL,
+    products TEXT NOT NULL DEFAULT '[]',
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX modules_strand ON modules (strand_id, position);
+
+CREATE TABLE cohorts (
+    id UUID PRIMARY KEY,
+    programme_id UUID NOT NULL REFERENCES programmes(id),
+    phase_id UUID NOT NULL REFERENCES phases(id),
+    name TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+
+CREATE TABLE cohort_members (
+    cohort_id UUID NOT NULL REFERENCES cohorts(id),
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    PRIMARY KEY (cohort_id, organisation_id)
+);
+
+CREATE TABLE cohort_strands (
+    cohort_id UUID NOT NULL REFERENCES cohorts(id),
+    strand_id UUID NOT NULL REFERENCES strands(id),
+    PRIMARY KEY (cohort_id, strand_id)
+);
+
+CREATE TABLE audit_log (
+    id UUID PRIMARY KEY,
+    at TIMESTAMPTZ NOT NULL,
+    actor_id UUID,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    before_json TEXT,
+    after_json TEXT
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+
+CREATE TABLE outbox (
+    id UUID PRIMARY KEY,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    not_before TIMESTAMPTZ NOT NULL,
+    attempts BIGINT NOT NULL DEFAULT 0,
+    sent_at TIMESTAMPTZ,
+    last_error TEXT
+);
+CREATE INDEX outbox_pending ON outbox (sent_at, not_before);

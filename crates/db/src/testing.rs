@@ -1,0 +1,254 @@
+//! Test support: a fresh database of each backend. PostgreSQL is a throwaway cluster started
+//! from the installed server binaries on a free port, once per test process, and removed by a
+//! watchdog when the process ends. Only compiled with the `test-support` feature.
+
+use crate::Db;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+static CLUSTER: OnceLock<Cluster> = OnceLock::new();
+
+/// A directory removed when dropped.
+#[derive(Debug)]
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// A new empty directory under the system's temporary folder.
+    pub fn new(prefix: &str) -> TempDir {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("{prefix}-{}-{n}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("create a temporary directory");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// One database under test, with what keeps it alive.
+pub struct Backend {
+    pub name: &'static str,
+    pub url: String,
+    pub db: Db,
+    pub dir: TempDir,
+}
+
+/// A fresh SQLite database in its own directory.
+pub async fn sqlite() -> Backend {
+    let dir = TempDir::new("ponte-test-sqlite");
+    let url = format!("sqlite://{}", dir.path().join("ponte.db").display());
+    let db = Db::connect(&url).await.expect("open SQLite");
+    Backend {
+        name: "sqlite",
+        url,
+        db,
+        dir,
+    }
+}
+
+/// A fresh database in the throwaway PostgreSQL cluster.
+pub async fn postgres() -> Backend {
+    let cluster = CLUSTER.get_or_init(Cluster::start);
+    let name = format!(
+        "t{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let admin = format!("postgres://ponte@127.0.0.1:{}/postgres", cluster.port);
+    let pool = sqlx::PgPool::connect(&admin)
+        .await
+        .expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .expect("create a test database");
+    pool.close().await;
+    let url = format!("postgres://ponte@127.0.0.1:{}/{name}", cluster.port);
+    let db = Db::connect(&url).await.expect("open PostgreSQL");
+    Backend {
+        name: "postgres",
+        url,
+        db,
+        dir: TempDir::new("ponte-test-pg-files"),
+    }
+}
+
+/// Both backends, SQLite first.
+pub async fn backends() -> Vec<Backend> {
+    vec![sqlite().await, postgres().await]
+}
+
+struct Cluster {
+    port: u16,
+}
+
+fn run_as_postgres_user() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+fn server_binaries() -> PathBuf {
+    if let Ok(dir) = std::env::var("PONTE_PG_BIN") {
+        return PathBuf::from(dir);
+    }
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
+        let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        if dir.join("initdb").exists() {
+            return dir;
+        }
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.path().join("bin"))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+        .into_iter()
+        .rev()
+        .find(|p| p.join("initdb").exists())
+        .expect(
+        "PostgreSQL server binaries (initdb, postgres) not found: install them or set PONTE_PG_BIN",
+    )
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let bin = server_binaries();
+        let root = std::env::temp_dir().join(format!(
+            "ponte-pg-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        let data = root.join("data");
+        std::fs::create_dir_all(&root).expect("create the cluster directory");
+        let as_postgres = run_as_postgres_user();
+        let command = |program: &str| -> Command {
+            let exe = bin.join(program);
+            if as_postgres {
+                // The server refuses to run as root.
+                let mut c = Command::new("runuser");
+                c.args(["-u", "postgres", "--"]).arg(exe);
+                c
+            } else {
+                Command::new(exe)
+            }
+        };
+        if as_postgres {
+            let ok = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&root)
+                .status()
+                .map(|s| s.success())
+                .unwrap_or(false);
+            assert!(
+                ok,
+                "could not hand the cluster directory to the postgres user"
+            );
+        }
+        let out = command("initdb")
+            .arg("-D")
+            .arg(&data)
+            .args([
+                "-U",
+                "ponte",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "-N",
+            ])
+            .output()
+            .expect("run initdb");
+        assert!(
+            out.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("find a free port");
+        let server = command("postgres")
+            .arg("-D")
+            .arg(&data)
+            .args([
+                "-p",
+                &port.to_string(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+            ])
+            .arg(format!("unix_socket_directories={}", root.display()))
+            .args([
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=300",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start postgres");
+        // The watchdog stops the server and removes its files once this test process is gone.
+        let script = format!(
+            "while kill -0 {me} 2>/dev/null; do sleep 0.5; done; kill -INT {pg} 2>/dev/null; \
+             for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 {pg} 2>/dev/null || break; sleep 0.5; done; \
+             kill -9 {pg} 2>/dev/null; rm -rf '{root}'",
+            me = std::process::id(),
+            pg = server.id(),
+            root = root.display()
+        );
+        Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the cluster watchdog");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let ready = Command::new(bin.join("pg_isready"))
+                .args(["-h", "127.0.0.1", "-p", &port.to_string(), "-U", "ponte"])
+                .stdout(Stdio::null())
+                .status()
+                .map(|s| s.success())
+                .unwrap_or(false);
+            if ready {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the test PostgreSQL did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Cluster { port }
+    }
+}

@@ -1,0 +1,128 @@
+//! Settings from the environment and an optional `ponte.toml`; the environment wins.
+
+use anyhow::Context;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    data_dir: Option<String>,
+    database_url: Option<String>,
+    storage_url: Option<String>,
+    base_url: Option<String>,
+    log: Option<String>,
+    log_format: Option<String>,
+    smtp: Option<SmtpFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmtpFile {
+    host: Option<String>,
+    port: Option<u16>,
+    username: Option<String>,
+    password: Option<String>,
+    from: Option<String>,
+}
+
+/// The resolved settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub storage_url: String,
+    pub base_url: Option<String>,
+    pub smtp: Option<web::SmtpConfig>,
+    pub log: String,
+    pub log_json: bool,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Settings {
+    /// Reads `PONTE_CONFIG` (or `./ponte.toml` when present) and the environment.
+    pub fn load() -> anyhow::Result<Settings> {
+        let path = env("PONTE_CONFIG").map(PathBuf::from);
+        let file: File = match &path {
+            Some(p) => {
+                let text =
+                    std::fs::read_to_string(p).with_context(|| format!("read {}", p.display()))?;
+                toml::from_str(&text).with_context(|| format!("parse {}", p.display()))?
+            }
+            None => match std::fs::read_to_string("ponte.toml") {
+                Ok(text) => toml::from_str(&text).context("parse ponte.toml")?,
+                Err(_) => File::default(),
+            },
+        };
+        let data_dir = PathBuf::from(
+            env("PONTE_DATA_DIR")
+                .or(file.data_dir)
+                .unwrap_or_else(|| "data".into()),
+        );
+        let database_url = env("DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("ponte.db").display()));
+        let storage_url = env("STORAGE_URL")
+            .or(file.storage_url)
+            .unwrap_or_else(|| format!("file://{}", data_dir.join("files").display()));
+        let smtp_file = file.smtp.unwrap_or_default();
+        let smtp =
+            env("SMTP_HOST")
+                .or(smtp_file.host)
+                .map(|host| -> anyhow::Result<web::SmtpConfig> {
+                    let port = match env("SMTP_PORT") {
+                        Some(p) => p.parse().context("SMTP_PORT is not a port number")?,
+                        None => smtp_file.port.unwrap_or(25),
+                    };
+                    Ok(web::SmtpConfig {
+                        host,
+                        port,
+                        username: env("SMTP_USERNAME").or(smtp_file.username.clone()),
+                        password: env("SMTP_PASSWORD").or(smtp_file.password.clone()),
+                        from: env("SMTP_FROM")
+                            .or(smtp_file.from.clone())
+                            .unwrap_or_else(|| "Ponte <noreply@ponte.example>".into()),
+                    })
+                });
+        let smtp = smtp.transpose()?;
+        Ok(Settings {
+            data_dir,
+            database_url,
+            storage_url,
+            base_url: env("PONTE_BASE_URL").or(file.base_url),
+            smtp,
+            log: env("PONTE_LOG")
+                .or(file.log)
+                .unwrap_or_else(|| "info".into()),
+            log_json: env("PONTE_LOG_FORMAT").or(file.log_format).as_deref() == Some("json"),
+        })
+    }
+
+    /// Starts structured logging to standard error.
+    pub fn init_logging(&self) {
+        let filter = tracing_subscriber::EnvFilter::try_new(&self.log)
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        let builder = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr);
+        if self.log_json {
+            builder.json().init();
+        } else {
+            builder.init();
+        }
+    }
+
+    /// Opens the database (creating the data folder for SQLite) and applies migrations.
+    pub async fn connect(&self) -> anyhow::Result<db::Db> {
+        if self.database_url.starts_with("sqlite:") {
+            std::fs::create_dir_all(&self.data_dir)
+                .with_context(|| format!("create {}", self.data_dir.display()))?;
+        }
+        db::Db::connect(&self.database_url)
+            .await
+            .with_context(|| format!("open the database {}", db::redact(&self.database_url)))
+    }
+}

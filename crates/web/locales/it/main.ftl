@@ -1,0 +1,289 @@
+# Ponte — Italian interface (the reference language).
+
+## Layout
+skip-to-content = Vai al contenuto principale
+header-owner = Programma di cooperazione internazionale delle amministrazioni locali
+tagline = Cooperazione internazionale con i Balcani occidentali e il Mediterraneo del sud
+language-switcher = Lingua
+language-it = Italiano
+language-en = Inglese
+language-fr = Francese
+nav-main = Navigazione principale
+nav-toggle = Mostra o nascondi la navigazione
+nav-close = Chiudi la navigazione
+nav-home = Home
+nav-programme = Programma
+nav-organisations = Amministrazioni e partner
+nav-invitations = Inviti
+nav-users = Utenti
+nav-audit = Registro delle attività
+breadcrumbs = Percorso di navigazione
+footer-programme = Il programma
+footer-about = Ponte
+footer-about-text = L'ambiente web del programma: laboratori, tutoraggio a distanza, documenti e comunità professionale delle amministrazioni.
+footer-account = Il tuo accesso
+footer-status = Stato del servizio
+back-home = Torna alla home
+save = Salva
+search = Cerca
+download-csv = Scarica in CSV
+filter = Filtra
+all = Tutti
+pagination = Paginazione
+previous = Precedente
+next = Successiva
+form-has-errors = Il modulo contiene errori: correggi i campi indicati.
+
+## Home
+home-title = Ponte: l'ambiente web del programma
+home-lead = Le amministrazioni locali e regionali imparano e praticano la cooperazione internazionale con i Balcani occidentali e i Paesi della sponda sud del Mediterraneo.
+home-sign-in-title = Area riservata
+home-sign-in-text = Accedi per lavorare con la tua amministrazione, il tuo tutor e lo staff del programma.
+home-welcome = Benvenuta, benvenuto { $name }
+home-features-title = Cosa trovi in Ponte
+home-feature-labs = I laboratori del programma: moduli, giornate in presenza, materiali.
+home-feature-products = I prodotti di ogni amministrazione, elaborati con il tutoraggio a distanza.
+home-feature-library = Documenti e informazioni di natura tematica e geografica.
+home-feature-tables = Tavoli territoriali con gli attori locali e laboratori interregionali.
+
+## Information pages
+info-accessibility-title = Dichiarazione di accessibilità
+info-accessibility-p1 = Ponte si impegna a rendere il proprio sito accessibile, conformemente alla legge 9 gennaio 2004, n. 4, e alle linee guida AgID (WCAG 2.1 livello AA).
+info-accessibility-p2 = Ogni tipo di pagina è verificato automaticamente a ogni modifica. Per segnalare un problema di accessibilità scrivi allo staff del programma.
+info-privacy-title = Informativa sul trattamento dei dati
+info-privacy-p1 = Ponte tratta i dati personali degli utenti (nome, indirizzo email, lingue, competenze) solo per lo svolgimento delle attività del programma.
+info-privacy-p2 = Ponte usa soltanto cookie tecnici: la sessione di accesso e la lingua scelta. Nessun cookie di profilazione, nessun servizio di terze parti.
+
+## Accounts
+sign-in = Accedi
+sign-out = Esci
+field-email = Indirizzo email
+field-password = Password
+field-new-password = Nuova password
+field-current-password = Password attuale
+field-password-confirmation = Ripeti la nuova password
+field-name = Nome e cognome
+field-languages = Lingue parlate
+field-competences = Competenze
+field-role = Ruolo
+field-roles = Ruoli
+field-since = Iscritto dal
+field-organisation = Amministrazione o organizzazione
+password-hint = Almeno 10 caratteri.
+competences-hint = Separate da virgole, per esempio: progettazione europea, PCM, partenariati.
+forgot-title = Password dimenticata?
+forgot-text = Scrivi l'indirizzo email del tuo account: riceverai un link per scegliere una nuova password.
+forgot-submit = Invia il link
+reset-title = Scegli una nuova password
+reset-submit = Salva la nuova password
+invitation-title = Invito a Ponte
+invitation-text = Sei stato invitato con l'indirizzo { $email } con il ruolo: { $role }. Completa la registrazione scegliendo il nome da mostrare e una password.
+invitation-submit = Completa la registrazione
+profile-title = Il mio profilo
+profile-details = Dati personali
+profile-roles = Ruoli
+profile-no-roles = Nessun ruolo assegnato.
+profile-organisations = Le mie amministrazioni
+password-change-title = Cambia password
+password-change-submit = Cambia password
+users-title = Utenti
+users-count = { $count } utenti registrati.
+invite-title = Invita una persona
+invite-text = La persona riceverà un'email con un link personale, valido 7 giorni e utilizzabile una sola volta.
+invite-no-organisation = Nessuna (ruoli di piattaforma o di programma)
+invite-organisation-hint = Obbligatoria per referenti, membri, tutor e attori locali.
+invite-submit = Invia l'invito
+done-reset = Password cambiata: accedi con la nuova password.
+done-password = Password cambiata. Le altre sessioni aperte sono state chiuse.
+done-profile = Profilo salvato.
+done-invited = Invito inviato.
+done-signed-out = Sei uscito da Ponte.
+done-reset-sent = Se l'indirizzo corrisponde a un account, riceverai a breve un'email con il link per scegliere una nuova password.
+mail-reset-subject = Ponte: scegli una nuova password
+mail-reset-body = Buongiorno,
+    per scegliere una nuova password per Ponte apri questo link entro un'ora:
+    { $link }
+    Se non hai chiesto tu il cambio della password, ignora questo messaggio.
+mail-invitation-subject = Ponte: sei stato invitato
+mail-invitation-body = Buongiorno,
+    sei stato invitato a partecipare a Ponte con il ruolo: { $role }.
+    Per completare la registrazione apri questo link entro 7 giorni:
+    { $link }
+
+## Roles
+role-admin = Amministratore della piattaforma
+role-staff = Staff del programma
+role-tutor = Tutor
+role-coordinator = Referente dell'amministrazione
+role-member = Membro dell'amministrazione
+role-actor = Attore locale o partner
+
+## Spoken languages
+spoken-it = Italiano
+spoken-en = Inglese
+spoken-fr = Francese
+spoken-es = Spagnolo
+spoken-de = Tedesco
+spoken-ar = Arabo
+spoken-sq = Albanese
+spoken-sr = Serbo
+spoken-hr = Croato
+spoken-bs = Bosniaco
+spoken-mk = Macedone
+spoken-el = Greco
+spoken-tr = Turco
+
+## Programme
+programme-general-objective = Obiettivo generale
+programme-path = Percorso
+programme-system-actions = Le azioni di sistema
+programme-method = Il metodo
+programme-phases = Fasi
+programme-strands = Le dimensioni dell'intervento
+programme-total-days = Giornate previste
+programme-cohorts = Gruppi di amministrazioni
+programme-expected-results = Principali risultati attesi
+programme-transversal = Azioni trasversali
+programme-contribution = Il contributo dell'attuatore
+programme-strand-no-modules = I moduli di questo ambito sono definiti con le amministrazioni coinvolte e compariranno qui.
+programme-strand-labs-title = Laboratori
+strand-label = Ambito { $code }
+dimension-label = Dimensione { $number }
+phase-label = Fase { $number }
+module-title = Modulo
+module-days = Giornate
+module-description = Descrizione
+module-products = Prodotti attesi
+module-sessions = Giornate in calendario
+module-sessions-none = Il calendario delle giornate sarà pubblicato dallo staff del programma.
+days-in_person = { $days } { $unit ->
+        [one] giornata
+       *[other] giornate
+    } in presenza
+days-remote = { $days } { $unit ->
+        [one] giornata
+       *[other] giornate
+    } a distanza
+cohort-strands = Ambiti
+cohort-organisations = Amministrazioni del gruppo
+product-macro_areas = Selezione delle macroaree di internazionalizzazione
+product-logframe = Quadri logici per macroarea
+product-strategic_plan = Proposta di piano strategico di apertura internazionale
+product-communication_plan = Piano di comunicazione interna ed esterna
+product-partnership_plan = Piano dei partenariati
+product-budget = Budget
+product-project_proposal = Proposta progettuale
+product-organisational_analysis = Analisi dell'assetto organizzativo con ipotesi di miglioramento
+product-improvement_plan = Piano di azioni di miglioramento organizzativo
+product-event = Evento di chiusura
+
+## Organisations
+organisations-title = Amministrazioni e partner
+organisations-search = Cerca per nome
+organisations-count = { $count } risultati.
+organisations-none = Nessuna organizzazione corrisponde alla ricerca.
+organisation-new = Nuova organizzazione
+organisation-new-text = Compila la sezione che corrisponde alla categoria scelta; le altre vengono ignorate.
+organisation-section-pa = Amministrazione italiana
+organisation-section-partner = Partner estero
+organisation-section-actor = Attore locale
+field-category = Categoria
+field-kind = Tipo
+field-place = Regione o Paese
+field-region = Regione
+field-province = Provincia
+field-country = Paese
+field-istat-code = Codice ISTAT
+field-ipa-code = Codice IPA
+field-tax-code = Codice fiscale
+field-website = Sito web
+field-partner-type = Tipo di partner
+field-actor-sector = Settore
+field-actor-nature = Natura
+field-cadastral-code = Codice catastale
+istat-code-hint = 2 cifre per una regione, 3 per una provincia o città metropolitana, 6 per un comune.
+ipa-code-hint = Il codice dell'Indice dei domicili digitali della PA, per esempio c_h501.
+tax-code-hint = 11 cifre, con la cifra di controllo.
+category-italian_pa = Amministrazione italiana
+category-foreign_partner = Partner estero
+category-local_actor = Attore locale
+pa-kind-regione = Regione
+pa-kind-provincia = Provincia
+pa-kind-citta_metropolitana = Città metropolitana
+pa-kind-comune = Comune
+pa-kind-unione_di_comuni = Unione di comuni
+pa-kind-altra_pa = Altra pubblica amministrazione
+partner-type-central_government = Governo centrale
+partner-type-local_government = Autorità locale
+partner-type-agency = Agenzia pubblica
+partner-type-university = Università o centro di ricerca
+partner-type-ngo = Organizzazione non governativa
+partner-type-business = Impresa
+partner-type-international = Organizzazione internazionale
+actor-sector-public_body = Ente pubblico
+actor-sector-university = Università o centro di ricerca
+actor-sector-chamber_of_commerce = Camera di commercio
+actor-sector-business = Impresa
+actor-sector-association = Associazione
+actor-sector-ngo = Organizzazione non governativa
+actor-sector-foundation = Fondazione
+actor-sector-trade_union = Sindacato o associazione di categoria
+actor-sector-other = Altro
+actor-public = Pubblico
+actor-private = Privato
+workspace = Spazio di lavoro
+workspace-title = Spazio di lavoro: { $name }
+workspace-open = Apri lo spazio di lavoro
+workspace-people = Persone
+workspace-no-people = Nessuna persona ha ancora un ruolo in questo spazio.
+workspace-products = Prodotti
+workspace-products-soon = I prodotti dell'amministrazione e il tutoraggio a distanza compariranno qui.
+municipalities-title = Comuni italiani (ISTAT)
+municipalities-text = L'elenco ufficiale dei comuni italiani pubblicato dall'ISTAT: { $count } comuni caricati.
+municipalities-search = Nome del comune
+municipalities-hint = Scrivi almeno due lettere; gli accenti non contano.
+municipalities-none = Nessun comune trovato.
+
+## Audit
+audit-title = Registro delle attività
+audit-when = Quando
+audit-who = Chi
+audit-action = Azione
+audit-entity = Oggetto
+audit-before = Prima
+audit-after = Dopo
+audit-system = Sistema
+audit-count = { $count } attività registrate.
+
+## Errors
+error-title = Errore { $status }
+error-not-found = La pagina richiesta non esiste o non è più disponibile.
+error-forbidden = Non hai i permessi per vedere questa pagina o compiere questa azione.
+error-sign-in-needed = Devi accedere per compiere questa azione.
+error-conflict = Qualcun altro ha modificato questi dati mentre li stavi modificando: ricarica la pagina per vedere la versione aggiornata, poi riapplica le tue modifiche.
+error-internal = Si è verificato un errore imprevisto. Riprova tra poco; se il problema continua, contatta lo staff del programma.
+error-bad-form = La richiesta non è valida. Ricarica la pagina e riprova.
+error-bad-encoding = La richiesta contiene caratteri non validi.
+error-too-large = La richiesta è troppo grande.
+error-duplicate = Questo elemento esiste già.
+error-link-invalid = Il link non è valido: è scaduto o è già stato usato. Chiedine uno nuovo.
+error-required = Campo obbligatorio.
+error-too-long = Il testo è troppo lungo.
+error-invalid-characters = Il testo contiene caratteri non ammessi.
+error-email = Inserisci un indirizzo email valido, per esempio nome@comune.it.
+error-url = Inserisci un indirizzo web completo, che inizi con https://.
+error-unknown-choice = Scegli uno dei valori proposti.
+error-password-short = La password deve avere almeno 10 caratteri.
+error-password-mismatch = Le due password non coincidono.
+error-password-wrong = La password attuale non è corretta.
+error-sign-in-failed = Email o password non corrette.
+error-throttled = Troppi tentativi di accesso non riusciti. Riprova tra 15 minuti o scegli una nuova password.
+error-competence-long = Ogni competenza può avere al massimo 80 caratteri.
+error-competences-many = Puoi indicare al massimo 20 competenze.
+error-organisation-needed = Per questo ruolo scegli un'amministrazione o un'organizzazione.
+error-organisation-exists = Un'organizzazione con questo codice è già registrata.
+error-istat-code = Il codice ISTAT non ha il numero di cifre previsto per questo tipo di ente.
+error-ipa-code = Il codice IPA può contenere solo lettere minuscole, cifre e trattini bassi (da 2 a 20 caratteri).
+error-tax-code-format = Il codice fiscale deve avere 11 cifre oppure 16 caratteri.
+error-tax-code-check = Il codice fiscale non è corretto: la cifra di controllo non corrisponde.
+error-country = Scegli un Paese estero valido.

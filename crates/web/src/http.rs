@@ -1,0 +1,333 @@
+//! HTTP plumbing shared by every feature: errors that become translated pages, a strict form
+//! extractor, the cross-origin check, security headers, cookies and client addresses.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{ConnectInfo, FromRequest, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::de::DeserializeOwned;
+use std::net::SocketAddr;
+
+/// Largest request body accepted, in bytes.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// A failure a handler reports; rendered as a translated page by the session layer.
+#[derive(Debug)]
+pub enum AppError {
+    NotFound,
+    Forbidden,
+    /// The record changed since the form was loaded.
+    Conflict,
+    /// A request the interface never sends (the message key says what is wrong).
+    BadRequest(&'static str),
+    Internal(String),
+}
+
+impl From<db::DbError> for AppError {
+    fn from(e: db::DbError) -> Self {
+        match e {
+            db::DbError::NotFound => AppError::NotFound,
+            db::DbError::Conflict => AppError::Conflict,
+            db::DbError::Duplicate => AppError::BadRequest("error-duplicate"),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<minijinja::Error> for AppError {
+    fn from(e: minijinja::Error) -> Self {
+        AppError::Internal(format!("template: {e:#}"))
+    }
+}
+
+/// Marks a response whose body the session layer replaces with a translated error page.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorPage {
+    pub status: StatusCode,
+    pub message: &'static str,
+}
+
+/// A response carrying an error page marker.
+pub fn error_page(status: StatusCode, message: &'static str) -> Response {
+    let mut response = status.into_response();
+    response
+        .extensions_mut()
+        .insert(ErrorPage { status, message });
+    response
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match self {
+            AppError::NotFound => error_page(StatusCode::NOT_FOUND, "error-not-found"),
+            AppError::Forbidden => error_page(StatusCode::FORBIDDEN, "error-forbidden"),
+            AppError::Conflict => error_page(StatusCode::CONFLICT, "error-conflict"),
+            AppError::BadRequest(message) => error_page(StatusCode::BAD_REQUEST, message),
+            AppError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                error_page(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
+            }
+        }
+    }
+}
+
+pub type AppResult<T = Response> = Result<T, AppError>;
+
+/// A urlencoded form that must be valid UTF-8 once decoded; anything else is a 4xx.
+pub struct Form<T>(pub T);
+
+/// Whether every name and value of a urlencoded body decodes to valid UTF-8.
+pub fn urlencoded_is_utf8(body: &[u8]) -> bool {
+    body.split(|b| *b == b'&').all(|pair| {
+        pair.split(|b| *b == b'=').all(|part| {
+            let plus_as_space: Vec<u8> = part
+                .iter()
+                .map(|b| if *b == b'+' { b' ' } else { *b })
+                .collect();
+            let decoded: Vec<u8> = percent_encoding::percent_decode(&plus_as_space).collect();
+            std::str::from_utf8(&decoded).is_ok()
+        })
+    })
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let is_form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(error_page(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "error-bad-form",
+            ));
+        }
+        let bytes = to_bytes(req.into_body(), MAX_BODY)
+            .await
+            .map_err(|_| error_page(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"))?;
+        if !urlencoded_is_utf8(&bytes) {
+            return Err(error_page(StatusCode::BAD_REQUEST, "error-bad-encoding"));
+        }
+        serde_urlencoded::from_bytes(&bytes)
+            .map(Form)
+            .map_err(|_| error_page(StatusCode::UNPROCESSABLE_ENTITY, "error-bad-form"))
+    }
+}
+
+fn is_unsafe(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Whether an unsafe request comes from another site: refused before it reaches any handler.
+pub fn is_cross_origin(method: &Method, headers: &HeaderMap) -> bool {
+    if !is_unsafe(method) {
+        return false;
+    }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("");
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
+        return origin == "null" || origin_host.is_empty() || origin_host != host;
+    }
+    // Neither header: not a browser, so no ambient credentials to abuse.
+    false
+}
+
+/// Refuses cross-origin unsafe requests and adds the security headers to every response.
+pub async fn protect(req: Request, next: Next) -> Response {
+    let mut response = if is_cross_origin(req.method(), req.headers()) {
+        (StatusCode::FORBIDDEN, "Cross-origin request refused").into_response()
+    } else {
+        next.run(req).await
+    };
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+             connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}
+
+/// The client's address: the socket peer, or the first `X-Forwarded-For` hop behind a trusted proxy.
+pub fn client_ip(
+    req_headers: &HeaderMap,
+    connect: Option<&ConnectInfo<SocketAddr>>,
+    trust_proxy: bool,
+) -> String {
+    if trust_proxy {
+        if let Some(first) = req_headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            let first = first.trim();
+            if !first.is_empty() && first.len() <= 64 {
+                return first.to_string();
+            }
+        }
+    }
+    connect
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The socket peer of the request, when the server recorded it.
+pub struct Peer(pub Option<ConnectInfo<SocketAddr>>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Peer(
+            parts.extensions.get::<ConnectInfo<SocketAddr>>().cloned(),
+        ))
+    }
+}
+
+/// The value of cookie `name`.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// A `Set-Cookie` value; `max_age` zero deletes the cookie.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age_seconds: i64,
+    secure: bool,
+    http_only: bool,
+) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; SameSite=Lax");
+    if http_only {
+        c.push_str("; HttpOnly");
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
+}
+
+/// A local path to go back to after an action; anything else (other sites, `//host`) becomes `/`.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && n.len() < 500
+                && !n.chars().any(char::is_control) =>
+        {
+            n.to_string()
+        }
+        _ => "/".into(),
+    }
+}
+
+/// A 303 redirect.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// Whether the request was made by htmx (and wants a fragment).
+pub fn is_htmx(headers: &HeaderMap) -> bool {
+    headers.get("hx-request").is_some()
+}
+
+/// An empty body, for handlers that only set headers.
+pub fn empty(status: StatusCode) -> Response {
+    (status, Body::empty()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_checks() {
+        assert!(urlencoded_is_utf8(b"name=Citt%C3%A0&x=a+b"));
+        assert!(!urlencoded_is_utf8(b"name=Citt%E0"));
+        assert!(!urlencoded_is_utf8(b"na%FFme=x"));
+    }
+
+    #[test]
+    fn next_paths() {
+        assert_eq!(safe_next(Some("/programme")), "/programme");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn cross_origin() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("ponte.example"));
+        assert!(!is_cross_origin(&Method::POST, &h));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://ponte.example"),
+        );
+        assert!(!is_cross_origin(&Method::POST, &h));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
+        assert!(is_cross_origin(&Method::POST, &h));
+        assert!(!is_cross_origin(&Method::GET, &h));
+        h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(is_cross_origin(&Method::POST, &h));
+        h.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
+        assert!(!is_cross_origin(&Method::POST, &h));
+    }
+
+    #[test]
+    fn cookies() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; ponte_session=abc; b=2"),
+        );
+        assert_eq!(cookie(&h, "ponte_session").as_deref(), Some("abc"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+}

@@ -1,0 +1,336 @@
+//! The organisations registry: list with filters (updated live with htmx), organisation page,
+//! workspace (members; products come with their own feature), municipality search, new entry.
+
+use crate::http::{is_htmx, see_other, AppError, AppResult, Form};
+use crate::routes::{route, Route};
+use crate::session::{field_errors, render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use db::organisations::Stored;
+use domain::locale::Locale;
+use domain::organisations::{
+    self as rules, countries, Category, OrganisationForm, PaKind, PAGE_SIZE,
+};
+use domain::validation::Errors;
+use minijinja::{context, Value};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The registry routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(
+            Method::GET,
+            "/organisations",
+            "organisations.list",
+            get(list),
+        ),
+        route(
+            Method::GET,
+            "/organisations.csv",
+            "organisations.export",
+            get(export_csv),
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}",
+            "organisations.show",
+            get(show),
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/workspace",
+            "organisations.workspace",
+            get(workspace),
+        ),
+        route(
+            Method::GET,
+            "/municipalities",
+            "organisations.municipalities",
+            get(municipalities),
+        ),
+        route(
+            Method::GET,
+            "/admin/organisations/new",
+            "organisations.create_form",
+            get(create_form),
+        ),
+        route(
+            Method::POST,
+            "/admin/organisations",
+            "organisations.create",
+            post(create),
+        ),
+    ]
+}
+
+fn region_name(code: Option<&str>) -> Option<&'static str> {
+    code.and_then(|c| {
+        rules::REGIONS
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|(_, n)| *n)
+    })
+}
+
+fn view(o: &Stored, locale: Locale) -> Value {
+    context! {
+        id => o.id, org => o.data, region => region_name(o.data.region_code.as_deref()),
+        country_name => countries::name(&o.data.country, locale),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct Filter {
+    category: Option<String>,
+    q: Option<String>,
+    page: Option<i64>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Query(f): Query<Filter>,
+) -> AppResult {
+    let category = f.category.as_deref().and_then(Category::parse);
+    let text =
+        f.q.as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| q.chars().take(100).collect::<String>());
+    let page = f.page.unwrap_or(1).clamp(1, 100_000);
+    let (orgs, total) = db::organisations::search(
+        &state.db,
+        category.map(Category::code),
+        text.as_deref(),
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+    )
+    .await?;
+    let rows: Vec<Value> = orgs.iter().map(|o| view(o, viewer.locale)).collect();
+    let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let ctx = context! {
+        rows, page, pages, total => viewer.locale.integer(total), category => category.map(Category::code),
+        q => text.clone().unwrap_or_default(), categories => Category::ALL,
+    };
+    let template = if is_htmx(&headers) {
+        "organisations/table.html"
+    } else {
+        "organisations/list.html"
+    };
+    render(&state, &viewer, template, ctx)
+}
+
+/// The registry (with the list's filters) as a CSV file.
+async fn export_csv(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(f): Query<Filter>,
+) -> AppResult {
+    let category = f.category.as_deref().and_then(Category::parse);
+    let text =
+        f.q.as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| q.chars().take(100).collect::<String>());
+    let (orgs, _) = db::organisations::search(
+        &state.db,
+        category.map(Category::code),
+        text.as_deref(),
+        100_000,
+        0,
+    )
+    .await?;
+    let t = |k: &str| state.i18n.t(viewer.locale, k);
+    let header = [
+        t("field-name"),
+        t("field-category"),
+        t("field-kind"),
+        t("field-region"),
+        t("field-country"),
+        t("field-istat-code"),
+        t("field-ipa-code"),
+        t("field-tax-code"),
+        t("field-website"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = orgs.iter().map(|o| {
+        let d = &o.data;
+        let kind = d
+            .pa_kind
+            .map(|k| t(&format!("pa-kind-{}", k.code())))
+            .or_else(|| {
+                d.partner_type
+                    .as_ref()
+                    .map(|p| t(&format!("partner-type-{p}")))
+            })
+            .or_else(|| {
+                d.actor_sector
+                    .as_ref()
+                    .map(|a| t(&format!("actor-sector-{a}")))
+            })
+            .unwrap_or_default();
+        vec![
+            d.name.clone(),
+            t(&format!("category-{}", d.category.code())),
+            kind,
+            region_name(d.region_code.as_deref())
+                .unwrap_or_default()
+                .to_string(),
+            d.country.clone(),
+            d.istat_code.clone().unwrap_or_default(),
+            d.ipa_code.clone().unwrap_or_default(),
+            d.tax_code.clone().unwrap_or_default(),
+            d.website.clone().unwrap_or_default(),
+        ]
+    });
+    let bytes = export::csv_table(&header, rows).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"organisations.csv\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn find(state: &AppState, id: &str) -> AppResult<Stored> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    Ok(db::organisations::get(&state.db, id).await?)
+}
+
+async fn show(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> AppResult {
+    let o = find(&state, &id).await?;
+    let may_open_workspace = domain::policy::rule("organisations.workspace")
+        .map(|r| r.decide(viewer.principal.as_ref(), Some(o.id)) == domain::policy::Decision::Allow)
+        .unwrap_or(false);
+    render(
+        &state,
+        &viewer,
+        "organisations/show.html",
+        context! { o => view(&o, viewer.locale), may_open_workspace },
+    )
+}
+
+async fn workspace(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let o = find(&state, &id).await?;
+    let people: Vec<Value> = db::accounts::organisation_people(&state.db, o.id)
+        .await?
+        .into_iter()
+        .map(|(name, email, role)| context! { name, email, role })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "organisations/workspace.html",
+        context! { o => view(&o, viewer.locale), people },
+    )
+}
+
+#[derive(Deserialize)]
+struct MunicipalityQuery {
+    q: Option<String>,
+}
+
+async fn municipalities(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Query(f): Query<MunicipalityQuery>,
+) -> AppResult {
+    let q: String = f.q.unwrap_or_default().trim().chars().take(60).collect();
+    let found = if q.chars().count() >= 2 {
+        db::organisations::find_municipalities(&state.db, &q, 20).await?
+    } else {
+        Vec::new()
+    };
+    let count = db::organisations::count_municipalities(&state.db).await?;
+    let ctx =
+        context! { q, found, count => viewer.locale.integer(count), searched => !q.is_empty() };
+    let template = if is_htmx(&headers) {
+        "organisations/municipalities_results.html"
+    } else {
+        "organisations/municipalities.html"
+    };
+    render(&state, &viewer, template, ctx)
+}
+
+fn form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &OrganisationForm,
+    errors: &Errors,
+) -> AppResult {
+    let map = field_errors(state, viewer, errors);
+    let countries: Vec<Value> = countries::programme_countries()
+        .map(|c| context! { code => c, name => countries::name(c, viewer.locale) })
+        .collect();
+    render(
+        state,
+        viewer,
+        "organisations/new.html",
+        context! {
+            form => context! {
+                category => form.category, name => form.name, pa_kind => form.pa_kind, istat_code => form.istat_code,
+                ipa_code => form.ipa_code, tax_code => form.tax_code, region_code => form.region_code, country => form.country,
+                partner_type => form.partner_type, actor_sector => form.actor_sector, actor_public => form.actor_public,
+                website => form.website,
+            },
+            errors => map, categories => Category::ALL, pa_kinds => PaKind::ALL, regions => rules::REGIONS,
+            partner_types => rules::PARTNER_TYPES, actor_sectors => rules::ACTOR_SECTORS, countries,
+        },
+    )
+}
+
+async fn create_form(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let form = OrganisationForm {
+        category: "italian_pa".into(),
+        ..Default::default()
+    };
+    form_page(&state, &viewer, &form, &Errors::default())
+}
+
+async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<OrganisationForm>,
+) -> AppResult {
+    let invalid = |errors: &Errors| {
+        form_page(&state, &viewer, &form, errors).map(|mut r| {
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            r
+        })
+    };
+    let org = match rules::check(&form) {
+        Ok(o) => o,
+        Err(errors) => return invalid(&errors),
+    };
+    match db::organisations::create(&state.db, &org, viewer.user_id()).await {
+        Ok(id) => Ok(see_other(&format!("/organisations/{id}"))),
+        Err(db::DbError::Duplicate) => {
+            let mut errors = Errors::default();
+            errors.add(
+                if org.tax_code.is_some() {
+                    "tax_code"
+                } else {
+                    "ipa_code"
+                },
+                "error-organisation-exists",
+            );
+            invalid(&errors)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

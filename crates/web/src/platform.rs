@@ -1,0 +1,96 @@
+//! The platform's own pages: home, health, assets, language choice.
+
+use crate::http::{safe_next, see_other, AppResult};
+use crate::routes::{route, Route};
+use crate::session::{language_cookie, render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Json;
+use domain::locale::Locale;
+use minijinja::context;
+use serde::Deserialize;
+
+/// The platform's routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/", "platform.home", get(home)),
+        route(Method::GET, "/health", "platform.health", get(health)),
+        route(
+            Method::GET,
+            "/assets/{*path}",
+            "platform.asset",
+            get(crate::assets::serve),
+        ),
+        route(
+            Method::GET,
+            "/language/{code}",
+            "platform.language",
+            get(language),
+        ),
+        route(Method::GET, "/info/{page}", "platform.info", get(info)),
+    ]
+}
+
+async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let structure = db::programme::structure(&state.db).await?;
+    let strands = structure
+        .as_ref()
+        .map(|s| s.strands.clone())
+        .unwrap_or_default();
+    let programme = structure.map(|s| s.programme);
+    render(
+        &state,
+        &viewer,
+        "platform/home.html",
+        context! { programme, strands },
+    )
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => Json(serde_json::json!({"status": "ok", "database": state.db.backend()}))
+            .into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({"status": "unavailable", "database": state.db.backend()})),
+        )
+            .into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Next {
+    next: Option<String>,
+}
+
+async fn language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Next>,
+) -> AppResult {
+    let locale = Locale::parse(&code).ok_or(crate::http::AppError::NotFound)?;
+    let mut response = see_other(&safe_next(q.next.as_deref()));
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        language_cookie(locale, state.config.secure_cookies),
+    );
+    Ok(response)
+}
+
+/// The information pages linked from the footer.
+pub const INFO_PAGES: &[&str] = &["accessibility", "privacy"];
+
+async fn info(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(page): Path<String>,
+) -> AppResult {
+    let page = INFO_PAGES
+        .iter()
+        .find(|p| **p == page)
+        .ok_or(crate::http::AppError::NotFound)?;
+    render(&state, &viewer, "platform/info.html", context! { page })
+}

@@ -1,0 +1,230 @@
+//! Read-only pages of the programme: overview (strands, dimensions, modules with their planned
+//! days), strand, module and cohort pages.
+
+use crate::http::{AppError, AppResult};
+use crate::routes::{route, Route};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::Method;
+use axum::routing::get;
+use db::programme::{Module, Structure};
+use domain::locale::Locale;
+use domain::programme::PlannedDays;
+use minijinja::{context, Value};
+use uuid::Uuid;
+
+/// The programme routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(
+            Method::GET,
+            "/programme",
+            "programme.overview",
+            get(overview),
+        ),
+        route(
+            Method::GET,
+            "/programme/strands/{code}",
+            "programme.strand",
+            get(strand),
+        ),
+        route(
+            Method::GET,
+            "/programme/modules/{id}",
+            "programme.module",
+            get(module),
+        ),
+        route(
+            Method::GET,
+            "/programme/cohorts/{id}",
+            "programme.cohort",
+            get(cohort),
+        ),
+    ]
+}
+
+async fn load(state: &AppState) -> AppResult<Structure> {
+    db::programme::structure(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn days(d: PlannedDays, locale: Locale) -> Value {
+    context! { number => d.number(locale), unit => if d.is_one() { "one" } else { "other" } }
+}
+
+fn module_view(m: &Module, locale: Locale) -> Value {
+    context! {
+        id => m.id, title => m.title, description => m.description, position => m.position,
+        days => days(m.days, locale), delivery => m.delivery, products => m.products,
+    }
+}
+
+/// A strand with its dimensions and modules, and the total planned days.
+fn strand_view(s: &Structure, strand: &db::programme::Strand, locale: Locale) -> Value {
+    let modules: Vec<&Module> = s
+        .modules
+        .iter()
+        .filter(|m| m.strand_id == strand.id)
+        .collect();
+    let dimensions: Vec<Value> = s
+        .dimensions
+        .iter()
+        .filter(|d| d.strand_id == strand.id)
+        .map(|d| {
+            let own: Vec<&Module> = modules
+                .iter()
+                .copied()
+                .filter(|m| m.dimension_id == Some(d.id))
+                .collect();
+            let total = PlannedDays::total(own.iter().map(|m| m.days));
+            context! {
+                number => d.number, title => d.title, question => d.question,
+                modules => own.iter().map(|m| module_view(m, locale)).collect::<Vec<_>>(),
+                total => days(total, locale),
+            }
+        })
+        .collect();
+    let loose: Vec<Value> = modules
+        .iter()
+        .filter(|m| m.dimension_id.is_none())
+        .map(|m| module_view(m, locale))
+        .collect();
+    let total = PlannedDays::total(modules.iter().map(|m| m.days));
+    context! {
+        code => strand.code, title => strand.title, description => strand.description,
+        dimensions, modules => loose, total => days(total, locale), has_modules => !modules.is_empty(),
+    }
+}
+
+async fn overview(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let s = load(&state).await?;
+    let strands: Vec<Value> = s
+        .strands
+        .iter()
+        .map(|st| strand_view(&s, st, viewer.locale))
+        .collect();
+    let orgs: Vec<Uuid> = s
+        .cohorts
+        .iter()
+        .flat_map(|c| c.organisations.iter().copied())
+        .collect();
+    let organisations = db::organisations::by_ids(&state.db, &orgs).await?;
+    let cohorts: Vec<Value> = s
+        .cohorts
+        .iter()
+        .map(|c| {
+            let phase = s
+                .phases
+                .iter()
+                .find(|p| p.id == c.phase_id)
+                .map(|p| p.number);
+            let members: Vec<&str> = organisations
+                .iter()
+                .filter(|o| c.organisations.contains(&o.id))
+                .map(|o| o.data.name.as_str())
+                .collect();
+            context! { id => c.id, name => c.name, description => c.description, phase, members }
+        })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "programme/overview.html",
+        context! {
+            programme => s.programme, phases => s.phases, strands, cohorts,
+        },
+    )
+}
+
+async fn strand(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(code): Path<String>,
+) -> AppResult {
+    let s = load(&state).await?;
+    let st = s
+        .strands
+        .iter()
+        .find(|x| x.code.eq_ignore_ascii_case(&code))
+        .ok_or(AppError::NotFound)?;
+    let view = strand_view(&s, st, viewer.locale);
+    render(
+        &state,
+        &viewer,
+        "programme/strand.html",
+        context! { programme => s.programme, strand => view },
+    )
+}
+
+async fn module(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let s = load(&state).await?;
+    let m = s
+        .modules
+        .iter()
+        .find(|m| m.id == id)
+        .ok_or(AppError::NotFound)?;
+    let strand = s
+        .strands
+        .iter()
+        .find(|x| x.id == m.strand_id)
+        .ok_or(AppError::NotFound)?;
+    let dimension = m
+        .dimension_id
+        .and_then(|d| s.dimensions.iter().find(|x| x.id == d));
+    render(
+        &state,
+        &viewer,
+        "programme/module.html",
+        context! {
+            programme => s.programme, strand, dimension, module => module_view(m, viewer.locale),
+        },
+    )
+}
+
+async fn cohort(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let s = load(&state).await?;
+    let c = s
+        .cohorts
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or(AppError::NotFound)?;
+    let phase = s.phases.iter().find(|p| p.id == c.phase_id);
+    let organisations = db::organisations::by_ids(&state.db, &c.organisations).await?;
+    let strands: Vec<&db::programme::Strand> = s
+        .strands
+        .iter()
+        .filter(|x| c.strands.contains(&x.id))
+        .collect();
+    let regions: Vec<Value> = organisations
+        .iter()
+        .map(|o| {
+            let region = o.data.region_code.as_deref().and_then(|code| {
+                domain::organisations::REGIONS
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .map(|(_, n)| *n)
+            });
+            context! { id => o.id, name => o.data.name, region, kind => o.data.pa_kind }
+        })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "programme/cohort.html",
+        context! {
+            programme => s.programme, cohort => c, phase, organisations => regions, strands,
+        },
+    )
+}

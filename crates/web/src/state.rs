@@ -1,0 +1,69 @@
+//! What every request handler shares: the database, the configuration, templates and translations.
+
+use crate::i18n::I18n;
+use crate::templates::Templates;
+use db::Db;
+use std::sync::Arc;
+
+/// Where and how email is sent.
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+}
+
+/// Settings the web layer needs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The address users reach Ponte at, used in links sent by email, e.g. `http://127.0.0.1:8080`.
+    pub base_url: String,
+    /// Mark cookies `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    pub smtp: Option<SmtpConfig>,
+}
+
+impl Config {
+    /// Settings for a local instance at `base_url`.
+    pub fn local(base_url: &str) -> Config {
+        Config {
+            base_url: base_url.trim_end_matches('/').to_string(),
+            secure_cookies: base_url.starts_with("https://"),
+            trust_proxy: false,
+            smtp: None,
+        }
+    }
+}
+
+/// Shared state of the application. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub i18n: Arc<I18n>,
+    pub templates: Arc<Templates>,
+    /// An Argon2 hash of a random password, verified when an account does not exist so that the
+    /// answer takes as long as for an existing one.
+    pub dummy_hash: Arc<String>,
+}
+
+impl AppState {
+    /// Builds the state: loads translations and templates (which are embedded and checked here).
+    pub fn new(db: Db, config: Config) -> AppState {
+        let i18n = Arc::new(I18n::load());
+        let templates = Arc::new(Templates::load(i18n.clone()));
+        let dummy_hash =
+            Arc::new(crate::accounts::password::hash("not a real password").unwrap_or_default());
+        AppState {
+            db,
+            config: Arc::new(config),
+            i18n,
+            templates,
+            dummy_hash,
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Templates: minijinja with auto-escaping and strict undefined variables, embedded in the binary.
+//! `t("key", name=value)` translates in the page's language.
+
+use crate::embedded::TEMPLATES;
+use crate::i18n::I18n;
+use domain::locale::Locale;
+use fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
+use std::sync::Arc;
+
+/// The template environment.
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+fn locale_of(state: &State) -> Locale {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Locale::parse))
+        .unwrap_or_default()
+}
+
+impl Templates {
+    /// Loads every embedded template; a syntax error is a bug caught at start-up and by the tests.
+    pub fn load(i18n: Arc<I18n>) -> Templates {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        for (name, source) in TEMPLATES {
+            if let Err(e) = env.add_template(name, source) {
+                panic!("template {name} does not parse: {e}");
+            }
+        }
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+                let mut args: Vec<(String, FluentValue<'static>)> = Vec::new();
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    let fluent = if let Some(n) = value.as_i64() {
+                        FluentValue::from(n)
+                    } else {
+                        FluentValue::from(value.to_string())
+                    };
+                    args.push((name.to_string(), fluent));
+                }
+                kwargs.assert_all_used()?;
+                let borrowed: Vec<(&str, FluentValue<'_>)> =
+                    args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+                Ok(i18n.message(locale_of(state), key, &borrowed))
+            },
+        );
+        Templates { env }
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: Value) -> Result<String, Error> {
+        self.env
+            .get_template(name)
+            .map_err(|e| Error::new(ErrorKind::TemplateNotFound, e.to_string()))?
+            .render(context)
+    }
+
+    /// The names of every template, for the tests.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        TEMPLATES.iter().map(|(n, _)| *n)
+    }
+
+    /// The source of every template, for the tests.
+    pub fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+        TEMPLATES.iter().copied()
+    }
+}
