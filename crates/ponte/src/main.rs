@@ -1,12 +1,10 @@
 //! The `ponte` binary: serve the web interface, run migrations, load the demo, manage users,
 //! import reference data, back up the database.
 
-mod config;
-mod demo;
-
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
-use config::Settings;
+use ponte::config::Settings;
+use ponte::demo;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 

@@ -163,7 +163,8 @@ pub fn page_context(viewer: &Viewer, own: Value) -> Value {
         current_path => viewer.path.clone(),
         section => viewer.path.split('?').next().unwrap_or("/"),
     };
-    context! { ..own, ..base }
+    // The shared keys come first so that a page can never shadow them.
+    context! { ..base, ..own }
 }
 
 /// Renders a full page for the viewer.

@@ -18,7 +18,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     (
         "organisations.workspace",
         Rule::Workspace {
-            local: &[Role::Coordinator, Role::Member, Role::Tutor],
+            local: &[Role::Coordinator, Role::Member, Role::Tutor, Role::Actor],
             global: &[Role::Admin, Role::Staff],
         },
     ),

@@ -453,7 +453,7 @@ async fn profile_page(
         viewer,
         "accounts/profile.html",
         context! {
-            account => user, name, languages, competences, roles, organisations,
+            account => user, name, chosen_languages => languages, competences, roles, organisations,
             spoken => rules::SPOKEN_LANGUAGES, errors => field_errors(state, viewer, errors), done,
         },
     )

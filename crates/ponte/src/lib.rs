@@ -1,0 +1,4 @@
+//! The pieces of the `ponte` binary that tests and tools reuse: settings and the demo data.
+
+pub mod config;
+pub mod demo;

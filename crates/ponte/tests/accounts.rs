@@ -1,0 +1,482 @@
+//! Accounts on both databases: sign-in and its throttling, session rotation and revocation,
+//! invitations and password resets through a real SMTP server, profile validation and conflicts.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{apps, link_in, SmtpSink};
+
+const DEMO: &str = "ponte-demo";
+
+#[tokio::test]
+async fn sign_in_answers_the_same_whether_or_not_the_account_exists() {
+    for app in apps().await {
+        let mut c = app.client();
+        let wrong = c
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "membro@ponte.example"),
+                    ("password", "wrong password"),
+                ],
+            )
+            .await;
+        let missing = c
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "nessuno@ponte.example"),
+                    ("password", "wrong password"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(missing.status, wrong.status);
+        assert_eq!(
+            wrong.body.replace("membro@ponte.example", "EMAIL"),
+            missing.body.replace("nessuno@ponte.example", "EMAIL"),
+            "the two answers differ on {}",
+            app.backend.name
+        );
+        assert!(wrong.body.contains("Email o password non corrette"));
+        assert!(c.session().is_none());
+    }
+}
+
+#[tokio::test]
+async fn sign_in_is_throttled_per_account_and_per_address() {
+    for app in apps().await {
+        let mut c = app.client();
+        c.headers
+            .push(("x-forwarded-for".into(), "203.0.113.7".into()));
+        for _ in 0..domain::accounts::throttle::MAX_PER_ACCOUNT {
+            let r = c
+                .post(
+                    "/sign-in",
+                    &[
+                        ("email", "membro@ponte.example"),
+                        ("password", "not the password"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        // Even the right password is refused now, with the same message for a missing account.
+        let blocked = c
+            .post(
+                "/sign-in",
+                &[("email", "membro@ponte.example"), ("password", DEMO)],
+            )
+            .await;
+        assert_eq!(
+            blocked.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            app.backend.name
+        );
+        assert!(c.session().is_none());
+        // Another account from another address is not affected.
+        let mut other = app.client();
+        other
+            .headers
+            .push(("x-forwarded-for".into(), "198.51.100.1".into()));
+        let ok = other
+            .post(
+                "/sign-in",
+                &[("email", "tutor@ponte.example"), ("password", DEMO)],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        // Per address: many accounts tried from one address.
+        let mut spray = app.client();
+        spray
+            .headers
+            .push(("x-forwarded-for".into(), "192.0.2.99".into()));
+        for i in 0..domain::accounts::throttle::MAX_PER_ADDRESS {
+            let email = format!("nobody{i}@ponte.example");
+            spray
+                .post(
+                    "/sign-in",
+                    &[("email", &email), ("password", "guess guess")],
+                )
+                .await;
+        }
+        let r = spray
+            .post(
+                "/sign-in",
+                &[("email", "staff@ponte.example"), ("password", DEMO)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        // The attempts are recorded in the database.
+        let since = chrono::Utc::now() - chrono::Duration::minutes(5);
+        let (by_account, _) =
+            db::accounts::recent_failures(app.db(), "membro@ponte.example", "x", since)
+                .await
+                .unwrap();
+        assert_eq!(by_account, 5);
+    }
+}
+
+#[tokio::test]
+async fn the_session_id_changes_at_sign_in_and_dies_at_sign_out() {
+    for app in apps().await {
+        // A session fixed by someone else before sign-in is never adopted.
+        let mut c = app.client();
+        let planted = "a".repeat(64);
+        c.cookies.insert("ponte_session".into(), planted.clone());
+        let r = c
+            .post(
+                "/sign-in",
+                &[("email", "membro@ponte.example"), ("password", DEMO)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let first = c.session().unwrap();
+        assert_ne!(first, planted);
+        assert_eq!(
+            db::accounts::session_user(app.db(), &planted)
+                .await
+                .unwrap(),
+            None
+        );
+        // Signing in again rotates the id and ends the previous session.
+        c.post(
+            "/sign-in",
+            &[("email", "membro@ponte.example"), ("password", DEMO)],
+        )
+        .await;
+        let second = c.session().unwrap();
+        assert_ne!(first, second);
+        assert_eq!(
+            db::accounts::session_user(app.db(), &first).await.unwrap(),
+            None
+        );
+        assert_eq!(c.get("/profile").await.status, StatusCode::OK);
+        // Sign-out revokes the session in the database, not only in the browser.
+        let out = c.post("/sign-out", &[]).await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        assert!(c.session().is_none());
+        assert_eq!(
+            db::accounts::session_user(app.db(), &second).await.unwrap(),
+            None
+        );
+        let mut replay = app.client();
+        replay.cookies.insert("ponte_session".into(), second);
+        assert_eq!(replay.get("/profile").await.status, StatusCode::SEE_OTHER);
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_every_other_session() {
+    for app in apps().await {
+        let mut here = app.signed_in("coordinatore@ponte.example").await;
+        let mut elsewhere = app.signed_in("coordinatore@ponte.example").await;
+        let bad = here
+            .post(
+                "/profile/password",
+                &[
+                    ("current_password", "wrong one!"),
+                    ("password", "new password 1"),
+                    ("password_confirmation", "new password 1"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("La password attuale non è corretta"));
+        let ok = here
+            .post(
+                "/profile/password",
+                &[
+                    ("current_password", DEMO),
+                    ("password", "new password 1"),
+                    ("password_confirmation", "new password 1"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            here.get("/profile").await.status,
+            StatusCode::OK,
+            "this browser stays signed in"
+        );
+        assert_eq!(
+            elsewhere.get("/profile").await.status,
+            StatusCode::SEE_OTHER,
+            "the other session ended"
+        );
+        let mut fresh = app.client();
+        let r = fresh
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "coordinatore@ponte.example"),
+                    ("password", "new password 1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+}
+
+#[tokio::test]
+async fn an_invitation_arrives_by_smtp_and_its_link_works_once() {
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        let before = smtp.messages().len();
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        // Bad input first: nothing is queued.
+        let bad = admin
+            .post(
+                "/admin/invitations",
+                &[
+                    ("email", "not-an-email"),
+                    ("role", "member"),
+                    ("organisation", ""),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Inserisci un indirizzo email valido"));
+        assert!(bad.body.contains("Per questo ruolo scegli"));
+        let salerno_text = salerno.to_string();
+        let r = admin
+            .post(
+                "/admin/invitations",
+                &[
+                    ("email", "Nuova.Persona@Provincia.example"),
+                    ("role", "member"),
+                    ("organisation", &salerno_text),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(web::mail::deliver_due(app.db(), &smtp.config()).await, 1);
+        let messages = smtp.messages();
+        assert_eq!(messages.len(), before + 1);
+        let mail = &messages[before];
+        assert!(mail.contains("X-Envelope-To: nuova.persona@provincia.example"));
+        assert!(mail.contains("Subject: Ponte: sei stato invitato"));
+        let path = link_in(mail, "http://ponte.test");
+        assert!(path.starts_with("/invitations/"));
+        let mut guest = app.client();
+        let form = guest.get(&path).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("nuova.persona@provincia.example"));
+        let short = guest
+            .post(
+                &path,
+                &[
+                    ("name", "Nuova Persona"),
+                    ("password", "short"),
+                    ("password_confirmation", "short"),
+                ],
+            )
+            .await;
+        assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(short.body.contains("almeno 10 caratteri"));
+        let accepted = guest
+            .post(
+                &path,
+                &[
+                    ("name", "Nuova Persona"),
+                    ("password", "una password lunga"),
+                    ("password_confirmation", "una password lunga"),
+                ],
+            )
+            .await;
+        assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+        let profile = guest.get("/profile").await;
+        assert!(profile.body.contains("Nuova Persona"));
+        assert!(profile.body.contains("Provincia di Salerno"));
+        assert_eq!(
+            guest
+                .get(&format!("/organisations/{salerno}/workspace"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        // Single use.
+        let mut again = app.client();
+        assert_eq!(again.get(&path).await.status, StatusCode::BAD_REQUEST);
+        let reuse = again
+            .post(
+                &path,
+                &[
+                    ("name", "X"),
+                    ("password", "una password lunga"),
+                    ("password_confirmation", "una password lunga"),
+                ],
+            )
+            .await;
+        assert_eq!(reuse.status, StatusCode::BAD_REQUEST);
+        // Staff may not create administrators.
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = staff
+            .post(
+                "/admin/invitations",
+                &[
+                    ("email", "boss@ponte.example"),
+                    ("role", "admin"),
+                    ("organisation", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let (log, _) = db::audit::page(app.db(), Some("invitation.accept"), 10, 0)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_password_reset_arrives_by_smtp_and_revokes_sessions() {
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        let before = smtp.messages().len();
+        let mut old_browser = app.signed_in("membro@ponte.example").await;
+        let mut c = app.client();
+        let unknown = c
+            .post("/password/forgot", &[("email", "nessuno@ponte.example")])
+            .await;
+        let known = c
+            .post("/password/forgot", &[("email", "membro@ponte.example")])
+            .await;
+        assert_eq!(unknown.status, known.status);
+        assert_eq!(unknown.location(), known.location());
+        assert_eq!(
+            web::mail::deliver_due(app.db(), &smtp.config()).await,
+            1,
+            "only the existing account gets mail"
+        );
+        let mail = &smtp.messages()[before];
+        assert!(mail.contains("X-Envelope-To: membro@ponte.example"));
+        let path = link_in(mail, "http://ponte.test");
+        assert!(path.starts_with("/password/reset/"));
+        assert_eq!(c.get(&path).await.status, StatusCode::OK);
+        let mismatch = c
+            .post(
+                &path,
+                &[
+                    ("password", "nuova password"),
+                    ("password_confirmation", "altra password"),
+                ],
+            )
+            .await;
+        assert_eq!(mismatch.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(mismatch.body.contains("non coincidono"));
+        let done = c
+            .post(
+                &path,
+                &[
+                    ("password", "nuova password"),
+                    ("password_confirmation", "nuova password"),
+                ],
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            old_browser.get("/profile").await.status,
+            StatusCode::SEE_OTHER,
+            "old sessions end"
+        );
+        assert_eq!(
+            c.get(&path).await.status,
+            StatusCode::BAD_REQUEST,
+            "the link works once"
+        );
+        let old = c
+            .post(
+                "/sign-in",
+                &[("email", "membro@ponte.example"), ("password", DEMO)],
+            )
+            .await;
+        assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+        let new = c
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "membro@ponte.example"),
+                    ("password", "nuova password"),
+                ],
+            )
+            .await;
+        assert_eq!(new.status, StatusCode::SEE_OTHER);
+    }
+}
+
+#[tokio::test]
+async fn profiles_are_validated_and_never_overwrite_silently() {
+    for app in apps().await {
+        let mut c = app.signed_in("membro@ponte.example").await;
+        let page = c.get("/profile").await;
+        assert!(page.body.contains("Francesca Greco"));
+        let version = "1";
+        let bad = c
+            .post(
+                "/profile",
+                &[
+                    ("version", version),
+                    ("name", ""),
+                    ("languages", "xx"),
+                    ("competences", ""),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Campo obbligatorio"));
+        assert!(bad.body.contains("Scegli uno dei valori proposti"));
+        let ok = c
+            .post(
+                "/profile",
+                &[
+                    ("version", version),
+                    ("name", "Francesca Greco"),
+                    ("languages", "it"),
+                    ("languages", "fr"),
+                    ("competences", "PCM, budget"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let user = db::accounts::user(
+            app.db(),
+            db::accounts::credentials(app.db(), "membro@ponte.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+        assert_eq!(user.languages, vec!["it", "fr"]);
+        assert_eq!(user.competences, vec!["PCM", "budget"]);
+        // A second save based on the old version is refused and shown as a conflict.
+        let stale = c
+            .post(
+                "/profile",
+                &[
+                    ("version", version),
+                    ("name", "Altro Nome"),
+                    ("competences", ""),
+                ],
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT);
+        assert!(stale.body.contains("Qualcun altro ha modificato"));
+        let again = db::accounts::user(app.db(), user.id).await.unwrap();
+        assert_eq!(again.name, "Francesca Greco");
+        let (log, _) = db::audit::page(app.db(), Some("user.profile"), 10, 0)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 1);
+        assert!(log[0]
+            .before
+            .as_deref()
+            .unwrap()
+            .contains("\"languages\":[]"));
+        assert!(log[0].after.as_deref().unwrap().contains("PCM"));
+    }
+}

@@ -1,0 +1,301 @@
+//! Test support shared by the integration suites: the application with the demo data on a fresh
+//! database of each backend, an HTTP client with cookies, and a real SMTP server.
+
+#![allow(dead_code)]
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use db::testing::Backend;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use tower::ServiceExt;
+
+/// The application on one backend, with the demo loaded.
+pub struct App {
+    pub backend: Backend,
+    pub state: web::AppState,
+    pub router: Router,
+}
+
+impl App {
+    pub fn db(&self) -> &db::Db {
+        &self.backend.db
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookies: BTreeMap::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// A client signed in as `email` with the demo password.
+    pub async fn signed_in(&self, email: &str) -> Client {
+        let mut c = self.client();
+        let r = c
+            .post(
+                "/sign-in",
+                &[("email", email), ("password", ponte::demo::DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "sign-in of {email} failed on {}: {}",
+            self.backend.name,
+            r.body
+        );
+        c
+    }
+
+    /// The id of the demo organisation called `name`.
+    pub async fn organisation(&self, name: &str) -> uuid::Uuid {
+        let (found, _) = db::organisations::search(self.db(), None, Some(name), 5, 0)
+            .await
+            .unwrap();
+        found
+            .iter()
+            .find(|o| o.data.name == name)
+            .unwrap_or_else(|| panic!("no organisation {name}"))
+            .id
+    }
+}
+
+/// Builds the application on `backend` with the demo data.
+pub async fn app_on(backend: Backend) -> App {
+    ponte::demo::load(&backend.db, false)
+        .await
+        .expect("demo loads");
+    let mut config = web::Config::local("http://ponte.test");
+    config.trust_proxy = true;
+    let state = web::AppState::new(backend.db.clone(), config);
+    let router = web::app(state.clone());
+    App {
+        backend,
+        state,
+        router,
+    }
+}
+
+/// The application on every backend, SQLite first.
+pub async fn apps() -> Vec<App> {
+    let mut out = Vec::new();
+    for b in db::testing::backends().await {
+        out.push(app_on(b).await);
+    }
+    out
+}
+
+/// A response, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+/// An HTTP client over the router, keeping cookies like a browser.
+#[derive(Clone)]
+pub struct Client {
+    router: Router,
+    pub cookies: BTreeMap<String, String>,
+    pub headers: Vec<(String, String)>,
+}
+
+pub fn urlencode(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl Client {
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "ponte.test");
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        if !self.cookies.is_empty() {
+            let c = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req = req.header(header::COOKIE, c);
+        }
+        for (k, v) in &self.headers {
+            req = req.header(k.as_str(), v.as_str());
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let text = set.to_str().unwrap();
+            let (pair, attrs) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_string(), value.to_string());
+            }
+        }
+        let bytes = to_bytes(response.into_body(), 16 * 1024 * 1024)
+            .await
+            .unwrap();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).to_string(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        self.send(Method::GET, path, None, Vec::new()).await
+    }
+
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
+        self.send(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            urlencode(form).into_bytes(),
+        )
+        .await
+    }
+
+    pub fn session(&self) -> Option<String> {
+        self.cookies.get("ponte_session").cloned()
+    }
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// A real SMTP server (aiosmtpd) writing what it receives into a folder.
+pub struct SmtpSink {
+    child: Child,
+    pub port: u16,
+    pub dir: db::testing::TempDir,
+}
+
+impl SmtpSink {
+    pub fn start() -> SmtpSink {
+        let python = std::env::var("PONTE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = db::testing::TempDir::new("ponte-mail");
+        let mut child = Command::new(&python)
+            .arg(root().join("tests/support/smtp_sink.py"))
+            .arg(port.to_string())
+            .arg(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("start the SMTP test server with {python}: {e}"));
+        let mut line = String::new();
+        let stdout = child.stdout.take().unwrap();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+        assert_eq!(
+            line.trim(),
+            "ready",
+            "the SMTP test server did not start (is aiosmtpd installed for {python}?)"
+        );
+        SmtpSink { child, port, dir }
+    }
+
+    pub fn config(&self) -> web::SmtpConfig {
+        web::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port: self.port,
+            username: None,
+            password: None,
+            from: "Ponte <noreply@ponte.test>".into(),
+        }
+    }
+
+    /// Every message received so far, in order.
+    pub fn messages(&self) -> Vec<String> {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The first link to `base` in a received message (undoing quoted-printable soft breaks).
+pub fn link_in(message: &str, base: &str) -> String {
+    let text = message
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
+    let start = text
+        .find(base)
+        .unwrap_or_else(|| panic!("no link to {base} in:\n{message}"));
+    text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_start_matches(base)
+        .to_string()
+}
