@@ -1,0 +1,334 @@
+//! The `ponte` binary itself: help, the ISTAT importer on both databases, users, backup of a live
+//! SQLite database, and graceful shutdown on SIGTERM.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn ponte(database_url: &str, data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ponte"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("PONTE_DATA_DIR", data_dir)
+        .env("PONTE_LOG", "warn")
+        .env_remove("PONTE_CONFIG")
+        .output()
+        .expect("run ponte")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn help_explains_commands_and_configuration() {
+    let dir = db::testing::TempDir::new("ponte-help");
+    let o = ponte("sqlite://unused", dir.path(), &["--help"]);
+    assert!(o.status.success());
+    let help = text(&o);
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "user",
+        "import",
+        "backup",
+        "DATABASE_URL",
+        "STORAGE_URL",
+        "PONTE_DATA_DIR",
+        "SMTP_HOST",
+        "ponte.toml",
+    ] {
+        assert!(help.contains(word), "--help does not mention {word}");
+    }
+    let serve = text(&ponte("sqlite://unused", dir.path(), &["serve", "--help"]));
+    assert!(serve.contains("--bind") && serve.contains("127.0.0.1:8080"));
+    assert!(text(&ponte(
+        "sqlite://unused",
+        dir.path(),
+        &["import", "istat", "--help"]
+    ))
+    .contains("ISTAT"));
+}
+
+/// The official file, or a small one in the same format when it is not available.
+fn istat_file(dir: &Path) -> (std::path::PathBuf, usize) {
+    let official = common::root().join("../shared/data/istat/Elenco-comuni-italiani.csv");
+    if official.exists() {
+        return (official, 7904);
+    }
+    eprintln!(
+        "NOT RUN on the official ISTAT file (missing): using a small file in the same format"
+    );
+    let path = dir.join("comuni.csv");
+    let header = "\u{feff}Codice Regione;\"Codice dell'Unità territoriale sovracomunale \n(valida a fini statistici)\";Codice Comune formato alfanumerico;Denominazione in italiano;Denominazione regione;\"Denominazione dell'Unità territoriale sovracomunale \n(valida a fini statistici)\";Flag Comune capoluogo di provincia/città metropolitana/libero consorzio;Sigla automobilistica;Codice Catastale del comune\r\n";
+    let rows = "15;065;065116;Salerno;Campania;Salerno;1;SA;H703\r\n15;061;061022;Caserta;Campania;Caserta;1;CE;B963\r\n";
+    std::fs::write(&path, format!("{header}{rows}")).unwrap();
+    (path, 2)
+}
+
+#[tokio::test]
+async fn the_istat_import_is_idempotent_and_all_or_nothing_on_both_databases() {
+    for backend in db::testing::backends().await {
+        let dir = &backend.dir;
+        let (file, expected) = istat_file(dir.path());
+        let file_arg = file.to_string_lossy().to_string();
+        let first = ponte(&backend.url, dir.path(), &["import", "istat", &file_arg]);
+        assert!(first.status.success(), "{}", text(&first));
+        assert!(
+            text(&first).contains(&format!("{expected} added")),
+            "{}",
+            text(&first)
+        );
+        assert_eq!(
+            db::organisations::count_municipalities(&backend.db)
+                .await
+                .unwrap(),
+            expected as i64
+        );
+        let second = ponte(&backend.url, dir.path(), &["import", "istat", &file_arg]);
+        assert!(second.status.success());
+        assert!(
+            text(&second).contains(&format!("0 added, 0 updated, {expected} unchanged")),
+            "{}",
+            text(&second)
+        );
+        let rome = db::organisations::find_municipalities(&backend.db, "salern", 5)
+            .await
+            .unwrap();
+        assert_eq!(rome[0].istat_code, "065116");
+        // A file with bad rows imports nothing and names the lines.
+        let original = std::fs::read(&file).unwrap();
+        let mut broken = original.clone();
+        broken.extend_from_slice(b"\r\n15;065;06511X;Nuovo;Campania;Salerno;0;SA;Z999\r\n15;065;065999;Altro;Campania;Salerno;2;SA;Z998");
+        let broken_path = dir.path().join("broken.csv");
+        std::fs::write(&broken_path, &broken).unwrap();
+        let lines = broken.iter().filter(|b| **b == b'\n').count();
+        let bad = ponte(
+            &backend.url,
+            dir.path(),
+            &["import", "istat", &broken_path.to_string_lossy()],
+        );
+        assert!(!bad.status.success());
+        let report = text(&bad);
+        assert!(report.contains(&format!("line {}:", lines)), "{report}");
+        assert!(report.contains(&format!("line {}:", lines + 1)), "{report}");
+        assert!(report.contains("nothing was imported"));
+        assert_eq!(
+            db::organisations::count_municipalities(&backend.db)
+                .await
+                .unwrap(),
+            expected as i64
+        );
+        let missing = ponte(
+            &backend.url,
+            dir.path(),
+            &["import", "istat", "/nonexistent/file.csv"],
+        );
+        assert!(!missing.status.success());
+    }
+}
+
+#[tokio::test]
+async fn users_are_added_from_the_command_line() {
+    for backend in db::testing::backends().await {
+        let dir = backend.dir.path();
+        let o = ponte(
+            &backend.url,
+            dir,
+            &[
+                "user",
+                "add",
+                "--email",
+                "Nuovo.Admin@ponte.example",
+                "--name",
+                "Nuovo Admin",
+                "--role",
+                "admin",
+            ],
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).contains("Password: "));
+        let c = db::accounts::credentials(&backend.db, "nuovo.admin@ponte.example")
+            .await
+            .unwrap()
+            .unwrap();
+        let p = db::accounts::principal(&backend.db, c.id).await.unwrap();
+        assert!(p.has_global(domain::roles::Role::Admin));
+        let again = ponte(
+            &backend.url,
+            dir,
+            &[
+                "user",
+                "add",
+                "--email",
+                "nuovo.admin@ponte.example",
+                "--name",
+                "X",
+                "--role",
+                "admin",
+            ],
+        );
+        assert!(!again.status.success());
+        assert!(text(&again).contains("already exists"));
+        let needs_org = ponte(
+            &backend.url,
+            dir,
+            &[
+                "user",
+                "add",
+                "--email",
+                "m@ponte.example",
+                "--name",
+                "M",
+                "--role",
+                "member",
+            ],
+        );
+        assert!(!needs_org.status.success());
+    }
+}
+
+#[tokio::test]
+async fn a_backup_of_a_live_database_holds_every_committed_row() {
+    let backend = db::testing::sqlite().await;
+    let dir = backend.dir.path().to_path_buf();
+    let demo = ponte(&backend.url, &dir, &["demo"]);
+    assert!(demo.status.success(), "{}", text(&demo));
+    assert!(text(&demo).contains("admin@ponte.example") && text(&demo).contains("ponte-demo"));
+    // Writers keep committing while the backup runs.
+    let db = backend.db.clone();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer_stop = stop.clone();
+    let writer = tokio::spawn(async move {
+        let mut committed = Vec::new();
+        let mut n = 0;
+        while !writer_stop.load(std::sync::atomic::Ordering::SeqCst) {
+            n += 1;
+            let change = db::audit::Change {
+                actor: None,
+                action: "test.write",
+                entity: "test",
+                entity_id: format!("{n}"),
+                before: None,
+                after: None,
+            };
+            db::audit::record(&db, &change).await.unwrap();
+            committed.push((n, std::time::Instant::now()));
+        }
+        committed
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let started = Instant::now();
+    let target = dir.join("copy.db");
+    let target_arg = target.to_string_lossy().to_string();
+    let url = backend.url.clone();
+    let dir2 = dir.clone();
+    let o = tokio::task::spawn_blocking(move || ponte(&url, &dir2, &["backup", &target_arg]))
+        .await
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let committed = writer.await.unwrap();
+    let before_backup: Vec<i64> = committed
+        .iter()
+        .filter(|(_, t)| *t < started)
+        .map(|(n, _)| *n as i64)
+        .collect();
+    assert!(before_backup.len() > 10, "the writer was running");
+    // Restore: open the copy as a database of its own.
+    let restored = db::Db::connect(&format!("sqlite://{}", target.display()))
+        .await
+        .unwrap();
+    assert!(db::maintenance::integrity_ok(&restored).await.unwrap());
+    assert_eq!(db::accounts::count_users(&restored).await.unwrap(), 6);
+    let structure = db::programme::structure(&restored).await.unwrap().unwrap();
+    assert_eq!(structure.modules.len(), 8);
+    let (_, orgs) = db::organisations::search(&restored, None, None, 1, 0)
+        .await
+        .unwrap();
+    assert_eq!(orgs, 16);
+    let (rows, _) = db::audit::page(&restored, Some("test.write"), 1_000_000, 0)
+        .await
+        .unwrap();
+    let present: std::collections::HashSet<i64> =
+        rows.iter().map(|e| e.entity_id.parse().unwrap()).collect();
+    for n in &before_backup {
+        assert!(
+            present.contains(n),
+            "row {n} committed before the backup is missing"
+        );
+    }
+    // The target must not exist already.
+    let again = ponte(&backend.url, &dir, &["backup", &target.to_string_lossy()]);
+    assert!(!again.status.success());
+}
+
+#[test]
+fn sigterm_lets_requests_in_flight_finish() {
+    let dir = db::testing::TempDir::new("ponte-shutdown");
+    let url = format!("sqlite://{}", dir.path().join("ponte.db").display());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_ponte"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("DATABASE_URL", &url)
+        .env("PONTE_DATA_DIR", dir.path())
+        .env("PONTE_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut stream = loop {
+        if let Ok(s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let body = "email=nobody%40ponte.example&password=some+password";
+    write!(stream, "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).unwrap();
+    stream.write_all(&body.as_bytes()[..10]).unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(300));
+    // The request started before SIGTERM is still served.
+    stream.write_all(&body.as_bytes()[10..]).unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 401"), "{reply}");
+    assert!(reply.contains("Email o password non corrette"));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(s) = server.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status}");
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "no longer listening"
+    );
+}

@@ -1,0 +1,394 @@
+//! Pages, the registry, languages, the audit log and hostile requests, on both databases.
+
+mod common;
+
+use axum::http::{header, Method, StatusCode};
+use common::{apps, urlencode};
+
+#[tokio::test]
+async fn the_programme_reads_as_the_seed_describes_it() {
+    for app in apps().await {
+        let mut c = app.client();
+        let page = c.get("/programme").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let body = &page.body;
+        for text in [
+            "PON Governance e Azioni di Sistema (FSE) 2007-2013",
+            "Obiettivo 1 Convergenza",
+            "Balcani occidentali",
+            "sponda sud del Mediterraneo",
+            "Ambito A",
+            "Ambito B",
+            "Ambito C",
+            "Tavoli territoriali",
+            "Laboratori interregionali",
+            "Aspetti motivazionali e strategici",
+            "Tutoraggio a distanza",
+            "Ambiente web (comunità professionale)",
+            "Piani strategici definiti",
+            "Provincia di Salerno",
+            "Provincia di Agrigento",
+        ] {
+            assert!(
+                body.contains(text),
+                "missing {text:?} on {}",
+                app.backend.name
+            );
+        }
+        // Strand A: 1,5 + 1,5 + 1,5 + 1 days; 4-5 days; 1 + 1 + 1 days.
+        assert_eq!(body.matches("1,5 giornate in presenza").count(), 3);
+        assert_eq!(body.matches(">1 giornata in presenza").count(), 4);
+        assert_eq!(
+            body.matches("4–5 giornate in presenza").count(),
+            2,
+            "the module and its dimension total"
+        );
+        assert!(
+            body.contains("5,5 giornate in presenza"),
+            "dimension 1 total"
+        );
+        assert!(body.contains("3 giornate in presenza"), "dimension 3 total");
+        assert!(
+            body.contains("12,5–13,5 giornate in presenza"),
+            "strand A total"
+        );
+        let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+        assert_eq!(structure.cohorts[0].organisations.len(), 5);
+        let cohort = c
+            .get(&format!("/programme/cohorts/{}", structure.cohorts[0].id))
+            .await;
+        for region in ["Campania", "Puglia", "Calabria", "Sicilia"] {
+            assert!(cohort.body.contains(region), "{region}");
+        }
+        let strand = c.get("/programme/strands/a").await;
+        assert!(strand.body.contains("Dimensione 3"));
+        let module = c
+            .get(&format!("/programme/modules/{}", structure.modules[1].id))
+            .await;
+        assert!(module.body.contains("Quadri logici per macroarea"));
+    }
+}
+
+#[tokio::test]
+async fn languages_switch_and_numbers_follow_them() {
+    for app in apps().await {
+        let mut c = app.client();
+        let r = c.get("/language/en?next=/programme").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(r.location(), "/programme");
+        let en = c.get("/programme").await;
+        assert!(en.body.contains("<html lang=\"en\">"));
+        assert!(en.body.contains("General objective"));
+        assert!(en.body.contains("1.5 days in person"));
+        assert!(en.body.contains("4–5 days in person"));
+        c.get("/language/fr?next=https://evil.example/").await;
+        let fr = c.get("/programme").await;
+        assert!(fr.body.contains("Objectif général"));
+        assert!(fr.body.contains("1,5 journées en présentiel"));
+        let mut browser = app.client();
+        browser
+            .headers
+            .push(("accept-language".into(), "fr-FR,fr;q=0.9,en;q=0.5".into()));
+        assert!(browser.get("/").await.body.contains("<html lang=\"fr\">"));
+        assert_eq!(c.get("/language/de").await.status, StatusCode::NOT_FOUND);
+        let open_redirect = c.get("/language/it?next=//evil.example").await;
+        assert_eq!(open_redirect.location(), "/");
+    }
+}
+
+#[tokio::test]
+async fn the_registry_validates_creates_and_audits() {
+    for app in apps().await {
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let form = [
+            ("category", "italian_pa"),
+            ("name", "Comune di Lecce"),
+            ("pa_kind", "comune"),
+            ("istat_code", "75035"),
+            ("ipa_code", "c_e506"),
+            ("tax_code", "80008510751"),
+            ("region_code", "16"),
+        ];
+        let bad = admin.post("/admin/organisations", &form).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad
+            .body
+            .contains("Il codice ISTAT non ha il numero di cifre previsto"));
+        assert!(bad.body.contains("la cifra di controllo non corrisponde"));
+        assert!(
+            bad.body.contains("value=\"Comune di Lecce\""),
+            "what was typed is kept"
+        );
+        let (_, count_before) = db::organisations::search(app.db(), None, None, 1, 0)
+            .await
+            .unwrap();
+        let mut good = form;
+        good[3] = ("istat_code", "075035");
+        // A valid check digit, computed rather than trusted from a literal.
+        let digit = domain::organisations::tax_code::numeric_check_digit("8000851075");
+        let tax = format!("8000851075{digit}");
+        good[5] = ("tax_code", &tax);
+        let created = admin.post("/admin/organisations", &good).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        let page = admin.get(created.location()).await;
+        assert!(page.body.contains("Comune di Lecce"));
+        assert!(page.body.contains("075035"));
+        let duplicate = admin.post("/admin/organisations", &good).await;
+        assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(duplicate.body.contains("già registrata"));
+        let (_, count_after) = db::organisations::search(app.db(), None, None, 1, 0)
+            .await
+            .unwrap();
+        assert_eq!(count_after, count_before + 1);
+        let partner = admin
+            .post(
+                "/admin/organisations",
+                &[
+                    ("category", "foreign_partner"),
+                    ("name", "Grad Sarajevo"),
+                    ("country", "BA"),
+                    ("partner_type", "local_government"),
+                ],
+            )
+            .await;
+        assert_eq!(partner.status, StatusCode::SEE_OTHER);
+        let audit = admin.get("/admin/audit?action=organisation.create").await;
+        assert!(audit.body.contains("Comune di Lecce"));
+        assert!(audit.body.contains("admin@ponte.example"));
+        // Search and filters, with htmx fragments.
+        let list = admin.get("/organisations?q=lecce").await;
+        assert!(
+            list.body.contains("Comune di Lecce") && !list.body.contains("Provincia di Foggia")
+        );
+        let mut htmx = admin.clone();
+        htmx.headers.push(("hx-request".into(), "true".into()));
+        let fragment = htmx.get("/organisations?category=foreign_partner").await;
+        assert!(fragment.body.contains("Grad Sarajevo") && !fragment.body.contains("<html"));
+        let csv = admin
+            .get("/organisations.csv?category=foreign_partner")
+            .await;
+        assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+        assert!(csv
+            .body
+            .contains("Grad Sarajevo;Partner estero;Autorità locale"));
+        // Members may not add organisations.
+        let mut member = app.signed_in("membro@ponte.example").await;
+        assert_eq!(
+            member.post("/admin/organisations", &good).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_is_for_administrators() {
+    for app in apps().await {
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let log = admin.get("/admin/audit").await;
+        assert_eq!(log.status, StatusCode::OK);
+        assert!(log.body.contains("programme.load"));
+        assert!(log.body.contains("session.open"));
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        assert_eq!(
+            staff.get("/admin/audit").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[tokio::test]
+async fn hostile_requests_get_a_4xx_and_change_nothing() {
+    for app in apps().await {
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let (_, before) = db::organisations::search(app.db(), None, None, 1, 0)
+            .await
+            .unwrap();
+        let form = urlencode(&[
+            ("category", "local_actor"),
+            ("name", "Ente ostile"),
+            ("actor_sector", "ngo"),
+            ("actor_public", "private"),
+        ]);
+        // Cross-origin form posts, by Origin and by Fetch metadata.
+        let mut evil = admin.clone();
+        evil.headers
+            .push(("origin".into(), "https://evil.example".into()));
+        let r = evil
+            .send(
+                Method::POST,
+                "/admin/organisations",
+                Some("application/x-www-form-urlencoded"),
+                form.clone().into_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let mut sneaky = admin.clone();
+        sneaky
+            .headers
+            .push(("sec-fetch-site".into(), "cross-site".into()));
+        let r = sneaky
+            .send(
+                Method::POST,
+                "/sign-out",
+                Some("application/x-www-form-urlencoded"),
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            admin.get("/profile").await.status,
+            StatusCode::OK,
+            "still signed in"
+        );
+        // Same-origin posts pass.
+        let mut same = admin.clone();
+        same.headers
+            .push(("origin".into(), "http://ponte.test".into()));
+        same.headers
+            .push(("sec-fetch-site".into(), "same-origin".into()));
+        let invalid = same
+            .post("/admin/organisations", &[("category", "nonsense")])
+            .await;
+        assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // Oversize body.
+        let huge = format!("category=local_actor&name={}", "x".repeat(200 * 1024));
+        let r = admin
+            .send(
+                Method::POST,
+                "/admin/organisations",
+                Some("application/x-www-form-urlencoded"),
+                huge.into_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+        // Invalid UTF-8, raw and percent-encoded.
+        let r = admin
+            .send(
+                Method::POST,
+                "/admin/organisations",
+                Some("application/x-www-form-urlencoded"),
+                b"category=local_actor&name=Ente%FF%FE".to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = admin
+            .send(
+                Method::POST,
+                "/admin/organisations",
+                Some("application/x-www-form-urlencoded"),
+                b"category=local_actor&name=\xff\xfe".to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        // Wrong media type, malformed form, control characters, overlong fields.
+        let r = admin
+            .send(
+                Method::POST,
+                "/admin/organisations",
+                Some("application/json"),
+                b"{\"name\":\"x\"}".to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let r = admin.post("/profile", &[("version", "not a number")]).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = admin
+            .post(
+                "/admin/organisations",
+                &[
+                    ("category", "local_actor"),
+                    ("name", "Nome\u{0}nullo"),
+                    ("actor_sector", "ngo"),
+                    ("actor_public", "private"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let long = "y".repeat(201);
+        let r = admin
+            .post(
+                "/admin/organisations",
+                &[
+                    ("category", "local_actor"),
+                    ("name", &long),
+                    ("actor_sector", "ngo"),
+                    ("actor_public", "private"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Il testo è troppo lungo"));
+        // Hostile query strings and paths.
+        assert_eq!(
+            admin.get("/admin/audit?page=-5").await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            admin.get("/organisations?page=abc").await.status,
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            admin.get("/assets/../Cargo.toml").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            admin.get("/password/reset/%00%FF").await.status,
+            StatusCode::BAD_REQUEST
+        );
+        let (_, after) = db::organisations::search(app.db(), None, None, 1, 0)
+            .await
+            .unwrap();
+        assert_eq!(before, after, "nothing was stored on {}", app.backend.name);
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    for app in apps().await {
+        let mut c = app.client();
+        for path in [
+            "/",
+            "/programme",
+            "/sign-in",
+            "/assets/ponte.css",
+            "/health",
+            "/nope",
+            "/admin/users",
+        ] {
+            let r = c.get(path).await;
+            let csp = r
+                .headers
+                .get(header::CONTENT_SECURITY_POLICY)
+                .unwrap()
+                .to_str()
+                .unwrap();
+            assert!(
+                csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+                "{path}"
+            );
+            assert!(!csp.contains("unsafe-inline"));
+            assert_eq!(
+                r.headers[header::X_CONTENT_TYPE_OPTIONS],
+                "nosniff",
+                "{path}"
+            );
+            assert_eq!(r.headers[header::REFERRER_POLICY], "same-origin", "{path}");
+        }
+        let signed = app.signed_in("membro@ponte.example").await;
+        let cookie = signed.cookies.get("ponte_session").unwrap();
+        assert_eq!(cookie.len(), 64);
+        // No inline script anywhere in the pages.
+        let page = c.get("/programme").await;
+        for chunk in page.body.split("<script").skip(1) {
+            assert!(
+                chunk.trim_start().starts_with("src="),
+                "inline script found"
+            );
+        }
+        let health = c.get("/health").await;
+        assert_eq!(health.status, StatusCode::OK);
+        let json: serde_json::Value = serde_json::from_str(&health.body).unwrap();
+        assert_eq!(json["status"], "ok");
+        assert_eq!(json["database"], app.backend.name);
+    }
+}
