@@ -223,8 +223,26 @@ pub struct Seed {
     pub programme: Programme,
     pub phases: Vec<(i64, String, String)>,
     pub strands: Vec<StrandSeed>,
-    /// Cohorts: name, description, phase number, member organisations, strand codes.
-    pub cohorts: Vec<(String, String, i64, Vec<Uuid>, Vec<String>)>,
+    pub cohorts: Vec<CohortSeed>,
+}
+
+/// A cohort to load: its phase by number, its organisations and its strands by code.
+#[derive(Debug, Clone, Default)]
+pub struct CohortSeed {
+    pub name: String,
+    pub description: String,
+    pub phase: i64,
+    pub organisations: Vec<Uuid>,
+    pub strands: Vec<String>,
+}
+
+/// A dimension to load, with its modules.
+#[derive(Debug, Clone, Default)]
+pub struct DimensionSeed {
+    pub number: i64,
+    pub title: String,
+    pub question: String,
+    pub modules: Vec<ModuleSeed>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -232,8 +250,7 @@ pub struct StrandSeed {
     pub code: String,
     pub title: String,
     pub description: String,
-    /// Dimensions: number, title, question, modules.
-    pub dimensions: Vec<(i64, String, String, Vec<ModuleSeed>)>,
+    pub dimensions: Vec<DimensionSeed>,
     pub modules: Vec<ModuleSeed>,
 }
 
@@ -299,17 +316,17 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                 .await?;
             let mut module_position = 0i64;
             let mut groups: Vec<(Option<Uuid>, &Vec<ModuleSeed>)> = Vec::new();
-            for (number, title, question, modules) in &s.dimensions {
+            for d in &s.dimensions {
                 let did = new_id();
                 sqlx::query("INSERT INTO dimensions (id, strand_id, number, title, question) VALUES ($1, $2, $3, $4, $5)")
                     .bind(did)
                     .bind(sid)
-                    .bind(*number)
-                    .bind(title)
-                    .bind(question)
+                    .bind(d.number)
+                    .bind(&d.title)
+                    .bind(&d.question)
                     .execute(&mut *tx)
                     .await?;
-                groups.push((Some(did), modules));
+                groups.push((Some(did), &d.modules));
             }
             groups.push((None, &s.modules));
             for (dimension, modules) in groups {
@@ -334,18 +351,18 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                 }
             }
         }
-        for (name, description, phase, members, strands) in &seed.cohorts {
+        for c in &seed.cohorts {
             let cid = new_id();
-            let phase_id = phase_ids.get(phase).copied().ok_or(DbError::NotFound)?;
+            let phase_id = phase_ids.get(&c.phase).copied().ok_or(DbError::NotFound)?;
             sqlx::query("INSERT INTO cohorts (id, programme_id, phase_id, name, description) VALUES ($1, $2, $3, $4, $5)")
                 .bind(cid)
                 .bind(pid)
                 .bind(phase_id)
-                .bind(name)
-                .bind(description)
+                .bind(&c.name)
+                .bind(&c.description)
                 .execute(&mut *tx)
                 .await?;
-            for org in members {
+            for org in &c.organisations {
                 sqlx::query(
                     "INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)",
                 )
@@ -354,7 +371,7 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                 .execute(&mut *tx)
                 .await?;
             }
-            for code in strands {
+            for code in &c.strands {
                 let sid = strand_ids.get(code).copied().ok_or(DbError::NotFound)?;
                 sqlx::query("INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)")
                     .bind(cid)

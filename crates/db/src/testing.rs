@@ -134,6 +134,9 @@ fn server_binaries() -> PathBuf {
 }
 
 impl Cluster {
+    // The server and its watchdog outlive this function on purpose: the watchdog reaps them
+    // when the test process ends.
+    #[allow(clippy::zombie_processes)]
     fn start() -> Cluster {
         let bin = server_binaries();
         let root = std::env::temp_dir().join(format!(

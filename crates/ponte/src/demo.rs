@@ -4,7 +4,7 @@
 //! and one account per role.
 
 use anyhow::bail;
-use db::programme::{ModuleSeed, Programme, Seed, StrandSeed};
+use db::programme::{CohortSeed, DimensionSeed, ModuleSeed, Programme, Seed, StrandSeed};
 use db::Db;
 use domain::organisations::{Category, Organisation, PaKind};
 use domain::programme::{Delivery, PlannedDays};
@@ -150,38 +150,38 @@ pub fn programme(provinces: Vec<Uuid>) -> Seed {
                 title: s("Laboratori sulle strategie, sulle competenze e sugli assetti organizzativi per la cooperazione internazionale"),
                 description: s("Laboratori comunali/provinciali rivolti a un nuovo gruppo di amministrazioni: un nuovo gruppo di cinque amministrazioni provinciali verrà coinvolto in laboratori sulle strategie, sulle competenze e sugli assetti organizzativi per la cooperazione internazionale."),
                 dimensions: vec![
-                    (
-                        1,
-                        s("Aspetti motivazionali e strategici dell'attività internazionale"),
-                        s("Perché fare cooperazione e come massimizzare gli impatti di lungo periodo."),
-                        vec![
+                    DimensionSeed {
+                        number: 1,
+                        title: s("Aspetti motivazionali e strategici dell'attività internazionale"),
+                        question: s("Perché fare cooperazione e come massimizzare gli impatti di lungo periodo."),
+                        modules: vec![
                             module("Introduzione alla metodologia di lavoro e individuazione delle Macroaree di Internazionalizzazione più rilevanti per l'Amministrazione", 15, 15, &["macro_areas"]),
                             module("Creazione dei Quadri Logici relativi alle macroaree individuate", 15, 15, &["logframe"]),
                             module("Definizione di una proposta di piano strategico di apertura internazionale", 15, 15, &["strategic_plan"]),
                             module("Evento di chiusura", 10, 10, &[]),
                         ],
-                    ),
-                    (
-                        2,
-                        s("I sistemi di conoscenze e competenze interni ed esterni e gli strumenti di lavoro necessari"),
-                        s("Cosa serve conoscere e quali strumenti bisogna padroneggiare per fare cooperazione."),
-                        vec![module(
+                    },
+                    DimensionSeed {
+                        number: 2,
+                        title: s("I sistemi di conoscenze e competenze interni ed esterni e gli strumenti di lavoro necessari"),
+                        question: s("Cosa serve conoscere e quali strumenti bisogna padroneggiare per fare cooperazione."),
+                        modules: vec![module(
                             "Comunicazione esterna e interna all'Amministrazione, creazione e gestione partenariati, costruzione di budget e di una proposta progettuale",
                             40,
                             50,
                             &["communication_plan", "partnership_plan", "budget", "project_proposal"],
                         )],
-                    ),
-                    (
-                        3,
-                        s("Capacità istituzionale, modelli organizzativi e processi relazionali interni ed esterni"),
-                        s("Come ci si può organizzare per fare cooperazione."),
-                        vec![
+                    },
+                    DimensionSeed {
+                        number: 3,
+                        title: s("Capacità istituzionale, modelli organizzativi e processi relazionali interni ed esterni"),
+                        question: s("Come ci si può organizzare per fare cooperazione."),
+                        modules: vec![
                             module("Modelli organizzativi a tendere degli uffici internazionali", 10, 10, &[]),
                             module("Analisi dell'assetto organizzativo e ipotesi di miglioramento", 10, 10, &["organisational_analysis"]),
                             module("Azioni di miglioramento organizzativo", 10, 10, &["improvement_plan"]),
                         ],
-                    ),
+                    },
                 ],
                 modules: vec![],
             },
@@ -198,13 +198,13 @@ pub fn programme(provinces: Vec<Uuid>) -> Seed {
                 ..StrandSeed::default()
             },
         ],
-        cohorts: vec![(
-            s("Nuovo gruppo di amministrazioni provinciali"),
-            s("Cinque amministrazioni provinciali delle quattro Regioni dell'Obiettivo Convergenza coinvolte nei laboratori dell'Ambito A."),
-            2,
-            provinces,
-            vec![s("A")],
-        )],
+        cohorts: vec![CohortSeed {
+            name: s("Nuovo gruppo di amministrazioni provinciali"),
+            description: s("Cinque amministrazioni provinciali delle quattro Regioni dell'Obiettivo Convergenza coinvolte nei laboratori dell'Ambito A."),
+            phase: 2,
+            organisations: provinces,
+            strands: vec![s("A")],
+        }],
     }
 }
 

@@ -264,7 +264,7 @@ mod tests {
         assert!(parse(dup.as_bytes()).unwrap_err()[0]
             .message
             .contains("twice"));
-        let mut bytes = format!("{HEADER}").into_bytes();
+        let mut bytes = HEADER.as_bytes().to_vec();
         bytes.extend_from_slice(b"15;065;065;116;065116;Sal\xe9rno;Sal\xe9rno;;4;Sud;Campania;Salerno;1;SA;65116;H703\r\n");
         assert!(parse(&bytes).unwrap_err()[0].message.contains("UTF-8"));
         assert!(parse(b"a;b;c\r\n1;2;3\r\n").unwrap_err()[0]
