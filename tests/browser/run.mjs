@@ -1,0 +1,192 @@
+// Browser tests: a real headless Chromium (the system's) drives a real Ponte server with the
+// demo data. It signs in, switches language, browses the programme and the registry, uses the
+// htmx search, and runs axe-core on every page type: any serious or critical violation fails.
+// It also fails on any Content-Security-Policy violation reported by the browser.
+
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const binary = process.env.PONTE_BIN || join(root, 'target/debug/ponte');
+const chromiumPath = process.env.PONTE_CHROMIUM || '/usr/bin/chromium';
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const istat = resolve(root, '../shared/data/istat/Elenco-comuni-italiani.csv');
+
+const failures = [];
+const fail = (message) => { failures.push(message); console.log(`  FAIL ${message}`); };
+const check = (condition, message) => { if (!condition) fail(message); };
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 200; i++) {
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server did not answer at ${url}`);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ponte-browser-'));
+const env = { ...process.env, PONTE_DATA_DIR: dataDir, DATABASE_URL: `sqlite://${join(dataDir, 'ponte.db')}`, PONTE_LOG: 'warn' };
+execFileSync(binary, ['demo'], { env, stdio: 'ignore' });
+if (existsSync(istat)) {
+  execFileSync(binary, ['import', 'istat', istat], { env, stdio: 'ignore' });
+} else {
+  console.log('NOTE: the ISTAT file is missing; the municipality search is tested without data');
+}
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+let browser;
+
+async function axe(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) fail(`axe ${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+  const minor = result.filter((v) => !serious.includes(v)).map((v) => v.id);
+  console.log(`  axe ${label}: ${serious.length} serious or critical${minor.length ? `; minor: ${minor.join(', ')}` : ''}`);
+}
+
+async function visit(page, path, label, expectStatus = 200) {
+  const response = await page.goto(base + path);
+  check(response.status() === expectStatus, `${label}: status ${response.status()} instead of ${expectStatus}`);
+  await axe(page, label);
+}
+
+try {
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await waitFor(`${base}/health`);
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cspErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) cspErrors.push(m.text()); });
+  page.on('pageerror', (e) => fail(`script error: ${e.message}`));
+
+  console.log('Guest pages');
+  await visit(page, '/', 'home');
+  check((await page.getAttribute('html', 'lang')) === 'it', 'the default language is Italian');
+  await visit(page, '/programme', 'programme overview');
+  check(await page.isVisible('text=1,5 giornate in presenza'), 'planned days are shown as the seed writes them');
+  if (process.env.PONTE_SCREENSHOT) await page.screenshot({ path: process.env.PONTE_SCREENSHOT, fullPage: false });
+  await page.click('a:has-text("Creazione dei Quadri Logici")');
+  await page.waitForURL(/\/programme\/modules\//);
+  await axe(page, 'module');
+  await page.goto(`${base}/programme`);
+  await page.click('a:has-text("Nuovo gruppo di amministrazioni provinciali")');
+  await page.waitForURL(/\/programme\/cohorts\//);
+  check(await page.isVisible('text=Provincia di Agrigento'), 'the cohort lists its provinces');
+  await axe(page, 'cohort');
+  await visit(page, '/programme/strands/A', 'strand with modules');
+  await visit(page, '/programme/strands/C', 'strand without modules');
+  await visit(page, '/sign-in', 'sign-in');
+  await visit(page, '/password/forgot', 'password forgotten');
+  await visit(page, '/info/accessibility', 'information page');
+  await visit(page, '/no/such/page', 'not found', 404);
+
+  console.log('Language');
+  await page.goto(`${base}/programme`);
+  await page.click('a[hreflang="en"]');
+  await page.waitForURL(`${base}/programme`);
+  check((await page.getAttribute('html', 'lang')) === 'en', 'switching to English');
+  check(await page.isVisible('h2:has-text("General objective")'), 'English headings');
+  check(await page.isVisible('text=1.5 days in person'), 'English numbers');
+  await axe(page, 'programme in English');
+  await page.click('a[hreflang="fr"]');
+  check((await page.getAttribute('html', 'lang')) === 'fr', 'switching to French');
+  check(await page.isVisible('h2:has-text("Objectif général")'), 'French headings');
+  await axe(page, 'programme in French');
+  await page.click('a[hreflang="it"]');
+  check((await page.getAttribute('html', 'lang')) === 'it', 'back to Italian');
+
+  console.log('Sign-in');
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#f-email', 'admin@ponte.example');
+  await page.fill('#f-password', 'wrong password');
+  await page.click('main button[type=submit]');
+  check(await page.isVisible('text=Email o password non corrette'), 'a wrong password is refused with a clear message');
+  await axe(page, 'sign-in with error');
+  await page.fill('#f-email', 'admin@ponte.example');
+  await page.fill('#f-password', 'ponte-demo');
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  check(await page.isVisible('header >> text=Giulia Ferri'), 'the header shows who is signed in');
+
+  console.log('Signed-in pages');
+  await visit(page, '/profile', 'profile');
+  await visit(page, '/organisations', 'organisations');
+  await page.fill('#f-q', 'Foggia');
+  await page.waitForFunction(() => document.querySelectorAll('#org-results tbody tr').length === 1);
+  check((await page.textContent('#org-results')).includes('Provincia di Foggia'), 'htmx search updates the table');
+  check(page.url().includes('q=Foggia'), 'htmx search keeps the address in step');
+  await page.click('#org-results a:has-text("Provincia di Foggia")');
+  await page.waitForURL(/\/organisations\/[0-9a-f-]+$/);
+  await axe(page, 'organisation');
+  await page.click('a:has-text("Apri lo spazio di lavoro")');
+  await page.waitForURL(/\/workspace$/);
+  check(await page.isVisible('text=Elena Russo'), 'the tutor appears in the workspace');
+  await axe(page, 'workspace');
+  await visit(page, '/municipalities', 'municipalities');
+  if (existsSync(istat)) {
+    await page.fill('#f-q', 'città di ca');
+    await page.waitForSelector('#municipality-results tbody tr');
+    check((await page.textContent('#municipality-results')).includes('Città di Castello'), 'municipality search ignores accents');
+    await axe(page, 'municipality results');
+  }
+  await visit(page, '/admin/users', 'users');
+  await visit(page, '/admin/invitations', 'invitations');
+  await visit(page, '/admin/audit', 'audit log');
+  await visit(page, '/admin/organisations/new', 'new organisation');
+  await page.fill('#f-name', 'Comune di prova');
+  await page.fill('#f-tax_code', '12345678901');
+  await page.click('main form button[type=submit]');
+  check(await page.isVisible('text=la cifra di controllo non corrisponde'), 'the form explains a wrong tax code');
+  await axe(page, 'form with errors');
+
+  console.log('Mobile');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visit(page, '/programme', 'programme on a phone');
+  await page.click('button.custom-navbar-toggler');
+  await page.waitForSelector('#main-nav a:has-text("Programma")', { state: 'visible' });
+
+  console.log('Sign-out');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/`);
+  await Promise.all([page.waitForNavigation(), page.click('header button:has-text("Esci")')]);
+  check(page.url().startsWith(`${base}/sign-in`), 'sign-out leads to the sign-in page');
+  await page.goto(`${base}/admin/audit`);
+  check(page.url().startsWith(`${base}/sign-in?next=`), 'after sign-out the audit log asks to sign in');
+
+  for (const e of cspErrors) fail(`CSP violation: ${e}`);
+} catch (e) {
+  fail(`browser test stopped: ${e.stack || e}`);
+} finally {
+  if (browser) await browser.close();
+  server.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.log(`\nBrowser tests: ${failures.length} failure(s)`);
+  process.exit(1);
+}
+console.log('\nBrowser tests: all passed');
