@@ -18,7 +18,7 @@ pub struct Stored {
     pub version: i64,
 }
 
-const COLUMNS: &str = "id, category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, version";
+const COLUMNS: &str = "id, category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, version, province_code";
 
 macro_rules! stored_from_row {
     ($r:expr) => {{
@@ -43,6 +43,7 @@ macro_rules! stored_from_row {
                 actor_sector: r.try_get(10)?,
                 actor_public: r.try_get(11)?,
                 website: r.try_get(12)?,
+                province_code: r.try_get(14)?,
             },
             version: r.try_get(13)?,
         }
@@ -64,8 +65,8 @@ pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "INSERT INTO organisations (id, category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+            "INSERT INTO organisations (id, category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, created_at, updated_at, province_code)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
         )
         .bind(id)
         .bind(org.category.code())
@@ -81,6 +82,7 @@ pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<
         .bind(org.actor_public)
         .bind(&org.website)
         .bind(now)
+        .bind(&org.province_code)
         .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;

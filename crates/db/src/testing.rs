@@ -255,3 +255,13 @@ impl Cluster {
         Cluster { port }
     }
 }
+
+/// Runs a statement directly, for tests that need to age or damage data.
+pub async fn exec(db: &Db, sql: &str) {
+    crate::run!(db, |pool| {
+        sqlx::query(sql)
+            .execute(pool)
+            .await
+            .expect("test statement");
+    })
+}

@@ -42,7 +42,14 @@ fn module(title: &str, tenths_min: i64, tenths_max: i64, products: &[&str]) -> M
     }
 }
 
-fn pa(name: &str, kind: PaKind, istat: &str, ipa: &str, region: &str) -> Organisation {
+fn pa(
+    name: &str,
+    kind: PaKind,
+    istat: &str,
+    ipa: &str,
+    region: &str,
+    province: Option<&str>,
+) -> Organisation {
     Organisation {
         category: Category::ItalianPa,
         name: s(name),
@@ -51,6 +58,7 @@ fn pa(name: &str, kind: PaKind, istat: &str, ipa: &str, region: &str) -> Organis
         ipa_code: Some(s(ipa)),
         tax_code: None,
         region_code: Some(s(region)),
+        province_code: province.map(s),
         country: s("IT"),
         partner_type: None,
         actor_sector: None,
@@ -68,6 +76,7 @@ fn partner(name: &str, country: &str, kind: &str) -> Organisation {
         ipa_code: None,
         tax_code: None,
         region_code: None,
+        province_code: None,
         country: s(country),
         partner_type: Some(s(kind)),
         actor_sector: None,
@@ -85,6 +94,7 @@ fn actor(name: &str, sector: &str, public: bool, region: &str) -> Organisation {
         ipa_code: None,
         tax_code: None,
         region_code: Some(s(region)),
+        province_code: None,
         country: s("IT"),
         partner_type: None,
         actor_sector: Some(s(sector)),
@@ -219,10 +229,38 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
         bail!("the database is not empty: the demo loads only into an empty database");
     }
     let regions = [
-        pa("Regione Campania", PaKind::Regione, "15", "r_campan", "15"),
-        pa("Regione Puglia", PaKind::Regione, "16", "r_puglia", "16"),
-        pa("Regione Calabria", PaKind::Regione, "18", "r_calabr", "18"),
-        pa("Regione Siciliana", PaKind::Regione, "19", "r_sicili", "19"),
+        pa(
+            "Regione Campania",
+            PaKind::Regione,
+            "15",
+            "r_campan",
+            "15",
+            None,
+        ),
+        pa(
+            "Regione Puglia",
+            PaKind::Regione,
+            "16",
+            "r_puglia",
+            "16",
+            None,
+        ),
+        pa(
+            "Regione Calabria",
+            PaKind::Regione,
+            "18",
+            "r_calabr",
+            "18",
+            None,
+        ),
+        pa(
+            "Regione Siciliana",
+            PaKind::Regione,
+            "19",
+            "r_sicili",
+            "19",
+            None,
+        ),
     ];
     for r in &regions {
         db::organisations::create(db, r, None).await?;
@@ -234,6 +272,7 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
             "065",
             "p_sa",
             "15",
+            Some("SA"),
         ),
         pa(
             "Provincia di Caserta",
@@ -241,6 +280,7 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
             "061",
             "p_ce",
             "15",
+            Some("CE"),
         ),
         pa(
             "Provincia di Foggia",
@@ -248,6 +288,7 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
             "071",
             "p_fg",
             "16",
+            Some("FG"),
         ),
         pa(
             "Provincia di Cosenza",
@@ -255,6 +296,7 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
             "078",
             "p_cs",
             "18",
+            Some("CS"),
         ),
         pa(
             "Provincia di Agrigento",
@@ -262,6 +304,7 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
             "084",
             "p_ag",
             "19",
+            Some("AG"),
         ),
     ];
     let mut province_ids = Vec::new();

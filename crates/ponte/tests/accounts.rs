@@ -480,3 +480,68 @@ async fn profiles_are_validated_and_never_overwrite_silently() {
         assert!(log[0].after.as_deref().unwrap().contains("PCM"));
     }
 }
+
+#[tokio::test]
+async fn expired_links_and_sessions_open_nothing() {
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        let before = smtp.messages().len();
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let r = admin
+            .post(
+                "/admin/invitations",
+                &[
+                    ("email", "tardi@ponte.example"),
+                    ("role", "staff"),
+                    ("organisation", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let mut c = app.client();
+        c.post("/password/forgot", &[("email", "membro@ponte.example")])
+            .await;
+        assert_eq!(web::mail::deliver_due(app.db(), &smtp.config()).await, 2);
+        let messages = smtp.messages();
+        let invitation = link_in(&messages[before], "http://ponte.test");
+        let reset = link_in(&messages[before + 1], "http://ponte.test");
+        db::testing::exec(app.db(), "UPDATE invitations SET expires_at = created_at").await;
+        db::testing::exec(
+            app.db(),
+            "UPDATE password_resets SET expires_at = created_at",
+        )
+        .await;
+        assert_eq!(c.get(&invitation).await.status, StatusCode::BAD_REQUEST);
+        let late = c
+            .post(
+                &invitation,
+                &[
+                    ("name", "Tardi"),
+                    ("password", "una password lunga"),
+                    ("password_confirmation", "una password lunga"),
+                ],
+            )
+            .await;
+        assert_eq!(late.status, StatusCode::BAD_REQUEST);
+        assert!(late.body.contains("è scaduto o è già stato usato"));
+        assert_eq!(c.get(&reset).await.status, StatusCode::BAD_REQUEST);
+        let r = c
+            .post(
+                &reset,
+                &[
+                    ("password", "nuova password"),
+                    ("password_confirmation", "nuova password"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert!(db::accounts::credentials(app.db(), "tardi@ponte.example")
+            .await
+            .unwrap()
+            .is_none());
+        // An expired session is no session.
+        let mut member = app.signed_in("membro@ponte.example").await;
+        db::testing::exec(app.db(), "UPDATE sessions SET expires_at = created_at").await;
+        assert_eq!(member.get("/profile").await.status, StatusCode::SEE_OTHER);
+    }
+}

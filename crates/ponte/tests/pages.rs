@@ -108,6 +108,7 @@ async fn the_registry_validates_creates_and_audits() {
             ("ipa_code", "c_e506"),
             ("tax_code", "80008510751"),
             ("region_code", "16"),
+            ("province_code", "le"),
         ];
         let bad = admin.post("/admin/organisations", &form).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -53,6 +53,7 @@ CREATE TABLE organisations (
     ipa_code TEXT UNIQUE,
     tax_code TEXT UNIQUE,
     region_code TEXT,
+    province_code TEXT,
     country TEXT NOT NULL,
     partner_type TEXT,
     actor_sector TEXT,

@@ -186,6 +186,8 @@ pub struct OrganisationForm {
     #[serde(default)]
     pub region_code: String,
     #[serde(default)]
+    pub province_code: String,
+    #[serde(default)]
     pub country: String,
     #[serde(default)]
     pub partner_type: String,
@@ -207,6 +209,8 @@ pub struct Organisation {
     pub ipa_code: Option<String>,
     pub tax_code: Option<String>,
     pub region_code: Option<String>,
+    /// The province's two-letter abbreviation (sigla automobilistica), e.g. `SA`.
+    pub province_code: Option<String>,
     pub country: String,
     pub partner_type: Option<String>,
     pub actor_sector: Option<String>,
@@ -247,6 +251,7 @@ pub fn check(form: &OrganisationForm) -> Result<Organisation, Errors> {
         ipa_code: None,
         tax_code: None,
         region_code: None,
+        province_code: None,
         country: "IT".into(),
         partner_type: None,
         actor_sector: None,
@@ -283,6 +288,16 @@ pub fn check(form: &OrganisationForm) -> Result<Organisation, Errors> {
                     Ok(normalised) => org.tax_code = Some(normalised),
                     Err(message) => e.add("tax_code", message),
                 }
+            }
+            let province = form.province_code.trim().to_ascii_uppercase();
+            if !province.is_empty() {
+                if province.len() == 2 && province.bytes().all(|b| b.is_ascii_uppercase()) {
+                    org.province_code = Some(province);
+                } else {
+                    e.add("province_code", "error-province-code");
+                }
+            } else if kind == Some(PaKind::Provincia) || kind == Some(PaKind::Comune) {
+                e.add("province_code", "error-required");
             }
             let region = form.region_code.trim();
             if region.is_empty() {
@@ -347,6 +362,7 @@ mod tests {
             ipa_code: "p_sa".into(),
             tax_code: "80000390650".into(),
             region_code: "15".into(),
+            province_code: "sa".into(),
             ..Default::default()
         }
     }
@@ -356,6 +372,7 @@ mod tests {
         let o = check(&pa()).unwrap();
         assert_eq!(o.pa_kind, Some(PaKind::Provincia));
         assert_eq!(o.istat_code.as_deref(), Some("065"));
+        assert_eq!(o.province_code.as_deref(), Some("SA"));
         assert_eq!(o.country, "IT");
     }
 
@@ -366,11 +383,13 @@ mod tests {
         f.tax_code = "80000390651".into();
         f.ipa_code = "P SA".into();
         f.region_code = "99".into();
+        f.province_code = "S4".into();
         let e = check(&f).unwrap_err();
         assert_eq!(e.for_field("istat_code"), Some("error-istat-code"));
         assert_eq!(e.for_field("tax_code"), Some("error-tax-code-check"));
         assert_eq!(e.for_field("ipa_code"), Some("error-ipa-code"));
         assert_eq!(e.for_field("region_code"), Some("error-unknown-choice"));
+        assert_eq!(e.for_field("province_code"), Some("error-province-code"));
     }
 
     #[test]

@@ -284,7 +284,7 @@ fn form_page(
         context! {
             form => context! {
                 category => form.category, name => form.name, pa_kind => form.pa_kind, istat_code => form.istat_code,
-                ipa_code => form.ipa_code, tax_code => form.tax_code, region_code => form.region_code, country => form.country,
+                ipa_code => form.ipa_code, tax_code => form.tax_code, region_code => form.region_code, province_code => form.province_code, country => form.country,
                 partner_type => form.partner_type, actor_sector => form.actor_sector, actor_public => form.actor_public,
                 website => form.website,
             },
