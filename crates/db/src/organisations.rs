@@ -50,6 +50,24 @@ macro_rules! stored_from_row {
     }};
 }
 
+/// Reads a municipality from a row whose columns are `MUNICIPALITY_COLUMNS`, in order.
+macro_rules! municipality_from_row {
+    ($r:expr) => {{
+        let r = $r;
+        Municipality {
+            istat_code: r.try_get(0)?,
+            name: r.try_get(1)?,
+            region_code: r.try_get(2)?,
+            region_name: r.try_get(3)?,
+            supra_code: r.try_get(4)?,
+            supra_name: r.try_get(5)?,
+            car_plate: r.try_get(6)?,
+            cadastral_code: r.try_get(7)?,
+            is_capital: r.try_get(8)?,
+        }
+    }};
+}
+
 /// Adds an organisation; `Duplicate` when its codice fiscale or IPA code is already registered.
 pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<Uuid> {
     let id = new_id();
@@ -211,17 +229,7 @@ pub async fn import_municipalities(
         .await?;
         let mut known = std::collections::HashMap::new();
         for r in &existing {
-            let m = Municipality {
-                istat_code: r.try_get(0)?,
-                name: r.try_get(1)?,
-                region_code: r.try_get(2)?,
-                region_name: r.try_get(3)?,
-                supra_code: r.try_get(4)?,
-                supra_name: r.try_get(5)?,
-                car_plate: r.try_get(6)?,
-                cadastral_code: r.try_get(7)?,
-                is_capital: r.try_get(8)?,
-            };
+            let m = municipality_from_row!(r);
             known.insert(m.istat_code.clone(), m);
         }
         for m in list {
@@ -285,19 +293,7 @@ pub async fn find_municipalities(db: &Db, prefix: &str, limit: i64) -> Result<Ve
         .fetch_all(pool)
         .await?;
         rows.iter()
-            .map(|r| {
-                Ok(Municipality {
-                    istat_code: r.try_get(0)?,
-                    name: r.try_get(1)?,
-                    region_code: r.try_get(2)?,
-                    region_name: r.try_get(3)?,
-                    supra_code: r.try_get(4)?,
-                    supra_name: r.try_get(5)?,
-                    car_plate: r.try_get(6)?,
-                    cadastral_code: r.try_get(7)?,
-                    is_capital: r.try_get(8)?,
-                })
-            })
+            .map(|r| Ok(municipality_from_row!(r)))
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?
     }))
 }

@@ -90,18 +90,27 @@ struct Filter {
     page: Option<i64>,
 }
 
+impl Filter {
+    /// The category, if it is a known one, and the search text, trimmed and bounded.
+    fn parsed(&self) -> (Option<Category>, Option<String>) {
+        let category = self.category.as_deref().and_then(Category::parse);
+        let text = self
+            .q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| q.chars().take(100).collect::<String>());
+        (category, text)
+    }
+}
+
 async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
     Query(f): Query<Filter>,
 ) -> AppResult {
-    let category = f.category.as_deref().and_then(Category::parse);
-    let text =
-        f.q.as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| q.chars().take(100).collect::<String>());
+    let (category, text) = f.parsed();
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
     let (orgs, total) = db::organisations::search(
         &state.db,
@@ -131,12 +140,7 @@ async fn export_csv(
     viewer: Viewer,
     Query(f): Query<Filter>,
 ) -> AppResult {
-    let category = f.category.as_deref().and_then(Category::parse);
-    let text =
-        f.q.as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| q.chars().take(100).collect::<String>());
+    let (category, text) = f.parsed();
     let (orgs, _) = db::organisations::search(
         &state.db,
         category.map(Category::code),
