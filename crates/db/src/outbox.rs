@@ -34,6 +34,17 @@ pub async fn enqueue(db: &Db, recipient: &str, subject: &str, body: &str) -> Res
     Ok(id)
 }
 
+/// How many messages were queued for `recipient` since `since`.
+pub async fn queued_for(db: &Db, recipient: &str, since: DateTime<Utc>) -> Result<i64> {
+    Ok(run!(db, |pool| {
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = $1 AND created_at > $2")
+            .bind(recipient)
+            .bind(since)
+            .fetch_one(pool)
+            .await?
+    }))
+}
+
 /// Claims the oldest message due, pushing its next attempt into the future so that no other
 /// worker takes it meanwhile. Returns `None` when nothing is due.
 pub async fn claim(db: &Db) -> Result<Option<Message>> {

@@ -404,6 +404,18 @@ async fn a_password_reset_arrives_by_smtp_and_revokes_sessions() {
             )
             .await;
         assert_eq!(new.status, StatusCode::SEE_OTHER);
+        // The public form cannot flood a mailbox: a few messages per hour at most.
+        for _ in 0..5 {
+            let r = c
+                .post("/password/forgot", &[("email", "membro@ponte.example")])
+                .await;
+            assert_eq!(r.location(), "/sign-in?done=reset-sent");
+        }
+        assert_eq!(
+            web::mail::deliver_due(app.db(), &smtp.config()).await,
+            2,
+            "one reset was sent already: two more"
+        );
     }
 }
 

@@ -33,6 +33,9 @@ pub const POLICY: &[(&str, Rule)] = &[
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
 /// How long a password-reset link stays valid.
 pub const RESET_LIFETIME: Duration = Duration::hours(1);
+/// At most this many reset emails per account in `RESET_LIFETIME`, so that nobody can flood a
+/// mailbox through the public form.
+pub const RESET_MAILS_PER_HOUR: i64 = 3;
 /// How long a session lives without being used.
 pub const SESSION_IDLE_LIFETIME: Duration = Duration::days(14);
 

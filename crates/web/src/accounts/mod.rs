@@ -285,7 +285,9 @@ async fn reset_request(
     }
     let email = rules::normalise_email(&form.email);
     if let Some(c) = db::accounts::credentials(&state.db, &email).await? {
-        if c.active {
+        let since = chrono::Utc::now() - rules::RESET_LIFETIME;
+        let recent = db::outbox::queued_for(&state.db, &email, since).await?;
+        if c.active && recent < rules::RESET_MAILS_PER_HOUR {
             let token = db::accounts::create_reset(&state.db, c.id).await?;
             let link = format!("{}/password/reset/{token}", state.config.base_url);
             let subject = state.i18n.t(viewer.locale, "mail-reset-subject");
