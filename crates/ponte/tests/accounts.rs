@@ -557,3 +557,86 @@ async fn expired_links_and_sessions_open_nothing() {
         assert_eq!(member.get("/profile").await.status, StatusCode::SEE_OTHER);
     }
 }
+
+#[tokio::test]
+async fn coordinators_invite_into_their_own_workspace_only() {
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let page = coordinator
+            .get(&format!("/organisations/{salerno}/workspace"))
+            .await;
+        assert!(page.body.contains("Invita una persona in questo spazio"));
+        assert!(
+            !page.body.contains("value=\"tutor\""),
+            "coordinators do not appoint tutors"
+        );
+        let tutor = coordinator
+            .post(
+                &format!("/organisations/{salerno}/invitations"),
+                &[("email", "t@ponte.example"), ("role", "tutor")],
+            )
+            .await;
+        assert_eq!(tutor.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let bad = coordinator
+            .post(
+                &format!("/organisations/{salerno}/invitations"),
+                &[("email", "nope"), ("role", "member")],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Inserisci un indirizzo email valido"));
+        let other = coordinator
+            .post(
+                &format!("/organisations/{caserta}/invitations"),
+                &[("email", "x@ponte.example"), ("role", "member")],
+            )
+            .await;
+        assert_eq!(other.status, StatusCode::FORBIDDEN);
+        let ok = coordinator
+            .post(
+                &format!("/organisations/{salerno}/invitations"),
+                &[("email", "collega@provincia.example"), ("role", "member")],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let before = smtp.messages().len();
+        assert_eq!(web::mail::deliver_due(app.db(), &smtp.config()).await, 1);
+        let path = link_in(&smtp.messages()[before], "http://ponte.test");
+        let mut colleague = app.client();
+        colleague
+            .post(
+                &path,
+                &[
+                    ("name", "Collega Nuova"),
+                    ("password", "una password lunga"),
+                    ("password_confirmation", "una password lunga"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            colleague
+                .get(&format!("/organisations/{salerno}/workspace"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            colleague
+                .get(&format!("/organisations/{caserta}/workspace"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let denied = member
+            .post(
+                &format!("/organisations/{salerno}/invitations"),
+                &[("email", "y@ponte.example"), ("role", "member")],
+            )
+            .await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    }
+}

@@ -149,9 +149,59 @@ pub fn check_invitation(
     })
 }
 
+/// Whether `who` may invite someone with `role` (into `organisation` for organisation roles):
+/// administrators invite anyone; staff invite into any workspace; a coordinator invites members,
+/// coordinators and local actors into their own workspace.
+pub fn may_invite(
+    who: &crate::roles::Principal,
+    role: Role,
+    organisation: Option<uuid::Uuid>,
+) -> bool {
+    use crate::roles::SpaceKind;
+    if who.has_global(Role::Admin) {
+        return true;
+    }
+    if role.space_kind() != SpaceKind::Organisation {
+        return false;
+    }
+    if who.has_global(Role::Staff) {
+        return true;
+    }
+    matches!(role, Role::Member | Role::Coordinator | Role::Actor)
+        && organisation.is_some_and(|org| who.has_in_organisation(Role::Coordinator, org))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roles::{Grant, Principal, SpaceKind};
+
+    #[test]
+    fn who_invites_whom() {
+        let org = uuid::Uuid::from_u128(1);
+        let other = uuid::Uuid::from_u128(2);
+        let with = |role, space, space_id| Principal {
+            user_id: uuid::Uuid::nil(),
+            grants: vec![Grant {
+                role,
+                space,
+                space_id,
+            }],
+        };
+        let admin = with(Role::Admin, SpaceKind::Platform, None);
+        let staff = with(Role::Staff, SpaceKind::Programme, Some(other));
+        let coordinator = with(Role::Coordinator, SpaceKind::Organisation, Some(org));
+        let member = with(Role::Member, SpaceKind::Organisation, Some(org));
+        assert!(may_invite(&admin, Role::Staff, None));
+        assert!(!may_invite(&staff, Role::Admin, None));
+        assert!(!may_invite(&staff, Role::Staff, None));
+        assert!(may_invite(&staff, Role::Tutor, Some(org)));
+        assert!(may_invite(&coordinator, Role::Member, Some(org)));
+        assert!(may_invite(&coordinator, Role::Actor, Some(org)));
+        assert!(!may_invite(&coordinator, Role::Tutor, Some(org)));
+        assert!(!may_invite(&coordinator, Role::Member, Some(other)));
+        assert!(!may_invite(&member, Role::Member, Some(org)));
+    }
 
     #[test]
     fn passwords() {

@@ -237,6 +237,7 @@ workspace-title = Workspace: { $name }
 workspace-open = Open the workspace
 workspace-people = People
 workspace-no-people = Nobody holds a role in this workspace yet.
+workspace-invite = Invite someone to this workspace
 workspace-products = Products
 workspace-products-soon = The administration's products and remote tutoring will appear here.
 municipalities-title = Italian municipalities (ISTAT)

@@ -237,6 +237,7 @@ workspace-title = Espace de travail : { $name }
 workspace-open = Ouvrir l'espace de travail
 workspace-people = Personnes
 workspace-no-people = Personne n'a encore de rôle dans cet espace.
+workspace-invite = Inviter une personne dans cet espace
 workspace-products = Produits
 workspace-products-soon = Les produits de l'administration et le tutorat à distance apparaîtront ici.
 municipalities-title = Communes italiennes (ISTAT)

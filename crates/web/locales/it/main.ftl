@@ -237,6 +237,7 @@ workspace-title = Spazio di lavoro: { $name }
 workspace-open = Apri lo spazio di lavoro
 workspace-people = Persone
 workspace-no-people = Nessuna persona ha ancora un ruolo in questo spazio.
+workspace-invite = Invita una persona in questo spazio
 workspace-products = Prodotti
 workspace-products-soon = I prodotti dell'amministrazione e il tutoraggio a distanza compariranno qui.
 municipalities-title = Comuni italiani (ISTAT)

@@ -607,12 +607,17 @@ async fn invite_page(
     done: Option<String>,
 ) -> AppResult {
     let (organisations, _) = db::organisations::search(&state.db, None, None, 500, 0).await?;
+    let principal = viewer.principal.clone().unwrap_or_default();
+    let roles: Vec<Role> = Role::ALL
+        .into_iter()
+        .filter(|r| principal.has_global(Role::Admin) || r.space_kind() == SpaceKind::Organisation)
+        .collect();
     render(
         state,
         viewer,
         "accounts/invite.html",
         context! {
-            roles => Role::ALL, organisations, email, role, organisation, errors => field_errors(state, viewer, errors), done,
+            roles, organisations, email, role, organisation, errors => field_errors(state, viewer, errors), done,
         },
     )
 }
@@ -649,7 +654,6 @@ async fn invite(
     viewer: Viewer,
     Form(form): Form<InviteForm>,
 ) -> AppResult {
-    let by = viewer.user_id().ok_or(AppError::Forbidden)?;
     let organisation = if form.organisation.trim().is_empty() {
         None
     } else {
@@ -701,16 +705,26 @@ async fn invite(
             );
         }
     };
-    // Only administrators create administrators and staff.
     let principal = viewer.principal.clone().unwrap_or_default();
-    if invitation.role.space_kind() != SpaceKind::Organisation && !principal.has_global(Role::Admin)
-    {
-        return Err(AppError::Forbidden);
-    }
     let organisation = match invitation.role.space_kind() {
         SpaceKind::Organisation => organisation.and_then(Result::ok),
         _ => None,
     };
+    if !rules::may_invite(&principal, invitation.role, organisation) {
+        return Err(AppError::Forbidden);
+    }
+    send_invitation(&state, &viewer, &invitation, organisation).await?;
+    Ok(see_other("/admin/invitations?done=invited"))
+}
+
+/// Stores an invitation and queues its email, in the inviter's language.
+pub async fn send_invitation(
+    state: &AppState,
+    viewer: &Viewer,
+    invitation: &rules::Invitation,
+    organisation: Option<Uuid>,
+) -> AppResult<()> {
+    let by = viewer.user_id().ok_or(AppError::Forbidden)?;
     let token = db::accounts::create_invitation(
         &state.db,
         &invitation.email,
@@ -730,5 +744,5 @@ async fn invite(
         &[("link", link.into()), ("role", role_name.into())],
     );
     db::outbox::enqueue(&state.db, &invitation.email, &subject, &body).await?;
-    Ok(see_other("/admin/invitations?done=invited"))
+    Ok(())
 }
