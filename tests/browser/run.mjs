@@ -161,6 +161,24 @@ try {
   await page.click('main form button[type=submit]');
   check(await page.isVisible('text=la cifra di controllo non corrisponde'), 'the form explains a wrong tax code');
   await axe(page, 'form with errors');
+  await page.goto(`${base}/organisations?q=Cosenza`);
+  await page.click('#org-results a:has-text("Provincia di Cosenza")');
+  await page.waitForURL(/\/organisations\/[0-9a-f-]+$/);
+  await page.click('main a:has-text("Modifica")');
+  await page.waitForURL(/\/edit$/);
+  await axe(page, 'edit organisation');
+  // Someone else saves meanwhile: this form is now stale.
+  const action = await page.getAttribute('main form', 'action');
+  const other = await context.request.post(base + action, {
+    form: { version: '1', category: 'italian_pa', name: 'Provincia di Cosenza', pa_kind: 'provincia', region_code: '18', province_code: 'CS', website: 'https://provincia.cosenza.example' },
+    headers: { origin: base },
+  });
+  check(other.ok(), `the concurrent save succeeded (${other.status()})`);
+  await page.fill('#f-website', 'https://www.provincia.cs.it');
+  await page.click('main form button[type=submit]');
+  check(await page.isVisible('text=Qualcun altro ha salvato questa scheda'), 'a stale save shows the conflict view');
+  check((await page.inputValue('#f-website')) === 'https://www.provincia.cs.it', 'the conflict view keeps what was typed');
+  await axe(page, 'edit conflict');
 
   console.log('Mobile');
   await page.setViewportSize({ width: 390, height: 844 });

@@ -110,6 +110,63 @@ pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<
     Ok(id)
 }
 
+/// Saves changes if nobody changed the organisation since `version` was read: `Conflict`
+/// otherwise, `Duplicate` when a code is taken by another organisation.
+pub async fn update(
+    db: &Db,
+    id: Uuid,
+    version: i64,
+    org: &Organisation,
+    actor: Option<Uuid>,
+) -> Result<()> {
+    let before = get(db, id).await?;
+    if before.version != version {
+        return Err(DbError::Conflict);
+    }
+    let change = Change {
+        actor,
+        action: "organisation.update",
+        entity: "organisation",
+        entity_id: id.to_string(),
+        before: Some(json!(before.data)),
+        after: Some(json!(org)),
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE organisations SET category = $1, name = $2, pa_kind = $3, istat_code = $4, ipa_code = $5, tax_code = $6,
+             region_code = $7, country = $8, partner_type = $9, actor_sector = $10, actor_public = $11, website = $12,
+             province_code = $13, updated_at = $14, version = version + 1
+             WHERE id = $15 AND version = $16",
+        )
+        .bind(org.category.code())
+        .bind(&org.name)
+        .bind(org.pa_kind.map(|k| k.code()))
+        .bind(&org.istat_code)
+        .bind(&org.ipa_code)
+        .bind(&org.tax_code)
+        .bind(&org.region_code)
+        .bind(&org.country)
+        .bind(&org.partner_type)
+        .bind(&org.actor_sector)
+        .bind(org.actor_public)
+        .bind(&org.website)
+        .bind(&org.province_code)
+        .bind(Utc::now())
+        .bind(id)
+        .bind(version)
+        .execute(&mut *tx)
+        .await
+        .map_err(DbError::from_write)?;
+        if done.rows_affected() != 1 {
+            return Err(DbError::Conflict);
+        }
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
 /// One organisation.
 pub async fn get(db: &Db, id: Uuid) -> Result<Stored> {
     run!(db, |pool| {

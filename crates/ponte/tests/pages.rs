@@ -393,3 +393,114 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(json["database"], app.backend.name);
     }
 }
+
+#[tokio::test]
+async fn a_stale_edit_shows_both_versions_and_loses_nothing() {
+    for app in apps().await {
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let mut first = app.signed_in("admin@ponte.example").await;
+        let mut second = app.signed_in("staff@ponte.example").await;
+        let form_page = first
+            .get(&format!("/admin/organisations/{foggia}/edit"))
+            .await;
+        assert_eq!(form_page.status, StatusCode::OK);
+        assert!(form_page.body.contains("value=\"p_fg\""));
+        assert!(form_page.body.contains("name=\"version\" value=\"1\""));
+        let base = [
+            ("version", "1"),
+            ("category", "italian_pa"),
+            ("pa_kind", "provincia"),
+            ("istat_code", "071"),
+            ("ipa_code", "p_fg"),
+            ("region_code", "16"),
+            ("province_code", "FG"),
+        ];
+        let mut mine = base.to_vec();
+        mine.push(("name", "Provincia di Foggia (Capitanata)"));
+        mine.push(("website", "https://www.provincia.foggia.it"));
+        let mut theirs = base.to_vec();
+        theirs.push(("name", "Provincia di Foggia"));
+        theirs.push(("website", "https://provincia.foggia.example"));
+        // Both loaded version 1; the second person saves first.
+        let saved = second
+            .post(&format!("/admin/organisations/{foggia}"), &theirs)
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let stale = first
+            .post(&format!("/admin/organisations/{foggia}"), &mine)
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{}", app.backend.name);
+        assert!(stale
+            .body
+            .contains("Qualcun altro ha salvato questa scheda"));
+        assert!(
+            stale
+                .body
+                .contains("provincia.foggia.example</mark>"),
+            "the current version is shown"
+        );
+        assert!(
+            stale
+                .body
+                .contains("www.provincia.foggia.it</mark>"),
+            "the user's version is shown"
+        );
+        assert!(
+            stale
+                .body
+                .contains("value=\"Provincia di Foggia (Capitanata)\""),
+            "what the user typed is kept in the form"
+        );
+        assert!(
+            stale.body.contains("name=\"version\" value=\"2\""),
+            "saving again is deliberate"
+        );
+        let stored = db::organisations::get(app.db(), foggia).await.unwrap();
+        assert_eq!(
+            stored.data.website.as_deref(),
+            Some("https://provincia.foggia.example")
+        );
+        // Saving again on the current version applies the user's changes.
+        let mut again = mine.clone();
+        again[0] = ("version", "2");
+        let r = first
+            .post(&format!("/admin/organisations/{foggia}"), &again)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let stored = db::organisations::get(app.db(), foggia).await.unwrap();
+        assert_eq!(stored.data.name, "Provincia di Foggia (Capitanata)");
+        assert_eq!(stored.version, 3);
+        let (log, _) = db::audit::page(app.db(), Some("organisation.update"), 10, 0)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 2);
+        assert!(log[0]
+            .before
+            .as_deref()
+            .unwrap()
+            .contains("provincia.foggia.example"));
+        // Invalid edits change nothing; members may not edit.
+        let mut bad = again.clone();
+        bad[0] = ("version", "3");
+        bad[3] = ("istat_code", "71");
+        let r = first
+            .post(&format!("/admin/organisations/{foggia}"), &bad)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let mut member = app.signed_in("membro@ponte.example").await;
+        assert_eq!(
+            member
+                .get(&format!("/admin/organisations/{foggia}/edit"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            db::organisations::get(app.db(), foggia)
+                .await
+                .unwrap()
+                .version,
+            3
+        );
+    }
+}

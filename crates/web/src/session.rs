@@ -43,6 +43,14 @@ impl Viewer {
     pub fn user_id(&self) -> Option<uuid::Uuid> {
         self.principal.as_ref().map(|p| p.user_id)
     }
+
+    /// Whether the policy lets this viewer perform `action` (in `organisation`'s workspace), so
+    /// that pages offer only what will be allowed.
+    pub fn may(&self, action: &str, organisation: Option<uuid::Uuid>) -> bool {
+        domain::policy::rule(action).is_some_and(|r| {
+            r.decide(self.principal.as_ref(), organisation) == domain::policy::Decision::Allow
+        })
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {

@@ -38,6 +38,14 @@ pub const POLICY: &[(&str, Rule)] = &[
         "organisations.create",
         Rule::Global(&[Role::Admin, Role::Staff]),
     ),
+    (
+        "organisations.edit_form",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
+    (
+        "organisations.update",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
 ];
 
 /// Organisations per page in the registry.
@@ -225,6 +233,32 @@ pub struct Organisation {
     pub website: Option<String>,
 }
 
+impl From<&Organisation> for OrganisationForm {
+    /// The form as it would be typed to produce this organisation (for editing).
+    fn from(o: &Organisation) -> Self {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        OrganisationForm {
+            category: o.category.code().into(),
+            name: o.name.clone(),
+            pa_kind: o.pa_kind.map(|k| k.code().to_string()).unwrap_or_default(),
+            istat_code: text(&o.istat_code),
+            ipa_code: text(&o.ipa_code),
+            tax_code: text(&o.tax_code),
+            region_code: text(&o.region_code),
+            province_code: text(&o.province_code),
+            country: o.country.clone(),
+            partner_type: text(&o.partner_type),
+            actor_sector: text(&o.actor_sector),
+            actor_public: match o.actor_public {
+                Some(true) => "public".into(),
+                Some(false) => "private".into(),
+                None => String::new(),
+            },
+            website: text(&o.website),
+        }
+    }
+}
+
 /// An IPA code (IndicePA): 2 to 20 lower-case letters, digits and underscores.
 pub fn is_ipa_code(code: &str) -> bool {
     (2..=20).contains(&code.len())
@@ -397,6 +431,12 @@ mod tests {
         assert_eq!(e.for_field("ipa_code"), Some("error-ipa-code"));
         assert_eq!(e.for_field("region_code"), Some("error-unknown-choice"));
         assert_eq!(e.for_field("province_code"), Some("error-province-code"));
+    }
+
+    #[test]
+    fn a_stored_organisation_reads_back_as_the_same_form() {
+        let o = check(&pa()).unwrap();
+        assert_eq!(check(&OrganisationForm::from(&o)).unwrap(), o);
     }
 
     #[test]
