@@ -13,6 +13,7 @@ struct File {
     base_url: Option<String>,
     log: Option<String>,
     log_format: Option<String>,
+    trust_proxy: Option<bool>,
     smtp: Option<SmtpFile>,
 }
 
@@ -36,6 +37,8 @@ pub struct Settings {
     pub smtp: Option<web::SmtpConfig>,
     pub log: String,
     pub log_json: bool,
+    /// Take client addresses from `X-Forwarded-For` (only behind a reverse proxy that sets it).
+    pub trust_proxy: bool,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -98,6 +101,10 @@ impl Settings {
                 .or(file.log)
                 .unwrap_or_else(|| "info".into()),
             log_json: env("PONTE_LOG_FORMAT").or(file.log_format).as_deref() == Some("json"),
+            trust_proxy: match env("PONTE_TRUST_PROXY") {
+                Some(v) => matches!(v.as_str(), "1" | "true" | "yes"),
+                None => file.trust_proxy.unwrap_or(false),
+            },
         })
     }
 

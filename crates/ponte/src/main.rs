@@ -20,7 +20,8 @@ Configuration (environment variables override ponte.toml; see the README):
   SMTP_HOST, SMTP_PORT (25), SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM
                    mail server for invitations and password resets (plain SMTP)
   PONTE_LOG        log filter, e.g. info or ponte=debug      [default: info]
-  PONTE_LOG_FORMAT text or json                              [default: text]";
+  PONTE_LOG_FORMAT text or json                              [default: text]
+  PONTE_TRUST_PROXY 1 to take client addresses from X-Forwarded-For (behind a proxy only)";
 
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: the web platform of the international cooperation programme of Italian local administrations.", after_help = CONFIG_HELP)]
@@ -146,6 +147,7 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
         .unwrap_or_else(|| format!("http://{bind}"));
     let mut web_config = web::Config::local(&base_url);
     web_config.smtp = settings.smtp.clone();
+    web_config.trust_proxy = settings.trust_proxy;
     let mailer = match &web_config.smtp {
         Some(smtp) => Some(web::mail::spawn_worker(db.clone(), smtp.clone())),
         None => {

@@ -332,3 +332,116 @@ fn sigterm_lets_requests_in_flight_finish() {
         "no longer listening"
     );
 }
+
+#[test]
+fn settings_come_from_ponte_toml_and_the_environment_wins() {
+    let dir = db::testing::TempDir::new("ponte-config");
+    let from_file = dir.path().join("from-file.db");
+    std::fs::write(
+        dir.path().join("ponte.toml"),
+        format!("database_url = \"sqlite://{}\"\n", from_file.display()),
+    )
+    .unwrap();
+    let run = |envs: &[(&str, String)]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_ponte"));
+        c.arg("migrate")
+            .current_dir(dir.path())
+            .env_remove("DATABASE_URL")
+            .env_remove("PONTE_CONFIG")
+            .env("PONTE_LOG", "warn");
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    };
+    let o = run(&[]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        from_file.exists(),
+        "the database named in ponte.toml was created"
+    );
+    let from_env = dir.path().join("from-env.db");
+    let o = run(&[("DATABASE_URL", format!("sqlite://{}", from_env.display()))]);
+    assert!(o.status.success());
+    assert!(from_env.exists(), "DATABASE_URL overrides the file");
+    std::fs::write(dir.path().join("broken.toml"), "database_url = [unclosed").unwrap();
+    let o = run(&[(
+        "PONTE_CONFIG",
+        dir.path().join("broken.toml").display().to_string(),
+    )]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("broken.toml"), "{}", text(&o));
+    std::fs::write(dir.path().join("typo.toml"), "databse_url = \"x\"").unwrap();
+    let o = run(&[(
+        "PONTE_CONFIG",
+        dir.path().join("typo.toml").display().to_string(),
+    )]);
+    assert!(!o.status.success(), "unknown keys are refused");
+    let o = run(&[("DATABASE_URL", "mysql://nope".into())]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("unsupported database URL"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// The server started from the command line delivers queued email through the configured SMTP
+/// server without anyone calling the outbox by hand.
+#[tokio::test]
+async fn the_server_delivers_email_through_the_configured_smtp_server() {
+    let smtp = common::SmtpSink::start();
+    for backend in db::testing::backends().await {
+        let dir = backend.dir.path();
+        assert!(ponte(&backend.url, dir, &["demo"]).status.success());
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut server = Command::new(env!("CARGO_BIN_EXE_ponte"))
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", &backend.url)
+            .env("PONTE_DATA_DIR", dir)
+            .env("PONTE_LOG", "warn")
+            .env("PONTE_BASE_URL", "https://ponte.example.org")
+            .env("SMTP_HOST", "127.0.0.1")
+            .env("SMTP_PORT", smtp.port.to_string())
+            .env("SMTP_FROM", "Ponte <noreply@ponte.example.org>")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let before = smtp.messages().len();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut stream = loop {
+            if let Ok(s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+                break s;
+            }
+            assert!(Instant::now() < deadline, "the server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let body = "email=staff%40ponte.example";
+        write!(stream, "POST /password/forgot HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).unwrap();
+        assert!(reply.starts_with("HTTP/1.1 303"), "{reply}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while smtp.messages().len() == before {
+            assert!(
+                Instant::now() < deadline,
+                "no email arrived on {}",
+                backend.name
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mail = &smtp.messages()[before];
+        assert!(mail.contains("X-Envelope-To: staff@ponte.example"));
+        assert!(mail.contains("From: Ponte <noreply@ponte.example.org>"));
+        assert!(common::link_in(mail, "https://ponte.example.org").starts_with("/password/reset/"));
+        let _ = Command::new("kill")
+            .args(["-TERM", &server.id().to_string()])
+            .status();
+        let _ = server.wait();
+    }
+}

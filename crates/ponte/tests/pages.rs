@@ -434,15 +434,11 @@ async fn a_stale_edit_shows_both_versions_and_loses_nothing() {
             .body
             .contains("Qualcun altro ha salvato questa scheda"));
         assert!(
-            stale
-                .body
-                .contains("provincia.foggia.example</mark>"),
+            stale.body.contains("provincia.foggia.example</mark>"),
             "the current version is shown"
         );
         assert!(
-            stale
-                .body
-                .contains("www.provincia.foggia.it</mark>"),
+            stale.body.contains("www.provincia.foggia.it</mark>"),
             "the user's version is shown"
         );
         assert!(
