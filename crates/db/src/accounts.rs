@@ -285,6 +285,43 @@ pub async fn set_password(
     Ok(())
 }
 
+/// Suspends or restores an account; suspending ends its sessions. `NotFound` for an unknown id.
+pub async fn set_active(db: &Db, id: Uuid, active: bool, actor: Uuid) -> Result<()> {
+    let before = user(db, id).await?;
+    let change = Change {
+        actor: Some(actor),
+        action: if active {
+            "user.reactivate"
+        } else {
+            "user.suspend"
+        },
+        entity: "user",
+        entity_id: id.to_string(),
+        before: Some(json!({"email": before.email, "active": before.active})),
+        after: Some(json!({"email": before.email, "active": active})),
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "UPDATE users SET active = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+        )
+        .bind(active)
+        .bind(Utc::now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
 /// Opens a session and returns its token (to put in the cookie); only its hash is stored.
 pub async fn open_session(db: &Db, user_id: Uuid, ip: &str) -> Result<String> {
     let (token, hash) = new_token();

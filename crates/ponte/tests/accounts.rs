@@ -640,3 +640,116 @@ async fn coordinators_invite_into_their_own_workspace_only() {
         assert_eq!(denied.status, StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test]
+async fn administrators_suspend_and_restore_accounts() {
+    for app in apps().await {
+        let member_id = db::accounts::credentials(app.db(), "membro@ponte.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let admin_id = db::accounts::credentials(app.db(), "admin@ponte.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let page = admin.get("/admin/users").await;
+        assert!(page
+            .body
+            .contains(&format!("/admin/users/{member_id}/active")));
+        assert!(
+            !page
+                .body
+                .contains(&format!("/admin/users/{admin_id}/active")),
+            "no button to suspend oneself"
+        );
+        let r = admin
+            .post(
+                &format!("/admin/users/{member_id}/active"),
+                &[("active", "false")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            member.get("/profile").await.status,
+            StatusCode::SEE_OTHER,
+            "the suspended account's session ended"
+        );
+        let mut again = app.client();
+        let refused = again
+            .post(
+                "/sign-in",
+                &[("email", "membro@ponte.example"), ("password", DEMO)],
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNAUTHORIZED,
+            "same answer as a wrong password"
+        );
+        let r = admin
+            .post(
+                &format!("/admin/users/{admin_id}/active"),
+                &[("active", "false")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert!(r.body.contains("Non puoi sospendere il tuo stesso account"));
+        assert_eq!(
+            admin
+                .post(
+                    &format!("/admin/users/{member_id}/active"),
+                    &[("active", "maybe")]
+                )
+                .await
+                .status,
+            StatusCode::BAD_REQUEST
+        );
+        let unknown = uuid::Uuid::now_v7();
+        assert_eq!(
+            admin
+                .post(
+                    &format!("/admin/users/{unknown}/active"),
+                    &[("active", "false")]
+                )
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let r = admin
+            .post(
+                &format!("/admin/users/{member_id}/active"),
+                &[("active", "true")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            again
+                .post(
+                    "/sign-in",
+                    &[("email", "membro@ponte.example"), ("password", DEMO)]
+                )
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        assert_eq!(
+            staff
+                .post(
+                    &format!("/admin/users/{member_id}/active"),
+                    &[("active", "false")]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let (log, _) = db::audit::page(app.db(), Some("user.suspend"), 10, 0)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 1);
+    }
+}

@@ -40,7 +40,13 @@ fn every_route_has_a_policy_and_every_policy_a_route() {
 async fn concrete_path(app: &App, path: &str) -> String {
     let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
     let salerno = app.organisation("Provincia di Salerno").await;
+    let member = db::accounts::credentials(app.db(), "attore@ponte.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     path.replace("/organisations/{id}", &format!("/organisations/{salerno}"))
+        .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
         .replace(
             "/programme/modules/{id}",
             &format!("/programme/modules/{}", structure.modules[0].id),

@@ -22,6 +22,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("accounts.profile_update", Rule::SignedIn),
     ("accounts.password_change", Rule::SignedIn),
     ("accounts.users", Rule::Global(&[Role::Admin])),
+    ("accounts.set_active", Rule::Global(&[Role::Admin])),
     (
         "accounts.invite_form",
         Rule::Global(&[Role::Admin, Role::Staff]),

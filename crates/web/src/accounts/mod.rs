@@ -84,6 +84,12 @@ pub fn routes() -> Vec<Route> {
         ),
         route(Method::GET, "/admin/users", "accounts.users", get(users)),
         route(
+            Method::POST,
+            "/admin/users/{id}/active",
+            "accounts.set_active",
+            post(set_active),
+        ),
+        route(
             Method::GET,
             "/admin/invitations",
             "accounts.invite_form",
@@ -745,4 +751,31 @@ pub async fn send_invitation(
     );
     db::outbox::enqueue(&state.db, &invitation.email, &subject, &body).await?;
     Ok(())
+}
+
+#[derive(Deserialize)]
+struct Activation {
+    #[serde(default)]
+    active: String,
+}
+
+/// Suspends or restores an account (never one's own).
+async fn set_active(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<Activation>,
+) -> AppResult {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let active = match form.active.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(AppError::BadRequest("error-bad-form")),
+    };
+    let me = viewer.user_id().ok_or(AppError::Forbidden)?;
+    if id == me {
+        return Err(AppError::BadRequest("error-suspend-self"));
+    }
+    db::accounts::set_active(&state.db, id, active, me).await?;
+    Ok(see_other("/admin/users"))
 }
