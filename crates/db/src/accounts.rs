@@ -350,9 +350,17 @@ pub async fn open_session(db: &Db, user_id: Uuid, ip: &str) -> Result<String> {
     Ok(token)
 }
 
-/// The account behind a session token, if the session is alive. Extends the session at most
-/// once a minute, so that reading pages does not write on every request.
-pub async fn session_user(db: &Db, token: &str) -> Result<Option<Uuid>> {
+/// Who a live session belongs to.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+}
+
+/// The account behind a session token, if the session is alive and the account active. Extends
+/// the session at most once a minute, so that reading pages does not write on every request.
+pub async fn session_user(db: &Db, token: &str) -> Result<Option<SessionUser>> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
@@ -360,7 +368,7 @@ pub async fn session_user(db: &Db, token: &str) -> Result<Option<Uuid>> {
     let now = Utc::now();
     Ok(run!(db, |pool| {
         let row = sqlx::query(
-            "SELECT s.user_id, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+            "SELECT s.user_id, s.last_seen_at, u.name, u.email FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = $3",
         )
         .bind(&hash)
@@ -371,7 +379,6 @@ pub async fn session_user(db: &Db, token: &str) -> Result<Option<Uuid>> {
         match row {
             None => None,
             Some(r) => {
-                let user: Uuid = r.try_get(0)?;
                 let seen: DateTime<Utc> = r.try_get(1)?;
                 if now - seen > Duration::minutes(1) {
                     sqlx::query(
@@ -383,7 +390,11 @@ pub async fn session_user(db: &Db, token: &str) -> Result<Option<Uuid>> {
                     .execute(pool)
                     .await?;
                 }
-                Some(user)
+                Some(SessionUser {
+                    id: r.try_get(0)?,
+                    name: r.try_get(2)?,
+                    email: r.try_get(3)?,
+                })
             }
         }
     }))

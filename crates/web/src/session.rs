@@ -86,16 +86,10 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     let mut someone = None;
     if let Some(t) = &token {
         match db::accounts::session_user(&state.db, t).await {
-            Ok(Some(user_id)) => {
-                let (p, u) = match (
-                    db::accounts::principal(&state.db, user_id).await,
-                    db::accounts::user(&state.db, user_id).await,
-                ) {
-                    (Ok(p), Ok(u)) => (p, u),
-                    _ => {
-                        return crate::http::AppError::Internal("session lookup".into())
-                            .into_response()
-                    }
+            Ok(Some(u)) => {
+                let p = match db::accounts::principal(&state.db, u.id).await {
+                    Ok(p) => p,
+                    Err(e) => return crate::http::AppError::from(e).into_response(),
                 };
                 someone = Some(Someone {
                     name: u.name,
