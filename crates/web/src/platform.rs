@@ -7,7 +7,6 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::Json;
 use domain::locale::Locale;
 use minijinja::context;
@@ -16,21 +15,21 @@ use serde::Deserialize;
 /// The platform's routes.
 pub fn routes() -> Vec<Route> {
     vec![
-        route(Method::GET, "/", "platform.home", get(home)),
-        route(Method::GET, "/health", "platform.health", get(health)),
+        route(Method::GET, "/", "platform.home", home),
+        route(Method::GET, "/health", "platform.health", health),
         route(
             Method::GET,
             "/assets/{*path}",
             "platform.asset",
-            get(crate::assets::serve),
+            crate::assets::serve,
         ),
         route(
             Method::GET,
             "/language/{code}",
             "platform.language",
-            get(language),
+            language,
         ),
-        route(Method::GET, "/info/{page}", "platform.info", get(info)),
+        route(Method::GET, "/info/{page}", "platform.info", info),
     ]
 }
 

@@ -9,7 +9,7 @@ use axum::extract::{DefaultBodyLimit, RawPathParams, Request};
 use axum::http::{Method, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::Response;
-use axum::routing::MethodRouter;
+use axum::routing::{MethodFilter, MethodRouter};
 use axum::RequestExt;
 use axum::Router;
 use domain::policy::{self, Decision};
@@ -32,18 +32,20 @@ pub struct RouteInfo {
     pub name: &'static str,
 }
 
-/// A route for `method` on `path` performing action `name`.
-pub fn route(
-    method: Method,
-    path: &'static str,
-    name: &'static str,
-    handler: MethodRouter<AppState>,
-) -> Route {
+/// A route for `method` on `path` performing action `name`; the method is given once, so the
+/// table and the router cannot disagree.
+pub fn route<H, T>(method: Method, path: &'static str, name: &'static str, handler: H) -> Route
+where
+    H: axum::handler::Handler<T, AppState>,
+    T: 'static,
+{
+    let filter = MethodFilter::try_from(method.clone())
+        .unwrap_or_else(|_| panic!("route {name}: unsupported method {method}"));
     Route {
         method,
         path,
         name,
-        handler,
+        handler: axum::routing::on(filter, handler),
     }
 }
 

@@ -8,7 +8,6 @@ use crate::session::{field_errors, render, Viewer, SESSION_COOKIE};
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
-use axum::routing::{get, post};
 use domain::accounts::{self as rules, throttle};
 use domain::roles::{Role, SpaceKind};
 use domain::validation::Errors;
@@ -24,82 +23,77 @@ pub fn routes() -> Vec<Route> {
             Method::GET,
             "/sign-in",
             "accounts.sign_in_form",
-            get(sign_in_form),
+            sign_in_form,
         ),
-        route(Method::POST, "/sign-in", "accounts.sign_in", post(sign_in)),
-        route(
-            Method::POST,
-            "/sign-out",
-            "accounts.sign_out",
-            post(sign_out),
-        ),
+        route(Method::POST, "/sign-in", "accounts.sign_in", sign_in),
+        route(Method::POST, "/sign-out", "accounts.sign_out", sign_out),
         route(
             Method::GET,
             "/password/forgot",
             "accounts.reset_request_form",
-            get(reset_request_form),
+            reset_request_form,
         ),
         route(
             Method::POST,
             "/password/forgot",
             "accounts.reset_request",
-            post(reset_request),
+            reset_request,
         ),
         route(
             Method::GET,
             "/password/reset/{token}",
             "accounts.reset_form",
-            get(reset_form),
+            reset_form,
         ),
         route(
             Method::POST,
             "/password/reset/{token}",
             "accounts.reset",
-            post(reset),
+            reset,
         ),
         route(
             Method::GET,
             "/invitations/{token}",
             "accounts.invitation_form",
-            get(invitation_form),
+            invitation_form,
         ),
         route(
             Method::POST,
             "/invitations/{token}",
             "accounts.invitation_accept",
-            post(invitation_accept),
+            invitation_accept,
         ),
-        route(Method::GET, "/profile", "accounts.profile", get(profile)),
+        route(Method::GET, "/profile", "accounts.profile", profile),
         route(
             Method::POST,
             "/profile",
             "accounts.profile_update",
-            post(profile_update),
+            profile_update,
         ),
         route(
             Method::POST,
             "/profile/password",
             "accounts.password_change",
-            post(password_change),
+            password_change,
         ),
-        route(Method::GET, "/admin/users", "accounts.users", get(users)),
+        route(Method::GET, "/admin/users", "accounts.users", users),
         route(
             Method::POST,
             "/admin/users/{id}/active",
             "accounts.set_active",
-            post(set_active),
+            set_active,
         ),
         route(
             Method::GET,
             "/admin/invitations",
             "accounts.invite_form",
-            get(invite_form),
+            invite_form,
         ),
         route(
             Method::POST,
             "/admin/invitations",
             "accounts.invite",
-            post(invite),
+            invite,
         ),
     ]
 }

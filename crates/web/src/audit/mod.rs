@@ -6,14 +6,13 @@ use crate::session::{render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::Method;
-use axum::routing::get;
 use domain::audit::PAGE_SIZE;
 use minijinja::context;
 use serde::Deserialize;
 
 /// The audit routes.
 pub fn routes() -> Vec<Route> {
-    vec![route(Method::GET, "/admin/audit", "audit.log", get(log))]
+    vec![route(Method::GET, "/admin/audit", "audit.log", log)]
 }
 
 #[derive(Deserialize)]

@@ -8,7 +8,6 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use db::organisations::Stored;
 use domain::locale::Locale;
 use domain::organisations::{
@@ -23,65 +22,60 @@ use uuid::Uuid;
 /// The registry routes.
 pub fn routes() -> Vec<Route> {
     vec![
-        route(
-            Method::GET,
-            "/organisations",
-            "organisations.list",
-            get(list),
-        ),
+        route(Method::GET, "/organisations", "organisations.list", list),
         route(
             Method::GET,
             "/organisations.csv",
             "organisations.export",
-            get(export_csv),
+            export_csv,
         ),
         route(
             Method::GET,
             "/organisations/{id}",
             "organisations.show",
-            get(show),
+            show,
         ),
         route(
             Method::GET,
             "/organisations/{id}/workspace",
             "organisations.workspace",
-            get(workspace),
+            workspace,
         ),
         route(
             Method::POST,
             "/organisations/{id}/invitations",
             "organisations.invite",
-            post(invite),
+            invite,
         ),
         route(
             Method::GET,
             "/municipalities",
             "organisations.municipalities",
-            get(municipalities),
+            municipalities,
         ),
         route(
             Method::GET,
             "/admin/organisations/new",
             "organisations.create_form",
-            get(create_form),
+            create_form,
         ),
         route(
             Method::POST,
             "/admin/organisations",
             "organisations.create",
-            post(create),
+            create,
         ),
         route(
             Method::GET,
             "/admin/organisations/{id}/edit",
             "organisations.edit_form",
-            get(edit_form),
+            edit_form,
         ),
         route(
             Method::POST,
             "/admin/organisations/{id}",
             "organisations.update",
-            post(update),
+            update,
         ),
     ]
 }

@@ -7,7 +7,6 @@ use crate::session::{render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::Method;
-use axum::routing::get;
 use db::programme::{Module, Structure};
 use domain::locale::Locale;
 use domain::programme::PlannedDays;
@@ -17,29 +16,24 @@ use uuid::Uuid;
 /// The programme routes.
 pub fn routes() -> Vec<Route> {
     vec![
-        route(
-            Method::GET,
-            "/programme",
-            "programme.overview",
-            get(overview),
-        ),
+        route(Method::GET, "/programme", "programme.overview", overview),
         route(
             Method::GET,
             "/programme/strands/{code}",
             "programme.strand",
-            get(strand),
+            strand,
         ),
         route(
             Method::GET,
             "/programme/modules/{id}",
             "programme.module",
-            get(module),
+            module,
         ),
         route(
             Method::GET,
             "/programme/cohorts/{id}",
             "programme.cohort",
-            get(cohort),
+            cohort,
         ),
     ]
 }
