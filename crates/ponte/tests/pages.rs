@@ -81,6 +81,8 @@ async fn languages_switch_and_numbers_follow_them() {
         assert!(en.body.contains("General objective"));
         assert!(en.body.contains("1.5 days in person"));
         assert!(en.body.contains("4–5 days in person"));
+        // The programme's own Italian texts say so, for screen readers (WCAG 3.1.2).
+        assert!(en.body.contains("<h1 lang=\"it\">Reti regionali"));
         c.get("/language/fr?next=https://evil.example/").await;
         let fr = c.get("/programme").await;
         assert!(fr.body.contains("Objectif général"));
