@@ -1,10 +1,10 @@
 //! The platform's own pages: home, health, assets, language choice.
 
-use crate::http::{safe_next, see_other, AppResult};
+use crate::http::{safe_next, see_other, AppResult, Query};
 use crate::routes::{route, Route};
 use crate::session::{language_cookie, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;

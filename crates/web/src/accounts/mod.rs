@@ -2,11 +2,13 @@
 
 pub mod password;
 
-use crate::http::{cookie, safe_next, see_other, set_cookie, AppError, AppResult, Form, Peer};
+use crate::http::{
+    cookie, safe_next, see_other, set_cookie, AppError, AppResult, Form, Peer, Query,
+};
 use crate::routes::{route, Route};
 use crate::session::{field_errors, render, Viewer, SESSION_COOKIE};
 use crate::state::AppState;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use domain::accounts::{self as rules, throttle};
 use domain::roles::{Role, SpaceKind};

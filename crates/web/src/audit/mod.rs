@@ -1,10 +1,11 @@
 //! The audit log page, for administrators.
 
 use crate::http::AppResult;
+use crate::http::Query;
 use crate::routes::{route, Route};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::Method;
 use domain::audit::PAGE_SIZE;
 use minijinja::context;

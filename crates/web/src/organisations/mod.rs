@@ -1,11 +1,11 @@
 //! The organisations registry: list with filters (updated live with htmx), organisation page,
 //! workspace (members; products come with their own feature), municipality search, new entry.
 
-use crate::http::{is_htmx, see_other, AppError, AppResult, Form};
+use crate::http::{is_htmx, see_other, AppError, AppResult, Form, Query};
 use crate::routes::{route, Route};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::IntoResponse;
 use db::organisations::Stored;
