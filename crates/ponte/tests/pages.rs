@@ -326,9 +326,11 @@ async fn hostile_requests_get_a_4xx_and_change_nothing() {
             admin.get("/admin/audit?page=-5").await.status,
             StatusCode::OK
         );
-        assert_eq!(
-            admin.get("/organisations?page=abc").await.status,
-            StatusCode::BAD_REQUEST
+        let bad_query = admin.get("/organisations?page=abc").await;
+        assert_eq!(bad_query.status, StatusCode::BAD_REQUEST);
+        assert!(
+            bad_query.body.contains("La richiesta non è valida"),
+            "a translated page, not a bare error"
         );
         assert_eq!(
             admin.get("/assets/../Cargo.toml").await.status,
