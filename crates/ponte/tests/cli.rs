@@ -302,7 +302,8 @@ fn sigterm_lets_requests_in_flight_finish() {
     write!(stream, "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).unwrap();
     stream.write_all(&body.as_bytes()[..10]).unwrap();
     stream.flush().unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // Give the server time to accept the connection and read the head of the request.
+    std::thread::sleep(Duration::from_millis(1000));
     let killed = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status()
