@@ -514,6 +514,43 @@ pub async fn create_invitation(
     Ok(token)
 }
 
+/// An invitation as the administrators' list shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SentInvitation {
+    pub email: String,
+    pub role: String,
+    pub organisation: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+}
+
+/// The most recent invitations, newest first.
+pub async fn recent_invitations(db: &Db, limit: i64) -> Result<Vec<SentInvitation>> {
+    Ok(run!(db, |pool| {
+        let rows = sqlx::query(
+            "SELECT i.email, i.role, o.name, i.created_at, i.expires_at, i.accepted_at
+             FROM invitations i LEFT JOIN organisations o ON o.id = i.organisation_id
+             ORDER BY i.created_at DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SentInvitation {
+                    email: r.try_get(0)?,
+                    role: r.try_get(1)?,
+                    organisation: r.try_get(2)?,
+                    created_at: r.try_get(3)?,
+                    expires_at: r.try_get(4)?,
+                    accepted_at: r.try_get(5)?,
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?
+    }))
+}
+
 /// The invitation behind a token, if it is still open.
 pub async fn open_invitation(db: &Db, token: &str) -> Result<Option<Invitation>> {
     let hash = token_hash(token);

@@ -294,6 +294,15 @@ async fn an_invitation_arrives_by_smtp_and_its_link_works_once() {
             )
             .await;
         assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+        let list = admin.get("/admin/invitations").await;
+        assert!(list.body.contains("nuova.persona@provincia.example"));
+        assert!(list.body.contains("Accettato"));
+        let home = guest.get("/").await;
+        assert!(
+            home.body
+                .contains(&format!("/organisations/{salerno}/workspace")),
+            "home links the workspace"
+        );
         let profile = guest.get("/profile").await;
         assert!(profile.body.contains("Nuova Persona"));
         assert!(profile.body.contains("Provincia di Salerno"));

@@ -40,11 +40,21 @@ async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
         .map(|s| s.strands.clone())
         .unwrap_or_default();
     let programme = structure.map(|s| s.programme);
+    let mine = viewer
+        .principal
+        .as_ref()
+        .map(|p| p.organisations())
+        .unwrap_or_default();
+    let workspaces: Vec<_> = db::organisations::by_ids(&state.db, &mine)
+        .await?
+        .into_iter()
+        .map(|o| context! { id => o.id, name => o.data.name })
+        .collect();
     render(
         &state,
         &viewer,
         "platform/home.html",
-        context! { programme, strands },
+        context! { programme, strands, workspaces },
     )
 }
 

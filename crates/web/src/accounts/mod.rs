@@ -614,12 +614,28 @@ async fn invite_page(
         .into_iter()
         .filter(|r| principal.has_global(Role::Admin) || r.space_kind() == SpaceKind::Organisation)
         .collect();
+    let now = chrono::Utc::now();
+    let sent: Vec<_> = db::accounts::recent_invitations(&state.db, 20)
+        .await?
+        .into_iter()
+        .map(|i| {
+            let status = match i.accepted_at {
+                Some(_) => "accepted",
+                None if i.expires_at <= now => "expired",
+                None => "pending",
+            };
+            context! {
+                email => i.email, role => i.role, organisation => i.organisation, status,
+                sent => viewer.locale.date_time(i.created_at),
+            }
+        })
+        .collect();
     render(
         state,
         viewer,
         "accounts/invite.html",
         context! {
-            roles, organisations, email, role, organisation, errors => field_errors(state, viewer, errors), done,
+            sent, roles, organisations, email, role, organisation, errors => field_errors(state, viewer, errors), done,
         },
     )
 }
