@@ -38,6 +38,8 @@ pub enum DbError {
     Duplicate,
     #[error("unsupported database URL: {0}")]
     Url(String),
+    #[error("{0}")]
+    Unsupported(&'static str),
     #[error("migration {0} failed: {1}")]
     Migration(String, String),
 }

@@ -18,8 +18,8 @@ pub async fn backup(db: &Db, target: &Path) -> Result<()> {
                 .await?;
             Ok(())
         }
-        Db::Postgres(_) => Err(DbError::Url(
-            "backup of PostgreSQL is done with pg_dump".into(),
+        Db::Postgres(_) => Err(DbError::Unsupported(
+            "ponte backup copies SQLite databases; back up PostgreSQL with pg_dump",
         )),
     }
 }
