@@ -133,6 +133,16 @@ async fn the_istat_import_is_idempotent_and_all_or_nothing_on_both_databases() {
             &["import", "istat", "/nonexistent/file.csv"],
         );
         assert!(!missing.status.success());
+        if backend.name == "postgres" {
+            let target = dir.path().join("pg.db");
+            let o = ponte(
+                &backend.url,
+                dir.path(),
+                &["backup", &target.to_string_lossy()],
+            );
+            assert!(!o.status.success());
+            assert!(text(&o).contains("pg_dump"), "{}", text(&o));
+        }
     }
 }
 
