@@ -1,10 +1,12 @@
 """A real SMTP server for the tests: every message received is written, as sent, to a folder.
 
-Usage: smtp_sink.py PORT FOLDER. Prints "ready" when it accepts connections and stops when its
-standard input closes, so it never outlives the test that started it.
+Usage: smtp_sink.py PORT FOLDER [CERT KEY]. With a certificate and its key the server requires
+STARTTLS before it accepts any message. Prints "ready" when it accepts connections and stops when
+its standard input closes, so it never outlives the test that started it.
 """
 
 import os
+import ssl
 import sys
 import time
 
@@ -31,7 +33,12 @@ def main():
     port = int(sys.argv[1])
     folder = sys.argv[2]
     os.makedirs(folder, exist_ok=True)
-    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port)
+    options = {}
+    if len(sys.argv) == 5:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(sys.argv[3], sys.argv[4])
+        options = {"tls_context": context, "require_starttls": True}
+    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print("ready", flush=True)
     try:

@@ -25,6 +25,8 @@ struct SmtpFile {
     username: Option<String>,
     password: Option<String>,
     from: Option<String>,
+    tls: Option<String>,
+    ca_file: Option<String>,
 }
 
 /// The resolved settings.
@@ -39,6 +41,39 @@ pub struct Settings {
     pub log_json: bool,
     /// Take client addresses from `X-Forwarded-For` (only behind a reverse proxy that sets it).
     pub trust_proxy: bool,
+}
+
+/// The mail server, when one is configured.
+fn smtp_settings(file: SmtpFile) -> anyhow::Result<Option<web::SmtpConfig>> {
+    let Some(host) = env("SMTP_HOST").or(file.host) else {
+        return Ok(None);
+    };
+    let port = match env("SMTP_PORT") {
+        Some(p) => p.parse().context("SMTP_PORT is not a port number")?,
+        None => file.port.unwrap_or(25),
+    };
+    let tls_name = env("SMTP_TLS")
+        .or(file.tls)
+        .unwrap_or_else(|| if port == 465 { "tls" } else { "starttls" }.to_string());
+    let tls = web::SmtpTls::parse(&tls_name)
+        .with_context(|| format!("SMTP_TLS is {tls_name:?}: use none, starttls or tls"))?;
+    let ca_pem = match env("SMTP_CA_FILE").or(file.ca_file) {
+        Some(path) => {
+            Some(std::fs::read(&path).with_context(|| format!("read SMTP_CA_FILE {path}"))?)
+        }
+        None => None,
+    };
+    Ok(Some(web::SmtpConfig {
+        host,
+        port,
+        username: env("SMTP_USERNAME").or(file.username),
+        password: env("SMTP_PASSWORD").or(file.password),
+        from: env("SMTP_FROM")
+            .or(file.from)
+            .unwrap_or_else(|| "Ponte <noreply@ponte.example>".into()),
+        tls,
+        ca_pem,
+    }))
 }
 
 fn env(name: &str) -> Option<String> {
@@ -71,26 +106,7 @@ impl Settings {
         let storage_url = env("STORAGE_URL")
             .or(file.storage_url)
             .unwrap_or_else(|| format!("file://{}", data_dir.join("files").display()));
-        let smtp_file = file.smtp.unwrap_or_default();
-        let smtp =
-            env("SMTP_HOST")
-                .or(smtp_file.host)
-                .map(|host| -> anyhow::Result<web::SmtpConfig> {
-                    let port = match env("SMTP_PORT") {
-                        Some(p) => p.parse().context("SMTP_PORT is not a port number")?,
-                        None => smtp_file.port.unwrap_or(25),
-                    };
-                    Ok(web::SmtpConfig {
-                        host,
-                        port,
-                        username: env("SMTP_USERNAME").or(smtp_file.username.clone()),
-                        password: env("SMTP_PASSWORD").or(smtp_file.password.clone()),
-                        from: env("SMTP_FROM")
-                            .or(smtp_file.from.clone())
-                            .unwrap_or_else(|| "Ponte <noreply@ponte.example>".into()),
-                    })
-                });
-        let smtp = smtp.transpose()?;
+        let smtp = smtp_settings(file.smtp.unwrap_or_default())?;
         Ok(Settings {
             data_dir,
             database_url,

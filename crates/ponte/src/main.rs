@@ -18,7 +18,10 @@ Configuration (environment variables override ponte.toml; see the README):
   PONTE_BASE_URL   address users reach Ponte at, for links in emails
                                                    [default: http://ADDRESS given to serve]
   SMTP_HOST, SMTP_PORT (25), SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM
-                   mail server for invitations and password resets (plain SMTP)
+                   mail server for invitations and password resets
+  SMTP_TLS         starttls, tls or none (plain text, trusted relays only)
+                                                   [default: tls on port 465, else starttls]
+  SMTP_CA_FILE     PEM file of an extra certificate authority to trust for SMTP
   PONTE_LOG        log filter, e.g. info or ponte=debug      [default: info]
   PONTE_LOG_FORMAT text or json                              [default: text]
   PONTE_TRUST_PROXY 1 to take client addresses from X-Forwarded-For (behind a proxy only)";

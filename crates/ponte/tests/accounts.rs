@@ -769,3 +769,30 @@ async fn administrators_suspend_and_restore_accounts() {
         assert_eq!(log.len(), 1);
     }
 }
+
+#[tokio::test]
+async fn email_goes_over_starttls_and_never_in_clear_to_a_server_that_requires_it() {
+    let (smtp, ca) = SmtpSink::start_with_starttls();
+    let app = common::app_on(db::testing::sqlite().await).await;
+    let mut c = app.client();
+    c.post("/password/forgot", &[("email", "staff@ponte.example")])
+        .await;
+    // Plain text is refused by the server: nothing is delivered, the message stays queued.
+    let mut plain = smtp.config();
+    plain.host = "localhost".into();
+    assert_eq!(web::mail::deliver_due(app.db(), &plain).await, 0);
+    // A server certificate from an unknown authority is refused too.
+    let mut untrusted = plain.clone();
+    untrusted.tls = web::SmtpTls::StartTls;
+    db::testing::exec(app.db(), "UPDATE outbox SET not_before = created_at").await;
+    assert_eq!(web::mail::deliver_due(app.db(), &untrusted).await, 0);
+    assert!(smtp.messages().is_empty());
+    // With the authority trusted, the message goes over STARTTLS.
+    let mut secure = untrusted.clone();
+    secure.ca_pem = Some(ca);
+    db::testing::exec(app.db(), "UPDATE outbox SET not_before = created_at").await;
+    assert_eq!(web::mail::deliver_due(app.db(), &secure).await, 1);
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].contains("X-Envelope-To: staff@ponte.example"));
+}

@@ -419,6 +419,7 @@ async fn the_server_delivers_email_through_the_configured_smtp_server() {
             .env("SMTP_HOST", "127.0.0.1")
             .env("SMTP_PORT", smtp.port.to_string())
             .env("SMTP_FROM", "Ponte <noreply@ponte.example.org>")
+            .env("SMTP_TLS", "none")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -16,7 +16,7 @@ pub mod state;
 pub mod templates;
 
 pub use routes::{app, RouteInfo};
-pub use state::{AppState, Config, SmtpConfig};
+pub use state::{AppState, Config, SmtpConfig, SmtpTls};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -1,11 +1,12 @@
 //! Email: messages are queued in the outbox (see `db::outbox`) and a worker delivers them over
-//! SMTP. Plain SMTP only for now: the server must be on a trusted network (see the README).
+//! SMTP, with STARTTLS or TLS unless the configuration says the relay is trusted in plain text.
 
-use crate::state::SmtpConfig;
+use crate::state::{SmtpConfig, SmtpTls};
 use db::outbox::Message;
 use db::Db;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::time::Duration;
 
@@ -28,6 +29,19 @@ pub async fn send(smtp: &SmtpConfig, message: &Message) -> Result<(), String> {
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
         .port(smtp.port)
         .timeout(Some(Duration::from_secs(15)));
+    if smtp.tls != SmtpTls::None {
+        let mut parameters = TlsParameters::builder(smtp.host.clone());
+        if let Some(pem) = &smtp.ca_pem {
+            let ca = Certificate::from_pem(pem)
+                .map_err(|e| format!("SMTP certificate authority: {e}"))?;
+            parameters = parameters.add_root_certificate(ca);
+        }
+        let parameters = parameters.build().map_err(|e| format!("TLS: {e}"))?;
+        builder = builder.tls(match smtp.tls {
+            SmtpTls::Implicit => Tls::Wrapper(parameters),
+            _ => Tls::Required(parameters),
+        });
+    }
     if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
         builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
     }

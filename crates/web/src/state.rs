@@ -5,6 +5,29 @@ use crate::templates::Templates;
 use db::Db;
 use std::sync::Arc;
 
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpTls {
+    /// Plain SMTP: only for a relay on a trusted network.
+    None,
+    /// Plain connection upgraded with STARTTLS, which is required (usually port 587).
+    StartTls,
+    /// TLS from the first byte (usually port 465).
+    Implicit,
+}
+
+impl SmtpTls {
+    /// Parses `none`, `starttls` or `tls`.
+    pub fn parse(value: &str) -> Option<SmtpTls> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "none" => Some(SmtpTls::None),
+            "starttls" => Some(SmtpTls::StartTls),
+            "tls" => Some(SmtpTls::Implicit),
+            _ => None,
+        }
+    }
+}
+
 /// Where and how email is sent.
 #[derive(Debug, Clone)]
 pub struct SmtpConfig {
@@ -13,6 +36,9 @@ pub struct SmtpConfig {
     pub username: Option<String>,
     pub password: Option<String>,
     pub from: String,
+    pub tls: SmtpTls,
+    /// An extra certificate authority to trust (PEM), for servers with a private CA.
+    pub ca_pem: Option<Vec<u8>>,
 }
 
 /// Settings the web layer needs.

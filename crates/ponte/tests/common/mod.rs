@@ -222,18 +222,95 @@ pub struct SmtpSink {
 }
 
 impl SmtpSink {
+    /// A plain SMTP server.
     pub fn start() -> SmtpSink {
+        SmtpSink::spawn(db::testing::TempDir::new("ponte-mail"), &[])
+    }
+
+    /// A server that requires STARTTLS, with a certificate for `localhost` signed by a test
+    /// certificate authority; returns the authority's certificate (PEM) too.
+    pub fn start_with_starttls() -> (SmtpSink, Vec<u8>) {
+        let dir = db::testing::TempDir::new("ponte-mail-tls");
+        let d = dir.path();
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(d)
+                .output()
+                .expect("run openssl");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Ponte test CA",
+        ]);
+        openssl(&[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ]);
+        std::fs::write(d.join("server.ext"), "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n").unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "1",
+            "-extfile",
+            "server.ext",
+        ]);
+        let ca = std::fs::read(d.join("ca.pem")).unwrap();
+        let cert = d.join("server.pem").display().to_string();
+        let key = d.join("server.key").display().to_string();
+        (SmtpSink::spawn(dir, &[cert, key]), ca)
+    }
+
+    fn spawn(dir: db::testing::TempDir, extra: &[String]) -> SmtpSink {
         let python = std::env::var("PONTE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let dir = db::testing::TempDir::new("ponte-mail");
         let mut child = Command::new(&python)
             .arg(root().join("tests/support/smtp_sink.py"))
             .arg(port.to_string())
             .arg(dir.path())
+            .args(extra)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -256,6 +333,8 @@ impl SmtpSink {
             username: None,
             password: None,
             from: "Ponte <noreply@ponte.test>".into(),
+            tls: web::SmtpTls::None,
+            ca_pem: None,
         }
     }
 
