@@ -96,6 +96,105 @@ pub async fn backends() -> Vec<Backend> {
 
 struct Cluster {
     port: u16,
+    /// The certificate authority that signed the server's certificate for `localhost`.
+    ca: PathBuf,
+}
+
+/// The test cluster's certificate authority (PEM file), for `sslmode=verify-full` connections.
+pub fn postgres_ca() -> PathBuf {
+    CLUSTER.get_or_init(Cluster::start).ca.clone()
+}
+
+/// The address of a fresh database on the test cluster, over TLS verified against its authority.
+pub async fn postgres_tls_url() -> String {
+    let backend = postgres().await;
+    let ca = postgres_ca();
+    let url = backend.url.replace("@127.0.0.1:", "@localhost:");
+    backend.db.close().await;
+    format!("{url}?sslmode=verify-full&sslrootcert={}", ca.display())
+}
+
+/// Makes a certificate authority and a server certificate for `localhost` in `dir`.
+fn make_certificates(dir: &Path) {
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("run openssl (needed for the TLS tests)");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    openssl(
+        &[
+            &["req", "-x509"],
+            &ec[..],
+            &[
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Ponte test CA",
+            ],
+        ]
+        .concat(),
+    );
+    openssl(
+        &[
+            &["req"],
+            &ec[..],
+            &[
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+                "-subj",
+                "/CN=localhost",
+            ],
+        ]
+        .concat(),
+    );
+    std::fs::write(
+        dir.join("server.ext"),
+        "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
+    )
+    .expect("write the certificate extensions");
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "1",
+        "-extfile",
+        "server.ext",
+    ]);
+    let key = dir.join("server.key");
+    let mut permissions = std::fs::metadata(&key)
+        .expect("the key exists")
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o600);
+    std::fs::set_permissions(&key, permissions).expect("restrict the key");
 }
 
 fn run_as_postgres_user() -> bool {
@@ -146,6 +245,9 @@ impl Cluster {
         ));
         let data = root.join("data");
         std::fs::create_dir_all(&root).expect("create the cluster directory");
+        let tls = root.join("tls");
+        std::fs::create_dir_all(&tls).expect("create the certificate directory");
+        make_certificates(&tls);
         let as_postgres = run_as_postgres_user();
         let command = |program: &str| -> Command {
             let exe = bin.join(program);
@@ -214,6 +316,13 @@ impl Cluster {
                 "-c",
                 "max_connections=300",
             ])
+            .args(["-c", "ssl=on", "-c"])
+            .arg(format!(
+                "ssl_cert_file={}",
+                tls.join("server.pem").display()
+            ))
+            .arg("-c")
+            .arg(format!("ssl_key_file={}", tls.join("server.key").display()))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -252,7 +361,10 @@ impl Cluster {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        Cluster { port }
+        Cluster {
+            port,
+            ca: tls.join("ca.pem"),
+        }
     }
 }
 
@@ -263,5 +375,15 @@ pub async fn exec(db: &Db, sql: &str) {
             .execute(pool)
             .await
             .expect("test statement");
+    })
+}
+
+/// Runs a query returning one boolean, for tests that inspect the server.
+pub async fn query_bool(db: &Db, sql: &str) -> bool {
+    crate::run!(db, |pool| {
+        sqlx::query_scalar::<_, bool>(sql)
+            .fetch_one(pool)
+            .await
+            .expect("test query")
     })
 }

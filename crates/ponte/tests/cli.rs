@@ -457,3 +457,22 @@ async fn the_server_delivers_email_through_the_configured_smtp_server() {
         let _ = server.wait();
     }
 }
+
+/// PostgreSQL over TLS, with the server's certificate verified: the connection is encrypted.
+#[tokio::test]
+async fn postgres_connections_can_require_verified_tls() {
+    let url = db::testing::postgres_tls_url().await;
+    let db = db::Db::connect(&url)
+        .await
+        .expect("connect with sslmode=verify-full");
+    let encrypted = db::testing::query_bool(
+        &db,
+        "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+    )
+    .await;
+    assert!(encrypted, "the session is encrypted");
+    // Without the authority, verification fails: no silent fallback to an unverified server.
+    let unverified = url.split("&sslrootcert=").next().unwrap().to_string();
+    let refused = db::Db::connect(&unverified).await;
+    assert!(refused.is_err(), "an unknown authority must be refused");
+}
