@@ -1,7 +1,49 @@
 //! Backups and integrity checks.
 
-use crate::{Db, DbError, Result};
+use crate::{run, Db, DbError, Result};
+use chrono::{Duration, Utc};
 use std::path::Path;
+
+/// What a clean-up removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cleanup {
+    pub sessions: u64,
+    pub attempts: u64,
+    pub resets: u64,
+    pub messages: u64,
+}
+
+/// Removes what has no use any more: expired sessions, sign-in attempts older than a day (the
+/// throttle looks back 15 minutes), reset links expired for a week, and email sent more than 30
+/// days ago. Invitations and the audit log are kept: they are the record of who was let in.
+pub async fn clean_up(db: &Db) -> Result<Cleanup> {
+    let now = Utc::now();
+    let mut done = Cleanup::default();
+    run!(db, |pool| {
+        done.sessions = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected();
+        done.attempts = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(now - Duration::days(1))
+            .execute(pool)
+            .await?
+            .rows_affected();
+        done.resets = sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
+            .bind(now - Duration::days(7))
+            .execute(pool)
+            .await?
+            .rows_affected();
+        done.messages =
+            sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
+                .bind(now - Duration::days(30))
+                .execute(pool)
+                .await?
+                .rows_affected();
+    });
+    Ok(done)
+}
 
 /// Writes a consistent copy of a live SQLite database to `target` (which must not exist), while
 /// other connections keep reading and writing.

@@ -158,6 +158,7 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
             None
         }
     };
+    let housekeeping = tokio::spawn(clean_up_hourly(db.clone()));
     let state = web::AppState::new(db.clone(), web_config);
     let app = web::app(state);
     let listener = tokio::net::TcpListener::bind(bind)
@@ -175,9 +176,28 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
     if let Some(m) = mailer {
         m.abort();
     }
+    housekeeping.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Removes expired sessions, old sign-in attempts and similar leftovers, once an hour.
+async fn clean_up_hourly(db: db::Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match db::maintenance::clean_up(&db).await {
+            Ok(done) => tracing::info!(
+                sessions = done.sessions,
+                attempts = done.attempts,
+                resets = done.resets,
+                messages = done.messages,
+                "clean-up"
+            ),
+            Err(e) => tracing::warn!(error = %e, "clean-up failed"),
+        }
+    }
 }
 
 /// Resolves on SIGTERM or Ctrl-C; requests in flight then finish before the server stops.

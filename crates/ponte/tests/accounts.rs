@@ -796,3 +796,42 @@ async fn email_goes_over_starttls_and_never_in_clear_to_a_server_that_requires_i
     assert_eq!(messages.len(), 1);
     assert!(messages[0].contains("X-Envelope-To: staff@ponte.example"));
 }
+
+#[tokio::test]
+async fn the_clean_up_removes_only_what_is_dead() {
+    for app in apps().await {
+        let mut live = app.signed_in("membro@ponte.example").await;
+        let mut c = app.client();
+        c.post(
+            "/sign-in",
+            &[
+                ("email", "membro@ponte.example"),
+                ("password", "wrong password"),
+            ],
+        )
+        .await;
+        let dead = app.signed_in("tutor@ponte.example").await;
+        let dead_token = dead.session().unwrap();
+        let sql = format!(
+            "UPDATE sessions SET expires_at = created_at WHERE id_hash = '{}'",
+            db::token_hash(&dead_token)
+        );
+        db::testing::exec(app.db(), &sql).await;
+        let first = db::maintenance::clean_up(app.db()).await.unwrap();
+        assert_eq!(first.sessions, 1, "only the expired session");
+        assert_eq!(
+            first.attempts, 0,
+            "recent attempts still count for the throttle"
+        );
+        assert_eq!(live.get("/profile").await.status, StatusCode::OK);
+        db::testing::exec(
+            app.db(),
+            "UPDATE login_attempts SET at = '2000-01-01T00:00:00Z'",
+        )
+        .await;
+        let second = db::maintenance::clean_up(app.db()).await.unwrap();
+        assert!(second.attempts >= 1);
+        let (audit, _) = db::audit::page(app.db(), None, 1, 0).await.unwrap();
+        assert_eq!(audit.len(), 1, "the audit log is kept");
+    }
+}

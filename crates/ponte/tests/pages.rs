@@ -378,6 +378,7 @@ async fn every_response_carries_the_security_headers() {
                 "{path}"
             );
             assert_eq!(r.headers[header::REFERRER_POLICY], "same-origin", "{path}");
+            assert_eq!(r.headers["x-request-id"].len(), 32, "{path}");
         }
         let signed = app.signed_in("membro@ponte.example").await;
         let cookie = signed.cookies.get("ponte_session").unwrap();

@@ -209,18 +209,25 @@ pub fn loggable_path(path: &str) -> String {
         .join("/")
 }
 
-/// Logs every request with its outcome and duration.
+/// Logs every request with its outcome and duration under a request id, which is also returned
+/// in `X-Request-Id` so that a user's report can be matched with the logs.
 pub async fn log(req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
+    let id = uuid::Uuid::now_v7().simple().to_string();
     let method = req.method().clone();
     let path = loggable_path(req.uri().path());
-    let response = next.run(req).await;
+    let span = tracing::info_span!("request", id = %id);
+    let mut response = tracing::Instrument::instrument(next.run(req), span.clone()).await;
     let status = response.status().as_u16();
     let micros = started.elapsed().as_micros() as u64;
+    let _entered = span.enter();
     if status >= 500 {
         tracing::error!(%method, %path, status, micros, "request");
     } else {
         tracing::info!(%method, %path, status, micros, "request");
+    }
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
     }
     response
 }
