@@ -5,7 +5,7 @@ mod invitations;
 pub mod password;
 mod profile;
 mod reset;
-mod session;
+mod sign_in;
 mod users;
 
 pub use invitations::send_invitation;
@@ -33,19 +33,19 @@ pub fn routes() -> Vec<Route> {
             Method::GET,
             "/sign-in",
             "accounts.sign_in_form",
-            session::sign_in_form,
+            sign_in::sign_in_form,
         ),
         route(
             Method::POST,
             "/sign-in",
             "accounts.sign_in",
-            session::sign_in,
+            sign_in::sign_in,
         ),
         route(
             Method::POST,
             "/sign-out",
             "accounts.sign_out",
-            session::sign_out,
+            sign_in::sign_out,
         ),
         route(
             Method::GET,
