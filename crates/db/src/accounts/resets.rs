@@ -1,0 +1,84 @@
+//! Password resets: single-use, expiring links; using one ends every session.
+
+use super::*;
+
+/// Stores a password-reset request and returns the token for its link.
+pub async fn create_reset(db: &Db, user_id: Uuid) -> Result<String> {
+    let (token, hash) = new_token();
+    let now = Utc::now();
+    let change = Change {
+        actor: None,
+        action: "password.reset_request",
+        entity: "user",
+        entity_id: user_id.to_string(),
+        before: None,
+        after: None,
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("INSERT INTO password_resets (id, token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(new_id())
+            .bind(&hash)
+            .bind(user_id)
+            .bind(now)
+            .bind(now + domain::accounts::RESET_LIFETIME)
+            .execute(&mut *tx)
+            .await?;
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(token)
+}
+
+/// Whether a reset token is still usable.
+pub async fn reset_is_open(db: &Db, token: &str) -> Result<bool> {
+    let hash = token_hash(token);
+    Ok(run!(db, |pool| {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(&hash)
+        .bind(Utc::now())
+        .fetch_one(pool)
+        .await?;
+        n == 1
+    }))
+}
+
+/// Uses a reset token: sets the password, closes the token and every session, all at once.
+pub async fn complete_reset(db: &Db, token: &str, password_hash: &str) -> Result<Uuid> {
+    let hash = token_hash(token);
+    let now = Utc::now();
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let user_id: Uuid = sqlx::query_scalar(
+            "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+        )
+        .bind(now)
+        .bind(&hash)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(DbError::NotFound)?;
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(password_hash)
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let change = Change {
+            actor: Some(user_id),
+            action: "password.reset",
+            entity: "user",
+            entity_id: user_id.to_string(),
+            before: None,
+            after: Some(json!({"sessions": "revoked"})),
+        };
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+        Ok(user_id)
+    })
+}

@@ -1,0 +1,104 @@
+//! Sessions in the database, so that any instance can serve any request. Only the hash of a
+//! session token is stored.
+
+use super::*;
+
+/// Opens a session and returns its token (to put in the cookie); only its hash is stored.
+pub async fn open_session(db: &Db, user_id: Uuid, ip: &str) -> Result<String> {
+    let (token, hash) = new_token();
+    let now = Utc::now();
+    let change = Change {
+        actor: Some(user_id),
+        action: "session.open",
+        entity: "user",
+        entity_id: user_id.to_string(),
+        before: None,
+        after: Some(json!({"ip": ip})),
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, ip) VALUES ($1, $2, $3, $3, $4, $5)")
+            .bind(&hash)
+            .bind(user_id)
+            .bind(now)
+            .bind(now + domain::accounts::SESSION_IDLE_LIFETIME)
+            .bind(ip)
+            .execute(&mut *tx)
+            .await?;
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(token)
+}
+
+/// Who a live session belongs to.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+}
+
+/// The account behind a session token, if the session is alive and the account active. Extends
+/// the session at most once a minute, so that reading pages does not write on every request.
+pub async fn session_user(db: &Db, token: &str) -> Result<Option<SessionUser>> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let hash = token_hash(token);
+    let now = Utc::now();
+    Ok(run!(db, |pool| {
+        let row = sqlx::query(
+            "SELECT s.user_id, s.last_seen_at, u.name, u.email FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = $3",
+        )
+        .bind(&hash)
+        .bind(now)
+        .bind(true)
+        .fetch_optional(pool)
+        .await?;
+        match row {
+            None => None,
+            Some(r) => {
+                let seen: DateTime<Utc> = r.try_get(1)?;
+                if now - seen > Duration::minutes(1) {
+                    sqlx::query(
+                        "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3",
+                    )
+                    .bind(now)
+                    .bind(now + domain::accounts::SESSION_IDLE_LIFETIME)
+                    .bind(&hash)
+                    .execute(pool)
+                    .await?;
+                }
+                Some(SessionUser {
+                    id: r.try_get(0)?,
+                    name: r.try_get(2)?,
+                    email: r.try_get(3)?,
+                })
+            }
+        }
+    }))
+}
+
+/// Ends one session.
+pub async fn close_session(db: &Db, token: &str, user_id: Uuid) -> Result<()> {
+    let change = Change {
+        actor: Some(user_id),
+        action: "session.close",
+        entity: "user",
+        entity_id: user_id.to_string(),
+        before: None,
+        after: None,
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(token_hash(token))
+            .execute(&mut *tx)
+            .await?;
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
