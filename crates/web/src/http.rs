@@ -74,6 +74,14 @@ impl IntoResponse for AppError {
 
 pub type AppResult<T = Response> = Result<T, AppError>;
 
+/// A rendered page with another status: 422 for a form with errors, 409 for a conflict.
+pub fn with_status(status: StatusCode, page: AppResult) -> AppResult {
+    page.map(|mut r| {
+        *r.status_mut() = status;
+        r
+    })
+}
+
 /// A urlencoded form that must be valid UTF-8 once decoded; anything else is a 4xx.
 pub struct Form<T>(pub T);
 

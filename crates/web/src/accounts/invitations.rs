@@ -46,14 +46,17 @@ pub(super) async fn invitation_accept(
     let name = domain::validation::required_text(&mut errors, "name", &form.name, 120);
     rules::check_new_password(&mut errors, &form.password, &form.password_confirmation);
     if !errors.is_empty() {
-        return invalid(render(
-            &state,
-            &viewer,
-            "accounts/invitation.html",
-            context! {
-                token, invitation, name => form.name.trim(), errors => field_errors(&state, &viewer, &errors),
-            },
-        ));
+        return crate::http::with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(
+                &state,
+                &viewer,
+                "accounts/invitation.html",
+                context! {
+                    token, invitation, name => form.name.trim(), errors => field_errors(&state, &viewer, &errors),
+                },
+            ),
+        );
     }
     let hash = password::hash_blocking(form.password)
         .await
@@ -167,7 +170,8 @@ pub(super) async fn invite(
     let invitation = match checked {
         Ok(i) if errors.is_empty() => i,
         Ok(_) => {
-            return invalid(
+            return crate::http::with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 invite_page(
                     &state,
                     &viewer,
@@ -182,7 +186,8 @@ pub(super) async fn invite(
         }
         Err(mut e) => {
             e.0.extend(errors.0);
-            return invalid(
+            return crate::http::with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 invite_page(
                     &state,
                     &viewer,

@@ -123,14 +123,6 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-/// Renders a form page again with its errors, with 422.
-pub(crate) fn invalid(page: AppResult) -> AppResult {
-    page.map(|mut r| {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        r
-    })
-}
-
 /// Confirmation messages that may be shown after a redirect.
 const DONE: &[&str] = &[
     "reset",

@@ -80,19 +80,18 @@ pub(super) async fn profile_update(
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
     let draft = (field("name"), languages.clone(), field("competences"));
     match rules::check_profile(&draft.0, &languages, &draft.2) {
-        Err(errors) => invalid(profile_page(&state, &viewer, &errors, Some(draft), None).await),
+        Err(errors) => crate::http::with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            profile_page(&state, &viewer, &errors, Some(draft), None).await,
+        ),
         Ok(valid) => {
             match db::accounts::update_profile(&state.db, user_id, version, &valid).await {
                 Ok(()) => Ok(see_other("/profile?done=profile")),
                 Err(db::DbError::Conflict) => {
                     let mut errors = Errors::default();
                     errors.add("form", "error-conflict");
-                    profile_page(&state, &viewer, &errors, Some(draft), None)
-                        .await
-                        .map(|mut r| {
-                            *r.status_mut() = StatusCode::CONFLICT;
-                            r
-                        })
+                    let page = profile_page(&state, &viewer, &errors, Some(draft), None).await;
+                    crate::http::with_status(StatusCode::CONFLICT, page)
                 }
                 Err(e) => Err(e.into()),
             }
@@ -128,7 +127,10 @@ pub(super) async fn password_change(
     }
     rules::check_new_password(&mut errors, &form.password, &form.password_confirmation);
     if !errors.is_empty() {
-        return invalid(profile_page(&state, &viewer, &errors, None, None).await);
+        return crate::http::with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            profile_page(&state, &viewer, &errors, None, None).await,
+        );
     }
     let hash = password::hash_blocking(form.password)
         .await

@@ -25,14 +25,17 @@ pub(super) async fn reset_request(
     if !domain::validation::is_email(&form.email) {
         let mut errors = Errors::default();
         errors.add("email", "error-email");
-        return invalid(render(
-            &state,
-            &viewer,
-            "accounts/forgot.html",
-            context! {
-                email => form.email.trim(), errors => field_errors(&state, &viewer, &errors),
-            },
-        ));
+        return crate::http::with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(
+                &state,
+                &viewer,
+                "accounts/forgot.html",
+                context! {
+                    email => form.email.trim(), errors => field_errors(&state, &viewer, &errors),
+                },
+            ),
+        );
     }
     let email = rules::normalise_email(&form.email);
     if let Some(c) = db::accounts::credentials(&state.db, &email).await? {
@@ -86,12 +89,15 @@ pub(super) async fn reset(
     let mut errors = Errors::default();
     rules::check_new_password(&mut errors, &form.password, &form.password_confirmation);
     if !errors.is_empty() {
-        return invalid(render(
-            &state,
-            &viewer,
-            "accounts/reset.html",
-            context! { token, errors => field_errors(&state, &viewer, &errors) },
-        ));
+        return crate::http::with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(
+                &state,
+                &viewer,
+                "accounts/reset.html",
+                context! { token, errors => field_errors(&state, &viewer, &errors) },
+            ),
+        );
     }
     let hash = password::hash_blocking(form.password)
         .await

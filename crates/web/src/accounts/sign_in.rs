@@ -46,14 +46,16 @@ pub(super) async fn sign_in(
         errors.add("password", "error-required");
     }
     let fail = |failure: &'static str, errors: Errors, status: StatusCode| {
-        render(&state, &viewer, "accounts/sign_in.html", context! {
-            next => next.clone(), email => form.email.trim(), errors => field_errors(&state, &viewer, &errors),
-            done => None::<String>, failure => failure,
-        })
-        .map(|mut r| {
-            *r.status_mut() = status;
-            r
-        })
+        let page = render(
+            &state,
+            &viewer,
+            "accounts/sign_in.html",
+            context! {
+                next => next.clone(), email => form.email.trim(), errors => field_errors(&state, &viewer, &errors),
+                done => None::<String>, failure => failure,
+            },
+        );
+        crate::http::with_status(status, page)
     };
     if !errors.is_empty()
         || email.chars().count() > 254

@@ -1,0 +1,100 @@
+//! An organisation's workspace: its people, and invitations by its coordinator.
+
+use super::*;
+
+/// Roles a person may invite into this workspace, for the form.
+fn invitable_roles(viewer: &Viewer, organisation: Uuid) -> Vec<Role> {
+    let principal = viewer.principal.clone().unwrap_or_default();
+    Role::ALL
+        .into_iter()
+        .filter(|r| r.space_kind() == SpaceKind::Organisation)
+        .filter(|r| domain::accounts::may_invite(&principal, *r, Some(organisation)))
+        .collect()
+}
+
+pub(super) async fn workspace_page(
+    state: &AppState,
+    viewer: &Viewer,
+    o: &Stored,
+    errors: &Errors,
+    email: &str,
+    done: Option<&str>,
+) -> AppResult {
+    let people: Vec<Value> = db::accounts::organisation_people(&state.db, o.id)
+        .await?
+        .into_iter()
+        .map(|(name, email, role)| context! { name, email, role })
+        .collect();
+    render(
+        state,
+        viewer,
+        "organisations/workspace.html",
+        context! {
+            o => view(o, viewer.locale), people, roles => invitable_roles(viewer, o.id), email,
+            errors => field_errors(state, viewer, errors), invited => done == Some("invited"),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub(super) struct Done {
+    done: Option<String>,
+}
+
+pub(super) async fn workspace(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(q): Query<Done>,
+) -> AppResult {
+    let o = find(&state, &id).await?;
+    workspace_page(
+        &state,
+        &viewer,
+        &o,
+        &Errors::default(),
+        "",
+        q.done.as_deref(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(super) struct MemberInvitation {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+/// A coordinator (or staff) invites someone into the workspace.
+pub(super) async fn invite(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<MemberInvitation>,
+) -> AppResult {
+    let o = find(&state, &id).await?;
+    let invitation = match domain::accounts::check_invitation(&form.email, &form.role, true) {
+        Ok(i) if invitable_roles(&viewer, o.id).contains(&i.role) => i,
+        Ok(_) => {
+            let mut errors = Errors::default();
+            errors.add("role", "error-unknown-choice");
+            return crate::http::with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                workspace_page(&state, &viewer, &o, &errors, &form.email, None).await,
+            );
+        }
+        Err(errors) => {
+            return crate::http::with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                workspace_page(&state, &viewer, &o, &errors, &form.email, None).await,
+            )
+        }
+    };
+    crate::accounts::send_invitation(&state, &viewer, &invitation, Some(o.id)).await?;
+    Ok(see_other(&format!(
+        "/organisations/{}/workspace?done=invited",
+        o.id
+    )))
+}
