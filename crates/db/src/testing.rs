@@ -114,8 +114,9 @@ pub async fn postgres_tls_url() -> String {
     format!("{url}?sslmode=verify-full&sslrootcert={}", ca.display())
 }
 
-/// Makes a certificate authority and a server certificate for `localhost` in `dir`.
-fn make_certificates(dir: &Path) {
+/// Makes a certificate authority (`ca.pem`) and a server certificate for `localhost`
+/// (`server.pem`, `server.key`) in `dir`, for tests of TLS connections.
+pub fn make_certificates(dir: &Path) {
     let openssl = |args: &[&str]| {
         let out = Command::new("openssl")
             .args(args)

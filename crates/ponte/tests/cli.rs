@@ -27,6 +27,43 @@ fn text(o: &Output) -> String {
     )
 }
 
+/// Starts `ponte serve` on a free port with `envs`, and returns it with a connection to it.
+fn serve(
+    url: &str,
+    dir: &Path,
+    envs: &[(&str, String)],
+) -> (std::process::Child, std::net::TcpStream) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ponte"));
+    command
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("DATABASE_URL", url)
+        .env("PONTE_DATA_DIR", dir)
+        .env("PONTE_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (k, v) in envs {
+        command.env(k, v);
+    }
+    let mut server = command.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            return (server, stream);
+        }
+        if Instant::now() > deadline {
+            let _ = server.kill();
+            let _ = server.wait();
+            panic!("the server did not start");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn help_explains_commands_and_configuration() {
     let dir = db::testing::TempDir::new("ponte-help");
@@ -286,28 +323,8 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
 fn sigterm_lets_requests_in_flight_finish() {
     let dir = db::testing::TempDir::new("ponte-shutdown");
     let url = format!("sqlite://{}", dir.path().join("ponte.db").display());
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_ponte"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("DATABASE_URL", &url)
-        .env("PONTE_DATA_DIR", dir.path())
-        .env("PONTE_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut stream = loop {
-        if let Ok(s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            break s;
-        }
-        assert!(Instant::now() < deadline, "the server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let (mut server, mut stream) = serve(&url, dir.path(), &[]);
+    let port = stream.peer_addr().unwrap().port();
     let body = "email=nobody%40ponte.example&password=some+password";
     write!(stream, "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).unwrap();
     stream.write_all(&body.as_bytes()[..10]).unwrap();
@@ -405,34 +422,15 @@ async fn the_server_delivers_email_through_the_configured_smtp_server() {
     for backend in db::testing::backends().await {
         let dir = backend.dir.path();
         assert!(ponte(&backend.url, dir, &["demo"]).status.success());
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut server = Command::new(env!("CARGO_BIN_EXE_ponte"))
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-            .env("DATABASE_URL", &backend.url)
-            .env("PONTE_DATA_DIR", dir)
-            .env("PONTE_LOG", "warn")
-            .env("PONTE_BASE_URL", "https://ponte.example.org")
-            .env("SMTP_HOST", "127.0.0.1")
-            .env("SMTP_PORT", smtp.port.to_string())
-            .env("SMTP_FROM", "Ponte <noreply@ponte.example.org>")
-            .env("SMTP_TLS", "none")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
         let before = smtp.messages().len();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let mut stream = loop {
-            if let Ok(s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-                break s;
-            }
-            assert!(Instant::now() < deadline, "the server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        };
+        let envs = [
+            ("PONTE_BASE_URL", "https://ponte.example.org".to_string()),
+            ("SMTP_HOST", "127.0.0.1".to_string()),
+            ("SMTP_PORT", smtp.port.to_string()),
+            ("SMTP_FROM", "Ponte <noreply@ponte.example.org>".to_string()),
+            ("SMTP_TLS", "none".to_string()),
+        ];
+        let (mut server, mut stream) = serve(&backend.url, dir, &envs);
         let body = "email=staff%40ponte.example";
         write!(stream, "POST /password/forgot HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
         let mut reply = String::new();
