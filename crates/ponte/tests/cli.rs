@@ -28,6 +28,8 @@ fn text(o: &Output) -> String {
 }
 
 /// Starts `ponte serve` on a free port with `envs`, and returns it with a connection to it.
+// The caller owns the returned process and stops and waits for it.
+#[allow(clippy::zombie_processes)]
 fn serve(
     url: &str,
     dir: &Path,
