@@ -4,10 +4,10 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod jobs;
 pub mod maintenance;
 mod migrate;
 pub mod organisations;
-pub mod outbox;
 pub mod programme;
 #[cfg(feature = "test-support")]
 pub mod testing;

@@ -10,12 +10,12 @@ pub struct Cleanup {
     pub sessions: u64,
     pub attempts: u64,
     pub resets: u64,
-    pub messages: u64,
+    pub jobs: u64,
 }
 
 /// Removes what has no use any more: expired sessions, sign-in attempts older than a day (the
-/// throttle looks back 15 minutes), reset links expired for a week, and email sent more than 30
-/// days ago. Invitations and the audit log are kept: they are the record of who was let in.
+/// throttle looks back 15 minutes), reset links expired for a week, and jobs done more than 30 days
+/// ago. Invitations and the audit log are kept: they are the record of who was let in.
 pub async fn clean_up(db: &Db) -> Result<Cleanup> {
     let now = Utc::now();
     let mut done = Cleanup::default();
@@ -35,12 +35,11 @@ pub async fn clean_up(db: &Db) -> Result<Cleanup> {
             .execute(pool)
             .await?
             .rows_affected();
-        done.messages =
-            sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
-                .bind(now - Duration::days(30))
-                .execute(pool)
-                .await?
-                .rows_affected();
+        done.jobs = sqlx::query("DELETE FROM jobs WHERE done_at IS NOT NULL AND done_at < $1")
+            .bind(now - Duration::days(30))
+            .execute(pool)
+            .await?
+            .rows_affected();
     });
     Ok(done)
 }

@@ -13,40 +13,61 @@ const POSTGRES: &[(&str, &str)] = &[(
     include_str!("../migrations/postgres/0001_foundation.sql"),
 )];
 
-/// Applies every migration not yet recorded, each in its own transaction.
+/// An arbitrary key for the PostgreSQL advisory lock that serialises migrations.
+const LOCK_KEY: i64 = 7_270_001;
+
+/// Applies every migration not yet recorded, each in its own transaction. Instances starting at
+/// the same time take turns: SQLite serialises writers; on PostgreSQL an advisory lock does.
 pub(crate) async fn run(db: &Db) -> Result<()> {
     let list = match db {
         Db::Sqlite(_) => SQLITE,
         Db::Postgres(_) => POSTGRES,
     };
+    let postgres = matches!(db, Db::Postgres(_));
     run!(db, |pool| {
-        sqlx::raw_sql(
-            "CREATE TABLE IF NOT EXISTS ponte_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
-        )
-        .execute(pool)
-        .await?;
-        for (name, sql) in list {
-            let mut tx = pool.begin().await?;
-            let done: Option<(String,)> =
-                sqlx::query_as("SELECT name FROM ponte_migrations WHERE name = $1")
-                    .bind(*name)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if done.is_some() {
-                continue;
-            }
-            sqlx::raw_sql(sql)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| DbError::Migration(name.to_string(), e.to_string()))?;
-            sqlx::query("INSERT INTO ponte_migrations (name, applied_at) VALUES ($1, $2)")
-                .bind(*name)
-                .bind(chrono::Utc::now().to_rfc3339())
-                .execute(&mut *tx)
+        let mut conn = pool.acquire().await?;
+        if postgres {
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(LOCK_KEY)
+                .execute(&mut *conn)
                 .await?;
-            tx.commit().await?;
-            tracing::info!(migration = name, "applied");
         }
-    });
-    Ok(())
+        let result = async {
+            sqlx::raw_sql(
+                "CREATE TABLE IF NOT EXISTS ponte_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+            )
+            .execute(&mut *conn)
+            .await?;
+            for (name, sql) in list {
+                // Recording the migration comes first: it takes the write lock at once, and if
+                // the migration was applied meanwhile the unique name says so.
+                let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+                let recorded = sqlx::query("INSERT INTO ponte_migrations (name, applied_at) VALUES ($1, $2)")
+                    .bind(*name)
+                    .bind(chrono::Utc::now().to_rfc3339())
+                    .execute(&mut *tx)
+                    .await;
+                match recorded {
+                    Ok(_) => {}
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+                    Err(e) => return Err(DbError::from(e)),
+                }
+                sqlx::raw_sql(sql)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| DbError::Migration(name.to_string(), e.to_string()))?;
+                tx.commit().await?;
+                tracing::info!(migration = name, "applied");
+            }
+            Ok(())
+        }
+        .await;
+        if postgres {
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(LOCK_KEY)
+                .execute(&mut *conn)
+                .await?;
+        }
+        result
+    })
 }

@@ -278,17 +278,20 @@ pub async fn import_municipalities(
         unchanged: 0,
     };
     run!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        // Read before the transaction: on SQLite a transaction that reads first and writes later
+        // can be refused when another connection wrote in between. The upserts below are
+        // idempotent, so a concurrent import only skews the counts, never the data.
         let existing = sqlx::query(
             "SELECT istat_code, name, region_code, region_name, supra_code, supra_name, car_plate, cadastral_code, is_capital FROM municipalities",
         )
-        .fetch_all(&mut *tx)
+        .fetch_all(pool)
         .await?;
         let mut known = std::collections::HashMap::new();
         for r in &existing {
             let m = municipality_from_row!(r);
             known.insert(m.istat_code.clone(), m);
         }
+        let mut tx = pool.begin().await?;
         for m in list {
             match known.get(&m.istat_code) {
                 Some(old) if old == m => {

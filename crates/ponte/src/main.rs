@@ -149,15 +149,16 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| format!("http://{bind}"));
     let mut web_config = web::Config::local(&base_url);
-    web_config.smtp = settings.smtp.clone();
     web_config.trust_proxy = settings.trust_proxy;
-    let mailer = match &web_config.smtp {
-        Some(smtp) => Some(web::mail::spawn_worker(db.clone(), smtp.clone())),
-        None => {
-            tracing::warn!("SMTP is not configured: emails wait in the outbox until it is");
-            None
-        }
-    };
+    if settings.smtp.is_none() {
+        tracing::warn!("SMTP is not configured: emails wait in the job queue until it is");
+    }
+    let worker = web::jobs::spawn_worker(
+        db.clone(),
+        web::jobs::Runners {
+            smtp: settings.smtp.clone(),
+        },
+    );
     let housekeeping = tokio::spawn(clean_up_hourly(db.clone()));
     let state = web::AppState::new(db.clone(), web_config);
     let app = web::app(state);
@@ -173,9 +174,7 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("serve")?;
-    if let Some(m) = mailer {
-        m.abort();
-    }
+    worker.abort();
     housekeeping.abort();
     db.close().await;
     tracing::info!("stopped");
@@ -192,7 +191,7 @@ async fn clean_up_hourly(db: db::Db) {
                 sessions = done.sessions,
                 attempts = done.attempts,
                 resets = done.resets,
-                messages = done.messages,
+                jobs = done.jobs,
                 "clean-up"
             ),
             Err(e) => tracing::warn!(error = %e, "clean-up failed"),

@@ -259,7 +259,7 @@ async fn an_invitation_arrives_by_smtp_and_its_link_works_once() {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        assert_eq!(web::mail::deliver_due(app.db(), &smtp.config()).await, 1);
+        assert_eq!(web::jobs::run_due(app.db(), &smtp.runners()).await, 1);
         let messages = smtp.messages();
         assert_eq!(messages.len(), before + 1);
         let mail = &messages[before];
@@ -363,7 +363,7 @@ async fn a_password_reset_arrives_by_smtp_and_revokes_sessions() {
         assert_eq!(unknown.status, known.status);
         assert_eq!(unknown.location(), known.location());
         assert_eq!(
-            web::mail::deliver_due(app.db(), &smtp.config()).await,
+            web::jobs::run_due(app.db(), &smtp.runners()).await,
             1,
             "only the existing account gets mail"
         );
@@ -428,7 +428,7 @@ async fn a_password_reset_arrives_by_smtp_and_revokes_sessions() {
             assert_eq!(r.location(), "/sign-in?done=reset-sent");
         }
         assert_eq!(
-            web::mail::deliver_due(app.db(), &smtp.config()).await,
+            web::jobs::run_due(app.db(), &smtp.runners()).await,
             2,
             "one reset was sent already: two more"
         );
@@ -529,7 +529,7 @@ async fn expired_links_and_sessions_open_nothing() {
         let mut c = app.client();
         c.post("/password/forgot", &[("email", "membro@ponte.example")])
             .await;
-        assert_eq!(web::mail::deliver_due(app.db(), &smtp.config()).await, 2);
+        assert_eq!(web::jobs::run_due(app.db(), &smtp.runners()).await, 2);
         let messages = smtp.messages();
         let invitation = link_in(&messages[before], "http://ponte.test");
         let reset = link_in(&messages[before + 1], "http://ponte.test");
@@ -619,7 +619,7 @@ async fn coordinators_invite_into_their_own_workspace_only() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let before = smtp.messages().len();
-        assert_eq!(web::mail::deliver_due(app.db(), &smtp.config()).await, 1);
+        assert_eq!(web::jobs::run_due(app.db(), &smtp.runners()).await, 1);
         let path = link_in(&smtp.messages()[before], "http://ponte.test");
         let mut colleague = app.client();
         colleague
@@ -780,18 +780,27 @@ async fn email_goes_over_starttls_and_never_in_clear_to_a_server_that_requires_i
     // Plain text is refused by the server: nothing is delivered, the message stays queued.
     let mut plain = smtp.config();
     plain.host = "localhost".into();
-    assert_eq!(web::mail::deliver_due(app.db(), &plain).await, 0);
+    assert_eq!(
+        web::jobs::run_due(app.db(), &web::jobs::Runners::with_smtp(plain.clone())).await,
+        0
+    );
     // A server certificate from an unknown authority is refused too.
     let mut untrusted = plain.clone();
     untrusted.tls = web::SmtpTls::StartTls;
-    db::testing::exec(app.db(), "UPDATE outbox SET not_before = created_at").await;
-    assert_eq!(web::mail::deliver_due(app.db(), &untrusted).await, 0);
+    db::testing::exec(app.db(), "UPDATE jobs SET run_at = created_at").await;
+    assert_eq!(
+        web::jobs::run_due(app.db(), &web::jobs::Runners::with_smtp(untrusted.clone())).await,
+        0
+    );
     assert!(smtp.messages().is_empty());
     // With the authority trusted, the message goes over STARTTLS.
     let mut secure = untrusted.clone();
     secure.ca_pem = Some(ca);
-    db::testing::exec(app.db(), "UPDATE outbox SET not_before = created_at").await;
-    assert_eq!(web::mail::deliver_due(app.db(), &secure).await, 1);
+    db::testing::exec(app.db(), "UPDATE jobs SET run_at = created_at").await;
+    assert_eq!(
+        web::jobs::run_due(app.db(), &web::jobs::Runners::with_smtp(secure.clone())).await,
+        1
+    );
     let messages = smtp.messages();
     assert_eq!(messages.len(), 1);
     assert!(messages[0].contains("X-Envelope-To: staff@ponte.example"));

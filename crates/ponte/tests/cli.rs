@@ -417,7 +417,7 @@ fn settings_come_from_ponte_toml_and_the_environment_wins() {
 }
 
 /// The server started from the command line delivers queued email through the configured SMTP
-/// server without anyone calling the outbox by hand.
+/// server without anyone running the job queue by hand.
 #[tokio::test]
 async fn the_server_delivers_email_through_the_configured_smtp_server() {
     let smtp = common::SmtpSink::start();
@@ -475,4 +475,44 @@ async fn postgres_connections_can_require_verified_tls() {
     let unverified = url.split("&sslrootcert=").next().unwrap().to_string();
     let refused = db::Db::connect(&unverified).await;
     assert!(refused.is_err(), "an unknown authority must be refused");
+}
+
+/// Several instances starting at once on a new database: each applies or skips the migrations,
+/// none fails.
+#[tokio::test]
+async fn concurrent_start_ups_migrate_once() {
+    let sqlite_dir = db::testing::TempDir::new("ponte-migrate");
+    let sqlite_url = format!("sqlite://{}", sqlite_dir.path().join("ponte.db").display());
+    let pg = db::testing::postgres_tls_url().await;
+    let pg = pg
+        .split('?')
+        .next()
+        .unwrap()
+        .replace("@localhost:", "@127.0.0.1:");
+    // A database that has never been migrated.
+    let fresh_pg = format!("{pg}_fresh");
+    let name = fresh_pg.rsplit('/').next().unwrap().to_string();
+    let server = db::Db::connect(&pg).await.unwrap();
+    db::testing::exec(&server, &format!("CREATE DATABASE {name}")).await;
+    for url in [sqlite_url, fresh_pg] {
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_ponte"))
+                    .arg("migrate")
+                    .env("DATABASE_URL", &url)
+                    .env("PONTE_DATA_DIR", sqlite_dir.path())
+                    .env("PONTE_LOG", "warn")
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{url}: {}", text(&out));
+        }
+        let db = db::Db::connect(&url).await.unwrap();
+        assert_eq!(db::accounts::count_users(&db).await.unwrap(), 0);
+    }
 }

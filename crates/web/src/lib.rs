@@ -6,6 +6,7 @@ pub mod assets;
 pub mod audit;
 pub mod http;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod organisations;
 pub mod platform;

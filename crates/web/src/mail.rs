@@ -1,30 +1,63 @@
-//! Email: messages are queued in the outbox (see `db::outbox`) and a worker delivers them over
-//! SMTP, with STARTTLS or TLS unless the configuration says the relay is trusted in plain text.
+//! Email: a message is queued as a job of kind `email` (see `jobs`) and delivered over SMTP, with
+//! STARTTLS or TLS unless the configuration says the relay is trusted in plain text.
 
 use crate::state::{SmtpConfig, SmtpTls};
-use db::outbox::Message;
 use db::Db;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-/// Delivers one message.
-pub async fn send(smtp: &SmtpConfig, message: &Message) -> Result<(), String> {
-    let email = lettre::Message::builder()
+/// The job kind of an email.
+pub const KIND: &str = "email";
+
+/// An email to send.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Queues an email; the job's key is the recipient, so that messages to one address can be
+/// counted (see `recently_queued`).
+pub async fn queue(db: &Db, to: &str, subject: &str, body: &str) -> db::Result<()> {
+    let email = Email {
+        to: to.into(),
+        subject: subject.into(),
+        body: body.into(),
+    };
+    let payload = serde_json::to_value(&email).unwrap_or_default();
+    db::jobs::enqueue(db, KIND, Some(to), &payload).await?;
+    Ok(())
+}
+
+/// How many emails were queued for `to` since `since`.
+pub async fn recently_queued(
+    db: &Db,
+    to: &str,
+    since: chrono::DateTime<chrono::Utc>,
+) -> db::Result<i64> {
+    db::jobs::count_recent(db, KIND, to, since).await
+}
+
+/// Delivers one email.
+pub async fn send(smtp: &SmtpConfig, email: &Email) -> Result<(), String> {
+    let message = lettre::Message::builder()
         .from(
             smtp.from
                 .parse()
                 .map_err(|e| format!("sender address: {e}"))?,
         )
-        .to(message
-            .recipient
+        .to(email
+            .to
             .parse()
             .map_err(|e| format!("recipient address: {e}"))?)
-        .subject(message.subject.clone())
+        .subject(email.subject.clone())
         .header(ContentType::TEXT_PLAIN)
-        .body(message.body.clone())
+        .body(email.body.clone())
         .map_err(|e| e.to_string())?;
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
         .port(smtp.port)
@@ -47,46 +80,8 @@ pub async fn send(smtp: &SmtpConfig, message: &Message) -> Result<(), String> {
     }
     builder
         .build()
-        .send(email)
+        .send(message)
         .await
         .map(|_| ())
         .map_err(|e| e.to_string())
-}
-
-/// Sends every message that is due; returns how many were delivered.
-pub async fn deliver_due(db: &Db, smtp: &SmtpConfig) -> usize {
-    let mut delivered = 0;
-    loop {
-        let message = match db::outbox::claim(db).await {
-            Ok(Some(m)) => m,
-            Ok(None) => return delivered,
-            Err(e) => {
-                tracing::error!(error = %e, "outbox unavailable");
-                return delivered;
-            }
-        };
-        match send(smtp, &message).await {
-            Ok(()) => {
-                delivered += 1;
-                if let Err(e) = db::outbox::mark_sent(db, message.id).await {
-                    tracing::error!(error = %e, "could not mark a message sent");
-                }
-                tracing::info!(id = %message.id, "email sent");
-            }
-            Err(error) => {
-                tracing::warn!(id = %message.id, %error, "email not sent, will retry");
-                let _ = db::outbox::mark_failed(db, message.id, message.attempts, &error).await;
-            }
-        }
-    }
-}
-
-/// Runs the delivery worker until the task is dropped.
-pub fn spawn_worker(db: Db, smtp: SmtpConfig) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        loop {
-            deliver_due(&db, &smtp).await;
-            tokio::time::sleep(Duration::from_millis(500)).await;
-        }
-    })
 }

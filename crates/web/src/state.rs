@@ -50,7 +50,6 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
-    pub smtp: Option<SmtpConfig>,
 }
 
 impl Config {
@@ -60,7 +59,6 @@ impl Config {
             base_url: base_url.trim_end_matches('/').to_string(),
             secure_cookies: base_url.starts_with("https://"),
             trust_proxy: false,
-            smtp: None,
         }
     }
 }

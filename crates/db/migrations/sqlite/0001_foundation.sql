@@ -1,5 +1,5 @@
 -- Foundation: accounts, grants, sessions, throttling, invitations, resets, organisations,
--- municipalities, programme structure, cohorts, audit log, email outbox.
+-- municipalities, programme structure, cohorts, audit log, job queue.
 
 CREATE TABLE users (
     id BLOB PRIMARY KEY,
@@ -192,15 +192,19 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_at ON audit_log (at);
 
-CREATE TABLE outbox (
+-- The job queue: work done after the request that asked for it (email, and later reminders,
+-- text extraction, large exports). `key` groups jobs for limits such as "emails to one address".
+CREATE TABLE jobs (
     id BLOB PRIMARY KEY,
-    recipient TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    body TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT,
+    payload TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    not_before TEXT NOT NULL,
+    run_at TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
-    sent_at TEXT,
+    done_at TEXT,
     last_error TEXT
 );
-CREATE INDEX outbox_pending ON outbox (sent_at, not_before);
+CREATE INDEX jobs_due ON jobs (done_at, run_at);
+CREATE INDEX jobs_key ON jobs (kind, key, created_at);
+CREATE INDEX audit_log_action ON audit_log (action, at);

@@ -278,6 +278,11 @@ impl SmtpSink {
         }
     }
 
+    /// Job runners that deliver email to this server.
+    pub fn runners(&self) -> web::jobs::Runners {
+        web::jobs::Runners::with_smtp(self.config())
+    }
+
     /// Every message received so far, in order.
     pub fn messages(&self) -> Vec<String> {
         let mut names: Vec<PathBuf> = std::fs::read_dir(self.dir.path())

@@ -239,6 +239,6 @@ pub async fn send_invitation(
         "mail-invitation-body",
         &[("link", link.into()), ("role", role_name.into())],
     );
-    db::outbox::enqueue(&state.db, &invitation.email, &subject, &body).await?;
+    crate::mail::queue(&state.db, &invitation.email, &subject, &body).await?;
     Ok(())
 }

@@ -40,7 +40,7 @@ pub(super) async fn reset_request(
     let email = rules::normalise_email(&form.email);
     if let Some(c) = db::accounts::credentials(&state.db, &email).await? {
         let since = chrono::Utc::now() - rules::RESET_LIFETIME;
-        let recent = db::outbox::queued_for(&state.db, &email, since).await?;
+        let recent = crate::mail::recently_queued(&state.db, &email, since).await?;
         if c.active && recent < rules::RESET_MAILS_PER_HOUR {
             let token = db::accounts::create_reset(&state.db, c.id).await?;
             let link = format!("{}/password/reset/{token}", state.config.base_url);
@@ -49,7 +49,7 @@ pub(super) async fn reset_request(
                 state
                     .i18n
                     .message(viewer.locale, "mail-reset-body", &[("link", link.into())]);
-            db::outbox::enqueue(&state.db, &email, &subject, &body).await?;
+            crate::mail::queue(&state.db, &email, &subject, &body).await?;
         }
     }
     // The same answer whether or not the account exists.

@@ -1,0 +1,81 @@
+//! Running queued jobs (see `db::jobs`): each kind has its runner here. A worker in every
+//! `ponte serve` claims due jobs of the kinds it can run and records the outcome.
+
+use crate::state::SmtpConfig;
+use db::jobs::Job;
+use db::Db;
+use std::time::Duration;
+
+/// What this instance can run: email only when a mail server is configured.
+#[derive(Debug, Clone, Default)]
+pub struct Runners {
+    pub smtp: Option<SmtpConfig>,
+}
+
+impl Runners {
+    /// Runners that deliver email through `smtp`.
+    pub fn with_smtp(smtp: SmtpConfig) -> Runners {
+        Runners { smtp: Some(smtp) }
+    }
+
+    /// The kinds of job these runners handle.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        let mut kinds = Vec::new();
+        if self.smtp.is_some() {
+            kinds.push(crate::mail::KIND);
+        }
+        kinds
+    }
+
+    async fn run(&self, job: &Job) -> Result<(), String> {
+        match (job.kind.as_str(), &self.smtp) {
+            (crate::mail::KIND, Some(smtp)) => {
+                let email: crate::mail::Email = serde_json::from_value(job.payload.clone())
+                    .map_err(|e| format!("payload: {e}"))?;
+                crate::mail::send(smtp, &email).await
+            }
+            (kind, _) => Err(format!("no runner for jobs of kind {kind}")),
+        }
+    }
+}
+
+/// Runs every job that is due and that these runners handle; returns how many succeeded.
+pub async fn run_due(db: &Db, runners: &Runners) -> usize {
+    let kinds = runners.kinds();
+    let mut done = 0;
+    loop {
+        let job = match db::jobs::claim(db, &kinds).await {
+            Ok(Some(job)) => job,
+            Ok(None) => return done,
+            Err(e) => {
+                tracing::error!(error = %e, "job queue unavailable");
+                return done;
+            }
+        };
+        match runners.run(&job).await {
+            Ok(()) => {
+                done += 1;
+                if let Err(e) = db::jobs::complete(db, job.id).await {
+                    tracing::error!(error = %e, id = %job.id, "could not mark a job done");
+                }
+                tracing::info!(id = %job.id, kind = %job.kind, "job done");
+            }
+            Err(error) => {
+                tracing::warn!(id = %job.id, kind = %job.kind, %error, attempt = job.attempts + 1, "job failed, will retry");
+                if let Err(e) = db::jobs::fail(db, &job, &error).await {
+                    tracing::error!(error = %e, id = %job.id, "could not record a job failure");
+                }
+            }
+        }
+    }
+}
+
+/// Runs due jobs every half second until the task is dropped.
+pub fn spawn_worker(db: Db, runners: Runners) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            run_due(&db, &runners).await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    })
+}
