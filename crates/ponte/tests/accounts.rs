@@ -844,3 +844,96 @@ async fn the_clean_up_removes_only_what_is_dead() {
         assert_eq!(audit.len(), 1, "the audit log is kept");
     }
 }
+
+#[tokio::test]
+async fn coordinators_remove_people_from_their_workspace() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let id = |email: &'static str| {
+            let db = app.db().clone();
+            async move {
+                db::accounts::credentials(&db, email)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .id
+                    .to_string()
+            }
+        };
+        let member = id("membro@ponte.example").await;
+        let tutor = id("tutor@ponte.example").await;
+        let coordinator_id = id("coordinatore@ponte.example").await;
+        let remove = format!("/organisations/{salerno}/members/remove");
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let mut membro = app.signed_in("membro@ponte.example").await;
+        let page = coordinator
+            .get(&format!("/organisations/{salerno}/workspace"))
+            .await;
+        assert!(
+            page.body.contains(&format!("value=\"{member}\"")),
+            "the member can be removed"
+        );
+        assert!(
+            !page.body.contains(&format!("value=\"{tutor}\"")),
+            "the tutor cannot"
+        );
+        assert!(
+            !page.body.contains(&format!("value=\"{coordinator_id}\"")),
+            "nor oneself"
+        );
+        assert_eq!(
+            membro
+                .post(&remove, &[("user", &member), ("role", "member")])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            coordinator
+                .post(&remove, &[("user", &tutor), ("role", "tutor")])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            coordinator
+                .post(
+                    &remove,
+                    &[("user", &coordinator_id), ("role", "coordinator")]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            coordinator
+                .post(&remove, &[("user", &member), ("role", "actor")])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            coordinator
+                .post(&remove, &[("user", "nope"), ("role", "member")])
+                .await
+                .status,
+            StatusCode::BAD_REQUEST
+        );
+        let done = coordinator
+            .post(&remove, &[("user", &member), ("role", "member")])
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            membro
+                .get(&format!("/organisations/{salerno}/workspace"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "the removal takes effect at once"
+        );
+        let (log, _) = db::audit::page(app.db(), Some("grant.revoke"), 10, 0)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 1);
+    }
+}

@@ -333,14 +333,20 @@ pub async fn set_active(db: &Db, id: Uuid, active: bool, actor: Uuid) -> Result<
     Ok(())
 }
 
-/// Display names and roles of the people who hold a role in an organisation's workspace.
-pub async fn organisation_people(
-    db: &Db,
-    organisation: Uuid,
-) -> Result<Vec<(String, String, String)>> {
+/// Someone holding a role in an organisation's workspace.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// The people who hold a role in an organisation's workspace, by role and name.
+pub async fn organisation_people(db: &Db, organisation: Uuid) -> Result<Vec<Member>> {
     Ok(run!(db, |pool| {
         let rows = sqlx::query(
-            "SELECT u.name, u.email, g.role FROM grants g JOIN users u ON u.id = g.user_id
+            "SELECT u.id, u.name, u.email, g.role FROM grants g JOIN users u ON u.id = g.user_id
              WHERE g.space_kind = $1 AND g.space_id = $2 ORDER BY g.role, u.name",
         )
         .bind(SpaceKind::Organisation.code())
@@ -348,9 +354,53 @@ pub async fn organisation_people(
         .fetch_all(pool)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .map(|r| {
+                Ok(Member {
+                    user_id: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    email: r.try_get(2)?,
+                    role: r.try_get(3)?,
+                })
+            })
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?
     }))
+}
+
+/// Takes a role in an organisation's workspace away from someone; `NotFound` when they do not
+/// hold it.
+pub async fn revoke_grant(
+    db: &Db,
+    user_id: Uuid,
+    role: Role,
+    organisation: Uuid,
+    actor: Uuid,
+) -> Result<()> {
+    let change = Change {
+        actor: Some(actor),
+        action: "grant.revoke",
+        entity: "user",
+        entity_id: user_id.to_string(),
+        before: Some(json!({"role": role, "organisation": organisation})),
+        after: None,
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query(
+            "DELETE FROM grants WHERE user_id = $1 AND role = $2 AND space_kind = $3 AND space_id = $4",
+        )
+        .bind(user_id)
+        .bind(role.code())
+        .bind(SpaceKind::Organisation.code())
+        .bind(organisation)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(DbError::NotFound);
+        }
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(())
 }
 
 /// The distinct roles each of these accounts holds, in one query.

@@ -172,6 +172,17 @@ pub fn may_invite(
         && organisation.is_some_and(|org| who.has_in_organisation(Role::Coordinator, org))
 }
 
+/// Whether `who` may take `role` in `organisation` away from someone: the same people who may
+/// grant it, and never from themselves (a coordinator cannot lock themselves out by mistake).
+pub fn may_revoke(
+    who: &crate::roles::Principal,
+    role: Role,
+    organisation: uuid::Uuid,
+    from: uuid::Uuid,
+) -> bool {
+    who.user_id != from && may_invite(who, role, Some(organisation))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +213,16 @@ mod tests {
         assert!(!may_invite(&coordinator, Role::Tutor, Some(org)));
         assert!(!may_invite(&coordinator, Role::Member, Some(other)));
         assert!(!may_invite(&member, Role::Member, Some(org)));
+        let someone = uuid::Uuid::from_u128(77);
+        assert!(may_revoke(&coordinator, Role::Member, org, someone));
+        assert!(!may_revoke(
+            &coordinator,
+            Role::Coordinator,
+            org,
+            coordinator.user_id
+        ));
+        assert!(!may_revoke(&coordinator, Role::Tutor, org, someone));
+        assert!(!may_revoke(&member, Role::Member, org, someone));
     }
 
     #[test]

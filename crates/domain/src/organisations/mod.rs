@@ -29,6 +29,13 @@ pub const POLICY: &[(&str, Rule)] = &[
             global: &[Role::Admin, Role::Staff],
         },
     ),
+    (
+        "organisations.revoke",
+        Rule::Workspace {
+            local: &[Role::Coordinator],
+            global: &[Role::Admin, Role::Staff],
+        },
+    ),
     ("organisations.municipalities", Rule::SignedIn),
     (
         "organisations.create_form",

@@ -59,6 +59,12 @@ pub fn routes() -> Vec<Route> {
             workspace::invite,
         ),
         route(
+            Method::POST,
+            "/organisations/{id}/members/remove",
+            "organisations.revoke",
+            workspace::revoke,
+        ),
+        route(
             Method::GET,
             "/municipalities",
             "organisations.municipalities",

@@ -20,10 +20,15 @@ pub(super) async fn workspace_page(
     email: &str,
     done: Option<&str>,
 ) -> AppResult {
+    let principal = viewer.principal.clone().unwrap_or_default();
     let people: Vec<Value> = db::accounts::organisation_people(&state.db, o.id)
         .await?
         .into_iter()
-        .map(|(name, email, role)| context! { name, email, role })
+        .map(|p| {
+            let removable = Role::parse(&p.role)
+                .is_some_and(|r| domain::accounts::may_revoke(&principal, r, o.id, p.user_id));
+            context! { person => p, removable }
+        })
         .collect();
     render(
         state,
@@ -32,6 +37,7 @@ pub(super) async fn workspace_page(
         context! {
             o => view(o, viewer.locale), people, roles => invitable_roles(viewer, o.id), email,
             errors => field_errors(state, viewer, errors), invited => done == Some("invited"),
+            removed => done == Some("removed"),
         },
     )
 }
@@ -95,6 +101,36 @@ pub(super) async fn invite(
     crate::accounts::send_invitation(&state, &viewer, &invitation, Some(o.id)).await?;
     Ok(see_other(&format!(
         "/organisations/{}/workspace?done=invited",
+        o.id
+    )))
+}
+
+#[derive(Deserialize)]
+pub(super) struct Revocation {
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    role: String,
+}
+
+/// Takes someone's role in this workspace away.
+pub(super) async fn revoke(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<Revocation>,
+) -> AppResult {
+    let o = find(&state, &id).await?;
+    let user =
+        Uuid::parse_str(form.user.trim()).map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let role = Role::parse(form.role.trim()).ok_or(AppError::BadRequest("error-bad-form"))?;
+    let principal = viewer.principal.clone().unwrap_or_default();
+    if !domain::accounts::may_revoke(&principal, role, o.id, user) {
+        return Err(AppError::Forbidden);
+    }
+    db::accounts::revoke_grant(&state.db, user, role, o.id, principal.user_id).await?;
+    Ok(see_other(&format!(
+        "/organisations/{}/workspace?done=removed",
         o.id
     )))
 }
