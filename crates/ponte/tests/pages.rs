@@ -396,6 +396,7 @@ async fn every_response_carries_the_security_headers() {
         let json: serde_json::Value = serde_json::from_str(&health.body).unwrap();
         assert_eq!(json["status"], "ok");
         assert_eq!(json["database"], app.backend.name);
+        assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
     }
 }
 

@@ -59,15 +59,16 @@ async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
 }
 
 async fn health(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
-        Ok(()) => Json(serde_json::json!({"status": "ok", "database": state.db.backend()}))
-            .into_response(),
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(serde_json::json!({"status": "unavailable", "database": state.db.backend()})),
-        )
-            .into_response(),
-    }
+    let (status, label) = match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+    };
+    let body = serde_json::json!({
+        "status": label,
+        "database": state.db.backend(),
+        "version": env!("CARGO_PKG_VERSION"),
+    });
+    (status, Json(body)).into_response()
 }
 
 #[derive(Deserialize)]

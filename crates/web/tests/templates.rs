@@ -1,0 +1,33 @@
+//! Every template is used: a page rendered by a handler, or a piece that another template
+//! extends, includes or imports. (The integration tests render every page on both databases.)
+
+use std::path::Path;
+
+#[test]
+fn no_template_is_orphaned() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut code = String::new();
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                code.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let sources: Vec<(&str, &str)> = web::templates::Templates::sources().collect();
+    for (name, _) in &sources {
+        let quoted = format!("\"{name}\"");
+        let used_by_code = code.contains(&quoted);
+        let used_by_template = sources
+            .iter()
+            .any(|(other, text)| other != name && text.contains(&quoted));
+        assert!(
+            used_by_code || used_by_template,
+            "template {name} is never used"
+        );
+    }
+}
