@@ -186,7 +186,6 @@ product-budget = Budget
 product-project_proposal = Project proposal
 product-organisational_analysis = Organisational analysis with improvement hypotheses
 product-improvement_plan = Organisational improvement action plan
-product-event = Closing event
 
 ## Organisations
 organisations-title = Administrations and partners

@@ -186,7 +186,6 @@ product-budget = Budget
 product-project_proposal = Proposition de projet
 product-organisational_analysis = Analyse de l'organisation avec hypothèses d'amélioration
 product-improvement_plan = Plan d'actions d'amélioration organisationnelle
-product-event = Événement de clôture
 
 ## Organisations
 organisations-title = Administrations et partenaires

@@ -186,7 +186,6 @@ product-budget = Budget
 product-project_proposal = Proposta progettuale
 product-organisational_analysis = Analisi dell'assetto organizzativo con ipotesi di miglioramento
 product-improvement_plan = Piano di azioni di miglioramento organizzativo
-product-event = Evento di chiusura
 
 ## Organisations
 organisations-title = Amministrazioni e partner
