@@ -143,8 +143,26 @@ async fn the_istat_import_is_idempotent_and_all_or_nothing_on_both_databases() {
             .await
             .unwrap();
         assert_eq!(rome[0].istat_code, "065116");
-        // A file with bad rows imports nothing and names the lines.
+        // A new edition that renames a municipality updates just that one.
         let original = std::fs::read(&file).unwrap();
+        let contents = String::from_utf8(original.clone()).unwrap();
+        let renamed = contents
+            .replacen(";Salerno;Salerno;", ";Salerno;Salerno (nuovo);", 1)
+            .replacen(";Salerno;Campania;", ";Salerno (nuovo);Campania;", 1);
+        assert_ne!(renamed, contents, "the test file lists Salerno");
+        let edition = dir.path().join("edition.csv");
+        std::fs::write(&edition, renamed).unwrap();
+        let third = ponte(
+            &backend.url,
+            dir.path(),
+            &["import", "istat", &edition.to_string_lossy()],
+        );
+        assert!(
+            text(&third).contains(&format!("0 added, 1 updated, {} unchanged", expected - 1)),
+            "{}",
+            text(&third)
+        );
+        // A file with bad rows imports nothing and names the lines.
         let mut broken = original.clone();
         broken.extend_from_slice(b"\r\n15;065;06511X;Nuovo;Campania;Salerno;0;SA;Z999\r\n15;065;065999;Altro;Campania;Salerno;2;SA;Z998");
         let broken_path = dir.path().join("broken.csv");

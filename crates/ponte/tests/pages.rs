@@ -506,3 +506,40 @@ async fn a_stale_edit_shows_both_versions_and_loses_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_registry_is_paginated() {
+    for app in apps().await {
+        for n in 0..30 {
+            let form = domain::organisations::OrganisationForm {
+                category: "local_actor".into(),
+                name: format!("Associazione {n:02}"),
+                actor_sector: "association".into(),
+                actor_public: "private".into(),
+                ..Default::default()
+            };
+            let org = domain::organisations::check(&form).unwrap();
+            db::organisations::create(app.db(), &org, None)
+                .await
+                .unwrap();
+        }
+        let mut c = app.signed_in("staff@ponte.example").await;
+        let first = c.get("/organisations?category=local_actor").await;
+        assert!(first.body.contains("33 risultati"), "{}", app.backend.name);
+        assert_eq!(
+            first.body.matches("<tr>").count() - 1,
+            25,
+            "a page holds 25 rows"
+        );
+        assert!(first.body.contains("page=2"));
+        let second = c.get("/organisations?category=local_actor&page=2").await;
+        assert_eq!(second.body.matches("<tr>").count() - 1, 8);
+        assert!(second.body.contains("aria-current=\"page\">2<"));
+        let beyond = c.get("/organisations?category=local_actor&page=99").await;
+        assert_eq!(beyond.status, StatusCode::OK);
+        assert!(
+            beyond.body.contains("aria-current=\"page\">2<"),
+            "a page past the end shows the last one"
+        );
+    }
+}

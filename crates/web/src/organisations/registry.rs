@@ -31,17 +31,24 @@ pub(super) async fn list(
     Query(f): Query<Filter>,
 ) -> AppResult {
     let (category, text) = f.parsed();
-    let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    let (orgs, total) = db::organisations::search(
-        &state.db,
-        category.map(Category::code),
-        text.as_deref(),
-        PAGE_SIZE,
-        (page - 1) * PAGE_SIZE,
-    )
-    .await?;
-    let rows: Vec<Value> = orgs.iter().map(|o| view(o, viewer.locale)).collect();
+    let mut page = f.page.unwrap_or(1).clamp(1, 100_000);
+    let search = |page: i64| {
+        db::organisations::search(
+            &state.db,
+            category.map(Category::code),
+            text.as_deref(),
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+        )
+    };
+    let (mut orgs, total) = search(page).await?;
     let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    if orgs.is_empty() && pages > 0 && page > pages {
+        // A page past the end (an old link, a shrunk filter) shows the last one.
+        page = pages;
+        orgs = search(page).await?.0;
+    }
+    let rows: Vec<Value> = orgs.iter().map(|o| view(o, viewer.locale)).collect();
     let ctx = context! {
         rows, page, pages, total => viewer.locale.integer(total), category => category.map(Category::code),
         q => text.clone().unwrap_or_default(), categories => Category::ALL,
