@@ -358,6 +358,24 @@ pub async fn find_municipalities(db: &Db, prefix: &str, limit: i64) -> Result<Ve
     }))
 }
 
+/// What the ISTAT list says of a municipality code (6 digits) or a province code (3 digits).
+pub async fn istat_place(db: &Db, code: &str) -> Result<Option<domain::organisations::IstatPlace>> {
+    let sql = if code.len() == 6 {
+        "SELECT region_code, car_plate FROM municipalities WHERE istat_code = $1"
+    } else {
+        "SELECT region_code, car_plate FROM municipalities WHERE supra_code = $1 LIMIT 1"
+    };
+    Ok(run!(db, |pool| {
+        match sqlx::query(sql).bind(code).fetch_optional(pool).await? {
+            None => None,
+            Some(r) => Some(domain::organisations::IstatPlace {
+                region_code: r.try_get(0)?,
+                car_plate: r.try_get(1)?,
+            }),
+        }
+    }))
+}
+
 /// Number of municipalities stored.
 pub async fn count_municipalities(db: &Db) -> Result<i64> {
     Ok(run!(db, |pool| {

@@ -543,3 +543,57 @@ async fn the_registry_is_paginated() {
         );
     }
 }
+
+#[tokio::test]
+async fn municipalities_are_checked_against_the_istat_list() {
+    for app in apps().await {
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let form = |istat: &'static str, region: &'static str, province: &'static str| {
+            [
+                ("category", "italian_pa"),
+                ("name", "Comune di Salerno"),
+                ("pa_kind", "comune"),
+                ("istat_code", istat),
+                ("region_code", region),
+                ("province_code", province),
+            ]
+        };
+        // Without the list, only the format is checked.
+        let r = admin
+            .post("/admin/organisations", &form("065999", "15", "SA"))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let list = vec![domain::organisations::istat::Municipality {
+            istat_code: "065116".into(),
+            name: "Salerno".into(),
+            region_code: "15".into(),
+            region_name: "Campania".into(),
+            supra_code: "065".into(),
+            supra_name: "Salerno".into(),
+            car_plate: "SA".into(),
+            cadastral_code: "H703".into(),
+            is_capital: true,
+        }];
+        db::organisations::import_municipalities(app.db(), &list, None)
+            .await
+            .unwrap();
+        let unknown = admin
+            .post("/admin/organisations", &form("065998", "15", "SA"))
+            .await;
+        assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            unknown.body.contains("non è nell&#x27;elenco ISTAT")
+                || unknown.body.contains("non è nell'elenco ISTAT")
+        );
+        let wrong = admin
+            .post("/admin/organisations", &form("065116", "16", "LE"))
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.body.contains("in un") && wrong.body.contains("altra regione"));
+        assert!(wrong.body.contains("la sigla della provincia"));
+        let right = admin
+            .post("/admin/organisations", &form("065116", "15", "sa"))
+            .await;
+        assert_eq!(right.status, StatusCode::SEE_OTHER, "{}", right.body);
+    }
+}

@@ -266,6 +266,42 @@ impl From<&Organisation> for OrganisationForm {
     }
 }
 
+/// What the ISTAT list says of a municipality or province code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IstatPlace {
+    pub region_code: String,
+    pub car_plate: String,
+}
+
+/// Checks an Italian municipality or province against the ISTAT list, when the list is loaded:
+/// the code must exist, and the region and province typed must be the ones ISTAT gives.
+pub fn cross_check(org: &Organisation, place: Option<&IstatPlace>, list_loaded: bool) -> Errors {
+    let mut e = Errors::default();
+    let checked = matches!(
+        org.pa_kind,
+        Some(PaKind::Comune | PaKind::Provincia | PaKind::CittaMetropolitana)
+    );
+    if !list_loaded || !checked || org.istat_code.is_none() {
+        return e;
+    }
+    match place {
+        None => e.add("istat_code", "error-istat-unknown"),
+        Some(p) => {
+            if org.region_code.as_deref() != Some(p.region_code.as_str()) {
+                e.add("region_code", "error-istat-region");
+            }
+            if org
+                .province_code
+                .as_deref()
+                .is_some_and(|c| c != p.car_plate)
+            {
+                e.add("province_code", "error-istat-province");
+            }
+        }
+    }
+    e
+}
+
 /// An IPA code (IndicePA): 2 to 20 lower-case letters, digits and underscores.
 pub fn is_ipa_code(code: &str) -> bool {
     (2..=20).contains(&code.len())
@@ -444,6 +480,31 @@ mod tests {
     fn a_stored_organisation_reads_back_as_the_same_form() {
         let o = check(&pa()).unwrap();
         assert_eq!(check(&OrganisationForm::from(&o)).unwrap(), o);
+    }
+
+    #[test]
+    fn the_istat_list_has_the_last_word() {
+        let salerno = check(&pa()).unwrap();
+        let place = IstatPlace {
+            region_code: "15".into(),
+            car_plate: "SA".into(),
+        };
+        assert!(cross_check(&salerno, Some(&place), true).is_empty());
+        assert!(
+            cross_check(&salerno, None, false).is_empty(),
+            "no list, no check"
+        );
+        assert_eq!(
+            cross_check(&salerno, None, true).for_field("istat_code"),
+            Some("error-istat-unknown")
+        );
+        let elsewhere = IstatPlace {
+            region_code: "16".into(),
+            car_plate: "LE".into(),
+        };
+        let e = cross_check(&salerno, Some(&elsewhere), true);
+        assert_eq!(e.for_field("region_code"), Some("error-istat-region"));
+        assert_eq!(e.for_field("province_code"), Some("error-istat-province"));
     }
 
     #[test]

@@ -308,4 +308,7 @@ error-tax-code-format = The tax code must have 11 digits or 16 characters.
 error-tax-code-check = The tax code is not correct: the check digit does not match.
 error-province-code = The province abbreviation has two letters, for example SA.
 error-suspend-self = You cannot suspend your own account.
+error-istat-unknown = This code is not in the loaded ISTAT list of municipalities.
+error-istat-region = According to ISTAT this body is in another region.
+error-istat-province = According to ISTAT the province abbreviation is another one.
 error-country = Choose a valid foreign country.

@@ -308,4 +308,7 @@ error-tax-code-format = Le code fiscal doit comporter 11 chiffres ou 16 caractè
 error-tax-code-check = Le code fiscal n'est pas correct : le chiffre de contrôle ne correspond pas.
 error-province-code = Le sigle de la province comporte deux lettres, par exemple SA.
 error-suspend-self = Vous ne pouvez pas suspendre votre propre compte.
+error-istat-unknown = Ce code ne figure pas dans la liste ISTAT des communes chargée.
+error-istat-region = Selon l'ISTAT, cet organisme se trouve dans une autre région.
+error-istat-province = Selon l'ISTAT, le sigle de la province est différent.
 error-country = Choisissez un pays étranger valide.

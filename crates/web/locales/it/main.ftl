@@ -308,4 +308,7 @@ error-tax-code-format = Il codice fiscale deve avere 11 cifre oppure 16 caratter
 error-tax-code-check = Il codice fiscale non è corretto: la cifra di controllo non corrisponde.
 error-province-code = La sigla della provincia è fatta di due lettere, per esempio SA.
 error-suspend-self = Non puoi sospendere il tuo stesso account.
+error-istat-unknown = Questo codice non è nell'elenco ISTAT dei comuni caricato.
+error-istat-region = Secondo l'ISTAT questo ente è in un'altra regione.
+error-istat-province = Secondo l'ISTAT la sigla della provincia è un'altra.
 error-country = Scegli un Paese estero valido.

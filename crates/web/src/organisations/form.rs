@@ -119,7 +119,7 @@ pub(super) async fn update(
 ) -> AppResult {
     let o = find(&state, &id).await?;
     let form = &submitted.form;
-    let org = match rules::check(form) {
+    let org = match validate(&state, form).await? {
         Ok(org) => org,
         Err(errors) => {
             let editing = Editing {
@@ -198,7 +198,7 @@ pub(super) async fn create(
             form_page(&state, &viewer, &form, errors, None),
         )
     };
-    let org = match rules::check(&form) {
+    let org = match validate(&state, &form).await? {
         Ok(o) => o,
         Err(errors) => return invalid(&errors),
     };
@@ -218,4 +218,30 @@ pub(super) async fn create(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The form's own rules, then the ISTAT list's word on the codes (when the list is loaded).
+async fn validate(
+    state: &AppState,
+    form: &OrganisationForm,
+) -> AppResult<Result<rules::Organisation, Errors>> {
+    let org = match rules::check(form) {
+        Ok(org) => org,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let Some(code) = org.istat_code.as_deref() else {
+        return Ok(Ok(org));
+    };
+    let loaded = db::organisations::count_municipalities(&state.db).await? > 0;
+    let place = if loaded {
+        db::organisations::istat_place(&state.db, code).await?
+    } else {
+        None
+    };
+    let errors = rules::cross_check(&org, place.as_ref(), loaded);
+    Ok(if errors.is_empty() {
+        Ok(org)
+    } else {
+        Err(errors)
+    })
 }
