@@ -73,7 +73,6 @@ pub async fn claim(db: &Db, kinds: &[&str]) -> Result<Option<Job>> {
         return Ok(None);
     }
     let now = Utc::now();
-    let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 4)).collect();
     let lock = if matches!(db, Db::Postgres(_)) {
         " FOR UPDATE SKIP LOCKED"
     } else {
@@ -85,7 +84,7 @@ pub async fn claim(db: &Db, kinds: &[&str]) -> Result<Option<Job>> {
                      WHERE done_at IS NULL AND run_at <= $2 AND attempts < $3 AND kind IN ({})
                      ORDER BY run_at LIMIT 1{lock})
          RETURNING id, kind, payload, attempts",
-        placeholders.join(", ")
+        crate::placeholders(4, kinds.len())
     );
     Ok(run!(db, |pool| {
         let mut query = sqlx::query(&sql)

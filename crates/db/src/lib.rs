@@ -133,6 +133,14 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// `$first, $first+1, …` for `count` values, to write `IN (…)` lists.
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A new time-ordered id.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()
@@ -160,6 +168,12 @@ pub fn token_hash(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_placeholders() {
+        assert_eq!(placeholders(4, 3), "$4, $5, $6");
+        assert_eq!(placeholders(1, 1), "$1");
+    }
 
     #[test]
     fn redacts_passwords() {

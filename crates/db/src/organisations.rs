@@ -68,6 +68,30 @@ macro_rules! municipality_from_row {
     }};
 }
 
+/// The stored fields of an organisation, in the order `bind_fields!` binds them as `$1`…`$13`.
+const FIELDS: &str = "category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, province_code";
+
+/// Binds an organisation's fields, in the order of `FIELDS`, to a query.
+macro_rules! bind_fields {
+    ($query:expr, $org:expr) => {{
+        let org: &Organisation = $org;
+        $query
+            .bind(org.category.code())
+            .bind(&org.name)
+            .bind(org.pa_kind.map(|k| k.code()))
+            .bind(&org.istat_code)
+            .bind(&org.ipa_code)
+            .bind(&org.tax_code)
+            .bind(&org.region_code)
+            .bind(&org.country)
+            .bind(&org.partner_type)
+            .bind(&org.actor_sector)
+            .bind(org.actor_public)
+            .bind(&org.website)
+            .bind(&org.province_code)
+    }};
+}
+
 /// Adds an organisation; `Duplicate` when its codice fiscale or IPA code is already registered.
 pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<Uuid> {
     let id = new_id();
@@ -82,28 +106,16 @@ pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO organisations (id, category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, created_at, updated_at, province_code)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
-        )
-        .bind(id)
-        .bind(org.category.code())
-        .bind(&org.name)
-        .bind(org.pa_kind.map(|k| k.code()))
-        .bind(&org.istat_code)
-        .bind(&org.ipa_code)
-        .bind(&org.tax_code)
-        .bind(&org.region_code)
-        .bind(&org.country)
-        .bind(&org.partner_type)
-        .bind(&org.actor_sector)
-        .bind(org.actor_public)
-        .bind(&org.website)
-        .bind(now)
-        .bind(&org.province_code)
-        .execute(&mut *tx)
-        .await
-        .map_err(DbError::from_write)?;
+        let sql = format!(
+            "INSERT INTO organisations ({FIELDS}, id, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)"
+        );
+        bind_fields!(sqlx::query(&sql), org)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_write)?;
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -133,31 +145,22 @@ pub async fn update(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        let done = sqlx::query(
-            "UPDATE organisations SET category = $1, name = $2, pa_kind = $3, istat_code = $4, ipa_code = $5, tax_code = $6,
-             region_code = $7, country = $8, partner_type = $9, actor_sector = $10, actor_public = $11, website = $12,
-             province_code = $13, updated_at = $14, version = version + 1
-             WHERE id = $15 AND version = $16",
-        )
-        .bind(org.category.code())
-        .bind(&org.name)
-        .bind(org.pa_kind.map(|k| k.code()))
-        .bind(&org.istat_code)
-        .bind(&org.ipa_code)
-        .bind(&org.tax_code)
-        .bind(&org.region_code)
-        .bind(&org.country)
-        .bind(&org.partner_type)
-        .bind(&org.actor_sector)
-        .bind(org.actor_public)
-        .bind(&org.website)
-        .bind(&org.province_code)
-        .bind(Utc::now())
-        .bind(id)
-        .bind(version)
-        .execute(&mut *tx)
-        .await
-        .map_err(DbError::from_write)?;
+        let assignments: Vec<String> = FIELDS
+            .split(", ")
+            .enumerate()
+            .map(|(n, field)| format!("{field} = ${}", n + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE organisations SET {}, updated_at = $14, version = version + 1 WHERE id = $15 AND version = $16",
+            assignments.join(", ")
+        );
+        let done = bind_fields!(sqlx::query(&sql), org)
+            .bind(Utc::now())
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_write)?;
         if done.rows_affected() != 1 {
             return Err(DbError::Conflict);
         }
@@ -190,10 +193,9 @@ pub async fn by_ids(db: &Db, ids: &[Uuid]) -> Result<Vec<Stored>> {
         return Ok(out);
     }
     run!(db, |pool| {
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT {COLUMNS} FROM organisations WHERE id IN ({}) ORDER BY name",
-            placeholders.join(", ")
+            crate::placeholders(1, ids.len())
         );
         let mut q = sqlx::query(&sql);
         for id in ids {

@@ -412,10 +412,9 @@ pub async fn roles_of(
     if users.is_empty() {
         return Ok(out);
     }
-    let placeholders: Vec<String> = (1..=users.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT DISTINCT user_id, role FROM grants WHERE user_id IN ({}) ORDER BY role",
-        placeholders.join(", ")
+        crate::placeholders(1, users.len())
     );
     run!(db, |pool| {
         let mut q = sqlx::query(&sql);
