@@ -75,13 +75,22 @@ fn main() {
         }
     }
     out.push_str("];\n\n/// Embedded translations: (language, Fluent source).\npub static LOCALES: &[(&str, &str)] = &[\n");
+    // One Fluent file per feature and language, joined into one source per language.
     for lang in ["it", "en", "fr"] {
-        let file = manifest.join("locales").join(lang).join("main.ftl");
-        println!("cargo:rerun-if-changed={}", file.display());
+        let dir = manifest.join("locales").join(lang);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let parts: Vec<String> = sorted(&dir)
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "ftl"))
+            .map(|f| {
+                println!("cargo:rerun-if-changed={}", f.display());
+                format!("include_str!({:?})", f.display().to_string())
+            })
+            .collect();
         writeln!(
             out,
-            "    ({lang:?}, include_str!({:?})),",
-            file.display().to_string()
+            "    ({lang:?}, concat!({})),",
+            parts.join(", \"\\n\", ")
         )
         .unwrap();
     }

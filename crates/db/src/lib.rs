@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod jobs;
+pub mod labs;
 pub mod maintenance;
 mod migrate;
 pub mod organisations;

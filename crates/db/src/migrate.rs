@@ -3,15 +3,27 @@
 
 use crate::{run, Db, DbError, Result};
 
-const SQLITE: &[(&str, &str)] = &[(
-    "0001_foundation",
-    include_str!("../migrations/sqlite/0001_foundation.sql"),
-)];
+const SQLITE: &[(&str, &str)] = &[
+    (
+        "0001_foundation",
+        include_str!("../migrations/sqlite/0001_foundation.sql"),
+    ),
+    (
+        "0002_labs",
+        include_str!("../migrations/sqlite/0002_labs.sql"),
+    ),
+];
 
-const POSTGRES: &[(&str, &str)] = &[(
-    "0001_foundation",
-    include_str!("../migrations/postgres/0001_foundation.sql"),
-)];
+const POSTGRES: &[(&str, &str)] = &[
+    (
+        "0001_foundation",
+        include_str!("../migrations/postgres/0001_foundation.sql"),
+    ),
+    (
+        "0002_labs",
+        include_str!("../migrations/postgres/0002_labs.sql"),
+    ),
+];
 
 /// An arbitrary key for the PostgreSQL advisory lock that serialises migrations.
 const LOCK_KEY: i64 = 7_270_001;

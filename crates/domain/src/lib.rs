@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod labs;
 pub mod locale;
 pub mod organisations;
 pub mod platform;

@@ -118,7 +118,21 @@ impl Locale {
         }
     }
 
-    fn month(self, month: u32) -> &'static str {
+    /// The short name of a weekday, 0 = Monday.
+    pub fn weekday(self, index: u32) -> &'static str {
+        const IT: [&str; 7] = ["lun", "mar", "mer", "gio", "ven", "sab", "dom"];
+        const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const FR: [&str; 7] = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+        let i = index.min(6) as usize;
+        match self {
+            Locale::It => IT[i],
+            Locale::En => EN[i],
+            Locale::Fr => FR[i],
+        }
+    }
+
+    /// The name of a month, 1 = January, as written inside a date.
+    pub fn month(self, month: u32) -> &'static str {
         const IT: [&str; 12] = [
             "gennaio",
             "febbraio",

@@ -1,5 +1,7 @@
-//! Writers that turn Ponte's data into files. For now: CSV tables (UTF-8 with a byte-order mark
-//! and `;` separators, as Italian spreadsheet users expect).
+//! Writers that turn Ponte's data into files: CSV tables (UTF-8 with a byte-order mark and `;`
+//! separators, as Italian spreadsheet users expect) and iCalendar feeds.
+
+pub mod ical;
 
 /// Errors while writing an export.
 #[derive(Debug, thiserror::Error)]

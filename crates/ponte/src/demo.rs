@@ -28,6 +28,22 @@ pub const ACCOUNTS: &[(&str, &str, Role)] = &[
     ("attore@ponte.example", "Luca Marino", Role::Actor),
 ];
 
+/// Officials of the provinces of Caserta, Foggia, Cosenza and Agrigento (two each), who take part
+/// in the demo labs; they share the demo password.
+pub const PARTICIPANTS: &[(&str, &str)] = &[
+    ("r.caruso@provincia.caserta.example", "Roberta Caruso"),
+    ("g.villani@provincia.caserta.example", "Giuseppe Villani"),
+    ("m.longo@provincia.foggia.example", "Michele Longo"),
+    ("a.sorrentino@provincia.foggia.example", "Anna Sorrentino"),
+    ("c.gallo@provincia.cosenza.example", "Carmela Gallo"),
+    ("d.perri@provincia.cosenza.example", "Domenico Perri"),
+    ("s.lo-bue@provincia.agrigento.example", "Salvatore Lo Bue"),
+    (
+        "v.castronovo@provincia.agrigento.example",
+        "Valentina Castronovo",
+    ),
+];
+
 fn s(text: &str) -> String {
     text.to_string()
 }
@@ -362,6 +378,10 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
     .await?;
     let programme_id = db::programme::load(db, &programme(province_ids.clone()), None).await?;
     let salerno = province_ids[0];
+    // One hash for every demo account (they share the password), so loading stays quick.
+    let hash = web::accounts::password::hash(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!(e))?;
+    let mut staff = None;
+    let mut participants = Vec::new();
     for (email, name, role) in ACCOUNTS {
         let grants: Vec<Grant> = match role {
             Role::Admin => vec![Grant {
@@ -395,15 +415,54 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
                 space_id: Some(chamber),
             }],
         };
-        let hash = web::accounts::password::hash(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!(e))?;
         let user = db::accounts::NewUser {
             email: s(email),
             name: s(name),
-            password_hash: hash,
+            password_hash: hash.clone(),
         };
-        db::accounts::create_user(db, &user, &grants, None).await?;
+        let id = db::accounts::create_user(db, &user, &grants, None).await?;
+        match role {
+            Role::Staff => staff = Some(id),
+            Role::Coordinator | Role::Member => participants.push(id),
+            _ => {}
+        }
     }
-    println!("Demo data loaded: the programme, 16 organisations and one account per role.");
+    // Two officials of each of the other four provinces take part in the labs too.
+    for (k, (email, name)) in PARTICIPANTS.iter().enumerate() {
+        let user = db::accounts::NewUser {
+            email: s(email),
+            name: s(name),
+            password_hash: hash.clone(),
+        };
+        let grants = [Grant {
+            role: Role::Member,
+            space: SpaceKind::Organisation,
+            space_id: Some(province_ids[1 + k / 2]),
+        }];
+        participants.push(db::accounts::create_user(db, &user, &grants, None).await?);
+    }
+    let structure = db::programme::structure(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the programme did not load"))?;
+    let strand_a = structure
+        .strands
+        .iter()
+        .find(|s| s.code == "A")
+        .map(|s| s.id);
+    let modules: Vec<(Uuid, String)> = structure
+        .modules
+        .iter()
+        .filter(|m| Some(m.strand_id) == strand_a)
+        .map(|m| (m.id, m.title.clone()))
+        .collect();
+    let cohort = structure
+        .cohorts
+        .first()
+        .map(|c| c.id)
+        .ok_or_else(|| anyhow::anyhow!("no cohort"))?;
+    let staff = staff.ok_or_else(|| anyhow::anyhow!("no staff account"))?;
+    let sessions = crate::demo_labs::load(db, cohort, &modules, &participants, staff).await?;
+    println!("Demo data loaded: the programme, 16 organisations, one account per role and a season of {sessions} lab sessions.");
     print_accounts();
     Ok(())
 }

@@ -2,3 +2,4 @@
 
 pub mod config;
 pub mod demo;
+pub mod demo_labs;

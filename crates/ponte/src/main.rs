@@ -142,8 +142,7 @@ async fn main() -> anyhow::Result<()> {
 async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = settings.connect().await?;
-    let _storage =
-        storage::Storage::open(&settings.storage_url).context("open the file storage")?;
+    let storage = storage::Storage::open(&settings.storage_url).context("open the file storage")?;
     let base_url = settings
         .base_url
         .clone()
@@ -160,7 +159,7 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
         },
     );
     let housekeeping = tokio::spawn(clean_up_hourly(db.clone()));
-    let state = web::AppState::new(db.clone(), web_config);
+    let state = web::AppState::new(db.clone(), web_config, storage);
     let app = web::app(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await

@@ -45,7 +45,19 @@ async fn concrete_path(app: &App, path: &str) -> String {
         .unwrap()
         .unwrap()
         .id;
-    path.replace("/organisations/{id}", &format!("/organisations/{salerno}"))
+    let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
+    let material = db::labs::materials(app.db(), session).await.unwrap()[0].id;
+    path.replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
+        .replace(
+            "/labs/cohorts/{id}",
+            &format!("/labs/cohorts/{}", structure.cohorts[0].id),
+        )
+        .replace(
+            "/labs/materials/{id}",
+            &format!("/labs/materials/{material}"),
+        )
+        .replace("{item}", &uuid::Uuid::nil().to_string())
+        .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
         .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
         .replace(
             "/programme/modules/{id}",

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod http;
 pub mod i18n;
 pub mod jobs;
+pub mod labs;
 pub mod mail;
 pub mod organisations;
 pub mod platform;

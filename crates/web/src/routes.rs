@@ -49,12 +49,21 @@ where
     }
 }
 
+impl Route {
+    /// Lets this route take a body of up to `bytes` (uploads), instead of the small default.
+    pub fn with_body_limit(mut self, bytes: usize) -> Route {
+        self.handler = self.handler.layer(DefaultBodyLimit::max(bytes));
+        self
+    }
+}
+
 fn every_route() -> Vec<Route> {
     let mut all = crate::platform::routes();
     all.extend(crate::accounts::routes());
     all.extend(crate::programme::routes());
     all.extend(crate::organisations::routes());
     all.extend(crate::audit::routes());
+    all.extend(crate::labs::routes());
     all
 }
 

@@ -73,11 +73,13 @@ pub struct AppState {
     /// An Argon2 hash of a random password, verified when an account does not exist so that the
     /// answer takes as long as for an existing one.
     pub dummy_hash: Arc<String>,
+    /// Uploaded files (session materials).
+    pub storage: Arc<storage::Storage>,
 }
 
 impl AppState {
     /// Builds the state: loads translations and templates (which are embedded and checked here).
-    pub fn new(db: Db, config: Config) -> AppState {
+    pub fn new(db: Db, config: Config, storage: storage::Storage) -> AppState {
         let i18n = Arc::new(I18n::load());
         let templates = Arc::new(Templates::load(i18n.clone()));
         let dummy_hash =
@@ -88,6 +90,7 @@ impl AppState {
             i18n,
             templates,
             dummy_hash,
+            storage: Arc::new(storage),
         }
     }
 }

@@ -71,7 +71,9 @@ pub async fn app_on(backend: Backend) -> App {
         .expect("demo loads");
     let mut config = web::Config::local("http://ponte.test");
     config.trust_proxy = true;
-    let state = web::AppState::new(backend.db.clone(), config);
+    let files = backend.dir.path().join("files");
+    let storage = storage::Storage::open(&files.display().to_string()).expect("storage opens");
+    let state = web::AppState::new(backend.db.clone(), config, storage);
     let router = web::app(state.clone());
     App {
         backend,

@@ -172,12 +172,25 @@ async fn module(
     let dimension = m
         .dimension_id
         .and_then(|d| s.dimensions.iter().find(|x| x.id == d));
+    let now = chrono::Utc::now();
+    let sessions: Vec<Value> = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            module: Some(m.id),
+            ..Default::default()
+        },
+    )
+    .await?
+    .iter()
+    .map(|x| crate::labs::session_view(x, &viewer, now))
+    .collect();
     render(
         &state,
         &viewer,
         "programme/module.html",
         context! {
             programme => s.programme, strand, dimension, module => module_view(m, viewer.locale),
+            sessions, may_schedule => viewer.may("labs.session_new", None),
         },
     )
 }

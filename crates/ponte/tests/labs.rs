@@ -1,0 +1,675 @@
+//! Labs on both databases: scheduling with overlap flags, registrations that never exceed the
+//! capacity under concurrency, past sessions closed, check-in, the register corrected by staff and
+//! audited, status mails, feedback (anonymous too), materials, daylight-saving times, and
+//! iCalendar feeds read back by a real RFC 5545 parser.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use chrono::{Duration, Utc};
+use common::{apps, App, Client};
+use domain::labs::schedule::local;
+use domain::labs::SessionDraft;
+use uuid::Uuid;
+
+async fn cohort(app: &App) -> Uuid {
+    db::programme::structure(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .cohorts[0]
+        .id
+}
+
+async fn module(app: &App) -> Uuid {
+    db::programme::structure(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .modules[0]
+        .id
+}
+
+/// A session of the demo cohort starting at `starts_at` for two hours.
+async fn session_at(app: &App, starts_at: chrono::DateTime<Utc>, capacity: i64) -> Uuid {
+    let draft = SessionDraft {
+        module_id: module(app).await,
+        cohort_id: cohort(app).await,
+        title: "Giornata di prova".into(),
+        starts_at,
+        ends_at: starts_at + Duration::hours(2),
+        place: "Salerno".into(),
+        online_url: String::new(),
+        capacity,
+    };
+    db::labs::create(app.db(), &draft, None).await.unwrap()
+}
+
+fn participants() -> Vec<&'static str> {
+    let mut all = vec!["membro@ponte.example", "coordinatore@ponte.example"];
+    all.extend(ponte::demo::PARTICIPANTS.iter().map(|(e, _)| *e));
+    all
+}
+
+async fn user_id(app: &App, email: &str) -> Uuid {
+    db::accounts::credentials(app.db(), email)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn capacity_holds_under_concurrent_registrations() {
+    for app in apps().await {
+        let id = session_at(&app, Utc::now() + Duration::days(20), 3).await;
+        let mut clients: Vec<Client> = Vec::new();
+        for email in participants() {
+            clients.push(app.signed_in(email).await);
+        }
+        let path = format!("/labs/sessions/{id}/register");
+        let tasks: Vec<_> = clients
+            .into_iter()
+            .map(|mut c| {
+                let path = path.clone();
+                tokio::spawn(async move { c.post(&path, &[]).await.status })
+            })
+            .collect();
+        let mut ok = 0;
+        for t in tasks {
+            match t.await.unwrap() {
+                StatusCode::SEE_OTHER => ok += 1,
+                StatusCode::BAD_REQUEST => {}
+                other => panic!("unexpected {other} on {}", app.backend.name),
+            }
+        }
+        assert_eq!(ok, 3, "{}", app.backend.name);
+        let s = db::labs::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(s.registered, 3);
+        let seats = db::labs::participants(app.db(), id).await.unwrap();
+        assert_eq!(seats.iter().filter(|p| p.status == "registered").count(), 3);
+        // Giving up a seat frees it for someone else.
+        let first = seats[0].email.clone();
+        let mut c = app.signed_in(&first).await;
+        assert_eq!(
+            c.post(&format!("/labs/sessions/{id}/unregister"), &[])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            db::labs::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .registered,
+            2
+        );
+    }
+}
+
+#[tokio::test]
+async fn past_cancelled_and_foreign_sessions_take_no_registrations() {
+    for app in apps().await {
+        let past = session_at(&app, Utc::now() - Duration::hours(3), 30).await;
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let r = member
+            .post(&format!("/labs/sessions/{past}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert!(r.body.contains("iniziata"), "{}", r.body);
+        let future = session_at(&app, Utc::now() + Duration::days(3), 30).await;
+        db::labs::set_status(
+            app.db(),
+            future,
+            domain::labs::Status::Planned,
+            domain::labs::Status::Cancelled,
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            member
+                .post(&format!("/labs/sessions/{future}/register"), &[])
+                .await
+                .status,
+            StatusCode::BAD_REQUEST
+        );
+        // A local actor's organisation is not in the cohort, and nobody invited them.
+        let open = session_at(&app, Utc::now() + Duration::days(4), 30).await;
+        let mut actor = app.signed_in("attore@ponte.example").await;
+        let r = actor
+            .post(&format!("/labs/sessions/{open}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            db::labs::get(app.db(), open)
+                .await
+                .unwrap()
+                .unwrap()
+                .registered,
+            0
+        );
+        // Once invited by staff, they may register.
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{open}/invite"),
+                &[("email", "attore@ponte.example")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            actor
+                .post(&format!("/labs/sessions/{open}/register"), &[])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            db::labs::get(app.db(), open)
+                .await
+                .unwrap()
+                .unwrap()
+                .registered,
+            1
+        );
+    }
+}
+
+fn pairs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn staff_schedule_sessions_and_overlaps_are_flagged() {
+    for app in apps().await {
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let module = module(&app).await.to_string();
+        let cohort = cohort(&app).await.to_string();
+        let date = (local(Utc::now()).0 + Duration::days(40))
+            .format("%Y-%m-%d")
+            .to_string();
+        let form = |start: &'static str, end: &'static str| {
+            vec![
+                ("module_id", module.clone()),
+                ("cohort_id", cohort.clone()),
+                ("title", "Laboratorio sulle competenze".to_string()),
+                ("date", date.clone()),
+                ("start", start.to_string()),
+                ("end", end.to_string()),
+                ("place", "Caserta, Palazzo della Provincia".to_string()),
+                ("capacity", "25".to_string()),
+            ]
+        };
+        let before = db::labs::list(app.db(), &Default::default())
+            .await
+            .unwrap()
+            .len();
+        let bad = staff
+            .post("/labs/sessions", &pairs(&form("14:00", "10:00")))
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("La fine deve venire dopo"));
+        let first = staff
+            .post("/labs/sessions", &pairs(&form("09:30", "13:00")))
+            .await;
+        assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+        let clash = staff
+            .post("/labs/sessions", &pairs(&form("12:00", "15:00")))
+            .await;
+        assert_eq!(clash.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(clash.body.contains("ha già una giornata in questo orario"));
+        let mut confirmed = form("12:00", "15:00");
+        confirmed.push(("overlap_confirmed", "1".into()));
+        let saved = staff.post("/labs/sessions", &pairs(&confirmed)).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            db::labs::list(app.db(), &Default::default())
+                .await
+                .unwrap()
+                .len(),
+            before + 2
+        );
+        let dashboard = staff.get("/labs/dashboard").await;
+        assert!(dashboard.body.contains("Giornate sovrapposte"));
+        // A member may not schedule.
+        let mut member = app.signed_in("membro@ponte.example").await;
+        assert_eq!(
+            member
+                .post("/labs/sessions", &pairs(&form("15:00", "16:00")))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[tokio::test]
+async fn times_hold_across_the_daylight_saving_change() {
+    for app in apps().await {
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let module = module(&app).await.to_string();
+        let cohort = cohort(&app).await.to_string();
+        let mut ids = Vec::new();
+        for date in ["2027-03-27", "2027-03-29"] {
+            let r = staff
+                .post(
+                    "/labs/sessions",
+                    &[
+                        ("module_id", &module),
+                        ("cohort_id", &cohort),
+                        ("title", "Giornata di primavera"),
+                        ("date", date),
+                        ("start", "09:30"),
+                        ("end", "13:00"),
+                        ("place", "Foggia"),
+                        ("capacity", "20"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            ids.push(r.location().to_string());
+        }
+        for (path, utc) in ids.iter().zip(["20270327T083000Z", "20270329T073000Z"]) {
+            let page = staff.get(path).await;
+            assert!(page.body.contains("09:30–13:00"), "{}", app.backend.name);
+            let ics = staff.get(&format!("{path}/ics")).await;
+            assert!(ics.body.contains(&format!("DTSTART:{utc}")), "{}", ics.body);
+        }
+        // 02:30 on the night the clocks go forward does not exist.
+        let r = staff
+            .post(
+                "/labs/sessions",
+                &[
+                    ("module_id", &module),
+                    ("cohort_id", &cohort),
+                    ("title", "Notte"),
+                    ("date", "2027-03-28"),
+                    ("start", "02:30"),
+                    ("end", "04:00"),
+                    ("place", "Foggia"),
+                    ("capacity", "20"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("gli orologi passano"));
+    }
+}
+
+/// Parses an iCalendar text with the `icalendar` Python package and returns its events as
+/// (summary, start in UTC) lines.
+fn parse_ics(text: &str) -> Vec<String> {
+    let python = std::env::var("PONTE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+for e in cal.walk("VEVENT"):
+    print(str(e.get("SUMMARY")) + "|" + e.decoded("DTSTART").strftime("%Y-%m-%dT%H:%M%z") + "|" + str(e.get("STATUS")))
+"#;
+    let mut child = std::process::Command::new(&python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{python}: {e}"));
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the iCalendar parser refused the feed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test]
+async fn feeds_parse_with_a_real_icalendar_parser() {
+    for app in apps().await {
+        let cohort = cohort(&app).await;
+        let sessions = db::labs::list(
+            app.db(),
+            &db::labs::Filter {
+                cohort: Some(cohort),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let mut guest = app.client();
+        let feed = guest.get(&format!("/labs/cohorts/{cohort}/ics")).await;
+        assert_eq!(feed.status, StatusCode::OK);
+        assert!(feed.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar"));
+        let events = parse_ics(&feed.body);
+        assert_eq!(events.len(), sessions.len());
+        let first = &sessions[0];
+        let start = first.starts_at.format("%Y-%m-%dT%H:%M+0000").to_string();
+        assert!(
+            events.contains(&format!("{}|{start}|CONFIRMED", first.title)),
+            "{events:?}"
+        );
+        let one = guest.get(&format!("/labs/sessions/{}/ics", first.id)).await;
+        assert_eq!(parse_ics(&one.body).len(), 1);
+        // The personal feed: a secret address, shown once, that works without signing in.
+        let mut member = app.signed_in("m.longo@provincia.foggia.example").await;
+        let page = member.post("/labs/mine/feed", &[]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let body = page.body.replace("&#x2f;", "/");
+        let start = body.find("/labs/feeds/").unwrap();
+        let path: String = body[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        let personal = guest.get(&path).await;
+        assert_eq!(personal.status, StatusCode::OK, "{path}");
+        assert_eq!(parse_ics(&personal.body).len(), sessions.len());
+        // A new address retires the old one.
+        member.post("/labs/mine/feed", &[]).await;
+        assert_eq!(guest.get(&path).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn check_in_with_the_code_and_staff_correct_the_register() {
+    for app in apps().await {
+        let id = session_at(&app, Utc::now() + Duration::minutes(10), 30).await;
+        let member = user_id(&app, "membro@ponte.example").await;
+        let mut c = app.signed_in("membro@ponte.example").await;
+        assert_eq!(
+            c.post(&format!("/labs/sessions/{id}/register"), &[])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let wrong = c
+            .post(
+                &format!("/labs/sessions/{id}/check-in"),
+                &[("code", "XXXXXX")],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+        assert!(db::labs::attendance(app.db(), id).await.unwrap().is_empty());
+        let code = db::labs::get(app.db(), id)
+            .await
+            .unwrap()
+            .unwrap()
+            .check_in_code
+            .to_lowercase();
+        let ok = c
+            .post(&format!("/labs/sessions/{id}/check-in"), &[("code", &code)])
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let rows = db::labs::attendance(app.db(), id).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].0, rows[0].2.as_str()), (member, "check_in"));
+        // Someone not registered cannot check in.
+        let mut other = app.signed_in("coordinatore@ponte.example").await;
+        assert_eq!(
+            other
+                .post(&format!("/labs/sessions/{id}/check-in"), &[("code", &code)])
+                .await
+                .status,
+            StatusCode::BAD_REQUEST
+        );
+        // Staff clear the tick; the audit log keeps both registers.
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        assert_eq!(
+            staff
+                .get(&format!("/labs/sessions/{id}/register"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let r = staff
+            .post(&format!("/labs/sessions/{id}/register-sheet"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(db::labs::attendance(app.db(), id).await.unwrap().is_empty());
+        let (log, _) = db::audit::page(app.db(), Some("labs.register_save"), 10, 0)
+            .await
+            .unwrap();
+        assert!(log.iter().any(|e| e.entity_id == id.to_string()
+            && e.before
+                .as_deref()
+                .unwrap_or("")
+                .contains(&member.to_string())));
+        // A tick for someone who is not registered is refused, and nothing changes.
+        let stranger = user_id(&app, "attore@ponte.example").await;
+        let bad = staff
+            .post(
+                &format!("/labs/sessions/{id}/register-sheet"),
+                &[("present", &format!("{stranger}:0"))],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let good = staff
+            .post(
+                &format!("/labs/sessions/{id}/register-sheet"),
+                &[("present", &format!("{member}:0"))],
+            )
+            .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            db::labs::attendance(app.db(), id).await.unwrap()[0].2,
+            "register"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_status_change_mails_the_registered() {
+    for app in apps().await {
+        let id = session_at(&app, Utc::now() + Duration::days(6), 30).await;
+        let mut c = app.signed_in("r.caruso@provincia.caserta.example").await;
+        assert_eq!(
+            c.post(&format!("/labs/sessions/{id}/register"), &[])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let since = Utc::now() - Duration::seconds(5);
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{id}/status"),
+                &[("status", "cancelled")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            web::mail::recently_queued(app.db(), "r.caruso@provincia.caserta.example", since)
+                .await
+                .unwrap(),
+            1
+        );
+        // Held is refused before the start.
+        let other = session_at(&app, Utc::now() + Duration::days(7), 30).await;
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{other}/status"),
+                &[("status", "held")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn feedback_once_and_anonymous_when_asked() {
+    for app in apps().await {
+        let held = db::labs::list(app.db(), &Default::default())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.status == domain::labs::Status::Held)
+            .unwrap();
+        // The demo's last participants have not answered yet.
+        let email = "v.castronovo@provincia.agrigento.example";
+        let mut c = app.signed_in(email).await;
+        let path = format!("/labs/sessions/{}/feedback", held.id);
+        assert_eq!(c.get(&path).await.status, StatusCode::OK);
+        let empty = c.post(&path, &[]).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = c
+            .post(
+                &path,
+                &[
+                    ("useful", "5"),
+                    ("content", "4"),
+                    ("went_well", "Il confronto tra province, molto concreto"),
+                    ("anonymous", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            c.post(&path, &[("useful", "1")]).await.status,
+            StatusCode::BAD_REQUEST
+        );
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let results = staff.get(&format!("{path}/results")).await;
+        assert!(results
+            .body
+            .contains("Il confronto tra province, molto concreto"));
+        assert!(!results.body.contains("Valentina Castronovo"));
+        assert!(results.body.contains("<svg"));
+        let csv = staff.get(&format!("{path}/export")).await;
+        assert!(csv.body.contains("Anonimo;"));
+        // Someone who was not registered cannot answer.
+        let mut actor = app.signed_in("attore@ponte.example").await;
+        assert_eq!(actor.get(&path).await.status, StatusCode::FORBIDDEN);
+        // The report counts the demo's attendance.
+        let report = staff.get("/labs/attendance").await;
+        assert!(report.body.contains("Provincia di Foggia"));
+        let export = staff.get("/labs/attendance/export?by=organisation").await;
+        assert!(export.body.contains("Provincia di Cosenza"));
+    }
+}
+
+fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "ponte-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, content) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes()),
+            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+        }
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn materials_are_checked_stored_and_served_as_attachments() {
+    for app in apps().await {
+        let id = session_at(&app, Utc::now() + Duration::days(9), 30).await;
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let path = format!("/labs/sessions/{id}/materials");
+        let pdf = b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n";
+        let (ct, body) = multipart(&[
+            ("title", None, b"Programma"),
+            ("file", Some("../../etc/programma.pdf"), pdf),
+        ]);
+        let r = staff.send(Method::POST, &path, Some(&ct), body).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let (ct, body) = multipart(&[
+            ("title", None, b"Finto"),
+            ("file", Some("finto.pdf"), b"<script>alert(1)</script>"),
+        ]);
+        assert_eq!(
+            staff
+                .send(Method::POST, &path, Some(&ct), body)
+                .await
+                .status,
+            StatusCode::BAD_REQUEST
+        );
+        let big = vec![b'a'; web::labs::MAX_MATERIAL_BYTES + 1024];
+        let (ct, body) = multipart(&[
+            ("title", None, b"Troppo"),
+            ("file", Some("grande.txt"), &big),
+        ]);
+        let r = staff.send(Method::POST, &path, Some(&ct), body).await;
+        assert!(r.status.is_client_error(), "{}", r.status);
+        let stored = db::labs::materials(app.db(), id).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].file_name.as_deref(), Some("programma.pdf"));
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let file = member
+            .get(&format!("/labs/materials/{}", stored[0].id))
+            .await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert_eq!(file.headers["content-type"], "application/pdf");
+        assert!(file.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"programma.pdf\""));
+        assert_eq!(file.body.as_bytes(), pdf);
+        // Guests see neither materials nor online links.
+        let mut guest = app.client();
+        assert_eq!(
+            guest
+                .get(&format!("/labs/materials/{}", stored[0].id))
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_of_the_season() {
+    for app in apps().await {
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let calendar = member.get("/labs?view=list").await;
+        assert_eq!(calendar.status, StatusCode::OK);
+        assert!(calendar.body.contains("Svolta") && calendar.body.contains("Confermata"));
+        let month = member.get("/labs?month=1999-13").await;
+        assert_eq!(month.status, StatusCode::OK);
+        let mine = member.get("/labs/mine").await;
+        assert!(mine.body.contains("Giornate passate"));
+        assert!(mine.body.contains("Hai partecipato a"));
+        let first = &db::labs::list(app.db(), &Default::default()).await.unwrap()[0];
+        let page = member.get(&format!("/labs/sessions/{}", first.id)).await;
+        assert!(page
+            .body
+            .contains("Lavoro di gruppo per provincia con il tutor"));
+        assert!(page.body.contains("Le cinque province hanno condiviso"));
+        assert!(
+            page.body.contains("Roberta Caruso"),
+            "cohort members see the participants"
+        );
+        let module = member
+            .get(&format!("/programme/modules/{}", first.module_id))
+            .await;
+        assert!(module
+            .body
+            .contains(&format!("/labs/sessions/{}", first.id)));
+        // Outsiders see the session but not who takes part.
+        let mut actor = app.signed_in("attore@ponte.example").await;
+        let page = actor.get(&format!("/labs/sessions/{}", first.id)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.body.contains("Roberta Caruso"));
+        assert_eq!(
+            actor.get("/labs/sessions/not-a-uuid").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

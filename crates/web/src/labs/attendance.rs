@@ -1,0 +1,212 @@
+//! The attendance register of a session (one tick per participant and half-day, hours computed),
+//! corrected by staff and audited; and the attendance report across the programme, with exports.
+
+use super::pages::lines;
+use super::{find, hours, session_view};
+use crate::http::{see_other, AppError, AppResult, Form, Query};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use chrono::Utc;
+use domain::labs::attendance::{half_days, minutes_attended, overall, rates_by, Rate};
+use minijinja::{context, Value};
+use serde::Deserialize;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub(super) async fn sheet(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let days = half_days(s.starts_at, s.ends_at);
+    let present = db::labs::attendance(&state.db, s.id).await?;
+    let people = db::labs::participants(&state.db, s.id).await?;
+    let rows: Vec<Value> = people
+        .iter()
+        .filter(|p| p.status == "registered")
+        .map(|p| {
+            let mine: Vec<i64> = present.iter().filter(|(u, _, _)| *u == p.user_id).map(|(_, h, _)| *h).collect();
+            let checked_in = present.iter().any(|(u, _, src)| *u == p.user_id && src == "check_in");
+            context! {
+                user_id => p.user_id, name => p.name,
+                organisations => p.organisations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+                cells => days.iter().map(|h| context! { index => h.index, present => mine.contains(&h.index) }).collect::<Vec<_>>(),
+                hours => hours(minutes_attended(&days, &mine), viewer.locale), checked_in,
+            }
+        })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "labs/register.html",
+        context! {
+            session => session_view(&s, &viewer, Utc::now()), rows,
+            days => days.iter().map(|h| context! { index => h.index, hours => hours(h.minutes, viewer.locale) }).collect::<Vec<_>>(),
+        },
+    )
+}
+
+pub(super) async fn save(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let days = half_days(s.starts_at, s.ends_at);
+    let registered: Vec<Uuid> = db::labs::participants(&state.db, s.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == "registered")
+        .map(|p| p.user_id)
+        .collect();
+    let mut present = Vec::new();
+    for (name, value) in &pairs {
+        if name != "present" {
+            continue;
+        }
+        // Each tick is "<user id>:<half-day>"; anything else, or someone not registered, is refused.
+        let (user, half) = value
+            .split_once(':')
+            .ok_or(AppError::BadRequest("error-bad-form"))?;
+        let user = Uuid::parse_str(user).map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        let half: i64 = half
+            .parse()
+            .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        if !registered.contains(&user) || !days.iter().any(|h| h.index == half) {
+            return Err(AppError::BadRequest("error-bad-form"));
+        }
+        present.push((user, half));
+    }
+    db::labs::save_register(&state.db, s.id, &present, viewer.user_id()).await?;
+    Ok(see_other(&format!(
+        "/labs/sessions/{}/register?saved=1",
+        s.id
+    )))
+}
+
+/// The report's tables: per participant, organisation and module, and the overall rate.
+struct Report {
+    participants: Vec<(String, Rate)>,
+    organisations: Vec<(String, Rate)>,
+    modules: Vec<(String, Rate)>,
+    total: Rate,
+}
+
+async fn build(state: &AppState) -> AppResult<Report> {
+    let (rows, lines) = lines(state, None).await?;
+    let names: HashMap<Uuid, String> = rows
+        .iter()
+        .map(|r| (r.user_id, r.user_name.clone()))
+        .collect();
+    let structure = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
+    let org_ids: Vec<Uuid> = lines.iter().filter_map(|l| l.organisation).collect();
+    let orgs: HashMap<Uuid, String> = db::organisations::by_ids(&state.db, &org_ids)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.data.name))
+        .collect();
+    let modules: HashMap<Uuid, String> = structure
+        .modules
+        .iter()
+        .map(|m| (m.id, m.title.clone()))
+        .collect();
+    let named = |list: Vec<(Uuid, Rate)>, names: &HashMap<Uuid, String>| -> Vec<(String, Rate)> {
+        let mut out: Vec<(String, Rate)> = list
+            .into_iter()
+            .map(|(id, r)| (names.get(&id).cloned().unwrap_or_default(), r))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    };
+    Ok(Report {
+        participants: named(rates_by(&lines, |l| Some(l.participant)), &names),
+        organisations: named(rates_by(&lines, |l| l.organisation), &orgs),
+        modules: named(rates_by(&lines, |l| Some(l.module)), &modules),
+        total: overall(&lines),
+    })
+}
+
+fn table(list: &[(String, Rate)], viewer: &Viewer) -> Vec<Value> {
+    list.iter()
+        .map(|(name, r)| {
+            context! {
+                name, expected => hours(r.expected, viewer.locale), attended => hours(r.attended, viewer.locale),
+                percent => r.percent(),
+            }
+        })
+        .collect()
+}
+
+pub(super) async fn report(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let r = build(&state).await?;
+    render(
+        &state,
+        &viewer,
+        "labs/report.html",
+        context! {
+            participants => table(&r.participants, &viewer), organisations => table(&r.organisations, &viewer),
+            modules => table(&r.modules, &viewer), total => r.total.percent(),
+            attended => hours(r.total.attended, viewer.locale), expected => hours(r.total.expected, viewer.locale),
+        },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ExportQuery {
+    by: String,
+}
+
+pub(super) async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<ExportQuery>,
+) -> AppResult {
+    let r = build(&state).await?;
+    let (list, label) = match q.by.as_str() {
+        "" | "participant" => (&r.participants, "report-participant"),
+        "organisation" => (&r.organisations, "report-organisation"),
+        "module" => (&r.modules, "report-module"),
+        _ => return Err(AppError::BadRequest("error-unknown-choice")),
+    };
+    let t = |k: &str| state.i18n.t(viewer.locale, k);
+    let header = [
+        t(label),
+        t("report-expected-hours"),
+        t("report-attended-hours"),
+        t("report-rate"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = list.iter().map(|(name, rate)| {
+        vec![
+            name.clone(),
+            hours(rate.expected, viewer.locale),
+            hours(rate.attended, viewer.locale),
+            rate.percent().map(|p| p.to_string()).unwrap_or_default(),
+        ]
+    });
+    let bytes = export::csv_table(&header, rows).map_err(|e| AppError::Internal(e.to_string()))?;
+    let by = if q.by.is_empty() {
+        "participant"
+    } else {
+        q.by.as_str()
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"attendance-{by}.csv\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}

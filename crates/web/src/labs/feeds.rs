@@ -1,0 +1,131 @@
+//! iCalendar feeds: one session, one cohort, and a person's own labs behind a secret address that
+//! calendar applications can subscribe to without signing in.
+
+use super::{clock, find};
+use crate::http::{AppError, AppResult};
+use crate::session::Viewer;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use chrono::Utc;
+use db::labs::Session;
+use domain::labs::Status;
+use export::ical::{calendar, Event, EventStatus};
+use uuid::Uuid;
+
+/// A session as a calendar event. Online links go only into personal feeds.
+async fn event(state: &AppState, s: &Session, with_link: bool) -> AppResult<Event> {
+    let host = state
+        .config
+        .base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("ponte")
+        .to_string();
+    let mut description = format!("{} — {}", s.module_title, s.cohort_name);
+    let agenda = db::labs::agenda(&state.db, s.id).await?;
+    for a in &agenda {
+        description.push_str(&format!("\n{} {}", clock(a.starts_at), a.title));
+        if !a.speaker.is_empty() {
+            description.push_str(&format!(" ({})", a.speaker));
+        }
+    }
+    if with_link && !s.online_url.is_empty() {
+        description.push_str(&format!("\n{}", s.online_url));
+    }
+    Ok(Event {
+        uid: format!("{}@{host}", s.id),
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        summary: s.title.clone(),
+        location: s.place.clone(),
+        description,
+        url: format!("{}/labs/sessions/{}", state.config.base_url, s.id),
+        status: match s.status {
+            Status::Planned => EventStatus::Tentative,
+            Status::Confirmed | Status::Held => EventStatus::Confirmed,
+            Status::Cancelled => EventStatus::Cancelled,
+        },
+        sequence: s.version - 1,
+    })
+}
+
+async fn respond(state: &AppState, name: &str, sessions: &[Session], with_link: bool) -> AppResult {
+    let mut events = Vec::with_capacity(sessions.len());
+    for s in sessions {
+        events.push(event(state, s, with_link).await?);
+    }
+    let body = calendar(name, &events, Utc::now());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "inline; filename=\"ponte.ics\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub(super) async fn session(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
+    let s = find(&state, &id).await?;
+    let name = format!("Ponte — {}", s.title);
+    respond(&state, &name, &[s], false).await
+}
+
+pub(super) async fn cohort(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let structure = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
+    let c = structure
+        .cohorts
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or(AppError::NotFound)?;
+    let sessions = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            cohort: Some(id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    respond(&state, &format!("Ponte — {}", c.name), &sessions, false).await
+}
+
+pub(super) async fn personal(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> AppResult {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let user = db::labs::feed_owner(&state.db, &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let sessions = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            person: Some(user),
+            ..Default::default()
+        },
+    )
+    .await?;
+    respond(&state, "Ponte — i miei laboratori", &sessions, true).await
+}
+
+/// Makes a new secret feed address (the old one stops working) and shows it once.
+pub(super) async fn new_token(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let user = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let token = db::labs::new_feed_token(&state.db, user).await?;
+    crate::session::render(
+        &state,
+        &viewer,
+        "labs/feed.html",
+        minijinja::context! { url => format!("{}/labs/feeds/{token}", state.config.base_url) },
+    )
+}

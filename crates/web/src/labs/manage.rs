@@ -1,0 +1,606 @@
+//! What staff do with sessions: schedule and edit them (overlaps with the same cohort are flagged
+//! and need a deliberate confirmation), change their status (registered people are told by email),
+//! record outcomes, build the agenda, attach materials and invite people.
+
+use super::{find, session_view, MAX_MATERIAL_BYTES};
+use crate::http::{see_other, with_status, AppError, AppResult, Form};
+use crate::session::{field_errors, render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use chrono::{NaiveTime, Utc};
+use db::labs::Session;
+use domain::labs::schedule::{instant, local};
+use domain::labs::{SessionDraft, SessionForm, Status};
+use domain::validation::{optional_text, required_text, Errors};
+use minijinja::{context, Value};
+use serde::Deserialize;
+use uuid::Uuid;
+
+struct Page<'a> {
+    form: &'a SessionForm,
+    errors: &'a Errors,
+    editing: Option<(&'a Session, i64)>,
+    overlaps: Vec<Value>,
+    conflict: bool,
+}
+
+async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResult {
+    let structure = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
+    let modules: Vec<Value> = structure
+        .modules
+        .iter()
+        .map(|m| {
+            let strand = structure
+                .strands
+                .iter()
+                .find(|s| s.id == m.strand_id)
+                .map(|s| s.code.clone());
+            context! { id => m.id, title => m.title, strand }
+        })
+        .collect();
+    let cohorts: Vec<Value> = structure
+        .cohorts
+        .iter()
+        .map(|c| context! { id => c.id, name => c.name })
+        .collect();
+    render(
+        state,
+        viewer,
+        "labs/form.html",
+        context! {
+            form => page.form, errors => field_errors(state, viewer, page.errors), modules, cohorts,
+            editing => page.editing.map(|(s, _)| session_view(s, viewer, Utc::now())),
+            version => page.editing.map(|(_, v)| v), overlaps => page.overlaps, conflict => page.conflict,
+        },
+    )
+}
+
+async fn ids(state: &AppState) -> AppResult<(Vec<Uuid>, Vec<Uuid>)> {
+    let s = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
+    Ok((
+        s.modules.iter().map(|m| m.id).collect(),
+        s.cohorts.iter().map(|c| c.id).collect(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct NewQuery {
+    module: String,
+    cohort: String,
+}
+
+pub(super) async fn new_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    crate::http::Query(q): crate::http::Query<NewQuery>,
+) -> AppResult {
+    let form = SessionForm {
+        module_id: q.module,
+        cohort_id: q.cohort,
+        start: "09:30".into(),
+        end: "13:30".into(),
+        capacity: "30".into(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &viewer,
+        Page {
+            form: &form,
+            errors: &Errors::default(),
+            editing: None,
+            overlaps: Vec::new(),
+            conflict: false,
+        },
+    )
+    .await
+}
+
+/// Checks a submitted form; on success also the overlaps with the same cohort's sessions.
+async fn check(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &SessionForm,
+    except: Option<Uuid>,
+) -> AppResult<Result<SessionDraft, (Errors, Vec<Value>)>> {
+    let (modules, cohorts) = ids(state).await?;
+    let draft = match form.check(&modules, &cohorts) {
+        Ok(d) => d,
+        Err(e) => return Ok(Err((e, Vec::new()))),
+    };
+    let clashes = db::labs::overlapping(
+        &state.db,
+        draft.cohort_id,
+        draft.starts_at,
+        draft.ends_at,
+        except,
+    )
+    .await?;
+    if !clashes.is_empty() && form.overlap_confirmed.is_none() {
+        let mut errors = Errors::default();
+        errors.add("date", "error-session-overlap");
+        let views = clashes
+            .iter()
+            .map(|s| session_view(s, viewer, Utc::now()))
+            .collect();
+        return Ok(Err((errors, views)));
+    }
+    Ok(Ok(draft))
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<SessionForm>,
+) -> AppResult {
+    match check(&state, &viewer, &form, None).await? {
+        Ok(draft) => {
+            let id = db::labs::create(&state.db, &draft, viewer.user_id()).await?;
+            Ok(see_other(&format!("/labs/sessions/{id}")))
+        }
+        Err((errors, overlaps)) => with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form_page(
+                &state,
+                &viewer,
+                Page {
+                    form: &form,
+                    errors: &errors,
+                    editing: None,
+                    overlaps,
+                    conflict: false,
+                },
+            )
+            .await,
+        ),
+    }
+}
+
+pub(super) async fn edit_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let form = SessionForm::from_draft(&s.draft());
+    form_page(
+        &state,
+        &viewer,
+        Page {
+            form: &form,
+            errors: &Errors::default(),
+            editing: Some((&s, s.version)),
+            overlaps: Vec::new(),
+            conflict: false,
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(super) struct Versioned {
+    #[serde(default)]
+    version: i64,
+    #[serde(flatten)]
+    form: SessionForm,
+}
+
+pub(super) async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(submitted): Form<Versioned>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let form = &submitted.form;
+    let draft = match check(&state, &viewer, form, Some(s.id)).await? {
+        Ok(d) => d,
+        Err((errors, overlaps)) => {
+            return with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form_page(
+                    &state,
+                    &viewer,
+                    Page {
+                        form,
+                        errors: &errors,
+                        editing: Some((&s, submitted.version)),
+                        overlaps,
+                        conflict: false,
+                    },
+                )
+                .await,
+            )
+        }
+    };
+    if draft.capacity < s.registered {
+        let mut errors = Errors::default();
+        errors.add("capacity", "error-capacity-below-registered");
+        return with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form_page(
+                &state,
+                &viewer,
+                Page {
+                    form,
+                    errors: &errors,
+                    editing: Some((&s, submitted.version)),
+                    overlaps: Vec::new(),
+                    conflict: false,
+                },
+            )
+            .await,
+        );
+    }
+    match db::labs::update(&state.db, &s, submitted.version, &draft, viewer.user_id()).await {
+        Ok(()) => Ok(see_other(&format!("/labs/sessions/{}", s.id))),
+        Err(db::DbError::Conflict) => {
+            // Saved by someone else meanwhile (or seats were taken): the page shows the current
+            // session beside the form, which keeps what this person typed.
+            let latest = find(&state, &id).await?;
+            with_status(
+                StatusCode::CONFLICT,
+                form_page(
+                    &state,
+                    &viewer,
+                    Page {
+                        form,
+                        errors: &Errors::default(),
+                        editing: Some((&latest, latest.version)),
+                        overlaps: Vec::new(),
+                        conflict: true,
+                    },
+                )
+                .await,
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct StatusForm {
+    #[serde(default)]
+    status: String,
+}
+
+/// Tells everyone registered or invited that the session changed, in Italian (the programme's
+/// language), by email through the job queue.
+async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> AppResult<()> {
+    let people = db::labs::participants(&state.db, s.id).await?;
+    let locale = domain::locale::Locale::It;
+    let (date, _) = local(s.starts_at);
+    let when = format!(
+        "{} {}–{}",
+        locale.date(date),
+        super::clock(s.starts_at),
+        super::clock(s.ends_at)
+    );
+    let link = format!("{}/labs/sessions/{}", state.config.base_url, s.id);
+    let status = state
+        .i18n
+        .t(locale, &format!("session-status-{}", s.status.code()));
+    for p in people {
+        let subject = state
+            .i18n
+            .message(locale, subject_key, &[("title", s.title.clone().into())]);
+        let body = state.i18n.message(
+            locale,
+            "mail-session-changed-body",
+            &[
+                ("name", p.name.clone().into()),
+                ("title", s.title.clone().into()),
+                ("when", when.clone().into()),
+                ("place", s.place.clone().into()),
+                ("status", status.clone().into()),
+                ("link", link.clone().into()),
+            ],
+        );
+        crate::mail::queue(&state.db, &p.email, &subject, &body).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn status(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<StatusForm>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let to =
+        Status::parse(form.status.trim()).ok_or(AppError::BadRequest("error-unknown-choice"))?;
+    if let Some(reason) = domain::labs::status_change_refusal(s.status, to, s.starts_at, Utc::now())
+    {
+        return Err(AppError::BadRequest(reason));
+    }
+    db::labs::set_status(&state.db, s.id, s.status, to, viewer.user_id()).await?;
+    let changed = find(&state, &id).await?;
+    if to != Status::Held {
+        tell_participants(&state, &changed, "mail-session-changed-subject").await?;
+    }
+    Ok(see_other(&format!("/labs/sessions/{}", s.id)))
+}
+
+#[derive(Deserialize)]
+pub(super) struct OutcomesForm {
+    #[serde(default)]
+    outcomes: String,
+}
+
+pub(super) async fn outcomes(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<OutcomesForm>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let mut errors = Errors::default();
+    let text = optional_text(&mut errors, "outcomes", &form.outcomes, 20_000).unwrap_or_default();
+    if let Some(e) = errors.0.first() {
+        return Err(AppError::BadRequest(e.message));
+    }
+    db::labs::set_outcomes(&state.db, &s, &text, viewer.user_id()).await?;
+    Ok(see_other(&format!("/labs/sessions/{}#outcomes", s.id)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct AgendaForm {
+    start: String,
+    end: String,
+    title: String,
+    speaker: String,
+}
+
+pub(super) async fn agenda_add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<AgendaForm>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let mut errors = Errors::default();
+    let title = required_text(&mut errors, "title", &form.title, 300);
+    let speaker = optional_text(&mut errors, "speaker", &form.speaker, 200).unwrap_or_default();
+    let (date, _) = local(s.starts_at);
+    let time = |v: &str| {
+        NaiveTime::parse_from_str(v.trim(), "%H:%M")
+            .ok()
+            .and_then(|t| instant(date, t).ok())
+    };
+    let (start, end) = (time(&form.start), time(&form.end));
+    let in_session = |t: chrono::DateTime<Utc>| t >= s.starts_at && t <= s.ends_at;
+    match (start, end) {
+        (Some(a), Some(b)) if a < b && in_session(a) && in_session(b) => {}
+        _ => errors.add("start", "error-agenda-time"),
+    }
+    if let Some(e) = errors.0.first() {
+        return Err(AppError::BadRequest(e.message));
+    }
+    let item = db::labs::AgendaItem {
+        id: db::new_id(),
+        starts_at: start.unwrap_or(s.starts_at),
+        ends_at: end.unwrap_or(s.ends_at),
+        title,
+        speaker,
+    };
+    db::labs::add_agenda_item(&state.db, s.id, &item, viewer.user_id()).await?;
+    Ok(see_other(&format!("/labs/sessions/{}#agenda", s.id)))
+}
+
+pub(super) async fn agenda_remove(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, item)): Path<(String, String)>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let item = Uuid::parse_str(&item).map_err(|_| AppError::NotFound)?;
+    db::labs::remove_agenda_item(&state.db, s.id, item, viewer.user_id()).await?;
+    Ok(see_other(&format!("/labs/sessions/{}#agenda", s.id)))
+}
+
+/// The types of file a material may be, by the extension of its name, with what its first bytes
+/// must look like.
+fn material_type(name: &str, bytes: &[u8]) -> Option<&'static str> {
+    let ext = name.rsplit('.').next()?.to_ascii_lowercase();
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let text = std::str::from_utf8(bytes).is_ok();
+    match ext.as_str() {
+        "pdf" if bytes.starts_with(b"%PDF-") => Some("application/pdf"),
+        "docx" if zip => {
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        }
+        "xlsx" if zip => Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        "pptx" if zip => {
+            Some("application/vnd.openxmlformats-officedocument.presentationml.presentation")
+        }
+        "odt" if zip => Some("application/vnd.oasis.opendocument.text"),
+        "ods" if zip => Some("application/vnd.oasis.opendocument.spreadsheet"),
+        "odp" if zip => Some("application/vnd.oasis.opendocument.presentation"),
+        "txt" | "md" if text => Some("text/plain; charset=utf-8"),
+        "png" if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some("image/png"),
+        "jpg" | "jpeg" if bytes.starts_with(b"\xFF\xD8\xFF") => Some("image/jpeg"),
+        _ => None,
+    }
+}
+
+/// Keeps the last path component of an uploaded file's name, without control characters.
+fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
+    let trimmed = cleaned.trim().trim_start_matches('.');
+    if trimmed.is_empty() {
+        "file".into()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+pub(super) async fn material_add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let (mut title, mut url, mut file): (String, String, Option<(String, Vec<u8>)>) =
+        Default::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(AppError::BadRequest("error-file-too-large"))
+            }
+            Err(_) => return Err(AppError::BadRequest("error-bad-form")),
+        };
+        let name = field.name().unwrap_or("").to_string();
+        match name.as_str() {
+            "title" => {
+                title = field
+                    .text()
+                    .await
+                    .map_err(|_| AppError::BadRequest("error-bad-form"))?
+            }
+            "url" => {
+                url = field
+                    .text()
+                    .await
+                    .map_err(|_| AppError::BadRequest("error-bad-form"))?
+            }
+            "file" => {
+                let file_name = clean_name(field.file_name().unwrap_or(""));
+                let bytes = field.bytes().await.map_err(|e| {
+                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        AppError::BadRequest("error-file-too-large")
+                    } else {
+                        AppError::BadRequest("error-bad-form")
+                    }
+                })?;
+                if !bytes.is_empty() {
+                    file = Some((file_name, bytes.to_vec()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut errors = Errors::default();
+    let title = required_text(&mut errors, "title", &title, 300);
+    let url = optional_text(&mut errors, "url", &url, 1000);
+    if let Some(u) = &url {
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            errors.add("url", "error-url");
+        }
+    }
+    if url.is_some() == file.is_some() {
+        errors.add("file", "error-file-or-link");
+    }
+    if let Some(e) = errors.0.first() {
+        return Err(AppError::BadRequest(e.message));
+    }
+    let mut material = db::labs::Material {
+        id: db::new_id(),
+        session_id: s.id,
+        title,
+        url,
+        storage_key: None,
+        file_name: None,
+        content_type: None,
+        size: None,
+    };
+    if let Some((name, bytes)) = file {
+        if bytes.len() > MAX_MATERIAL_BYTES {
+            return Err(AppError::BadRequest("error-file-too-large"));
+        }
+        let kind = material_type(&name, &bytes).ok_or(AppError::BadRequest("error-file-type"))?;
+        let key = state
+            .storage
+            .put(&bytes)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        material.storage_key = Some(key.0);
+        material.file_name = Some(name);
+        material.content_type = Some(kind.into());
+        material.size = Some(bytes.len() as i64);
+    }
+    db::labs::add_material(&state.db, &material, viewer.user_id()).await?;
+    Ok(see_other(&format!("/labs/sessions/{}#materials", s.id)))
+}
+
+#[derive(Deserialize)]
+pub(super) struct InviteForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub(super) async fn invite(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let email = form.email.trim().to_lowercase();
+    let person = db::accounts::credentials(&state.db, &email)
+        .await?
+        .ok_or(AppError::BadRequest("error-invite-unknown"))?;
+    if db::labs::invite(&state.db, s.id, person.id, viewer.user_id()).await? {
+        let locale = domain::locale::Locale::It;
+        let subject = state.i18n.message(
+            locale,
+            "mail-session-invitation-subject",
+            &[("title", s.title.clone().into())],
+        );
+        let (date, _) = local(s.starts_at);
+        let body = state.i18n.message(
+            locale,
+            "mail-session-invitation-body",
+            &[
+                ("title", s.title.clone().into()),
+                (
+                    "when",
+                    format!(
+                        "{} {}–{}",
+                        locale.date(date),
+                        super::clock(s.starts_at),
+                        super::clock(s.ends_at)
+                    )
+                    .into(),
+                ),
+                (
+                    "link",
+                    format!("{}/labs/sessions/{}", state.config.base_url, s.id).into(),
+                ),
+            ],
+        );
+        crate::mail::queue(&state.db, &email, &subject, &body).await?;
+    }
+    Ok(see_other(&format!("/labs/sessions/{}#participants", s.id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_and_types() {
+        assert_eq!(clean_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_name("C:\\temp\\agenda.pdf"), "agenda.pdf");
+        assert_eq!(clean_name(".."), "file");
+        assert_eq!(
+            material_type("a.pdf", b"%PDF-1.7 ..."),
+            Some("application/pdf")
+        );
+        assert_eq!(material_type("a.pdf", b"<html>"), None);
+        assert_eq!(material_type("a.exe", b"MZ"), None);
+        assert!(material_type("slides.PPTX", b"PK\x03\x04rest").is_some());
+    }
+}

@@ -1,0 +1,330 @@
+//! The session page, a participant's own labs, the staff dashboard of the season, and material
+//! downloads.
+
+use super::{clock, find, follows_participants, hours, is_staff, session_view};
+use crate::http::{AppError, AppResult};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use chrono::Utc;
+use db::labs::Session;
+use domain::labs::attendance::{half_days, minutes_attended, Line, Rate};
+use domain::labs::{check_in_open, Status};
+use minijinja::{context, Value};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// What the viewer may see and do on a session page.
+async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<Value> {
+    let Some(user) = viewer.user_id() else {
+        return Ok(context! { signed_in => false });
+    };
+    let now = Utc::now();
+    let registration = db::labs::registration(&state.db, s.id, user).await?;
+    let members = db::labs::cohort_members(&state.db, s.cohort_id).await?;
+    let in_cohort = viewer
+        .principal
+        .as_ref()
+        .is_some_and(|p| p.organisations().iter().any(|o| members.contains(o)));
+    let registered = registration.as_deref() == Some("registered");
+    let invited = registration.as_deref() == Some("invited");
+    let seat = domain::labs::Seat {
+        status: s.status,
+        starts_at: s.starts_at,
+        registered: s.registered,
+        capacity: s.capacity,
+        in_cohort,
+        invited,
+        already_registered: registered,
+    };
+    let refusal = domain::labs::registration_refusal(&seat, now);
+    let present: Vec<i64> = db::labs::attendance(&state.db, s.id)
+        .await?
+        .into_iter()
+        .filter(|(u, _, _)| *u == user)
+        .map(|(_, h, _)| h)
+        .collect();
+    let days = half_days(s.starts_at, s.ends_at);
+    let gave = db::labs::gave_feedback(&state.db, s.id, user).await?;
+    Ok(context! {
+        signed_in => true, registered, invited, in_cohort,
+        may_register => refusal.is_none(),
+        refusal => refusal.filter(|r| *r != "error-registration-exists" && (in_cohort || invited)).map(|r| state.i18n.t(viewer.locale, r)),
+        may_unregister => registered && s.starts_at > now,
+        may_check_in => registered && s.status != Status::Cancelled && check_in_open(s.starts_at, s.ends_at, now),
+        checked_in => !present.is_empty(),
+        attended_hours => hours(minutes_attended(&days, &present), viewer.locale),
+        may_give_feedback => registered && s.status == Status::Held && !gave,
+        gave_feedback => gave,
+        sees_participants => follows_participants(viewer) || in_cohort,
+    })
+}
+
+pub(super) async fn session(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let s = find(&state, &id).await?;
+    let now = Utc::now();
+    let rel = relation(&state, &viewer, &s).await?;
+    let agenda: Vec<Value> = db::labs::agenda(&state.db, s.id)
+        .await?
+        .iter()
+        .map(|a| context! { id => a.id, start => clock(a.starts_at), end => clock(a.ends_at), title => a.title, speaker => a.speaker })
+        .collect();
+    let signed_in = viewer.principal.is_some();
+    let materials: Vec<Value> = if signed_in {
+        db::labs::materials(&state.db, s.id)
+            .await?
+            .iter()
+            .map(|m| {
+                context! {
+                    id => m.id, title => m.title, url => m.url, file_name => m.file_name,
+                    size => m.size.map(|b| viewer.locale.integer((b + 1023) / 1024)),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sees_participants = rel.get_attr("sees_participants")?.is_true();
+    let participants: Vec<Value> = if sees_participants {
+        db::labs::participants(&state.db, s.id)
+            .await?
+            .iter()
+            .map(|p| {
+                context! {
+                    name => p.name, status => p.status,
+                    organisations => p.organisations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let staff = is_staff(&viewer);
+    let statuses: Vec<&str> = Status::ALL
+        .iter()
+        .filter(|t| domain::labs::status_change_refusal(s.status, **t, s.starts_at, now).is_none())
+        .map(|t| t.code())
+        .collect();
+    let overlaps = if staff {
+        db::labs::overlapping(&state.db, s.cohort_id, s.starts_at, s.ends_at, Some(s.id))
+            .await?
+            .iter()
+            .map(|o| session_view(o, &viewer, now))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    render(
+        &state,
+        &viewer,
+        "labs/session.html",
+        context! {
+            session => session_view(&s, &viewer, now), rel, agenda, materials, participants, sees_participants,
+            outcomes => s.outcomes, staff, statuses, overlaps,
+            check_in_code => if staff { s.check_in_code.as_str() } else { "" },
+            may_see_feedback => viewer.may("labs.feedback_results", None),
+        },
+    )
+}
+
+pub(super) async fn material(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let m = db::labs::material_by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(url) = &m.url {
+        return Ok(crate::http::see_other(url));
+    }
+    let key = m.storage_key.ok_or(AppError::NotFound)?;
+    let bytes = state
+        .storage
+        .get(storage::Key(key))
+        .await
+        .map_err(|e| match e {
+            storage::StorageError::NotFound => AppError::NotFound,
+            other => AppError::Internal(other.to_string()),
+        })?;
+    let name = m.file_name.unwrap_or_else(|| "material".into());
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded = percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC)
+        .to_string();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                m.content_type
+                    .unwrap_or_else(|| "application/octet-stream".into()),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// Report lines of one person, or of everyone, with the organisation each registration counts for:
+/// the person's organisation in the session's cohort when there is one.
+pub(super) async fn lines(
+    state: &AppState,
+    person: Option<Uuid>,
+) -> AppResult<(Vec<db::labs::ReportRow>, Vec<Line<Uuid>>)> {
+    let rows = db::labs::report_rows(&state.db, person).await?;
+    let structure = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
+    let members: HashMap<Uuid, &Vec<Uuid>> = structure
+        .cohorts
+        .iter()
+        .map(|c| (c.id, &c.organisations))
+        .collect();
+    let lines = rows
+        .iter()
+        .map(|r| {
+            let days = half_days(r.starts_at, r.ends_at);
+            let expected: i64 = days.iter().map(|h| h.minutes).sum();
+            let organisation = r
+                .organisations
+                .iter()
+                .find(|o| members.get(&r.cohort_id).is_some_and(|m| m.contains(o)))
+                .or(r.organisations.first())
+                .copied();
+            Line {
+                participant: r.user_id,
+                organisation,
+                module: r.module_id,
+                rate: Rate {
+                    expected,
+                    attended: minutes_attended(&days, &r.present),
+                },
+            }
+        })
+        .collect();
+    Ok((rows, lines))
+}
+
+pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let user = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let now = Utc::now();
+    let sessions = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            person: Some(user),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let (rows, lines) = lines(&state, Some(user)).await?;
+    let registrations: HashMap<Uuid, String> = db::labs::registrations_of(&state.db, user)
+        .await?
+        .into_iter()
+        .collect();
+    let answered = db::labs::feedback_given_by(&state.db, user).await?;
+    let mut upcoming = Vec::new();
+    let mut past = Vec::new();
+    for s in &sessions {
+        let registration = registrations.get(&s.id).cloned();
+        let attended = rows
+            .iter()
+            .zip(&lines)
+            .find(|(r, _)| r.session_id == s.id)
+            .map(|(_, l)| hours(l.rate.attended, viewer.locale));
+        let gave = !(s.status == Status::Held && registration.as_deref() == Some("registered"))
+            || answered.contains(&s.id);
+        let v = context! {
+            session => session_view(s, &viewer, now), registration, attended, feedback_due => !gave,
+        };
+        if s.ends_at >= now {
+            upcoming.push(v);
+        } else {
+            past.push(v);
+        }
+    }
+    past.reverse();
+    let total = domain::labs::attendance::overall(&lines);
+    render(
+        &state,
+        &viewer,
+        "labs/mine.html",
+        context! {
+            upcoming, past,
+            attended_hours => hours(total.attended, viewer.locale),
+            expected_hours => hours(total.expected, viewer.locale),
+            rate => total.percent(),
+            has_feed => db::labs::has_feed_token(&state.db, user).await?,
+        },
+    )
+}
+
+pub(super) async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let now = Utc::now();
+    let sessions = db::labs::list(&state.db, &db::labs::Filter::default()).await?;
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for s in &sessions {
+        *counts.entry(s.status.code()).or_default() += 1;
+    }
+    let upcoming: Vec<Value> = sessions
+        .iter()
+        .filter(|s| s.starts_at > now && s.status.is_active())
+        .take(8)
+        .map(|s| session_view(s, &viewer, now))
+        .collect();
+    // Sessions that started but are not marked held or cancelled yet: staff have to close them.
+    let to_close: Vec<Value> = sessions
+        .iter()
+        .filter(|s| s.ends_at < now && matches!(s.status, Status::Planned | Status::Confirmed))
+        .map(|s| session_view(s, &viewer, now))
+        .collect();
+    let mut overlaps = Vec::new();
+    let active: Vec<&Session> = sessions.iter().filter(|s| s.status.is_active()).collect();
+    for (i, a) in active.iter().enumerate() {
+        for b in &active[i + 1..] {
+            if a.cohort_id == b.cohort_id
+                && domain::labs::schedule::overlaps(
+                    (a.starts_at, a.ends_at),
+                    (b.starts_at, b.ends_at),
+                )
+            {
+                overlaps.push(context! { a => session_view(a, &viewer, now), b => session_view(b, &viewer, now) });
+            }
+        }
+    }
+    let (_, lines) = lines(&state, None).await?;
+    let total = domain::labs::attendance::overall(&lines);
+    let answers: HashMap<Uuid, i64> = db::labs::feedback_counts(&state.db)
+        .await?
+        .into_iter()
+        .collect();
+    let held: Vec<Value> = sessions
+        .iter()
+        .rev()
+        .filter(|s| s.status == Status::Held)
+        .take(8)
+        .map(|s| context! { session => session_view(s, &viewer, now), answers => answers.get(&s.id).copied().unwrap_or(0) })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "labs/dashboard.html",
+        context! {
+            counts => Status::ALL.iter().map(|s| context! { status => s.code(), count => counts.get(s.code()).copied().unwrap_or(0) }).collect::<Vec<_>>(),
+            total_sessions => sessions.len(), upcoming, to_close, overlaps, held,
+            rate => total.percent(), attended_hours => hours(total.attended, viewer.locale),
+        },
+    )
+}
