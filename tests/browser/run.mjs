@@ -194,6 +194,67 @@ try {
   await page.goto(`${base}/admin/audit`);
   check(page.url().startsWith(`${base}/sign-in?next=`), 'after sign-out the audit log asks to sign in');
 
+  console.log('Labs: staff schedule a session, a participant registers and checks in');
+  const signIn = async (p, email) => {
+    await p.goto(`${base}/sign-in`);
+    await p.fill('#f-email', email);
+    await p.fill('#f-password', 'ponte-demo');
+    await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+  };
+  await visit(page, '/labs', 'labs calendar');
+  await visit(page, '/labs?view=list', 'labs list');
+  await signIn(page, 'staff@ponte.example');
+  await visit(page, '/labs/dashboard', 'labs dashboard');
+  await visit(page, '/labs/attendance', 'attendance report');
+  await page.goto(`${base}/labs/dashboard`);
+  const results = await page.getAttribute('a[href$="/feedback/results"]', 'href');
+  await visit(page, results.replaceAll('&#x2f;', '/'), 'feedback results');
+  check(await page.isVisible('svg[role=img]'), 'feedback results are charted');
+  // A session starting in 20 minutes (Rome time), so that check-in is already open. Near midnight
+  // the session would end the next day: then it is scheduled for tomorrow and check-in is skipped.
+  const rome = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d).split(' ');
+  let [date, start] = rome(new Date(Date.now() + 20 * 60000));
+  let [endDate, end] = rome(new Date(Date.now() + 80 * 60000));
+  const checkInToday = date === endDate;
+  if (!checkInToday) { [date] = rome(new Date(Date.now() + 24 * 3600000)); start = '10:00'; end = '12:00'; }
+  await visit(page, '/labs/sessions/new', 'schedule form');
+  await page.selectOption('#f-module_id', { index: 1 });
+  await page.selectOption('#f-cohort_id', { index: 1 });
+  await page.fill('#f-title', 'Giornata di prova nel browser');
+  await page.fill('#f-date', date);
+  await page.fill('#f-start', start);
+  await page.fill('#f-end', end);
+  await page.fill('#f-place', 'Salerno, Sala Bottiglieri');
+  await page.fill('#f-capacity', '20');
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]:has-text("Salva la giornata")')]);
+  if (await page.isVisible('#f-overlap')) {
+    await page.check('#f-overlap');
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]:has-text("Salva la giornata")')]);
+  }
+  check(/\/labs\/sessions\/[0-9a-f-]{36}$/.test(page.url()), `scheduling leads to the session page (${page.url()})`);
+  const sessionUrl = page.url();
+  const code = (await page.textContent('.labs-code')).trim();
+  check(/^[A-Z0-9]{6}$/.test(code), 'staff see the check-in code');
+  await axe(page, 'session page for staff');
+  const participant = await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage();
+  participant.on('pageerror', (e) => fail(`script error: ${e.message}`));
+  await signIn(participant, 'membro@ponte.example');
+  await participant.goto(sessionUrl);
+  await Promise.all([participant.waitForNavigation(), participant.click('button:has-text("Iscriviti")')]);
+  check(await participant.isVisible('text=Sei iscritto a questa giornata'), 'the participant is registered');
+  if (checkInToday) {
+    await participant.fill('#f-code', code.toLowerCase());
+    await Promise.all([participant.waitForNavigation(), participant.click('button:has-text("Registra la presenza")')]);
+    check(await participant.isVisible('text=Presenza registrata'), 'the participant checked in with the code');
+  } else {
+    console.log('  check-in skipped: the session could not start today (close to midnight in Rome)');
+  }
+  await axe(participant, 'session page for a participant');
+  await visit(participant, '/labs/mine', 'my labs');
+  await page.goto(`${sessionUrl}/register`);
+  check(await page.isVisible('text=Francesca Greco'), 'the register lists the participant');
+  await axe(page, 'attendance register');
+
   for (const e of cspErrors) fail(`CSP violation: ${e}`);
 } catch (e) {
   fail(`browser test stopped: ${e.stack || e}`);

@@ -552,7 +552,7 @@ async fn feedback_once_and_anonymous_when_asked() {
         assert!(csv.body.contains("Anonimo;"));
         // Someone who was not registered cannot answer.
         let mut actor = app.signed_in("attore@ponte.example").await;
-        assert_eq!(actor.get(&path).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(actor.get(&path).await.status, StatusCode::BAD_REQUEST);
         // The report counts the demo's attendance.
         let report = staff.get("/labs/attendance").await;
         assert!(report.body.contains("Provincia di Foggia"));

@@ -212,6 +212,7 @@ error-invite-unknown = There is no account with this email.
 error-rating = Choose a value from 1 to 5.
 error-feedback-empty = Answer at least one question.
 error-feedback-given = You have already answered this session's questionnaire.
+error-feedback-not-registered = The questionnaire is for the people registered for the session.
 error-feedback-not-held = The questionnaire opens once the session has been held.
 
 mail-session-changed-subject = Ponte: update on the session “{ $title }”

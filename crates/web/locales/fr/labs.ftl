@@ -212,6 +212,7 @@ error-invite-unknown = Aucun compte avec ce courriel.
 error-rating = Choisissez une valeur de 1 à 5.
 error-feedback-empty = Répondez à au moins une question.
 error-feedback-given = Vous avez déjà répondu au questionnaire de cette journée.
+error-feedback-not-registered = Le questionnaire est réservé aux personnes inscrites à la journée.
 error-feedback-not-held = Le questionnaire s'ouvre une fois la journée tenue.
 
 mail-session-changed-subject = Ponte : mise à jour de la journée « { $title } »

@@ -212,6 +212,7 @@ error-invite-unknown = Nessun account con questa email.
 error-rating = Scegli un valore da 1 a 5.
 error-feedback-empty = Rispondi almeno a una domanda.
 error-feedback-given = Hai già compilato il questionario di questa giornata.
+error-feedback-not-registered = Il questionario è riservato a chi era iscritto alla giornata.
 error-feedback-not-held = Il questionario si apre dopo lo svolgimento della giornata.
 
 mail-session-changed-subject = Ponte: aggiornamento sulla giornata «{ $title }»

@@ -26,7 +26,7 @@ async fn may_answer(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult
         .as_deref()
         != Some("registered")
     {
-        return Err(AppError::Forbidden);
+        return Err(AppError::BadRequest("error-feedback-not-registered"));
     }
     if db::labs::gave_feedback(&state.db, s.id, user).await? {
         return Err(AppError::BadRequest("error-feedback-given"));
