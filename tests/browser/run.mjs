@@ -206,6 +206,10 @@ try {
   await signIn(page, 'staff@ponte.example');
   await visit(page, '/labs/dashboard', 'labs dashboard');
   await visit(page, '/labs/attendance', 'attendance report');
+  await visit(page, '/programme/structure', 'programme structure');
+  await visit(page, '/programme/modules/new?strand=B', 'new module form');
+  await visit(page, '/programme/cohorts/new', 'new cohort form');
+  await visit(page, '/certificates/ABCD-EFGH-JKMN', 'unknown certificate', 404);
   await page.goto(`${base}/labs/dashboard`);
   const results = await page.getAttribute('a[href$="/feedback/results"]', 'href');
   await visit(page, results.replaceAll('&#x2f;', '/'), 'feedback results');

@@ -1059,3 +1059,34 @@ pub async fn cohort_members(db: &Db, cohort: Uuid) -> Result<Vec<Uuid>> {
         .await?)
     })
 }
+
+/// Records an issued certificate: its code, its holder and what it states (JSON).
+pub async fn issue_certificate(db: &Db, code: &str, user: Uuid, summary: &str) -> Result<()> {
+    run!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO certificates (code, user_id, issued_at, summary) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(code)
+        .bind(user)
+        .bind(Utc::now())
+        .bind(summary)
+        .execute(pool)
+        .await
+        .map_err(DbError::from_write)?;
+    });
+    Ok(())
+}
+
+/// A certificate by its verification code: when it was issued and what it states (JSON).
+pub async fn certificate(db: &Db, code: &str) -> Result<Option<(DateTime<Utc>, String)>> {
+    run!(db, |pool| {
+        let row = sqlx::query("SELECT issued_at, summary FROM certificates WHERE code = $1")
+            .bind(code)
+            .fetch_optional(pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
+            None => None,
+        })
+    })
+}

@@ -12,6 +12,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0002_labs",
         include_str!("../migrations/sqlite/0002_labs.sql"),
     ),
+    (
+        "0003_structure_editing",
+        include_str!("../migrations/sqlite/0003_structure_editing.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -22,6 +26,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0002_labs",
         include_str!("../migrations/postgres/0002_labs.sql"),
+    ),
+    (
+        "0003_structure_editing",
+        include_str!("../migrations/postgres/0003_structure_editing.sql"),
     ),
 ];
 

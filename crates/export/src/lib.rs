@@ -1,7 +1,9 @@
 //! Writers that turn Ponte's data into files: CSV tables (UTF-8 with a byte-order mark and `;`
 //! separators, as Italian spreadsheet users expect) and iCalendar feeds.
 
+pub mod certificate;
 pub mod ical;
+pub mod xlsx;
 
 /// Errors while writing an export.
 #[derive(Debug, thiserror::Error)]
@@ -10,6 +12,10 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("CSV: {0}")]
     Io(#[from] std::io::Error),
+    #[error("XLSX: {0}")]
+    Xlsx(String),
+    #[error("typesetting: {0}")]
+    Typeset(String),
 }
 
 /// Writes a table with its header row as CSV.

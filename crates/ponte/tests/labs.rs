@@ -673,3 +673,74 @@ async fn pages_of_the_season() {
         );
     }
 }
+
+#[tokio::test]
+async fn certificates_are_pdf_and_verifiable() {
+    for app in apps().await {
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let pdf = member.get("/labs/certificate").await;
+        assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.body);
+        assert_eq!(pdf.headers["content-type"], "application/pdf");
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        assert!(pdf.body.contains("pdfaid:part"), "PDF/A");
+        let disposition = pdf.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let code = disposition
+            .split("attestato-")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(".pdf\"")
+            .to_string();
+        let mut guest = app.client();
+        let page = guest
+            .get(&format!("/certificates/{}", code.to_lowercase()))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Francesca Greco"));
+        assert!(page.body.contains("Provincia di Salerno"));
+        assert_eq!(
+            guest.get("/certificates/NOPE-NOPE-NOPE").await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Someone who attended nothing gets a clear refusal, not an empty certificate.
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let none = admin.get("/labs/certificate").await;
+        assert_eq!(none.status, StatusCode::BAD_REQUEST);
+        assert!(none.body.contains("Non risultano ancora presenze"));
+    }
+}
+
+#[tokio::test]
+async fn attendance_exports_as_xlsx() {
+    for app in apps().await {
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = staff
+            .get("/labs/attendance/export?by=organisation&format=xlsx")
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("spreadsheetml"));
+        // Read the workbook back with a zip reader: the sheet's strings hold the organisations.
+        let python = std::env::var("PONTE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+        let mut child = std::process::Command::new(&python)
+            .args(["-c", "import sys, zipfile, io; z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())); print(z.read('xl/sharedStrings.xml').decode())"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(&r.bytes).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let strings = String::from_utf8(out.stdout).unwrap();
+        assert!(strings.contains("Provincia di Foggia"), "{strings}");
+        assert_eq!(
+            staff.get("/labs/attendance/export?format=pdf").await.status,
+            StatusCode::BAD_REQUEST
+        );
+    }
+}

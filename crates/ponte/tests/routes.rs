@@ -47,31 +47,37 @@ async fn concrete_path(app: &App, path: &str) -> String {
         .id;
     let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
     let material = db::labs::materials(app.db(), session).await.unwrap()[0].id;
-    path.replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
-        .replace(
-            "/labs/cohorts/{id}",
-            &format!("/labs/cohorts/{}", structure.cohorts[0].id),
-        )
-        .replace(
-            "/labs/materials/{id}",
-            &format!("/labs/materials/{material}"),
-        )
-        .replace("{item}", &uuid::Uuid::nil().to_string())
-        .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
-        .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
-        .replace(
-            "/programme/modules/{id}",
-            &format!("/programme/modules/{}", structure.modules[0].id),
-        )
-        .replace(
-            "/programme/cohorts/{id}",
-            &format!("/programme/cohorts/{}", structure.cohorts[0].id),
-        )
-        .replace("/strands/{code}", "/strands/A")
-        .replace("/language/{code}", "/language/en")
-        .replace("{token}", &"0".repeat(64))
-        .replace("{page}", "privacy")
-        .replace("{*path}", "ponte.css")
+    let strand_a = structure.strands[0].id;
+    path.replace(
+        "/programme/texts/{kind}/{id}",
+        &format!("/programme/texts/strands/{strand_a}"),
+    )
+    .replace("/certificates/{code}", "/certificates/ABCD-EFGH-JKMN")
+    .replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
+    .replace(
+        "/labs/cohorts/{id}",
+        &format!("/labs/cohorts/{}", structure.cohorts[0].id),
+    )
+    .replace(
+        "/labs/materials/{id}",
+        &format!("/labs/materials/{material}"),
+    )
+    .replace("{item}", &uuid::Uuid::nil().to_string())
+    .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
+    .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
+    .replace(
+        "/programme/modules/{id}",
+        &format!("/programme/modules/{}", structure.modules[0].id),
+    )
+    .replace(
+        "/programme/cohorts/{id}",
+        &format!("/programme/cohorts/{}", structure.cohorts[0].id),
+    )
+    .replace("/strands/{code}", "/strands/A")
+    .replace("/language/{code}", "/language/en")
+    .replace("{token}", &"0".repeat(64))
+    .replace("{page}", "privacy")
+    .replace("{*path}", "ponte.css")
 }
 
 async fn client_for(app: &App, who: Option<&str>) -> Client {

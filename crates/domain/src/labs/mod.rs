@@ -25,6 +25,8 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("labs.cohort_ics", Rule::Public),
     ("labs.feed_ics", Rule::Public),
     ("labs.mine", Rule::SignedIn),
+    ("labs.certificate", Rule::SignedIn),
+    ("labs.verify", Rule::Public),
     ("labs.feed_token", Rule::SignedIn),
     ("labs.register", Rule::SignedIn),
     ("labs.unregister", Rule::SignedIn),

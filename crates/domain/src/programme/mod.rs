@@ -1,20 +1,39 @@
 //! The programme as the seed describes it: phases, strands (ambiti), dimensions, modules with their
 //! planned days, and cohorts of administrations.
 
+pub mod editing;
+
 use crate::locale::Locale;
 use crate::policy::Rule;
-use serde::Serialize;
+use crate::roles::Role;
+use serde::{Deserialize, Serialize};
 
-/// Reading the programme is public: it is the programme's shop window.
+const STAFF: &[Role] = &[Role::Staff, Role::Admin];
+
+/// Reading the programme is public: it is the programme's shop window. Staff shape it.
 pub const POLICY: &[(&str, Rule)] = &[
     ("programme.overview", Rule::Public),
     ("programme.strand", Rule::Public),
     ("programme.module", Rule::Public),
     ("programme.cohort", Rule::Public),
+    ("programme.structure", Rule::Global(STAFF)),
+    ("programme.module_new", Rule::Global(STAFF)),
+    ("programme.module_create", Rule::Global(STAFF)),
+    ("programme.module_edit", Rule::Global(STAFF)),
+    ("programme.module_update", Rule::Global(STAFF)),
+    ("programme.module_move", Rule::Global(STAFF)),
+    ("programme.texts_edit", Rule::Global(STAFF)),
+    ("programme.texts_update", Rule::Global(STAFF)),
+    ("programme.phase_create", Rule::Global(STAFF)),
+    ("programme.dimension_create", Rule::Global(STAFF)),
+    ("programme.cohort_new", Rule::Global(STAFF)),
+    ("programme.cohort_create", Rule::Global(STAFF)),
+    ("programme.cohort_edit", Rule::Global(STAFF)),
+    ("programme.cohort_update", Rule::Global(STAFF)),
 ];
 
 /// How a module is delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
     InPerson,
@@ -41,7 +60,7 @@ impl Delivery {
 }
 
 /// Planned days of a module in tenths of a day, as a range when the seed gives one ("4/5").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedDays {
     pub min_tenths: i64,
     pub max_tenths: i64,

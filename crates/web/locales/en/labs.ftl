@@ -234,3 +234,71 @@ mail-session-invitation-body =
     { $link }
 
     Ponte
+
+## Programme structure editing
+
+module-objectives = Objectives
+structure-title = Programme structure
+structure-intro = Phases, strands, dimensions, modules and groups. Every change is kept in the activity log.
+structure-phases = Phases
+structure-edit = Edit
+structure-add = Add
+structure-new-phase = New phase
+structure-description = Description
+structure-question = Guiding question
+structure-edit-strand = Edit the strand's texts
+structure-new-module = New module
+structure-new-module-here = New module in this dimension
+structure-dimensions = Dimensions
+structure-new-dimension = New dimension
+structure-modules-of = Modules of strand { $code }
+structure-dimension = Dimension
+structure-order = Order
+structure-move-up = Move up
+structure-move-down = Move down
+structure-no-modules = No modules in this strand.
+structure-cohorts = Groups
+structure-new-cohort = New group
+structure-edit-module = Edit the module
+structure-edit-cohort = Edit the group
+structure-conflict-title = Someone else saved this record in the meantime.
+structure-conflict-module = The module is now “{ $title }”, { $days } days. The form below keeps your changes: check them and save again.
+structure-conflict-texts = The title is now “{ $title }”. The form below keeps your changes: check them and save again.
+structure-conflict-cohort = The form below keeps your changes: check them and save again.
+structure-module-title = Module title
+structure-no-dimension = No dimension
+structure-days-min = Planned days
+structure-days-max = Up to (days)
+structure-days-hint = For example 1.5.
+structure-days-max-hint = If the days are a range, for example from 4 to 5.
+structure-delivery = Delivery
+structure-delivery-in_person = In person
+structure-delivery-remote = Online
+structure-save = Save
+structure-edit-texts-phases = Edit the phase
+structure-edit-texts-strands = Edit the strand
+structure-edit-texts-dimensions = Edit the dimension
+structure-texts-title = Title
+structure-cohort-name = Group name
+structure-phase = Phase
+error-days = Give the days with at most one decimal, between 0.5 and 30 (for example 1.5).
+error-days-range = The maximum cannot be lower than the minimum.
+error-cohort-organisations = Choose at least one administration.
+error-cohort-strands = Choose at least one strand.
+
+## Certificates and exports
+
+mine-certificate = Certificate of participation
+mine-certificate-text = Download the certificate (PDF/A) with the modules, days and hours you attended. Each certificate has a verification code.
+mine-certificate-download = Download the certificate
+report-export-xlsx = Download as Excel (XLSX)
+verify-title = Certificate verification
+verify-valid = The certificate with code { $code } is authentic and was issued by Ponte.
+verify-unknown = There is no certificate with code { $code }. Check that you typed it as it appears on the certificate.
+verify-person = Holder
+verify-total = Participation
+verify-total-value = { $hours } hours over { $days } days
+verify-issued = Issued on
+verify-modules = Modules attended
+verify-dates = Dates
+error-certificate-none = No attendance at a held session yet: the certificate will be available after the first session you attend.

@@ -234,3 +234,71 @@ mail-session-invitation-body =
     { $link }
 
     Ponte
+
+## Programme structure editing
+
+module-objectives = Objectifs
+structure-title = Structure du programme
+structure-intro = Phases, axes, dimensions, modules et groupes. Chaque modification est conservée dans le journal des activités.
+structure-phases = Phases
+structure-edit = Modifier
+structure-add = Ajouter
+structure-new-phase = Nouvelle phase
+structure-description = Description
+structure-question = Question directrice
+structure-edit-strand = Modifier les textes de l'axe
+structure-new-module = Nouveau module
+structure-new-module-here = Nouveau module dans cette dimension
+structure-dimensions = Dimensions
+structure-new-dimension = Nouvelle dimension
+structure-modules-of = Modules de l'axe { $code }
+structure-dimension = Dimension
+structure-order = Ordre
+structure-move-up = Monter
+structure-move-down = Descendre
+structure-no-modules = Aucun module dans cet axe.
+structure-cohorts = Groupes
+structure-new-cohort = Nouveau groupe
+structure-edit-module = Modifier le module
+structure-edit-cohort = Modifier le groupe
+structure-conflict-title = Quelqu'un d'autre a enregistré cette fiche entre-temps.
+structure-conflict-module = Le module est maintenant « { $title } », { $days } journées. Le formulaire ci-dessous garde vos modifications : vérifiez-les et enregistrez à nouveau.
+structure-conflict-texts = Le titre est maintenant « { $title } ». Le formulaire ci-dessous garde vos modifications : vérifiez-les et enregistrez à nouveau.
+structure-conflict-cohort = Le formulaire ci-dessous garde vos modifications : vérifiez-les et enregistrez à nouveau.
+structure-module-title = Titre du module
+structure-no-dimension = Aucune dimension
+structure-days-min = Journées prévues
+structure-days-max = Jusqu'à (journées)
+structure-days-hint = Par exemple 1,5.
+structure-days-max-hint = Si les journées sont un intervalle, par exemple de 4 à 5.
+structure-delivery = Modalité
+structure-delivery-in_person = En présentiel
+structure-delivery-remote = À distance
+structure-save = Enregistrer
+structure-edit-texts-phases = Modifier la phase
+structure-edit-texts-strands = Modifier l'axe
+structure-edit-texts-dimensions = Modifier la dimension
+structure-texts-title = Titre
+structure-cohort-name = Nom du groupe
+structure-phase = Phase
+error-days = Indiquez les journées avec au plus une décimale, entre 0,5 et 30 (par exemple 1,5).
+error-days-range = Le maximum ne peut pas être inférieur au minimum.
+error-cohort-organisations = Choisissez au moins une administration.
+error-cohort-strands = Choisissez au moins un axe.
+
+## Certificates and exports
+
+mine-certificate = Attestation de participation
+mine-certificate-text = Téléchargez l'attestation (PDF/A) avec les modules, les journées et les heures auxquels vous avez participé. Chaque attestation a un code de vérification.
+mine-certificate-download = Télécharger l'attestation
+report-export-xlsx = Télécharger en Excel (XLSX)
+verify-title = Vérification d'une attestation
+verify-valid = L'attestation portant le code { $code } est authentique et a été délivrée par Ponte.
+verify-unknown = Aucune attestation ne porte le code { $code }. Vérifiez que vous l'avez saisi tel qu'il figure sur l'attestation.
+verify-person = Titulaire
+verify-total = Participation
+verify-total-value = { $hours } heures sur { $days } journées
+verify-issued = Délivrée le
+verify-modules = Modules suivis
+verify-dates = Dates
+error-certificate-none = Aucune présence à une journée tenue pour l'instant : l'attestation sera disponible après la première journée suivie.

@@ -234,3 +234,71 @@ mail-session-invitation-body =
     { $link }
 
     Ponte
+
+## Programme structure editing
+
+module-objectives = Obiettivi
+structure-title = Struttura del programma
+structure-intro = Fasi, ambiti, dimensioni, moduli e gruppi. Ogni modifica resta nel registro delle attività.
+structure-phases = Fasi
+structure-edit = Modifica
+structure-add = Aggiungi
+structure-new-phase = Nuova fase
+structure-description = Descrizione
+structure-question = Domanda guida
+structure-edit-strand = Modifica i testi dell'ambito
+structure-new-module = Nuovo modulo
+structure-new-module-here = Nuovo modulo in questa dimensione
+structure-dimensions = Dimensioni
+structure-new-dimension = Nuova dimensione
+structure-modules-of = Moduli dell'ambito { $code }
+structure-dimension = Dimensione
+structure-order = Ordine
+structure-move-up = Sposta su
+structure-move-down = Sposta giù
+structure-no-modules = Nessun modulo in questo ambito.
+structure-cohorts = Gruppi
+structure-new-cohort = Nuovo gruppo
+structure-edit-module = Modifica il modulo
+structure-edit-cohort = Modifica il gruppo
+structure-conflict-title = Nel frattempo qualcun altro ha salvato questa scheda.
+structure-conflict-module = Ora il modulo è «{ $title }», { $days } giornate. Il modulo qui sotto conserva le tue modifiche: controllale e salva di nuovo.
+structure-conflict-texts = Ora il titolo è «{ $title }». Il modulo qui sotto conserva le tue modifiche: controllale e salva di nuovo.
+structure-conflict-cohort = Il modulo qui sotto conserva le tue modifiche: controllale e salva di nuovo.
+structure-module-title = Titolo del modulo
+structure-no-dimension = Nessuna dimensione
+structure-days-min = Giornate previste
+structure-days-max = Fino a (giornate)
+structure-days-hint = Per esempio 1,5.
+structure-days-max-hint = Se le giornate sono un intervallo, per esempio da 4 a 5.
+structure-delivery = Modalità
+structure-delivery-in_person = In presenza
+structure-delivery-remote = A distanza
+structure-save = Salva
+structure-edit-texts-phases = Modifica la fase
+structure-edit-texts-strands = Modifica l'ambito
+structure-edit-texts-dimensions = Modifica la dimensione
+structure-texts-title = Titolo
+structure-cohort-name = Nome del gruppo
+structure-phase = Fase
+error-days = Indica le giornate con al massimo un decimale, tra 0,5 e 30 (per esempio 1,5).
+error-days-range = Il massimo non può essere inferiore al minimo.
+error-cohort-organisations = Scegli almeno un'amministrazione.
+error-cohort-strands = Scegli almeno un ambito.
+
+## Certificates and exports
+
+mine-certificate = Attestato di partecipazione
+mine-certificate-text = Scarica l'attestato (PDF/A) con i moduli, le giornate e le ore a cui hai partecipato. Ogni attestato ha un codice di verifica.
+mine-certificate-download = Scarica l'attestato
+report-export-xlsx = Scarica in Excel (XLSX)
+verify-title = Verifica di un attestato
+verify-valid = L'attestato con codice { $code } è autentico ed è stato rilasciato da Ponte.
+verify-unknown = Nessun attestato con il codice { $code }. Controlla di averlo scritto come compare sull'attestato.
+verify-person = Intestatario
+verify-total = Partecipazione
+verify-total-value = { $hours } ore in { $days } giornate
+verify-issued = Rilasciato il
+verify-modules = Moduli frequentati
+verify-dates = Date
+error-certificate-none = Non risultano ancora presenze a giornate svolte: l'attestato sarà disponibile dopo la prima giornata frequentata.

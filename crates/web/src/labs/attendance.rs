@@ -162,6 +162,7 @@ pub(super) async fn report(State(state): State<AppState>, viewer: Viewer) -> App
 #[serde(default)]
 pub(super) struct ExportQuery {
     by: String,
+    format: String,
 }
 
 pub(super) async fn export(
@@ -192,12 +193,51 @@ pub(super) async fn export(
             rate.percent().map(|p| p.to_string()).unwrap_or_default(),
         ]
     });
-    let bytes = export::csv_table(&header, rows).map_err(|e| AppError::Internal(e.to_string()))?;
     let by = if q.by.is_empty() {
         "participant"
     } else {
         q.by.as_str()
     };
+    if q.format == "xlsx" {
+        use export::xlsx::Cell;
+        let cells: Vec<Vec<Cell>> = list
+            .iter()
+            .map(|(name, rate)| {
+                vec![
+                    Cell::Text(name.clone()),
+                    Cell::Number(
+                        domain::labs::attendance::hours_tenths(rate.expected) as f64 / 10.0,
+                    ),
+                    Cell::Number(
+                        domain::labs::attendance::hours_tenths(rate.attended) as f64 / 10.0,
+                    ),
+                    rate.percent()
+                        .map(|p| Cell::Number(p as f64))
+                        .unwrap_or(Cell::Empty),
+                ]
+            })
+            .collect();
+        let bytes = export::xlsx::table(&t("report-title"), &header, &cells)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        return Ok((
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"attendance-{by}.xlsx\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response());
+    }
+    if !q.format.is_empty() && q.format != "csv" {
+        return Err(AppError::BadRequest("error-unknown-choice"));
+    }
+    let bytes = export::csv_table(&header, rows).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

@@ -4,6 +4,7 @@
 
 mod attendance;
 mod calendar;
+mod certificates;
 mod feedback;
 mod feeds;
 mod manage;
@@ -32,6 +33,18 @@ pub fn routes() -> Vec<Route> {
     vec![
         route(Method::GET, "/labs", "labs.calendar", calendar::calendar),
         route(Method::GET, "/labs/mine", "labs.mine", pages::mine),
+        route(
+            Method::GET,
+            "/labs/certificate",
+            "labs.certificate",
+            certificates::download,
+        ),
+        route(
+            Method::GET,
+            "/certificates/{code}",
+            "labs.verify",
+            certificates::verify,
+        ),
         route(
             Method::POST,
             "/labs/mine/feed",

@@ -1,5 +1,7 @@
-//! Read-only pages of the programme: overview (strands, dimensions, modules with their planned
-//! days), strand, module and cohort pages.
+//! Pages of the programme: overview (strands, dimensions, modules with their planned days),
+//! strand, module and cohort pages; and the structure editing of staff (`editing`).
+
+mod editing;
 
 use crate::http::{AppError, AppResult};
 use crate::routes::{route, Route};
@@ -35,6 +37,90 @@ pub fn routes() -> Vec<Route> {
             "programme.cohort",
             cohort,
         ),
+        route(
+            Method::GET,
+            "/programme/structure",
+            "programme.structure",
+            editing::overview,
+        ),
+        route(
+            Method::GET,
+            "/programme/modules/new",
+            "programme.module_new",
+            editing::module_new,
+        ),
+        route(
+            Method::POST,
+            "/programme/strands/{code}/modules",
+            "programme.module_create",
+            editing::module_create,
+        ),
+        route(
+            Method::GET,
+            "/programme/modules/{id}/edit",
+            "programme.module_edit",
+            editing::module_edit,
+        ),
+        route(
+            Method::POST,
+            "/programme/modules/{id}",
+            "programme.module_update",
+            editing::module_update,
+        ),
+        route(
+            Method::POST,
+            "/programme/modules/{id}/move",
+            "programme.module_move",
+            editing::module_move,
+        ),
+        route(
+            Method::GET,
+            "/programme/texts/{kind}/{id}",
+            "programme.texts_edit",
+            editing::texts_edit,
+        ),
+        route(
+            Method::POST,
+            "/programme/texts/{kind}/{id}",
+            "programme.texts_update",
+            editing::texts_update,
+        ),
+        route(
+            Method::POST,
+            "/programme/phases",
+            "programme.phase_create",
+            editing::phase_create,
+        ),
+        route(
+            Method::POST,
+            "/programme/strands/{code}/dimensions",
+            "programme.dimension_create",
+            editing::dimension_create,
+        ),
+        route(
+            Method::GET,
+            "/programme/cohorts/new",
+            "programme.cohort_new",
+            editing::cohort_new,
+        ),
+        route(
+            Method::POST,
+            "/programme/cohorts",
+            "programme.cohort_create",
+            editing::cohort_create,
+        ),
+        route(
+            Method::GET,
+            "/programme/cohorts/{id}/edit",
+            "programme.cohort_edit",
+            editing::cohort_edit,
+        ),
+        route(
+            Method::POST,
+            "/programme/cohorts/{id}",
+            "programme.cohort_update",
+            editing::cohort_update,
+        ),
     ]
 }
 
@@ -51,7 +137,7 @@ fn days(d: PlannedDays, locale: Locale) -> Value {
 fn module_view(m: &Module, locale: Locale) -> Value {
     context! {
         id => m.id, title => m.title, description => m.description, position => m.position,
-        days => days(m.days, locale), delivery => m.delivery, products => m.products,
+        days => days(m.days, locale), delivery => m.delivery, products => m.products, objectives => m.objectives,
     }
 }
 

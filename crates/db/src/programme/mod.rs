@@ -1,5 +1,7 @@
 //! The programme structure: programme, phases, strands, dimensions, modules, cohorts.
 
+pub mod editing;
+
 use crate::audit::Change;
 use crate::{new_id, record_in, run, Db, DbError, Result};
 use domain::programme::{Delivery, PlannedDays};
@@ -31,6 +33,7 @@ pub struct Phase {
     pub number: i64,
     pub title: String,
     pub description: String,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +43,7 @@ pub struct Strand {
     pub title: String,
     pub description: String,
     pub position: i64,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +53,7 @@ pub struct Dimension {
     pub number: i64,
     pub title: String,
     pub question: String,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -62,6 +67,8 @@ pub struct Module {
     pub days: PlannedDays,
     pub delivery: Delivery,
     pub products: Vec<String>,
+    pub objectives: String,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +77,7 @@ pub struct Cohort {
     pub phase_id: Uuid,
     pub name: String,
     pub description: String,
+    pub version: i64,
     pub organisations: Vec<Uuid>,
     pub strands: Vec<Uuid>,
 }
@@ -120,33 +128,33 @@ pub async fn structure(db: &Db) -> Result<Option<Structure>> {
             contribution: list(p.try_get(11)?),
         };
         let id = programme.id;
-        let phases = sqlx::query("SELECT id, number, title, description FROM phases WHERE programme_id = $1 ORDER BY number")
+        let phases = sqlx::query("SELECT id, number, title, description, version FROM phases WHERE programme_id = $1 ORDER BY number")
             .bind(id)
             .fetch_all(pool)
             .await?
             .iter()
-            .map(|r| Ok(Phase { id: r.try_get(0)?, number: r.try_get(1)?, title: r.try_get(2)?, description: r.try_get(3)? }))
+            .map(|r| Ok(Phase { id: r.try_get(0)?, number: r.try_get(1)?, title: r.try_get(2)?, description: r.try_get(3)?, version: r.try_get(4)? }))
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?;
-        let strands = sqlx::query("SELECT id, code, title, description, position FROM strands WHERE programme_id = $1 ORDER BY position")
+        let strands = sqlx::query("SELECT id, code, title, description, position, version FROM strands WHERE programme_id = $1 ORDER BY position")
             .bind(id)
             .fetch_all(pool)
             .await?
             .iter()
-            .map(|r| Ok(Strand { id: r.try_get(0)?, code: r.try_get(1)?, title: r.try_get(2)?, description: r.try_get(3)?, position: r.try_get(4)? }))
+            .map(|r| Ok(Strand { id: r.try_get(0)?, code: r.try_get(1)?, title: r.try_get(2)?, description: r.try_get(3)?, position: r.try_get(4)?, version: r.try_get(5)? }))
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?;
         let dimensions = sqlx::query(
-            "SELECT d.id, d.strand_id, d.number, d.title, d.question FROM dimensions d JOIN strands s ON s.id = d.strand_id
+            "SELECT d.id, d.strand_id, d.number, d.title, d.question, d.version FROM dimensions d JOIN strands s ON s.id = d.strand_id
              WHERE s.programme_id = $1 ORDER BY s.position, d.number",
         )
         .bind(id)
         .fetch_all(pool)
         .await?
         .iter()
-        .map(|r| Ok(Dimension { id: r.try_get(0)?, strand_id: r.try_get(1)?, number: r.try_get(2)?, title: r.try_get(3)?, question: r.try_get(4)? }))
+        .map(|r| Ok(Dimension { id: r.try_get(0)?, strand_id: r.try_get(1)?, number: r.try_get(2)?, title: r.try_get(3)?, question: r.try_get(4)?, version: r.try_get(5)? }))
         .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?;
         let mut modules = Vec::new();
         for r in sqlx::query(
-            "SELECT m.id, m.strand_id, m.dimension_id, m.position, m.title, m.description, m.days_min_tenths, m.days_max_tenths, m.delivery, m.products
+            "SELECT m.id, m.strand_id, m.dimension_id, m.position, m.title, m.description, m.days_min_tenths, m.days_max_tenths, m.delivery, m.products, m.objectives, m.version
              FROM modules m JOIN strands s ON s.id = m.strand_id WHERE s.programme_id = $1 ORDER BY s.position, m.position",
         )
         .bind(id)
@@ -164,10 +172,12 @@ pub async fn structure(db: &Db) -> Result<Option<Structure>> {
                 days: PlannedDays::new(r.try_get(6)?, r.try_get(7)?),
                 delivery: Delivery::parse(&delivery).unwrap_or(Delivery::InPerson),
                 products: list(r.try_get(9)?),
+                objectives: r.try_get(10)?,
+                version: r.try_get(11)?,
             });
         }
         let mut cohorts = Vec::new();
-        for r in sqlx::query("SELECT id, phase_id, name, description FROM cohorts WHERE programme_id = $1 ORDER BY name")
+        for r in sqlx::query("SELECT id, phase_id, name, description, version FROM cohorts WHERE programme_id = $1 ORDER BY name")
             .bind(id)
             .fetch_all(pool)
             .await?
@@ -177,6 +187,7 @@ pub async fn structure(db: &Db) -> Result<Option<Structure>> {
                 phase_id: r.try_get(1)?,
                 name: r.try_get(2)?,
                 description: r.try_get(3)?,
+                version: r.try_get(4)?,
                 organisations: Vec::new(),
                 strands: Vec::new(),
             });

@@ -1,0 +1,208 @@
+//! Certificates of participation: a participant downloads a PDF/A stating the modules, days and
+//! hours they attended; each one gets a verification code that anyone can check on a public page.
+
+use super::hours;
+use super::pages::lines;
+use crate::http::{AppError, AppResult};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use chrono::Utc;
+use domain::labs::schedule::local;
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// What a certificate states, as stored for verification.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Summary {
+    person: String,
+    organisation: String,
+    programme: String,
+    cohort: String,
+    lines: Vec<(String, String, String)>,
+    days: String,
+    hours: String,
+    issued_on: String,
+}
+
+fn new_code() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 12];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let chars: Vec<char> = bytes
+        .iter()
+        .map(|b| {
+            domain::labs::CODE_ALPHABET[*b as usize % domain::labs::CODE_ALPHABET.len()] as char
+        })
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let user = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let person = viewer
+        .someone
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let (rows, report) = lines(&state, Some(user)).await?;
+    let structure = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
+    // Certificates are Italian documents: the programme's language, whatever the interface's.
+    let locale = domain::locale::Locale::It;
+    let mut by_module: Vec<(uuid::Uuid, Vec<chrono::NaiveDate>, i64)> = Vec::new();
+    let mut dates = BTreeSet::new();
+    let mut total = 0;
+    let mut cohorts = BTreeSet::new();
+    let mut organisation = None;
+    for (row, line) in rows.iter().zip(&report) {
+        if line.rate.attended == 0 {
+            continue;
+        }
+        let date = local(row.starts_at).0;
+        dates.insert(date);
+        total += line.rate.attended;
+        cohorts.insert(row.cohort_id);
+        organisation = organisation.or(line.organisation);
+        match by_module.iter_mut().find(|(m, _, _)| *m == row.module_id) {
+            Some(entry) => {
+                entry.1.push(date);
+                entry.2 += line.rate.attended;
+            }
+            None => by_module.push((row.module_id, vec![date], line.rate.attended)),
+        }
+    }
+    if by_module.is_empty() {
+        return Err(AppError::BadRequest("error-certificate-none"));
+    }
+    let titles: HashMap<uuid::Uuid, &str> = structure
+        .modules
+        .iter()
+        .map(|m| (m.id, m.title.as_str()))
+        .collect();
+    let organisation_name = match organisation {
+        Some(o) => db::organisations::by_ids(&state.db, &[o])
+            .await?
+            .first()
+            .map(|o| o.data.name.clone())
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let cohort = structure
+        .cohorts
+        .iter()
+        .filter(|c| cohorts.contains(&c.id))
+        .map(|c| c.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let today = local(Utc::now()).0;
+    let summary = Summary {
+        person,
+        organisation: organisation_name,
+        programme: structure.programme.title.clone(),
+        cohort,
+        lines: by_module
+            .iter()
+            .map(|(m, ds, minutes)| {
+                (
+                    titles.get(m).copied().unwrap_or_default().to_string(),
+                    ds.iter()
+                        .map(|d| locale.date(*d))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    hours(*minutes, locale),
+                )
+            })
+            .collect(),
+        days: dates.len().to_string(),
+        hours: hours(total, locale),
+        issued_on: locale.date(today),
+    };
+    let code = new_code();
+    let json = serde_json::to_string(&summary).map_err(|e| AppError::Internal(e.to_string()))?;
+    db::labs::issue_certificate(&state.db, &code, user, &json).await?;
+    let certificate = export::certificate::Certificate {
+        code: code.clone(),
+        person: summary.person.clone(),
+        organisation: summary.organisation.clone(),
+        programme: summary.programme.clone(),
+        cohort: summary.cohort.clone(),
+        lines: summary
+            .lines
+            .iter()
+            .map(|(module, dates, hours)| export::certificate::Line {
+                module: module.clone(),
+                dates: dates.clone(),
+                hours: hours.clone(),
+            })
+            .collect(),
+        days: summary.days.clone(),
+        hours: summary.hours.clone(),
+        issued_on: today,
+        issued_on_text: summary.issued_on.clone(),
+        verify_url: format!("{}/certificates/{code}", state.config.base_url),
+    };
+    // Typesetting takes a moment of CPU: keep it off the threads that serve requests.
+    let bytes = tokio::task::spawn_blocking(move || export::certificate::pdf(&certificate))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"attestato-{code}.pdf\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub(super) async fn verify(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(code): Path<String>,
+) -> AppResult {
+    let code = code.trim().to_ascii_uppercase();
+    let found = if code.len() <= 20 {
+        db::labs::certificate(&state.db, &code).await?
+    } else {
+        None
+    };
+    let certificate = match found {
+        Some((issued_at, json)) => {
+            let s: Summary =
+                serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))?;
+            Some(context! {
+                person => s.person, organisation => s.organisation, programme => s.programme, cohort => s.cohort,
+                lines => s.lines.iter().map(|(m, d, h)| context! { module => m, dates => d, hours => h }).collect::<Vec<_>>(),
+                days => s.days, hours => s.hours, issued => viewer.locale.date_time(issued_at),
+            })
+        }
+        None => None,
+    };
+    let status = if certificate.is_some() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::NOT_FOUND
+    };
+    crate::http::with_status(
+        status,
+        render(
+            &state,
+            &viewer,
+            "labs/verify.html",
+            context! { code, certificate },
+        ),
+    )
+}
