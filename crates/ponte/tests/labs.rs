@@ -402,7 +402,11 @@ async fn check_in_with_the_code_and_staff_correct_the_register() {
                 &[("code", "XXXXXX")],
             )
             .await;
-        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            wrong.body.contains("Il codice non è corretto"),
+            "the error sits next to the field"
+        );
         assert!(db::labs::attendance(app.db(), id).await.unwrap().is_empty());
         let code = db::labs::get(app.db(), id)
             .await

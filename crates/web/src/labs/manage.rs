@@ -322,9 +322,8 @@ pub(super) async fn status(
     }
     db::labs::set_status(&state.db, s.id, s.status, to, viewer.user_id()).await?;
     let changed = find(&state, &id).await?;
-    if to != Status::Held {
-        tell_participants(&state, &changed, "mail-session-changed-subject").await?;
-    }
+    // Held too: the mail brings participants back to the page with the questionnaire.
+    tell_participants(&state, &changed, "mail-session-changed-subject").await?;
     Ok(see_other(&format!("/labs/sessions/{}", s.id)))
 }
 

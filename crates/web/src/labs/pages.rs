@@ -68,8 +68,20 @@ pub(super) async fn session(
     Path(id): Path<String>,
 ) -> AppResult {
     let s = find(&state, &id).await?;
+    session_page(&state, &viewer, &s, None).await
+}
+
+/// The session page; `check_in_error` is the message key of a refused check-in, shown next to the
+/// code field.
+pub(super) async fn session_page(
+    state: &AppState,
+    viewer: &Viewer,
+    s: &Session,
+    check_in_error: Option<&str>,
+) -> AppResult {
+    let check_in_error = check_in_error.map(|k| state.i18n.t(viewer.locale, k));
     let now = Utc::now();
-    let rel = relation(&state, &viewer, &s).await?;
+    let rel = relation(state, viewer, s).await?;
     let agenda: Vec<Value> = db::labs::agenda(&state.db, s.id)
         .await?
         .iter()
@@ -105,7 +117,7 @@ pub(super) async fn session(
     } else {
         Vec::new()
     };
-    let staff = is_staff(&viewer);
+    let staff = is_staff(viewer);
     let statuses: Vec<&str> = Status::ALL
         .iter()
         .filter(|t| domain::labs::status_change_refusal(s.status, **t, s.starts_at, now).is_none())
@@ -115,20 +127,20 @@ pub(super) async fn session(
         db::labs::overlapping(&state.db, s.cohort_id, s.starts_at, s.ends_at, Some(s.id))
             .await?
             .iter()
-            .map(|o| session_view(o, &viewer, now))
+            .map(|o| session_view(o, viewer, now))
             .collect()
     } else {
         Vec::new()
     };
     render(
-        &state,
-        &viewer,
+        state,
+        viewer,
         "labs/session.html",
         context! {
-            session => session_view(&s, &viewer, now), rel, agenda, materials, participants, sees_participants,
+            session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants,
             outcomes => s.outcomes, staff, statuses, overlaps,
             check_in_code => if staff { s.check_in_code.as_str() } else { "" },
-            may_see_feedback => viewer.may("labs.feedback_results", None),
+            may_see_feedback => viewer.may("labs.feedback_results", None), check_in_error,
         },
     )
 }

@@ -85,7 +85,11 @@ pub(super) async fn check_in(
         return Err(AppError::BadRequest("error-check-in-not-registered"));
     }
     if normalise_code(&form.code) != s.check_in_code {
-        return Err(AppError::BadRequest("error-check-in-code"));
+        // Shown on the session page, next to the field, so that the code can be typed again.
+        return crate::http::with_status(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            super::pages::session_page(&state, &viewer, &s, Some("error-check-in-code")).await,
+        );
     }
     db::labs::check_in(
         &state.db,
