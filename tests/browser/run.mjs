@@ -224,7 +224,8 @@ try {
   await visit(page, '/labs/sessions/new', 'schedule form');
   await page.selectOption('#f-module_id', { index: 1 });
   await page.selectOption('#f-cohort_id', { index: 1 });
-  await page.fill('#f-title', 'Giornata di prova nel browser');
+  // The title carries markup: it must come back as text, and no script may run (security pass).
+  await page.fill('#f-title', 'Giornata di prova <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>');
   await page.fill('#f-date', date);
   await page.fill('#f-start', start);
   await page.fill('#f-end', end);
@@ -237,6 +238,12 @@ try {
   }
   check(/\/labs\/sessions\/[0-9a-f-]{36}$/.test(page.url()), `scheduling leads to the session page (${page.url()})`);
   const sessionUrl = page.url();
+  check(await page.isVisible('h1:has-text("<script>window.__xss=1</script>")'), 'the markup in the title is shown as text');
+  for (const path of [sessionUrl.replace(base, ''), '/labs?view=list', '/labs/dashboard', '/labs']) {
+    await page.goto(base + path);
+    check(await page.evaluate(() => window.__xss === undefined), `no injected script runs on ${path}`);
+  }
+  await page.goto(sessionUrl);
   const code = (await page.textContent('.labs-code')).trim();
   check(/^[A-Z0-9]{6}$/.test(code), 'staff see the check-in code');
   await axe(page, 'session page for staff');

@@ -328,3 +328,48 @@ pub fn link_in(message: &str, base: &str) -> String {
         .trim_start_matches(base)
         .to_string()
 }
+
+/// A route's path with its parameters filled with real demo records, so that every route can be
+/// requested.
+pub async fn concrete_path(app: &App, path: &str) -> String {
+    let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+    let salerno = app.organisation("Provincia di Salerno").await;
+    let member = db::accounts::credentials(app.db(), "attore@ponte.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
+    let material = db::labs::materials(app.db(), session).await.unwrap()[0].id;
+    let strand_a = structure.strands[0].id;
+    path.replace(
+        "/programme/texts/{kind}/{id}",
+        &format!("/programme/texts/strands/{strand_a}"),
+    )
+    .replace("/certificates/{code}", "/certificates/ABCD-EFGH-JKMN")
+    .replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
+    .replace(
+        "/labs/cohorts/{id}",
+        &format!("/labs/cohorts/{}", structure.cohorts[0].id),
+    )
+    .replace(
+        "/labs/materials/{id}",
+        &format!("/labs/materials/{material}"),
+    )
+    .replace("{item}", &uuid::Uuid::nil().to_string())
+    .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
+    .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
+    .replace(
+        "/programme/modules/{id}",
+        &format!("/programme/modules/{}", structure.modules[0].id),
+    )
+    .replace(
+        "/programme/cohorts/{id}",
+        &format!("/programme/cohorts/{}", structure.cohorts[0].id),
+    )
+    .replace("/strands/{code}", "/strands/A")
+    .replace("/language/{code}", "/language/en")
+    .replace("{token}", &"0".repeat(64))
+    .replace("{page}", "privacy")
+    .replace("{*path}", "ponte.css")
+}
