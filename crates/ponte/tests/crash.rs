@@ -1,0 +1,306 @@
+//! Crash safety: the real server runs with concurrent writers (agenda items, new organisations,
+//! attendance registers), is killed with SIGKILL at a random moment, and is started again; every
+//! write that got its success answer must be there, and the database must pass its integrity check.
+//! Twenty cycles on each backend.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+const CYCLES: usize = 20;
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+/// One HTTP/1.1 exchange on a new connection: the status, the session cookie set, if any.
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    form: &str,
+) -> std::io::Result<(u16, Option<String>)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut req =
+        format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    if let Some(c) = cookie {
+        req.push_str(&format!("Cookie: ponte_session={c}\r\n"));
+    }
+    if method == "POST" {
+        req.push_str(&format!(
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            form.len()
+        ));
+    }
+    req.push_str("\r\n");
+    req.push_str(form);
+    s.write_all(req.as_bytes())?;
+    let mut answer = Vec::new();
+    s.read_to_end(&mut answer)?;
+    let text = String::from_utf8_lossy(&answer);
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .ok_or_else(|| std::io::Error::other("no status line"))?;
+    let cookie = text
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ponte_session=")
+                .or_else(|| l.strip_prefix("Set-Cookie: ponte_session="))
+        })
+        .map(|v| v.split(';').next().unwrap_or("").to_string());
+    Ok((status, cookie))
+}
+
+fn enc(s: &str) -> String {
+    common::urlencode(&[("v", s)])[2..].to_string()
+}
+
+fn start(url: &str, dir: &std::path::Path) -> (Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_ponte"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("DATABASE_URL", url)
+        .env("PONTE_DATA_DIR", dir)
+        .env("PONTE_LOG", "error")
+        .env_remove("PONTE_CONFIG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok((200, _)) = request(port, "GET", "/health", None, "") {
+            return (child, port);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the server did not start");
+}
+
+#[derive(Default)]
+struct Acked {
+    agenda: Vec<String>,
+    organisations: Vec<String>,
+    /// The last register acknowledged, and the one in flight when the server died.
+    register: Option<Vec<(Uuid, i64)>>,
+    in_flight: Option<Vec<(Uuid, i64)>>,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_writes_survive_sigkill() {
+    for backend in db::testing::backends().await {
+        ponte::demo::load(&backend.db, false).await.unwrap();
+        let sessions = db::labs::list(&backend.db, &Default::default())
+            .await
+            .unwrap();
+        let held = sessions
+            .iter()
+            .find(|s| s.status == domain::labs::Status::Held)
+            .unwrap()
+            .id;
+        let people: Vec<Uuid> = db::labs::participants(&backend.db, held)
+            .await
+            .unwrap()
+            .iter()
+            .map(|p| p.user_id)
+            .collect();
+        let full_day = sessions
+            .iter()
+            .find(|s| s.place.contains("Salerno"))
+            .unwrap()
+            .id;
+        let acked = Arc::new(Mutex::new(Acked::default()));
+        let mut rng = Rng(0xC0FFEE ^ backend.name.len() as u64);
+        for cycle in 0..CYCLES {
+            let (mut server, port) = start(&backend.url, backend.dir.path());
+            let (_, cookie) = request(
+                port,
+                "POST",
+                "/sign-in",
+                None,
+                "email=staff%40ponte.example&password=ponte-demo",
+            )
+            .unwrap();
+            let cookie = Arc::new(cookie.expect("signed in"));
+            let stop = Arc::new(AtomicBool::new(false));
+            let mut writers = Vec::new();
+            // Agenda items.
+            {
+                let (stop, acked, cookie) = (stop.clone(), acked.clone(), cookie.clone());
+                let tag = format!("{}-{cycle}", backend.name);
+                writers.push(std::thread::spawn(move || {
+                    for n in 0.. {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let title = format!("crash-{tag}-{n}");
+                        let form =
+                            format!("start=10%3A00&end=10%3A30&title={}&speaker=", enc(&title));
+                        match request(
+                            port,
+                            "POST",
+                            &format!("/labs/sessions/{full_day}/agenda"),
+                            Some(&cookie),
+                            &form,
+                        ) {
+                            Ok((303, _)) => acked.lock().unwrap().agenda.push(title),
+                            Ok((status, _)) => panic!("agenda write answered {status}"),
+                            Err(_) => break,
+                        }
+                    }
+                }));
+            }
+            // New organisations.
+            {
+                let (stop, acked, cookie) = (stop.clone(), acked.clone(), cookie.clone());
+                let tag = format!("{}-{cycle}", backend.name);
+                writers.push(std::thread::spawn(move || {
+                    for n in 0.. {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let name = format!("Associazione crash {tag}-{n}");
+                        let form = format!("category=local_actor&name={}&actor_sector=association&actor_public=private&region_code=15", enc(&name));
+                        match request(port, "POST", "/admin/organisations", Some(&cookie), &form) {
+                            Ok((303, _)) => acked.lock().unwrap().organisations.push(name),
+                            Ok((status, _)) => panic!("organisation write answered {status}"),
+                            Err(_) => break,
+                        }
+                    }
+                }));
+            }
+            // The attendance register of a held session, saved again and again with another set.
+            {
+                let (stop, acked, cookie, people) =
+                    (stop.clone(), acked.clone(), cookie.clone(), people.clone());
+                let seed = cycle as u64;
+                writers.push(std::thread::spawn(move || {
+                    let mut rng = Rng(0xA77E ^ (seed + 1));
+                    loop {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let set: Vec<(Uuid, i64)> = people
+                            .iter()
+                            .flat_map(|p| [(*p, 0), (*p, 1)])
+                            .filter(|_| rng.below(2) == 0)
+                            .collect();
+                        let form = set
+                            .iter()
+                            .map(|(u, h)| format!("present={u}%3A{h}"))
+                            .collect::<Vec<_>>()
+                            .join("&");
+                        acked.lock().unwrap().in_flight = Some(set.clone());
+                        match request(
+                            port,
+                            "POST",
+                            &format!("/labs/sessions/{held}/register-sheet"),
+                            Some(&cookie),
+                            &form,
+                        ) {
+                            Ok((303, _)) => acked.lock().unwrap().register = Some(set),
+                            Ok((status, _)) => panic!("register write answered {status}"),
+                            Err(_) => break,
+                        }
+                    }
+                }));
+            }
+            std::thread::sleep(Duration::from_millis(150 + rng.below(450)));
+            server.kill().unwrap(); // SIGKILL
+            server.wait().unwrap();
+            stop.store(true, Ordering::SeqCst);
+            for w in writers {
+                w.join().unwrap();
+            }
+            // Everything acknowledged is there, on a database that passes its check.
+            assert!(
+                db::maintenance::integrity_ok(&backend.db).await.unwrap(),
+                "integrity after cycle {cycle} on {}",
+                backend.name
+            );
+            let a = acked.lock().unwrap();
+            let agenda: Vec<String> = db::labs::agenda(&backend.db, full_day)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|i| i.title)
+                .collect();
+            for t in &a.agenda {
+                assert!(
+                    agenda.contains(t),
+                    "acknowledged agenda item {t} lost on {}",
+                    backend.name
+                );
+            }
+            for name in a.organisations.iter().rev().take(5) {
+                let (found, _) = db::organisations::search(&backend.db, None, Some(name), 5, 0)
+                    .await
+                    .unwrap();
+                assert!(
+                    found.iter().any(|o| &o.data.name == name),
+                    "acknowledged organisation {name} lost on {}",
+                    backend.name
+                );
+            }
+            if let Some(last) = &a.register {
+                let mut now: Vec<(Uuid, i64)> = db::labs::attendance(&backend.db, held)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|(u, h, _)| (u, h))
+                    .collect();
+                now.sort();
+                let sorted = |v: &Vec<(Uuid, i64)>| {
+                    let mut v = v.clone();
+                    v.sort();
+                    v
+                };
+                let in_flight = a.in_flight.as_ref().map(sorted);
+                assert!(
+                    now == sorted(last) || Some(&now) == in_flight.as_ref(),
+                    "the register is neither the acknowledged one nor the one in flight on {}",
+                    backend.name
+                );
+            }
+        }
+        let a = acked.lock().unwrap();
+        let (_, total) =
+            db::organisations::search(&backend.db, None, Some("Associazione crash"), 1, 0)
+                .await
+                .unwrap();
+        assert!(total as usize >= a.organisations.len());
+        assert!(
+            a.agenda.len() > CYCLES,
+            "the writers wrote on {}",
+            backend.name
+        );
+        println!(
+            "{}: {CYCLES} kills, {} agenda items and {} organisations acknowledged, all found",
+            backend.name,
+            a.agenda.len(),
+            a.organisations.len()
+        );
+    }
+}
