@@ -1,0 +1,243 @@
+//! `ponte-bench`: seeds a large dataset into a fresh database (SQLite, PostgreSQL or both), starts
+//! the real `ponte serve` binary, drives concurrent signed-in clients over loopback against the
+//! main pages and a small static asset (the baseline), and prints per page: requests per second,
+//! p50, p99, errors and the ratio to the baseline; with the server's peak memory and start-up time.
+//! The same figures are written as JSON.
+//!
+//! Build and run: `cargo build --release -p ponte -p bench && target/release/ponte-bench`.
+
+mod load;
+mod seed;
+mod server;
+
+use std::time::Duration;
+
+struct Options {
+    backends: Vec<String>,
+    seconds: u64,
+    clients: usize,
+    json: String,
+    sizes: seed::Sizes,
+}
+
+fn options() -> anyhow::Result<Options> {
+    let mut o = Options {
+        backends: vec!["sqlite".into(), "postgres".into()],
+        seconds: 8,
+        clients: 32,
+        json: "target/bench.json".into(),
+        sizes: seed::Sizes {
+            organisations: 400,
+            users: 3000,
+            sessions: 60,
+        },
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| anyhow::anyhow!("{a} needs a value"))
+        };
+        match a.as_str() {
+            "--backend" => {
+                let v = value()?;
+                o.backends = match v.as_str() {
+                    "both" => vec!["sqlite".into(), "postgres".into()],
+                    "sqlite" | "postgres" => vec![v],
+                    _ => anyhow::bail!("--backend is sqlite, postgres or both"),
+                }
+            }
+            "--seconds" => o.seconds = value()?.parse()?,
+            "--clients" => o.clients = value()?.parse()?,
+            "--json" => o.json = value()?,
+            "--small" => {
+                o.sizes = seed::Sizes {
+                    organisations: 60,
+                    users: 300,
+                    sessions: 20,
+                }
+            }
+            "--help" | "-h" => {
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--json PATH] [--small]");
+                std::process::exit(0);
+            }
+            other => anyhow::bail!("unknown argument {other} (try --help)"),
+        }
+    }
+    Ok(o)
+}
+
+#[derive(serde::Serialize)]
+struct PageResult {
+    page: String,
+    path: String,
+    #[serde(flatten)]
+    measure: load::Measure,
+    /// Throughput as a share of the baseline's.
+    throughput_ratio: f64,
+    /// p99 latency as a multiple of the baseline's.
+    p99_ratio: f64,
+}
+
+#[derive(serde::Serialize)]
+struct BackendResult {
+    backend: String,
+    startup_ms: f64,
+    peak_rss_mib: f64,
+    organisations: usize,
+    users: usize,
+    sessions: usize,
+    registrations: usize,
+    pages: Vec<PageResult>,
+}
+
+async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
+    let backend = match name {
+        "postgres" => db::testing::postgres().await,
+        _ => db::testing::sqlite().await,
+    };
+    eprintln!("[{name}] loading the demo and seeding the dataset…");
+    let status = std::process::Command::new(server::binary()?)
+        .arg("demo")
+        .env("DATABASE_URL", &backend.url)
+        .env("PONTE_DATA_DIR", backend.dir.path())
+        .env("PONTE_LOG", "error")
+        .stdout(std::process::Stdio::null())
+        .status()?;
+    anyhow::ensure!(status.success(), "ponte demo failed");
+    let seeded = seed::seed(&backend.db, &o.sizes).await?;
+    let srv = server::start(&backend.url, backend.dir.path())?;
+    eprintln!(
+        "[{name}] server up in {:.0} ms; measuring {} s per page with {} clients",
+        srv.startup.as_secs_f64() * 1000.0,
+        o.seconds,
+        o.clients
+    );
+    let staff = srv.sign_in("staff@ponte.example", "ponte-demo")?;
+    let member = srv.sign_in("membro@ponte.example", "ponte-demo")?;
+    let pages: Vec<(&str, String, Option<&str>)> = vec![
+        ("baseline: static asset", "/assets/ponte.css".into(), None),
+        ("home", "/".into(), Some(&member)),
+        ("programme overview", "/programme".into(), Some(&member)),
+        ("lab calendar", "/labs".into(), Some(&member)),
+        (
+            "session page",
+            format!("/labs/sessions/{}", seeded.held_session),
+            Some(&member),
+        ),
+        ("my labs", "/labs/mine".into(), Some(&member)),
+        (
+            "organisation workspace",
+            format!("/organisations/{}/workspace", seeded.workspace),
+            Some(&member),
+        ),
+        (
+            "organisation registry",
+            "/organisations".into(),
+            Some(&staff),
+        ),
+        ("attendance report", "/labs/attendance".into(), Some(&staff)),
+    ];
+    // Warm the server and the database caches.
+    load::run(
+        srv.port,
+        "/",
+        Some(&member),
+        o.clients,
+        Duration::from_secs(1),
+    )
+    .await;
+    let mut results: Vec<PageResult> = Vec::new();
+    for (page, path, cookie) in &pages {
+        let m = load::run(
+            srv.port,
+            path,
+            *cookie,
+            o.clients,
+            Duration::from_secs(o.seconds),
+        )
+        .await;
+        let (base_rps, base_p99) = results
+            .first()
+            .map(|b| (b.measure.per_second, b.measure.p99_ms))
+            .unwrap_or((m.per_second, m.p99_ms));
+        eprintln!(
+            "[{name}] {page}: {:.0} req/s, p99 {:.1} ms",
+            m.per_second, m.p99_ms
+        );
+        results.push(PageResult {
+            page: page.to_string(),
+            path: path.clone(),
+            throughput_ratio: if base_rps > 0.0 {
+                m.per_second / base_rps
+            } else {
+                0.0
+            },
+            p99_ratio: if base_p99 > 0.0 {
+                m.p99_ms / base_p99
+            } else {
+                0.0
+            },
+            measure: m,
+        });
+    }
+    let rss = srv.peak_rss_mib();
+    let startup = srv.startup;
+    srv.stop();
+    Ok(BackendResult {
+        backend: name.into(),
+        startup_ms: startup.as_secs_f64() * 1000.0,
+        peak_rss_mib: rss,
+        organisations: seeded.organisations,
+        users: seeded.users,
+        sessions: seeded.sessions,
+        registrations: seeded.registrations,
+        pages: results,
+    })
+}
+
+fn print(r: &BackendResult, clients: usize) {
+    println!(
+        "\n{} — {} organisations, {} people, {} sessions, {} registrations; {clients} clients",
+        r.backend, r.organisations, r.users, r.sessions, r.registrations
+    );
+    println!(
+        "start-up {:.0} ms, peak RSS {:.1} MiB",
+        r.startup_ms, r.peak_rss_mib
+    );
+    println!("| page | req/s | p50 ms | p99 ms | errors | req/s vs baseline | p99 vs baseline |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for p in &r.pages {
+        println!(
+            "| {} | {:.0} | {:.1} | {:.1} | {} | {:.2} | {:.1}× |",
+            p.page,
+            p.measure.per_second,
+            p.measure.p50_ms,
+            p.measure.p99_ms,
+            p.measure.errors,
+            p.throughput_ratio,
+            p.p99_ratio
+        );
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let o = options()?;
+    let mut all = Vec::new();
+    for b in &o.backends {
+        let r = run_backend(b, &o).await?;
+        print(&r, o.clients);
+        all.push(r);
+    }
+    let report = serde_json::json!({
+        "date": chrono::Utc::now().to_rfc3339(),
+        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        "clients": o.clients,
+        "seconds_per_page": o.seconds,
+        "backends": all,
+    });
+    std::fs::write(&o.json, serde_json::to_string_pretty(&report)?)?;
+    println!("\nJSON written to {}", o.json);
+    Ok(())
+}
