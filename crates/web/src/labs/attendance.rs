@@ -106,7 +106,9 @@ async fn build(state: &AppState) -> AppResult<Report> {
     let structure = db::programme::structure(&state.db)
         .await?
         .unwrap_or_default();
-    let org_ids: Vec<Uuid> = lines.iter().filter_map(|l| l.organisation).collect();
+    let mut org_ids: Vec<Uuid> = lines.iter().filter_map(|l| l.organisation).collect();
+    org_ids.sort_unstable();
+    org_ids.dedup();
     let orgs: HashMap<Uuid, String> = db::organisations::by_ids(&state.db, &org_ids)
         .await?
         .into_iter()
