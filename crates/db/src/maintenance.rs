@@ -78,6 +78,26 @@ pub async fn integrity_ok(db: &Db) -> Result<bool> {
             sqlx::query("SELECT COUNT(*) FROM ponte_migrations")
                 .execute(pool)
                 .await?;
+            // Where the amcheck extension is installed, verify every B-tree index of Ponte's
+            // tables against its heap; a corrupt index raises an error.
+            let amcheck: bool = sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'amcheck')",
+            )
+            .fetch_one(pool)
+            .await?;
+            if amcheck {
+                let checked = sqlx::query(
+                    "SELECT bt_index_check(index => c.oid, heapallindexed => true)
+                     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+                     JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE am.amname = 'btree' AND n.nspname = current_schema() AND c.relpersistence <> 't'",
+                )
+                .execute(pool)
+                .await;
+                if checked.is_err() {
+                    return Ok(false);
+                }
+            }
             Ok(true)
         }
     }
