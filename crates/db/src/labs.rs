@@ -1049,6 +1049,19 @@ pub async fn feed_owner(db: &Db, token: &str) -> Result<Option<Uuid>> {
     })
 }
 
+/// Every (cohort, organisation) membership.
+pub async fn all_cohort_members(db: &Db) -> Result<Vec<(Uuid, Uuid)>> {
+    run!(db, |pool| {
+        let rows = sqlx::query("SELECT cohort_id, organisation_id FROM cohort_members")
+            .fetch_all(pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
+    })
+}
+
 /// The ids of the organisations in `cohort`.
 pub async fn cohort_members(db: &Db, cohort: Uuid) -> Result<Vec<Uuid>> {
     run!(db, |pool| {

@@ -87,12 +87,8 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     // Assets and the health check are the same for everyone: no session lookup for them.
     let anonymous = req.uri().path().starts_with("/assets/") || req.uri().path() == "/health";
     if let Some(t) = token.as_ref().filter(|_| !anonymous) {
-        match db::accounts::session_user(&state.db, t).await {
-            Ok(Some(u)) => {
-                let p = match db::accounts::principal(&state.db, u.id).await {
-                    Ok(p) => p,
-                    Err(e) => return crate::http::AppError::from(e).into_response(),
-                };
+        match db::accounts::session_principal(&state.db, t).await {
+            Ok(Some((u, p))) => {
                 someone = Some(Someone {
                     name: u.name,
                     email: u.email,

@@ -42,22 +42,29 @@ pub struct SessionUser {
 /// The account behind a session token, if the session is alive and the account active. Extends
 /// the session at most once a minute, so that reading pages does not write on every request.
 pub async fn session_user(db: &Db, token: &str) -> Result<Option<SessionUser>> {
+    Ok(session_principal(db, token).await?.map(|(u, _)| u))
+}
+
+/// The account behind a session token with its grants, read in one query: every signed-in
+/// request starts here. Extends the session at most once a minute.
+pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUser, Principal)>> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
     let hash = token_hash(token);
     let now = Utc::now();
     Ok(run!(db, |pool| {
-        let row = sqlx::query(
-            "SELECT s.user_id, s.last_seen_at, u.name, u.email FROM sessions s JOIN users u ON u.id = s.user_id
+        let rows = sqlx::query(
+            "SELECT s.user_id, s.last_seen_at, u.name, u.email, g.role, g.space_kind, g.space_id
+             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN grants g ON g.user_id = u.id
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = $3",
         )
         .bind(&hash)
         .bind(now)
         .bind(true)
-        .fetch_optional(pool)
+        .fetch_all(pool)
         .await?;
-        match row {
+        match rows.first() {
             None => None,
             Some(r) => {
                 let seen: DateTime<Utc> = r.try_get(1)?;
@@ -71,11 +78,29 @@ pub async fn session_user(db: &Db, token: &str) -> Result<Option<SessionUser>> {
                     .execute(pool)
                     .await?;
                 }
-                Some(SessionUser {
+                let user = SessionUser {
                     id: r.try_get(0)?,
                     name: r.try_get(2)?,
                     email: r.try_get(3)?,
-                })
+                };
+                let grants = rows
+                    .iter()
+                    .filter_map(|r| {
+                        let role: String = r.try_get(4).ok()?;
+                        let space: String = r.try_get(5).ok()?;
+                        let id: Uuid = r.try_get(6).ok()?;
+                        Some(Grant {
+                            role: Role::parse(&role)?,
+                            space: SpaceKind::parse(&space)?,
+                            space_id: (id != PLATFORM_SPACE).then_some(id),
+                        })
+                    })
+                    .collect();
+                let principal = Principal {
+                    user_id: user.id,
+                    grants,
+                };
+                Some((user, principal))
             }
         }
     }))

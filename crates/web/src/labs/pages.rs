@@ -197,14 +197,10 @@ pub(super) async fn lines(
     person: Option<Uuid>,
 ) -> AppResult<(Vec<db::labs::ReportRow>, Vec<Line<Uuid>>)> {
     let rows = db::labs::report_rows(&state.db, person).await?;
-    let structure = db::programme::structure(&state.db)
-        .await?
-        .unwrap_or_default();
-    let members: HashMap<Uuid, &Vec<Uuid>> = structure
-        .cohorts
-        .iter()
-        .map(|c| (c.id, &c.organisations))
-        .collect();
+    let mut members: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (cohort, organisation) in db::labs::all_cohort_members(&state.db).await? {
+        members.entry(cohort).or_default().push(organisation);
+    }
     let lines = rows
         .iter()
         .map(|r| {
