@@ -324,21 +324,42 @@ pub struct AgendaItem {
 
 /// The agenda of a session, in time order.
 pub async fn agenda(db: &Db, session: Uuid) -> Result<Vec<AgendaItem>> {
+    Ok(agendas(db, &[session])
+        .await?
+        .into_iter()
+        .map(|(_, item)| item)
+        .collect())
+}
+
+/// The agendas of several sessions in one query: (session, item), in time order.
+pub async fn agendas(db: &Db, sessions: &[Uuid]) -> Result<Vec<(Uuid, AgendaItem)>> {
+    if sessions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT session_id, id, starts_at, ends_at, title, speaker FROM agenda_items
+         WHERE session_id IN ({}) ORDER BY starts_at, id",
+        crate::placeholders(1, sessions.len())
+    );
     run!(db, |pool| {
-        let rows = sqlx::query("SELECT id, starts_at, ends_at, title, speaker FROM agenda_items WHERE session_id = $1 ORDER BY starts_at, id")
-            .bind(session)
-            .fetch_all(pool)
-            .await?;
+        let mut query = sqlx::query(&sql);
+        for s in sessions {
+            query = query.bind(*s);
+        }
+        let rows = query.fetch_all(pool).await?;
         Ok(rows
             .iter()
             .map(|r| {
-                Ok(AgendaItem {
-                    id: r.try_get(0)?,
-                    starts_at: r.try_get(1)?,
-                    ends_at: r.try_get(2)?,
-                    title: r.try_get(3)?,
-                    speaker: r.try_get(4)?,
-                })
+                Ok((
+                    r.try_get(0)?,
+                    AgendaItem {
+                        id: r.try_get(1)?,
+                        starts_at: r.try_get(2)?,
+                        ends_at: r.try_get(3)?,
+                        title: r.try_get(4)?,
+                        speaker: r.try_get(5)?,
+                    },
+                ))
             })
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
     })

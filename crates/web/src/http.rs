@@ -74,6 +74,19 @@ impl IntoResponse for AppError {
 
 pub type AppResult<T = Response> = Result<T, AppError>;
 
+impl AppError {
+    /// The error page for a small form that failed its checks: the first problem's message.
+    pub fn invalid(errors: &domain::validation::Errors) -> AppError {
+        AppError::BadRequest(
+            errors
+                .0
+                .first()
+                .map(|e| e.message)
+                .unwrap_or("error-bad-form"),
+        )
+    }
+}
+
 /// A rendered page with another status: 422 for a form with errors, 409 for a conflict.
 pub fn with_status(status: StatusCode, page: AppResult) -> AppResult {
     page.map(|mut r| {

@@ -197,6 +197,15 @@ pub async fn count_users(db: &Db) -> Result<i64> {
     }))
 }
 
+/// A stored grant (role, space kind, space id); `None` for codes this version does not know.
+pub(crate) fn grant_of(role: String, space: String, id: Uuid) -> Option<Grant> {
+    Some(Grant {
+        role: Role::parse(&role)?,
+        space: SpaceKind::parse(&space)?,
+        space_id: (id != PLATFORM_SPACE).then_some(id),
+    })
+}
+
 /// Everything a person may do rests on their grants.
 pub async fn principal(db: &Db, user_id: Uuid) -> Result<Principal> {
     let grants = run!(db, |pool| {
@@ -205,16 +214,7 @@ pub async fn principal(db: &Db, user_id: Uuid) -> Result<Principal> {
             .fetch_all(pool)
             .await?;
         rows.iter()
-            .filter_map(|r| {
-                let role: String = r.try_get(0).ok()?;
-                let space: String = r.try_get(1).ok()?;
-                let id: Uuid = r.try_get(2).ok()?;
-                Some(Grant {
-                    role: Role::parse(&role)?,
-                    space: SpaceKind::parse(&space)?,
-                    space_id: (id != PLATFORM_SPACE).then_some(id),
-                })
-            })
+            .filter_map(|r| grant_of(r.try_get(0).ok()?, r.try_get(1).ok()?, r.try_get(2).ok()?))
             .collect::<Vec<_>>()
     });
     Ok(Principal { user_id, grants })

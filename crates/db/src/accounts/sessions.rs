@@ -86,14 +86,7 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
                 let grants = rows
                     .iter()
                     .filter_map(|r| {
-                        let role: String = r.try_get(4).ok()?;
-                        let space: String = r.try_get(5).ok()?;
-                        let id: Uuid = r.try_get(6).ok()?;
-                        Some(Grant {
-                            role: Role::parse(&role)?,
-                            space: SpaceKind::parse(&space)?,
-                            space_id: (id != PLATFORM_SPACE).then_some(id),
-                        })
+                        grant_of(r.try_get(4).ok()?, r.try_get(5).ok()?, r.try_get(6).ok()?)
                     })
                     .collect();
                 let principal = Principal {

@@ -93,6 +93,15 @@ pub struct Structure {
     pub cohorts: Vec<Cohort>,
 }
 
+impl Structure {
+    /// The strand with this code ("A", "b"), ignoring case.
+    pub fn strand_by_code(&self, code: &str) -> Option<&Strand> {
+        self.strands
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code.trim()))
+    }
+}
+
 fn list(text: &str) -> Vec<String> {
     serde_json::from_str(text).unwrap_or_default()
 }

@@ -161,12 +161,17 @@ pub fn check_in_open(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: Date
 /// The characters of a check-in code: no 0/O or 1/I/L, which are misread when shown on a screen.
 pub const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-/// Builds a six-character check-in code from random bytes.
-pub fn check_in_code(random: &[u8; 6]) -> String {
+/// Builds a code of one character per random byte, from the unambiguous alphabet.
+pub fn code(random: &[u8]) -> String {
     random
         .iter()
         .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
         .collect()
+}
+
+/// Builds a six-character check-in code from random bytes.
+pub fn check_in_code(random: &[u8; 6]) -> String {
+    code(random)
 }
 
 /// Normalises a code as typed: spaces dropped, upper case.

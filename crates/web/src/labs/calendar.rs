@@ -63,11 +63,7 @@ pub(super) async fn calendar(
     let structure = db::programme::structure(&state.db)
         .await?
         .unwrap_or_default();
-    let strand = structure
-        .strands
-        .iter()
-        .find(|s| s.code.eq_ignore_ascii_case(q.strand.trim()))
-        .map(|s| s.id);
+    let strand = structure.strand_by_code(q.strand.trim()).map(|s| s.id);
     let cohort = Uuid::parse_str(q.cohort.trim())
         .ok()
         .filter(|id| structure.cohorts.iter().any(|c| c.id == *id));

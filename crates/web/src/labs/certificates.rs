@@ -32,17 +32,8 @@ fn new_code() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 12];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let chars: Vec<char> = bytes
-        .iter()
-        .map(|b| {
-            domain::labs::CODE_ALPHABET[*b as usize % domain::labs::CODE_ALPHABET.len()] as char
-        })
-        .collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
+    let code = domain::labs::code(&bytes);
+    format!("{}-{}-{}", &code[..4], &code[4..8], &code[8..])
 }
 
 pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> AppResult {

@@ -15,7 +15,13 @@ use export::ical::{calendar, Event, EventStatus};
 use uuid::Uuid;
 
 /// A session as a calendar event. Online links go only into personal feeds.
-async fn event(state: &AppState, s: &Session, with_link: bool) -> AppResult<Event> {
+/// A session as a calendar event, with its agenda in the description.
+fn event(
+    state: &AppState,
+    s: &Session,
+    agenda: &[&db::labs::AgendaItem],
+    with_link: bool,
+) -> Event {
     let host = state
         .config
         .base_url
@@ -24,8 +30,7 @@ async fn event(state: &AppState, s: &Session, with_link: bool) -> AppResult<Even
         .unwrap_or("ponte")
         .to_string();
     let mut description = format!("{} — {}", s.module_title, s.cohort_name);
-    let agenda = db::labs::agenda(&state.db, s.id).await?;
-    for a in &agenda {
+    for a in agenda {
         description.push_str(&format!("\n{} {}", clock(a.starts_at), a.title));
         if !a.speaker.is_empty() {
             description.push_str(&format!(" ({})", a.speaker));
@@ -34,7 +39,7 @@ async fn event(state: &AppState, s: &Session, with_link: bool) -> AppResult<Even
     if with_link && !s.online_url.is_empty() {
         description.push_str(&format!("\n{}", s.online_url));
     }
-    Ok(Event {
+    Event {
         uid: format!("{}@{host}", s.id),
         starts_at: s.starts_at,
         ends_at: s.ends_at,
@@ -48,14 +53,24 @@ async fn event(state: &AppState, s: &Session, with_link: bool) -> AppResult<Even
             Status::Cancelled => EventStatus::Cancelled,
         },
         sequence: s.version - 1,
-    })
+    }
 }
 
 async fn respond(state: &AppState, name: &str, sessions: &[Session], with_link: bool) -> AppResult {
-    let mut events = Vec::with_capacity(sessions.len());
-    for s in sessions {
-        events.push(event(state, s, with_link).await?);
-    }
+    // Every agenda in one query, not one per session.
+    let ids: Vec<uuid::Uuid> = sessions.iter().map(|s| s.id).collect();
+    let agendas = db::labs::agendas(&state.db, &ids).await?;
+    let events: Vec<Event> = sessions
+        .iter()
+        .map(|s| {
+            let own: Vec<&db::labs::AgendaItem> = agendas
+                .iter()
+                .filter(|(id, _)| *id == s.id)
+                .map(|(_, item)| item)
+                .collect();
+            event(state, s, &own, with_link)
+        })
+        .collect();
     let body = calendar(name, &events, Utc::now());
     Ok((
         [

@@ -342,8 +342,8 @@ pub(super) async fn outcomes(
     let s = find(&state, &id).await?;
     let mut errors = Errors::default();
     let text = optional_text(&mut errors, "outcomes", &form.outcomes, 20_000).unwrap_or_default();
-    if let Some(e) = errors.0.first() {
-        return Err(AppError::BadRequest(e.message));
+    if !errors.is_empty() {
+        return Err(AppError::invalid(&errors));
     }
     db::labs::set_outcomes(&state.db, &s, &text, viewer.user_id()).await?;
     Ok(see_other(&format!("/labs/sessions/{}#outcomes", s.id)))
@@ -380,8 +380,8 @@ pub(super) async fn agenda_add(
         (Some(a), Some(b)) if a < b && in_session(a) && in_session(b) => {}
         _ => errors.add("start", "error-agenda-time"),
     }
-    if let Some(e) = errors.0.first() {
-        return Err(AppError::BadRequest(e.message));
+    if !errors.is_empty() {
+        return Err(AppError::invalid(&errors));
     }
     let item = db::labs::AgendaItem {
         id: db::new_id(),
@@ -502,8 +502,8 @@ pub(super) async fn material_add(
     if url.is_some() == file.is_some() {
         errors.add("file", "error-file-or-link");
     }
-    if let Some(e) = errors.0.first() {
-        return Err(AppError::BadRequest(e.message));
+    if !errors.is_empty() {
+        return Err(AppError::invalid(&errors));
     }
     let mut material = db::labs::Material {
         id: db::new_id(),

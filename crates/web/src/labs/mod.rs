@@ -21,7 +21,6 @@ use db::labs::Session;
 use domain::labs::attendance::{half_days, hours_tenths};
 use domain::labs::schedule::local;
 use domain::locale::Locale;
-use domain::roles::Role;
 use minijinja::{context, Value};
 use uuid::Uuid;
 
@@ -225,21 +224,15 @@ pub(crate) async fn find(state: &AppState, id: &str) -> AppResult<Session> {
         .ok_or(AppError::NotFound)
 }
 
-/// Whether the viewer runs the programme (staff or administrator).
+/// Whether the viewer manages sessions, as the policy says.
 pub(crate) fn is_staff(viewer: &Viewer) -> bool {
-    viewer
-        .principal
-        .as_ref()
-        .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
+    viewer.may("labs.session_update", None)
 }
 
-/// Whether the viewer follows the programme's participants (staff, administrators, tutors).
+/// Whether the viewer follows the programme's participants: whoever the policy lets read the
+/// feedback results (staff, administrators, tutors).
 pub(crate) fn follows_participants(viewer: &Viewer) -> bool {
-    is_staff(viewer)
-        || viewer
-            .principal
-            .as_ref()
-            .is_some_and(|p| p.has_global(Role::Tutor))
+    viewer.may("labs.feedback_results", None)
 }
 
 /// Hours and minutes in Rome, "09:30".

@@ -133,9 +133,7 @@ pub(super) async fn module_new(
 ) -> AppResult {
     let s = structure(&state).await?;
     let strand = s
-        .strands
-        .iter()
-        .find(|x| x.code.eq_ignore_ascii_case(q.strand.trim()))
+        .strand_by_code(q.strand.trim())
         .ok_or(AppError::BadRequest("error-choose"))?;
     let form = ModuleForm {
         dimension_id: q.dimension,
@@ -172,11 +170,7 @@ pub(super) async fn module_create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let s = structure(&state).await?;
-    let strand = s
-        .strands
-        .iter()
-        .find(|x| x.code.eq_ignore_ascii_case(&code))
-        .ok_or(AppError::NotFound)?;
+    let strand = s.strand_by_code(&code).ok_or(AppError::NotFound)?;
     let form = ModuleForm::from_pairs(&pairs);
     match form.check(&dimensions_of(&s, strand.id)) {
         Ok(draft) => {
@@ -492,9 +486,7 @@ pub(super) async fn phase_create(
     Form(form): Form<TextsForm>,
 ) -> AppResult {
     let s = structure(&state).await?;
-    let (title, text) = form.check().map_err(|e| {
-        AppError::BadRequest(e.0.first().map(|x| x.message).unwrap_or("error-bad-form"))
-    })?;
+    let (title, text) = form.check().map_err(|e| AppError::invalid(&e))?;
     db::programme::editing::create_phase(
         &state.db,
         s.programme.id,
@@ -513,14 +505,8 @@ pub(super) async fn dimension_create(
     Form(form): Form<TextsForm>,
 ) -> AppResult {
     let s = structure(&state).await?;
-    let strand = s
-        .strands
-        .iter()
-        .find(|x| x.code.eq_ignore_ascii_case(&code))
-        .ok_or(AppError::NotFound)?;
-    let (title, text) = form.check().map_err(|e| {
-        AppError::BadRequest(e.0.first().map(|x| x.message).unwrap_or("error-bad-form"))
-    })?;
+    let strand = s.strand_by_code(&code).ok_or(AppError::NotFound)?;
+    let (title, text) = form.check().map_err(|e| AppError::invalid(&e))?;
     db::programme::editing::create_dimension(&state.db, strand.id, &title, &text, viewer.user_id())
         .await?;
     Ok(see_other(&format!(

@@ -224,11 +224,7 @@ async fn strand(
     Path(code): Path<String>,
 ) -> AppResult {
     let s = load(&state).await?;
-    let st = s
-        .strands
-        .iter()
-        .find(|x| x.code.eq_ignore_ascii_case(&code))
-        .ok_or(AppError::NotFound)?;
+    let st = s.strand_by_code(&code).ok_or(AppError::NotFound)?;
     let view = strand_view(&s, st, viewer.locale);
     render(
         &state,
