@@ -60,6 +60,7 @@ session-overlap-confirm = I have seen the overlap and want to save anyway.
 session-take-part = Taking part
 session-you-are-registered = You are registered for this session.
 session-you-are-invited = You have been invited to this session.
+session-not-registered = You are not registered for this session.
 session-register = Register
 session-unregister = Cancel my registration
 session-sign-in-to-register = Sign in to register for this session.

@@ -60,6 +60,7 @@ session-overlap-confirm = J'ai vu le chevauchement et je veux enregistrer quand 
 session-take-part = Participation
 session-you-are-registered = Vous êtes inscrit à cette journée.
 session-you-are-invited = Vous avez été invité à cette journée.
+session-not-registered = Vous n'êtes pas inscrit à cette journée.
 session-register = S'inscrire
 session-unregister = Annuler mon inscription
 session-sign-in-to-register = Connectez-vous pour vous inscrire à cette journée.

@@ -60,6 +60,7 @@ session-overlap-confirm = Ho visto la sovrapposizione e voglio salvare comunque.
 session-take-part = Partecipazione
 session-you-are-registered = Sei iscritto a questa giornata.
 session-you-are-invited = Sei stato invitato a questa giornata.
+session-not-registered = Non sei iscritto a questa giornata.
 session-register = Iscriviti
 session-unregister = Annulla l'iscrizione
 session-sign-in-to-register = Accedi per iscriverti a questa giornata.
