@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod labs;
+pub mod library;
 pub mod locale;
 pub mod organisations;
 pub mod platform;

@@ -67,6 +67,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::organisations::POLICY)
         .chain(crate::audit::POLICY)
         .chain(crate::labs::POLICY)
+        .chain(crate::library::POLICY)
 }
 
 /// The rule for the action named `name`, or `None` when no policy declares it (then: deny).

@@ -1,0 +1,402 @@
+//! The library: documents found by words, theme and place. Types and rules here; the search
+//! text (folding, stems, snippets) in `text`, typed queries in `query`, geography in `places`,
+//! the OECD DAC sector list reader in `sectors`, text extraction from uploaded files in `extract`.
+
+pub mod extract;
+pub mod places;
+pub mod query;
+pub mod sectors;
+pub mod text;
+
+use crate::policy::Rule;
+use crate::roles::Role;
+use crate::validation::{optional_text, required_text, Errors};
+
+const STAFF: &[Role] = &[Role::Admin, Role::Staff];
+
+/// Who may do what in the library. Reading pages are public: each document's visibility is
+/// checked on every read, search, facet count and download.
+pub const POLICY: &[(&str, Rule)] = &[
+    ("library.search", Rule::Public),
+    ("library.document", Rule::Public),
+    ("library.download", Rule::Public),
+    ("library.new", Rule::SignedIn),
+    ("library.create", Rule::SignedIn),
+    ("library.edit", Rule::SignedIn),
+    ("library.update", Rule::SignedIn),
+    ("library.delete", Rule::SignedIn),
+    ("library.retry", Rule::SignedIn),
+    ("library.themes", Rule::Global(STAFF)),
+    ("library.theme_save", Rule::Global(STAFF)),
+];
+
+/// The kinds of document.
+pub const KINDS: &[&str] = &[
+    "call",
+    "guide",
+    "template",
+    "study",
+    "report",
+    "presentation",
+    "minutes",
+    "good_practice",
+    "other",
+];
+
+/// The languages a document can be written in (ISO 639-1): the interface's three, then those of
+/// the partner countries.
+pub const LANGUAGES: &[&str] = &[
+    "it", "en", "fr", "ar", "sq", "bs", "hr", "mk", "sr", "el", "es", "tr", "sl",
+];
+
+/// Who can see a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Everyone, signed in or not.
+    Public,
+    /// Every signed-in person of the programme.
+    Programme,
+    /// The people of one organisation (and staff).
+    Organisation,
+    /// The administrations of one working group (a cohort), and staff.
+    Group,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 4] = [
+        Visibility::Public,
+        Visibility::Programme,
+        Visibility::Organisation,
+        Visibility::Group,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Programme => "programme",
+            Visibility::Organisation => "organisation",
+            Visibility::Group => "group",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Visibility> {
+        Visibility::ALL.into_iter().find(|v| v.code() == code)
+    }
+}
+
+/// What one person may see of the library: everything (staff), or public documents plus, when
+/// signed in, programme documents and those of their organisations and working groups.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub everything: bool,
+    pub signed_in: bool,
+    pub organisations: Vec<uuid::Uuid>,
+    pub groups: Vec<uuid::Uuid>,
+}
+
+impl Scope {
+    /// True when a document with this visibility, owner organisation and group can be seen.
+    pub fn sees(
+        &self,
+        visibility: Visibility,
+        organisation: Option<uuid::Uuid>,
+        group: Option<uuid::Uuid>,
+    ) -> bool {
+        self.everything
+            || match visibility {
+                Visibility::Public => true,
+                Visibility::Programme => self.signed_in,
+                Visibility::Organisation => {
+                    organisation.is_some_and(|o| self.organisations.contains(&o))
+                }
+                Visibility::Group => group.is_some_and(|g| self.groups.contains(&g)),
+            }
+    }
+}
+
+/// The state of text extraction of an uploaded file.
+pub const EXTRACTION_STATES: &[&str] = &["none", "pending", "done", "failed"];
+
+/// A document's metadata as typed in the form, before checking.
+#[derive(Debug, Clone, Default)]
+pub struct DraftInput {
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+    pub language: String,
+    pub year: String,
+    pub source: String,
+    pub licence: String,
+    pub url: String,
+    pub visibility: String,
+    pub organisation: String,
+    pub group: String,
+    pub themes: Vec<String>,
+    pub places: Vec<String>,
+}
+
+/// A document's checked metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub title: String,
+    pub summary: String,
+    pub kind: &'static str,
+    pub language: &'static str,
+    pub year: Option<i32>,
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    pub url: Option<String>,
+    pub visibility: Visibility,
+    pub organisation: Option<uuid::Uuid>,
+    pub group: Option<uuid::Uuid>,
+    /// Theme codes: `m:<macro-area code>` or `dac:<5-digit sector code>`.
+    pub themes: Vec<String>,
+    /// Places as chosen (groups not yet expanded).
+    pub places: Vec<String>,
+}
+
+/// The most themes and places one document carries.
+pub const MAX_TAGS: usize = 40;
+
+/// True when `code` has the shape of a theme code; whether it exists is checked against the
+/// vocabularies by the caller.
+pub fn is_theme_code(code: &str) -> bool {
+    if let Some(m) = code.strip_prefix("m:") {
+        is_macro_area_code(m)
+    } else if let Some(d) = code.strip_prefix("dac:") {
+        d.len() == 5 && d.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        false
+    }
+}
+
+/// A macro-area code: 2 to 30 lower-case letters, digits or hyphens.
+pub fn is_macro_area_code(code: &str) -> bool {
+    (2..=30).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks the form of a document. `known_theme` says whether a theme code exists; `current_year`
+/// bounds the year. Visibility needs its organisation or group; the caller checks that the
+/// person may publish there.
+pub fn check(
+    input: &DraftInput,
+    current_year: i32,
+    known_theme: impl Fn(&str) -> bool,
+) -> Result<Draft, Errors> {
+    let mut errors = Errors::default();
+    let title = required_text(&mut errors, "title", &input.title, 300);
+    let summary = optional_text(&mut errors, "summary", &input.summary, 4000).unwrap_or_default();
+    let kind = KINDS.iter().find(|k| **k == input.kind).copied();
+    if kind.is_none() {
+        errors.add("kind", "error-choose");
+    }
+    let language = LANGUAGES.iter().find(|l| **l == input.language).copied();
+    if language.is_none() {
+        errors.add("language", "error-choose");
+    }
+    let year = match input.year.trim() {
+        "" => None,
+        y => match y.parse::<i32>() {
+            Ok(y) if (1950..=current_year + 1).contains(&y) => Some(y),
+            _ => {
+                errors.add("year", "error-library-year");
+                None
+            }
+        },
+    };
+    let source = optional_text(&mut errors, "source", &input.source, 300);
+    let licence = optional_text(&mut errors, "licence", &input.licence, 200);
+    let url = optional_text(&mut errors, "url", &input.url, 1000);
+    if let Some(u) = &url {
+        if !(u.starts_with("https://") || u.starts_with("http://"))
+            || u.contains(char::is_whitespace)
+        {
+            errors.add("url", "error-url");
+        }
+    }
+    let visibility = Visibility::parse(&input.visibility);
+    if visibility.is_none() {
+        errors.add("visibility", "error-choose");
+    }
+    let organisation = uuid::Uuid::parse_str(input.organisation.trim()).ok();
+    let group = uuid::Uuid::parse_str(input.group.trim()).ok();
+    match visibility {
+        Some(Visibility::Organisation) if organisation.is_none() => {
+            errors.add("organisation", "error-library-organisation")
+        }
+        Some(Visibility::Group) if group.is_none() => errors.add("group", "error-library-group"),
+        _ => {}
+    }
+    let mut themes: Vec<String> = Vec::new();
+    for t in &input.themes {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !is_theme_code(t) || !known_theme(t) {
+            errors.add("themes", "error-choose");
+            break;
+        }
+        if !themes.iter().any(|x| x == t) {
+            themes.push(t.to_string());
+        }
+    }
+    let mut chosen: Vec<String> = Vec::new();
+    for p in &input.places {
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        if !places::is_place(p) {
+            errors.add("places", "error-choose");
+            break;
+        }
+        if !chosen.iter().any(|x| x == p) {
+            chosen.push(p.to_string());
+        }
+    }
+    if themes.len() > MAX_TAGS {
+        errors.add("themes", "error-library-too-many");
+    }
+    if chosen.len() > MAX_TAGS {
+        errors.add("places", "error-library-too-many");
+    }
+    let (Some(kind), Some(language), Some(visibility)) = (kind, language, visibility) else {
+        return Err(errors);
+    };
+    errors.into_result(Draft {
+        title,
+        summary,
+        kind,
+        language,
+        year,
+        source,
+        licence,
+        url,
+        visibility,
+        organisation: (visibility == Visibility::Organisation)
+            .then_some(organisation)
+            .flatten(),
+        group: (visibility == Visibility::Group).then_some(group).flatten(),
+        themes,
+        places: chosen,
+    })
+}
+
+/// The pages of a result list: `page` (from 1) clamped to what exists.
+pub fn page_count(total: i64, per_page: i64) -> i64 {
+    ((total + per_page - 1) / per_page).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn input() -> DraftInput {
+        DraftInput {
+            title: "Guida ai bandi IPA III".into(),
+            kind: "guide".into(),
+            language: "it".into(),
+            year: "2024".into(),
+            visibility: "programme".into(),
+            themes: vec!["m:governance".into(), "dac:15110".into()],
+            places: vec!["group-wb".into(), "AL".into(), "AL".into()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_good_form_passes() {
+        let d = check(&input(), 2026, |_| true).unwrap();
+        assert_eq!(d.kind, "guide");
+        assert_eq!(d.year, Some(2024));
+        assert_eq!(d.places, ["group-wb", "AL"]);
+        assert_eq!(d.organisation, None);
+    }
+
+    #[test]
+    fn each_field_is_checked() {
+        let mut i = input();
+        i.title = " ".into();
+        i.kind = "novel".into();
+        i.language = "xx".into();
+        i.year = "20x4".into();
+        i.url = "javascript:alert(1)".into();
+        i.visibility = "organisation".into();
+        i.themes = vec!["dac:1511".into()];
+        i.places = vec!["ZZ".into()];
+        let e = check(&i, 2026, |_| true).unwrap_err();
+        for field in [
+            "title",
+            "kind",
+            "language",
+            "year",
+            "url",
+            "organisation",
+            "themes",
+            "places",
+        ] {
+            assert!(e.for_field(field).is_some(), "{field}: {e:?}");
+        }
+        let mut i = input();
+        i.year = "2099".into();
+        assert!(check(&i, 2026, |_| true)
+            .unwrap_err()
+            .for_field("year")
+            .is_some());
+        assert!(check(&input(), 2026, |t| t != "dac:15110").is_err());
+    }
+
+    #[test]
+    fn visibility_needs_its_owner() {
+        let mut i = input();
+        i.visibility = "group".into();
+        assert!(check(&i, 2026, |_| true).is_err());
+        let g = Uuid::now_v7();
+        i.group = g.to_string();
+        i.organisation = Uuid::now_v7().to_string();
+        let d = check(&i, 2026, |_| true).unwrap();
+        assert_eq!((d.group, d.organisation), (Some(g), None));
+    }
+
+    #[test]
+    fn scope_decides_what_is_seen() {
+        let org = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let guest = Scope::default();
+        let member = Scope {
+            signed_in: true,
+            organisations: vec![org],
+            groups: vec![group],
+            ..Default::default()
+        };
+        let staff = Scope {
+            everything: true,
+            ..Default::default()
+        };
+        assert!(guest.sees(Visibility::Public, None, None));
+        assert!(!guest.sees(Visibility::Programme, None, None));
+        assert!(member.sees(Visibility::Programme, None, None));
+        assert!(member.sees(Visibility::Organisation, Some(org), None));
+        assert!(!member.sees(Visibility::Organisation, Some(Uuid::now_v7()), None));
+        assert!(member.sees(Visibility::Group, None, Some(group)));
+        assert!(!member.sees(Visibility::Group, None, None));
+        assert!(staff.sees(Visibility::Group, None, None));
+    }
+
+    #[test]
+    fn theme_codes() {
+        assert!(is_theme_code("m:sviluppo-economico"));
+        assert!(is_theme_code("dac:15110"));
+        assert!(!is_theme_code("m:A"));
+        assert!(!is_theme_code("dac:151100"));
+        assert!(!is_theme_code("15110"));
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(41, 20), 3);
+    }
+}
