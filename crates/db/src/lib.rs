@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod jobs;
 pub mod labs;
+pub mod library;
 pub mod maintenance;
 mod migrate;
 pub mod organisations;

@@ -16,6 +16,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0003_structure_editing",
         include_str!("../migrations/sqlite/0003_structure_editing.sql"),
     ),
+    (
+        "0004_library",
+        include_str!("../migrations/sqlite/0004_library.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -30,6 +34,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0003_structure_editing",
         include_str!("../migrations/postgres/0003_structure_editing.sql"),
+    ),
+    (
+        "0004_library",
+        include_str!("../migrations/postgres/0004_library.sql"),
     ),
 ];
 

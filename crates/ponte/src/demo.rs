@@ -235,7 +235,7 @@ pub fn programme(provinces: Vec<Uuid>) -> Seed {
 }
 
 /// Loads the demo into an empty database and prints the accounts.
-pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
+pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow::Result<()> {
     if db::accounts::count_users(db).await? > 0 || db::programme::structure(db).await?.is_some() {
         if if_empty {
             println!("The database already holds data: the demo was not loaded again.");
@@ -462,7 +462,8 @@ pub async fn load(db: &Db, if_empty: bool) -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("no cohort"))?;
     let staff = staff.ok_or_else(|| anyhow::anyhow!("no staff account"))?;
     let sessions = crate::demo_labs::load(db, cohort, &modules, &participants, staff).await?;
-    println!("Demo data loaded: the programme, 16 organisations, one account per role and a season of {sessions} lab sessions.");
+    let documents = crate::demo_library::load(db, storage, staff, province_ids[0], cohort).await?;
+    println!("Demo data loaded: the programme, 16 organisations, one account per role, a season of {sessions} lab sessions and a library of {documents} documents.");
     print_accounts();
     Ok(())
 }

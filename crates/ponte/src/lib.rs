@@ -3,3 +3,5 @@
 pub mod config;
 pub mod demo;
 pub mod demo_labs;
+pub mod demo_library;
+mod demo_library_docs;

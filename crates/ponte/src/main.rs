@@ -97,6 +97,12 @@ enum ImportCommand {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Import the OECD DAC CRS purpose codes from the IATI Sector codelist (Sector.xml).
+    /// Idempotent; codes missing from a newer list are kept as withdrawn.
+    Sectors {
+        /// The XML file.
+        file: PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -113,7 +119,9 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo { if_empty } => {
             let db = settings.connect().await?;
-            demo::load(&db, if_empty).await
+            let storage =
+                storage::Storage::open(&settings.storage_url).context("open the file storage")?;
+            demo::load(&db, &storage, if_empty).await
         }
         Command::User {
             command:
@@ -132,6 +140,12 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let db = settings.connect().await?;
             import_istat(&db, &file).await
+        }
+        Command::Import {
+            command: ImportCommand::Sectors { file },
+        } => {
+            let db = settings.connect().await?;
+            import_sectors(&db, &file).await
         }
         Command::Backup { file } => {
             let db = settings.connect().await?;
@@ -157,14 +171,15 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
     if settings.smtp.is_none() {
         tracing::warn!("SMTP is not configured: emails wait in the job queue until it is");
     }
+    let state = web::AppState::new(db.clone(), web_config, storage);
     let worker = web::jobs::spawn_worker(
         db.clone(),
         web::jobs::Runners {
             smtp: settings.smtp.clone(),
+            storage: Some(state.storage.clone()),
         },
     );
     let housekeeping = tokio::spawn(clean_up_hourly(db.clone()));
-    let state = web::AppState::new(db.clone(), web_config, storage);
     let app = web::app(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await
@@ -291,6 +306,34 @@ async fn user_add(
         Err(db::DbError::Duplicate) => bail!("an account with {} already exists", invitation.email),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The largest sector list read (the official one is about 300 KB).
+const MAX_SECTORS_FILE: u64 = 20 * 1024 * 1024;
+
+async fn import_sectors(db: &db::Db, file: &std::path::Path) -> anyhow::Result<()> {
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("read {}", file.display()))?
+        .len();
+    if size > MAX_SECTORS_FILE {
+        bail!(
+            "{} is {size} bytes: a sector list is far smaller",
+            file.display()
+        );
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("read {}", file.display()))?;
+    let text =
+        std::str::from_utf8(&bytes).with_context(|| format!("{} is not UTF-8", file.display()))?;
+    let list = domain::library::sectors::parse(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    let new = db::library::import_sectors(db, &list, None).await?;
+    let active = list.iter().filter(|s| s.active).count();
+    println!(
+        "{} sectors read ({active} active, {} with French names): {new} new.",
+        list.len(),
+        list.iter().filter(|s| s.name_fr.is_some()).count()
+    );
+    Ok(())
 }
 
 async fn import_istat(db: &db::Db, file: &std::path::Path) -> anyhow::Result<()> {

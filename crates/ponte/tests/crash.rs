@@ -115,7 +115,10 @@ struct Acked {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_sigkill() {
     for backend in db::testing::backends().await {
-        ponte::demo::load(&backend.db, false).await.unwrap();
+        // The server started below keeps its files under the backend's folder too.
+        let files = storage::Storage::open(&backend.dir.path().join("files").display().to_string())
+            .unwrap();
+        ponte::demo::load(&backend.db, &files, false).await.unwrap();
         if backend.name == "postgres" {
             // Lets the integrity check verify every index against its table after each kill.
             db::testing::exec(&backend.db, "CREATE EXTENSION IF NOT EXISTS amcheck").await;

@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use chrono::{Duration, Utc};
-use common::{apps, App, Client};
+use common::{apps, multipart, App, Client};
 use domain::labs::schedule::local;
 use domain::labs::SessionDraft;
 use uuid::Uuid;
@@ -563,22 +563,6 @@ async fn feedback_once_and_anonymous_when_asked() {
         let export = staff.get("/labs/attendance/export?by=organisation").await;
         assert!(export.body.contains("Provincia di Cosenza"));
     }
-}
-
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "ponte-test-boundary";
-    let mut body = Vec::new();
-    for (name, file, content) in parts {
-        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes()),
-            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
-        }
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 #[tokio::test]

@@ -87,6 +87,24 @@ impl AppError {
     }
 }
 
+/// A `Content-Disposition` value that makes the browser save the file under `name` (an ASCII
+/// fallback plus the exact name in RFC 5987 form).
+pub fn attachment(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded =
+        percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC).to_string();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
 /// A rendered page with another status: 422 for a form with errors, 409 for a conflict.
 pub fn with_status(status: StatusCode, page: AppResult) -> AppResult {
     page.map(|mut r| {

@@ -6,16 +6,27 @@ use db::jobs::Job;
 use db::Db;
 use std::time::Duration;
 
-/// What this instance can run: email only when a mail server is configured.
+/// What this instance can run: email only when a mail server is configured, text extraction
+/// when the file storage is at hand.
 #[derive(Debug, Clone, Default)]
 pub struct Runners {
     pub smtp: Option<SmtpConfig>,
+    pub storage: Option<std::sync::Arc<storage::Storage>>,
 }
 
 impl Runners {
     /// Runners that deliver email through `smtp`.
     pub fn with_smtp(smtp: SmtpConfig) -> Runners {
-        Runners { smtp: Some(smtp) }
+        Runners {
+            smtp: Some(smtp),
+            storage: None,
+        }
+    }
+
+    /// These runners, also extracting documents' text from `storage`.
+    pub fn with_storage(mut self, storage: std::sync::Arc<storage::Storage>) -> Runners {
+        self.storage = Some(storage);
+        self
     }
 
     /// The kinds of job these runners handle.
@@ -24,10 +35,19 @@ impl Runners {
         if self.smtp.is_some() {
             kinds.push(crate::mail::KIND);
         }
+        if self.storage.is_some() {
+            kinds.push(db::library::EXTRACT_JOB);
+        }
         kinds
     }
 
-    async fn run(&self, job: &Job) -> Result<(), String> {
+    async fn run(&self, db: &Db, job: &Job) -> Result<(), String> {
+        if job.kind == db::library::EXTRACT_JOB {
+            return match &self.storage {
+                Some(storage) => crate::library::extract::run(db, storage, &job.payload).await,
+                None => Err("no file storage for text extraction".into()),
+            };
+        }
         match (job.kind.as_str(), &self.smtp) {
             (crate::mail::KIND, Some(smtp)) => {
                 let email: crate::mail::Email = serde_json::from_value(job.payload.clone())
@@ -52,7 +72,7 @@ pub async fn run_due(db: &Db, runners: &Runners) -> usize {
                 return done;
             }
         };
-        match runners.run(&job).await {
+        match runners.run(db, &job).await {
             Ok(()) => {
                 done += 1;
                 if let Err(e) = db::jobs::complete(db, job.id).await {

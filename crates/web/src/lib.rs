@@ -8,6 +8,7 @@ pub mod http;
 pub mod i18n;
 pub mod jobs;
 pub mod labs;
+pub mod library;
 pub mod mail;
 pub mod organisations;
 pub mod platform;

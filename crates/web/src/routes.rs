@@ -64,6 +64,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::organisations::routes());
     all.extend(crate::audit::routes());
     all.extend(crate::labs::routes());
+    all.extend(crate::library::routes());
     all
 }
 

@@ -278,7 +278,7 @@ fn xml_text(xml: &str, text_in: &[&str], breaks: &[&str]) -> Result<String, Extr
                 }
             }
             Event::Text(t) if depth_in_text > 0 => out.push_str(&t.xml10_content()),
-            Event::CData(t) if depth_in_text > 0 => out.push_str(&&t.into_inner()),
+            Event::CData(t) if depth_in_text > 0 => out.push_str(&t.into_inner()),
             Event::GeneralRef(r) => {
                 let c = if r.is_char_ref() {
                     r.resolve_char_ref()

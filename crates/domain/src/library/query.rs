@@ -82,10 +82,9 @@ impl Query {
         self.clauses.is_empty()
     }
 
-    /// The expression for an FTS5 `MATCH`.
-    pub fn fts5(&self) -> String {
-        let parts: Vec<String> = self
-            .clauses
+    /// Each clause as an FTS5 expression.
+    pub fn fts5_clauses(&self) -> Vec<String> {
+        self.clauses
             .iter()
             .map(|c| match c {
                 Clause::Word(alts) => {
@@ -101,34 +100,67 @@ impl Query {
                 }
                 Clause::Prefix(p) => format!("\"{p}\"*"),
             })
-            .collect();
-        parts.join(" AND ")
+            .collect()
     }
 
-    /// The text for PostgreSQL's `to_tsquery('simple', …)`.
-    pub fn tsquery(&self) -> String {
-        let parts: Vec<String> = self
-            .clauses
+    /// The expression for an FTS5 `MATCH`: every clause.
+    pub fn fts5(&self) -> String {
+        self.fts5_clauses().join(" AND ")
+    }
+
+    /// Each clause as PostgreSQL `tsquery` text; with `weight`, matching only lexemes of that
+    /// weight (`A` the title, `B` the text).
+    pub fn tsquery_clauses(&self, weight: Option<char>) -> Vec<String> {
+        let w = weight.map(String::from).unwrap_or_default();
+        self.clauses
             .iter()
             .map(|c| match c {
                 Clause::Word(alts) => {
-                    let quoted: Vec<String> = alts.iter().map(|a| format!("'{a}'")).collect();
+                    let quoted: Vec<String> = alts
+                        .iter()
+                        .map(|a| {
+                            format!(
+                                "'{a}'{}",
+                                if w.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(":{w}")
+                                }
+                            )
+                        })
+                        .collect();
                     format!("({})", quoted.join(" | "))
                 }
                 Clause::Phrase(alts) => {
                     let phrases: Vec<String> = alts
                         .iter()
                         .map(|p| {
-                            let quoted: Vec<String> = p.iter().map(|a| format!("'{a}'")).collect();
+                            let quoted: Vec<String> = p
+                                .iter()
+                                .map(|a| {
+                                    format!(
+                                        "'{a}'{}",
+                                        if w.is_empty() {
+                                            String::new()
+                                        } else {
+                                            format!(":{w}")
+                                        }
+                                    )
+                                })
+                                .collect();
                             format!("({})", quoted.join(" <-> "))
                         })
                         .collect();
                     format!("({})", phrases.join(" | "))
                 }
-                Clause::Prefix(p) => format!("'{p}':*"),
+                Clause::Prefix(p) => format!("'{p}':*{w}"),
             })
-            .collect();
-        parts.join(" & ")
+            .collect()
+    }
+
+    /// The text for PostgreSQL's `to_tsquery('simple', …)`: every clause.
+    pub fn tsquery(&self) -> String {
+        self.tsquery_clauses(None).join(" & ")
     }
 
     /// What the snippets highlight.
@@ -179,6 +211,10 @@ mod tests {
             p.tsquery()
         );
         assert!(p.fts5().contains("\"western balkan\""), "{}", p.fts5());
+        assert_eq!(
+            Query::parse("coop* Tunisi").tsquery_clauses(Some('A')),
+            ["'coop':*A", "('tunisi':A | 'tunis':A)"]
+        );
     }
 
     proptest! {

@@ -66,13 +66,13 @@ impl App {
 
 /// Builds the application on `backend` with the demo data.
 pub async fn app_on(backend: Backend) -> App {
-    ponte::demo::load(&backend.db, false)
+    let files = backend.dir.path().join("files");
+    let storage = storage::Storage::open(&files.display().to_string()).expect("storage opens");
+    ponte::demo::load(&backend.db, &storage, false)
         .await
         .expect("demo loads");
     let mut config = web::Config::local("http://ponte.test");
     config.trust_proxy = true;
-    let files = backend.dir.path().join("files");
-    let storage = storage::Storage::open(&files.display().to_string()).expect("storage opens");
     let state = web::AppState::new(backend.db.clone(), config, storage);
     let router = web::app(state.clone());
     App {
@@ -211,6 +211,23 @@ impl Client {
     }
 }
 
+/// A multipart/form-data body of `(name, file name, content)` parts, with its content type.
+pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "ponte-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, content) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes()),
+            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+        }
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -342,7 +359,28 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
     let material = db::labs::materials(app.db(), session).await.unwrap()[0].id;
     let strand_a = structure.strands[0].id;
+    let everything = domain::library::Scope {
+        everything: true,
+        ..Default::default()
+    };
+    let document = db::library::search(
+        app.db(),
+        &db::library::Search {
+            page: 1,
+            per_page: 1,
+            ..Default::default()
+        },
+        &everything,
+    )
+    .await
+    .unwrap()
+    .hits[0]
+        .id;
     path.replace(
+        "/library/documents/{id}",
+        &format!("/library/documents/{document}"),
+    )
+    .replace(
         "/programme/texts/{kind}/{id}",
         &format!("/programme/texts/strands/{strand_a}"),
     )

@@ -405,42 +405,10 @@ pub(super) async fn agenda_remove(
     Ok(see_other(&format!("/labs/sessions/{}#agenda", s.id)))
 }
 
-/// The types of file a material may be, by the extension of its name, with what its first bytes
-/// must look like.
-fn material_type(name: &str, bytes: &[u8]) -> Option<&'static str> {
-    let ext = name.rsplit('.').next()?.to_ascii_lowercase();
-    let zip = bytes.starts_with(b"PK\x03\x04");
-    let text = std::str::from_utf8(bytes).is_ok();
-    match ext.as_str() {
-        "pdf" if bytes.starts_with(b"%PDF-") => Some("application/pdf"),
-        "docx" if zip => {
-            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        }
-        "xlsx" if zip => Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        "pptx" if zip => {
-            Some("application/vnd.openxmlformats-officedocument.presentationml.presentation")
-        }
-        "odt" if zip => Some("application/vnd.oasis.opendocument.text"),
-        "ods" if zip => Some("application/vnd.oasis.opendocument.spreadsheet"),
-        "odp" if zip => Some("application/vnd.oasis.opendocument.presentation"),
-        "txt" | "md" if text => Some("text/plain; charset=utf-8"),
-        "png" if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some("image/png"),
-        "jpg" | "jpeg" if bytes.starts_with(b"\xFF\xD8\xFF") => Some("image/jpeg"),
-        _ => None,
-    }
-}
-
-/// Keeps the last path component of an uploaded file's name, without control characters.
-fn clean_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
-    let trimmed = cleaned.trim().trim_start_matches('.');
-    if trimmed.is_empty() {
-        "file".into()
-    } else {
-        trimmed.to_string()
-    }
-}
+/// The extensions a material may have.
+const MATERIAL_TYPES: &[&str] = &[
+    "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "md", "png", "jpg", "jpeg",
+];
 
 pub(super) async fn material_add(
     State(state): State<AppState>,
@@ -476,7 +444,7 @@ pub(super) async fn material_add(
                     .map_err(|_| AppError::BadRequest("error-bad-form"))?
             }
             "file" => {
-                let file_name = clean_name(field.file_name().unwrap_or(""));
+                let file_name = domain::files::clean_name(field.file_name().unwrap_or(""));
                 let bytes = field.bytes().await.map_err(|e| {
                     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                         AppError::BadRequest("error-file-too-large")
@@ -519,7 +487,8 @@ pub(super) async fn material_add(
         if bytes.len() > MAX_MATERIAL_BYTES {
             return Err(AppError::BadRequest("error-file-too-large"));
         }
-        let kind = material_type(&name, &bytes).ok_or(AppError::BadRequest("error-file-type"))?;
+        let kind = domain::files::content_type(&name, &bytes, MATERIAL_TYPES)
+            .ok_or(AppError::BadRequest("error-file-type"))?;
         let key = state
             .storage
             .put(&bytes)
@@ -583,23 +552,4 @@ pub(super) async fn invite(
         crate::mail::queue(&state.db, &email, &subject, &body).await?;
     }
     Ok(see_other(&format!("/labs/sessions/{}#participants", s.id)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_and_types() {
-        assert_eq!(clean_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_name("C:\\temp\\agenda.pdf"), "agenda.pdf");
-        assert_eq!(clean_name(".."), "file");
-        assert_eq!(
-            material_type("a.pdf", b"%PDF-1.7 ..."),
-            Some("application/pdf")
-        );
-        assert_eq!(material_type("a.pdf", b"<html>"), None);
-        assert_eq!(material_type("a.exe", b"MZ"), None);
-        assert!(material_type("slides.PPTX", b"PK\x03\x04rest").is_some());
-    }
 }

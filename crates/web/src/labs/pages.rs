@@ -163,19 +163,7 @@ pub(super) async fn material(State(state): State<AppState>, Path(id): Path<Strin
             other => AppError::Internal(other.to_string()),
         })?;
     let name = m.file_name.unwrap_or_else(|| "material".into());
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded = percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC)
-        .to_string();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let disposition = crate::http::attachment(&name);
     Ok((
         [
             (

@@ -1,0 +1,202 @@
+//! The library: faceted full-text search over documents, the document page, upload and
+//! editing, downloads (with byte ranges), vocabularies for staff, and the extraction job.
+
+mod documents;
+pub mod extract;
+mod search;
+mod themes;
+
+use crate::routes::{route, Route};
+use crate::session::Viewer;
+use crate::state::AppState;
+use axum::http::Method;
+use domain::library::places;
+use domain::library::Scope;
+use domain::locale::Locale;
+use domain::roles::Role;
+use std::collections::HashMap;
+
+/// The largest document file accepted.
+pub const MAX_DOCUMENT_BYTES: usize = 25 * 1024 * 1024;
+
+/// The extensions a library document may have.
+pub const DOCUMENT_TYPES: &[&str] = &[
+    "pdf", "docx", "odt", "xlsx", "pptx", "txt", "md", "html", "htm",
+];
+
+/// The library routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/library", "library.search", search::page),
+        route(
+            Method::GET,
+            "/library/documents/new",
+            "library.new",
+            documents::new_form,
+        ),
+        route(
+            Method::POST,
+            "/library/documents",
+            "library.create",
+            documents::create,
+        )
+        .with_body_limit(MAX_DOCUMENT_BYTES + 256 * 1024),
+        route(
+            Method::GET,
+            "/library/documents/{id}",
+            "library.document",
+            documents::show,
+        ),
+        route(
+            Method::GET,
+            "/library/documents/{id}/file",
+            "library.download",
+            documents::download,
+        ),
+        route(
+            Method::GET,
+            "/library/documents/{id}/edit",
+            "library.edit",
+            documents::edit_form,
+        ),
+        route(
+            Method::POST,
+            "/library/documents/{id}",
+            "library.update",
+            documents::update,
+        )
+        .with_body_limit(256 * 1024),
+        route(
+            Method::POST,
+            "/library/documents/{id}/delete",
+            "library.delete",
+            documents::delete,
+        ),
+        route(
+            Method::POST,
+            "/library/documents/{id}/extract",
+            "library.retry",
+            documents::retry,
+        ),
+        route(
+            Method::GET,
+            "/library/themes",
+            "library.themes",
+            themes::page,
+        ),
+        route(
+            Method::POST,
+            "/library/themes",
+            "library.theme_save",
+            themes::save,
+        ),
+    ]
+}
+
+/// Whether the viewer is programme staff (or an administrator): they see every document.
+fn is_staff(viewer: &Viewer) -> bool {
+    viewer
+        .principal
+        .as_ref()
+        .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
+}
+
+/// What the viewer may see of the library.
+pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db::DbError> {
+    let Some(p) = viewer.principal.as_ref() else {
+        return Ok(Scope::default());
+    };
+    let organisations = p.organisations();
+    let groups = db::library::groups_of(&state.db, &organisations).await?;
+    Ok(Scope {
+        everything: is_staff(viewer),
+        signed_in: true,
+        organisations,
+        groups,
+    })
+}
+
+/// Names of themes, places and kinds in the viewer's language.
+pub(crate) struct Names {
+    locale: Locale,
+    macro_areas: HashMap<String, String>,
+    sectors: HashMap<String, String>,
+}
+
+impl Names {
+    pub(crate) async fn load(state: &AppState, locale: Locale) -> Result<Names, db::DbError> {
+        let macro_areas = db::library::macro_areas(&state.db)
+            .await?
+            .into_iter()
+            .map(|m| {
+                let name = match locale {
+                    Locale::It => m.name_it,
+                    Locale::En => m.name_en,
+                    Locale::Fr => m.name_fr,
+                };
+                (m.code, name)
+            })
+            .collect();
+        let sectors = db::library::sectors(&state.db)
+            .await?
+            .into_iter()
+            .map(|s| {
+                let name = match (locale, s.name_fr) {
+                    (Locale::Fr, Some(fr)) => fr,
+                    _ => s.name_en,
+                };
+                (s.code, name)
+            })
+            .collect();
+        Ok(Names {
+            locale,
+            macro_areas,
+            sectors,
+        })
+    }
+
+    pub(crate) fn theme(&self, code: &str) -> String {
+        if let Some(m) = code.strip_prefix("m:") {
+            self.macro_areas.get(m).cloned().unwrap_or_else(|| m.into())
+        } else if let Some(d) = code.strip_prefix("dac:") {
+            match self.sectors.get(d) {
+                Some(n) => format!("{n} ({d})"),
+                None => d.to_string(),
+            }
+        } else {
+            code.to_string()
+        }
+    }
+
+    pub(crate) fn place(&self, state: &AppState, code: &str) -> String {
+        if let Some(c) = places::country(code) {
+            c.name(self.locale).to_string()
+        } else if let Some(r) = places::region_name(code) {
+            r.to_string()
+        } else if code.starts_with("group-") {
+            state.i18n.t(self.locale, &format!("place-{code}"))
+        } else {
+            code.to_string()
+        }
+    }
+
+    pub(crate) fn macro_area_list(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .macro_areas
+            .iter()
+            .map(|(c, n)| (format!("m:{c}"), n.clone()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    }
+
+    pub(crate) fn sector_list(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .sectors
+            .iter()
+            .map(|(c, n)| (format!("dac:{c}"), format!("{c} · {n}")))
+            .collect();
+        v.sort();
+        v
+    }
+}

@@ -1,0 +1,207 @@
+//! The library's search page: a query box, facets with counts (type, theme, country or region,
+//! year, language) that combine with the query, relevance or date order, pages, and results with
+//! highlighted snippets.
+
+use super::{scope, Names};
+use crate::http::{AppResult, Query};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use db::library::{Search, Sort};
+use domain::library::query::Query as Typed;
+use domain::library::text::snippet;
+use minijinja::{context, Value};
+use serde::{Deserialize, Serialize};
+
+/// Results per page.
+const PER_PAGE: i64 = 20;
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(super) struct Params {
+    q: String,
+    kind: String,
+    theme: String,
+    place: String,
+    year: String,
+    language: String,
+    sort: String,
+    page: String,
+}
+
+impl Params {
+    /// The address of this search with `field` set to `value` (empty: removed), back on page 1.
+    fn with(&self, field: &str, value: &str) -> String {
+        let mut p = self.clone();
+        p.page = String::new();
+        match field {
+            "kind" => p.kind = value.into(),
+            "theme" => p.theme = value.into(),
+            "place" => p.place = value.into(),
+            "year" => p.year = value.into(),
+            "language" => p.language = value.into(),
+            "sort" => p.sort = value.into(),
+            "q" => p.q = value.into(),
+            _ => {}
+        }
+        p.href()
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("q", self.q.as_str()),
+            ("kind", &self.kind),
+            ("theme", &self.theme),
+            ("place", &self.place),
+            ("year", &self.year),
+            ("language", &self.language),
+            ("sort", &self.sort),
+            ("page", &self.page),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+    }
+
+    fn href(&self) -> String {
+        let pairs = self.pairs();
+        if pairs.is_empty() {
+            "/library".into()
+        } else {
+            format!(
+                "/library?{}",
+                serde_urlencoded::to_string(pairs).unwrap_or_default()
+            )
+        }
+    }
+}
+
+fn some(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty() && t.len() <= 100).then(|| t.to_string())
+}
+
+pub(super) async fn page(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<Params>,
+) -> AppResult {
+    let typed = params.q.chars().take(300).collect::<String>();
+    let query = Typed::parse(&typed);
+    let sort = match (params.sort.as_str(), query.is_empty()) {
+        ("date", _) | (_, true) => Sort::Date,
+        _ => Sort::Relevance,
+    };
+    let page: i64 = params.page.parse().unwrap_or(1).clamp(1, 10_000);
+    let search = Search {
+        query: query.clone(),
+        kind: some(&params.kind),
+        theme: some(&params.theme),
+        place: some(&params.place),
+        year: params.year.trim().parse().ok(),
+        language: some(&params.language),
+        sort,
+        page,
+        per_page: PER_PAGE,
+    };
+    let scope = scope(&state, &viewer).await?;
+    let results = db::library::search(&state.db, &search, &scope).await?;
+    let names = Names::load(&state, viewer.locale).await?;
+    let highlight = query.highlight();
+    let locale = viewer.locale;
+    let hits: Vec<Value> = results
+        .hits
+        .iter()
+        .map(|h| {
+            let source = if h.text.is_empty() || query.is_empty() {
+                h.summary.clone()
+            } else {
+                format!("{}\n{}", h.summary, h.text)
+            };
+            let pieces = snippet(&source, &h.language, &highlight, 40);
+            context! {
+                id => h.id, title => h.title, kind => h.kind, language => h.language,
+                year => h.year, source => h.source, link => h.url.is_some(),
+                file_name => h.file_name, snippet => pieces,
+                title_pieces => snippet(&h.title, &h.language, &highlight, 60),
+            }
+        })
+        .collect();
+    let facet = |field: &'static str, values: &[(String, i64)], label: &dyn Fn(&str) -> String| {
+        values
+            .iter()
+            .take(40)
+            .map(|(v, n)| {
+                let chosen = match field {
+                    "kind" => params.kind == *v,
+                    "theme" => params.theme == *v,
+                    "place" => params.place == *v,
+                    "year" => params.year == *v,
+                    _ => params.language == *v,
+                };
+                context! {
+                    value => v, label => label(v), count => locale.integer(*n), chosen,
+                    href => params.with(field, if chosen { "" } else { v }),
+                }
+            })
+            .collect::<Vec<Value>>()
+    };
+    let t = |key: String| state.i18n.t(locale, &key);
+    let facets = vec![
+        context! { name => "kind", title => t("library-facet-kind".into()),
+        values => facet("kind", &results.kinds, &|v| t(format!("library-kind-{v}"))) },
+        context! { name => "theme", title => t("library-facet-theme".into()),
+        values => facet("theme", &results.themes, &|v| names.theme(v)) },
+        context! { name => "place", title => t("library-facet-place".into()),
+        values => facet("place", &results.places, &|v| names.place(&state, v)) },
+        context! { name => "year", title => t("library-facet-year".into()),
+        values => facet("year", &results.years, &|v| v.to_string()) },
+        context! { name => "language", title => t("library-facet-language".into()),
+        values => facet("language", &results.languages, &|v| t(format!("language-name-{v}"))) },
+    ];
+    let mut active: Vec<Value> = Vec::new();
+    for (field, value, label) in [
+        (
+            "kind",
+            &params.kind,
+            t(format!("library-kind-{}", params.kind)),
+        ),
+        ("theme", &params.theme, names.theme(&params.theme)),
+        ("place", &params.place, names.place(&state, &params.place)),
+        ("year", &params.year, params.year.clone()),
+        (
+            "language",
+            &params.language,
+            t(format!("language-name-{}", params.language)),
+        ),
+    ] {
+        if !value.is_empty() {
+            active.push(context! { label, href => params.with(field, "") });
+        }
+    }
+    let pages = domain::library::page_count(results.total, PER_PAGE);
+    let mut base = params.clone();
+    base.page = String::new();
+    let base_href = base.href();
+    let pager_base = if base_href.contains('?') {
+        format!("{base_href}&")
+    } else {
+        format!("{base_href}?")
+    };
+    render(
+        &state,
+        &viewer,
+        "library/search.html",
+        context! {
+            q => typed, hits, facets, active, total => results.total,
+            total_text => locale.integer(results.total),
+            page, pages, pager_base,
+            sort => if sort == Sort::Date { "date" } else { "relevance" },
+            sort_relevance => params.with("sort", ""), sort_date => params.with("sort", "date"),
+            has_query => !query.is_empty(),
+            hidden => params.pairs().into_iter().filter(|(k, _)| !matches!(*k, "q" | "page")).collect::<Vec<_>>(),
+            may_add => viewer.may("library.new", None),
+            may_manage => viewer.may("library.themes", None),
+            clear => "/library",
+        },
+    )
+}
