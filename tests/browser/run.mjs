@@ -266,6 +266,29 @@ try {
   check(await page.isVisible('text=Francesca Greco'), 'the register lists the participant');
   await axe(page, 'attendance register');
 
+  console.log('Library: search with facets, a document, the upload form, the vocabularies');
+  await visit(participant, '/library?q=riunione', 'library search');
+  check(await participant.isVisible('ol.results mark'), 'search results highlight the words found');
+  const facet = participant.locator('ul.facet a').first();
+  const facetLabel = (await facet.textContent()).trim();
+  await Promise.all([participant.waitForNavigation(), facet.click()]);
+  check(await participant.isVisible(`a.chip:has-text("${facetLabel}")`), 'a chosen facet shows as an active filter');
+  await axe(participant, 'library search with a filter');
+  await participant.goto(`${base}/library?q=Tunisia`);
+  await Promise.all([participant.waitForNavigation(), participant.locator('ol.results h3 a').first().click()]);
+  check(await participant.isVisible('h1:has-text("Tunisia")'), 'the best result for Tunisia has it in its title');
+  await axe(participant, 'library document');
+  const download = await participant.getAttribute('a[download]', 'href');
+  const file = await participant.request.get(base + download);
+  check(file.ok() && (file.headers()['content-disposition'] || '').startsWith('attachment'), 'the document downloads as an attachment');
+  await visit(participant, '/library/documents/new', 'library upload form');
+  await Promise.all([participant.waitForNavigation(), participant.click('main button[type=submit]')]);
+  check(await participant.isVisible('#e-title'), 'an empty upload form explains what is missing');
+  await axe(participant, 'library form with errors');
+  await visit(page, '/library/themes', 'library themes and sectors');
+  await participant.setViewportSize({ width: 390, height: 844 });
+  await visit(participant, '/library?q=turismo', 'library search on a phone');
+
   for (const e of cspErrors) fail(`CSP violation: ${e}`);
 } catch (e) {
   fail(`browser test stopped: ${e.stack || e}`);

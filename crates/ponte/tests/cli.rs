@@ -537,3 +537,58 @@ async fn concurrent_start_ups_migrate_once() {
         assert_eq!(db::accounts::count_users(&db).await.unwrap(), 0);
     }
 }
+
+#[tokio::test]
+async fn the_sector_import_reads_the_official_iati_list_and_refuses_bad_files() {
+    let official = common::root().join("../shared/data/iati/codelists/Sector.xml");
+    for backend in db::testing::backends().await {
+        let dir = &backend.dir;
+        let file = if official.exists() {
+            official.clone()
+        } else {
+            eprintln!("NOT RUN on the official IATI Sector.xml (missing): using a small list in the same format");
+            let path = dir.path().join("Sector.xml");
+            std::fs::write(&path, r#"<?xml version="1.0" encoding="utf-8"?><codelist name="Sector" xml:lang="en"><codelist-items><codelist-item status="active"><code>15110</code><name><narrative>Public sector policy and administrative management</narrative><narrative xml:lang="fr">Politiques publiques et gestion administrative</narrative></name><category>151</category></codelist-item></codelist-items></codelist>"#).unwrap();
+            path
+        };
+        let arg = file.to_string_lossy().to_string();
+        let first = ponte(&backend.url, dir.path(), &["import", "sectors", &arg]);
+        assert!(first.status.success(), "{}", text(&first));
+        let sectors = db::library::sectors(&backend.db).await.unwrap();
+        let expected = if official.exists() { 300 } else { 1 };
+        assert!(sectors.len() >= expected, "{}", sectors.len());
+        let public = sectors.iter().find(|s| s.code == "15110").unwrap();
+        assert_eq!(public.category, "151");
+        assert_eq!(
+            public.name_fr.as_deref(),
+            Some("Politiques publiques et gestion administrative")
+        );
+        assert!(
+            text(&first).contains(&format!("{} new", sectors.len())),
+            "{}",
+            text(&first)
+        );
+        let again = ponte(&backend.url, dir.path(), &["import", "sectors", &arg]);
+        assert!(text(&again).contains(": 0 new"), "{}", text(&again));
+        assert_eq!(
+            db::library::sectors(&backend.db).await.unwrap().len(),
+            sectors.len()
+        );
+        // Entity expansion, another codelist and malformed XML import nothing.
+        for (name, content) in [
+            ("bomb.xml", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;&lol;&lol;\">]><codelist name=\"Sector\"><codelist-items><codelist-item><code>&lol1;</code></codelist-item></codelist-items></codelist>"),
+            ("country.xml", "<codelist name=\"Country\"><codelist-items/></codelist>"),
+            ("broken.xml", "<codelist name=\"Sector\"><codelist-items><codelist-item>"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content).unwrap();
+            let bad = ponte(&backend.url, dir.path(), &["import", "sectors", &path.to_string_lossy()]);
+            assert!(!bad.status.success(), "{name}");
+            assert!(text(&bad).contains("nothing was imported"), "{name}: {}", text(&bad));
+        }
+        assert_eq!(
+            db::library::sectors(&backend.db).await.unwrap().len(),
+            sectors.len()
+        );
+    }
+}

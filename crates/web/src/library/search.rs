@@ -83,8 +83,27 @@ fn some(s: &str) -> Option<String> {
 pub(super) async fn page(
     axum::extract::State(state): axum::extract::State<AppState>,
     viewer: Viewer,
-    Query(params): Query<Params>,
+    Query(mut params): Query<Params>,
 ) -> AppResult {
+    // Values no page offers are dropped rather than searched for.
+    if !domain::library::KINDS.contains(&params.kind.as_str()) {
+        params.kind.clear();
+    }
+    if !domain::library::LANGUAGES.contains(&params.language.as_str()) {
+        params.language.clear();
+    }
+    if !domain::library::places::is_place(&params.place) {
+        params.place.clear();
+    }
+    if !domain::library::is_theme_code(&params.theme) {
+        params.theme.clear();
+    }
+    if params.year.parse::<i32>().is_err() {
+        params.year.clear();
+    }
+    if !matches!(params.sort.as_str(), "date" | "relevance") {
+        params.sort.clear();
+    }
     let typed = params.q.chars().take(300).collect::<String>();
     let query = Typed::parse(&typed);
     let sort = match (params.sort.as_str(), query.is_empty()) {
@@ -159,24 +178,24 @@ pub(super) async fn page(
         values => facet("language", &results.languages, &|v| t(format!("language-name-{v}"))) },
     ];
     let mut active: Vec<Value> = Vec::new();
-    for (field, value, label) in [
-        (
-            "kind",
-            &params.kind,
-            t(format!("library-kind-{}", params.kind)),
-        ),
-        ("theme", &params.theme, names.theme(&params.theme)),
-        ("place", &params.place, names.place(&state, &params.place)),
-        ("year", &params.year, params.year.clone()),
-        (
-            "language",
-            &params.language,
-            t(format!("language-name-{}", params.language)),
-        ),
+    for (field, value) in [
+        ("kind", &params.kind),
+        ("theme", &params.theme),
+        ("place", &params.place),
+        ("year", &params.year),
+        ("language", &params.language),
     ] {
-        if !value.is_empty() {
-            active.push(context! { label, href => params.with(field, "") });
+        if value.is_empty() {
+            continue;
         }
+        let label = match field {
+            "kind" => t(format!("library-kind-{value}")),
+            "theme" => names.theme(value),
+            "place" => names.place(&state, value),
+            "language" => t(format!("language-name-{value}")),
+            _ => value.clone(),
+        };
+        active.push(context! { label, href => params.with(field, "") });
     }
     let pages = domain::library::page_count(results.total, PER_PAGE);
     let mut base = params.clone();
