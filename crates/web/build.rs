@@ -52,7 +52,19 @@ fn main() {
         )
         .unwrap();
     }
-    out.push_str("];\n\n/// Embedded templates: (name, source).\npub static TEMPLATES: &[(&str, &str)] = &[\n");
+    // Country shapes for the library map (Natural Earth 1:50m, as packaged by world-atlas).
+    let atlas = npm.join("world-atlas/countries-50m.json");
+    println!("cargo:rerun-if-changed={}", atlas.display());
+    out.push_str("];\n\n/// Country shapes (TopoJSON) for the library map.\n");
+    writeln!(
+        out,
+        "pub static WORLD_ATLAS: &str = include_str!({:?});",
+        atlas.display().to_string()
+    )
+    .unwrap();
+    out.push_str(
+        "\n/// Embedded templates: (name, source).\npub static TEMPLATES: &[(&str, &str)] = &[\n",
+    );
     let templates = manifest.join("templates");
     println!("cargo:rerun-if-changed={}", templates.display());
     for dir in std::iter::once(templates.clone())

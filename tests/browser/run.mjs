@@ -286,6 +286,8 @@ try {
   check(await participant.isVisible('#e-title'), 'an empty upload form explains what is missing');
   await axe(participant, 'library form with errors');
   await visit(page, '/library/themes', 'library themes and sectors');
+  await visit(participant, '/library/map', 'library map');
+  check(await participant.locator('svg a[href^="/library?place="]').count() >= 16, 'the map links each country of the two areas to its documents');
   await participant.setViewportSize({ width: 390, height: 844 });
   await visit(participant, '/library?q=turismo', 'library search on a phone');
 

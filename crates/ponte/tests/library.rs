@@ -639,3 +639,76 @@ async fn sqlite_and_postgres_give_the_same_top_results() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_map_counts_only_what_the_viewer_may_see() {
+    for app in apps().await {
+        let count_for = |body: &str, country: &str| -> i64 {
+            // The table row: <a href="/library?place=AL">Albania</a></th><td class="text-end">N</td>
+            let marker = format!("place={country}\">");
+            let at = body
+                .find(&format!(
+                    "<th scope=\"row\"><a href=\"&#x2f;library?{marker}"
+                ))
+                .or_else(|| body.find(&format!("<th scope=\"row\"><a href=\"/library?{marker}")));
+            let Some(at) = at else { return 0 };
+            let cell = &body[at..];
+            let start =
+                cell.find("<td class=\"text-end\">").unwrap() + "<td class=\"text-end\">".len();
+            cell[start..start + cell[start..].find('<').unwrap()]
+                .replace('.', "")
+                .parse()
+                .unwrap()
+        };
+        let guest = app.client().get("/library/map").await;
+        assert_eq!(guest.status, StatusCode::OK);
+        assert!(guest.body.contains("<svg") && guest.body.contains("<path d=\"M"));
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let all = staff.get("/library/map").await;
+        let everything = Scope {
+            everything: true,
+            ..Default::default()
+        };
+        let facets = db::library::search(
+            app.db(),
+            &Search {
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            },
+            &everything,
+        )
+        .await
+        .unwrap();
+        let albania = facets.places.iter().find(|(p, _)| p == "AL").unwrap().1;
+        assert_eq!(count_for(&all.body, "AL"), albania, "{}", app.backend.name);
+        assert!(
+            count_for(&guest.body, "AL") < albania,
+            "programme documents are not counted for guests"
+        );
+        let public = db::library::search(
+            app.db(),
+            &Search {
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            },
+            &Scope::default(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            count_for(&guest.body, "AL"),
+            public
+                .places
+                .iter()
+                .find(|(p, _)| p == "AL")
+                .map_or(0, |x| x.1)
+        );
+        // Every known country is a link to the filtered library, named with its count.
+        assert!(
+            all.body.contains("aria-label=\"Tunisia:"),
+            "country links carry their name"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! the OECD DAC sector list reader in `sectors`, text extraction from uploaded files in `extract`.
 
 pub mod extract;
+pub mod map;
 pub mod places;
 pub mod query;
 pub mod sectors;
@@ -26,6 +27,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("library.update", Rule::SignedIn),
     ("library.delete", Rule::SignedIn),
     ("library.retry", Rule::SignedIn),
+    ("library.map", Rule::Public),
     ("library.themes", Rule::Global(STAFF)),
     ("library.theme_save", Rule::Global(STAFF)),
 ];

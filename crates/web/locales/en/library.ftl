@@ -124,3 +124,17 @@ extract-xml = The content of the file is not valid XML or contains declarations 
 extract-encoding = The text is not encoded in UTF-8.
 extract-missing = A required part of the file is missing: it may be damaged.
 extract-unsupported = Reading the text is not yet available for this format.
+library-map-title = Map of the documents
+library-map-intro = { $total } documents you can read, by country: the darker the colour, the more documents. Each country leads to its documents.
+library-map-table-link = The same figures in a table.
+library-map-country = { $name }: { $count ->
+    [0] no documents
+    [one] 1 document
+   *[other] { $shown } documents
+}
+library-map-caption = Countries of the Western Balkans, the South Mediterranean and neighbours. Borders: Natural Earth.
+library-map-legend = from no documents to { $max }.
+library-map-table = Documents by country
+library-map-country-col = Country
+library-map-documents-col = Documents
+library-map-link = Map

@@ -124,3 +124,17 @@ extract-xml = Le contenu du fichier n'est pas du XML valide ou contient des déc
 extract-encoding = Le texte n'est pas encodé en UTF-8.
 extract-missing = Une partie nécessaire du fichier manque : il est peut-être endommagé.
 extract-unsupported = La lecture du texte n'est pas encore disponible pour ce format.
+library-map-title = Carte des documents
+library-map-intro = { $total } documents que vous pouvez consulter, par pays : plus la couleur est foncée, plus il y a de documents. Chaque pays mène à ses documents.
+library-map-table-link = Les mêmes données dans un tableau.
+library-map-country = { $name } : { $count ->
+    [0] aucun document
+    [one] 1 document
+   *[other] { $shown } documents
+}
+library-map-caption = Pays des Balkans occidentaux, de la rive sud de la Méditerranée et voisins. Frontières : Natural Earth.
+library-map-legend = d'aucun document à { $max }.
+library-map-table = Documents par pays
+library-map-country-col = Pays
+library-map-documents-col = Documents
+library-map-link = Carte

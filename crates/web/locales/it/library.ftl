@@ -124,3 +124,17 @@ extract-xml = Il contenuto del file non è XML valido o contiene dichiarazioni n
 extract-encoding = Il testo non è codificato in UTF-8.
 extract-missing = Nel file manca una parte necessaria: potrebbe essere danneggiato.
 extract-unsupported = La lettura del testo non è ancora disponibile per questo formato.
+library-map-title = Mappa dei documenti
+library-map-intro = { $total } documenti che puoi consultare, per paese: più scuro il colore, più documenti. Ogni paese porta ai suoi documenti.
+library-map-table-link = Gli stessi dati in tabella.
+library-map-country = { $name }: { $count ->
+    [0] nessun documento
+    [one] 1 documento
+   *[other] { $shown } documenti
+}
+library-map-caption = Paesi dei Balcani occidentali, della sponda sud del Mediterraneo e vicini. Confini: Natural Earth.
+library-map-legend = da nessun documento a { $max }.
+library-map-table = Documenti per paese
+library-map-country-col = Paese
+library-map-documents-col = Documenti
+library-map-link = Mappa

@@ -3,6 +3,7 @@
 
 mod documents;
 pub mod extract;
+mod map;
 mod search;
 mod themes;
 
@@ -78,6 +79,7 @@ pub fn routes() -> Vec<Route> {
             "library.retry",
             documents::retry,
         ),
+        route(Method::GET, "/library/map", "library.map", map::page),
         route(
             Method::GET,
             "/library/themes",
