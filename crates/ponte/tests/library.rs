@@ -712,3 +712,53 @@ async fn the_map_counts_only_what_the_viewer_may_see() {
         );
     }
 }
+
+#[tokio::test]
+async fn text_is_extracted_from_a_real_pdf() {
+    // A PDF/A typeset by typst (the labs' certificate), as real PDFs are: subset fonts with
+    // their Unicode maps, compressed streams.
+    let certificate = export::certificate::Certificate {
+        code: "ABCD-EFGH-JKMN".into(),
+        person: "Ermira Gjoni".into(),
+        organisation: "Bashkia Shkodër".into(),
+        programme: "Ponte".into(),
+        cohort: "Gruppo Balcani".into(),
+        lines: vec![export::certificate::Line {
+            module: "Quadri logici e indicatori".into(),
+            dates: "12 marzo 2026".into(),
+            hours: "7".into(),
+        }],
+        days: "1".into(),
+        hours: "7".into(),
+        issued_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        issued_on_text: "20 marzo 2026".into(),
+        verify_url: "https://ponte.example/certificates/ABCD-EFGH-JKMN".into(),
+    };
+    let pdf = export::certificate::pdf(&certificate).unwrap();
+    for app in apps().await {
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = upload(
+            &mut staff,
+            &[
+                ("title", None, b"Attestato di esempio"),
+                ("kind", None, b"other"),
+                ("language", None, b"it"),
+                ("visibility", None, b"programme"),
+                ("file", Some("attestato.pdf"), &pdf),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(web::jobs::run_due(app.db(), &runners(&app)).await, 1);
+        assert_eq!(
+            search(&app, "Gjoni").await,
+            ["Attestato di esempio"],
+            "{}",
+            app.backend.name
+        );
+        // Diacritics in the PDF are folded like typed ones.
+        assert!(search(&app, "Shkoder")
+            .await
+            .contains(&"Attestato di esempio".to_string()));
+    }
+}

@@ -67,6 +67,8 @@ pub enum ExtractError {
     Missing(&'static str),
     #[error("text extraction is not available for this format")]
     Unsupported,
+    #[error("the PDF could not be read")]
+    Pdf,
 }
 
 impl ExtractError {
@@ -79,6 +81,7 @@ impl ExtractError {
             ExtractError::Encoding => "extract-encoding",
             ExtractError::Missing(_) => "extract-missing",
             ExtractError::Unsupported => "extract-unsupported",
+            ExtractError::Pdf => "extract-pdf",
         }
     }
 
@@ -91,6 +94,7 @@ impl ExtractError {
             "extract-encoding",
             "extract-missing",
             "extract-unsupported",
+            "extract-pdf",
         ]
         .contains(&key)
     }
@@ -168,9 +172,21 @@ pub fn extract(format: Format, bytes: &[u8]) -> Result<String, ExtractError> {
             }
             out
         }
-        Format::Pdf => return Err(ExtractError::Unsupported),
+        Format::Pdf => pdf_text(bytes)?,
     };
     Ok(cut(normalise_space(&text)))
+}
+
+/// The text of a PDF, through `pdf-extract`. A damaged or hostile file that makes the reader
+/// panic is a failed extraction, never a crashed worker.
+fn pdf_text(bytes: &[u8]) -> Result<String, ExtractError> {
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(ExtractError::Pdf);
+    }
+    let owned = bytes.to_vec();
+    std::panic::catch_unwind(move || pdf_extract::extract_text_from_mem(&owned))
+        .map_err(|_| ExtractError::Pdf)?
+        .map_err(|_| ExtractError::Pdf)
 }
 
 fn cut(mut s: String) -> String {
@@ -518,10 +534,54 @@ mod tests {
             extract(Format::Text, b"\xff\xfe"),
             Err(ExtractError::Encoding)
         );
-        assert_eq!(
-            extract(Format::Pdf, b"%PDF-1.7"),
-            Err(ExtractError::Unsupported)
+        assert_eq!(extract(Format::Pdf, b"%PDF-1.7"), Err(ExtractError::Pdf));
+        assert_eq!(extract(Format::Pdf, b"not a pdf"), Err(ExtractError::Pdf));
+    }
+
+    /// A one-page PDF written by hand, with a correct cross-reference table.
+    fn simple_pdf(text: &str) -> Vec<u8> {
+        let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
         );
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn pdf_text_and_damaged_pdfs() {
+        let pdf = simple_pdf("Programma dei laboratori di Tirana");
+        assert_eq!(
+            extract(Format::Pdf, &pdf).unwrap(),
+            "Programma dei laboratori di Tirana"
+        );
+        // Cut anywhere, the file fails cleanly.
+        for cut in [10, pdf.len() / 2, pdf.len() - 20] {
+            let _ = extract(Format::Pdf, &pdf[..cut]);
+        }
     }
 
     #[test]

@@ -138,3 +138,4 @@ library-map-table = Documents by country
 library-map-country-col = Country
 library-map-documents-col = Documents
 library-map-link = Map
+extract-pdf = The PDF cannot be read: it may be damaged, password-protected or made only of images.

@@ -138,3 +138,4 @@ library-map-table = Documents par pays
 library-map-country-col = Pays
 library-map-documents-col = Documents
 library-map-link = Carte
+extract-pdf = Le PDF ne peut pas être lu : il est peut-être endommagé, protégé par un mot de passe ou composé uniquement d'images.

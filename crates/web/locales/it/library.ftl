@@ -138,3 +138,4 @@ library-map-table = Documenti per paese
 library-map-country-col = Paese
 library-map-documents-col = Documenti
 library-map-link = Mappa
+extract-pdf = Il PDF non si può leggere: potrebbe essere danneggiato, protetto da password o fatto solo di immagini.
