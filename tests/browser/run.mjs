@@ -286,6 +286,11 @@ try {
   check(await participant.isVisible('#e-title'), 'an empty upload form explains what is missing');
   await axe(participant, 'library form with errors');
   await visit(page, '/library/themes', 'library themes and sectors');
+  await visit(participant, '/library/practices/new', 'good practice form');
+  await participant.goto(`${base}/library?kind=good_practice&q=Cosenza`);
+  await Promise.all([participant.waitForNavigation(), participant.locator('ol.results h3 a').first().click()]);
+  check(await participant.isVisible('h2:has-text("La buona pratica")'), 'a good practice shows its structured record');
+  await axe(participant, 'good practice');
   await visit(participant, '/library/map', 'library map');
   check(await participant.locator('svg a[href^="/library?place="]').count() >= 16, 'the map links each country of the two areas to its documents');
   await participant.setViewportSize({ width: 390, height: 844 });

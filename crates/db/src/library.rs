@@ -5,6 +5,7 @@
 use crate::audit::Change;
 use crate::{new_id, record_in, run, Db, DbError, Result};
 use chrono::{DateTime, Utc};
+use domain::library::practices::Practice;
 use domain::library::query::Query;
 use domain::library::text::index_text;
 use domain::library::{Draft, Scope};
@@ -120,10 +121,20 @@ fn cap(s: String) -> String {
 }
 
 /// The indexed (stemmed) title and body of a document.
-fn indexed(title: &str, summary: &str, body: &str, language: &str) -> (String, String) {
+fn indexed(
+    title: &str,
+    summary: &str,
+    practice: Option<&Practice>,
+    body: &str,
+    language: &str,
+) -> (String, String) {
     let mut text = String::with_capacity(summary.len() + body.len() + 1);
     text.push_str(summary);
     text.push('\n');
+    if let Some(p) = practice {
+        text.push_str(&p.text());
+        text.push('\n');
+    }
     text.push_str(body);
     (
         index_text(title, language),
@@ -185,6 +196,46 @@ pub async fn create(
     links: &Links,
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
+    create_with(db, draft, None, file, links, actor).await
+}
+
+/// Creates a good practice: its document and its structured record.
+pub async fn create_practice(
+    db: &Db,
+    draft: &Draft,
+    practice: &Practice,
+    file: Option<&StoredFile>,
+    links: &Links,
+    actor: Option<Uuid>,
+) -> Result<Uuid> {
+    create_with(db, draft, Some(practice), file, links, actor).await
+}
+
+const PRACTICE_INSERT: &str = "INSERT INTO good_practices (document_id, administration, context, problem, approach, partners, results, resources, contacts, transferability) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+
+macro_rules! bind_practice {
+    ($q:expr, $id:expr, $p:expr) => {
+        $q.bind($id)
+            .bind(&$p.administration)
+            .bind(&$p.context)
+            .bind(&$p.problem)
+            .bind(&$p.approach)
+            .bind(&$p.partners)
+            .bind(&$p.results)
+            .bind(&$p.resources)
+            .bind(&$p.contacts)
+            .bind(&$p.transferability)
+    };
+}
+
+async fn create_with(
+    db: &Db,
+    draft: &Draft,
+    practice: Option<&Practice>,
+    file: Option<&StoredFile>,
+    links: &Links,
+    actor: Option<Uuid>,
+) -> Result<Uuid> {
     let id = new_id();
     let now = Utc::now();
     let places = domain::library::places::expand(&draft.places);
@@ -194,7 +245,13 @@ pub async fn create(
         Some(f) if f.text.is_some() => "done",
         _ => "none",
     };
-    let (title_index, body_index) = indexed(&draft.title, &draft.summary, &body, draft.language);
+    let (title_index, body_index) = indexed(
+        &draft.title,
+        &draft.summary,
+        practice,
+        &body,
+        draft.language,
+    );
     let change = Change {
         actor,
         action: "library.create",
@@ -252,6 +309,11 @@ pub async fn create(
                 .execute(&mut *tx)
                 .await?;
         }
+        if let Some(p) = practice {
+            bind_practice!(sqlx::query(PRACTICE_INSERT), id, p)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("INSERT INTO library_search (rowid, title, body) VALUES ($1, $2, $3)")
             .bind(search_id(id))
             .bind(&title_index)
@@ -283,10 +345,46 @@ pub async fn update(
     links: &Links,
     actor: Option<Uuid>,
 ) -> Result<()> {
+    update_with(db, id, expected, draft, None, links, actor).await
+}
+
+/// Saves a good practice's document and record over version `expected`.
+pub async fn update_practice(
+    db: &Db,
+    id: Uuid,
+    expected: i64,
+    draft: &Draft,
+    practice: &Practice,
+    links: &Links,
+    actor: Option<Uuid>,
+) -> Result<()> {
+    update_with(db, id, expected, draft, Some(practice), links, actor).await
+}
+
+async fn update_with(
+    db: &Db,
+    id: Uuid,
+    expected: i64,
+    draft: &Draft,
+    practice: Option<&Practice>,
+    links: &Links,
+    actor: Option<Uuid>,
+) -> Result<()> {
     let before = document(db, id).await?.ok_or(DbError::NotFound)?;
     let places = domain::library::places::expand(&draft.places);
     let body = body(db, id).await?;
-    let (title_index, body_index) = indexed(&draft.title, &draft.summary, &body, draft.language);
+    // A plain document keeps the practice record it may have.
+    let kept = match practice {
+        Some(_) => None,
+        None => self::practice(db, id).await?,
+    };
+    let (title_index, body_index) = indexed(
+        &draft.title,
+        &draft.summary,
+        practice.or(kept.as_ref()),
+        &body,
+        draft.language,
+    );
     let change = Change {
         actor,
         action: "library.update",
@@ -350,6 +448,15 @@ pub async fn update(
                 .execute(&mut *tx)
                 .await?;
         }
+        if let Some(p) = practice {
+            sqlx::query("DELETE FROM good_practices WHERE document_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            bind_practice!(sqlx::query(PRACTICE_INSERT), id, p)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
             .bind(&title_index)
             .bind(&body_index)
@@ -360,6 +467,30 @@ pub async fn update(
         tx.commit().await?;
     });
     Ok(())
+}
+
+/// The structured record of a good practice.
+pub async fn practice(db: &Db, id: Uuid) -> Result<Option<Practice>> {
+    run!(db, |pool| {
+        let row = sqlx::query("SELECT administration, context, problem, approach, partners, results, resources, contacts, transferability FROM good_practices WHERE document_id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(Practice {
+                administration: r.try_get(0)?,
+                context: r.try_get(1)?,
+                problem: r.try_get(2)?,
+                approach: r.try_get(3)?,
+                partners: r.try_get(4)?,
+                results: r.try_get(5)?,
+                resources: r.try_get(6)?,
+                contacts: r.try_get(7)?,
+                transferability: r.try_get(8)?,
+            }),
+            None => None,
+        })
+    })
 }
 
 /// Deletes a document, its tags and index entry; returns its storage key (for the caller to
@@ -379,6 +510,7 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
         for sql in [
             "DELETE FROM library_document_themes WHERE document_id = $1",
             "DELETE FROM library_document_places WHERE document_id = $1",
+            "DELETE FROM good_practices WHERE document_id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;
         }
@@ -446,7 +578,14 @@ pub async fn set_extracted(
         Ok(text) => ("done", text, None),
         Err(key) => ("failed", String::new(), Some(key)),
     };
-    let (title_index, body_index) = indexed(&doc.title, &doc.summary, &text, &doc.language);
+    let practice = practice(db, id).await?;
+    let (title_index, body_index) = indexed(
+        &doc.title,
+        &doc.summary,
+        practice.as_ref(),
+        &text,
+        &doc.language,
+    );
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(

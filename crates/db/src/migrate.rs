@@ -20,6 +20,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0004_library",
         include_str!("../migrations/sqlite/0004_library.sql"),
     ),
+    (
+        "0005_good_practices",
+        include_str!("../migrations/sqlite/0005_good_practices.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -38,6 +42,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0004_library",
         include_str!("../migrations/postgres/0004_library.sql"),
+    ),
+    (
+        "0005_good_practices",
+        include_str!("../migrations/postgres/0005_good_practices.sql"),
     ),
 ];
 

@@ -1,8 +1,8 @@
 //! The demo library: the programme's macro-areas, the DAC sectors the demo documents use (the
-//! full list comes with `ponte import sectors`), and 62 documents stored as Markdown files and
-//! indexed at once.
+//! full list comes with `ponte import sectors`), and 60 documents stored as Markdown files and
+//! indexed at once, and 8 good practices with their structured records.
 
-use crate::demo_library_docs::DOCS;
+use crate::demo_library_docs::{DOCS, PRACTICES};
 use db::library::{Links, MacroArea, StoredFile};
 use db::Db;
 use domain::library::sectors::Sector;
@@ -184,7 +184,36 @@ pub async fn load(
         };
         db::library::create(db, &draft, Some(&file), &links, Some(staff)).await?;
     }
-    Ok(DOCS.len())
+    for (language, year, visibility, title, summary, administration, themes, places, sections) in
+        PRACTICES
+    {
+        let input = DraftInput {
+            title: title.to_string(),
+            summary: summary.to_string(),
+            kind: "good_practice".into(),
+            language: language.to_string(),
+            year: year.to_string(),
+            source: administration.to_string(),
+            visibility: visibility.to_string(),
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            places: places.iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        };
+        let draft = check(&input, 2026, |_| true)
+            .map_err(|e| anyhow::anyhow!("demo practice {title:?} is invalid: {:?}", e.0))?;
+        let names = domain::library::practices::SECTIONS;
+        let practice = domain::library::practices::check(administration, |name| {
+            names
+                .iter()
+                .position(|n| *n == name)
+                .map(|i| sections[i].to_string())
+                .unwrap_or_default()
+        })
+        .map_err(|e| anyhow::anyhow!("demo practice {title:?} is invalid: {:?}", e.0))?;
+        db::library::create_practice(db, &draft, &practice, None, &Links::default(), Some(staff))
+            .await?;
+    }
+    Ok(DOCS.len() + PRACTICES.len())
 }
 
 #[cfg(test)]

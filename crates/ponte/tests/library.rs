@@ -762,3 +762,115 @@ async fn text_is_extracted_from_a_real_pdf() {
             .contains(&"Attestato di esempio".to_string()));
     }
 }
+
+#[tokio::test]
+async fn good_practices_are_structured_and_searched_with_the_documents() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let form = member.get("/library/practices/new").await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("Trasferibilità"));
+        let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![
+            (
+                "title",
+                None,
+                b"Lo sportello unico per i progetti europei di Eboli",
+            ),
+            (
+                "summary",
+                None,
+                b"Un ufficio comune a sei comuni della Piana del Sele.",
+            ),
+            ("language", None, b"it"),
+            ("year", None, b"2024"),
+            ("visibility", None, b"programme"),
+            ("places", None, b"IT-72"),
+            ("administration", None, b"Comune di Eboli"),
+            ("context", None, b"Sei piccoli comuni della Piana del Sele."),
+            ("problem", None, b""),
+            (
+                "approach",
+                None,
+                b"Una convenzione crea un ufficio associato con progettisti condivisi.",
+            ),
+            (
+                "results",
+                None,
+                b"Nove candidature in due anni, quattro finanziate.",
+            ),
+        ];
+        let r = upload(&mut member, &parts).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(
+            r.body.contains("id=\"e-problem\""),
+            "the missing section is named"
+        );
+        assert!(
+            r.body.contains("Nove candidature"),
+            "what was typed is kept"
+        );
+        parts[8] = (
+            "problem",
+            None,
+            b"Nessun comune aveva da solo le competenze per i bandi europei.",
+        );
+        let r = upload(&mut member, &parts).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let path = r.location().to_string();
+        let page = member.get(&path).await;
+        assert!(page.body.contains("La buona pratica") && page.body.contains("Comune di Eboli"));
+        assert!(page
+            .body
+            .contains("ufficio associato con progettisti condivisi"));
+        assert!(page.body.contains("Buona pratica"), "its kind");
+        // Found by the words of its sections, under the good-practice facet.
+        let found = search(&app, "progettisti condivisi").await;
+        assert_eq!(
+            found[0], "Lo sportello unico per i progetti europei di Eboli",
+            "{name}"
+        );
+        assert_eq!(
+            search(&app, "\"ufficio associato\"").await,
+            ["Lo sportello unico per i progetti europei di Eboli"]
+        );
+        let practices = member.get("/library?kind=good_practice").await;
+        assert!(practices
+            .body
+            .contains("Lo sportello unico per i progetti europei di Eboli"));
+        assert!(
+            practices
+                .body
+                .contains("Il tavolo territoriale per la cooperazione della Provincia di Cosenza"),
+            "the demo's practices"
+        );
+        // Editing keeps it a good practice; its record changes with it.
+        let id = uuid::Uuid::parse_str(path.rsplit('/').next().unwrap()).unwrap();
+        let edit = member.get(&format!("{path}/edit")).await;
+        assert!(edit.body.contains("Nove candidature in due anni"));
+        let mut edited = parts.clone();
+        edited.push(("version", None, b"1"));
+        edited[10] = (
+            "results",
+            None,
+            b"Dodici candidature in tre anni, sei finanziate.",
+        );
+        let (ct, body) = multipart(&edited);
+        let r = member.send(Method::POST, &path, Some(&ct), body).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let record = db::library::practice(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(
+            record.results,
+            "Dodici candidature in tre anni, sei finanziate."
+        );
+        assert_eq!(search(&app, "dodici candidature").await.len(), 1);
+        assert!(search(&app, "nove candidature").await.is_empty());
+        let doc = db::library::document(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(doc.kind, "good_practice");
+        // Deleting removes the record with the document.
+        let r = member.post(&format!("{path}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(db::library::practice(app.db(), id).await.unwrap().is_none());
+        assert!(search(&app, "dodici candidature").await.is_empty());
+    }
+}

@@ -5,6 +5,7 @@
 pub mod extract;
 pub mod map;
 pub mod places;
+pub mod practices;
 pub mod query;
 pub mod sectors;
 pub mod text;
@@ -22,6 +23,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("library.document", Rule::Public),
     ("library.download", Rule::Public),
     ("library.new", Rule::SignedIn),
+    ("library.practice_new", Rule::SignedIn),
     ("library.create", Rule::SignedIn),
     ("library.edit", Rule::SignedIn),
     ("library.update", Rule::SignedIn),

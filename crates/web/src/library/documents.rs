@@ -76,6 +76,17 @@ pub(super) async fn show(
         None => None,
     };
     let editable = may_edit(&viewer, &doc);
+    let practice = db::library::practice(&state.db, doc.id).await?;
+    let sections: Vec<Value> = practice
+        .as_ref()
+        .map(|p| {
+            p.sections()
+                .iter()
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(name, text)| context! { name, text })
+                .collect()
+        })
+        .unwrap_or_default();
     let size = doc.size.map(|b| human_size(viewer.locale, b));
     render(
         &state,
@@ -83,6 +94,7 @@ pub(super) async fn show(
         "library/document.html",
         context! {
             doc => &doc, themes, places => place_list, module, strand, session, size, editable,
+            administration => practice.as_ref().map(|p| p.administration.clone()), sections,
             updated => viewer.locale.date_time(doc.updated_at),
             extraction_error => doc.extraction_error.as_deref()
                 .filter(|k| domain::library::extract::ExtractError::known_message(k))
@@ -107,6 +119,8 @@ struct FormPage<'a> {
     editing: Option<&'a Document>,
     version: Option<i64>,
     conflict: bool,
+    /// For a good practice: its fields as typed (or stored).
+    practice: Option<&'a std::collections::HashMap<String, String>>,
 }
 
 async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> AppResult {
@@ -205,6 +219,19 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
             other_countries => area_countries(places::Area::Other), regions,
             editing => page.editing, version => page.version, conflict => page.conflict,
             max_mb => MAX_DOCUMENT_BYTES / (1024 * 1024),
+            practice => page.practice.map(|typed| {
+                let mut full = typed.clone();
+                for k in domain::library::practices::SECTIONS.iter().chain(&["administration"]) {
+                    full.entry(k.to_string()).or_default();
+                }
+                full
+            }),
+            sections => domain::library::practices::SECTIONS,
+            heading => t(match (page.editing.is_some(), page.practice.is_some()) {
+                (true, _) => "library-edit".to_string(),
+                (false, true) => "library-practice-add".to_string(),
+                (false, false) => "library-add".to_string(),
+            }),
         },
     );
     if page.conflict {
@@ -232,6 +259,7 @@ pub(super) async fn new_form(State(state): State<AppState>, viewer: Viewer) -> A
             editing: None,
             version: None,
             conflict: false,
+            practice: None,
         },
     )
     .await
@@ -245,6 +273,8 @@ struct Submitted {
     session: String,
     version: String,
     file: Option<(String, Vec<u8>)>,
+    /// A good practice's administration and sections, by field name.
+    practice: std::collections::HashMap<String, String>,
 }
 
 async fn read_form(
@@ -304,6 +334,12 @@ async fn read_form(
             "module" => s.module = value,
             "session" => s.session = value,
             "version" => s.version = value,
+            "administration" => {
+                s.practice.insert(name, value);
+            }
+            n if domain::library::practices::SECTIONS.contains(&n) => {
+                s.practice.insert(name, value);
+            }
             _ => {}
         }
     }
@@ -395,10 +431,14 @@ pub(super) async fn create(
     viewer: Viewer,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
-    let s = read_form(multipart).await?;
+    let mut s = read_form(multipart).await?;
+    if !s.practice.is_empty() {
+        s.input.kind = "good_practice".into();
+    }
     let mut result = check(&state, &viewer, &s).await?;
     if let Ok((draft, _)) = &result {
-        if draft.url.is_some() == s.file.is_some() {
+        let needs_one = s.practice.is_empty() || draft.url.is_some();
+        if needs_one && draft.url.is_some() == s.file.is_some() {
             let mut e = Errors::default();
             e.add("file", "error-file-or-link");
             result = Err(e);
@@ -413,6 +453,19 @@ pub(super) async fn create(
         e.add("file", "error-file-type");
         result = Err(e);
     }
+    let practice = if s.practice.is_empty() {
+        None
+    } else {
+        match check_practice(&s) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let mut all = result.as_ref().err().cloned().unwrap_or_default();
+                all.0.extend(e.0);
+                result = Err(all);
+                None
+            }
+        }
+    };
     let (draft, links) = match result {
         Ok(ok) => ok,
         Err(errors) => {
@@ -426,6 +479,7 @@ pub(super) async fn create(
                     editing: None,
                     version: None,
                     conflict: false,
+                    practice: (!s.practice.is_empty()).then_some(&s.practice),
                 },
             )
             .await
@@ -453,9 +507,23 @@ pub(super) async fn create(
             text,
         });
     }
-    let id = match db::library::create(&state.db, &draft, stored.as_ref(), &links, viewer.user_id())
-        .await
-    {
+    let created = match &practice {
+        Some(p) => {
+            db::library::create_practice(
+                &state.db,
+                &draft,
+                p,
+                stored.as_ref(),
+                &links,
+                viewer.user_id(),
+            )
+            .await
+        }
+        None => {
+            db::library::create(&state.db, &draft, stored.as_ref(), &links, viewer.user_id()).await
+        }
+    };
+    let id = match created {
         Ok(id) => id,
         Err(e) => {
             if let Some(f) = &stored {
@@ -465,6 +533,52 @@ pub(super) async fn create(
         }
     };
     Ok(see_other(&format!("/library/documents/{id}")))
+}
+
+fn check_practice(
+    s: &Submitted,
+) -> Result<domain::library::practices::Practice, domain::validation::Errors> {
+    let get = |k: &str| s.practice.get(k).cloned().unwrap_or_default();
+    domain::library::practices::check(&get("administration"), get)
+}
+
+fn practice_fields(
+    p: &domain::library::practices::Practice,
+) -> std::collections::HashMap<String, String> {
+    let mut m: std::collections::HashMap<String, String> = p
+        .sections()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    m.insert("administration".into(), p.administration.clone());
+    m
+}
+
+/// The form for a new good practice.
+pub(super) async fn new_practice(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let input = DraftInput {
+        kind: "good_practice".into(),
+        language: viewer.locale.code().into(),
+        visibility: "programme".into(),
+        places: vec!["IT".into()],
+        ..Default::default()
+    };
+    let mut fields = std::collections::HashMap::new();
+    fields.insert("administration".to_string(), String::new());
+    form_page(
+        &state,
+        &viewer,
+        FormPage {
+            input: &input,
+            links: ("", ""),
+            errors: &Errors::default(),
+            editing: None,
+            version: None,
+            conflict: false,
+            practice: Some(&fields),
+        },
+    )
+    .await
 }
 
 fn input_of(doc: &Document) -> DraftInput {
@@ -515,6 +629,9 @@ pub(super) async fn edit_form(
 ) -> AppResult {
     let doc = editable(&state, &viewer, &id).await?;
     let input = input_of(&doc);
+    let stored = db::library::practice(&state.db, doc.id)
+        .await?
+        .map(|p| practice_fields(&p));
     let module = doc.module_id.map(|m| m.to_string()).unwrap_or_default();
     let session = doc.session_id.map(|m| m.to_string()).unwrap_or_default();
     form_page(
@@ -527,6 +644,7 @@ pub(super) async fn edit_form(
             editing: Some(&doc),
             version: Some(doc.version),
             conflict: false,
+            practice: stored.as_ref(),
         },
     )
     .await
@@ -549,10 +667,24 @@ pub(super) async fn update(
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    let (draft, links) = match check(&state, &viewer, &s).await? {
-        Ok(ok) if doc.storage_key.is_some() || ok.0.url.is_some() => ok,
-        result => {
+    let has_practice = db::library::practice(&state.db, doc.id).await?.is_some();
+    if has_practice {
+        s.input.kind = "good_practice".into();
+        s.practice.entry("administration".into()).or_default();
+    }
+    let practice = (!s.practice.is_empty()).then(|| check_practice(&s));
+    let checked = check(&state, &viewer, &s).await?;
+    let (draft, links) = match (checked, practice.clone()) {
+        (Ok(ok), None | Some(Ok(_)))
+            if doc.storage_key.is_some() || ok.0.url.is_some() || has_practice =>
+        {
+            ok
+        }
+        (result, practice) => {
             let mut errors = result.err().unwrap_or_default();
+            if let Some(Err(e)) = practice {
+                errors.0.extend(e.0);
+            }
             if errors.is_empty() {
                 errors.add("url", "error-required");
             }
@@ -566,12 +698,30 @@ pub(super) async fn update(
                     editing: Some(&doc),
                     version: Some(version),
                     conflict: false,
+                    practice: (!s.practice.is_empty()).then_some(&s.practice),
                 },
             )
             .await;
         }
     };
-    match db::library::update(&state.db, doc.id, version, &draft, &links, viewer.user_id()).await {
+    let saved = match practice {
+        Some(Ok(p)) => {
+            db::library::update_practice(
+                &state.db,
+                doc.id,
+                version,
+                &draft,
+                &p,
+                &links,
+                viewer.user_id(),
+            )
+            .await
+        }
+        _ => {
+            db::library::update(&state.db, doc.id, version, &draft, &links, viewer.user_id()).await
+        }
+    };
+    match saved {
         Ok(()) => Ok(see_other(&format!("/library/documents/{}", doc.id))),
         Err(db::DbError::Conflict) => {
             // Someone saved meanwhile: show what is stored now, keep what this person typed.
@@ -588,6 +738,7 @@ pub(super) async fn update(
                     editing: Some(&current),
                     version: Some(current.version),
                     conflict: true,
+                    practice: (!s.practice.is_empty()).then_some(&s.practice),
                 },
             )
             .await

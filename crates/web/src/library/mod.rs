@@ -36,6 +36,12 @@ pub fn routes() -> Vec<Route> {
             documents::new_form,
         ),
         route(
+            Method::GET,
+            "/library/practices/new",
+            "library.practice_new",
+            documents::new_practice,
+        ),
+        route(
             Method::POST,
             "/library/documents",
             "library.create",
