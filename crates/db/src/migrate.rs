@@ -24,6 +24,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0005_good_practices",
         include_str!("../migrations/sqlite/0005_good_practices.sql"),
     ),
+    (
+        "0006_reading_lists",
+        include_str!("../migrations/sqlite/0006_reading_lists.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -46,6 +50,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0005_good_practices",
         include_str!("../migrations/postgres/0005_good_practices.sql"),
+    ),
+    (
+        "0006_reading_lists",
+        include_str!("../migrations/postgres/0006_reading_lists.sql"),
     ),
 ];
 

@@ -87,6 +87,22 @@ const SECTORS: &[(&str, &str, &str)] = &[
     ("43040", "Rural development", "Développement rural"),
 ];
 
+/// The reading list of the first module: document title and note.
+const READ_FIRST: &[(&str, &str)] = &[
+    (
+        "Dall'albero dei problemi all'albero degli obiettivi",
+        "Leggete il capitolo sull'analisi dei problemi: lo useremo nel primo esercizio.",
+    ),
+    (
+        "Modello di quadro logico per progetti di cooperazione decentrata",
+        "Portate il modello stampato o sul portatile.",
+    ),
+    (
+        "Guida alla cooperazione territoriale europea per gli enti locali",
+        "",
+    ),
+];
+
 /// A file name from a title: lower-case ASCII words joined by hyphens.
 fn slug(title: &str) -> String {
     let folded = domain::library::text::fold(title);
@@ -133,6 +149,7 @@ pub async fn load(
         .await?
         .ok_or_else(|| anyhow::anyhow!("the programme did not load"))?;
     let module_a1 = structure.modules.first().map(|m| (m.id, m.strand_id));
+    let mut ids: Vec<(&str, Uuid)> = Vec::new();
     for (kind, language, year, visibility, title, summary, source, themes, places, text) in DOCS {
         let (visibility, organisation, group) = match *visibility {
             "org" => ("organisation", salerno.to_string(), String::new()),
@@ -182,7 +199,17 @@ pub async fn load(
             },
             _ => Links::default(),
         };
-        db::library::create(db, &draft, Some(&file), &links, Some(staff)).await?;
+        let id = db::library::create(db, &draft, Some(&file), &links, Some(staff)).await?;
+        ids.push((*title, id));
+    }
+    // The first module's reading list: what to read before the first lab of strand A.
+    if let Some((module, _)) = module_a1 {
+        for (title, note) in READ_FIRST {
+            if let Some((_, id)) = ids.iter().find(|(t, _)| t == title) {
+                let target = db::library::ReadingFor::Module(module);
+                db::library::add_reading(db, target, *id, note, Some(staff)).await?;
+            }
+        }
     }
     for (language, year, visibility, title, summary, administration, themes, places, sections) in
         PRACTICES

@@ -874,3 +874,135 @@ async fn good_practices_are_structured_and_searched_with_the_documents() {
         assert!(search(&app, "dodici candidature").await.is_empty());
     }
 }
+
+#[tokio::test]
+async fn staff_curate_reading_lists_that_respect_visibility() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+        let first = structure.modules[0].id;
+        let second = structure.modules[1].id;
+        // The demo's list for the first module: programme documents for participants only.
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let page = member.get(&format!("/programme/modules/{first}")).await;
+        assert!(page.body.contains("Da leggere prima del laboratorio"));
+        assert!(
+            page.body
+                .contains("Modello di quadro logico per progetti di cooperazione decentrata"),
+            "{name}"
+        );
+        assert!(page.body.contains("Portate il modello stampato"));
+        let guest = app
+            .client()
+            .get(&format!("/programme/modules/{first}"))
+            .await;
+        assert!(
+            !guest.body.contains("Modello di quadro logico per progetti"),
+            "{name}: programme documents stay hidden"
+        );
+        assert!(
+            guest
+                .body
+                .contains("Guida alla cooperazione territoriale europea"),
+            "public ones show"
+        );
+        // Staff add a document to another module's list from the document page, and remove it.
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let doc = db::library::search(
+            app.db(),
+            &Search {
+                query: Query::parse("\"Studio paese: Albania\""),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            },
+            &Scope {
+                everything: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .hits[0]
+            .id;
+        let doc_page = staff.get(&format!("/library/documents/{doc}")).await;
+        assert!(doc_page.body.contains("Aggiungi a una lista di lettura"));
+        assert!(!member
+            .get(&format!("/library/documents/{doc}"))
+            .await
+            .body
+            .contains("Aggiungi a una lista di lettura"));
+        let target = format!("module:{second}");
+        let add = staff
+            .post(
+                &format!("/library/documents/{doc}/reading"),
+                &[
+                    ("target", target.as_str()),
+                    ("note", "Prima del laboratorio sui partner"),
+                ],
+            )
+            .await;
+        assert_eq!(add.status, StatusCode::SEE_OTHER, "{name}: {}", add.body);
+        assert_eq!(
+            add.location(),
+            format!("/programme/modules/{second}#reading")
+        );
+        // Adding twice keeps one entry; members may not add.
+        staff
+            .post(
+                &format!("/library/documents/{doc}/reading"),
+                &[("target", target.as_str())],
+            )
+            .await;
+        assert_eq!(
+            member
+                .post(
+                    &format!("/library/documents/{doc}/reading"),
+                    &[("target", target.as_str())]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let list = db::library::reading_list(app.db(), db::library::ReadingFor::Module(second))
+            .await
+            .unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(member
+            .get(&format!("/programme/modules/{second}"))
+            .await
+            .body
+            .contains("Prima del laboratorio sui partner"));
+        let bad = staff
+            .post(
+                &format!("/library/documents/{doc}/reading"),
+                &[("target", "module:not-an-id")],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let removed = staff
+            .post(&format!("/library/reading/{}/remove", list[0].id), &[])
+            .await;
+        assert_eq!(removed.status, StatusCode::SEE_OTHER);
+        assert!(
+            db::library::reading_list(app.db(), db::library::ReadingFor::Module(second))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // A session's list shows on the session page.
+        let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
+        let target = format!("session:{session}");
+        staff
+            .post(
+                &format!("/library/documents/{doc}/reading"),
+                &[("target", target.as_str())],
+            )
+            .await;
+        assert!(member
+            .get(&format!("/labs/sessions/{session}"))
+            .await
+            .body
+            .contains("Studio paese: Albania"));
+    }
+}

@@ -82,6 +82,9 @@ pub(super) async fn session_page(
     let check_in_error = check_in_error.map(|k| state.i18n.t(viewer.locale, k));
     let now = Utc::now();
     let rel = relation(state, viewer, s).await?;
+    let reading =
+        crate::library::reading::visible(state, viewer, db::library::ReadingFor::Session(s.id))
+            .await?;
     let agenda: Vec<Value> = db::labs::agenda(&state.db, s.id)
         .await?
         .iter()
@@ -138,6 +141,7 @@ pub(super) async fn session_page(
         "labs/session.html",
         context! {
             session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants,
+            reading, may_curate => viewer.may("library.reading_remove", None),
             outcomes => s.outcomes, staff, statuses, overlaps,
             check_in_code => if staff { s.check_in_code.as_str() } else { "" },
             may_see_feedback => viewer.may("labs.feedback_results", None), check_in_error,

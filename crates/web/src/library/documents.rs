@@ -76,6 +76,23 @@ pub(super) async fn show(
         None => None,
     };
     let editable = may_edit(&viewer, &doc);
+    let may_curate = viewer.may("library.reading_add", None);
+    let (reading_modules, reading_sessions): (Vec<Value>, Vec<Value>) = if may_curate {
+        let now = chrono::Utc::now();
+        let sessions = db::labs::list(&state.db, &Default::default())
+            .await?
+            .iter()
+            .map(|x| crate::labs::session_view(x, &viewer, now))
+            .collect();
+        let modules = structure
+            .modules
+            .iter()
+            .map(|m| context! { id => m.id, title => m.title })
+            .collect();
+        (modules, sessions)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let practice = db::library::practice(&state.db, doc.id).await?;
     let sections: Vec<Value> = practice
         .as_ref()
@@ -95,6 +112,7 @@ pub(super) async fn show(
         context! {
             doc => &doc, themes, places => place_list, module, strand, session, size, editable,
             administration => practice.as_ref().map(|p| p.administration.clone()), sections,
+            may_curate, reading_modules, reading_sessions,
             updated => viewer.locale.date_time(doc.updated_at),
             extraction_error => doc.extraction_error.as_deref()
                 .filter(|k| domain::library::extract::ExtractError::known_message(k))

@@ -4,6 +4,7 @@
 mod documents;
 pub mod extract;
 mod map;
+pub(crate) mod reading;
 mod search;
 mod themes;
 
@@ -86,6 +87,18 @@ pub fn routes() -> Vec<Route> {
             documents::retry,
         ),
         route(Method::GET, "/library/map", "library.map", map::page),
+        route(
+            Method::POST,
+            "/library/documents/{id}/reading",
+            "library.reading_add",
+            reading::add,
+        ),
+        route(
+            Method::POST,
+            "/library/reading/{item}/remove",
+            "library.reading_remove",
+            reading::remove,
+        ),
         route(
             Method::GET,
             "/library/themes",

@@ -266,6 +266,9 @@ async fn module(
     .iter()
     .map(|x| crate::labs::session_view(x, &viewer, now))
     .collect();
+    let reading =
+        crate::library::reading::visible(&state, &viewer, db::library::ReadingFor::Module(m.id))
+            .await?;
     render(
         &state,
         &viewer,
@@ -273,6 +276,7 @@ async fn module(
         context! {
             programme => s.programme, strand, dimension, module => module_view(m, viewer.locale),
             sessions, may_schedule => viewer.may("labs.session_new", None),
+            reading, may_curate => viewer.may("library.reading_remove", None),
         },
     )
 }

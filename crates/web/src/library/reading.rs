@@ -1,0 +1,92 @@
+//! Reading lists: staff pick library documents to read before a module's labs or a session;
+//! the module and session pages show the ones each person may see.
+
+use super::scope;
+use crate::http::{see_other, AppError, AppResult, Form};
+use crate::session::Viewer;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use db::library::ReadingFor;
+use domain::validation::{optional_text, Errors};
+use minijinja::{context, Value};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The items of a reading list the viewer may see, ready for `library/_reading.html`.
+pub(crate) async fn visible(
+    state: &AppState,
+    viewer: &Viewer,
+    target: ReadingFor,
+) -> AppResult<Vec<Value>> {
+    let scope = scope(state, viewer).await?;
+    Ok(db::library::reading_list(&state.db, target)
+        .await?
+        .into_iter()
+        .filter(|r| r.seen_by(&scope))
+        .map(|r| {
+            context! { id => r.id, document => r.document_id, title => r.title, kind => r.kind,
+            language => r.language, year => r.year, note => r.note }
+        })
+        .collect())
+}
+
+fn back(target: ReadingFor) -> String {
+    match target {
+        ReadingFor::Module(m) => format!("/programme/modules/{m}#reading"),
+        ReadingFor::Session(s) => format!("/labs/sessions/{s}#reading"),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct AddForm {
+    /// `module:<id>` or `session:<id>`.
+    target: String,
+    note: String,
+}
+
+pub(super) async fn add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<AddForm>,
+) -> AppResult {
+    let document = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    if db::library::document(&state.db, document).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let target = match form.target.split_once(':') {
+        Some(("module", m)) => Uuid::parse_str(m).ok().map(ReadingFor::Module),
+        Some(("session", s)) => Uuid::parse_str(s).ok().map(ReadingFor::Session),
+        _ => None,
+    }
+    .ok_or(AppError::BadRequest("error-choose"))?;
+    let exists = match target {
+        ReadingFor::Module(m) => db::programme::structure(&state.db)
+            .await?
+            .is_some_and(|s| s.modules.iter().any(|x| x.id == m)),
+        ReadingFor::Session(s) => db::labs::get(&state.db, s).await?.is_some(),
+    };
+    if !exists {
+        return Err(AppError::BadRequest("error-choose"));
+    }
+    let mut errors = Errors::default();
+    let note = optional_text(&mut errors, "note", &form.note, 500).unwrap_or_default();
+    if !errors.is_empty() {
+        return Err(AppError::invalid(&errors));
+    }
+    match db::library::add_reading(&state.db, target, document, &note, viewer.user_id()).await {
+        Ok(_) | Err(db::DbError::Duplicate) => Ok(see_other(&back(target))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn remove(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(item): Path<String>,
+) -> AppResult {
+    let item = Uuid::parse_str(&item).map_err(|_| AppError::NotFound)?;
+    let target = db::library::remove_reading(&state.db, item, viewer.user_id()).await?;
+    Ok(see_other(&back(target)))
+}
