@@ -6,6 +6,7 @@
 //!
 //! Build and run: `cargo build --release -p ponte -p bench && target/release/ponte-bench`.
 
+mod library;
 mod load;
 mod seed;
 mod server;
@@ -18,6 +19,10 @@ struct Options {
     clients: usize,
     json: String,
     sizes: seed::Sizes,
+    /// Library documents added to the dataset.
+    documents: usize,
+    /// Runs of each search query.
+    search_runs: usize,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -31,6 +36,8 @@ fn options() -> anyhow::Result<Options> {
             users: 3000,
             sessions: 60,
         },
+        documents: 20_000,
+        search_runs: 50,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -55,10 +62,12 @@ fn options() -> anyhow::Result<Options> {
                     organisations: 60,
                     users: 300,
                     sessions: 20,
-                }
+                };
+                o.documents = 2_000;
             }
+            "--documents" => o.documents = value()?.parse()?,
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--json PATH] [--small]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--json PATH] [--small]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -88,6 +97,9 @@ struct BackendResult {
     users: usize,
     sessions: usize,
     registrations: usize,
+    documents: usize,
+    seed_seconds: f64,
+    search: Vec<library::QueryResult>,
     pages: Vec<PageResult>,
 }
 
@@ -106,6 +118,41 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
         .status()?;
     anyhow::ensure!(status.success(), "ponte demo failed");
     let seeded = seed::seed(&backend.db, &o.sizes).await?;
+    let started = std::time::Instant::now();
+    let staff_id = db::accounts::credentials(&backend.db, "staff@ponte.example")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no staff account"))?
+        .id;
+    let group = db::library::groups_of(&backend.db, &[seeded.workspace])
+        .await?
+        .first()
+        .copied()
+        .ok_or_else(|| anyhow::anyhow!("the workspace is in no working group"))?;
+    eprintln!("[{name}] adding {} library documents…", o.documents);
+    let documents =
+        library::seed(&backend.db, o.documents, staff_id, seeded.workspace, group).await?;
+    let seed_seconds = started.elapsed().as_secs_f64();
+    eprintln!("[{name}] measuring search ({} runs per query)…", o.search_runs);
+    let search = library::measure(&backend.db, seeded.workspace, o.search_runs).await?;
+    let everything = domain::library::Scope {
+        everything: true,
+        ..Default::default()
+    };
+    let document = db::library::search(
+        &backend.db,
+        &db::library::Search {
+            query: domain::library::query::Query::parse("\"quadro logico\""),
+            page: 1,
+            per_page: 1,
+            ..Default::default()
+        },
+        &everything,
+    )
+    .await?
+    .hits
+    .first()
+    .map(|h| h.id)
+    .ok_or_else(|| anyhow::anyhow!("no document to download"))?;
     let srv = server::start(&backend.url, backend.dir.path())?;
     eprintln!(
         "[{name}] server up in {:.0} ms; measuring {} s per page with {} clients",
@@ -137,6 +184,23 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
             Some(&staff),
         ),
         ("attendance report", "/labs/attendance".into(), Some(&staff)),
+        (
+            "library search with facets",
+            "/library?q=cooperazione+decentrata&place=AL".into(),
+            Some(&member),
+        ),
+        ("library browse", "/library".into(), Some(&member)),
+        (
+            "document page",
+            format!("/library/documents/{document}"),
+            Some(&member),
+        ),
+        (
+            "document download",
+            format!("/library/documents/{document}/file"),
+            Some(&member),
+        ),
+        ("library map", "/library/map".into(), Some(&member)),
     ];
     // Warm the server and the database caches.
     load::run(
@@ -192,6 +256,9 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
         users: seeded.users,
         sessions: seeded.sessions,
         registrations: seeded.registrations,
+        documents,
+        seed_seconds,
+        search,
         pages: results,
     })
 }
@@ -205,6 +272,22 @@ fn print(r: &BackendResult, clients: usize) {
         "start-up {:.0} ms, peak RSS {:.1} MiB",
         r.startup_ms, r.peak_rss_mib
     );
+    println!(
+        "library: {} documents added in {:.0} s; search in-process, as a member (results, total and five facets):",
+        r.documents, r.seed_seconds
+    );
+    println!("| query | filters | results | p50 ms | p99 ms |");
+    println!("|---|---|---:|---:|---:|");
+    for q in &r.search {
+        println!(
+            "| {} | {} | {} | {:.1} | {:.1} |",
+            if q.query.is_empty() { "(none)" } else { &q.query },
+            q.filters,
+            q.results,
+            q.p50_ms,
+            q.p99_ms
+        );
+    }
     println!("| page | req/s | p50 ms | p99 ms | errors | req/s vs baseline | p99 vs baseline |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for p in &r.pages {
