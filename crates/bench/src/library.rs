@@ -61,18 +61,63 @@ const FR: &[&str] = &[
     "Les associations de la diaspora participent au codéveloppement des régions.",
 ];
 const TOPICS: &[(&str, &str, &str)] = &[
-    ("Rapporto sulla cooperazione", "Report on cooperation", "Rapport sur la coopération"),
-    ("Guida ai partenariati", "Guide to partnerships", "Guide des partenariats"),
-    ("Studio sui servizi pubblici locali", "Study of local public services", "Étude des services publics locaux"),
-    ("Verbale della riunione", "Minutes of the meeting", "Procès-verbal de la réunion"),
-    ("Bando per progetti di sviluppo", "Call for development projects", "Appel à projets de développement"),
-    ("Modello di quadro logico", "Logframe template", "Modèle de cadre logique"),
+    (
+        "Rapporto sulla cooperazione",
+        "Report on cooperation",
+        "Rapport sur la coopération",
+    ),
+    (
+        "Guida ai partenariati",
+        "Guide to partnerships",
+        "Guide des partenariats",
+    ),
+    (
+        "Studio sui servizi pubblici locali",
+        "Study of local public services",
+        "Étude des services publics locaux",
+    ),
+    (
+        "Verbale della riunione",
+        "Minutes of the meeting",
+        "Procès-verbal de la réunion",
+    ),
+    (
+        "Bando per progetti di sviluppo",
+        "Call for development projects",
+        "Appel à projets de développement",
+    ),
+    (
+        "Modello di quadro logico",
+        "Logframe template",
+        "Modèle de cadre logique",
+    ),
 ];
-const KINDS: &[&str] = &["call", "guide", "template", "study", "report", "presentation", "minutes", "other"];
+const KINDS: &[&str] = &[
+    "call",
+    "guide",
+    "template",
+    "study",
+    "report",
+    "presentation",
+    "minutes",
+    "other",
+];
 const THEMES: &[&str] = &[
-    "m:sviluppo-economico", "m:governance", "m:ambiente", "m:turismo-cultura", "m:agricoltura",
-    "m:migrazioni", "m:giovani-formazione", "m:servizi-pubblici", "dac:15110", "dac:15112",
-    "dac:15185", "dac:32130", "dac:33210", "dac:41010", "dac:43040",
+    "m:sviluppo-economico",
+    "m:governance",
+    "m:ambiente",
+    "m:turismo-cultura",
+    "m:agricoltura",
+    "m:migrazioni",
+    "m:giovani-formazione",
+    "m:servizi-pubblici",
+    "dac:15110",
+    "dac:15112",
+    "dac:15185",
+    "dac:32130",
+    "dac:33210",
+    "dac:41010",
+    "dac:43040",
 ];
 const COUNTRIES: &[&str] = &[
     "AL", "BA", "XK", "MK", "ME", "RS", "DZ", "EG", "JO", "IL", "LB", "LY", "MA", "PS", "SY", "TN",
@@ -100,7 +145,8 @@ pub async fn seed(
         let title_topic = [topic.0, topic.1, topic.2][topic_index];
         let mut body = String::with_capacity(2200);
         while body.len() < 2000 {
-            body.push_str(*rng.pick(pool));
+            let sentence: &str = rng.pick(pool);
+            body.push_str(sentence);
             body.push(' ');
         }
         let (visibility, org, grp) = match rng.next() % 20 {
@@ -166,11 +212,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// Runs each query of the fixed set `runs` times as a signed-in member of `organisation` (so
 /// that visibility applies) and reports p50 and p99 of the whole search: results, total and the
 /// five facets.
-pub async fn measure(
-    db: &Db,
-    organisation: Uuid,
-    runs: usize,
-) -> anyhow::Result<Vec<QueryResult>> {
+pub async fn measure(db: &Db, organisation: Uuid, runs: usize) -> anyhow::Result<Vec<QueryResult>> {
     let groups = db::library::groups_of(db, &[organisation]).await?;
     let scope = Scope {
         everything: false,
@@ -185,10 +227,35 @@ pub async fn measure(
         ("municipalities water", Search::default()),
         ("collectivités territoriales", Search::default()),
         ("coop*", Search::default()),
-        ("turismo sostenibile", Search { place: Some("AL".into()), ..Default::default() }),
-        ("partnership", Search { kind: Some("report".into()), year: Some(2020), ..Default::default() }),
-        ("", Search { theme: Some("m:governance".into()), ..Default::default() }),
-        ("", Search { sort: Sort::Date, ..Default::default() }),
+        (
+            "turismo sostenibile",
+            Search {
+                place: Some("AL".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "partnership",
+            Search {
+                kind: Some("report".into()),
+                year: Some(2020),
+                ..Default::default()
+            },
+        ),
+        (
+            "",
+            Search {
+                theme: Some("m:governance".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "",
+            Search {
+                sort: Sort::Date,
+                ..Default::default()
+            },
+        ),
         ("gjirokastra", Search::default()),
     ];
     let mut out = Vec::new();

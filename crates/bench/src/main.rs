@@ -132,7 +132,10 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     let documents =
         library::seed(&backend.db, o.documents, staff_id, seeded.workspace, group).await?;
     let seed_seconds = started.elapsed().as_secs_f64();
-    eprintln!("[{name}] measuring search ({} runs per query)…", o.search_runs);
+    eprintln!(
+        "[{name}] measuring search ({} runs per query)…",
+        o.search_runs
+    );
     let search = library::measure(&backend.db, seeded.workspace, o.search_runs).await?;
     let everything = domain::library::Scope {
         everything: true,
@@ -281,7 +284,11 @@ fn print(r: &BackendResult, clients: usize) {
     for q in &r.search {
         println!(
             "| {} | {} | {} | {:.1} | {:.1} |",
-            if q.query.is_empty() { "(none)" } else { &q.query },
+            if q.query.is_empty() {
+                "(none)"
+            } else {
+                &q.query
+            },
             q.filters,
             q.results,
             q.p50_ms,

@@ -162,6 +162,10 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = settings.connect().await?;
     let storage = storage::Storage::open(&settings.storage_url).context("open the file storage")?;
+    storage
+        .prepare()
+        .await
+        .with_context(|| format!("prepare the file storage ({})", storage.describe()))?;
     let base_url = settings
         .base_url
         .clone()

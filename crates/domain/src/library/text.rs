@@ -181,6 +181,7 @@ pub fn snippet(text: &str, code: &str, highlight: &Highlight, width: usize) -> V
     }
     // Start a few words before the first hit so that it has some context.
     let first = match (best.0..(best.0 + width).min(all.len()))
+        .filter(|_| all.len() > width)
         .filter(|i| hits[*i])
         .fold(None, |acc: Option<(usize, usize)>, i| {
             Some((acc.map_or(i, |a| a.0), i))
@@ -297,6 +298,17 @@ mod tests {
             joined.contains("Le riunioni con i partner albanesi"),
             "{joined}"
         );
+    }
+
+    #[test]
+    fn a_short_text_is_never_cut() {
+        let h = Highlight {
+            terms: vec![term("Permet", None)],
+            prefixes: vec![],
+        };
+        let pieces = snippet("Piano di lavoro con Permet", "it", &h, 60);
+        assert_eq!(pieces[0].text, "Piano di lavoro con ");
+        assert_eq!(pieces.len(), 2);
     }
 
     #[test]

@@ -68,6 +68,11 @@ impl App {
 pub async fn app_on(backend: Backend) -> App {
     let files = backend.dir.path().join("files");
     let storage = storage::Storage::open(&files.display().to_string()).expect("storage opens");
+    app_with_storage(backend, storage).await
+}
+
+/// Builds the application on `backend` with the demo data, keeping files in `storage`.
+pub async fn app_with_storage(backend: Backend, storage: storage::Storage) -> App {
     ponte::demo::load(&backend.db, &storage, false)
         .await
         .expect("demo loads");
