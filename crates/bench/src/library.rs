@@ -145,7 +145,7 @@ pub async fn seed(
         let title_topic = [topic.0, topic.1, topic.2][topic_index];
         let mut body = String::with_capacity(2200);
         while body.len() < 2000 {
-            let sentence: &str = rng.pick(pool);
+            let sentence: &&str = rng.pick(pool);
             body.push_str(sentence);
             body.push(' ');
         }
