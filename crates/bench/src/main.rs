@@ -23,6 +23,8 @@ struct Options {
     documents: usize,
     /// Runs of each search query.
     search_runs: usize,
+    /// Stop after the search measurement (no server, no pages).
+    search_only: bool,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -38,6 +40,7 @@ fn options() -> anyhow::Result<Options> {
         },
         documents: 20_000,
         search_runs: 50,
+        search_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -66,8 +69,9 @@ fn options() -> anyhow::Result<Options> {
                 o.documents = 2_000;
             }
             "--documents" => o.documents = value()?.parse()?,
+            "--search-only" => o.search_only = true,
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--json PATH] [--small]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--search-only] [--json PATH] [--small]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -132,11 +136,34 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     let documents =
         library::seed(&backend.db, o.documents, staff_id, seeded.workspace, group).await?;
     let seed_seconds = started.elapsed().as_secs_f64();
+    if let (Ok(path), "sqlite") = (std::env::var("PONTE_BENCH_KEEP"), name) {
+        // A copy of the seeded database, to study query plans afterwards.
+        db::testing::exec(
+            &backend.db,
+            &format!("VACUUM INTO '{}'", path.replace('\'', "''")),
+        )
+        .await;
+    }
     eprintln!(
         "[{name}] measuring search ({} runs per query)…",
         o.search_runs
     );
     let search = library::measure(&backend.db, seeded.workspace, o.search_runs).await?;
+    if o.search_only {
+        return Ok(BackendResult {
+            backend: name.into(),
+            startup_ms: 0.0,
+            peak_rss_mib: 0.0,
+            organisations: seeded.organisations,
+            users: seeded.users,
+            sessions: seeded.sessions,
+            registrations: seeded.registrations,
+            documents,
+            seed_seconds,
+            search,
+            pages: Vec::new(),
+        });
+    }
     let everything = domain::library::Scope {
         everything: true,
         ..Default::default()

@@ -252,6 +252,13 @@ async fn create_with(
         &body,
         draft.language,
     );
+    let facets = domain::library::facet_key(
+        draft.kind,
+        draft.year,
+        draft.language,
+        &draft.themes,
+        &places,
+    );
     let change = Change {
         actor,
         action: "library.create",
@@ -266,8 +273,8 @@ async fn create_with(
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, body, created_by, created_at, updated_at, search_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23, $24)",
+            "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23, $24)",
         )
         .bind(id)
         .bind(&draft.title)
@@ -289,12 +296,17 @@ async fn create_with(
         .bind(links.module)
         .bind(links.session)
         .bind(extraction)
-        .bind(&body)
         .bind(actor)
         .bind(now)
         .bind(search_id(id))
+        .bind(&facets)
         .execute(&mut *tx)
         .await?;
+        sqlx::query("INSERT INTO library_texts (document_id, body) VALUES ($1, $2)")
+            .bind(id)
+            .bind(&body)
+            .execute(&mut *tx)
+            .await?;
         for theme in &draft.themes {
             sqlx::query("INSERT INTO library_document_themes (document_id, theme) VALUES ($1, $2)")
                 .bind(id)
@@ -330,6 +342,9 @@ async fn create_with(
                 .execute(&mut *tx)
                 .await?;
         }
+        sqlx::query("UPDATE library_state SET generation = generation + 1")
+            .execute(&mut *tx)
+            .await?;
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -400,7 +415,7 @@ async fn update_with(
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         let done = sqlx::query(
-            "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, version = version + 1
+            "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, facets = $18, version = version + 1
              WHERE id = $16 AND version = $17",
         )
         .bind(&draft.title)
@@ -420,6 +435,13 @@ async fn update_with(
         .bind(Utc::now())
         .bind(id)
         .bind(expected)
+        .bind(domain::library::facet_key(
+            draft.kind,
+            draft.year,
+            draft.language,
+            &draft.themes,
+            &places,
+        ))
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -461,6 +483,9 @@ async fn update_with(
             .bind(&title_index)
             .bind(&body_index)
             .bind(search_id(id))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE library_state SET generation = generation + 1")
             .execute(&mut *tx)
             .await?;
         record_in!(&mut *tx, &change)?;
@@ -512,6 +537,7 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
             "DELETE FROM library_document_places WHERE document_id = $1",
             "DELETE FROM good_practices WHERE document_id = $1",
             "DELETE FROM reading_list_items WHERE document_id = $1",
+            "DELETE FROM library_texts WHERE document_id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;
         }
@@ -521,6 +547,9 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
             .await?;
         sqlx::query("DELETE FROM library_documents WHERE id = $1")
             .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE library_state SET generation = generation + 1")
             .execute(&mut *tx)
             .await?;
         record_in!(&mut *tx, &change)?;
@@ -556,7 +585,7 @@ pub async fn document(db: &Db, id: Uuid) -> Result<Option<Document>> {
 pub async fn body(db: &Db, id: Uuid) -> Result<String> {
     run!(db, |pool| {
         Ok(
-            sqlx::query_scalar("SELECT body FROM library_documents WHERE id = $1")
+            sqlx::query_scalar("SELECT body FROM library_texts WHERE document_id = $1")
                 .bind(id)
                 .fetch_optional(pool)
                 .await?
@@ -590,18 +619,25 @@ pub async fn set_extracted(
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "UPDATE library_documents SET extraction = $1, extraction_error = $2, body = $3 WHERE id = $4",
+            "UPDATE library_documents SET extraction = $1, extraction_error = $2 WHERE id = $3",
         )
         .bind(state)
         .bind(error)
-        .bind(&text)
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        sqlx::query("UPDATE library_texts SET body = $1 WHERE document_id = $2")
+            .bind(&text)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
             .bind(&title_index)
             .bind(&body_index)
             .bind(search_id(id))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE library_state SET generation = generation + 1")
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -630,6 +666,18 @@ pub async fn retry_extraction(db: &Db, id: Uuid) -> Result<()> {
         tx.commit().await?;
     });
     Ok(())
+}
+
+/// A number that changes with every change to what searches find (documents, their metadata,
+/// text and visibility), so that cached results are used only while they are still true.
+pub async fn generation(db: &Db) -> Result<i64> {
+    run!(db, |pool| {
+        Ok(
+            sqlx::query_scalar("SELECT generation FROM library_state WHERE id = 1")
+                .fetch_one(pool)
+                .await?,
+        )
+    })
 }
 
 /// The working groups (cohorts) of these organisations.
@@ -734,18 +782,9 @@ impl Where {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FacetName {
-    Kind,
-    Theme,
-    Place,
-    Year,
-    Language,
-}
-
-/// The conditions of a search for `d`: visibility, the text match and every facet filter but
-/// `except` (so that each facet counts the alternatives to its own choice).
-fn conditions(db: &Db, s: &Search, scope: &Scope, except: Option<FacetName>) -> Where {
+/// The conditions of a search for `d`: visibility, the text match and, with `filters`, the
+/// facet filters (the facet pass applies them itself, facet by facet).
+fn conditions(db: &Db, s: &Search, scope: &Scope, filters: bool) -> Where {
     let mut w = Where::default();
     if !scope.everything {
         let mut any = vec!["d.visibility = 'public'".to_string()];
@@ -786,25 +825,25 @@ fn conditions(db: &Db, s: &Search, scope: &Scope, except: Option<FacetName>) -> 
             ),
         });
     }
-    if let (Some(k), true) = (&s.kind, except != Some(FacetName::Kind)) {
+    if let (Some(k), true) = (&s.kind, filters) {
         let p = w.arg(Arg::Text(k.clone()));
         w.parts.push(format!("d.kind = {p}"));
     }
-    if let (Some(l), true) = (&s.language, except != Some(FacetName::Language)) {
+    if let (Some(l), true) = (&s.language, filters) {
         let p = w.arg(Arg::Text(l.clone()));
         w.parts.push(format!("d.language = {p}"));
     }
-    if let (Some(y), true) = (s.year, except != Some(FacetName::Year)) {
+    if let (Some(y), true) = (s.year, filters) {
         let p = w.arg(Arg::Int(y.into()));
         w.parts.push(format!("d.year = {p}"));
     }
-    if let (Some(t), true) = (&s.theme, except != Some(FacetName::Theme)) {
+    if let (Some(t), true) = (&s.theme, filters) {
         let p = w.arg(Arg::Text(t.clone()));
         w.parts.push(format!(
             "EXISTS (SELECT 1 FROM library_document_themes t0 WHERE t0.document_id = d.id AND t0.theme = {p})"
         ));
     }
-    if let (Some(pl), true) = (&s.place, except != Some(FacetName::Place)) {
+    if let (Some(pl), true) = (&s.place, filters) {
         let p = w.arg(Arg::Text(pl.clone()));
         w.parts.push(format!(
             "EXISTS (SELECT 1 FROM library_document_places p0 WHERE p0.document_id = d.id AND p0.place = {p})"
@@ -825,41 +864,6 @@ macro_rules! bind_all {
         }
         q
     }};
-}
-
-async fn facet(db: &Db, s: &Search, scope: &Scope, name: FacetName) -> Result<Facet> {
-    let w = conditions(db, s, scope, Some(name));
-    let (value, from) = match name {
-        FacetName::Kind => ("d.kind", "library_documents d"),
-        FacetName::Language => ("d.language", "library_documents d"),
-        FacetName::Year => ("CAST(d.year AS TEXT)", "library_documents d"),
-        FacetName::Theme => (
-            "t.theme",
-            "library_document_themes t JOIN library_documents d ON d.id = t.document_id",
-        ),
-        FacetName::Place => (
-            "t.place",
-            "library_document_places t JOIN library_documents d ON d.id = t.document_id",
-        ),
-    };
-    let extra = if name == FacetName::Year {
-        " AND d.year IS NOT NULL"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "SELECT {value}, COUNT(*) FROM {from} WHERE {}{extra} GROUP BY {value} ORDER BY COUNT(*) DESC, {value}",
-        w.sql()
-    );
-    run!(db, |pool| {
-        let rows = bind_all!(sqlx::query(&sql), &w.args)
-            .fetch_all(pool)
-            .await?;
-        Ok(rows
-            .iter()
-            .map(|r| Ok((r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?)))
-            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
-    })
 }
 
 /// The relevance of a document to `query`, written the same way for both databases: for each
@@ -902,35 +906,46 @@ fn score(db: &Db, query: &Query, w: &mut Where) -> String {
 /// Searches the documents `scope` may see: a page of results, the total and the facets.
 pub async fn search(db: &Db, s: &Search, scope: &Scope) -> Result<Results> {
     let relevance = s.sort == Sort::Relevance && !s.query.is_empty();
-    let mut w = conditions(db, s, scope, None);
-    let counted = w.clone();
+    let mut w = conditions(db, s, scope, true);
+    let counted = conditions(db, s, scope, false);
     let per_page = s.per_page.clamp(1, 100);
     let offset = (s.page.max(1) - 1).saturating_mul(per_page);
+    // The page's ids are chosen first, on narrow rows; only those rows are then read whole.
     let columns = format!(
-        "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.file_name, d.url, d.created_at, substr(d.body, 1, {SNIPPET_SOURCE})"
+        "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.file_name, d.url, d.created_at, COALESCE(substr(x.body, 1, {SNIPPET_SOURCE}), '')"
     );
     let recent = "d.year DESC NULLS LAST, d.created_at DESC, d.id";
-    let sql = if relevance {
+    let (inner, order) = if relevance {
         let score = score(db, &s.query, &mut w);
         let join = match db {
             Db::Sqlite(_) => "",
             Db::Postgres(_) => " JOIN library_search s ON s.rowid = d.search_id",
         };
-        format!(
-            "SELECT {columns}, {score} AS score FROM library_documents d{join} WHERE {} ORDER BY score DESC, {recent} LIMIT {per_page} OFFSET {offset}",
-            w.sql()
+        (
+            format!(
+                "SELECT d.id AS hit, {score} AS score FROM library_documents d{join} WHERE {} ORDER BY score DESC, {recent} LIMIT {per_page} OFFSET {offset}",
+                w.sql()
+            ),
+            format!("r.score DESC, {recent}"),
         )
     } else {
-        format!(
-            "SELECT {columns} FROM library_documents d WHERE {} ORDER BY {recent} LIMIT {per_page} OFFSET {offset}",
-            w.sql()
+        (
+            format!(
+                "SELECT d.id AS hit FROM library_documents d WHERE {} ORDER BY {recent} LIMIT {per_page} OFFSET {offset}",
+                w.sql()
+            ),
+            recent.to_string(),
         )
     };
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM library_documents d WHERE {}",
+    let sql = format!(
+        "SELECT {columns} FROM ({inner}) r JOIN library_documents d ON d.id = r.hit LEFT JOIN library_texts x ON x.document_id = d.id ORDER BY {order}"
+    );
+    // Every facet and the total in one pass over the matching documents' facet keys.
+    let facet_sql = format!(
+        "SELECT d.facets FROM library_documents d WHERE {}",
         counted.sql()
     );
-    let (hits, total) = run!(db, |pool| {
+    let (hits, keys) = run!(db, |pool| {
         let rows = bind_all!(sqlx::query(&sql), &w.args)
             .fetch_all(pool)
             .await?;
@@ -952,19 +967,29 @@ pub async fn search(db: &Db, s: &Search, scope: &Scope) -> Result<Results> {
                 })
             })
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?;
-        let total: i64 = bind_all!(sqlx::query_scalar(&count_sql), &counted.args)
-            .fetch_one(pool)
+        let keys: Vec<String> = bind_all!(sqlx::query_scalar(&facet_sql), &counted.args)
+            .fetch_all(pool)
             .await?;
-        (hits, total)
+        (hits, keys)
     });
+    let counts = domain::library::count_facets(
+        keys.iter().map(String::as_str),
+        &domain::library::FacetFilters {
+            kind: s.kind.clone(),
+            theme: s.theme.clone(),
+            place: s.place.clone(),
+            year: s.year,
+            language: s.language.clone(),
+        },
+    );
     Ok(Results {
-        total,
+        total: counts.total,
         hits,
-        kinds: facet(db, s, scope, FacetName::Kind).await?,
-        themes: facet(db, s, scope, FacetName::Theme).await?,
-        places: facet(db, s, scope, FacetName::Place).await?,
-        years: facet(db, s, scope, FacetName::Year).await?,
-        languages: facet(db, s, scope, FacetName::Language).await?,
+        kinds: counts.kinds,
+        themes: counts.themes,
+        places: counts.places,
+        years: counts.years,
+        languages: counts.languages,
     })
 }
 

@@ -117,6 +117,9 @@ async fn an_upload_is_extracted_found_and_downloaded_in_ranges() {
             search(&app, "Gjirokastra").await.is_empty(),
             "not indexed before extraction"
         );
+        // The page caches this empty result; the extraction below must make it stale.
+        let before = staff.get("/library?q=gjirokastra").await;
+        assert!(before.body.contains("Nessun documento corrisponde"));
         assert_eq!(web::jobs::run_due(app.db(), &runners(&app)).await, 1);
         assert_eq!(
             search(&app, "Gjirokastra").await,

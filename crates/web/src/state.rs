@@ -73,8 +73,11 @@ pub struct AppState {
     /// An Argon2 hash of a random password, verified when an account does not exist so that the
     /// answer takes as long as for an existing one.
     pub dummy_hash: Arc<String>,
-    /// Uploaded files (session materials).
+    /// Uploaded files (session materials, library documents).
     pub storage: Arc<storage::Storage>,
+    /// Library search results by search and viewer scope, with the library generation they
+    /// were computed at (see `db::library::generation`).
+    pub search_cache: Arc<crate::library::SearchCache>,
 }
 
 impl AppState {
@@ -91,6 +94,7 @@ impl AppState {
             templates,
             dummy_hash,
             storage: Arc::new(storage),
+            search_cache: Arc::default(),
         }
     }
 }

@@ -41,17 +41,26 @@ CREATE TABLE library_documents (
     session_id UUID REFERENCES lab_sessions(id),
     extraction TEXT NOT NULL,
     extraction_error TEXT,
-    body TEXT NOT NULL DEFAULT '',
     created_by UUID REFERENCES users(id),
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,
-    search_id BIGINT
+    search_id BIGINT,
+    -- Type, year, language, themes and places in one short text (domain::library::facet_key).
+    facets TEXT NOT NULL DEFAULT ''
 );
+-- What a search reads to count its facets: the visibility columns and the facets, nothing else.
+CREATE INDEX library_documents_facets ON library_documents (visibility, organisation_id, cohort_id, search_id, facets);
 CREATE INDEX library_documents_recent ON library_documents (year, created_at);
 CREATE INDEX library_documents_module ON library_documents (module_id);
 CREATE INDEX library_documents_session ON library_documents (session_id);
 CREATE UNIQUE INDEX library_documents_search_id ON library_documents (search_id);
+
+-- The extracted text, apart from the metadata so that scanning documents never reads it.
+CREATE TABLE library_texts (
+    document_id UUID PRIMARY KEY REFERENCES library_documents(id),
+    body TEXT NOT NULL
+);
 
 CREATE TABLE library_document_themes (
     document_id UUID NOT NULL REFERENCES library_documents(id),
@@ -75,3 +84,11 @@ CREATE TABLE library_search (
         (setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')) STORED
 );
 CREATE INDEX library_search_gin ON library_search USING GIN (search);
+
+-- Bumped by every change to what searches find; cached search results carry the generation
+-- they were computed at.
+CREATE TABLE library_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    generation BIGINT NOT NULL
+);
+INSERT INTO library_state (id, generation) VALUES (1, 0);

@@ -39,16 +39,12 @@ fn code_of(shape: &Shape) -> Option<&'static str> {
 
 pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppResult {
     let scope = scope(&state, &viewer).await?;
-    let results = db::library::search(
-        &state.db,
-        &Search {
-            page: 1,
-            per_page: 1,
-            ..Default::default()
-        },
-        &scope,
-    )
-    .await?;
+    let search = Search {
+        page: 1,
+        per_page: 1,
+        ..Default::default()
+    };
+    let results = state.search_cache.search(&state, &search, &scope).await?;
     let counts: HashMap<&str, i64> = results
         .places
         .iter()

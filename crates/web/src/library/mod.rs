@@ -18,6 +18,44 @@ use domain::locale::Locale;
 use domain::roles::Role;
 use std::collections::HashMap;
 
+/// Cached library searches: results are reused while the library's generation is unchanged,
+/// so that every instance serves fresh results after any change made through any instance.
+#[derive(Debug, Default)]
+pub struct SearchCache {
+    entries: std::sync::Mutex<HashMap<String, (i64, std::sync::Arc<db::library::Results>)>>,
+}
+
+/// The most searches kept; the cache starts afresh when full.
+const CACHE_ENTRIES: usize = 2_000;
+
+impl SearchCache {
+    /// The results of `search` for `scope`, from the cache when still current.
+    pub(crate) async fn search(
+        &self,
+        state: &AppState,
+        search: &db::library::Search,
+        scope: &Scope,
+    ) -> Result<std::sync::Arc<db::library::Results>, db::DbError> {
+        let generation = db::library::generation(&state.db).await?;
+        let key = format!("{search:?}|{scope:?}");
+        if let Ok(entries) = self.entries.lock() {
+            if let Some((g, r)) = entries.get(&key) {
+                if *g == generation {
+                    return Ok(r.clone());
+                }
+            }
+        }
+        let results = std::sync::Arc::new(db::library::search(&state.db, search, scope).await?);
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CACHE_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, (generation, results.clone()));
+        }
+        Ok(results)
+    }
+}
+
 /// The largest document file accepted.
 pub const MAX_DOCUMENT_BYTES: usize = 25 * 1024 * 1024;
 

@@ -123,7 +123,7 @@ pub(super) async fn page(
         per_page: PER_PAGE,
     };
     let scope = scope(&state, &viewer).await?;
-    let results = db::library::search(&state.db, &search, &scope).await?;
+    let results = state.search_cache.search(&state, &search, &scope).await?;
     let names = Names::load(&state, viewer.locale).await?;
     let highlight = query.highlight();
     let locale = viewer.locale;
