@@ -171,7 +171,8 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     let document = db::library::search(
         &backend.db,
         &db::library::Search {
-            query: domain::library::query::Query::parse("\"quadro logico\""),
+            // A demo document: its file is in the server's storage.
+            query: domain::library::query::Query::parse("\"Studio paese: Albania\""),
             page: 1,
             per_page: 1,
             ..Default::default()

@@ -19,7 +19,7 @@ pub const EXTRACT_JOB: &str = "library.extract";
 /// The most indexed text per document (stemmed terms), the same on both databases.
 const MAX_INDEX: usize = 200 * 1024;
 /// How much of a document's text is read for a result's snippet.
-const SNIPPET_SOURCE: i64 = 20_000;
+const SNIPPET_SOURCE: i64 = 6_000;
 
 /// A programme macro-area (a theme the administrations choose their logframes in).
 #[derive(Debug, Clone, Serialize)]

@@ -144,10 +144,21 @@ pub struct Highlight {
 
 impl Highlight {
     fn matches(&self, word: &str, language: Option<StemLanguage>) -> bool {
+        if self.terms.is_empty() && self.prefixes.is_empty() {
+            return false;
+        }
         let folded = fold(word);
+        if self.prefixes.iter().any(|p| folded.starts_with(p.as_str())) {
+            return true;
+        }
+        // A stem keeps the start of its word: a word whose first two letters begin no term
+        // cannot match, and is not stemmed at all (most words of a text).
+        let head: String = folded.chars().take(2).collect();
+        if !self.terms.iter().any(|t| t.starts_with(head.as_str())) {
+            return false;
+        }
         let stem = term(word, language);
         self.terms.iter().any(|t| *t == stem || *t == folded)
-            || self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
     }
 }
 

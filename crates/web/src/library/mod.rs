@@ -20,15 +20,35 @@ use std::collections::HashMap;
 
 /// Cached library searches: results are reused while the library's generation is unchanged,
 /// so that every instance serves fresh results after any change made through any instance.
-#[derive(Debug, Default)]
+/// Searches that miss the cache run at most two at a time (the other requests wait, then find
+/// the result cached), so that a burst of identical searches computes each one once.
+#[derive(Debug)]
 pub struct SearchCache {
     entries: std::sync::Mutex<HashMap<String, (i64, std::sync::Arc<db::library::Results>)>>,
+    computing: tokio::sync::Semaphore,
+}
+
+impl Default for SearchCache {
+    fn default() -> Self {
+        SearchCache {
+            entries: Default::default(),
+            computing: tokio::sync::Semaphore::new(2),
+        }
+    }
 }
 
 /// The most searches kept; the cache starts afresh when full.
 const CACHE_ENTRIES: usize = 2_000;
 
 impl SearchCache {
+    fn cached(&self, key: &str, generation: i64) -> Option<std::sync::Arc<db::library::Results>> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(key)
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, r)| r.clone())
+    }
+
     /// The results of `search` for `scope`, from the cache when still current.
     pub(crate) async fn search(
         &self,
@@ -38,12 +58,12 @@ impl SearchCache {
     ) -> Result<std::sync::Arc<db::library::Results>, db::DbError> {
         let generation = db::library::generation(&state.db).await?;
         let key = format!("{search:?}|{scope:?}");
-        if let Ok(entries) = self.entries.lock() {
-            if let Some((g, r)) = entries.get(&key) {
-                if *g == generation {
-                    return Ok(r.clone());
-                }
-            }
+        if let Some(r) = self.cached(&key, generation) {
+            return Ok(r);
+        }
+        let _permit = self.computing.acquire().await;
+        if let Some(r) = self.cached(&key, generation) {
+            return Ok(r);
         }
         let results = std::sync::Arc::new(db::library::search(&state.db, search, scope).await?);
         if let Ok(mut entries) = self.entries.lock() {
