@@ -1142,18 +1142,16 @@ pub async fn save_macro_area(
     Ok(())
 }
 
-/// Whether a theme code (`m:…` or `dac:…`) exists.
-pub async fn theme_exists(db: &Db, code: &str) -> Result<bool> {
-    let (sql, value) = if let Some(m) = code.strip_prefix("m:") {
-        ("SELECT COUNT(*) FROM macro_areas WHERE code = $1", m)
-    } else if let Some(d) = code.strip_prefix("dac:") {
-        ("SELECT COUNT(*) FROM sectors WHERE code = $1", d)
-    } else {
-        return Ok(false);
-    };
+/// Every theme code that exists: `m:<macro-area>` and `dac:<sector>`.
+pub async fn theme_codes(db: &Db) -> Result<std::collections::HashSet<String>> {
     run!(db, |pool| {
-        let n: i64 = sqlx::query_scalar(sql).bind(value).fetch_one(pool).await?;
-        Ok(n > 0)
+        let areas: Vec<String> = sqlx::query_scalar("SELECT 'm:' || code FROM macro_areas")
+            .fetch_all(pool)
+            .await?;
+        let sectors: Vec<String> = sqlx::query_scalar("SELECT 'dac:' || code FROM sectors")
+            .fetch_all(pool)
+            .await?;
+        Ok(areas.into_iter().chain(sectors).collect())
     })
 }
 

@@ -370,17 +370,15 @@ async fn check(
     viewer: &Viewer,
     s: &Submitted,
 ) -> AppResult<Result<(domain::library::Draft, Links), Errors>> {
-    let mut known = std::collections::HashSet::new();
-    for t in &s.input.themes {
-        if db::library::theme_exists(&state.db, t.trim()).await? {
-            known.insert(t.trim().to_string());
-        }
-    }
+    let known = db::library::theme_codes(&state.db).await?;
     let year = chrono::Utc::now().year();
     let draft = match domain::library::check(&s.input, year, |t| known.contains(t)) {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
+    let structure = db::programme::structure(&state.db)
+        .await?
+        .unwrap_or_default();
     let mut errors = Errors::default();
     if !is_staff(viewer) {
         match draft.visibility {
@@ -404,9 +402,6 @@ async fn check(
             Visibility::Programme => {}
         }
     } else if let Some(g) = draft.group {
-        let structure = db::programme::structure(&state.db)
-            .await?
-            .unwrap_or_default();
         if !structure.cohorts.iter().any(|c| c.id == g) {
             errors.add("group", "error-library-group");
         }
@@ -415,9 +410,6 @@ async fn check(
             errors.add("organisation", "error-library-organisation");
         }
     }
-    let structure = db::programme::structure(&state.db)
-        .await?
-        .unwrap_or_default();
     let mut links = Links::default();
     if !s.module.trim().is_empty() {
         match Uuid::parse_str(s.module.trim())
