@@ -10,6 +10,7 @@ pub mod locale;
 pub mod organisations;
 pub mod platform;
 pub mod policy;
+pub mod products;
 pub mod programme;
 pub mod roles;
 pub mod validation;

@@ -68,6 +68,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::audit::POLICY)
         .chain(crate::labs::POLICY)
         .chain(crate::library::POLICY)
+        .chain(crate::products::POLICY)
 }
 
 /// The rule for the action named `name`, or `None` when no policy declares it (then: deny).
