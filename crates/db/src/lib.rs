@@ -10,6 +10,7 @@ pub mod library;
 pub mod maintenance;
 mod migrate;
 pub mod organisations;
+pub mod products;
 pub mod programme;
 #[cfg(feature = "test-support")]
 pub mod testing;

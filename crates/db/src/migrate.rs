@@ -28,6 +28,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0006_reading_lists",
         include_str!("../migrations/sqlite/0006_reading_lists.sql"),
     ),
+    (
+        "0007_products",
+        include_str!("../migrations/sqlite/0007_products.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -54,6 +58,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0006_reading_lists",
         include_str!("../migrations/postgres/0006_reading_lists.sql"),
+    ),
+    (
+        "0007_products",
+        include_str!("../migrations/postgres/0007_products.sql"),
     ),
 ];
 

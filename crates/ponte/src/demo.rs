@@ -381,6 +381,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     // One hash for every demo account (they share the password), so loading stays quick.
     let hash = web::accounts::password::hash(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!(e))?;
     let mut staff = None;
+    let mut tutor = None;
     let mut participants = Vec::new();
     for (email, name, role) in ACCOUNTS {
         let grants: Vec<Grant> = match role {
@@ -423,6 +424,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         let id = db::accounts::create_user(db, &user, &grants, None).await?;
         match role {
             Role::Staff => staff = Some(id),
+            Role::Tutor => tutor = Some(id),
             Role::Coordinator | Role::Member => participants.push(id),
             _ => {}
         }
@@ -463,7 +465,14 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     let staff = staff.ok_or_else(|| anyhow::anyhow!("no staff account"))?;
     let sessions = crate::demo_labs::load(db, cohort, &modules, &participants, staff).await?;
     let documents = crate::demo_library::load(db, storage, staff, province_ids[0], cohort).await?;
-    println!("Demo data loaded: the programme, 16 organisations, one account per role, a season of {sessions} lab sessions and a library of {documents} documents.");
+    let people = crate::demo_products::People {
+        coordinator: participants[0],
+        member: participants[1],
+        tutor: tutor.ok_or_else(|| anyhow::anyhow!("no tutor account"))?,
+        others: participants[2..].to_vec(),
+    };
+    let products = crate::demo_products::load(db, &province_ids, &people).await?;
+    println!("Demo data loaded: the programme, 16 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents and {products} products.");
     print_accounts();
     Ok(())
 }

@@ -5,3 +5,4 @@ pub mod demo;
 pub mod demo_labs;
 pub mod demo_library;
 mod demo_library_docs;
+pub mod demo_products;

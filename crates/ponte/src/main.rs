@@ -181,6 +181,7 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
         web::jobs::Runners {
             smtp: settings.smtp.clone(),
             storage: Some(state.storage.clone()),
+            base_url: base_url.clone(),
         },
     );
     let housekeeping = tokio::spawn(clean_up_hourly(db.clone()));

@@ -31,6 +31,7 @@ fn runners(app: &App) -> web::jobs::Runners {
     web::jobs::Runners {
         smtp: None,
         storage: Some(app.state.storage.clone()),
+        base_url: String::new(),
     }
 }
 

@@ -140,6 +140,7 @@ async fn library_documents_live_in_the_bucket() {
         let runners = web::jobs::Runners {
             smtp: None,
             storage: Some(app.state.storage.clone()),
+            base_url: String::new(),
         };
         assert_eq!(web::jobs::run_due(app.db(), &runners).await, 1);
         let id = uuid::Uuid::parse_str(r.location().rsplit('/').next().unwrap()).unwrap();

@@ -12,6 +12,8 @@ use std::time::Duration;
 pub struct Runners {
     pub smtp: Option<SmtpConfig>,
     pub storage: Option<std::sync::Arc<storage::Storage>>,
+    /// The public address of the site, for links in reminders.
+    pub base_url: String,
 }
 
 impl Runners {
@@ -20,6 +22,7 @@ impl Runners {
         Runners {
             smtp: Some(smtp),
             storage: None,
+            base_url: String::new(),
         }
     }
 
@@ -31,7 +34,8 @@ impl Runners {
 
     /// The kinds of job these runners handle.
     pub fn kinds(&self) -> Vec<&'static str> {
-        let mut kinds = Vec::new();
+        // Reminders only need the database: they queue their emails as jobs of their own.
+        let mut kinds = vec![crate::products::reminders::KIND];
         if self.smtp.is_some() {
             kinds.push(crate::mail::KIND);
         }
@@ -42,6 +46,9 @@ impl Runners {
     }
 
     async fn run(&self, db: &Db, job: &Job) -> Result<(), String> {
+        if job.kind == crate::products::reminders::KIND {
+            return crate::products::reminders::run(db, &self.base_url, &job.payload).await;
+        }
         if job.kind == db::library::EXTRACT_JOB {
             return match &self.storage {
                 Some(storage) => crate::library::extract::run(db, storage, &job.payload).await,

@@ -12,6 +12,7 @@ pub mod library;
 pub mod mail;
 pub mod organisations;
 pub mod platform;
+pub mod products;
 pub mod programme;
 pub mod routes;
 pub mod session;

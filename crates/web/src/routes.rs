@@ -65,6 +65,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::audit::routes());
     all.extend(crate::labs::routes());
     all.extend(crate::library::routes());
+    all.extend(crate::products::routes());
     all
 }
 

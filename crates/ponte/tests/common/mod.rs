@@ -381,38 +381,48 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     .unwrap()
     .hits[0]
         .id;
-    path.replace(
-        "/library/documents/{id}",
-        &format!("/library/documents/{document}"),
-    )
-    .replace(
-        "/programme/texts/{kind}/{id}",
-        &format!("/programme/texts/strands/{strand_a}"),
-    )
-    .replace("/certificates/{code}", "/certificates/ABCD-EFGH-JKMN")
-    .replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
-    .replace(
-        "/labs/cohorts/{id}",
-        &format!("/labs/cohorts/{}", structure.cohorts[0].id),
-    )
-    .replace(
-        "/labs/materials/{id}",
-        &format!("/labs/materials/{material}"),
-    )
-    .replace("{item}", &uuid::Uuid::nil().to_string())
-    .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
-    .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
-    .replace(
-        "/programme/modules/{id}",
-        &format!("/programme/modules/{}", structure.modules[0].id),
-    )
-    .replace(
-        "/programme/cohorts/{id}",
-        &format!("/programme/cohorts/{}", structure.cohorts[0].id),
-    )
-    .replace("/strands/{code}", "/strands/A")
-    .replace("/language/{code}", "/language/en")
-    .replace("{token}", &"0".repeat(64))
-    .replace("{page}", "privacy")
-    .replace("{*path}", "ponte.css")
+    let logframe = db::products::list(app.db(), salerno)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.kind == "logframe")
+        .unwrap()
+        .id;
+    let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
+    path.replace("{product}", &logframe.to_string())
+        .replace("{comment}", &comment.to_string())
+        .replace(
+            "/library/documents/{id}",
+            &format!("/library/documents/{document}"),
+        )
+        .replace(
+            "/programme/texts/{kind}/{id}",
+            &format!("/programme/texts/strands/{strand_a}"),
+        )
+        .replace("/certificates/{code}", "/certificates/ABCD-EFGH-JKMN")
+        .replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
+        .replace(
+            "/labs/cohorts/{id}",
+            &format!("/labs/cohorts/{}", structure.cohorts[0].id),
+        )
+        .replace(
+            "/labs/materials/{id}",
+            &format!("/labs/materials/{material}"),
+        )
+        .replace("{item}", &uuid::Uuid::nil().to_string())
+        .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
+        .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
+        .replace(
+            "/programme/modules/{id}",
+            &format!("/programme/modules/{}", structure.modules[0].id),
+        )
+        .replace(
+            "/programme/cohorts/{id}",
+            &format!("/programme/cohorts/{}", structure.cohorts[0].id),
+        )
+        .replace("/strands/{code}", "/strands/A")
+        .replace("/language/{code}", "/language/en")
+        .replace("{token}", &"0".repeat(64))
+        .replace("{page}", "privacy")
+        .replace("{*path}", "ponte.css")
 }

@@ -1,0 +1,453 @@
+//! Demo products: the five provinces with products in every review state, and Salerno's
+//! logframe for Durrës with tutor comments across two versions.
+
+use db::products::{NewComment, NewProduct, Notice, Save, Transition};
+use db::Db;
+use domain::products::logframe::{Direction, Indicator, Level, Logframe, Measure, Mode, Row};
+use domain::products::review::{Action, State};
+use domain::products::Content;
+use uuid::Uuid;
+
+/// Who acts in the demo.
+pub struct People {
+    pub coordinator: Uuid,
+    pub member: Uuid,
+    pub tutor: Uuid,
+    /// Two officials of each other province, in province order.
+    pub others: Vec<Uuid>,
+}
+
+fn row(id: &str, level: Level, text: &str, sources: &str, assumptions: &str) -> Row {
+    Row {
+        sources: sources.into(),
+        assumptions: assumptions.into(),
+        text: text.into(),
+        ..Row::new(id.into(), level)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn number(
+    id: &str,
+    text: &str,
+    unit: &str,
+    baseline: &str,
+    year: Option<i32>,
+    target: &str,
+    date: &str,
+    source: &str,
+) -> Indicator {
+    Indicator {
+        id: id.into(),
+        text: text.into(),
+        unit: unit.into(),
+        measure: Measure::Number,
+        direction: Direction::Increase,
+        baseline: baseline.into(),
+        baseline_year: year,
+        target: target.into(),
+        target_date: date.into(),
+        source: source.into(),
+        ..Indicator::default()
+    }
+}
+
+/// The first version Salerno submitted: sound in shape, with the weaknesses a tutor points out
+/// (an activity worded as an objective, an indicator without its baseline year).
+fn durres_v1(macro_area: &str) -> Logframe {
+    let mut rows = vec![
+        row("r1", Level::Overall, "Contribuire allo sviluppo economico sostenibile delle aree costiere di Salerno e Durazzo attraverso la cooperazione tra enti locali", "", ""),
+        row("r2", Level::Specific, "Organizzare un programma comune di promozione del turismo sostenibile tra Salerno e Durazzo", "Delibere di giunta; verbali del tavolo congiunto", "Le due amministrazioni confermano l'impegno dopo le elezioni locali"),
+        row("r3", Level::Result, "Un piano congiunto di promozione turistica sostenibile adottato dal Comune di Durazzo", "Piano adottato; delibera del consiglio comunale", "Gli operatori turistici partecipano al tavolo"),
+        row("r4", Level::Activity, "Tavolo di lavoro congiunto Salerno–Durazzo (quattro incontri, due per sede)", "", "I visti e le missioni sono autorizzati in tempo"),
+        row("r5", Level::Activity, "Analisi dei flussi turistici e dell'offerta ricettiva delle due aree", "", ""),
+        row("r6", Level::Result, "Personale del Comune di Durazzo formato sulla gestione delle destinazioni turistiche", "Registri presenze; questionari di valutazione", "Il personale formato resta in servizio"),
+        row("r7", Level::Activity, "Due cicli di formazione a distanza e una visita di studio a Salerno", "", ""),
+    ];
+    rows[0].indicators.push(number(
+        "i8",
+        "Presenze turistiche annue nell'area costiera di Durazzo",
+        "presenze",
+        "1.200.000",
+        Some(2023),
+        "1.400.000",
+        "2027-12-31",
+        "Istituto di statistica albanese (INSTAT)",
+    ));
+    rows[1].indicators.push(number(
+        "i9",
+        "Accordi di collaborazione tra operatori turistici delle due aree",
+        "accordi",
+        "0",
+        None,
+        "6",
+        "2026-12-31",
+        "Registro degli accordi del tavolo congiunto",
+    ));
+    rows[2].indicators.push(number(
+        "i10",
+        "Azioni del piano congiunto avviate",
+        "azioni",
+        "0",
+        Some(2024),
+        "8",
+        "2026-06-30",
+        "Relazioni di monitoraggio",
+    ));
+    rows[5].indicators.push(Indicator {
+        id: "i11".into(),
+        text:
+            "Quota del personale formato che applica gli strumenti di gestione della destinazione"
+                .into(),
+        measure: Measure::Percentage,
+        baseline: "0".into(),
+        baseline_year: Some(2024),
+        target: "70".into(),
+        target_date: "2026-12-31".into(),
+        source: "Questionario a sei mesi dalla formazione".into(),
+        disaggregation: "sesso, ufficio".into(),
+        ..Indicator::default()
+    });
+    rows[3].means = "Sale riunioni dei due enti, interpretariato".into();
+    rows[3].costs = "€ 14.000 (missioni e interpretariato)".into();
+    rows[6].means = "Piattaforma di formazione, docenti della Provincia".into();
+    rows[6].costs = "€ 9.500".into();
+    Logframe {
+        mode: Mode::Classic,
+        macro_area: macro_area.into(),
+        countries: vec!["AL".into(), "IT".into()],
+        sectors: vec!["33210".into(), "15112".into()],
+        rows,
+        last_id: 11,
+    }
+}
+
+/// The second version, after the tutor's comments.
+fn durres_v2(macro_area: &str) -> Logframe {
+    let mut lf = durres_v1(macro_area);
+    lf.rows[1].text = "Rafforzata la capacità dei Comuni di Salerno e Durazzo di promuovere insieme un turismo sostenibile".into();
+    lf.rows[1].indicators[0].baseline_year = Some(2024);
+    lf.rows[4].assumptions = "I dati comunali sulle presenze sono disponibili".into();
+    lf.rows.insert(
+        6,
+        row(
+            "r12",
+            Level::Activity,
+            "Mappatura dei percorsi formativi esistenti presso la Provincia di Salerno",
+            "",
+            "",
+        ),
+    );
+    lf.last_id = 12;
+    lf
+}
+
+fn text(markdown: &str) -> String {
+    Content::Text {
+        markdown: markdown.into(),
+    }
+    .to_json()
+}
+
+/// Moves a product through the workflow as `actor`.
+async fn step(
+    db: &Db,
+    id: Uuid,
+    from: State,
+    action: Action,
+    actor: Uuid,
+    note: &str,
+    title: &str,
+) -> anyhow::Result<State> {
+    let to = domain::products::review::next(from, action)
+        .ok_or_else(|| anyhow::anyhow!("the demo workflow is wrong"))?;
+    let label = match to {
+        State::Submitted => "Inviato al tutor",
+        State::Resubmitted => "Inviato di nuovo",
+        _ => "",
+    };
+    let t = Transition {
+        from: from.code(),
+        to: to.code(),
+        action: to.code(),
+        note,
+        snapshot_label: (action == Action::Submit).then_some(label),
+        notice: Notice {
+            to: vec![],
+            kind: "submitted",
+            title: title.into(),
+            link: String::new(),
+        },
+    };
+    db::products::transition(db, id, &t, Some(actor)).await?;
+    Ok(to)
+}
+
+async fn comment(
+    db: &Db,
+    product: Uuid,
+    version: i64,
+    anchor: &str,
+    body: &str,
+    parent: Option<Uuid>,
+    who: Uuid,
+) -> anyhow::Result<Uuid> {
+    let notice = Notice {
+        to: vec![],
+        kind: "comment",
+        title: String::new(),
+        link: String::new(),
+    };
+    let c = NewComment {
+        product,
+        parent,
+        version_number: version,
+        anchor,
+        body,
+    };
+    Ok(db::products::comment(db, &c, Some(who), &notice).await?)
+}
+
+/// A text product taken to `target` through the workflow.
+#[allow(clippy::too_many_arguments)]
+async fn text_product(
+    db: &Db,
+    organisation: Uuid,
+    kind: &str,
+    title: &str,
+    markdown: &str,
+    author: Uuid,
+    tutor: Uuid,
+    target: State,
+) -> anyhow::Result<Uuid> {
+    let content = text(markdown);
+    let new = NewProduct {
+        organisation,
+        kind,
+        title,
+        content: &content,
+        due_on: None,
+    };
+    let id = db::products::create(db, &new, Some(author)).await?;
+    let path: &[(Action, bool)] = match target {
+        State::Draft => &[],
+        State::Submitted => &[(Action::Submit, false)],
+        State::ChangesRequested => &[(Action::Submit, false), (Action::RequestChanges, true)],
+        State::Resubmitted => &[
+            (Action::Submit, false),
+            (Action::RequestChanges, true),
+            (Action::Submit, false),
+        ],
+        State::Approved => &[(Action::Submit, false), (Action::Approve, true)],
+    };
+    let mut state = State::Draft;
+    for (action, by_tutor) in path {
+        let who = if *by_tutor { tutor } else { author };
+        let note = match action {
+            Action::RequestChanges => {
+                "Buona base. Rendete più concrete le priorità e indicate chi fa che cosa."
+            }
+            Action::Approve => "Approvato: un documento chiaro e coerente con le macroaree scelte.",
+            Action::Submit => "",
+        };
+        state = step(db, id, state, *action, who, note, title).await?;
+    }
+    Ok(id)
+}
+
+/// Loads the demo products; returns how many.
+pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Result<usize> {
+    let macro_area = db::library::macro_areas(db)
+        .await?
+        .first()
+        .map(|m| m.code.clone())
+        .unwrap_or_default();
+    let salerno = provinces[0];
+    let mut count = 0;
+
+    // Salerno's logframe: submitted, commented, sent back, revised and submitted again.
+    let title = "Quadro logico — Turismo sostenibile con Durazzo (Albania)";
+    let v1 = Content::Logframe(durres_v1(&macro_area)).to_json();
+    let new = NewProduct {
+        organisation: salerno,
+        kind: "logframe",
+        title,
+        content: &v1,
+        due_on: None,
+    };
+    let lf = db::products::create(db, &new, Some(people.coordinator)).await?;
+    let mut state = step(
+        db,
+        lf,
+        State::Draft,
+        Action::Submit,
+        people.coordinator,
+        "Prima stesura discussa nel laboratorio A2.",
+        title,
+    )
+    .await?;
+    let tutor = people.tutor;
+    let c1 = comment(db, lf, 1, "row:r2", "Così formulato è un'attività, non un obiettivo: descrivete il cambiamento atteso (per esempio «Rafforzata la capacità di…»).", None, tutor).await?;
+    comment(
+        db,
+        lf,
+        1,
+        "ind:i9",
+        "Manca l'anno del valore di partenza: senza, il tutor non può valutare il progresso.",
+        None,
+        tutor,
+    )
+    .await?;
+    comment(db, lf, 1, "row:r5", "Quali ipotesi servono perché l'analisi si possa fare? Pensate alla disponibilità dei dati comunali.", None, tutor).await?;
+    comment(
+        db,
+        lf,
+        1,
+        "row:r6",
+        "Bene il risultato sulla formazione: l'indicatore in percentuale è chiaro.",
+        None,
+        tutor,
+    )
+    .await?;
+    comment(
+        db,
+        lf,
+        1,
+        "row:r2",
+        "Riformulato nella nuova stesura, grazie.",
+        Some(c1),
+        people.member,
+    )
+    .await?;
+    state = step(
+        db,
+        lf,
+        state,
+        Action::RequestChanges,
+        tutor,
+        "Tre punti da rivedere prima dell'approvazione: vedete i commenti.",
+        title,
+    )
+    .await?;
+    let v2 = Content::Logframe(durres_v2(&macro_area)).to_json();
+    let edit = db::products::get(db, lf)
+        .await?
+        .map(|p| p.version)
+        .unwrap_or(1);
+    db::products::save(
+        db,
+        lf,
+        edit,
+        &Save {
+            title,
+            content: &v2,
+            due_on: None,
+            version_label: None,
+        },
+        Some(people.member),
+    )
+    .await?;
+    db::products::resolve(db, lf, c1, true, Some(tutor)).await?;
+    step(
+        db,
+        lf,
+        state,
+        Action::Submit,
+        people.member,
+        "Abbiamo accolto i commenti del tutor.",
+        title,
+    )
+    .await?;
+    comment(
+        db,
+        lf,
+        2,
+        "row:r12",
+        "La nuova attività di mappatura è utile: indicate anche i mezzi e i costi.",
+        None,
+        tutor,
+    )
+    .await?;
+    count += 1;
+
+    let areas = "## Macroaree scelte\n\n1. **Sviluppo economico e turismo sostenibile** — con Albania e Montenegro.\n2. **Governance e capacità istituzionale** — con la Tunisia.\n\n## Motivazioni\n\nLa Provincia ha già rapporti con Durazzo attraverso il porto di Salerno e con Sfax attraverso l'università.\n\n## Attori del territorio coinvolti\n\n- Camera di commercio di Salerno\n- Università degli Studi di Salerno\n- Forum delle associazioni di cooperazione\n";
+    text_product(
+        db,
+        salerno,
+        "macro_areas",
+        "Selezione delle macroaree di internazionalizzazione",
+        areas,
+        people.coordinator,
+        tutor,
+        State::Approved,
+    )
+    .await?;
+    let communication = "## Obiettivi\n\nFar conoscere agli uffici e al territorio le iniziative di cooperazione della Provincia.\n\n## Destinatari\n\n- Personale della Provincia\n- Comuni del territorio\n- Associazioni e imprese\n\n## Messaggi chiave\n\n\n## Canali e strumenti\n\n\n## Cronoprogramma\n\n";
+    let comm = text_product(
+        db,
+        salerno,
+        "communication_plan",
+        "Piano di comunicazione interna ed esterna",
+        communication,
+        people.member,
+        tutor,
+        State::Draft,
+    )
+    .await?;
+    let due = chrono::Utc::now().date_naive() + chrono::Duration::days(14);
+    let p = db::products::get(db, comm).await?;
+    if let Some(p) = p {
+        let save = Save {
+            title: &p.title,
+            content: &p.content,
+            due_on: Some(due),
+            version_label: None,
+        };
+        db::products::save(db, comm, p.version, &save, Some(people.member)).await?;
+    }
+    count += 2;
+
+    let others = [
+        (1, "strategic_plan", "Proposta di piano strategico di apertura internazionale", "## Macroaree scelte\n\nSviluppo rurale e filiere agroalimentari.\n\n## Priorità\n\n1. Scambi tra consorzi di tutela\n2. Formazione congiunta dei tecnici\n\n## Paesi target\n\nMontenegro, Tunisia.\n\n## Cronoprogramma\n\n2025–2027\n", State::Submitted),
+        (2, "logframe_rc", "Quadro logico — Governance locale con Cattaro (Montenegro)", "", State::Draft),
+        (3, "organisational_analysis", "Analisi dell'assetto organizzativo con ipotesi di miglioramento", "## Assetto organizzativo attuale\n\nLa cooperazione internazionale è seguita dall'ufficio Politiche comunitarie (2 persone).\n\n## Punti di forza e di debolezza\n\n- Forza: esperienza nei programmi europei\n- Debolezza: nessun raccordo con gli altri settori\n\n## Ipotesi di miglioramento\n\nUn gruppo di lavoro intersettoriale stabile.\n", State::ChangesRequested),
+        (4, "budget", "Budget del progetto con Sfax", "## Voci di costo\n\n| Voce | Importo |\n|---|---|\n| Missioni | € 12.000 |\n| Formazione | € 8.000 |\n\n## Fonti di finanziamento\n\nFondi regionali per la cooperazione decentrata.\n\n## Cofinanziamento\n\n10% in valorizzazione del personale.\n", State::Approved),
+        (4, "partnership_plan", "Piano dei partenariati", "## Partner\n\n- Commune de Sfax\n- Università di Palermo\n\n## Ruoli e responsabilità\n\n\n## Accordi e strumenti di partenariato\n\nProtocollo d'intesa da firmare nel 2026.\n", State::Resubmitted),
+    ];
+    for (province, kind, title, markdown, target) in others {
+        let author = people.others[(province - 1) * 2];
+        if kind == "logframe_rc" {
+            let mut lf = Logframe::starter(Mode::ResultsChain);
+            lf.macro_area = macro_area.clone();
+            lf.countries = vec!["ME".into()];
+            lf.rows[0].text =
+                "Amministrazioni locali più efficaci e trasparenti nelle Bocche di Cattaro".into();
+            lf.rows[1].text =
+                "Procedure digitali adottate dal Comune di Cattaro per i servizi ai cittadini"
+                    .into();
+            let content = Content::Logframe(lf).to_json();
+            let new = NewProduct {
+                organisation: provinces[province],
+                kind: "logframe",
+                title,
+                content: &content,
+                due_on: None,
+            };
+            db::products::create(db, &new, Some(author)).await?;
+        } else {
+            text_product(
+                db,
+                provinces[province],
+                kind,
+                title,
+                markdown,
+                author,
+                tutor,
+                target,
+            )
+            .await?;
+        }
+        count += 1;
+    }
+    Ok(count)
+}

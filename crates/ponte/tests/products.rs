@@ -1,0 +1,701 @@
+//! Products and remote tutoring on both databases: the review workflow with notifications and
+//! emails, versions and comparison, anchored comments across versions, the logframe editor and
+//! its quality check, edit conflicts, deadline reminders, and what is refused: approving one's
+//! own product, other administrations' products, huge and malformed payloads.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{apps, App, Client};
+use domain::roles::{Grant, Role, SpaceKind};
+use uuid::Uuid;
+
+const COORDINATOR: &str = "coordinatore@ponte.example";
+const MEMBER: &str = "membro@ponte.example";
+const TUTOR: &str = "tutor@ponte.example";
+const CASERTA_MEMBER: &str = "r.caruso@provincia.caserta.example";
+
+/// Creates a product through the form; returns its path.
+async fn create(client: &mut Client, org: Uuid, kind: &str, title: &str, mode: &str) -> String {
+    let r = client
+        .post(
+            &format!("/organisations/{org}/products"),
+            &[
+                ("title", title),
+                ("kind", kind),
+                ("mode", mode),
+                ("due_on", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let edit = r.location().to_string();
+    assert!(edit.ends_with("/edit"), "{edit}");
+    edit.trim_end_matches("/edit").to_string()
+}
+
+/// The edit counter in the editor page.
+fn edit_number(page: &str) -> String {
+    let at = page.find("name=\"edit\" value=\"").unwrap() + 19;
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+async fn save_text(
+    client: &mut Client,
+    path: &str,
+    edit: &str,
+    title: &str,
+    markdown: &str,
+    version: bool,
+) -> common::Reply {
+    let mut form = vec![
+        ("edit", edit),
+        ("title", title),
+        ("markdown", markdown),
+        ("due_on", ""),
+    ];
+    if version {
+        form.push(("mark_version", "1"));
+        form.push(("version_label", "Prima stesura"));
+    }
+    client.post(path, &form).await
+}
+
+async fn product_id(app: &App, path: &str) -> Uuid {
+    let id = Uuid::parse_str(path.rsplit('/').next().unwrap()).unwrap();
+    assert!(db::products::get(app.db(), id).await.unwrap().is_some());
+    id
+}
+
+#[tokio::test]
+async fn the_review_workflow_notifies_and_keeps_versions() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let path = create(
+            &mut coordinator,
+            salerno,
+            "communication_plan",
+            "Piano di comunicazione 2026",
+            "",
+        )
+        .await;
+        let id = product_id(&app, &path).await;
+        // The outline of the kind is there, in Italian.
+        let edit = coordinator.get(&format!("{path}/edit")).await;
+        assert_eq!(edit.status, StatusCode::OK);
+        assert!(edit.body.contains("## Destinatari"), "{}", edit.body);
+        let n = edit_number(&edit.body);
+        let r = save_text(
+            &mut coordinator,
+            &path,
+            &n,
+            "Piano di comunicazione 2026",
+            "## Destinatari\n\nPersonale e <script>alert(1)</script> comuni.",
+            true,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(r.location().ends_with("done=version"));
+        let page = coordinator.get(&path).await;
+        assert!(
+            page.body
+                .contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+                || page.body.contains("&lt;script&gt;"),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("<script>alert(1)"));
+        // Submit: the tutor hears of it in the app and by email; the submission is a version.
+        let r = coordinator
+            .post(
+                &format!("{path}/review"),
+                &[("action", "submit"), ("note", "")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let p = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(p.state, "submitted");
+        let tutor_id = db::accounts::credentials(app.db(), TUTOR)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let notes = db::products::notifications(app.db(), tutor_id, 10)
+            .await
+            .unwrap();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.kind == "submitted" && n.link == path),
+            "{notes:?}"
+        );
+        let queued: i64 = db::jobs::count_recent(
+            app.db(),
+            "email",
+            TUTOR,
+            chrono::Utc::now() - chrono::Duration::minutes(5),
+        )
+        .await
+        .unwrap();
+        assert!(queued >= 1);
+        assert_eq!(
+            db::products::latest_version(app.db(), id).await.unwrap(),
+            1,
+            "same content: no second version"
+        );
+        // Under review the authors cannot edit.
+        let r = save_text(
+            &mut coordinator,
+            &path,
+            &edit_number(&edit.body),
+            "x",
+            "changed",
+            false,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        // The author cannot judge their own product; the tutor can.
+        let r = coordinator
+            .post(&format!("{path}/review"), &[("action", "approve")])
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let inbox = tutor.get("/tutoring").await;
+        assert!(inbox.body.contains("Piano di comunicazione 2026"));
+        let r = tutor
+            .post(
+                &format!("{path}/review"),
+                &[
+                    ("action", "request_changes"),
+                    ("note", "Più concreto, per favore."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let coordinator_id = db::accounts::credentials(app.db(), COORDINATOR)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let notes = db::products::notifications(app.db(), coordinator_id, 10)
+            .await
+            .unwrap();
+        assert!(notes.iter().any(|n| n.kind == "changes_requested"));
+        let page = coordinator.get("/notifications").await;
+        assert!(page.body.contains("ha chiesto modifiche"), "{}", page.body);
+        // Changes, resubmission (a second version), approval.
+        let edit = coordinator.get(&format!("{path}/edit")).await;
+        let r = save_text(
+            &mut coordinator,
+            &path,
+            &edit_number(&edit.body),
+            "Piano di comunicazione 2026",
+            "## Destinatari\n\nPersonale, comuni e imprese.",
+            false,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = coordinator
+            .post(&format!("{path}/review"), &[("action", "submit")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            "resubmitted"
+        );
+        assert_eq!(db::products::latest_version(app.db(), id).await.unwrap(), 2);
+        let r = tutor
+            .post(&format!("{path}/review"), &[("action", "approve")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            "approved"
+        );
+        // Approved is final.
+        let r = tutor
+            .post(&format!("{path}/review"), &[("action", "request_changes")])
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        // The line comparison of the two versions.
+        let cmp = tutor.get(&format!("{path}/compare?a=1&b=2")).await;
+        assert_eq!(cmp.status, StatusCode::OK);
+        assert!(cmp.body.contains("diff-line-added"), "{}", cmp.body);
+        let history = tutor.get(&path).await;
+        assert!(history.body.contains("Approvato"));
+    }
+}
+
+#[tokio::test]
+async fn nobody_approves_what_they_wrote() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let hash = web::accounts::password::hash(ponte::demo::DEMO_PASSWORD).unwrap();
+        let both = [Role::Coordinator, Role::Tutor].map(|role| Grant {
+            role,
+            space: SpaceKind::Organisation,
+            space_id: Some(salerno),
+        });
+        let user = db::accounts::NewUser {
+            email: "doppio@ponte.example".into(),
+            name: "Doppio Ruolo".into(),
+            password_hash: hash,
+        };
+        db::accounts::create_user(app.db(), &user, &both, None)
+            .await
+            .unwrap();
+        let mut dual = app.signed_in("doppio@ponte.example").await;
+        let path = create(&mut dual, salerno, "budget", "Budget", "").await;
+        let r = dual
+            .post(&format!("{path}/review"), &[("action", "submit")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = dual.get(&path).await;
+        assert!(
+            !page.body.contains("value=\"approve\""),
+            "no approve button for an author"
+        );
+        let r = dual
+            .post(&format!("{path}/review"), &[("action", "approve")])
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert!(r.body.contains("a cui hai lavorato"), "{}", r.body);
+        let id = product_id(&app, &path).await;
+        assert_eq!(
+            db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            "submitted"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_stale_save_shows_both_and_loses_nothing() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut first = app.signed_in(COORDINATOR).await;
+        let mut second = app.signed_in(MEMBER).await;
+        let path = create(&mut first, salerno, "document", "Nota di lavoro", "").await;
+        let n = edit_number(&first.get(&format!("{path}/edit")).await.body);
+        let m = edit_number(&second.get(&format!("{path}/edit")).await.body);
+        assert_eq!(n, m);
+        let r = save_text(
+            &mut first,
+            &path,
+            &n,
+            "Nota di lavoro",
+            "Testo di Paolo",
+            false,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = save_text(
+            &mut second,
+            &path,
+            &m,
+            "Nota di lavoro",
+            "Testo di Francesca",
+            false,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(
+            r.body.contains("Testo di Francesca"),
+            "her text is kept in the editor"
+        );
+        assert!(r.body.contains("Testo di Paolo"), "the saved text is shown");
+        assert!(r.body.contains("Qualcun altro ha salvato"));
+        let id = product_id(&app, &path).await;
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert!(stored.content.contains("Testo di Paolo"));
+        // Saving again from the conflict view goes over the current edit, deliberately.
+        let r = save_text(
+            &mut second,
+            &path,
+            &edit_number(&r.body),
+            "Nota di lavoro",
+            "Testo di Paolo e Francesca",
+            false,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert!(stored.content.contains("Testo di Paolo e Francesca"));
+    }
+}
+
+#[tokio::test]
+async fn the_logframe_editor_numbers_reorders_and_checks() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let path = create(
+            &mut member,
+            salerno,
+            "logframe",
+            "Quadro logico di prova",
+            "classic",
+        )
+        .await;
+        let id = product_id(&app, &path).await;
+        let page = member.get(&format!("{path}/edit")).await;
+        assert!(page.body.contains("Obiettivo generale"));
+        let n = edit_number(&page.body);
+        // Add a second specific objective after the first one's subtree, then move it up.
+        let base = [
+            ("edit", n.as_str()),
+            ("title", "Quadro logico di prova"),
+            ("due_on", ""),
+            ("mode", "classic"),
+            ("last_id", "4"),
+            ("r0.id", "r1"),
+            ("r0.level", "overall"),
+            ("r0.text", "Obiettivo generale di prova"),
+            ("r1.id", "r2"),
+            ("r1.level", "specific"),
+            ("r1.text", "Capacità rafforzata"),
+            ("r2.id", "r3"),
+            ("r2.level", "result"),
+            ("r2.text", "Piano adottato"),
+            ("r3.id", "r4"),
+            ("r3.level", "activity"),
+            ("r3.text", "Tavolo di lavoro"),
+        ];
+        let mut form = base.to_vec();
+        form.push(("op", "add:specific:r2"));
+        let r = member.post(&path, &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(r.location().contains("#row-r5"), "{}", r.location());
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let domain::products::Content::Logframe(lf) =
+            domain::products::Content::from_json(&stored.content)
+        else {
+            panic!()
+        };
+        assert_eq!(lf.numbers(), ["", "1", "1.1", "1.1.1", "2"]);
+        assert_eq!(lf.rows[1].text, "Capacità rafforzata");
+        let page = member.get(&format!("{path}/edit")).await;
+        let n = edit_number(&page.body);
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Quadro logico di prova"),
+                    ("mode", "classic"),
+                    ("last_id", "5"),
+                    ("r0.id", "r1"),
+                    ("r0.level", "overall"),
+                    ("r1.id", "r2"),
+                    ("r1.level", "specific"),
+                    ("r2.id", "r3"),
+                    ("r2.level", "result"),
+                    ("r3.id", "r4"),
+                    ("r3.level", "activity"),
+                    ("r4.id", "r5"),
+                    ("r4.level", "specific"),
+                    ("r4.text", "Seconda capacità"),
+                    ("op", "up:r5"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let domain::products::Content::Logframe(lf) =
+            domain::products::Content::from_json(&stored.content)
+        else {
+            panic!()
+        };
+        let ids: Vec<_> = lf.rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["r1", "r5", "r2", "r3", "r4"]);
+        // The live check explains what is missing, in the reader's language.
+        let check = member.post(&format!("{path}/check"), &base).await;
+        assert_eq!(check.status, StatusCode::OK);
+        assert!(check.body.contains("Manca un indicatore"), "{}", check.body);
+        // Submission is refused while the check finds errors.
+        let r = member
+            .post(&format!("{path}/review"), &[("action", "submit")])
+            .await;
+        assert!(r.location().contains("done=blocked"), "{}", r.location());
+        assert_eq!(
+            db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            "draft"
+        );
+        // Malformed and oversized editor input is refused with a message, and nothing changes.
+        let before = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let n = before.version.to_string();
+        let long = "x".repeat(5_000);
+        let bad = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Quadro"),
+                    ("mode", "classic"),
+                    ("r0.level", "overall"),
+                    ("r0.text", long.as_str()),
+                    ("r0.i0.baseline_year", "20x4"),
+                    ("r9999.level", "result"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("Scrivi un anno di quattro cifre"),
+            "{}",
+            bad.body
+        );
+        assert!(bad.body.contains("al massimo 200 righe"));
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Quadro"),
+                    ("op", "up:<script>"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let huge = "y".repeat(3 * 1024 * 1024);
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Quadro"),
+                    ("r0.text", huge.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+        let after = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(after.version, before.version);
+        assert_eq!(after.content, before.content);
+    }
+}
+
+#[tokio::test]
+async fn comments_stay_with_their_version_and_the_logframe_diff_is_structured() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let logframe = db::products::list(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.kind == "logframe")
+            .unwrap();
+        let path = format!("/organisations/{salerno}/products/{}", logframe.id);
+        // The demo logframe: comments made on version 1 are shown with it on the draft.
+        let page = tutor.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("versione 1"), "{}", page.body);
+        assert!(
+            page.body.contains("Manca l&#x27;anno") || page.body.contains("Manca l'anno"),
+            "{}",
+            page.body
+        );
+        // A structured diff: the reworded objective, the new activity.
+        let cmp = tutor.get(&format!("{path}/compare?a=1&b=2")).await;
+        assert_eq!(cmp.status, StatusCode::OK);
+        assert!(cmp.body.contains("diff-badge-added"), "{}", cmp.body);
+        assert!(cmp.body.contains("Rafforzata la capacità"));
+        // A comment on an indicator of version 2, a reply, resolution; the inbox follows.
+        let r = tutor
+            .post(
+                &format!("{path}/comments"),
+                &[
+                    ("anchor", "ind:i10"),
+                    ("body", "Target realistico?"),
+                    ("version", "2"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let comment = Uuid::parse_str(r.location().rsplit("#c-").next().unwrap()).unwrap();
+        let inbox = tutor.get("/tutoring").await;
+        assert!(inbox.body.contains("Target realistico?"));
+        let mut member = app.signed_in(MEMBER).await;
+        let r = member
+            .post(
+                &format!("{path}/comments"),
+                &[
+                    ("parent", &comment.to_string()),
+                    ("body", "Sì, concordato con Durazzo."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = tutor
+            .post(
+                &format!("{path}/comments/{comment}/resolve"),
+                &[("resolved", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let inbox = tutor.get("/tutoring").await;
+        assert!(!inbox.body.contains("Target realistico?"));
+        // An anchor that is not in the version, a foreign parent, an empty body: refused.
+        let r = tutor
+            .post(
+                &format!("{path}/comments"),
+                &[("anchor", "row:r99"), ("body", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = tutor
+            .post(
+                &format!("{path}/comments"),
+                &[("parent", &Uuid::now_v7().to_string()), ("body", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = tutor
+            .post(&format!("{path}/comments"), &[("body", "  ")])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = tutor
+            .post(&format!("{path}/comments"), &[("body", &"z".repeat(6_000))])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn other_administrations_see_nothing() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let logframe = db::products::list(app.db(), salerno).await.unwrap()[0].id;
+        let comment = db::products::comments(
+            app.db(),
+            db::products::list(app.db(), salerno)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|p| p.kind == "logframe")
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap()[0]
+            .id;
+        let mut stranger = app.signed_in(CASERTA_MEMBER).await;
+        for route in web::routes::all()
+            .into_iter()
+            .filter(|r| r.name.starts_with("products."))
+        {
+            let path = route
+                .path
+                .replace("{id}", &salerno.to_string())
+                .replace("{product}", &logframe.to_string())
+                .replace("{comment}", &comment.to_string());
+            let r = if route.method == axum::http::Method::GET {
+                stranger.get(&path).await
+            } else {
+                stranger
+                    .post(&path, &[("action", "submit"), ("body", "x")])
+                    .await
+            };
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{} {path}", route.method);
+            assert!(!r.body.contains("Quadro logico"), "{path}");
+            // Through their own workspace, another administration's product is not found.
+            let path = route
+                .path
+                .replace("{id}", &caserta.to_string())
+                .replace("{product}", &logframe.to_string())
+                .replace("{comment}", &comment.to_string());
+            let r = if route.method == axum::http::Method::GET {
+                stranger.get(&path).await
+            } else {
+                stranger
+                    .post(&path, &[("action", "submit"), ("body", "x")])
+                    .await
+            };
+            if path.contains(&logframe.to_string()) {
+                assert_eq!(r.status, StatusCode::NOT_FOUND, "{} {path}", route.method);
+            }
+        }
+        // Their inbox-like pages list nothing of Salerno.
+        let notes = stranger.get("/notifications").await;
+        assert!(!notes.body.contains("Durazzo"));
+        let mut actor = app.signed_in("attore@ponte.example").await;
+        let r = actor
+            .get(&format!("/organisations/{salerno}/products"))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn deadlines_send_reminders_through_the_job_queue() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(2)).to_string();
+        let r = member
+            .post(
+                &format!("/organisations/{salerno}/products"),
+                &[
+                    ("title", "Piano di miglioramento"),
+                    ("kind", "improvement_plan"),
+                    ("due_on", due.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let bad = member
+            .post(
+                &format!("/organisations/{salerno}/products"),
+                &[
+                    ("title", "X"),
+                    ("kind", "improvement_plan"),
+                    ("due_on", "31/12/2026"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let runners = web::jobs::Runners::default();
+        assert!(web::jobs::run_due(app.db(), &runners).await >= 1);
+        let coordinator = db::accounts::credentials(app.db(), COORDINATOR)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let notes = db::products::notifications(app.db(), coordinator, 20)
+            .await
+            .unwrap();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.kind == "reminder" && n.title == "Piano di miglioramento"),
+            "{notes:?}"
+        );
+        let emails = db::jobs::count_recent(
+            app.db(),
+            "email",
+            COORDINATOR,
+            chrono::Utc::now() - chrono::Duration::minutes(5),
+        )
+        .await
+        .unwrap();
+        assert!(emails >= 1);
+    }
+}

@@ -1,0 +1,287 @@
+## Products and remote tutoring
+
+nav-notifications = Notifications
+nav-tutoring = Tutoring
+products-title = Products
+products-of = Products of { $name }
+products-new = New product
+products-create = Create the product
+products-none = No products yet. Start with the first product of the lab.
+products-field-title = Title
+products-field-kind = Type of product
+products-field-state = Status
+products-field-due = Deadline
+products-due-hint = Optional. Three days before, the people working on the product get a reminder.
+products-due = Deadline: { $date }
+products-updated = Updated on { $at }
+products-versions-count = { $count ->
+    [one] one version
+   *[other] { $count } versions
+}
+products-open-comments = Open comments
+products-feed = Recent activity
+products-feed-empty = No activity yet.
+products-someone = Someone
+products-edit = Edit
+products-editing = Editing: { $title }
+products-versions = Versions
+products-version = Version
+products-version-n = version { $n }
+products-version-label = Description of the version
+products-version-by = Author
+products-version-at = Date
+products-versions-intro = Versions are fixed copies of the product: they never change. Each submission to the tutor creates one.
+products-no-versions = No versions yet: tick “Save as a version” when you save, or submit the product to the tutor.
+products-state-since = since { $at }, { $who }
+products-draft = Current draft
+products-draft-updated = Draft updated on { $at } by { $who }.
+products-viewing-version = You are reading version { $n } of { $at } ({ $who }).
+products-back-to-draft = Back to the draft
+products-content = Content
+products-empty = The product is still empty.
+products-history = History
+products-text = Text
+products-markdown-hint = Write in Markdown: ## for section headings, - for lists, **bold**, [text](https://address) for links. HTML code is shown as text.
+products-mark-version = Save as a version (a fixed copy the tutor can compare)
+products-save = Save
+products-save-stay = Save and continue
+products-not-editable = The product is under review or approved: it cannot be edited now.
+products-conflict-title = Someone else saved this product while you were editing it.
+products-conflict-body = { $who } saved on { $at }. Your changes are below, not saved: compare them with the saved version and save again to keep them.
+products-conflict-show = Show the saved version
+products-done-saved = Changes saved.
+products-done-version = Changes saved as a new version.
+products-done-submitted = Product submitted to the tutor.
+products-done-resubmitted = Product submitted again to the tutor.
+products-done-changes_requested = Changes requested: the authors have been told.
+products-done-approved = Product approved.
+products-done-blocked = The logframe still has errors: fix them before submitting it (see the quality check).
+products-compare = Compare versions
+products-compare-from = From
+products-compare-to = To
+products-compare-go = Compare
+products-comparing = Differences between { $a } and { $b }.
+products-compare-mixed = The two versions hold different kinds of content and cannot be compared row by row.
+products-changes = { $count ->
+    [0] No differences
+    [one] One difference
+   *[other] { $count } differences
+}
+products-diff-row = Row
+products-diff-change = Change
+products-diff-before = Before
+products-diff-after = After
+products-diff-same = unchanged
+products-diff-added = added
+products-diff-removed = removed
+products-diff-changed = changed
+products-diff-renumbered = was { $from }
+
+state-draft = Draft
+state-submitted = Submitted to the tutor
+state-changes_requested = Changes requested
+state-resubmitted = Resubmitted
+state-approved = Approved
+
+event-created = Created
+event-version = Version
+event-submitted = Submitted to the tutor
+event-resubmitted = Resubmitted
+event-changes_requested = Changes requested
+event-approved = Approved
+event-commented = Commented
+
+review-title = Review
+review-note = Note for the other side (optional)
+review-action-submit = Submit to the tutor
+review-action-request_changes = Request changes
+review-action-approve = Approve
+review-refused-state = This action is not possible in the product's current status.
+review-refused-role = You cannot take this action on this product.
+review-refused-own = You cannot approve or send back a product you worked on.
+
+comments-title = Comments
+comments-anchor = On which element
+comments-general = The whole product
+comments-body = Comment
+comments-add = Add the comment
+comments-none = No comments.
+comments-on-draft = on the draft
+comments-anchor-gone = element no longer present
+comments-resolved = Resolved
+comments-resolve = Mark as resolved
+comments-reopen = Reopen
+comments-reply = Reply
+
+inbox-title = Remote tutoring
+inbox-no-organisations = You are not a tutor of any administration.
+inbox-waiting = Products to review
+inbox-waiting-none = No product is waiting for review.
+inbox-threads = Open comments
+inbox-threads-none = No open comments.
+
+notifications-title = Notifications
+notifications-none = No notifications.
+notifications-new = New
+notifications-mark-read = { $count ->
+    [one] Mark as read
+   *[other] Mark all as read ({ $count })
+}
+notification-submitted = { $who } submitted to the tutor
+notification-resubmitted = { $who } submitted again
+notification-changes_requested = { $who } requested changes
+notification-approved = { $who } approved
+notification-comment = { $who } commented
+notification-reminder = Deadline approaching
+
+mail-product-submitted-subject = Ponte: “{ $title }” is ready for review
+mail-product-submitted-body = The product “{ $title }” was submitted to the tutor.
+
+    Open it here: { $link }
+mail-product-resubmitted-subject = Ponte: “{ $title }” was submitted again
+mail-product-resubmitted-body = The authors revised the product “{ $title }” and submitted it again.
+
+    Open it here: { $link }
+mail-product-changes_requested-subject = Ponte: the tutor requests changes to “{ $title }”
+mail-product-changes_requested-body = The tutor requested changes to the product “{ $title }”.
+
+    Read the comments here: { $link }
+mail-product-approved-subject = Ponte: “{ $title }” is approved
+mail-product-approved-body = The tutor approved the product “{ $title }”.
+
+    Open it here: { $link }
+mail-product-reminder-subject = Ponte: “{ $title }” is due on { $due }
+mail-product-reminder-body = Reminder: the product “{ $title }” is to be submitted to the tutor by { $due }.
+
+    Open it here: { $link }
+
+section-chosen-areas = Chosen macro-areas
+section-rationale = Rationale
+section-actors = Local actors involved
+section-priorities = Priorities
+section-target-countries = Target countries
+section-linked-logframes = Linked logframes
+section-timeline = Timeline
+section-objectives = Objectives
+section-audiences = Audiences
+section-messages = Key messages
+section-channels = Channels and tools
+section-partners = Partners
+section-roles = Roles and responsibilities
+section-agreements = Partnership agreements and tools
+section-cost-items = Cost items
+section-funding-sources = Funding sources
+section-cofinancing = Co-financing
+section-context = Context and problem
+section-activities = Activities
+section-budget = Budget
+section-sustainability = Sustainability
+section-current-organisation = Current organisation
+section-strengths-weaknesses = Strengths and weaknesses
+section-improvement-hypotheses = Improvement hypotheses
+section-actions = Improvement actions
+section-responsibilities = Responsibilities
+section-monitoring = Monitoring
+
+product-document = Free document
+
+lf-mode = Type of matrix
+lf-mode-hint = The classic Project Cycle Management matrix, or the results chain of current EU actions.
+lf-mode-classic = Classic 4x4 matrix
+lf-mode-results_chain = Results chain (EU)
+lf-metadata = Logframe details
+lf-macro-area = Macro-area
+lf-countries = Countries (hold Ctrl to choose more than one)
+lf-sectors = OECD DAC sectors
+lf-editor-hint = Each row is numbered automatically (1, 1.1, 1.1.1). Move rows with the buttons or by dragging them: a row takes the rows under it along.
+lf-drag = Drag to move
+lf-level = Level
+lf-level-overall = Overall objective
+lf-level-specific = Specific objective
+lf-level-result = Result
+lf-level-activity = Activity
+lf-level-impact = Impact
+lf-level-outcome = Outcome
+lf-level-output = Output
+lf-col-logic-classic = Intervention logic
+lf-col-logic-results_chain = Results chain
+lf-col-indicators = Indicators
+lf-col-sources-classic = Sources of verification
+lf-col-sources-results_chain = Sources of data
+lf-col-assumptions = Assumptions
+lf-means = Means
+lf-costs = Costs
+lf-indicator = Indicator
+lf-indicator-text = Indicator
+lf-measure = Measure
+lf-measure-number = Number
+lf-measure-percentage = Percentage
+lf-measure-qualitative = Qualitative
+lf-direction = Expected direction
+lf-direction-increase = Increase
+lf-direction-decrease = Decrease
+lf-direction-maintain = Maintain
+lf-unit = Unit
+lf-baseline = Baseline
+lf-baseline-year = Baseline year
+lf-target = Target
+lf-target-date = Target date
+lf-milestones = Milestones
+lf-source = Source
+lf-disaggregation = Disaggregation
+lf-move-up = Move up
+lf-move-down = Move down
+lf-add-indicator = Indicator
+lf-add-overall = Overall objective
+lf-add-classic-specific = Specific objective
+lf-add-classic-result = Result
+lf-add-classic-activity = Activity
+lf-add-results_chain-specific = Outcome
+lf-add-results_chain-result = Output
+lf-remove-indicator = Remove the indicator
+lf-remove-row = Remove the row
+lf-row-actions = Actions on { $row }
+lf-field-mode = type of matrix
+lf-field-macro_area = macro-area
+lf-field-countries = countries
+lf-field-sectors = sectors
+lf-field-level = level
+lf-field-text = text
+lf-field-sources = sources
+lf-field-assumptions = assumptions
+lf-field-means = means
+lf-field-costs = costs
+lf-field-unit = unit
+lf-field-measure = measure
+lf-field-direction = direction
+lf-field-baseline = baseline
+lf-field-baseline_year = baseline year
+lf-field-target = target
+lf-field-target_date = target date
+lf-field-milestones = milestones
+lf-field-source = source
+lf-field-disaggregation = disaggregation
+lf-error-year = Write a four-digit year between 1950 and 2100.
+lf-error-too-many-rows = A logframe can have at most 200 rows.
+lf-error-too-many-indicators = A row can have at most 20 indicators.
+lf-check-title = Quality check
+lf-check-ok = The quality check finds no problems.
+lf-severity-error = To fix
+lf-severity-warning = To consider
+lf-check-no-overall = The overall objective is missing: a logframe has exactly one.
+lf-check-many-overall = There is more than one overall objective: a logframe has only one; the others can become specific objectives.
+lf-check-no-specific = A specific objective is missing: at least one is needed.
+lf-check-orphan-result = This result is not under a specific objective: move it under the objective it contributes to.
+lf-check-orphan-activity = This activity is not under a result: move it under the result it produces.
+lf-check-no-indicator = An indicator is missing: every objective and every result has at least one.
+lf-check-no-unit = The numeric indicator has no unit.
+lf-check-no-baseline = The quantitative indicator has no baseline with its year.
+lf-check-no-target = The quantitative indicator has no target with its date.
+lf-check-no-source = The quantitative indicator has no source (neither its own nor the row's).
+lf-check-target-direction = The target does not move from the baseline in the expected direction.
+lf-check-qualitative-numbers = The qualitative indicator contains numbers: describe the change in words, or make it numeric.
+lf-check-no-assumption = This level has no assumption: write at least one external condition it needs.
+lf-check-chain-activity = The results chain holds no activities: describe them in the project, not in the matrix.
+lf-check-chain-too-many = The results chain has more than 10 results (outcomes and outputs): focus it on the main ones.
+lf-check-duplicate-outcome = This objective repeats the words of another: merge them or tell them apart.
+lf-check-activity-outcome = This objective describes an activity (“organise”, “deliver”…): describe the expected change instead.

@@ -1,0 +1,287 @@
+## Products and remote tutoring
+
+nav-notifications = Notifications
+nav-tutoring = Tutorat
+products-title = Produits
+products-of = Produits de { $name }
+products-new = Nouveau produit
+products-create = Créer le produit
+products-none = Aucun produit pour l'instant. Commencez par le premier produit du laboratoire.
+products-field-title = Titre
+products-field-kind = Type de produit
+products-field-state = État
+products-field-due = Échéance
+products-due-hint = Facultative. Trois jours avant, les personnes qui travaillent sur le produit reçoivent un rappel.
+products-due = Échéance : { $date }
+products-updated = Mis à jour le { $at }
+products-versions-count = { $count ->
+    [one] une version
+   *[other] { $count } versions
+}
+products-open-comments = Commentaires ouverts
+products-feed = Activité récente
+products-feed-empty = Aucune activité pour l'instant.
+products-someone = Quelqu'un
+products-edit = Modifier
+products-editing = Modification : { $title }
+products-versions = Versions
+products-version = Version
+products-version-n = version { $n }
+products-version-label = Description de la version
+products-version-by = Auteur
+products-version-at = Date
+products-versions-intro = Les versions sont des copies figées du produit : elles ne changent plus. Chaque envoi au tuteur en crée une.
+products-no-versions = Aucune version pour l'instant : cochez « Enregistrer comme version » en enregistrant, ou envoyez le produit au tuteur.
+products-state-since = depuis le { $at }, { $who }
+products-draft = Brouillon actuel
+products-draft-updated = Brouillon mis à jour le { $at } par { $who }.
+products-viewing-version = Vous lisez la version { $n } du { $at } ({ $who }).
+products-back-to-draft = Revenir au brouillon
+products-content = Contenu
+products-empty = Le produit est encore vide.
+products-history = Historique
+products-text = Texte
+products-markdown-hint = Écrivez en Markdown : ## pour les titres de section, - pour les listes, **gras**, [texte](https://adresse) pour les liens. Le code HTML est affiché comme du texte.
+products-mark-version = Enregistrer comme version (une copie figée que le tuteur peut comparer)
+products-save = Enregistrer
+products-save-stay = Enregistrer et continuer
+products-not-editable = Le produit est en révision ou approuvé : il ne peut pas être modifié maintenant.
+products-conflict-title = Quelqu'un d'autre a enregistré ce produit pendant que vous le modifiiez.
+products-conflict-body = { $who } a enregistré le { $at }. Vos modifications sont ci-dessous, non enregistrées : comparez-les avec la version enregistrée et enregistrez de nouveau pour les garder.
+products-conflict-show = Afficher la version enregistrée
+products-done-saved = Modifications enregistrées.
+products-done-version = Modifications enregistrées comme nouvelle version.
+products-done-submitted = Produit envoyé au tuteur.
+products-done-resubmitted = Produit envoyé de nouveau au tuteur.
+products-done-changes_requested = Modifications demandées : les auteurs ont été prévenus.
+products-done-approved = Produit approuvé.
+products-done-blocked = Le cadre logique contient encore des erreurs : corrigez-les avant de l'envoyer (voir le contrôle de qualité).
+products-compare = Comparer les versions
+products-compare-from = De
+products-compare-to = À
+products-compare-go = Comparer
+products-comparing = Différences entre { $a } et { $b }.
+products-compare-mixed = Les deux versions ont des contenus de types différents et ne peuvent pas être comparées ligne par ligne.
+products-changes = { $count ->
+    [0] Aucune différence
+    [one] Une différence
+   *[other] { $count } différences
+}
+products-diff-row = Ligne
+products-diff-change = Changement
+products-diff-before = Avant
+products-diff-after = Après
+products-diff-same = inchangée
+products-diff-added = ajoutée
+products-diff-removed = supprimée
+products-diff-changed = modifiée
+products-diff-renumbered = auparavant { $from }
+
+state-draft = Brouillon
+state-submitted = Envoyé au tuteur
+state-changes_requested = Modifications demandées
+state-resubmitted = Envoyé de nouveau
+state-approved = Approuvé
+
+event-created = Créé
+event-version = Version
+event-submitted = Envoyé au tuteur
+event-resubmitted = Envoyé de nouveau
+event-changes_requested = Modifications demandées
+event-approved = Approuvé
+event-commented = Commenté
+
+review-title = Révision
+review-note = Note pour l'autre partie (facultative)
+review-action-submit = Envoyer au tuteur
+review-action-request_changes = Demander des modifications
+review-action-approve = Approuver
+review-refused-state = Cette action n'est pas possible dans l'état actuel du produit.
+review-refused-role = Vous ne pouvez pas effectuer cette action sur ce produit.
+review-refused-own = Vous ne pouvez ni approuver ni renvoyer un produit auquel vous avez travaillé.
+
+comments-title = Commentaires
+comments-anchor = Sur quel élément
+comments-general = Le produit entier
+comments-body = Commentaire
+comments-add = Ajouter le commentaire
+comments-none = Aucun commentaire.
+comments-on-draft = sur le brouillon
+comments-anchor-gone = élément qui n'existe plus
+comments-resolved = Résolu
+comments-resolve = Marquer comme résolu
+comments-reopen = Rouvrir
+comments-reply = Répondre
+
+inbox-title = Tutorat à distance
+inbox-no-organisations = Vous n'êtes tuteur d'aucune administration.
+inbox-waiting = Produits à réviser
+inbox-waiting-none = Aucun produit n'attend de révision.
+inbox-threads = Commentaires ouverts
+inbox-threads-none = Aucun commentaire ouvert.
+
+notifications-title = Notifications
+notifications-none = Aucune notification.
+notifications-new = Nouveau
+notifications-mark-read = { $count ->
+    [one] Marquer comme lue
+   *[other] Tout marquer comme lu ({ $count })
+}
+notification-submitted = { $who } a envoyé au tuteur
+notification-resubmitted = { $who } a envoyé de nouveau
+notification-changes_requested = { $who } a demandé des modifications
+notification-approved = { $who } a approuvé
+notification-comment = { $who } a commenté
+notification-reminder = Échéance proche
+
+mail-product-submitted-subject = Ponte : « { $title } » est prêt pour la révision
+mail-product-submitted-body = Le produit « { $title } » a été envoyé au tuteur.
+
+    Ouvrez-le ici : { $link }
+mail-product-resubmitted-subject = Ponte : « { $title } » a été envoyé de nouveau
+mail-product-resubmitted-body = Les auteurs ont revu le produit « { $title } » et l'ont envoyé de nouveau.
+
+    Ouvrez-le ici : { $link }
+mail-product-changes_requested-subject = Ponte : le tuteur demande des modifications à « { $title } »
+mail-product-changes_requested-body = Le tuteur a demandé des modifications au produit « { $title } ».
+
+    Lisez les commentaires ici : { $link }
+mail-product-approved-subject = Ponte : « { $title } » est approuvé
+mail-product-approved-body = Le tuteur a approuvé le produit « { $title } ».
+
+    Ouvrez-le ici : { $link }
+mail-product-reminder-subject = Ponte : « { $title } » est à rendre le { $due }
+mail-product-reminder-body = Rappel : le produit « { $title } » doit être envoyé au tuteur au plus tard le { $due }.
+
+    Ouvrez-le ici : { $link }
+
+section-chosen-areas = Macro-domaines choisis
+section-rationale = Justification
+section-actors = Acteurs du territoire concernés
+section-priorities = Priorités
+section-target-countries = Pays cibles
+section-linked-logframes = Cadres logiques liés
+section-timeline = Calendrier
+section-objectives = Objectifs
+section-audiences = Publics
+section-messages = Messages clés
+section-channels = Canaux et outils
+section-partners = Partenaires
+section-roles = Rôles et responsabilités
+section-agreements = Accords et outils de partenariat
+section-cost-items = Postes de coût
+section-funding-sources = Sources de financement
+section-cofinancing = Cofinancement
+section-context = Contexte et problème
+section-activities = Activités
+section-budget = Budget
+section-sustainability = Durabilité
+section-current-organisation = Organisation actuelle
+section-strengths-weaknesses = Forces et faiblesses
+section-improvement-hypotheses = Hypothèses d'amélioration
+section-actions = Actions d'amélioration
+section-responsibilities = Responsabilités
+section-monitoring = Suivi
+
+product-document = Document libre
+
+lf-mode = Type de matrice
+lf-mode-hint = La matrice classique de la gestion du cycle de projet, ou la chaîne des résultats des actions actuelles de l'UE.
+lf-mode-classic = Matrice classique 4x4
+lf-mode-results_chain = Chaîne des résultats (UE)
+lf-metadata = Données du cadre logique
+lf-macro-area = Macro-domaine
+lf-countries = Pays (maintenez Ctrl pour en choisir plusieurs)
+lf-sectors = Secteurs CAD de l'OCDE
+lf-editor-hint = Chaque ligne est numérotée automatiquement (1, 1.1, 1.1.1). Déplacez les lignes avec les boutons ou en les faisant glisser : une ligne emporte celles qui en dépendent.
+lf-drag = Faire glisser pour déplacer
+lf-level = Niveau
+lf-level-overall = Objectif général
+lf-level-specific = Objectif spécifique
+lf-level-result = Résultat
+lf-level-activity = Activité
+lf-level-impact = Impact
+lf-level-outcome = Effet
+lf-level-output = Produit
+lf-col-logic-classic = Logique d'intervention
+lf-col-logic-results_chain = Chaîne des résultats
+lf-col-indicators = Indicateurs
+lf-col-sources-classic = Sources de vérification
+lf-col-sources-results_chain = Sources des données
+lf-col-assumptions = Hypothèses
+lf-means = Moyens
+lf-costs = Coûts
+lf-indicator = Indicateur
+lf-indicator-text = Indicateur
+lf-measure = Mesure
+lf-measure-number = Nombre
+lf-measure-percentage = Pourcentage
+lf-measure-qualitative = Qualitatif
+lf-direction = Évolution attendue
+lf-direction-increase = Hausse
+lf-direction-decrease = Baisse
+lf-direction-maintain = Maintien
+lf-unit = Unité
+lf-baseline = Valeur de référence
+lf-baseline-year = Année de référence
+lf-target = Valeur cible
+lf-target-date = Date de la cible
+lf-milestones = Étapes intermédiaires
+lf-source = Source
+lf-disaggregation = Ventilation
+lf-move-up = Monter
+lf-move-down = Descendre
+lf-add-indicator = Indicateur
+lf-add-overall = Objectif général
+lf-add-classic-specific = Objectif spécifique
+lf-add-classic-result = Résultat
+lf-add-classic-activity = Activité
+lf-add-results_chain-specific = Effet
+lf-add-results_chain-result = Produit
+lf-remove-indicator = Supprimer l'indicateur
+lf-remove-row = Supprimer la ligne
+lf-row-actions = Actions sur { $row }
+lf-field-mode = type de matrice
+lf-field-macro_area = macro-domaine
+lf-field-countries = pays
+lf-field-sectors = secteurs
+lf-field-level = niveau
+lf-field-text = texte
+lf-field-sources = sources
+lf-field-assumptions = hypothèses
+lf-field-means = moyens
+lf-field-costs = coûts
+lf-field-unit = unité
+lf-field-measure = mesure
+lf-field-direction = évolution
+lf-field-baseline = valeur de référence
+lf-field-baseline_year = année de référence
+lf-field-target = valeur cible
+lf-field-target_date = date de la cible
+lf-field-milestones = étapes
+lf-field-source = source
+lf-field-disaggregation = ventilation
+lf-error-year = Écrivez une année à quatre chiffres entre 1950 et 2100.
+lf-error-too-many-rows = Un cadre logique peut avoir au plus 200 lignes.
+lf-error-too-many-indicators = Une ligne peut avoir au plus 20 indicateurs.
+lf-check-title = Contrôle de qualité
+lf-check-ok = Le contrôle de qualité ne trouve aucun problème.
+lf-severity-error = À corriger
+lf-severity-warning = À examiner
+lf-check-no-overall = L'objectif général manque : un cadre logique en a exactement un.
+lf-check-many-overall = Il y a plus d'un objectif général : un cadre logique n'en a qu'un ; les autres peuvent devenir des objectifs spécifiques.
+lf-check-no-specific = Il manque un objectif spécifique : il en faut au moins un.
+lf-check-orphan-result = Ce résultat n'est pas sous un objectif spécifique : placez-le sous l'objectif auquel il contribue.
+lf-check-orphan-activity = Cette activité n'est pas sous un résultat : placez-la sous le résultat qu'elle produit.
+lf-check-no-indicator = Il manque un indicateur : chaque objectif et chaque résultat en a au moins un.
+lf-check-no-unit = L'indicateur numérique n'a pas d'unité.
+lf-check-no-baseline = L'indicateur quantitatif n'a pas de valeur de référence avec son année.
+lf-check-no-target = L'indicateur quantitatif n'a pas de valeur cible avec sa date.
+lf-check-no-source = L'indicateur quantitatif n'a pas de source (ni la sienne, ni celle de la ligne).
+lf-check-target-direction = La valeur cible ne s'écarte pas de la valeur de référence dans le sens attendu.
+lf-check-qualitative-numbers = L'indicateur qualitatif contient des nombres : décrivez le changement avec des mots, ou rendez-le numérique.
+lf-check-no-assumption = Ce niveau n'a pas d'hypothèse : écrivez au moins une condition externe nécessaire.
+lf-check-chain-activity = La chaîne des résultats ne contient pas d'activités : décrivez-les dans le projet, pas dans la matrice.
+lf-check-chain-too-many = La chaîne des résultats compte plus de 10 résultats (effets et produits) : concentrez-la sur les principaux.
+lf-check-duplicate-outcome = Cet objectif reprend les mots d'un autre : fusionnez-les ou distinguez-les.
+lf-check-activity-outcome = Cet objectif décrit une activité (« organiser », « réaliser »…) : décrivez plutôt le changement attendu.

@@ -1,0 +1,287 @@
+## Products and remote tutoring
+
+nav-notifications = Notifiche
+nav-tutoring = Tutoraggio
+products-title = Prodotti
+products-of = Prodotti di { $name }
+products-new = Nuovo prodotto
+products-create = Crea il prodotto
+products-none = Nessun prodotto ancora. Inizia dal primo prodotto del laboratorio.
+products-field-title = Titolo
+products-field-kind = Tipo di prodotto
+products-field-state = Stato
+products-field-due = Scadenza
+products-due-hint = Facoltativa. Tre giorni prima arriva un promemoria a chi lavora al prodotto.
+products-due = Scadenza: { $date }
+products-updated = Aggiornato il { $at }
+products-versions-count = { $count ->
+    [one] una versione
+   *[other] { $count } versioni
+}
+products-open-comments = Commenti aperti
+products-feed = Attività recenti
+products-feed-empty = Ancora nessuna attività.
+products-someone = Qualcuno
+products-edit = Modifica
+products-editing = Modifica: { $title }
+products-versions = Versioni
+products-version = Versione
+products-version-n = versione { $n }
+products-version-label = Descrizione della versione
+products-version-by = Autore
+products-version-at = Data
+products-versions-intro = Le versioni sono copie fisse del prodotto: non cambiano più. Ogni invio al tutor ne crea una.
+products-no-versions = Nessuna versione ancora: spunta «Salva come versione» quando salvi, oppure invia il prodotto al tutor.
+products-state-since = dal { $at }, { $who }
+products-draft = Bozza attuale
+products-draft-updated = Bozza aggiornata il { $at } da { $who }.
+products-viewing-version = Stai leggendo la versione { $n } del { $at } ({ $who }).
+products-back-to-draft = Torna alla bozza
+products-content = Contenuto
+products-empty = Il prodotto è ancora vuoto.
+products-history = Cronologia
+products-text = Testo
+products-markdown-hint = Scrivi in Markdown: ## per i titoli delle sezioni, - per gli elenchi, **grassetto**, [testo](https://indirizzo) per i link. Il codice HTML è mostrato come testo.
+products-mark-version = Salva come versione (una copia fissa che il tutor può confrontare)
+products-save = Salva
+products-save-stay = Salva e continua
+products-not-editable = Il prodotto è in revisione o approvato: non si può modificare ora.
+products-conflict-title = Qualcun altro ha salvato questo prodotto mentre lo modificavi.
+products-conflict-body = { $who } ha salvato il { $at }. Le tue modifiche sono qui sotto, non salvate: confrontale con la versione salvata e salva di nuovo per tenerle.
+products-conflict-show = Mostra la versione salvata
+products-done-saved = Modifiche salvate.
+products-done-version = Modifiche salvate come nuova versione.
+products-done-submitted = Prodotto inviato al tutor.
+products-done-resubmitted = Prodotto inviato di nuovo al tutor.
+products-done-changes_requested = Modifiche richieste: gli autori sono stati avvisati.
+products-done-approved = Prodotto approvato.
+products-done-blocked = Il quadro logico ha ancora errori: correggili prima di inviarlo (vedi il controllo di qualità).
+products-compare = Confronta versioni
+products-compare-from = Da
+products-compare-to = A
+products-compare-go = Confronta
+products-comparing = Differenze tra { $a } e { $b }.
+products-compare-mixed = Le due versioni hanno contenuti di tipo diverso e non si possono confrontare riga per riga.
+products-changes = { $count ->
+    [0] Nessuna differenza
+    [one] Una differenza
+   *[other] { $count } differenze
+}
+products-diff-row = Riga
+products-diff-change = Cambiamento
+products-diff-before = Prima
+products-diff-after = Dopo
+products-diff-same = invariata
+products-diff-added = aggiunta
+products-diff-removed = eliminata
+products-diff-changed = modificata
+products-diff-renumbered = prima era { $from }
+
+state-draft = Bozza
+state-submitted = Inviato al tutor
+state-changes_requested = Modifiche richieste
+state-resubmitted = Inviato di nuovo
+state-approved = Approvato
+
+event-created = Creato
+event-version = Versione
+event-submitted = Inviato al tutor
+event-resubmitted = Inviato di nuovo
+event-changes_requested = Modifiche richieste
+event-approved = Approvato
+event-commented = Commentato
+
+review-title = Revisione
+review-note = Nota per l'altra parte (facoltativa)
+review-action-submit = Invia al tutor
+review-action-request_changes = Chiedi modifiche
+review-action-approve = Approva
+review-refused-state = Questa azione non è possibile nello stato attuale del prodotto.
+review-refused-role = Non puoi compiere questa azione su questo prodotto.
+review-refused-own = Non puoi approvare né respingere un prodotto a cui hai lavorato.
+
+comments-title = Commenti
+comments-anchor = Su quale elemento
+comments-general = Tutto il prodotto
+comments-body = Commento
+comments-add = Aggiungi il commento
+comments-none = Nessun commento.
+comments-on-draft = sulla bozza
+comments-anchor-gone = elemento non più presente
+comments-resolved = Risolto
+comments-resolve = Segna come risolto
+comments-reopen = Riapri
+comments-reply = Rispondi
+
+inbox-title = Tutoraggio a distanza
+inbox-no-organisations = Non sei tutor di nessuna amministrazione.
+inbox-waiting = Prodotti da rivedere
+inbox-waiting-none = Nessun prodotto in attesa di revisione.
+inbox-threads = Commenti aperti
+inbox-threads-none = Nessun commento aperto.
+
+notifications-title = Notifiche
+notifications-none = Nessuna notifica.
+notifications-new = Nuova
+notifications-mark-read = { $count ->
+    [one] Segna come letta
+   *[other] Segna tutte come lette ({ $count })
+}
+notification-submitted = { $who } ha inviato al tutor
+notification-resubmitted = { $who } ha inviato di nuovo
+notification-changes_requested = { $who } ha chiesto modifiche
+notification-approved = { $who } ha approvato
+notification-comment = { $who } ha commentato
+notification-reminder = Scadenza vicina
+
+mail-product-submitted-subject = Ponte: «{ $title }» è pronto per la revisione
+mail-product-submitted-body = Il prodotto «{ $title }» è stato inviato al tutor.
+
+    Aprilo qui: { $link }
+mail-product-resubmitted-subject = Ponte: «{ $title }» è stato inviato di nuovo
+mail-product-resubmitted-body = Il prodotto «{ $title }» è stato rivisto dagli autori e inviato di nuovo.
+
+    Aprilo qui: { $link }
+mail-product-changes_requested-subject = Ponte: il tutor chiede modifiche a «{ $title }»
+mail-product-changes_requested-body = Il tutor ha chiesto modifiche al prodotto «{ $title }».
+
+    Leggi i commenti qui: { $link }
+mail-product-approved-subject = Ponte: «{ $title }» è approvato
+mail-product-approved-body = Il tutor ha approvato il prodotto «{ $title }».
+
+    Aprilo qui: { $link }
+mail-product-reminder-subject = Ponte: «{ $title }» scade il { $due }
+mail-product-reminder-body = Promemoria: il prodotto «{ $title }» va inviato al tutor entro il { $due }.
+
+    Aprilo qui: { $link }
+
+section-chosen-areas = Macroaree scelte
+section-rationale = Motivazioni
+section-actors = Attori del territorio coinvolti
+section-priorities = Priorità
+section-target-countries = Paesi target
+section-linked-logframes = Quadri logici collegati
+section-timeline = Cronoprogramma
+section-objectives = Obiettivi
+section-audiences = Destinatari
+section-messages = Messaggi chiave
+section-channels = Canali e strumenti
+section-partners = Partner
+section-roles = Ruoli e responsabilità
+section-agreements = Accordi e strumenti di partenariato
+section-cost-items = Voci di costo
+section-funding-sources = Fonti di finanziamento
+section-cofinancing = Cofinanziamento
+section-context = Contesto e problema
+section-activities = Attività
+section-budget = Budget
+section-sustainability = Sostenibilità
+section-current-organisation = Assetto organizzativo attuale
+section-strengths-weaknesses = Punti di forza e di debolezza
+section-improvement-hypotheses = Ipotesi di miglioramento
+section-actions = Azioni di miglioramento
+section-responsibilities = Responsabilità
+section-monitoring = Monitoraggio
+
+product-document = Documento libero
+
+lf-mode = Tipo di matrice
+lf-mode-hint = La matrice classica del Project Cycle Management o la catena dei risultati delle azioni UE attuali.
+lf-mode-classic = Matrice classica 4x4
+lf-mode-results_chain = Catena dei risultati (UE)
+lf-metadata = Dati del quadro logico
+lf-macro-area = Macroarea
+lf-countries = Paesi (tieni premuto Ctrl per sceglierne più di uno)
+lf-sectors = Settori OCSE-DAC
+lf-editor-hint = Ogni riga ha un numero automatico (1, 1.1, 1.1.1). Sposta le righe con i pulsanti o trascinandole: la riga porta con sé quelle che dipendono da lei.
+lf-drag = Trascina per spostare
+lf-level = Livello
+lf-level-overall = Obiettivo generale
+lf-level-specific = Obiettivo specifico
+lf-level-result = Risultato
+lf-level-activity = Attività
+lf-level-impact = Impatto
+lf-level-outcome = Outcome
+lf-level-output = Output
+lf-col-logic-classic = Logica d'intervento
+lf-col-logic-results_chain = Catena dei risultati
+lf-col-indicators = Indicatori
+lf-col-sources-classic = Fonti di verifica
+lf-col-sources-results_chain = Fonti dei dati
+lf-col-assumptions = Ipotesi
+lf-means = Mezzi
+lf-costs = Costi
+lf-indicator = Indicatore
+lf-indicator-text = Indicatore
+lf-measure = Misura
+lf-measure-number = Numero
+lf-measure-percentage = Percentuale
+lf-measure-qualitative = Qualitativo
+lf-direction = Andamento atteso
+lf-direction-increase = Aumento
+lf-direction-decrease = Diminuzione
+lf-direction-maintain = Mantenimento
+lf-unit = Unità di misura
+lf-baseline = Valore di partenza
+lf-baseline-year = Anno del valore di partenza
+lf-target = Valore obiettivo
+lf-target-date = Data del valore obiettivo
+lf-milestones = Tappe intermedie
+lf-source = Fonte
+lf-disaggregation = Disaggregazione
+lf-move-up = Sposta su
+lf-move-down = Sposta giù
+lf-add-indicator = Indicatore
+lf-add-overall = Obiettivo generale
+lf-add-classic-specific = Obiettivo specifico
+lf-add-classic-result = Risultato
+lf-add-classic-activity = Attività
+lf-add-results_chain-specific = Outcome
+lf-add-results_chain-result = Output
+lf-remove-indicator = Elimina l'indicatore
+lf-remove-row = Elimina la riga
+lf-row-actions = Azioni su { $row }
+lf-field-mode = tipo di matrice
+lf-field-macro_area = macroarea
+lf-field-countries = paesi
+lf-field-sectors = settori
+lf-field-level = livello
+lf-field-text = testo
+lf-field-sources = fonti
+lf-field-assumptions = ipotesi
+lf-field-means = mezzi
+lf-field-costs = costi
+lf-field-unit = unità
+lf-field-measure = misura
+lf-field-direction = andamento
+lf-field-baseline = valore di partenza
+lf-field-baseline_year = anno di partenza
+lf-field-target = valore obiettivo
+lf-field-target_date = data obiettivo
+lf-field-milestones = tappe
+lf-field-source = fonte
+lf-field-disaggregation = disaggregazione
+lf-error-year = Scrivi un anno di quattro cifre tra 1950 e 2100.
+lf-error-too-many-rows = Il quadro logico può avere al massimo 200 righe.
+lf-error-too-many-indicators = Una riga può avere al massimo 20 indicatori.
+lf-check-title = Controllo di qualità
+lf-check-ok = Il controllo di qualità non trova problemi.
+lf-severity-error = Da correggere
+lf-severity-warning = Da valutare
+lf-check-no-overall = Manca l'obiettivo generale: il quadro logico ne ha esattamente uno.
+lf-check-many-overall = C'è più di un obiettivo generale: il quadro logico ne ha uno solo; gli altri possono diventare obiettivi specifici.
+lf-check-no-specific = Manca un obiettivo specifico: serve almeno uno.
+lf-check-orphan-result = Questo risultato non sta sotto un obiettivo specifico: spostalo sotto l'obiettivo a cui contribuisce.
+lf-check-orphan-activity = Questa attività non sta sotto un risultato: spostala sotto il risultato che produce.
+lf-check-no-indicator = Manca un indicatore: ogni obiettivo e ogni risultato ne ha almeno uno.
+lf-check-no-unit = L'indicatore numerico non ha un'unità di misura.
+lf-check-no-baseline = L'indicatore quantitativo non ha un valore di partenza con il suo anno.
+lf-check-no-target = L'indicatore quantitativo non ha un valore obiettivo con la sua data.
+lf-check-no-source = L'indicatore quantitativo non ha una fonte (né sua, né della riga).
+lf-check-target-direction = Il valore obiettivo non va nella direzione attesa rispetto al valore di partenza.
+lf-check-qualitative-numbers = L'indicatore qualitativo contiene numeri: descrivi il cambiamento a parole, oppure rendilo numerico.
+lf-check-no-assumption = A questo livello manca un'ipotesi: scrivi almeno una condizione esterna necessaria.
+lf-check-chain-activity = La catena dei risultati non contiene attività: descrivile nel progetto, non nella matrice.
+lf-check-chain-too-many = La catena dei risultati ha più di 10 risultati (outcome e output): concentrala sui principali.
+lf-check-duplicate-outcome = Questo obiettivo ripete le parole di un altro: uniscili o distinguili.
+lf-check-activity-outcome = Questo obiettivo descrive un'attività («organizzare», «realizzare»…): descrivi invece il cambiamento atteso.

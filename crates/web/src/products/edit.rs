@@ -1,0 +1,408 @@
+//! The editors: sanitised Markdown for text products, the structured logframe editor with its
+//! live quality check. Every save is checked against the edit the author started from; a stale
+//! save shows both versions and keeps what the author typed.
+
+use super::{content_view, find, organisation, view};
+use crate::http::{error_page, see_other, with_status, AppError, AppResult, Form};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse};
+use db::products::Product;
+use domain::library::places;
+use domain::locale::Locale;
+use domain::products::logframe::{Direction, FieldProblem, Level, Logframe, Measure, Op};
+use domain::products::{quality, Content};
+use minijinja::{context, Value};
+
+/// The logframe as templates show it: rows with their number, level label and parent depth.
+pub(crate) fn logframe_view(state: &AppState, locale: Locale, lf: &Logframe) -> Value {
+    let numbers = lf.numbers();
+    let rows: Vec<Value> = lf
+        .rows
+        .iter()
+        .zip(numbers)
+        .map(|(r, number)| {
+            context! { id => r.id, level => r.level.code(), depth => r.level.depth(), number,
+            label => state.i18n.t(locale, r.level.label(lf.mode)), text => r.text,
+            sources => r.sources, assumptions => r.assumptions, means => r.means, costs => r.costs,
+            indicators => r.indicators }
+        })
+        .collect();
+    let countries: Vec<Value> = lf
+        .countries
+        .iter()
+        .map(|c| context! { code => c, name => places::country(c).map(|x| x.name(locale)).unwrap_or(c) })
+        .collect();
+    let levels: Vec<Value> = Level::ALL
+        .iter()
+        .map(|l| context! { code => l.code(), label => state.i18n.t(locale, l.label(lf.mode)) })
+        .collect();
+    context! { type => "logframe", mode => lf.mode.code(), macro_area => lf.macro_area,
+    countries, country_codes => lf.countries, sectors => lf.sectors, rows, levels,
+    last_id => lf.last_id }
+}
+
+/// The quality findings, explained in the viewer's language, each with the number of the row it
+/// is about.
+pub(crate) fn findings(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Value> {
+    let numbers = lf.numbers();
+    let label_of = |anchor: &str| -> Option<String> {
+        let (kind, id) = anchor.split_once(':')?;
+        lf.rows.iter().zip(&numbers).find_map(|(r, n)| {
+            let level = state.i18n.t(locale, r.level.label(lf.mode));
+            match kind {
+                "row" if r.id == id => Some(format!("{level} {n}")),
+                "ind" => r.indicators.iter().position(|i| i.id == id).map(|k| {
+                    format!(
+                        "{level} {n}, {} {}",
+                        state.i18n.t(locale, "lf-indicator"),
+                        k + 1
+                    )
+                }),
+                _ => None,
+            }
+        })
+    };
+    quality::check(lf)
+        .into_iter()
+        .map(|f| {
+            context! { rule => f.rule, severity => f.severity, target => f.anchor.replace(':', "-"),
+            anchor => f.anchor,
+            where_ => label_of(&f.anchor), message => state.i18n.t(locale, &f.message()) }
+        })
+        .collect()
+}
+
+/// What the editors need besides the content: vocabularies and options.
+async fn choices(state: &AppState, locale: Locale) -> AppResult<Value> {
+    let macro_areas: Vec<Value> = db::library::macro_areas(&state.db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let name = match locale {
+                Locale::It => m.name_it,
+                Locale::En => m.name_en,
+                Locale::Fr => m.name_fr,
+            };
+            context! { code => m.code, name }
+        })
+        .collect();
+    let sectors: Vec<Value> = db::library::sectors(&state.db)
+        .await?
+        .into_iter()
+        .filter(|s| s.active)
+        .map(|s| {
+            let name = match locale {
+                Locale::Fr => s.name_fr.unwrap_or(s.name_en),
+                _ => s.name_en,
+            };
+            context! { code => s.code, name }
+        })
+        .collect();
+    let countries: Vec<Value> = places::COUNTRIES
+        .iter()
+        .map(|c| context! { code => c.code, name => c.name(locale) })
+        .collect();
+    Ok(context! {
+        macro_areas, sectors, countries,
+        measures => Measure::ALL.iter().map(|m| m.code()).collect::<Vec<_>>(),
+        directions => Direction::ALL.iter().map(|d| d.code()).collect::<Vec<_>>(),
+        levels => Level::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+    })
+}
+
+/// What the editor page shows besides the product.
+struct EditorPage<'a> {
+    content: &'a Content,
+    title: &'a str,
+    due_on: &'a str,
+    edit: i64,
+    problems: Vec<Value>,
+    /// The saved content when the author's save met someone else's.
+    conflict: Option<Value>,
+    focus: Option<String>,
+}
+
+async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage<'_>) -> AppResult {
+    let locale = viewer.locale;
+    let org = organisation(state, p.organisation_id).await?;
+    let findings = match page.content {
+        Content::Logframe(lf) => findings(state, locale, lf),
+        _ => vec![],
+    };
+    render(
+        state,
+        viewer,
+        "products/edit.html",
+        context! {
+            o => org, p => view(p, locale), content => content_view(state, locale, page.content),
+            title => page.title, due_on => page.due_on, edit => page.edit,
+            problems => page.problems, conflict => page.conflict, findings,
+            choices => choices(state, locale).await?, focus => page.focus,
+        },
+    )
+}
+
+fn not_editable() -> axum::response::Response {
+    error_page(StatusCode::CONFLICT, "products-not-editable")
+}
+
+pub(super) async fn edit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    if !super::state_of(&p).editable() {
+        return Ok(not_editable());
+    }
+    let content = Content::from_json(&p.content);
+    let due = p.due_on.map(|d| d.to_string()).unwrap_or_default();
+    editor(
+        &state,
+        &viewer,
+        &p,
+        EditorPage {
+            content: &content,
+            title: &p.title,
+            due_on: &due,
+            edit: p.version,
+            problems: vec![],
+            conflict: None,
+            focus: None,
+        },
+    )
+    .await
+}
+
+/// The fields of a save besides the content.
+struct Common {
+    edit: i64,
+    title: String,
+    due_on: String,
+    mark: bool,
+    label: String,
+    op: Option<String>,
+    stay: bool,
+}
+
+fn common(fields: &[(String, String)]) -> Common {
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    Common {
+        edit: get("edit").trim().parse().unwrap_or(-1),
+        title: get("title"),
+        due_on: get("due_on"),
+        mark: get("mark_version") == "1",
+        label: get("version_label"),
+        op: Some(get("op")).filter(|o| !o.is_empty()),
+        stay: get("stay") == "1",
+    }
+}
+
+fn translate(state: &AppState, locale: Locale, problems: &[FieldProblem]) -> Vec<Value> {
+    problems
+        .iter()
+        .map(|p| context! { field => p.field, message => state.i18n.t(locale, p.message) })
+        .collect()
+}
+
+/// Reads the submitted content for `p`'s kind, with the problems found.
+fn read_content(p: &Product, fields: &[(String, String)]) -> (Content, Vec<FieldProblem>) {
+    let stored = Content::from_json(&p.content);
+    match stored {
+        Content::Logframe(saved) => match Logframe::from_form(fields) {
+            Ok(mut lf) => {
+                let mut problems = Vec::new();
+                for c in &lf.countries {
+                    if places::country(c).is_none() {
+                        problems.push(FieldProblem {
+                            field: "countries".into(),
+                            message: "error-unknown-choice",
+                        });
+                    }
+                }
+                lf.last_id = lf.last_id.max(saved.last_id);
+                (Content::Logframe(lf), problems)
+            }
+            Err(problems) => {
+                // Keep what can be kept so that the author sees their work with the problems.
+                (Content::Logframe(saved), problems)
+            }
+        },
+        Content::Text { .. } => {
+            let markdown = fields
+                .iter()
+                .find(|(n, _)| n == "markdown")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default();
+            match domain::products::check_text(markdown) {
+                Ok(m) => (Content::Text { markdown: m }, vec![]),
+                Err(e) => (
+                    Content::Text {
+                        markdown: markdown.chars().take(domain::products::MAX_TEXT).collect(),
+                    },
+                    e.0.iter()
+                        .map(|f| FieldProblem {
+                            field: f.field.into(),
+                            message: f.message,
+                        })
+                        .collect(),
+                ),
+            }
+        }
+    }
+}
+
+pub(super) async fn save(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    if !super::state_of(&p).editable() {
+        return Ok(not_editable());
+    }
+    let c = common(&fields);
+    let (mut content, mut problems) = read_content(&p, &fields);
+    let mut errors = domain::validation::Errors::default();
+    let title = domain::validation::required_text(
+        &mut errors,
+        "title",
+        &c.title,
+        domain::products::MAX_TITLE,
+    );
+    let due = super::pages::due_date(&mut errors, &c.due_on);
+    let label = domain::validation::optional_text(&mut errors, "version_label", &c.label, 200)
+        .unwrap_or_default();
+    problems.extend(errors.0.iter().map(|e| FieldProblem {
+        field: e.field.into(),
+        message: e.message,
+    }));
+    let mut focus = None;
+    if let (Some(op), Content::Logframe(lf)) = (&c.op, &mut content) {
+        match Op::parse(op) {
+            Some(op) => {
+                let before = lf.rows.len();
+                if lf.apply(&op) {
+                    focus = match &op {
+                        Op::AddRow { .. } if lf.rows.len() > before => {
+                            Some(format!("r{}", lf.last_id))
+                        }
+                        Op::MoveUp(id) | Op::MoveDown(id) | Op::AddIndicator(id) => {
+                            Some(id.clone())
+                        }
+                        _ => None,
+                    };
+                }
+            }
+            None => return Err(AppError::BadRequest("error-bad-form")),
+        }
+    }
+    if !problems.is_empty() {
+        let page = EditorPage {
+            content: &content,
+            title: &c.title,
+            due_on: &c.due_on,
+            edit: c.edit,
+            problems: translate(&state, viewer.locale, &problems),
+            conflict: None,
+            focus: None,
+        };
+        return with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            editor(&state, &viewer, &p, page).await,
+        );
+    }
+    let json = content.to_json();
+    let version_label = c.mark.then_some(label.as_str());
+    let save = db::products::Save {
+        title: &title,
+        content: &json,
+        due_on: due,
+        version_label,
+    };
+    match db::products::save(&state.db, p.id, c.edit, &save, viewer.user_id()).await {
+        Ok((_, version)) => {
+            if due.is_some() && due != p.due_on {
+                super::reminders::schedule(&state.db, p.id, due.unwrap_or_default()).await?;
+            }
+            let base = super::path(&p);
+            if c.op.is_some() || c.stay {
+                let anchor = focus.map(|f| format!("#row-{f}")).unwrap_or_default();
+                Ok(see_other(&format!("{base}/edit?saved=1{anchor}")))
+            } else {
+                let done = if version.is_some() {
+                    "version"
+                } else {
+                    "saved"
+                };
+                Ok(see_other(&format!("{base}?done={done}")))
+            }
+        }
+        Err(db::DbError::Conflict) => {
+            // Someone saved meanwhile: show what they saved, keep what this author typed, and
+            // let a new save go over the current edit deliberately.
+            let current = db::products::get(&state.db, p.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if !super::state_of(&current).editable() {
+                return Ok(not_editable());
+            }
+            let saved = Content::from_json(&current.content);
+            let conflict = context! {
+                content => content_view(&state, viewer.locale, &saved), title => current.title,
+                by => current.updated_by_name, at => viewer.locale.date_time(current.updated_at),
+            };
+            let page = EditorPage {
+                content: &content,
+                title: &c.title,
+                due_on: &c.due_on,
+                edit: current.version,
+                problems: vec![],
+                conflict: Some(conflict),
+                focus: None,
+            };
+            with_status(
+                StatusCode::CONFLICT,
+                editor(&state, &viewer, &current, page).await,
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The live quality check: the editor posts its form while the author types and shows the
+/// findings this returns (an HTML fragment).
+pub(super) async fn check(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    let Content::Logframe(_) = Content::from_json(&p.content) else {
+        return Err(AppError::NotFound);
+    };
+    let (content, problems) = read_content(&p, &fields);
+    let findings = match &content {
+        Content::Logframe(lf) if problems.is_empty() => findings(&state, viewer.locale, lf),
+        _ => vec![],
+    };
+    let html = state.templates.render(
+        "products/_findings.html",
+        crate::session::page_context(
+            &viewer,
+            context! { findings, problems => translate(&state, viewer.locale, &problems), live => true },
+        ),
+    )?;
+    Ok(Html(html).into_response())
+}

@@ -1,0 +1,91 @@
+//! The tutor's inbox (products waiting for review and open comment threads in the
+//! administrations they tutor; every administration for programme staff) and the notification
+//! list.
+
+use crate::http::{see_other, AppResult};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::State;
+use domain::roles::Role;
+use minijinja::{context, Value};
+use uuid::Uuid;
+
+/// The administrations whose products the viewer reviews: `None` for staff (every one).
+fn reviewed(viewer: &Viewer) -> Option<Vec<Uuid>> {
+    let p = viewer.principal.clone().unwrap_or_default();
+    if p.has_global(Role::Staff) || p.has_global(Role::Admin) {
+        return None;
+    }
+    Some(
+        p.grants
+            .iter()
+            .filter(|g| g.role == Role::Tutor)
+            .filter_map(|g| g.space_id)
+            .collect(),
+    )
+}
+
+pub(super) async fn inbox(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let locale = viewer.locale;
+    let orgs = reviewed(&viewer);
+    let waiting: Vec<Value> = db::products::awaiting_review(&state.db, orgs.as_deref())
+        .await?
+        .into_iter()
+        .map(|s| {
+            context! { id => s.id, organisation_id => s.organisation_id, organisation => s.organisation,
+            kind => s.kind, title => s.title, state => s.state, updated_at => locale.date_time(s.updated_at),
+            open_comments => s.open_comments }
+        })
+        .collect();
+    let threads: Vec<Value> = db::products::open_threads(&state.db, orgs.as_deref(), 200)
+        .await?
+        .into_iter()
+        .map(|(c, title, org)| {
+            context! { id => c.id, product_id => c.product_id, organisation_id => org, product => title,
+            body => if c.body.chars().count() > 240 {
+                format!("{}…", c.body.chars().take(240).collect::<String>())
+            } else {
+                c.body.clone()
+            }, author => c.author_name, at => locale.date_time(c.created_at),
+            version => c.version_number, anchor => c.anchor }
+        })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "products/inbox.html",
+        context! { waiting, threads, tutors_nothing => orgs.as_ref().is_some_and(|o| o.is_empty()) },
+    )
+}
+
+pub(super) async fn notifications(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let locale = viewer.locale;
+    let Some(user) = viewer.user_id() else {
+        return Ok(see_other("/sign-in"));
+    };
+    let list: Vec<Value> = db::products::notifications(&state.db, user, 100)
+        .await?
+        .into_iter()
+        .map(|n| {
+            context! { kind => n.kind, title => n.title, link => n.link, actor => n.actor_name,
+            at => locale.date_time(n.created_at), read => n.read }
+        })
+        .collect();
+    let unread = list
+        .iter()
+        .filter(|n| n.get_attr("read").map(|r| !r.is_true()).unwrap_or(false))
+        .count();
+    render(
+        &state,
+        &viewer,
+        "products/notifications.html",
+        context! { notifications => list, unread },
+    )
+}
+
+pub(super) async fn read(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    if let Some(user) = viewer.user_id() {
+        db::products::mark_read(&state.db, user).await?;
+    }
+    Ok(see_other("/notifications"))
+}

@@ -1,0 +1,206 @@
+//! Products and remote tutoring: an administration's deliverables, their editors (structured
+//! logframe or sanitised Markdown), versions and comparison, the review workflow with
+//! notifications, anchored comments, the tutor's inbox and the notification list.
+
+mod edit;
+mod inbox;
+mod pages;
+pub mod reminders;
+mod review;
+
+use crate::http::{AppError, AppResult};
+use crate::routes::{route, Route};
+use crate::session::Viewer;
+use crate::state::AppState;
+use axum::http::Method;
+use db::products::Product;
+use domain::locale::Locale;
+use domain::products::review::{Actor, State};
+use domain::products::Content;
+use domain::roles::Role;
+use minijinja::{context, Value};
+use uuid::Uuid;
+
+/// The products routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(
+            Method::GET,
+            "/organisations/{id}/products",
+            "products.list",
+            pages::list,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/new",
+            "products.new",
+            pages::new,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products",
+            "products.create",
+            pages::create,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}",
+            "products.show",
+            pages::show,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}/edit",
+            "products.edit",
+            edit::edit,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}",
+            "products.save",
+            edit::save,
+        )
+        .with_body_limit(MAX_FORM),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/check",
+            "products.check",
+            edit::check,
+        )
+        .with_body_limit(MAX_FORM),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}/versions",
+            "products.versions",
+            pages::versions,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}/compare",
+            "products.compare",
+            pages::compare,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/review",
+            "products.review",
+            review::review,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/comments",
+            "products.comment",
+            review::comment,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/comments/{comment}/resolve",
+            "products.resolve",
+            review::resolve,
+        ),
+        route(Method::GET, "/tutoring", "tutoring.inbox", inbox::inbox),
+        route(
+            Method::GET,
+            "/notifications",
+            "notifications.list",
+            inbox::notifications,
+        ),
+        route(
+            Method::POST,
+            "/notifications/read",
+            "notifications.read",
+            inbox::read,
+        ),
+    ]
+}
+
+/// The largest editor form accepted (a full logframe of 200 rows fits well within it).
+pub const MAX_FORM: usize = 2 * 1024 * 1024;
+
+/// The product `product` of organisation `id`; a product of another organisation is not found,
+/// so that an id from elsewhere reveals nothing.
+pub(crate) async fn find(state: &AppState, id: &str, product: &str) -> AppResult<Product> {
+    let org = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let product = Uuid::parse_str(product).map_err(|_| AppError::NotFound)?;
+    match db::products::get(&state.db, product).await? {
+        Some(p) if p.organisation_id == org => Ok(p),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The viewer as the review workflow sees them, for this product.
+pub(crate) async fn actor(state: &AppState, viewer: &Viewer, p: &Product) -> AppResult<Actor> {
+    let Some(principal) = viewer.principal.as_ref() else {
+        return Ok(Actor::default());
+    };
+    let org = p.organisation_id;
+    let contributed = db::products::contributors(&state.db, p.id)
+        .await?
+        .contains(&principal.user_id);
+    Ok(Actor {
+        author_side: principal.has_in_organisation(Role::Coordinator, org)
+            || principal.has_in_organisation(Role::Member, org),
+        reviewer: principal.has_in_organisation(Role::Tutor, org)
+            || principal.has_global(Role::Staff)
+            || principal.has_global(Role::Admin),
+        contributed,
+    })
+}
+
+/// The path of a product's page.
+pub(crate) fn path(p: &Product) -> String {
+    format!("/organisations/{}/products/{}", p.organisation_id, p.id)
+}
+
+/// The product's state, parsed (an unknown stored state reads as a draft).
+pub(crate) fn state_of(p: &Product) -> State {
+    State::parse(&p.state).unwrap_or(State::Draft)
+}
+
+/// A product as templates show it.
+pub(crate) fn view(p: &Product, locale: Locale) -> Value {
+    context! {
+        id => p.id, organisation_id => p.organisation_id, kind => p.kind, title => p.title,
+        state => p.state, version => p.version,
+        due_on => p.due_on.map(|d| locale.date(d)), due_iso => p.due_on.map(|d| d.to_string()),
+        updated_at => locale.date_time(p.updated_at), updated_by => p.updated_by_name,
+        state_at => p.state_at.map(|t| locale.date_time(t)), state_by => p.state_by_name,
+        editable => state_of(p).editable(),
+    }
+}
+
+/// The organisation's name and id for crumbs.
+pub(crate) async fn organisation(state: &AppState, id: Uuid) -> AppResult<Value> {
+    let o = db::organisations::get(&state.db, id).await?;
+    Ok(context! { id => o.id, name => o.data.name })
+}
+
+/// Content as templates show it: rendered Markdown, or the logframe with numbers and labels.
+pub(crate) fn content_view(state: &AppState, locale: Locale, content: &Content) -> Value {
+    match content {
+        Content::Text { markdown } => context! {
+            type => "text", html => domain::products::text::render(markdown), markdown,
+        },
+        Content::Logframe(lf) => edit::logframe_view(state, locale, lf),
+    }
+}
+
+/// The elements of `content` comments can point at, each with a label for the reader: the
+/// heading of a section, or the level and number of a logframe row or indicator.
+pub(crate) fn anchor_labels(
+    state: &AppState,
+    locale: Locale,
+    content: &Content,
+) -> Vec<(String, String)> {
+    match content {
+        Content::Logframe(lf) => lf
+            .anchors()
+            .into_iter()
+            .map(|(anchor, number, level)| {
+                let label = state.i18n.t(locale, level.label(lf.mode));
+                (anchor, format!("{label} {number}").trim().to_string())
+            })
+            .collect(),
+        other => other.anchors(),
+    }
+}

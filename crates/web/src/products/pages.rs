@@ -1,0 +1,343 @@
+//! The product list of a workspace, a new product, the product page, versions and comparison.
+
+use super::{content_view, find, organisation, view};
+use crate::http::{see_other, with_status, AppError, AppResult, Form, Query};
+use crate::session::{field_errors, render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use domain::products::diff;
+use domain::products::logframe::{Logframe, Mode};
+use domain::products::{Content, KINDS};
+use domain::validation::Errors;
+use minijinja::{context, Value};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub(super) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> AppResult {
+    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let o = organisation(&state, org).await?;
+    let locale = viewer.locale;
+    let products: Vec<Value> = db::products::list(&state.db, org)
+        .await?
+        .into_iter()
+        .map(|s| {
+            context! { id => s.id, kind => s.kind, title => s.title, state => s.state,
+            due_on => s.due_on.map(|d| locale.date(d)), updated_at => locale.date_time(s.updated_at),
+            versions => s.versions, open_comments => s.open_comments }
+        })
+        .collect();
+    let feed: Vec<Value> = db::products::feed(&state.db, org, 15)
+        .await?
+        .into_iter()
+        .map(|e| {
+            context! { product_id => e.product_id, product_title => e.product_title, kind => e.kind,
+            actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail }
+        })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "products/list.html",
+        context! { o, products, feed, may_create => viewer.may("products.new", Some(org)) },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct NewForm {
+    title: String,
+    kind: String,
+    mode: String,
+    due_on: String,
+}
+
+async fn new_page(
+    state: &AppState,
+    viewer: &Viewer,
+    org: Uuid,
+    form: &NewForm,
+    errors: &Errors,
+) -> AppResult {
+    let o = organisation(state, org).await?;
+    render(
+        state,
+        viewer,
+        "products/new.html",
+        context! { o, kinds => KINDS, title => form.title, kind => form.kind, mode => form.mode,
+        due_on => form.due_on, errors => field_errors(state, viewer, errors) },
+    )
+}
+
+pub(super) async fn new(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(form): Query<NewForm>,
+) -> AppResult {
+    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    new_page(&state, &viewer, org, &form, &Errors::default()).await
+}
+
+/// Reads an optional date field.
+pub(super) fn due_date(errors: &mut Errors, text: &str) -> Option<chrono::NaiveDate> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        Ok(d) if (2000..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
+        _ => {
+            errors.add("due_on", "error-date");
+            None
+        }
+    }
+}
+
+/// The first content of a new product: the outline of its kind in the author's language, or an
+/// empty logframe of the chosen mode.
+fn starter(state: &AppState, viewer: &Viewer, kind: &str, mode: Mode) -> Content {
+    if kind == "logframe" {
+        return Content::Logframe(Logframe::starter(mode));
+    }
+    let markdown: String = domain::products::sections(kind)
+        .iter()
+        .map(|s| format!("## {}\n\n\n", state.i18n.t(viewer.locale, s)))
+        .collect();
+    Content::Text { markdown }
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<NewForm>,
+) -> AppResult {
+    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let checked = domain::products::check_new(&form.title, &form.kind);
+    let mut errors = checked.clone().err().unwrap_or_default();
+    let due = due_date(&mut errors, &form.due_on);
+    let mode = if form.mode.trim().is_empty() {
+        Some(Mode::Classic)
+    } else {
+        Mode::parse(form.mode.trim())
+    };
+    if mode.is_none() {
+        errors.add("mode", "error-choose");
+    }
+    let (Ok((title, kind)), Some(mode), true) = (checked, mode, errors.is_empty()) else {
+        return with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            new_page(&state, &viewer, org, &form, &errors).await,
+        );
+    };
+    let content = starter(&state, &viewer, kind, mode).to_json();
+    let new = db::products::NewProduct {
+        organisation: org,
+        kind,
+        title: &title,
+        content: &content,
+        due_on: due,
+    };
+    let product = db::products::create(&state.db, &new, viewer.user_id()).await?;
+    if let Some(due) = due {
+        super::reminders::schedule(&state.db, product, due).await?;
+    }
+    Ok(see_other(&format!(
+        "/organisations/{org}/products/{product}/edit"
+    )))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ShowQuery {
+    /// A version number to show instead of the draft.
+    v: Option<String>,
+    done: Option<String>,
+}
+
+/// Comments grouped into threads, each with its anchor's label in the shown content.
+fn threads(
+    comments: Vec<db::products::Comment>,
+    anchors: &[(String, String)],
+    locale: domain::locale::Locale,
+) -> Vec<Value> {
+    let (roots, replies): (Vec<_>, Vec<_>) =
+        comments.into_iter().partition(|c| c.parent_id.is_none());
+    roots
+        .into_iter()
+        .map(|c| {
+            let label = anchors
+                .iter()
+                .find(|(a, _)| *a == c.anchor)
+                .map(|(_, l)| l.clone());
+            let replies: Vec<Value> = replies
+                .iter()
+                .filter(|r| r.parent_id == Some(c.id))
+                .map(|r| {
+                    context! { id => r.id, body => r.body, author => r.author_name,
+                    at => locale.date_time(r.created_at), version => r.version_number }
+                })
+                .collect();
+            context! { id => c.id, anchor => c.anchor, label, present => label.is_some() || c.anchor.is_empty(),
+            body => c.body, author => c.author_name, at => locale.date_time(c.created_at),
+            version => c.version_number, resolved => c.resolved_at.is_some(),
+            resolved_by => c.resolved_by_name, replies }
+        })
+        .collect()
+}
+
+pub(super) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+    Query(q): Query<ShowQuery>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    let locale = viewer.locale;
+    let shown_version = match q.v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => {
+            let n: i64 = v.parse().map_err(|_| AppError::NotFound)?;
+            Some(
+                db::products::version(&state.db, p.id, n)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
+            )
+        }
+        None => None,
+    };
+    let content = Content::from_json(
+        shown_version
+            .as_ref()
+            .map(|v| v.content.as_str())
+            .unwrap_or(&p.content),
+    );
+    let anchors = super::anchor_labels(&state, locale, &content);
+    let actor = super::actor(&state, &viewer, &p).await?;
+    let st = super::state_of(&p);
+    let actions: Vec<&str> = domain::products::review::available(st, actor)
+        .into_iter()
+        .map(|a| a.code())
+        .collect();
+    let comments = db::products::comments(&state.db, p.id).await?;
+    let threads = threads(comments, &anchors, locale);
+    let history: Vec<Value> = db::products::history(&state.db, p.id)
+        .await?
+        .into_iter()
+        .map(|e| context! { kind => e.kind, actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail })
+        .collect();
+    let latest = db::products::latest_version(&state.db, p.id).await?;
+    let findings = match (&content, st.editable() || st.awaiting_review()) {
+        (Content::Logframe(lf), true) => super::edit::findings(&state, locale, lf),
+        _ => vec![],
+    };
+    let org = organisation(&state, p.organisation_id).await?;
+    render(
+        &state,
+        &viewer,
+        "products/show.html",
+        context! {
+            o => org, p => view(&p, locale), content => content_view(&state, locale, &content),
+            anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
+            shown => shown_version.as_ref().map(|v| context! { number => v.number, label => v.label,
+                at => locale.date_time(v.created_at), by => v.created_by_name, title => v.title }),
+            latest, actions, threads, history, findings,
+            may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
+            may_comment => viewer.may("products.comment", Some(p.organisation_id)),
+            done => q.done,
+        },
+    )
+}
+
+pub(super) async fn versions(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    let locale = viewer.locale;
+    let versions: Vec<Value> = db::products::versions(&state.db, p.id)
+        .await?
+        .into_iter()
+        .map(|v| {
+            context! { number => v.number, label => v.label, title => v.title,
+            by => v.created_by_name, at => locale.date_time(v.created_at) }
+        })
+        .collect();
+    let org = organisation(&state, p.organisation_id).await?;
+    render(
+        &state,
+        &viewer,
+        "products/versions.html",
+        context! { o => org, p => view(&p, locale), versions },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct CompareQuery {
+    a: String,
+    b: String,
+}
+
+/// Reads a version reference: a number, or `draft` for the current draft.
+async fn side(
+    state: &AppState,
+    p: &db::products::Product,
+    which: &str,
+) -> AppResult<(String, Content)> {
+    let which = which.trim();
+    if which == "draft" || which.is_empty() {
+        return Ok(("draft".into(), Content::from_json(&p.content)));
+    }
+    let n: i64 = which
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-choose"))?;
+    let v = db::products::version(&state.db, p.id, n)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((n.to_string(), Content::from_json(&v.content)))
+}
+
+pub(super) async fn compare(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+    Query(q): Query<CompareQuery>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    let locale = viewer.locale;
+    let (a_name, a) = side(&state, &p, &q.a).await?;
+    let (b_name, b) = side(&state, &p, &q.b).await?;
+    let comparison = match (&a, &b) {
+        (Content::Logframe(x), Content::Logframe(y)) => {
+            let d = diff::logframes(x, y);
+            context! { type => "logframe", mode => y.mode.code(), diff => d }
+        }
+        (Content::Text { markdown: x }, Content::Text { markdown: y }) => {
+            let lines = diff::lines(x, y);
+            let changed = lines
+                .iter()
+                .filter(|l| l.change != diff::Change::Same)
+                .count();
+            context! { type => "text", lines, changed }
+        }
+        _ => context! { type => "mixed" },
+    };
+    let versions: Vec<Value> = db::products::versions(&state.db, p.id)
+        .await?
+        .into_iter()
+        .map(|v| context! { number => v.number, label => v.label })
+        .collect();
+    let org = organisation(&state, p.organisation_id).await?;
+    render(
+        &state,
+        &viewer,
+        "products/compare.html",
+        context! { o => org, p => view(&p, locale), a => a_name, b => b_name, comparison, versions },
+    )
+}
