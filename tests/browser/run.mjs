@@ -296,6 +296,68 @@ try {
   await participant.setViewportSize({ width: 390, height: 844 });
   await visit(participant, '/library?q=turismo', 'library search on a phone');
 
+  console.log('Products: the logframe editor, the review, comments and the tutor inbox');
+  await participant.setViewportSize({ width: 1280, height: 900 });
+  await participant.goto(`${base}/organisations?q=Salerno`);
+  await participant.click('#org-results a:text-is("Provincia di Salerno")');
+  await participant.waitForURL(/\/organisations\/[0-9a-f-]+$/);
+  const salernoUrl = participant.url();
+  await visit(participant, salernoUrl.replace(base, '') + '/workspace', 'workspace with products');
+  await visit(participant, salernoUrl.replace(base, '') + '/products', 'product list');
+  check(await participant.isVisible('text=Attività recenti'), 'the product list shows the activity feed');
+  await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Turismo sostenibile con Durazzo")')]);
+  check(await participant.isVisible('table >> text=Logica d\'intervento'), 'the logframe shows as a matrix');
+  check(await participant.isVisible('text=versione 1'), 'comments show the version they were made on');
+  await axe(participant, 'logframe product');
+  await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Versioni")')]);
+  await axe(participant, 'product versions');
+  await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Confronta")')]);
+  check(await participant.isVisible('.diff-badge-added'), 'the comparison marks the added activity');
+  await axe(participant, 'logframe comparison');
+  await visit(participant, salernoUrl.replace(base, '') + '/products/new', 'new product form');
+  await participant.fill('#f-title', 'Quadro logico <script>window.__xss=1</script> Cattaro');
+  await participant.selectOption('#f-kind', 'logframe');
+  await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Crea il prodotto")')]);
+  check(/\/edit$/.test(participant.url()), `a new product opens in its editor (${participant.url()})`);
+  await axe(participant, 'logframe editor');
+  check(await participant.isVisible('#quality >> text=Manca un indicatore'), 'the quality check explains what is missing');
+  await participant.fill('#f-r0-text', 'Amministrazioni locali più efficaci nelle Bocche di Cattaro');
+  await participant.fill('#f-r1-text', 'Organizzare seminari');
+  await participant.waitForFunction(() => document.querySelector('#quality') && document.querySelector('#quality').textContent.includes('descrive un\'attività'));
+  check(true, 'the live check reacts to typing');
+  await Promise.all([participant.waitForNavigation(), participant.click('button[value^="add:specific:"]')]);
+  check(await participant.locator('li.lf-row').count() === 5, 'a row was added');
+  check((await participant.inputValue('#f-r1-text')) === 'Organizzare seminari', 'typed text is saved with the structural change');
+  // Drag the new specific objective (last row) above the first one.
+  // The drag events are dispatched in the page: a mouse drag across a long, scrolling editor is
+  // not reliable headless, and what is tested is the editor's handling of the drop.
+  await Promise.all([participant.waitForNavigation(), participant.evaluate(() => {
+    const rows = document.querySelectorAll('li.lf-row');
+    const dataTransfer = new DataTransfer();
+    rows[4].dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer }));
+    rows[1].dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }));
+    rows[1].dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  })]);
+  check((await participant.inputValue('#f-r1-text')) === '', 'dragging moved the new objective first');
+  check((await participant.inputValue('#f-r2-text')) === 'Organizzare seminari', 'the first objective follows');
+  await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Salva"):not(:has-text("continua"))')]);
+  check(await participant.isVisible('text=Modifiche salvate'), 'saving leads to the product page');
+  check(await participant.evaluate(() => window.__xss === undefined), 'no script injected in a product title runs');
+  await Promise.all([participant.waitForNavigation(), participant.click('button:has-text("Invia al tutor")')]);
+  check(await participant.isVisible('text=ha ancora errori'), 'a logframe with errors cannot be submitted');
+  await signIn(page, 'tutor@ponte.example');
+  await visit(page, '/tutoring', 'tutor inbox');
+  check(await page.isVisible('text=Proposta di piano strategico'), 'the inbox lists products waiting for review');
+  await Promise.all([page.waitForNavigation(), page.click('main a:has-text("Turismo sostenibile con Durazzo")')]);
+  await page.selectOption('#f-anchor', { index: 2 });
+  await page.fill('#f-body', 'Indicate anche la fonte dei dati.');
+  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Aggiungi il commento")')]);
+  check(await page.isVisible('text=Indicate anche la fonte dei dati.'), 'the tutor comments an element');
+  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Approva")')]);
+  check(await page.isVisible('text=Prodotto approvato'), 'the tutor approves');
+  await visit(participant, '/notifications', 'notifications');
+  check(await participant.isVisible('text=ha approvato'), 'the authors are told of the approval');
+
   for (const e of cspErrors) fail(`CSP violation: ${e}`);
 } catch (e) {
   fail(`browser test stopped: ${e.stack || e}`);

@@ -331,10 +331,9 @@ impl Logframe {
                 }
                 let at = match after {
                     None => self.rows.len(),
+                    // After everything under `id`: a deeper row becomes its last child, a row of
+                    // the same level its next sibling.
                     Some(id) => match self.index(id) {
-                        // A new row of a deeper level goes right under `id`; a sibling after its
-                        // subtree.
-                        Some(i) if *level > self.rows[i].level => i + 1,
                         Some(i) => self.block_end(i),
                         None => return false,
                     },
@@ -606,7 +605,7 @@ impl Row {
 /// A structural change asked from the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
-    /// Adds a row of `level` after the row `after` (under it when deeper), or at the end.
+    /// Adds a row of `level` after everything under the row `after`, or at the end.
     AddRow {
         after: Option<String>,
         level: Level,

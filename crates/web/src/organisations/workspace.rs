@@ -30,11 +30,38 @@ pub(super) async fn workspace_page(
             context! { person => p, removable }
         })
         .collect();
+    // Products show to those who may open them (actors of the territorial tables do not).
+    let products: Option<Vec<Value>> = if viewer.may("products.list", Some(o.id)) {
+        let locale = viewer.locale;
+        Some(
+            db::products::list(&state.db, o.id)
+                .await?
+                .into_iter()
+                .take(8)
+                .map(|p| {
+                    context! { id => p.id, title => p.title, state => p.state,
+                    due_on => p.due_on.map(|d| locale.date(d)) }
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let tutors: Vec<String> = people
+        .iter()
+        .filter_map(|p| {
+            let person = p.get_attr("person").ok()?;
+            (person.get_attr("role").ok()?.as_str() == Some("tutor"))
+                .then(|| person.get_attr("name").ok().map(|n| n.to_string()))
+                .flatten()
+        })
+        .collect();
     render(
         state,
         viewer,
         "organisations/workspace.html",
         context! {
+            products, tutors,
             o => view(o, viewer.locale), people, roles => invitable_roles(viewer, o.id), email,
             errors => field_errors(state, viewer, errors), invited => done == Some("invited"),
             removed => done == Some("removed"),

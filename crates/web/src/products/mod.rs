@@ -193,14 +193,22 @@ pub(crate) fn anchor_labels(
     content: &Content,
 ) -> Vec<(String, String)> {
     match content {
-        Content::Logframe(lf) => lf
-            .anchors()
-            .into_iter()
-            .map(|(anchor, number, level)| {
-                let label = state.i18n.t(locale, level.label(lf.mode));
-                (anchor, format!("{label} {number}").trim().to_string())
-            })
-            .collect(),
+        Content::Logframe(lf) => {
+            let indicator = state.i18n.t(locale, "lf-indicator");
+            let mut out = Vec::new();
+            for (row, number) in lf.rows.iter().zip(lf.numbers()) {
+                let label = state.i18n.t(locale, row.level.label(lf.mode));
+                let row_label = format!("{label} {number}").trim().to_string();
+                out.push((format!("row:{}", row.id), row_label.clone()));
+                for (k, ind) in row.indicators.iter().enumerate() {
+                    out.push((
+                        format!("ind:{}", ind.id),
+                        format!("{row_label}, {indicator} {}", k + 1),
+                    ));
+                }
+            }
+            out
+        }
         other => other.anchors(),
     }
 }
