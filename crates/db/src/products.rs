@@ -198,6 +198,8 @@ pub struct NewProduct<'a> {
     pub title: &'a str,
     pub content: &'a str,
     pub due_on: Option<NaiveDate>,
+    /// The model this product starts from, when it is a copy.
+    pub model_of: Option<Uuid>,
 }
 
 /// Creates a product in the draft state.
@@ -217,8 +219,8 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "INSERT INTO products (id, organisation_id, kind, title, state, content, version, due_on, created_by, created_at, updated_by, updated_at)
-             VALUES ($1, $2, $3, $4, 'draft', $5, 1, $6, $7, $8, $7, $8)",
+            "INSERT INTO products (id, organisation_id, kind, title, state, content, version, due_on, created_by, created_at, updated_by, updated_at, model_of)
+             VALUES ($1, $2, $3, $4, 'draft', $5, 1, $6, $7, $8, $7, $8, $9)",
         )
         .bind(id)
         .bind(new.organisation)
@@ -228,6 +230,7 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
         .bind(new.due_on)
         .bind(actor)
         .bind(now)
+        .bind(new.model_of)
         .execute(&mut *tx)
         .await?;
         if let Some(a) = actor {
@@ -867,4 +870,224 @@ pub async fn notify(db: &Db, notice: &Notice) -> Result<()> {
         tx.commit().await?;
     });
     Ok(())
+}
+
+/// A logged tutoring session with its next steps.
+#[derive(Debug, Clone, Serialize)]
+pub struct TutoringSession {
+    pub id: Uuid,
+    pub tutor_name: Option<String>,
+    pub held_on: NaiveDate,
+    pub minutes: i64,
+    pub participants: String,
+    pub notes: String,
+    pub product_id: Option<Uuid>,
+    pub product_title: Option<String>,
+    pub steps: Vec<domain::products::tutoring::Step>,
+}
+
+/// Records a tutoring session of `organisation` held by `tutor`.
+pub async fn log_tutoring(
+    db: &Db,
+    organisation: Uuid,
+    entry: &domain::products::tutoring::Entry,
+    product: Option<Uuid>,
+    tutor: Option<Uuid>,
+) -> Result<Uuid> {
+    let id = new_id();
+    let change = Change {
+        actor: tutor,
+        action: "tutoring.record",
+        entity: "organisation",
+        entity_id: organisation.to_string(),
+        before: None,
+        after: Some(
+            json!({ "session": id, "held_on": entry.held_on, "minutes": entry.minutes, "steps": entry.steps.len() }),
+        ),
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO tutoring_sessions (id, organisation_id, tutor_id, held_on, minutes, participants, notes, product_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(id)
+        .bind(organisation)
+        .bind(tutor)
+        .bind(entry.held_on)
+        .bind(entry.minutes)
+        .bind(&entry.participants)
+        .bind(&entry.notes)
+        .bind(product)
+        .bind(Utc::now())
+        .execute(&mut *tx)
+        .await?;
+        for (position, step) in entry.steps.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO tutoring_steps (id, session_id, position, text, owner, due_on) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(new_id())
+            .bind(id)
+            .bind(position as i64)
+            .bind(&step.text)
+            .bind(&step.owner)
+            .bind(step.due_on)
+            .execute(&mut *tx)
+            .await?;
+        }
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+    });
+    Ok(id)
+}
+
+/// An administration's tutoring log, most recent first.
+pub async fn tutoring_log(db: &Db, organisation: Uuid) -> Result<Vec<TutoringSession>> {
+    run!(db, |pool| {
+        let rows = sqlx::query(
+            "SELECT s.id, u.name, s.held_on, s.minutes, s.participants, s.notes, s.product_id, p.title
+             FROM tutoring_sessions s LEFT JOIN users u ON u.id = s.tutor_id LEFT JOIN products p ON p.id = s.product_id
+             WHERE s.organisation_id = $1 ORDER BY s.held_on DESC, s.created_at DESC",
+        )
+        .bind(organisation)
+        .fetch_all(pool)
+        .await?;
+        let steps = sqlx::query(
+            "SELECT t.session_id, t.text, t.owner, t.due_on FROM tutoring_steps t JOIN tutoring_sessions s ON s.id = t.session_id
+             WHERE s.organisation_id = $1 ORDER BY t.position",
+        )
+        .bind(organisation)
+        .fetch_all(pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: Uuid = r.try_get(0)?;
+            let mut mine = Vec::new();
+            for s in &steps {
+                let session: Uuid = s.try_get(0)?;
+                if session == id {
+                    mine.push(domain::products::tutoring::Step {
+                        text: s.try_get(1)?,
+                        owner: s.try_get(2)?,
+                        due_on: s.try_get(3)?,
+                    });
+                }
+            }
+            out.push(TutoringSession {
+                id,
+                tutor_name: r.try_get(1)?,
+                held_on: r.try_get(2)?,
+                minutes: r.try_get(3)?,
+                participants: r.try_get(4)?,
+                notes: r.try_get(5)?,
+                product_id: r.try_get(6)?,
+                product_title: r.try_get(7)?,
+                steps: mine,
+            });
+        }
+        Ok(out)
+    })
+}
+
+/// One tutor's load, for programme staff.
+#[derive(Debug, Clone, Serialize)]
+pub struct Workload {
+    pub tutor_id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub organisations: i64,
+    pub sessions: i64,
+    pub minutes: i64,
+    pub last_session: Option<NaiveDate>,
+    pub awaiting_review: i64,
+    pub open_threads: i64,
+}
+
+/// Every tutor's load: administrations tutored, sessions logged and their time, products
+/// waiting for review and open comment threads in their administrations.
+pub async fn workload(db: &Db) -> Result<Vec<Workload>> {
+    run!(db, |pool| {
+        let rows = sqlx::query(
+            "SELECT u.id, u.name, u.email, COUNT(DISTINCT g.space_id),
+                (SELECT COUNT(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id),
+                (SELECT CAST(COALESCE(SUM(s.minutes), 0) AS BIGINT) FROM tutoring_sessions s WHERE s.tutor_id = u.id),
+                (SELECT MAX(s.held_on) FROM tutoring_sessions s WHERE s.tutor_id = u.id),
+                (SELECT COUNT(*) FROM products p JOIN grants t ON t.space_id = p.organisation_id
+                  WHERE t.user_id = u.id AND t.role = 'tutor' AND t.space_kind = 'organisation' AND p.state IN ('submitted', 'resubmitted')),
+                (SELECT COUNT(*) FROM product_comments c JOIN products p ON p.id = c.product_id JOIN grants t ON t.space_id = p.organisation_id
+                  WHERE t.user_id = u.id AND t.role = 'tutor' AND t.space_kind = 'organisation' AND c.parent_id IS NULL AND c.resolved_at IS NULL)
+             FROM users u JOIN grants g ON g.user_id = u.id
+             WHERE g.role = 'tutor' AND g.space_kind = 'organisation'
+             GROUP BY u.id, u.name, u.email ORDER BY u.name",
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                Ok(Workload {
+                    tutor_id: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    email: r.try_get(2)?,
+                    organisations: r.try_get(3)?,
+                    sessions: r.try_get(4)?,
+                    minutes: r.try_get(5)?,
+                    last_session: r.try_get(6)?,
+                    awaiting_review: r.try_get(7)?,
+                    open_threads: r.try_get(8)?,
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
+    })
+}
+
+/// Publishes (or withdraws) an approved product as a model others may start from; `NotFound`
+/// when it is not approved.
+pub async fn set_model(db: &Db, id: Uuid, model: bool, actor: Option<Uuid>) -> Result<()> {
+    let change = Change {
+        actor,
+        action: "products.publish_model",
+        entity: "product",
+        entity_id: id.to_string(),
+        before: None,
+        after: Some(json!({ "model": model })),
+    };
+    run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let done =
+            sqlx::query("UPDATE products SET model = $1 WHERE id = $2 AND state = 'approved'")
+                .bind(model)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if done == 0 {
+            return Err(DbError::NotFound);
+        }
+        record_in!(&mut *tx, &change)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Whether a product is published as a model.
+pub async fn is_model(db: &Db, id: Uuid) -> Result<bool> {
+    Ok(run!(db, |pool| {
+        sqlx::query_scalar::<_, bool>("SELECT model FROM products WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or(false)
+    }))
+}
+
+/// Every published model, by kind and title.
+pub async fn models(db: &Db) -> Result<Vec<Summary>> {
+    let sql = format!("{SUMMARY} WHERE p.model = $1 ORDER BY p.kind, p.title");
+    run!(db, |pool| {
+        let rows = sqlx::query(&sql).bind(true).fetch_all(pool).await?;
+        Ok(rows
+            .iter()
+            .map(summary_from)
+            .collect::<std::result::Result<Vec<_>, _>>()?)
+    })
 }

@@ -469,6 +469,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         coordinator: participants[0],
         member: participants[1],
         tutor: tutor.ok_or_else(|| anyhow::anyhow!("no tutor account"))?,
+        staff,
         others: participants[2..].to_vec(),
     };
     let products = crate::demo_products::load(db, &province_ids, &people).await?;

@@ -13,6 +13,7 @@ pub struct People {
     pub coordinator: Uuid,
     pub member: Uuid,
     pub tutor: Uuid,
+    pub staff: Uuid,
     /// Two officials of each other province, in province order.
     pub others: Vec<Uuid>,
 }
@@ -227,6 +228,7 @@ async fn text_product(
         title,
         content: &content,
         due_on: None,
+        model_of: None,
     };
     let id = db::products::create(db, &new, Some(author)).await?;
     let path: &[(Action, bool)] = match target {
@@ -274,6 +276,7 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
         title,
         content: &v1,
         due_on: None,
+        model_of: None,
     };
     let lf = db::products::create(db, &new, Some(people.coordinator)).await?;
     let mut state = step(
@@ -371,7 +374,7 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
     count += 1;
 
     let areas = "## Macroaree scelte\n\n1. **Sviluppo economico e turismo sostenibile** — con Albania e Montenegro.\n2. **Governance e capacità istituzionale** — con la Tunisia.\n\n## Motivazioni\n\nLa Provincia ha già rapporti con Durazzo attraverso il porto di Salerno e con Sfax attraverso l'università.\n\n## Attori del territorio coinvolti\n\n- Camera di commercio di Salerno\n- Università degli Studi di Salerno\n- Forum delle associazioni di cooperazione\n";
-    text_product(
+    let selection = text_product(
         db,
         salerno,
         "macro_areas",
@@ -382,6 +385,33 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
         State::Approved,
     )
     .await?;
+    // Staff publish the approved selection as a model for the other provinces.
+    db::products::set_model(db, selection, true, Some(people.staff)).await?;
+    // The tutoring log of Salerno: two remote sessions on the logframe.
+    let today = chrono::Utc::now().date_naive();
+    let sessions = [
+        (21, 90, "Elena Russo (tutor), Antonio Esposito, Francesca Greco", "Prima lettura del quadro logico: l'obiettivo specifico descrive un'attività; mancano alcune ipotesi.", vec![("Riformulare l'obiettivo specifico come cambiamento atteso", "Francesca Greco", 14), ("Completare gli anni dei valori di partenza", "Antonio Esposito", 14)]),
+        (7, 60, "Elena Russo (tutor), Francesca Greco", "Verifica della seconda versione prima del nuovo invio.", vec![("Aggiungere mezzi e costi della mappatura", "Francesca Greco", 10)]),
+    ];
+    for (ago, minutes, participants, notes, steps) in sessions {
+        let held_on = today - chrono::Duration::days(ago);
+        let entry = domain::products::tutoring::Entry {
+            held_on,
+            minutes,
+            participants: participants.into(),
+            notes: notes.into(),
+            product: None,
+            steps: steps
+                .into_iter()
+                .map(|(text, owner, days)| domain::products::tutoring::Step {
+                    text: text.into(),
+                    owner: owner.into(),
+                    due_on: Some(held_on + chrono::Duration::days(days)),
+                })
+                .collect(),
+        };
+        db::products::log_tutoring(db, salerno, &entry, Some(lf), Some(tutor)).await?;
+    }
     let communication = "## Obiettivi\n\nFar conoscere agli uffici e al territorio le iniziative di cooperazione della Provincia.\n\n## Destinatari\n\n- Personale della Provincia\n- Comuni del territorio\n- Associazioni e imprese\n\n## Messaggi chiave\n\n\n## Canali e strumenti\n\n\n## Cronoprogramma\n\n";
     let comm = text_product(
         db,
@@ -432,6 +462,7 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
                 title,
                 content: &content,
                 due_on: None,
+                model_of: None,
             };
             db::products::create(db, &new, Some(author)).await?;
         } else {

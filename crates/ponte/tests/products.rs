@@ -598,10 +598,15 @@ async fn other_administrations_see_nothing() {
         .unwrap()[0]
             .id;
         let mut stranger = app.signed_in(CASERTA_MEMBER).await;
-        for route in web::routes::all()
-            .into_iter()
-            .filter(|r| r.name.starts_with("products."))
-        {
+        let in_workspace = web::routes::all().into_iter().filter(|r| {
+            r.path.starts_with("/organisations/{id}/products")
+                || r.path.starts_with("/organisations/{id}/tutoring")
+        });
+        for route in in_workspace {
+            let workspace_rule = matches!(
+                domain::policy::rule(route.name),
+                Some(domain::policy::Rule::Workspace { .. })
+            );
             let path = route
                 .path
                 .replace("{id}", &salerno.to_string())
@@ -629,7 +634,7 @@ async fn other_administrations_see_nothing() {
                     .post(&path, &[("action", "submit"), ("body", "x")])
                     .await
             };
-            if path.contains(&logframe.to_string()) {
+            if workspace_rule && path.contains(&logframe.to_string()) {
                 assert_eq!(r.status, StatusCode::NOT_FOUND, "{} {path}", route.method);
             }
         }
@@ -697,5 +702,254 @@ async fn deadlines_send_reminders_through_the_job_queue() {
         .await
         .unwrap();
         assert!(emails >= 1);
+    }
+}
+
+#[tokio::test]
+async fn tutors_log_sessions_and_staff_see_the_workload() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let log = tutor
+            .get(&format!("/organisations/{salerno}/tutoring"))
+            .await;
+        assert_eq!(log.status, StatusCode::OK);
+        assert!(
+            log.body.contains("Riformulare l&#x27;obiettivo")
+                || log.body.contains("Riformulare l'obiettivo"),
+            "{}",
+            log.body
+        );
+        let product = db::products::list(app.db(), salerno).await.unwrap()[0]
+            .id
+            .to_string();
+        let today = chrono::Utc::now().date_naive().to_string();
+        let r = tutor
+            .post(
+                &format!("/organisations/{salerno}/tutoring"),
+                &[
+                    ("held_on", today.as_str()),
+                    ("minutes", "45"),
+                    ("participants", "Elena Russo, Francesca Greco"),
+                    ("notes", "Budget"),
+                    ("product", product.as_str()),
+                    ("step0.text", "Inviare il budget"),
+                    ("step0.owner", "Francesca Greco"),
+                    ("step0.due", "2030-01-15"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let log = db::products::tutoring_log(app.db(), salerno).await.unwrap();
+        assert_eq!(log.len(), 3);
+        assert_eq!(log[0].steps[0].owner, "Francesca Greco");
+        // Bad records change nothing and say why; a product of another administration is refused.
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let foreign = db::products::list(app.db(), caserta).await.unwrap()[0]
+            .id
+            .to_string();
+        let r = tutor
+            .post(
+                &format!("/organisations/{salerno}/tutoring"),
+                &[
+                    ("held_on", "2099-01-01"),
+                    ("minutes", "9999"),
+                    ("participants", ""),
+                    ("product", foreign.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("tra 5 e 600"));
+        let r = tutor
+            .post(
+                &format!("/organisations/{salerno}/tutoring"),
+                &[
+                    ("held_on", today.as_str()),
+                    ("minutes", "30"),
+                    ("participants", "X"),
+                    ("product", foreign.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            db::products::tutoring_log(app.db(), salerno)
+                .await
+                .unwrap()
+                .len(),
+            3
+        );
+        // Members read the log but do not write it; the workload is for staff.
+        let mut member = app.signed_in(MEMBER).await;
+        assert_eq!(
+            member
+                .get(&format!("/organisations/{salerno}/tutoring"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let r = member
+            .post(
+                &format!("/organisations/{salerno}/tutoring"),
+                &[
+                    ("held_on", today.as_str()),
+                    ("minutes", "30"),
+                    ("participants", "X"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            tutor.get("/tutoring/workload").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let w = staff.get("/tutoring/workload").await;
+        assert_eq!(w.status, StatusCode::OK);
+        assert!(w.body.contains("Elena Russo"));
+        let load = db::products::workload(app.db()).await.unwrap();
+        let elena = load.iter().find(|w| w.name == "Elena Russo").unwrap();
+        assert_eq!(
+            (elena.organisations, elena.sessions, elena.minutes),
+            (5, 3, 195)
+        );
+        assert!(
+            elena.awaiting_review >= 3 && elena.open_threads >= 3,
+            "{elena:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn approved_products_become_models_and_practices_start_products() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let products = db::products::list(app.db(), salerno).await.unwrap();
+        let draft = products.iter().find(|p| p.state == "draft").unwrap().id;
+        let r = staff
+            .post(
+                &format!("/organisations/{salerno}/products/{draft}/model"),
+                &[("model", "1")],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::BAD_REQUEST,
+            "only approved products become models"
+        );
+        let models = db::products::models(app.db()).await.unwrap();
+        assert_eq!(models.len(), 1);
+        let model = models[0].id;
+        // Another administration starts from a copy; the model is untouched.
+        let mut other = app.signed_in(CASERTA_MEMBER).await;
+        let list = other.get("/products/models").await;
+        assert!(list.body.contains("Selezione delle macroaree"));
+        let page = other.get(&format!("/products/models/{model}")).await;
+        assert!(
+            page.body.contains("Parti da questo modello"),
+            "{}",
+            page.body
+        );
+        let form = other
+            .get(&format!(
+                "/organisations/{caserta}/products/new?model={model}"
+            ))
+            .await;
+        assert!(form.body.contains("parte da una copia"));
+        let r = other
+            .post(
+                &format!("/organisations/{caserta}/products"),
+                &[
+                    ("title", "Le nostre macroaree"),
+                    ("kind", "macro_areas"),
+                    ("model", &model.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let copies = db::products::list(app.db(), caserta).await.unwrap();
+        let copy = copies
+            .iter()
+            .find(|p| p.title == "Le nostre macroaree")
+            .unwrap();
+        let copy = db::products::get(app.db(), copy.id).await.unwrap().unwrap();
+        assert!(copy
+            .content
+            .contains("Sviluppo economico e turismo sostenibile"));
+        assert_eq!(copy.state, "draft");
+        // A product that is not a model cannot be copied.
+        let r = other
+            .post(
+                &format!("/organisations/{caserta}/products"),
+                &[
+                    ("title", "Copia"),
+                    ("kind", "logframe"),
+                    ("model", &draft.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // Withdrawing the model.
+        let r = staff
+            .post(
+                &format!("/organisations/{salerno}/products/{model}/model"),
+                &[("model", "0")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(db::products::models(app.db()).await.unwrap().is_empty());
+        // A good practice of the library becomes a product with its record.
+        let practice = db::library::search(
+            app.db(),
+            &db::library::Search {
+                kind: Some("good_practice".into()),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            },
+            &domain::library::Scope {
+                everything: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .hits[0]
+            .id;
+        let doc = other.get(&format!("/library/documents/{practice}")).await;
+        assert!(
+            doc.body.contains("Usa nella mia amministrazione"),
+            "{}",
+            doc.body
+        );
+        let r = other
+            .post(
+                &format!("/organisations/{caserta}/products"),
+                &[
+                    ("title", "Adattamento"),
+                    ("kind", "document"),
+                    ("practice", &practice.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let adapted = db::products::list(app.db(), caserta)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.title == "Adattamento")
+            .unwrap();
+        let adapted = db::products::get(app.db(), adapted.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            adapted.content.contains("Trasferibilità"),
+            "{}",
+            adapted.content
+        );
     }
 }

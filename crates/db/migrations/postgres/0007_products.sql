@@ -17,10 +17,13 @@ CREATE TABLE products (
     updated_by UUID REFERENCES users(id),
     updated_at TIMESTAMPTZ NOT NULL,
     state_by UUID REFERENCES users(id),
-    state_at TIMESTAMPTZ
+    state_at TIMESTAMPTZ,
+    model BOOLEAN NOT NULL DEFAULT FALSE,
+    model_of UUID REFERENCES products(id)
 );
 CREATE INDEX products_organisation ON products (organisation_id, updated_at);
 CREATE INDEX products_state ON products (state, organisation_id);
+CREATE INDEX products_model ON products (model, kind);
 
 CREATE TABLE product_contributors (
     product_id UUID NOT NULL REFERENCES products(id),
@@ -78,3 +81,29 @@ CREATE TABLE notifications (
     read_at TIMESTAMPTZ
 );
 CREATE INDEX notifications_user ON notifications (user_id, created_at);
+
+-- The tutoring log: remote sessions between a tutor and an administration, with the next steps
+-- agreed (who does what by when), optionally about one product.
+CREATE TABLE tutoring_sessions (
+    id UUID PRIMARY KEY,
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    tutor_id UUID REFERENCES users(id),
+    held_on DATE NOT NULL,
+    minutes BIGINT NOT NULL,
+    participants TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    product_id UUID REFERENCES products(id),
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX tutoring_sessions_organisation ON tutoring_sessions (organisation_id, held_on);
+CREATE INDEX tutoring_sessions_tutor ON tutoring_sessions (tutor_id, held_on);
+
+CREATE TABLE tutoring_steps (
+    id UUID PRIMARY KEY,
+    session_id UUID NOT NULL REFERENCES tutoring_sessions(id),
+    position BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due_on DATE
+);
+CREATE INDEX tutoring_steps_session ON tutoring_steps (session_id, position);

@@ -17,10 +17,13 @@ CREATE TABLE products (
     updated_by BLOB REFERENCES users(id),
     updated_at TEXT NOT NULL,
     state_by BLOB REFERENCES users(id),
-    state_at TEXT
+    state_at TEXT,
+    model INTEGER NOT NULL DEFAULT 0,
+    model_of BLOB REFERENCES products(id)
 );
 CREATE INDEX products_organisation ON products (organisation_id, updated_at);
 CREATE INDEX products_state ON products (state, organisation_id);
+CREATE INDEX products_model ON products (model, kind);
 
 CREATE TABLE product_contributors (
     product_id BLOB NOT NULL REFERENCES products(id),
@@ -78,3 +81,29 @@ CREATE TABLE notifications (
     read_at TEXT
 );
 CREATE INDEX notifications_user ON notifications (user_id, created_at);
+
+-- The tutoring log: remote sessions between a tutor and an administration, with the next steps
+-- agreed (who does what by when), optionally about one product.
+CREATE TABLE tutoring_sessions (
+    id BLOB PRIMARY KEY,
+    organisation_id BLOB NOT NULL REFERENCES organisations(id),
+    tutor_id BLOB REFERENCES users(id),
+    held_on TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    participants TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    product_id BLOB REFERENCES products(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX tutoring_sessions_organisation ON tutoring_sessions (organisation_id, held_on);
+CREATE INDEX tutoring_sessions_tutor ON tutoring_sessions (tutor_id, held_on);
+
+CREATE TABLE tutoring_steps (
+    id BLOB PRIMARY KEY,
+    session_id BLOB NOT NULL REFERENCES tutoring_sessions(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due_on TEXT
+);
+CREATE INDEX tutoring_steps_session ON tutoring_steps (session_id, position);

@@ -7,6 +7,7 @@ pub mod logframe;
 pub mod quality;
 pub mod review;
 pub mod text;
+pub mod tutoring;
 
 use crate::policy::Rule;
 use crate::roles::Role;
@@ -40,6 +41,24 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("tutoring.inbox", Rule::SignedIn),
     ("notifications.list", Rule::SignedIn),
     ("notifications.read", Rule::SignedIn),
+    ("tutoring.log", READERS),
+    (
+        "tutoring.record",
+        Rule::Workspace {
+            local: &[Role::Tutor],
+            global: &[Role::Admin, Role::Staff],
+        },
+    ),
+    (
+        "tutoring.workload",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
+    (
+        "products.publish_model",
+        Rule::Global(&[Role::Admin, Role::Staff]),
+    ),
+    ("products.models", Rule::SignedIn),
+    ("products.model", Rule::SignedIn),
 ];
 
 /// Kinds of product: the seed's deliverables and a free document.

@@ -285,3 +285,53 @@ lf-check-chain-activity = The results chain holds no activities: describe them i
 lf-check-chain-too-many = The results chain has more than 10 results (outcomes and outputs): focus it on the main ones.
 lf-check-duplicate-outcome = This objective repeats the words of another: merge them or tell them apart.
 lf-check-activity-outcome = This objective describes an activity (“organise”, “deliver”…): describe the expected change instead.
+
+products-starting-from = The new product starts from a copy of “{ $title }”.
+products-use-practice = Use in my administration
+products-from-practice-intro = Adaptation of the good practice “{ $title }” ({ $administration }).
+products-practice-adaptation = How we adapt it to our administration
+products-model-not-approved = Only an approved product can become a model.
+products-done-model = The product is published as a model for the other administrations.
+products-done-unmodel = The product is no longer a model.
+models-title = Product models
+models-intro = Approved products that programme staff published as models: any administration can start from a copy of them.
+models-none = No models published yet.
+models-browse = Or start from a published model
+models-badge = Model
+models-from = by { $name }
+models-use = Start from this model for { $name }
+models-publish = Publish as a model
+models-withdraw = Withdraw the model
+
+tutoring-log = Tutoring log
+tutoring-total = { $count ->
+    [0] No sessions logged.
+    [one] One session logged, { $hours } hours.
+   *[other] { $count } sessions logged, { $hours } hours in all.
+}
+tutoring-recorded = Session logged.
+tutoring-minutes = { $minutes } minutes
+tutoring-by = Tutor: { $who }
+tutoring-participants = Participants
+tutoring-steps = Agreed next steps
+tutoring-step = What
+tutoring-owner = Who
+tutoring-due = By
+tutoring-none = No tutoring sessions logged.
+tutoring-record = Log a session
+tutoring-date = Date of the session
+tutoring-duration = Duration in minutes
+tutoring-notes = Notes
+tutoring-product = Product discussed
+tutoring-save = Log the session
+tutoring-error-date = The date cannot be in the future or more than ten years ago.
+tutoring-error-minutes = Write the duration in minutes, between 5 and 600.
+
+workload-title = Tutors' workload
+workload-intro = For each tutor: administrations followed, sessions logged and their length, products waiting for review and open comments.
+workload-tutor = Tutor
+workload-organisations = Administrations
+workload-sessions = Sessions
+workload-hours = Hours
+workload-last = Last session
+workload-none = No tutors assigned.

@@ -285,3 +285,53 @@ lf-check-chain-activity = La chaîne des résultats ne contient pas d'activités
 lf-check-chain-too-many = La chaîne des résultats compte plus de 10 résultats (effets et produits) : concentrez-la sur les principaux.
 lf-check-duplicate-outcome = Cet objectif reprend les mots d'un autre : fusionnez-les ou distinguez-les.
 lf-check-activity-outcome = Cet objectif décrit une activité (« organiser », « réaliser »…) : décrivez plutôt le changement attendu.
+
+products-starting-from = Le nouveau produit part d'une copie de « { $title } ».
+products-use-practice = Utiliser dans mon administration
+products-from-practice-intro = Adaptation de la bonne pratique « { $title } » ({ $administration }).
+products-practice-adaptation = Comment nous l'adaptons à notre administration
+products-model-not-approved = Seul un produit approuvé peut devenir un modèle.
+products-done-model = Le produit est publié comme modèle pour les autres administrations.
+products-done-unmodel = Le produit n'est plus un modèle.
+models-title = Modèles de produit
+models-intro = Des produits approuvés que l'équipe du programme a publiés comme modèles : chaque administration peut partir d'une copie.
+models-none = Aucun modèle publié pour l'instant.
+models-browse = Ou partez d'un modèle publié
+models-badge = Modèle
+models-from = de { $name }
+models-use = Partir de ce modèle pour { $name }
+models-publish = Publier comme modèle
+models-withdraw = Retirer le modèle
+
+tutoring-log = Registre du tutorat
+tutoring-total = { $count ->
+    [0] Aucune séance enregistrée.
+    [one] Une séance enregistrée, { $hours } heures.
+   *[other] { $count } séances enregistrées, { $hours } heures au total.
+}
+tutoring-recorded = Séance enregistrée.
+tutoring-minutes = { $minutes } minutes
+tutoring-by = Tuteur : { $who }
+tutoring-participants = Participants
+tutoring-steps = Prochaines étapes convenues
+tutoring-step = Quoi
+tutoring-owner = Qui
+tutoring-due = Pour le
+tutoring-none = Aucune séance de tutorat enregistrée.
+tutoring-record = Enregistrer une séance
+tutoring-date = Date de la séance
+tutoring-duration = Durée en minutes
+tutoring-notes = Notes
+tutoring-product = Produit discuté
+tutoring-save = Enregistrer la séance
+tutoring-error-date = La date ne peut être ni dans le futur ni vieille de plus de dix ans.
+tutoring-error-minutes = Écrivez la durée en minutes, entre 5 et 600.
+
+workload-title = Charge de travail des tuteurs
+workload-intro = Pour chaque tuteur : administrations suivies, séances enregistrées et leur durée, produits en attente de révision et commentaires ouverts.
+workload-tutor = Tuteur
+workload-organisations = Administrations
+workload-sessions = Séances
+workload-hours = Heures
+workload-last = Dernière séance
+workload-none = Aucun tuteur affecté.

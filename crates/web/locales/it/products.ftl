@@ -285,3 +285,53 @@ lf-check-chain-activity = La catena dei risultati non contiene attività: descri
 lf-check-chain-too-many = La catena dei risultati ha più di 10 risultati (outcome e output): concentrala sui principali.
 lf-check-duplicate-outcome = Questo obiettivo ripete le parole di un altro: uniscili o distinguili.
 lf-check-activity-outcome = Questo obiettivo descrive un'attività («organizzare», «realizzare»…): descrivi invece il cambiamento atteso.
+
+products-starting-from = Il nuovo prodotto parte da una copia di «{ $title }».
+products-use-practice = Usa nella mia amministrazione
+products-from-practice-intro = Adattamento della buona pratica «{ $title }» ({ $administration }).
+products-practice-adaptation = Come la adattiamo alla nostra amministrazione
+products-model-not-approved = Solo un prodotto approvato può diventare un modello.
+products-done-model = Il prodotto è pubblicato come modello per le altre amministrazioni.
+products-done-unmodel = Il prodotto non è più un modello.
+models-title = Modelli di prodotto
+models-intro = Prodotti approvati che lo staff del programma ha pubblicato come modelli: ogni amministrazione può partire da una loro copia.
+models-none = Nessun modello pubblicato ancora.
+models-browse = Oppure parti da un modello pubblicato
+models-badge = Modello
+models-from = di { $name }
+models-use = Parti da questo modello per { $name }
+models-publish = Pubblica come modello
+models-withdraw = Ritira il modello
+
+tutoring-log = Registro del tutoraggio
+tutoring-total = { $count ->
+    [0] Nessuna sessione registrata.
+    [one] Una sessione registrata, { $hours } ore.
+   *[other] { $count } sessioni registrate, { $hours } ore in tutto.
+}
+tutoring-recorded = Sessione registrata.
+tutoring-minutes = { $minutes } minuti
+tutoring-by = Tutor: { $who }
+tutoring-participants = Partecipanti
+tutoring-steps = Prossimi passi concordati
+tutoring-step = Che cosa
+tutoring-owner = Chi
+tutoring-due = Entro
+tutoring-none = Nessuna sessione di tutoraggio registrata.
+tutoring-record = Registra una sessione
+tutoring-date = Data della sessione
+tutoring-duration = Durata in minuti
+tutoring-notes = Note
+tutoring-product = Prodotto discusso
+tutoring-save = Registra la sessione
+tutoring-error-date = La data non può essere nel futuro né più vecchia di dieci anni.
+tutoring-error-minutes = Scrivi la durata in minuti, tra 5 e 600.
+
+workload-title = Carico di lavoro dei tutor
+workload-intro = Per ogni tutor: amministrazioni seguite, sessioni registrate e loro durata, prodotti in attesa di revisione e commenti aperti.
+workload-tutor = Tutor
+workload-organisations = Amministrazioni
+workload-sessions = Sessioni
+workload-hours = Ore
+workload-last = Ultima sessione
+workload-none = Nessun tutor assegnato.

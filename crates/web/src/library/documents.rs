@@ -17,7 +17,7 @@ use minijinja::{context, Value};
 use uuid::Uuid;
 
 /// A document the viewer may see, else 404 (a document one may not see does not exist for them).
-async fn visible(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Document> {
+pub(crate) async fn visible(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Document> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     let doc = db::library::document(&state.db, id)
         .await?
@@ -113,6 +113,7 @@ pub(super) async fn show(
             doc => &doc, themes, places => place_list, module, strand, session, size, editable,
             administration => practice.as_ref().map(|p| p.administration.clone()), sections,
             may_curate, reading_modules, reading_sessions,
+            practice_orgs => if practice.is_some() { crate::products::author_choices(&state, &viewer).await? } else { vec![] },
             updated => viewer.locale.date_time(doc.updated_at),
             extraction_error => doc.extraction_error.as_deref()
                 .filter(|k| domain::library::extract::ExtractError::known_message(k))

@@ -1,7 +1,7 @@
 //! The library: faceted full-text search over documents, the document page, upload and
 //! editing, downloads (with byte ranges), vocabularies for staff, and the extraction job.
 
-mod documents;
+pub(crate) mod documents;
 pub mod extract;
 mod map;
 pub(crate) mod reading;

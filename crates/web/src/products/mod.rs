@@ -4,9 +4,12 @@
 
 mod edit;
 mod inbox;
+mod models;
+pub(crate) use models::author_choices;
 mod pages;
 pub mod reminders;
 mod review;
+mod tutoring;
 
 use crate::http::{AppError, AppResult};
 use crate::routes::{route, Route};
@@ -99,6 +102,42 @@ pub fn routes() -> Vec<Route> {
             review::resolve,
         ),
         route(Method::GET, "/tutoring", "tutoring.inbox", inbox::inbox),
+        route(
+            Method::GET,
+            "/tutoring/workload",
+            "tutoring.workload",
+            tutoring::workload,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/tutoring",
+            "tutoring.log",
+            tutoring::log,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/tutoring",
+            "tutoring.record",
+            tutoring::record,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/model",
+            "products.publish_model",
+            models::publish,
+        ),
+        route(
+            Method::GET,
+            "/products/models",
+            "products.models",
+            models::list,
+        ),
+        route(
+            Method::GET,
+            "/products/models/{product}",
+            "products.model",
+            models::show,
+        ),
         route(
             Method::GET,
             "/notifications",

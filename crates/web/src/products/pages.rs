@@ -54,6 +54,39 @@ pub(super) struct NewForm {
     kind: String,
     mode: String,
     due_on: String,
+    /// A published model to start from.
+    model: String,
+    /// A good practice of the library to start from.
+    practice: String,
+}
+
+/// Where a new product's first content comes from besides its kind's outline.
+enum Source {
+    Model(Box<db::products::Product>),
+    Practice(Box<(db::library::Document, domain::library::practices::Practice)>),
+}
+
+/// Reads the model or good practice a new product starts from; a model that is not published or
+/// a practice the viewer may not see is refused.
+async fn source(state: &AppState, viewer: &Viewer, form: &NewForm) -> AppResult<Option<Source>> {
+    if !form.model.trim().is_empty() {
+        let id = Uuid::parse_str(form.model.trim()).map_err(|_| AppError::NotFound)?;
+        if !db::products::is_model(&state.db, id).await? {
+            return Err(AppError::NotFound);
+        }
+        let p = db::products::get(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return Ok(Some(Source::Model(Box::new(p))));
+    }
+    if !form.practice.trim().is_empty() {
+        let doc = crate::library::documents::visible(state, viewer, form.practice.trim()).await?;
+        let practice = db::library::practice(&state.db, doc.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return Ok(Some(Source::Practice(Box::new((doc, practice)))));
+    }
+    Ok(None)
 }
 
 async fn new_page(
@@ -64,11 +97,39 @@ async fn new_page(
     errors: &Errors,
 ) -> AppResult {
     let o = organisation(state, org).await?;
+    let (from, title, kind) = match source(state, viewer, form).await? {
+        Some(Source::Model(p)) => (
+            Some(context! { model => p.id, title => p.title.clone() }),
+            if form.title.is_empty() {
+                p.title
+            } else {
+                form.title.clone()
+            },
+            p.kind,
+        ),
+        Some(Source::Practice(found)) => {
+            let doc = &found.0;
+            (
+                Some(context! { practice => doc.id, title => doc.title.clone() }),
+                if form.title.is_empty() {
+                    doc.title.clone()
+                } else {
+                    form.title.clone()
+                },
+                if form.kind.is_empty() {
+                    "document".to_string()
+                } else {
+                    form.kind.clone()
+                },
+            )
+        }
+        None => (None, form.title.clone(), form.kind.clone()),
+    };
     render(
         state,
         viewer,
         "products/new.html",
-        context! { o, kinds => KINDS, title => form.title, kind => form.kind, mode => form.mode,
+        context! { o, kinds => KINDS, title, kind, mode => form.mode, from,
         due_on => form.due_on, errors => field_errors(state, viewer, errors) },
     )
 }
@@ -135,13 +196,28 @@ pub(super) async fn create(
             new_page(&state, &viewer, org, &form, &errors).await,
         );
     };
-    let content = starter(&state, &viewer, kind, mode).to_json();
+    let (kind, content, model_of) = match source(&state, &viewer, &form).await? {
+        Some(Source::Model(p)) => (p.kind.clone(), p.content.clone(), Some(p.id)),
+        Some(Source::Practice(found)) => {
+            let (doc, practice) = *found;
+            // A practice becomes text: a logframe cannot start from prose.
+            let kind = if kind == "logframe" { "document" } else { kind };
+            let markdown = super::models::from_practice(&state, &viewer, &doc.title, &practice);
+            (kind.to_string(), Content::Text { markdown }.to_json(), None)
+        }
+        None => (
+            kind.to_string(),
+            starter(&state, &viewer, kind, mode).to_json(),
+            None,
+        ),
+    };
     let new = db::products::NewProduct {
         organisation: org,
-        kind,
+        kind: &kind,
         title: &title,
         content: &content,
         due_on: due,
+        model_of,
     };
     let product = db::products::create(&state.db, &new, viewer.user_id()).await?;
     if let Some(due) = due {
@@ -248,6 +324,8 @@ pub(super) async fn show(
             latest, actions, threads, history, findings,
             may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
             may_comment => viewer.may("products.comment", Some(p.organisation_id)),
+            may_publish => viewer.may("products.publish_model", None) && st == domain::products::review::State::Approved,
+            is_model => db::products::is_model(&state.db, p.id).await?,
             done => q.done,
         },
     )

@@ -1,0 +1,140 @@
+//! Reuse: programme staff publish an approved product as a model; any administration starts a
+//! new product from a copy of it. Good practices of the library start a product the same way.
+
+use super::{content_view, find, path};
+use crate::http::{see_other, AppError, AppResult, Form};
+use crate::session::{render, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use domain::products::Content;
+use domain::roles::Role;
+use minijinja::{context, Value};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The administrations in which the viewer writes products.
+pub(crate) fn author_organisations(viewer: &Viewer) -> Vec<Uuid> {
+    let p = viewer.principal.clone().unwrap_or_default();
+    let mut out: Vec<Uuid> = p
+        .grants
+        .iter()
+        .filter(|g| matches!(g.role, Role::Coordinator | Role::Member))
+        .filter_map(|g| g.space_id)
+        .collect();
+    out.dedup();
+    out
+}
+
+/// The administrations in which the viewer writes products, with their names.
+pub(crate) async fn author_choices(state: &AppState, viewer: &Viewer) -> AppResult<Vec<Value>> {
+    let ids = author_organisations(viewer);
+    Ok(db::organisations::by_ids(&state.db, &ids)
+        .await?
+        .into_iter()
+        .map(|o| context! { id => o.id, name => o.data.name })
+        .collect())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ModelForm {
+    /// `0` withdraws the model.
+    model: String,
+}
+
+pub(super) async fn publish(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, product)): Path<(String, String)>,
+    Form(form): Form<ModelForm>,
+) -> AppResult {
+    let p = find(&state, &id, &product).await?;
+    let model = form.model.trim() != "0";
+    match db::products::set_model(&state.db, p.id, model, viewer.user_id()).await {
+        Ok(()) => Ok(see_other(&format!(
+            "{}?done={}",
+            path(&p),
+            if model { "model" } else { "unmodel" }
+        ))),
+        Err(db::DbError::NotFound) => Err(AppError::BadRequest("products-model-not-approved")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let locale = viewer.locale;
+    let models: Vec<Value> = db::products::models(&state.db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            context! { id => m.id, kind => m.kind, title => m.title, organisation => m.organisation,
+            updated_at => locale.date(m.updated_at.date_naive()) }
+        })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "products/models.html",
+        context! { models, orgs => author_choices(&state, &viewer).await? },
+    )
+}
+
+pub(super) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(product): Path<String>,
+) -> AppResult {
+    let id = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
+    if !db::products::is_model(&state.db, id).await? {
+        return Err(AppError::NotFound);
+    }
+    let p = db::products::get(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let org = super::organisation(&state, p.organisation_id).await?;
+    let content = Content::from_json(&p.content);
+    render(
+        &state,
+        &viewer,
+        "products/model.html",
+        context! {
+            p => super::view(&p, viewer.locale), o => org,
+            content => content_view(&state, viewer.locale, &content),
+            orgs => author_choices(&state, &viewer).await?,
+        },
+    )
+}
+
+/// The content a good practice of the library gives a new product: its record as Markdown.
+pub(super) fn from_practice(
+    state: &AppState,
+    viewer: &Viewer,
+    title: &str,
+    practice: &domain::library::practices::Practice,
+) -> String {
+    let mut md = format!(
+        "{}\n\n",
+        state.i18n.message(
+            viewer.locale,
+            "products-from-practice-intro",
+            &[
+                ("title", title.to_string().into()),
+                ("administration", practice.administration.clone().into())
+            ]
+        )
+    );
+    for (name, text) in practice.sections() {
+        if !text.trim().is_empty() {
+            md.push_str(&format!(
+                "## {}\n\n{}\n\n",
+                state.i18n.t(viewer.locale, &format!("practice-{name}")),
+                text.trim()
+            ));
+        }
+    }
+    md.push_str(&format!(
+        "## {}\n\n\n",
+        state.i18n.t(viewer.locale, "products-practice-adaptation")
+    ));
+    md
+}
