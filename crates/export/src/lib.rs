@@ -3,6 +3,8 @@
 
 pub mod certificate;
 pub mod ical;
+pub mod product;
+mod typeset;
 pub mod xlsx;
 
 /// Errors while writing an export.

@@ -953,3 +953,83 @@ async fn approved_products_become_models_and_practices_start_products() {
         );
     }
 }
+
+#[tokio::test]
+async fn products_export_at_any_version() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let products = db::products::list(app.db(), salerno).await.unwrap();
+        let logframe = products.iter().find(|p| p.kind == "logframe").unwrap().id;
+        let base = format!("/organisations/{salerno}/products/{logframe}/export");
+        let docx = tutor.get(&format!("{base}/docx?v=1")).await;
+        assert_eq!(docx.status, StatusCode::OK);
+        assert!(docx.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(".docx"));
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.bytes.clone())).unwrap();
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut body)
+            .unwrap();
+        assert!(
+            body.contains("Organizzare un programma comune"),
+            "version 1 has the first wording"
+        );
+        assert!(body.contains("versione 1"));
+        assert!(body.contains("landscape"));
+        let draft = tutor.get(&format!("{base}/docx")).await;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(draft.bytes.clone())).unwrap();
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut body)
+            .unwrap();
+        assert!(body.contains("Rafforzata la capacità"));
+        let pdf = tutor.get(&format!("{base}/pdf?v=2")).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        let xlsx = tutor.get(&format!("{base}/xlsx")).await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
+        let mut strings = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+            &mut strings,
+        )
+        .unwrap();
+        assert!(
+            strings.contains("Presenze turistiche annue"),
+            "one row per indicator"
+        );
+        // A text product: DOCX and PDF, no XLSX; unknown formats and versions are not found.
+        let text = products
+            .iter()
+            .find(|p| p.kind == "macro_areas")
+            .unwrap()
+            .id;
+        let base = format!("/organisations/{salerno}/products/{text}/export");
+        assert_eq!(
+            tutor.get(&format!("{base}/docx")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            tutor.get(&format!("{base}/pdf")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            tutor.get(&format!("{base}/xlsx")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            tutor.get(&format!("{base}/exe")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            tutor.get(&format!("{base}/docx?v=99")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            tutor.get(&format!("{base}/docx?v=abc")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

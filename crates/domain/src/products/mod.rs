@@ -35,6 +35,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("products.check", AUTHORS),
     ("products.versions", READERS),
     ("products.compare", READERS),
+    ("products.export", READERS),
     ("products.review", READERS),
     ("products.comment", READERS),
     ("products.resolve", READERS),

@@ -161,3 +161,105 @@ mod tests {
         assert_eq!(h[2].1, "Codice e Città");
     }
 }
+
+/// A block of a text as exports lay it out: formatting inside a paragraph is dropped, lists are
+/// flattened to their items, tables keep their cells as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading(u8, String),
+    Paragraph(String),
+    Item(String),
+    /// Rows of cells; the first row is the header.
+    Table(Vec<Vec<String>>),
+}
+
+/// The blocks of a Markdown text, for DOCX and PDF exports. Raw HTML counts as text.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut table: Option<Vec<Vec<String>>> = None;
+    let mut heading: Option<u8> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(level as u8);
+                text.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                out.push(Block::Heading(
+                    heading.take().unwrap_or(1),
+                    text.trim().to_string(),
+                ));
+                text.clear();
+            }
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) => {
+                if table.is_none() && !text.trim().is_empty() {
+                    out.push(Block::Item(text.trim().to_string()));
+                }
+                text.clear();
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if !text.trim().is_empty() {
+                    out.push(Block::Paragraph(text.trim().to_string()));
+                }
+                text.clear();
+            }
+            Event::End(TagEnd::Item) => {
+                if !text.trim().is_empty() {
+                    out.push(Block::Item(text.trim().to_string()));
+                }
+                text.clear();
+            }
+            Event::Start(Tag::Table(_)) => table = Some(Vec::new()),
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    out.push(Block::Table(t));
+                }
+            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some(row) = table.as_mut().and_then(|t| t.last_mut()) {
+                    row.push(text.trim().to_string());
+                }
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+    }
+    if !text.trim().is_empty() {
+        out.push(Block::Paragraph(text.trim().to_string()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_blocks() {
+        let b = blocks("## Partner\n\nTesto **forte**.\n\n- uno\n- due\n\n| Voce | Importo |\n|---|---|\n| Missioni | 12 |\n\n<b>x</b>");
+        assert_eq!(
+            b,
+            vec![
+                Block::Heading(2, "Partner".into()),
+                Block::Paragraph("Testo forte.".into()),
+                Block::Item("uno".into()),
+                Block::Item("due".into()),
+                Block::Table(vec![
+                    vec!["Voce".into(), "Importo".into()],
+                    vec!["Missioni".into(), "12".into()]
+                ]),
+                Block::Paragraph("<b>x</b>".into()),
+            ]
+        );
+    }
+}

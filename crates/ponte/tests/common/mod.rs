@@ -391,6 +391,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     path.replace("{product}", &logframe.to_string())
         .replace("{comment}", &comment.to_string())
+        .replace("{format}", "docx")
         .replace(
             "/library/documents/{id}",
             &format!("/library/documents/{document}"),

@@ -3,6 +3,7 @@
 //! notifications, anchored comments, the tutor's inbox and the notification list.
 
 mod edit;
+mod export;
 mod inbox;
 mod models;
 pub(crate) use models::author_choices;
@@ -100,6 +101,12 @@ pub fn routes() -> Vec<Route> {
             "/organisations/{id}/products/{product}/comments/{comment}/resolve",
             "products.resolve",
             review::resolve,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}/export/{format}",
+            "products.export",
+            export::export,
         ),
         route(Method::GET, "/tutoring", "tutoring.inbox", inbox::inbox),
         route(
