@@ -309,6 +309,10 @@ try {
   check(await participant.isVisible('table >> text=Logica d\'intervento'), 'the logframe shows as a matrix');
   check(await participant.isVisible('text=versione 1'), 'comments show the version they were made on');
   await axe(participant, 'logframe product');
+  const productUrl = participant.url();
+  await visit(participant, productUrl.replace(base, '') + '/analysis', 'problem and stakeholder analysis');
+  check(await participant.isVisible('text=Albero degli obiettivi'), 'the analysis shows the objective tree');
+  await participant.goto(productUrl);
   await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Versioni")')]);
   await axe(participant, 'product versions');
   await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Confronta")')]);

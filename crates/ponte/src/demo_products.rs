@@ -3,6 +3,7 @@
 
 use db::products::{NewComment, NewProduct, Notice, Save, Transition};
 use db::Db;
+use domain::products::analysis::{Analysis, Grade, Node, NodeKind, Participation, Stakeholder};
 use domain::products::logframe::{Direction, Indicator, Level, Logframe, Measure, Mode, Row};
 use domain::products::review::{Action, State};
 use domain::products::Content;
@@ -120,6 +121,43 @@ fn durres_v1(macro_area: &str) -> Logframe {
         sectors: vec!["33210".into(), "15112".into()],
         rows,
         last_id: 11,
+        analysis: durres_analysis(),
+    }
+}
+
+/// The problem tree and stakeholder matrix Salerno drew before the matrix.
+fn durres_analysis() -> Analysis {
+    let node = |id: &str, kind: NodeKind, parent: &str, problem: &str, objective: &str| Node {
+        id: id.into(),
+        kind,
+        parent: parent.into(),
+        problem: problem.into(),
+        objective: objective.into(),
+    };
+    let stakeholder = |name: &str,
+                       interests: &str,
+                       influence: Grade,
+                       capacity: Grade,
+                       participation: Participation| Stakeholder {
+        name: name.into(),
+        interests: interests.into(),
+        influence,
+        capacity,
+        participation,
+    };
+    Analysis {
+        nodes: vec![
+            node("p1", NodeKind::Core, "", "I Comuni di Salerno e Durazzo non riescono a promuovere insieme un turismo sostenibile", "Rafforzata la capacità dei Comuni di Salerno e Durazzo di promuovere insieme un turismo sostenibile"),
+            node("p2", NodeKind::Cause, "p1", "Manca un piano comune di promozione", "Un piano congiunto di promozione turistica sostenibile adottato"),
+            node("p3", NodeKind::Cause, "p2", "Gli uffici turistici non si incontrano", "Tavolo di lavoro congiunto attivo"),
+            node("p4", NodeKind::Cause, "p1", "Il personale non conosce la gestione delle destinazioni", "Personale formato sulla gestione delle destinazioni"),
+            node("p5", NodeKind::Effect, "p1", "Presenze turistiche stagnanti e concentrate d'estate", "Sviluppo economico sostenibile delle aree costiere"),
+        ],
+        stakeholders: vec![
+            stakeholder("Comune di Durazzo", "Destagionalizzare i flussi, attrarre investimenti", Grade::High, Grade::Medium, Participation::Collaborate),
+            stakeholder("Camera di commercio di Salerno", "Nuovi mercati per le imprese turistiche", Grade::High, Grade::High, Participation::Consult),
+            stakeholder("Associazioni degli albergatori", "Più presenze fuori stagione", Grade::Medium, Grade::Medium, Participation::Involve),
+        ],
     }
 }
 

@@ -1033,3 +1033,156 @@ async fn products_export_at_any_version() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_problem_tree_feeds_the_logframe() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let demo = db::products::list(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.kind == "logframe")
+            .unwrap()
+            .id;
+        let page = member
+            .get(&format!(
+                "/organisations/{salerno}/products/{demo}/analysis"
+            ))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Albero degli obiettivi"));
+        assert!(
+            page.body
+                .contains("Camera di commercio di Salerno: molta influenza"),
+            "{}",
+            page.body
+        );
+        // A new logframe: draw a tree, then generate the matrix from it.
+        let path = create(
+            &mut member,
+            salerno,
+            "logframe",
+            "Quadro logico da un albero",
+            "classic",
+        )
+        .await;
+        let id = product_id(&app, &path).await;
+        let edit = db::products::get(app.db(), id)
+            .await
+            .unwrap()
+            .unwrap()
+            .version
+            .to_string();
+        let broken = member
+            .post(
+                &format!("{path}/analysis"),
+                &[
+                    ("edit", edit.as_str()),
+                    ("n0.kind", "cause"),
+                    ("n0.problem", "Solo una causa"),
+                ],
+            )
+            .await;
+        assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(broken.body.contains("uno e un solo problema centrale"));
+        assert!(
+            broken.body.contains("Solo una causa"),
+            "what was typed is shown again"
+        );
+        assert_eq!(
+            db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .version
+                .to_string(),
+            edit
+        );
+        let r = member
+            .post(
+                &format!("{path}/analysis"),
+                &[
+                    ("edit", edit.as_str()),
+                    ("n0.id", ""),
+                    ("n0.kind", "core"),
+                    ("n0.problem", "Poca capacità di progettare"),
+                    ("n0.objective", "Capacità di progettare rafforzata"),
+                    ("n1.id", ""),
+                    ("n1.kind", "effect"),
+                    ("n1.parent", "p1"),
+                    ("n1.problem", "Pochi progetti finanziati"),
+                    ("n1.objective", "Più progetti finanziati"),
+                    ("n2.id", ""),
+                    ("n2.kind", "cause"),
+                    ("n2.parent", "p1"),
+                    ("n2.problem", "Nessuna formazione"),
+                    ("n2.objective", "Personale formato"),
+                    ("s0.name", "Regione Campania"),
+                    ("s0.influence", "high"),
+                    ("s0.participation", "inform"),
+                    ("op", "generate"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let domain::products::Content::Logframe(lf) =
+            domain::products::Content::from_json(&stored.content)
+        else {
+            panic!()
+        };
+        let rows: Vec<_> = lf.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            rows,
+            [
+                "Più progetti finanziati",
+                "Capacità di progettare rafforzata",
+                "Personale formato"
+            ]
+        );
+        assert_eq!(lf.analysis.stakeholders.len(), 1);
+        // Saving the matrix keeps the analysis.
+        let form = member.get(&format!("{path}/edit")).await;
+        let n = edit_number(&form.body);
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Quadro logico da un albero"),
+                    ("mode", "classic"),
+                    ("r0.id", &lf.rows[0].id),
+                    ("r0.level", "overall"),
+                    ("r0.text", "Più progetti finanziati"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let domain::products::Content::Logframe(lf) =
+            domain::products::Content::from_json(&stored.content)
+        else {
+            panic!()
+        };
+        assert_eq!(lf.analysis.nodes.len(), 3);
+        // Text products have no analysis page.
+        let text = db::products::list(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.kind == "macro_areas")
+            .unwrap()
+            .id;
+        assert_eq!(
+            member
+                .get(&format!(
+                    "/organisations/{salerno}/products/{text}/analysis"
+                ))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

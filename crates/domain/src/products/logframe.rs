@@ -215,6 +215,8 @@ pub struct Logframe {
     /// The last number given to a new row or indicator id; ids are never reused, so that a
     /// comment on a deleted row never lands on a new one.
     pub last_id: u32,
+    /// The problem and objective trees and the stakeholder matrix that feed the matrix.
+    pub analysis: super::analysis::Analysis,
 }
 
 /// A problem with one field of the editor's form; the field is named as in the form.

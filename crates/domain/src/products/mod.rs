@@ -2,6 +2,7 @@
 //! a free document), their content (a structured logframe or sanitised Markdown text), the
 //! review workflow, the logframe quality check and the comparison of versions.
 
+pub mod analysis;
 pub mod diff;
 pub mod logframe;
 pub mod quality;
@@ -36,6 +37,8 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("products.versions", READERS),
     ("products.compare", READERS),
     ("products.export", READERS),
+    ("products.analysis", READERS),
+    ("products.analysis_save", AUTHORS),
     ("products.review", READERS),
     ("products.comment", READERS),
     ("products.resolve", READERS),

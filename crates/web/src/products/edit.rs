@@ -230,6 +230,8 @@ fn read_content(p: &Product, fields: &[(String, String)]) -> (Content, Vec<Field
                     }
                 }
                 lf.last_id = lf.last_id.max(saved.last_id);
+                // The analysis has its own page: the matrix form does not carry it.
+                lf.analysis = saved.analysis.clone();
                 (Content::Logframe(lf), problems)
             }
             Err(problems) => {

@@ -2,6 +2,7 @@
 //! logframe or sanitised Markdown), versions and comparison, the review workflow with
 //! notifications, anchored comments, the tutor's inbox and the notification list.
 
+mod analysis;
 mod edit;
 mod export;
 mod inbox;
@@ -108,6 +109,19 @@ pub fn routes() -> Vec<Route> {
             "products.export",
             export::export,
         ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}/analysis",
+            "products.analysis",
+            analysis::show,
+        ),
+        route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/analysis",
+            "products.analysis_save",
+            analysis::save,
+        )
+        .with_body_limit(MAX_FORM),
         route(Method::GET, "/tutoring", "tutoring.inbox", inbox::inbox),
         route(
             Method::GET,
