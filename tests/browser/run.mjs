@@ -319,6 +319,12 @@ try {
   check(await participant.isVisible('.diff-badge-added'), 'the comparison marks the added activity');
   await axe(participant, 'logframe comparison');
   await visit(participant, salernoUrl.replace(base, '') + '/products/new', 'new product form');
+  await participant.fill('#f-title', 'Piano strategico di prova');
+  await participant.selectOption('#f-kind', 'strategic_plan');
+  await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Crea il prodotto")')]);
+  await axe(participant, 'strategic plan editor');
+  await participant.goto(salernoUrl + '/products/new');
+  await visit(participant, salernoUrl.replace(base, '') + '/products/new', 'new product form');
   await participant.fill('#f-title', 'Quadro logico <script>window.__xss=1</script> Cattaro');
   await participant.selectOption('#f-kind', 'logframe');
   await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Crea il prodotto")')]);
@@ -352,6 +358,10 @@ try {
   await signIn(page, 'tutor@ponte.example');
   await visit(page, '/tutoring', 'tutor inbox');
   check(await page.isVisible('text=Proposta di piano strategico'), 'the inbox lists products waiting for review');
+  await Promise.all([page.waitForNavigation(), page.click('main a:has-text("Proposta di piano strategico")')]);
+  check(await page.isVisible('svg .map-shade-4'), 'the strategic plan shows its target countries on the map');
+  await axe(page, 'strategic plan');
+  await page.goto(`${base}/tutoring`);
   await Promise.all([page.waitForNavigation(), page.click('main a:has-text("Turismo sostenibile con Durazzo")')]);
   await page.selectOption('#f-anchor', { index: 2 });
   await page.fill('#f-body', 'Indicate anche la fonte dei dati.');

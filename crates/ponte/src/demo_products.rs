@@ -6,6 +6,7 @@ use db::Db;
 use domain::products::analysis::{Analysis, Grade, Node, NodeKind, Participation, Stakeholder};
 use domain::products::logframe::{Direction, Indicator, Level, Logframe, Measure, Mode, Row};
 use domain::products::review::{Action, State};
+use domain::products::strategy::{AreaChoice, Milestone, StrategicPlan};
 use domain::products::Content;
 use uuid::Uuid;
 
@@ -247,7 +248,37 @@ async fn comment(
     Ok(db::products::comment(db, &c, Some(who), &notice).await?)
 }
 
-/// A text product taken to `target` through the workflow.
+/// Caserta's strategic plan: rural development with Montenegro and Tunisia.
+async fn caserta_plan(db: &Db) -> anyhow::Result<StrategicPlan> {
+    let areas = db::library::macro_areas(db).await?;
+    let area = |n: usize| areas.get(n).map(|a| a.code.clone()).unwrap_or_default();
+    Ok(StrategicPlan {
+        areas: vec![
+            AreaChoice {
+                macro_area: area(0),
+                rationale: "Le filiere agroalimentari della provincia (mozzarella, vino) cercano mercati e partner nei Balcani e nel Maghreb.".into(),
+            },
+            AreaChoice {
+                macro_area: area(1),
+                rationale: "Gli uffici della Provincia devono imparare a gestire progetti europei con partner esteri.".into(),
+            },
+        ],
+        priorities: vec![
+            "Scambi tra consorzi di tutela e cooperative agricole".into(),
+            "Formazione congiunta dei tecnici comunali".into(),
+            "Un ufficio per la cooperazione internazionale in Provincia".into(),
+        ],
+        countries: vec!["ME".into(), "TN".into(), "AL".into()],
+        logframes: vec![],
+        timeline: vec![
+            Milestone { when: "2026-12".into(), what: "Approvazione del piano in giunta".into() },
+            Milestone { when: "2027-03".into(), what: "Missione a Cattaro e Podgorica".into() },
+            Milestone { when: "2027-09".into(), what: "Primo progetto presentato con partner tunisini".into() },
+        ],
+    })
+}
+
+/// A product taken to `target` through the workflow.
 #[allow(clippy::too_many_arguments)]
 async fn text_product(
     db: &Db,
@@ -259,7 +290,12 @@ async fn text_product(
     tutor: Uuid,
     target: State,
 ) -> anyhow::Result<Uuid> {
-    let content = text(markdown);
+    // The strategic plan is structured; the other products are text.
+    let content = if kind == "strategic_plan" {
+        Content::StrategicPlan(caserta_plan(db).await?).to_json()
+    } else {
+        text(markdown)
+    };
     let new = NewProduct {
         organisation,
         kind,

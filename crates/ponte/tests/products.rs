@@ -1186,3 +1186,123 @@ async fn the_problem_tree_feeds_the_logframe() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_strategic_plan_is_structured_with_its_map() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let path = create(
+            &mut member,
+            salerno,
+            "strategic_plan",
+            "Piano strategico 2027",
+            "",
+        )
+        .await;
+        let id = product_id(&app, &path).await;
+        let form = member.get(&format!("{path}/edit")).await;
+        assert!(form.body.contains("name=\"a0.area\""), "{}", form.body);
+        let n = edit_number(&form.body);
+        let area = db::library::macro_areas(app.db()).await.unwrap()[0]
+            .code
+            .clone();
+        let logframe = db::products::list(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.kind == "logframe")
+            .unwrap()
+            .id
+            .to_string();
+        let foreign = db::products::list(app.db(), caserta).await.unwrap()[0]
+            .id
+            .to_string();
+        // Bad input: nothing saved, what was typed shown again.
+        let bad = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Piano strategico 2027"),
+                    ("a0.area", "inventata"),
+                    ("a0.rationale", "Motivazione scritta"),
+                    ("t0.when", "giugno"),
+                    ("t0.what", "Missione"),
+                    ("logframes", foreign.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Motivazione scritta"));
+        assert!(bad.body.contains("AAAA-MM"));
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Piano strategico 2027"),
+                    ("a0.area", area.as_str()),
+                    ("a0.rationale", "Il porto"),
+                    ("priorities", "Turismo\nFormazione"),
+                    ("countries", "AL"),
+                    ("countries", "ME"),
+                    ("logframes", logframe.as_str()),
+                    ("t0.when", "2027-06"),
+                    ("t0.what", "Missione a Durazzo"),
+                    ("mark_version", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = member.get(&path).await;
+        assert!(
+            page.body.contains("map-shade-4"),
+            "target countries are highlighted"
+        );
+        assert!(page.body.contains("<title>Albania</title>"));
+        assert!(
+            page.body.contains("Turismo sostenibile con Durazzo"),
+            "the linked logframe is listed"
+        );
+        assert!(page.body.contains("Missione a Durazzo"));
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let domain::products::Content::StrategicPlan(plan) =
+            domain::products::Content::from_json(&stored.content)
+        else {
+            panic!()
+        };
+        assert_eq!(plan.countries, ["AL", "ME"]);
+        // Compare with the draft after a change, export, comment on a part.
+        let n = edit_number(&member.get(&format!("{path}/edit")).await.body);
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Piano strategico 2027"),
+                    ("a0.area", area.as_str()),
+                    ("a0.rationale", "Il porto"),
+                    ("priorities", "Turismo\nFormazione\nUn ufficio dedicato"),
+                    ("countries", "AL"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let cmp = member.get(&format!("{path}/compare?a=1&b=draft")).await;
+        assert!(cmp.body.contains("Un ufficio dedicato"), "{}", cmp.body);
+        let docx = member.get(&format!("{path}/export/docx")).await;
+        assert_eq!(docx.status, StatusCode::OK);
+        let r = member
+            .post(
+                &format!("{path}/comments"),
+                &[
+                    ("anchor", "part:countries"),
+                    ("body", "Aggiungiamo la Tunisia?"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+}

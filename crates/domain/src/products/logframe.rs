@@ -439,6 +439,17 @@ impl Logframe {
     /// `n` `rN.id`, `rN.level`, `rN.text`…, for its indicator `k` `rN.iK.text`… Rows and
     /// indicators keep the order of their numbers in the form.
     pub fn from_form(fields: &[(String, String)]) -> Result<Logframe, Vec<FieldProblem>> {
+        let (lf, problems) = Logframe::read_form(fields);
+        if problems.is_empty() {
+            Ok(lf)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Reads the editor's form as far as it can, with the problems found: what was typed is
+    /// kept even when some of it is refused, so that the author can correct it.
+    pub fn read_form(fields: &[(String, String)]) -> (Logframe, Vec<FieldProblem>) {
         let mut problems = Vec::new();
         let mut lf = Logframe::default();
         let mut rows: std::collections::BTreeMap<usize, RowFields> = Default::default();
@@ -580,11 +591,7 @@ impl Logframe {
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(lf)
-        } else {
-            Err(problems)
-        }
+        (lf, problems)
     }
 }
 

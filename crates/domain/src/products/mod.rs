@@ -7,6 +7,7 @@ pub mod diff;
 pub mod logframe;
 pub mod quality;
 pub mod review;
+pub mod strategy;
 pub mod text;
 pub mod tutoring;
 
@@ -149,6 +150,7 @@ pub fn sections(kind: &str) -> &'static [&'static str] {
 pub enum Content {
     Text { markdown: String },
     Logframe(logframe::Logframe),
+    StrategicPlan(strategy::StrategicPlan),
 }
 
 impl Content {
@@ -176,6 +178,17 @@ impl Content {
                 .into_iter()
                 .map(|(anchor, number, _)| (anchor, number))
                 .collect(),
+            Content::StrategicPlan(plan) => {
+                let mut out: Vec<(String, String)> = plan
+                    .areas
+                    .iter()
+                    .map(|a| (format!("area:{}", a.macro_area), a.macro_area.clone()))
+                    .collect();
+                for part in ["priorities", "countries", "logframes", "timeline"] {
+                    out.push((format!("part:{part}"), part.to_string()));
+                }
+                out
+            }
         }
     }
 }

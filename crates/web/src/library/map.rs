@@ -97,3 +97,23 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppRe
         },
     )
 }
+
+/// The map with `selected` countries highlighted (a strategic plan's target countries): the
+/// shapes for `library/_map.html`, with the drawing's width and height.
+pub(crate) fn highlighted(
+    locale: domain::locale::Locale,
+    selected: &[String],
+) -> Result<(Vec<Value>, f64, f64), AppError> {
+    let shapes = all_shapes()?
+        .iter()
+        .map(|s| {
+            let code = code_of(s);
+            let name = code
+                .and_then(places::country)
+                .map(|c| c.name(locale).to_string());
+            let chosen = code.is_some_and(|c| selected.iter().any(|x| x == c));
+            context! { path => s.path, code, name, chosen }
+        })
+        .collect();
+    Ok((shapes, MEDITERRANEAN.width, MEDITERRANEAN.height().round()))
+}

@@ -3,7 +3,7 @@
 
 pub(crate) mod documents;
 pub mod extract;
-mod map;
+pub(crate) mod map;
 pub(crate) mod reading;
 mod search;
 mod themes;

@@ -137,7 +137,8 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
         viewer,
         "products/edit.html",
         context! {
-            o => org, p => view(p, locale), content => content_view(state, locale, page.content),
+            o => org, p => view(p, locale),
+            content => content_view(state, locale, p.organisation_id, page.content).await?,
             title => page.title, due_on => page.due_on, edit => page.edit,
             problems => page.problems, conflict => page.conflict, findings,
             choices => choices(state, locale).await?, focus => page.focus,
@@ -214,31 +215,39 @@ fn translate(state: &AppState, locale: Locale, problems: &[FieldProblem]) -> Vec
         .collect()
 }
 
-/// Reads the submitted content for `p`'s kind, with the problems found.
-fn read_content(p: &Product, fields: &[(String, String)]) -> (Content, Vec<FieldProblem>) {
+/// Reads the submitted content for `p`'s kind, with the problems found; what was typed is kept
+/// as far as it reads, so that a refused save loses nothing.
+async fn read_content(
+    state: &AppState,
+    p: &Product,
+    fields: &[(String, String)],
+) -> AppResult<(Content, Vec<FieldProblem>)> {
     let stored = Content::from_json(&p.content);
-    match stored {
-        Content::Logframe(saved) => match Logframe::from_form(fields) {
-            Ok(mut lf) => {
-                let mut problems = Vec::new();
-                for c in &lf.countries {
-                    if places::country(c).is_none() {
-                        problems.push(FieldProblem {
-                            field: "countries".into(),
-                            message: "error-unknown-choice",
-                        });
-                    }
+    Ok(match stored {
+        Content::Logframe(saved) => {
+            let (mut lf, mut problems) = Logframe::read_form(fields);
+            for c in &lf.countries {
+                if places::country(c).is_none() {
+                    problems.push(FieldProblem {
+                        field: "countries".into(),
+                        message: "error-unknown-choice",
+                    });
                 }
-                lf.last_id = lf.last_id.max(saved.last_id);
-                // The analysis has its own page: the matrix form does not carry it.
-                lf.analysis = saved.analysis.clone();
-                (Content::Logframe(lf), problems)
             }
-            Err(problems) => {
-                // Keep what can be kept so that the author sees their work with the problems.
-                (Content::Logframe(saved), problems)
+            lf.last_id = lf.last_id.max(saved.last_id);
+            // The analysis has its own page: the matrix form does not carry it.
+            lf.analysis = saved.analysis.clone();
+            (Content::Logframe(lf), problems)
+        }
+        Content::StrategicPlan(saved) => {
+            match super::strategy::read(state, p.organisation_id, fields).await? {
+                Ok(plan) => (Content::StrategicPlan(plan), vec![]),
+                Err(problems) => {
+                    let typed = domain::products::strategy::read_lenient(fields).unwrap_or(saved);
+                    (Content::StrategicPlan(typed), problems)
+                }
             }
-        },
+        }
         Content::Text { .. } => {
             let markdown = fields
                 .iter()
@@ -260,7 +269,7 @@ fn read_content(p: &Product, fields: &[(String, String)]) -> (Content, Vec<Field
                 ),
             }
         }
-    }
+    })
 }
 
 pub(super) async fn save(
@@ -274,7 +283,7 @@ pub(super) async fn save(
         return Ok(not_editable());
     }
     let c = common(&fields);
-    let (mut content, mut problems) = read_content(&p, &fields);
+    let (mut content, mut problems) = read_content(&state, &p, &fields).await?;
     let mut errors = domain::validation::Errors::default();
     let title = domain::validation::required_text(
         &mut errors,
@@ -361,7 +370,8 @@ pub(super) async fn save(
             }
             let saved = Content::from_json(&current.content);
             let conflict = context! {
-                content => content_view(&state, viewer.locale, &saved), title => current.title,
+                content => content_view(&state, viewer.locale, current.organisation_id, &saved).await?,
+                title => current.title,
                 by => current.updated_by_name, at => viewer.locale.date_time(current.updated_at),
             };
             let page = EditorPage {
@@ -394,7 +404,7 @@ pub(super) async fn check(
     let Content::Logframe(_) = Content::from_json(&p.content) else {
         return Err(AppError::NotFound);
     };
-    let (content, problems) = read_content(&p, &fields);
+    let (content, problems) = read_content(&state, &p, &fields).await?;
     let findings = match &content {
         Content::Logframe(lf) if problems.is_empty() => findings(&state, viewer.locale, lf),
         _ => vec![],

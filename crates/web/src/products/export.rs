@@ -228,6 +228,11 @@ pub(super) async fn export(
         ("docx" | "pdf", _) => {
             let (blocks, landscape) = match &content {
                 Content::Text { markdown } => (domain::products::text::blocks(markdown), false),
+                Content::StrategicPlan(plan) => {
+                    let markdown =
+                        super::strategy::markdown(&state, locale, p.organisation_id, plan).await?;
+                    (domain::products::text::blocks(&markdown), false)
+                }
                 Content::Logframe(lf) => {
                     let area = db::library::macro_areas(&state.db)
                         .await?

@@ -11,6 +11,7 @@ pub(crate) use models::author_choices;
 mod pages;
 pub mod reminders;
 mod review;
+pub(crate) mod strategy;
 mod tutoring;
 
 use crate::http::{AppError, AppResult};
@@ -236,13 +237,19 @@ pub(crate) async fn organisation(state: &AppState, id: Uuid) -> AppResult<Value>
 }
 
 /// Content as templates show it: rendered Markdown, or the logframe with numbers and labels.
-pub(crate) fn content_view(state: &AppState, locale: Locale, content: &Content) -> Value {
-    match content {
+pub(crate) async fn content_view(
+    state: &AppState,
+    locale: Locale,
+    organisation: Uuid,
+    content: &Content,
+) -> AppResult<Value> {
+    Ok(match content {
         Content::Text { markdown } => context! {
             type => "text", html => domain::products::text::render(markdown), markdown,
         },
         Content::Logframe(lf) => edit::logframe_view(state, locale, lf),
-    }
+        Content::StrategicPlan(plan) => strategy::view(state, locale, organisation, plan).await?,
+    })
 }
 
 /// The elements of `content` comments can point at, each with a label for the reader: the
@@ -251,6 +258,7 @@ pub(crate) fn anchor_labels(
     state: &AppState,
     locale: Locale,
     content: &Content,
+    areas: &[(String, String)],
 ) -> Vec<(String, String)> {
     match content {
         Content::Logframe(lf) => {
@@ -266,6 +274,27 @@ pub(crate) fn anchor_labels(
                         format!("{row_label}, {indicator} {}", k + 1),
                     ));
                 }
+            }
+            out
+        }
+        Content::StrategicPlan(plan) => {
+            let mut out: Vec<(String, String)> = plan
+                .areas
+                .iter()
+                .map(|a| {
+                    let name = areas
+                        .iter()
+                        .find(|(c, _)| *c == a.macro_area)
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_else(|| a.macro_area.clone());
+                    (format!("area:{}", a.macro_area), name)
+                })
+                .collect();
+            for part in ["priorities", "countries", "logframes", "timeline"] {
+                out.push((
+                    format!("part:{part}"),
+                    state.i18n.t(locale, &format!("strategy-{part}")),
+                ));
             }
             out
         }

@@ -99,7 +99,7 @@ pub(super) async fn show(
         "products/model.html",
         context! {
             p => super::view(&p, viewer.locale), o => org,
-            content => content_view(&state, viewer.locale, &content),
+            content => content_view(&state, viewer.locale, p.organisation_id, &content).await?,
             orgs => author_choices(&state, &viewer).await?,
         },
     )

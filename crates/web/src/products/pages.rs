@@ -165,6 +165,9 @@ fn starter(state: &AppState, viewer: &Viewer, kind: &str, mode: Mode) -> Content
     if kind == "logframe" {
         return Content::Logframe(Logframe::starter(mode));
     }
+    if kind == "strategic_plan" {
+        return Content::StrategicPlan(Default::default());
+    }
     let markdown: String = domain::products::sections(kind)
         .iter()
         .map(|s| format!("## {}\n\n\n", state.i18n.t(viewer.locale, s)))
@@ -292,7 +295,8 @@ pub(super) async fn show(
             .map(|v| v.content.as_str())
             .unwrap_or(&p.content),
     );
-    let anchors = super::anchor_labels(&state, locale, &content);
+    let areas = super::strategy::area_names(&state, locale).await?;
+    let anchors = super::anchor_labels(&state, locale, &content, &areas);
     let actor = super::actor(&state, &viewer, &p).await?;
     let st = super::state_of(&p);
     let actions: Vec<&str> = domain::products::review::available(st, actor)
@@ -317,7 +321,7 @@ pub(super) async fn show(
         &viewer,
         "products/show.html",
         context! {
-            o => org, p => view(&p, locale), content => content_view(&state, locale, &content),
+            o => org, p => view(&p, locale), content => content_view(&state, locale, p.organisation_id, &content).await?,
             anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
             shown => shown_version.as_ref().map(|v| context! { number => v.number, label => v.label,
                 at => locale.date_time(v.created_at), by => v.created_by_name, title => v.title }),
@@ -398,6 +402,16 @@ pub(super) async fn compare(
         }
         (Content::Text { markdown: x }, Content::Text { markdown: y }) => {
             let lines = diff::lines(x, y);
+            let changed = lines
+                .iter()
+                .filter(|l| l.change != diff::Change::Same)
+                .count();
+            context! { type => "text", lines, changed }
+        }
+        (Content::StrategicPlan(x), Content::StrategicPlan(y)) => {
+            let x = super::strategy::markdown(&state, locale, p.organisation_id, x).await?;
+            let y = super::strategy::markdown(&state, locale, p.organisation_id, y).await?;
+            let lines = diff::lines(&x, &y);
             let changed = lines
                 .iter()
                 .filter(|l| l.change != diff::Change::Same)
