@@ -24,6 +24,7 @@ pub struct Product {
     pub updated_by_name: Option<String>,
     pub state_at: Option<DateTime<Utc>>,
     pub state_by_name: Option<String>,
+    pub session_id: Option<Uuid>,
 }
 
 /// A line of an administration's product list.
@@ -162,7 +163,7 @@ macro_rules! insert_notification {
     };
 }
 
-const PRODUCT_COLUMNS: &str = "p.id, p.organisation_id, p.kind, p.title, p.state, p.content, p.version, p.due_on, p.created_by, p.updated_at, u.name, p.state_at, s.name";
+const PRODUCT_COLUMNS: &str = "p.id, p.organisation_id, p.kind, p.title, p.state, p.content, p.version, p.due_on, p.created_by, p.updated_at, u.name, p.state_at, s.name, p.session_id";
 
 fn product_from<R: Row>(r: &R) -> std::result::Result<Product, sqlx::Error>
 where
@@ -187,6 +188,7 @@ where
         updated_by_name: r.try_get(10)?,
         state_at: r.try_get(11)?,
         state_by_name: r.try_get(12)?,
+        session_id: r.try_get(13)?,
     })
 }
 
@@ -200,6 +202,8 @@ pub struct NewProduct<'a> {
     pub due_on: Option<NaiveDate>,
     /// The model this product starts from, when it is a copy.
     pub model_of: Option<Uuid>,
+    /// The lab session the product is due for.
+    pub session: Option<Uuid>,
 }
 
 /// Creates a product in the draft state.
@@ -219,8 +223,8 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "INSERT INTO products (id, organisation_id, kind, title, state, content, version, due_on, created_by, created_at, updated_by, updated_at, model_of)
-             VALUES ($1, $2, $3, $4, 'draft', $5, 1, $6, $7, $8, $7, $8, $9)",
+            "INSERT INTO products (id, organisation_id, kind, title, state, content, version, due_on, created_by, created_at, updated_by, updated_at, model_of, session_id)
+             VALUES ($1, $2, $3, $4, 'draft', $5, 1, $6, $7, $8, $7, $8, $9, $10)",
         )
         .bind(id)
         .bind(new.organisation)
@@ -231,6 +235,7 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
         .bind(actor)
         .bind(now)
         .bind(new.model_of)
+        .bind(new.session)
         .execute(&mut *tx)
         .await?;
         if let Some(a) = actor {

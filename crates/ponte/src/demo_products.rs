@@ -303,6 +303,7 @@ async fn text_product(
         content: &content,
         due_on: None,
         model_of: None,
+        session: None,
     };
     let id = db::products::create(db, &new, Some(author)).await?;
     let path: &[(Action, bool)] = match target {
@@ -351,6 +352,7 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
         content: &v1,
         due_on: None,
         model_of: None,
+        session: None,
     };
     let lf = db::products::create(db, &new, Some(people.coordinator)).await?;
     let mut state = step(
@@ -537,6 +539,7 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
                 content: &content,
                 due_on: None,
                 model_of: None,
+                session: None,
             };
             db::products::create(db, &new, Some(author)).await?;
         } else {

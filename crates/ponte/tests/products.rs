@@ -677,6 +677,54 @@ async fn deadlines_send_reminders_through_the_job_queue() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // A lab session of the administration's group sets the deadline to its day.
+        let filter = db::labs::Filter {
+            organisation: Some(salerno),
+            from: Some(chrono::Utc::now()),
+            ..Default::default()
+        };
+        let sessions = db::labs::list(app.db(), &filter).await.unwrap();
+        if let Some(first) = sessions.first() {
+            let r = member
+                .post(
+                    &format!("/organisations/{salerno}/products"),
+                    &[
+                        ("title", "Proposta per la giornata"),
+                        ("kind", "project_proposal"),
+                        ("session", &first.id.to_string()),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            let p = db::products::list(app.db(), salerno)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|p| p.title == "Proposta per la giornata")
+                .unwrap();
+            let p = db::products::get(app.db(), p.id).await.unwrap().unwrap();
+            assert_eq!(p.session_id, Some(first.id));
+            assert_eq!(
+                p.due_on,
+                Some(
+                    first
+                        .starts_at
+                        .with_timezone(&chrono_tz::Europe::Rome)
+                        .date_naive()
+                )
+            );
+        }
+        let r = member
+            .post(
+                &format!("/organisations/{salerno}/products"),
+                &[
+                    ("title", "X"),
+                    ("kind", "budget"),
+                    ("session", &Uuid::now_v7().to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let runners = web::jobs::Runners::default();
         assert!(web::jobs::run_due(app.db(), &runners).await >= 1);
         let coordinator = db::accounts::credentials(app.db(), COORDINATOR)

@@ -401,3 +401,5 @@ strategy-error-area = Choose a macro-area of the programme.
 strategy-error-area-twice = Each macro-area is chosen only once.
 strategy-error-when = Write the timeline's dates as YYYY-MM or YYYY-MM-DD.
 strategy-when-short = When
+products-field-session = Lab session
+products-session-hint = Optional: the product is due at this session, whose day becomes the deadline.

@@ -401,3 +401,5 @@ strategy-error-area = Choisissez un macro-domaine du programme.
 strategy-error-area-twice = Chaque macro-domaine n'est choisi qu'une fois.
 strategy-error-when = Écrivez les dates du calendrier sous la forme AAAA-MM ou AAAA-MM-JJ.
 strategy-when-short = Quand
+products-field-session = Journée de laboratoire
+products-session-hint = Facultative : le produit est attendu à cette journée, qui devient l'échéance.

@@ -401,3 +401,5 @@ strategy-error-area = Scegli una macroarea del programma.
 strategy-error-area-twice = Ogni macroarea va scelta una sola volta.
 strategy-error-when = Scrivi le date del cronoprogramma come AAAA-MM o AAAA-MM-GG.
 strategy-when-short = Quando
+products-field-session = Giornata di laboratorio
+products-session-hint = Facoltativa: il prodotto va presentato a questa giornata, che diventa la scadenza.

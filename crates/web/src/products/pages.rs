@@ -58,6 +58,37 @@ pub(super) struct NewForm {
     model: String,
     /// A good practice of the library to start from.
     practice: String,
+    /// A lab session the product is due for (its day becomes the deadline).
+    session: String,
+}
+
+/// The coming lab sessions of the administration's groups: (id, label), for the deadline.
+async fn coming_sessions(
+    state: &AppState,
+    viewer: &Viewer,
+    org: Uuid,
+) -> AppResult<Vec<(Uuid, String, chrono::NaiveDate)>> {
+    let filter = db::labs::Filter {
+        organisation: Some(org),
+        from: Some(chrono::Utc::now()),
+        limit: Some(30),
+        ..Default::default()
+    };
+    Ok(db::labs::list(&state.db, &filter)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let day = s
+                .starts_at
+                .with_timezone(&chrono_tz::Europe::Rome)
+                .date_naive();
+            (
+                s.id,
+                format!("{} — {}", viewer.locale.date(day), s.title),
+                day,
+            )
+        })
+        .collect())
 }
 
 /// Where a new product's first content comes from besides its kind's outline.
@@ -125,11 +156,16 @@ async fn new_page(
         }
         None => (None, form.title.clone(), form.kind.clone()),
     };
+    let sessions: Vec<Value> = coming_sessions(state, viewer, org)
+        .await?
+        .into_iter()
+        .map(|(id, label, _)| context! { id => id.to_string(), label })
+        .collect();
     render(
         state,
         viewer,
         "products/new.html",
-        context! { o, kinds => KINDS, title, kind, mode => form.mode, from,
+        context! { o, kinds => KINDS, title, kind, mode => form.mode, from, sessions, session => form.session,
         due_on => form.due_on, errors => field_errors(state, viewer, errors) },
     )
 }
@@ -184,7 +220,23 @@ pub(super) async fn create(
     let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let checked = domain::products::check_new(&form.title, &form.kind);
     let mut errors = checked.clone().err().unwrap_or_default();
-    let due = due_date(&mut errors, &form.due_on);
+    let mut due = due_date(&mut errors, &form.due_on);
+    // A lab session sets the deadline to its day.
+    let mut session = None;
+    if !form.session.trim().is_empty() {
+        let chosen = Uuid::parse_str(form.session.trim()).ok();
+        match coming_sessions(&state, &viewer, org)
+            .await?
+            .into_iter()
+            .find(|(id, _, _)| Some(*id) == chosen)
+        {
+            Some((id, _, day)) => {
+                session = Some(id);
+                due = Some(day);
+            }
+            None => errors.add("session", "error-choose"),
+        }
+    }
     let mode = if form.mode.trim().is_empty() {
         Some(Mode::Classic)
     } else {
@@ -221,6 +273,7 @@ pub(super) async fn create(
         content: &content,
         due_on: due,
         model_of,
+        session,
     };
     let product = db::products::create(&state.db, &new, viewer.user_id()).await?;
     if let Some(due) = due {
@@ -329,6 +382,10 @@ pub(super) async fn show(
             may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
             may_comment => viewer.may("products.comment", Some(p.organisation_id)),
             may_publish => viewer.may("products.publish_model", None) && st == domain::products::review::State::Approved,
+            due_session => match p.session_id {
+                Some(sid) => db::labs::get(&state.db, sid).await?.map(|s| context! { id => s.id, title => s.title }),
+                None => None,
+            },
             is_model => db::products::is_model(&state.db, p.id).await?,
             done => q.done,
         },
