@@ -107,21 +107,16 @@ pub fn from_form(
         if v.is_empty() {
             continue;
         }
+        let is_id = v.len() <= 40 && v.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
         match key.as_str() {
-            "countries" if known_country(v) => {
-                if !plan.countries.iter().any(|c| c == v) {
-                    plan.countries.push(v.to_string());
-                }
+            "countries" if !known_country(v) => errors.push("error-unknown-choice"),
+            "countries" if !plan.countries.iter().any(|c| c == v) => {
+                plan.countries.push(v.to_string())
             }
-            "countries" => errors.push("error-unknown-choice"),
-            "logframes"
-                if v.len() <= 40 && v.chars().all(|c| c.is_ascii_hexdigit() || c == '-') =>
-            {
-                if !plan.logframes.iter().any(|l| l == v) {
-                    plan.logframes.push(v.to_string());
-                }
+            "logframes" if !is_id => errors.push("error-unknown-choice"),
+            "logframes" if !plan.logframes.iter().any(|l| l == v) => {
+                plan.logframes.push(v.to_string())
             }
-            "logframes" => errors.push("error-unknown-choice"),
             _ => {}
         }
     }
