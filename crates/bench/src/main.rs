@@ -8,6 +8,7 @@
 
 mod library;
 mod load;
+mod products;
 mod seed;
 mod server;
 
@@ -21,6 +22,8 @@ struct Options {
     sizes: seed::Sizes,
     /// Library documents added to the dataset.
     documents: usize,
+    /// Products added to the dataset (10 versions and 50 comments each).
+    products: usize,
     /// Runs of each search query.
     search_runs: usize,
     /// Stop after the search measurement (no server, no pages).
@@ -39,6 +42,7 @@ fn options() -> anyhow::Result<Options> {
             sessions: 60,
         },
         documents: 20_000,
+        products: 2_000,
         search_runs: 50,
         search_only: false,
     };
@@ -67,11 +71,13 @@ fn options() -> anyhow::Result<Options> {
                     sessions: 20,
                 };
                 o.documents = 2_000;
+                o.products = 200;
             }
+            "--products" => o.products = value()?.parse()?,
             "--documents" => o.documents = value()?.parse()?,
             "--search-only" => o.search_only = true,
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--search-only] [--json PATH] [--small]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--json PATH] [--small]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -102,6 +108,9 @@ struct BackendResult {
     sessions: usize,
     registrations: usize,
     documents: usize,
+    products: usize,
+    versions: usize,
+    comments: usize,
     seed_seconds: f64,
     search: Vec<library::QueryResult>,
     pages: Vec<PageResult>,
@@ -135,6 +144,32 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     eprintln!("[{name}] adding {} library documents…", o.documents);
     let documents =
         library::seed(&backend.db, o.documents, staff_id, seeded.workspace, group).await?;
+    eprintln!(
+        "[{name}] adding {} products with their versions and comments…",
+        o.products
+    );
+    let (orgs, _) = db::organisations::search(&backend.db, None, None, 1_000, 0).await?;
+    let orgs: Vec<uuid::Uuid> = orgs.iter().map(|o| o.id).collect();
+    let mut authors = vec![staff_id];
+    for email in [
+        "membro@ponte.example",
+        "tutor@ponte.example",
+        "coordinatore@ponte.example",
+    ] {
+        if let Some(c) = db::accounts::credentials(&backend.db, email).await? {
+            authors.push(c.id);
+        }
+    }
+    let products = products::seed(
+        &backend.db,
+        o.products,
+        10,
+        50,
+        seeded.workspace,
+        &orgs,
+        &authors,
+    )
+    .await?;
     let seed_seconds = started.elapsed().as_secs_f64();
     if let (Ok(path), "sqlite") = (std::env::var("PONTE_BENCH_KEEP"), name) {
         // A copy of the seeded database, to study query plans afterwards.
@@ -159,6 +194,9 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
             sessions: seeded.sessions,
             registrations: seeded.registrations,
             documents,
+            products: products.products,
+            versions: products.versions,
+            comments: products.comments,
             seed_seconds,
             search,
             pages: Vec::new(),
@@ -193,6 +231,7 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     );
     let staff = srv.sign_in("staff@ponte.example", "ponte-demo")?;
     let member = srv.sign_in("membro@ponte.example", "ponte-demo")?;
+    let tutor = srv.sign_in("tutor@ponte.example", "ponte-demo")?;
     let pages: Vec<(&str, String, Option<&str>)> = vec![
         ("baseline: static asset", "/assets/ponte.css".into(), None),
         ("home", "/".into(), Some(&member)),
@@ -232,6 +271,20 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
             Some(&member),
         ),
         ("library map", "/library/map".into(), Some(&member)),
+        (
+            "product list",
+            format!("/organisations/{}/products", seeded.workspace),
+            Some(&member),
+        ),
+        (
+            "logframe view",
+            format!(
+                "/organisations/{}/products/{}",
+                seeded.workspace, products.logframe
+            ),
+            Some(&member),
+        ),
+        ("tutor inbox", "/tutoring".into(), Some(&tutor)),
     ];
     // Warm the server and the database caches.
     load::run(
@@ -288,6 +341,9 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
         sessions: seeded.sessions,
         registrations: seeded.registrations,
         documents,
+        products: products.products,
+        versions: products.versions,
+        comments: products.comments,
         seed_seconds,
         search,
         pages: results,
@@ -304,8 +360,8 @@ fn print(r: &BackendResult, clients: usize) {
         r.startup_ms, r.peak_rss_mib
     );
     println!(
-        "library: {} documents added in {:.0} s; search in-process, as a member (results, total and five facets):",
-        r.documents, r.seed_seconds
+        "library: {} documents and {} products ({} versions, {} comments) added in {:.0} s; search in-process, as a member (results, total and five facets):",
+        r.documents, r.products, r.versions, r.comments, r.seed_seconds
     );
     println!("| query | filters | results | p50 ms | p99 ms |");
     println!("|---|---|---:|---:|---:|");

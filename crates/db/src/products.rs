@@ -641,11 +641,12 @@ pub async fn comment(
     let id = new_id();
     let now = Utc::now();
     run!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        // Reads first, outside the transaction: on SQLite a transaction that reads before it
+        // writes cannot take the write lock once another writer has committed meanwhile.
         let organisation: Uuid =
             sqlx::query_scalar("SELECT organisation_id FROM products WHERE id = $1")
                 .bind(c.product)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(pool)
                 .await?
                 .ok_or(DbError::NotFound)?;
         let (parent, anchor) = match c.parent {
@@ -653,7 +654,7 @@ pub async fn comment(
                 let row = sqlx::query("SELECT COALESCE(parent_id, id), anchor FROM product_comments WHERE id = $1 AND product_id = $2")
                     .bind(p)
                     .bind(c.product)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(pool)
                     .await?
                     .ok_or(DbError::NotFound)?;
                 let root: Uuid = row.try_get(0)?;
@@ -662,6 +663,7 @@ pub async fn comment(
             }
             None => (None, c.anchor.to_string()),
         };
+        let mut tx = pool.begin().await?;
         sqlx::query(
             "INSERT INTO product_comments (id, product_id, parent_id, version_number, anchor, body, author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )

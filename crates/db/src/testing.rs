@@ -388,3 +388,45 @@ pub async fn query_bool(db: &Db, sql: &str) -> bool {
             .expect("test query")
     })
 }
+
+/// Gives a product a long history in one transaction, for the benchmark's dataset: `versions`
+/// (contents, numbered from 1) and `comments` (version number, anchor, body, author). Events,
+/// notifications and the audit log are left out: the dataset is for reading.
+pub async fn seed_product_history(
+    db: &Db,
+    product: uuid::Uuid,
+    title: &str,
+    versions: &[String],
+    comments: &[(i64, String, String, uuid::Uuid)],
+) {
+    let now = chrono::Utc::now();
+    crate::run!(db, |pool| {
+        let mut tx = pool.begin().await.expect("transaction");
+        for (n, content) in versions.iter().enumerate() {
+            sqlx::query("INSERT INTO product_versions (id, product_id, number, title, content, label, created_by, created_at) VALUES ($1, $2, $3, $4, $5, '', NULL, $6)")
+                .bind(crate::new_id())
+                .bind(product)
+                .bind(n as i64 + 1)
+                .bind(title)
+                .bind(content)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .expect("version");
+        }
+        for (version, anchor, body, author) in comments {
+            sqlx::query("INSERT INTO product_comments (id, product_id, parent_id, version_number, anchor, body, author_id, created_at) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)")
+                .bind(crate::new_id())
+                .bind(product)
+                .bind(*version)
+                .bind(anchor)
+                .bind(body)
+                .bind(*author)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .expect("comment");
+        }
+        tx.commit().await.expect("commit");
+    })
+}

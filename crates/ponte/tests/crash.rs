@@ -1,5 +1,5 @@
 //! Crash safety: the real server runs with concurrent writers (agenda items, new organisations,
-//! attendance registers), is killed with SIGKILL at a random moment, and is started again; every
+//! attendance registers, product saves, comments), is killed with SIGKILL at a random moment, and is started again; every
 //! write that got its success answer must be there, and the database must pass its integrity check.
 //! Twenty cycles on each backend.
 
@@ -110,6 +110,10 @@ struct Acked {
     /// The last register acknowledged, and the one in flight when the server died.
     register: Option<Vec<(Uuid, i64)>>,
     in_flight: Option<Vec<(Uuid, i64)>>,
+    /// The text of the last product save acknowledged, and the one in flight.
+    product: Option<String>,
+    product_in_flight: Option<String>,
+    comments: Vec<String>,
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -142,9 +146,39 @@ async fn acknowledged_writes_survive_sigkill() {
             .find(|s| s.place.contains("Salerno"))
             .unwrap()
             .id;
+        // A product of Salerno, saved and commented on by its coordinator.
+        let salerno =
+            db::organisations::search(&backend.db, None, Some("Provincia di Salerno"), 5, 0)
+                .await
+                .unwrap()
+                .0
+                .into_iter()
+                .find(|o| o.data.name == "Provincia di Salerno")
+                .unwrap()
+                .id;
+        let content = domain::products::Content::Text {
+            markdown: String::new(),
+        }
+        .to_json();
+        let product = db::products::create(
+            &backend.db,
+            &db::products::NewProduct {
+                organisation: salerno,
+                kind: "document",
+                title: "Nota del crash test",
+                content: &content,
+                due_on: None,
+                model_of: None,
+                session: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let product_path = format!("/organisations/{salerno}/products/{product}");
         let acked = Arc::new(Mutex::new(Acked::default()));
         let mut rng = Rng(0xC0FFEE ^ backend.name.len() as u64);
-        let mut totals = (0usize, 0usize);
+        let mut totals = (0usize, 0usize, 0usize, 0usize);
         for cycle in 0..CYCLES {
             let (mut server, port) = start(&backend.url, backend.dir.path());
             let (_, cookie) = request(
@@ -156,6 +190,15 @@ async fn acknowledged_writes_survive_sigkill() {
             )
             .unwrap();
             let cookie = Arc::new(cookie.expect("signed in"));
+            let (_, author) = request(
+                port,
+                "POST",
+                "/sign-in",
+                None,
+                "email=coordinatore%40ponte.example&password=ponte-demo",
+            )
+            .unwrap();
+            let author = Arc::new(author.expect("signed in"));
             let stop = Arc::new(AtomicBool::new(false));
             let mut writers = Vec::new();
             // Agenda items.
@@ -239,6 +282,72 @@ async fn acknowledged_writes_survive_sigkill() {
                     }
                 }));
             }
+            // Product saves: each goes over the edit the previous one made.
+            {
+                let (stop, acked, author, path) = (
+                    stop.clone(),
+                    acked.clone(),
+                    author.clone(),
+                    product_path.clone(),
+                );
+                let tag = format!("{}-{cycle}", backend.name);
+                let mut edit = db::products::get(&backend.db, product)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .version;
+                writers.push(std::thread::spawn(move || {
+                    for n in 0.. {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let text = format!("Testo salvato {tag}-{n}");
+                        let form = format!(
+                            "edit={edit}&title=Nota+del+crash+test&markdown={}",
+                            enc(&text)
+                        );
+                        acked.lock().unwrap().product_in_flight = Some(text.clone());
+                        match request(port, "POST", &path, Some(&author), &form) {
+                            Ok((303, _)) => {
+                                acked.lock().unwrap().product = Some(text);
+                                edit += 1;
+                            }
+                            Ok((status, _)) => panic!("product save answered {status}"),
+                            Err(_) => break,
+                        }
+                    }
+                }));
+            }
+            // Comments on the product.
+            {
+                let (stop, acked, cookie, path) = (
+                    stop.clone(),
+                    acked.clone(),
+                    cookie.clone(),
+                    product_path.clone(),
+                );
+                let tag = format!("{}-{cycle}", backend.name);
+                writers.push(std::thread::spawn(move || {
+                    for n in 0.. {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let body = format!("Commento {tag}-{n}");
+                        let form = format!("anchor=&body={}", enc(&body));
+                        match request(
+                            port,
+                            "POST",
+                            &format!("{path}/comments"),
+                            Some(&cookie),
+                            &form,
+                        ) {
+                            Ok((303, _)) => acked.lock().unwrap().comments.push(body),
+                            Ok((status, _)) => panic!("comment answered {status}"),
+                            Err(_) => break,
+                        }
+                    }
+                }));
+            }
             std::thread::sleep(Duration::from_millis(150 + rng.below(450)));
             server.kill().unwrap(); // SIGKILL
             server.wait().unwrap();
@@ -296,6 +405,34 @@ async fn acknowledged_writes_survive_sigkill() {
                     backend.name
                 );
             }
+            let stored = db::products::get(&backend.db, product)
+                .await
+                .unwrap()
+                .unwrap();
+            if let Some(text) = &a.product {
+                let in_flight = a.product_in_flight.as_deref().unwrap_or(text);
+                assert!(
+                    stored.content.contains(&format!("{text}\""))
+                        || stored.content.contains(&format!("{in_flight}\"")),
+                    "the product is neither the acknowledged save nor the one in flight on {}",
+                    backend.name
+                );
+            }
+            let comments: Vec<String> = db::products::comments(&backend.db, product)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.body)
+                .collect();
+            for c in &a.comments {
+                assert!(
+                    comments.contains(c),
+                    "acknowledged comment {c} lost on {}",
+                    backend.name
+                );
+            }
+            totals.2 += a.comments.len();
+            totals.3 += usize::from(a.product.is_some());
             totals.0 += a.agenda.len();
             totals.1 += a.organisations.len();
         }
@@ -305,9 +442,14 @@ async fn acknowledged_writes_survive_sigkill() {
                 .unwrap();
         assert!(total as usize >= totals.1);
         assert!(totals.0 > CYCLES, "the writers wrote on {}", backend.name);
+        assert!(
+            totals.2 > CYCLES,
+            "the comment writer wrote on {}",
+            backend.name
+        );
         println!(
-            "{}: {CYCLES} kills, {} agenda items and {} organisations acknowledged, all found",
-            backend.name, totals.0, totals.1
+            "{}: {CYCLES} kills, {} agenda items, {} organisations and {} comments acknowledged, all found; the product held its last acknowledged save after {} cycles",
+            backend.name, totals.0, totals.1, totals.2, totals.3
         );
     }
 }
