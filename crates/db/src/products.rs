@@ -767,8 +767,8 @@ pub async fn open_threads(
     };
     let sql = format!(
         "SELECT c.id, c.product_id, c.parent_id, c.version_number, c.anchor, c.body, c.author_id, a.name, c.created_at, c.resolved_at, NULL, p.title, p.organisation_id
-         FROM product_comments c JOIN products p ON p.id = c.product_id LEFT JOIN users a ON a.id = c.author_id
-         WHERE c.resolved_at IS NULL AND c.parent_id IS NULL{filter} ORDER BY c.created_at LIMIT $1"
+         FROM products p JOIN product_comments c ON c.product_id = p.id LEFT JOIN users a ON a.id = c.author_id
+         WHERE c.parent_id IS NULL AND c.resolved_at IS NULL{filter} ORDER BY c.created_at LIMIT $1"
     );
     run!(db, |pool| {
         let mut q = sqlx::query(&sql).bind(limit);

@@ -68,7 +68,7 @@ CREATE TABLE product_comments (
     resolved_at TIMESTAMPTZ
 );
 CREATE INDEX product_comments_product ON product_comments (product_id, created_at);
-CREATE INDEX product_comments_open ON product_comments (resolved_at, product_id);
+CREATE INDEX product_comments_open ON product_comments (product_id, parent_id, resolved_at);
 
 CREATE TABLE notifications (
     id UUID PRIMARY KEY,

@@ -403,3 +403,4 @@ strategy-error-when = Write the timeline's dates as YYYY-MM or YYYY-MM-DD.
 strategy-when-short = When
 products-field-session = Lab session
 products-session-hint = Optional: the product is due at this session, whose day becomes the deadline.
+inbox-threads-oldest = The 60 oldest open comments are shown.

@@ -403,3 +403,4 @@ strategy-error-when = Écrivez les dates du calendrier sous la forme AAAA-MM ou 
 strategy-when-short = Quand
 products-field-session = Journée de laboratoire
 products-session-hint = Facultative : le produit est attendu à cette journée, qui devient l'échéance.
+inbox-threads-oldest = Les 60 commentaires ouverts les plus anciens sont affichés.

@@ -403,3 +403,4 @@ strategy-error-when = Scrivi le date del cronoprogramma come AAAA-MM o AAAA-MM-G
 strategy-when-short = Quando
 products-field-session = Giornata di laboratorio
 products-session-hint = Facoltativa: il prodotto va presentato a questa giornata, che diventa la scadenza.
+inbox-threads-oldest = Sono mostrati i 60 commenti aperti più vecchi.

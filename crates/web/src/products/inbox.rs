@@ -37,7 +37,7 @@ pub(super) async fn inbox(State(state): State<AppState>, viewer: Viewer) -> AppR
             open_comments => s.open_comments }
         })
         .collect();
-    let threads: Vec<Value> = db::products::open_threads(&state.db, orgs.as_deref(), 200)
+    let threads: Vec<Value> = db::products::open_threads(&state.db, orgs.as_deref(), 60)
         .await?
         .into_iter()
         .map(|(c, title, org)| {
