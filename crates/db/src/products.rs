@@ -1098,3 +1098,25 @@ pub async fn models(db: &Db) -> Result<Vec<Summary>> {
             .collect::<std::result::Result<Vec<_>, _>>()?)
     })
 }
+
+/// An administration's most recently changed products, without counts (for the workspace page):
+/// (id, title, state, due date).
+pub async fn recent(
+    db: &Db,
+    organisation: Uuid,
+    limit: i64,
+) -> Result<Vec<(Uuid, String, String, Option<NaiveDate>)>> {
+    run!(db, |pool| {
+        let rows = sqlx::query(
+            "SELECT id, title, state, due_on FROM products WHERE organisation_id = $1 ORDER BY updated_at DESC LIMIT $2",
+        )
+        .bind(organisation)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
+    })
+}

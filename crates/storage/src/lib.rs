@@ -55,7 +55,21 @@ impl Storage {
     pub async fn prepare(&self) -> Result<(), StorageError> {
         match self {
             Storage::Local(_) => Ok(()),
-            Storage::S3(s3) => s3.ensure_bucket().await,
+            Storage::S3(s3) => {
+                // The object store may be starting at the same time as Ponte: a connection it
+                // drops or refuses is tried again a few times before giving up.
+                let mut attempt = 0;
+                loop {
+                    match s3.ensure_bucket().await {
+                        Err(StorageError::Io(_)) if attempt < 5 => {
+                            attempt += 1;
+                            tokio::time::sleep(std::time::Duration::from_millis(200 * attempt))
+                                .await;
+                        }
+                        other => return other,
+                    }
+                }
+            }
         }
     }
 

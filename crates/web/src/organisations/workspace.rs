@@ -34,13 +34,11 @@ pub(super) async fn workspace_page(
     let products: Option<Vec<Value>> = if viewer.may("products.list", Some(o.id)) {
         let locale = viewer.locale;
         Some(
-            db::products::list(&state.db, o.id)
+            db::products::recent(&state.db, o.id, 8)
                 .await?
                 .into_iter()
-                .take(8)
-                .map(|p| {
-                    context! { id => p.id, title => p.title, state => p.state,
-                    due_on => p.due_on.map(|d| locale.date(d)) }
+                .map(|(id, title, state, due_on)| {
+                    context! { id, title, state, due_on => due_on.map(|d| locale.date(d)) }
                 })
                 .collect(),
         )
