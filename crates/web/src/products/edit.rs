@@ -53,7 +53,7 @@ pub(crate) fn findings(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<V
         lf.rows.iter().zip(&numbers).find_map(|(r, n)| {
             let level = state.i18n.t(locale, r.level.label(lf.mode));
             match kind {
-                "row" if r.id == id => Some(format!("{level} {n}")),
+                "row" if r.id == id => Some(format!("{level} {n}").trim().to_string()),
                 "ind" => r.indicators.iter().position(|i| i.id == id).map(|k| {
                     format!(
                         "{level} {n}, {} {}",
