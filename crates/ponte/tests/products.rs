@@ -1354,3 +1354,49 @@ async fn the_strategic_plan_is_structured_with_its_map() {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     }
 }
+
+#[tokio::test]
+async fn comments_point_at_a_logframe_cell() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let logframe = db::products::list(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.kind == "logframe")
+            .unwrap()
+            .id;
+        let path = format!("/organisations/{salerno}/products/{logframe}");
+        let page = tutor.get(&path).await;
+        assert!(
+            page.body.contains("value=\"cell:r3:assumptions\""),
+            "cells are offered as anchors"
+        );
+        let r = tutor
+            .post(
+                &format!("{path}/comments"),
+                &[
+                    ("anchor", "cell:r3:assumptions"),
+                    ("body", "Ipotesi troppo generica"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = tutor.get(&path).await;
+        assert!(
+            page.body.contains("href=\"#cell-r3-assumptions\""),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("id=\"cell-r3-assumptions\""));
+        // A cell an activity does not have on another level is refused.
+        let r = tutor
+            .post(
+                &format!("{path}/comments"),
+                &[("anchor", "cell:r3:costs"), ("body", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
+}

@@ -423,6 +423,9 @@ impl Logframe {
         let mut out = Vec::new();
         for (row, number) in self.rows.iter().zip(numbers) {
             out.push((format!("row:{}", row.id), number.clone(), row.level));
+            for cell in Row::cells(row.level) {
+                out.push((format!("cell:{}:{cell}", row.id), number.clone(), row.level));
+            }
             for (k, ind) in row.indicators.iter().enumerate() {
                 let label = if number.is_empty() {
                     format!("I{}", k + 1)
@@ -596,6 +599,14 @@ impl Logframe {
 }
 
 impl Row {
+    /// The cells of a row of `level` a comment can point at, besides its indicators.
+    pub fn cells(level: Level) -> &'static [&'static str] {
+        match level {
+            Level::Activity => &["text", "sources", "assumptions", "means", "costs"],
+            _ => &["text", "sources", "assumptions"],
+        }
+    }
+
     /// An empty row.
     pub fn new(id: String, level: Level) -> Row {
         Row {

@@ -268,6 +268,18 @@ pub(crate) fn anchor_labels(
                 let label = state.i18n.t(locale, row.level.label(lf.mode));
                 let row_label = format!("{label} {number}").trim().to_string();
                 out.push((format!("row:{}", row.id), row_label.clone()));
+                for cell in domain::products::logframe::Row::cells(row.level) {
+                    let column = match *cell {
+                        "text" => format!("lf-col-logic-{}", lf.mode.code()),
+                        "sources" => format!("lf-col-sources-{}", lf.mode.code()),
+                        "assumptions" => "lf-col-assumptions".to_string(),
+                        other => format!("lf-{other}"),
+                    };
+                    out.push((
+                        format!("cell:{}:{cell}", row.id),
+                        format!("{row_label} — {}", state.i18n.t(locale, &column)),
+                    ));
+                }
                 for (k, ind) in row.indicators.iter().enumerate() {
                     out.push((
                         format!("ind:{}", ind.id),

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use domain::products::diff;
-use domain::products::logframe::{Logframe, Mode};
+use domain::products::logframe::{Level, Logframe, Mode};
 use domain::products::{Content, KINDS};
 use domain::validation::Errors;
 use minijinja::{context, Value};
@@ -455,7 +455,11 @@ pub(super) async fn compare(
     let comparison = match (&a, &b) {
         (Content::Logframe(x), Content::Logframe(y)) => {
             let d = diff::logframes(x, y);
-            context! { type => "logframe", mode => y.mode.code(), diff => d }
+            let labels: std::collections::BTreeMap<&str, String> = Level::ALL
+                .iter()
+                .map(|l| (l.code(), state.i18n.t(locale, l.label(y.mode))))
+                .collect();
+            context! { type => "logframe", mode => y.mode.code(), diff => d, labels }
         }
         (Content::Text { markdown: x }, Content::Text { markdown: y }) => {
             let lines = diff::lines(x, y);
