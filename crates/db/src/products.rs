@@ -25,6 +25,8 @@ pub struct Product {
     pub state_at: Option<DateTime<Utc>>,
     pub state_by_name: Option<String>,
     pub session_id: Option<Uuid>,
+    /// Published as a model for other administrations.
+    pub model: bool,
 }
 
 /// A line of an administration's product list.
@@ -163,7 +165,7 @@ macro_rules! insert_notification {
     };
 }
 
-const PRODUCT_COLUMNS: &str = "p.id, p.organisation_id, p.kind, p.title, p.state, p.content, p.version, p.due_on, p.created_by, p.updated_at, u.name, p.state_at, s.name, p.session_id";
+const PRODUCT_COLUMNS: &str = "p.id, p.organisation_id, p.kind, p.title, p.state, p.content, p.version, p.due_on, p.created_by, p.updated_at, u.name, p.state_at, s.name, p.session_id, p.model";
 
 fn product_from<R: Row>(r: &R) -> std::result::Result<Product, sqlx::Error>
 where
@@ -173,6 +175,7 @@ where
     for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> NaiveDate: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> DateTime<Utc>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> bool: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
     Ok(Product {
         id: r.try_get(0)?,
@@ -189,6 +192,7 @@ where
         state_at: r.try_get(11)?,
         state_by_name: r.try_get(12)?,
         session_id: r.try_get(13)?,
+        model: r.try_get(14)?,
     })
 }
 
@@ -1074,17 +1078,6 @@ pub async fn set_model(db: &Db, id: Uuid, model: bool, actor: Option<Uuid>) -> R
         tx.commit().await?;
         Ok(())
     })
-}
-
-/// Whether a product is published as a model.
-pub async fn is_model(db: &Db, id: Uuid) -> Result<bool> {
-    Ok(run!(db, |pool| {
-        sqlx::query_scalar::<_, bool>("SELECT model FROM products WHERE id = $1")
-            .bind(id)
-            .fetch_optional(pool)
-            .await?
-            .unwrap_or(false)
-    }))
 }
 
 /// Every published model, by kind and title.

@@ -417,22 +417,23 @@ impl Logframe {
         self.rows.iter().position(|r| r.id == id)
     }
 
-    /// The elements comments can be anchored to: each row and each indicator, with its number.
-    pub fn anchors(&self) -> Vec<(String, String, Level)> {
-        let numbers = self.numbers();
+    /// The elements comments can be anchored to: each row, each of its cells and each of its
+    /// indicators, in the matrix's order.
+    pub fn anchors(&self) -> Vec<Anchor> {
         let mut out = Vec::new();
-        for (row, number) in self.rows.iter().zip(numbers) {
-            out.push((format!("row:{}", row.id), number.clone(), row.level));
+        for (index, row) in self.rows.iter().enumerate() {
+            let at = |key: String, cell, indicator| Anchor {
+                key,
+                row: index,
+                cell,
+                indicator,
+            };
+            out.push(at(format!("row:{}", row.id), None, None));
             for cell in Row::cells(row.level) {
-                out.push((format!("cell:{}:{cell}", row.id), number.clone(), row.level));
+                out.push(at(format!("cell:{}:{cell}", row.id), Some(*cell), None));
             }
             for (k, ind) in row.indicators.iter().enumerate() {
-                let label = if number.is_empty() {
-                    format!("I{}", k + 1)
-                } else {
-                    format!("{number} I{}", k + 1)
-                };
-                out.push((format!("ind:{}", ind.id), label, row.level));
+                out.push(at(format!("ind:{}", ind.id), None, Some(k)));
             }
         }
         out
@@ -620,6 +621,18 @@ impl Row {
             costs: String::new(),
         }
     }
+}
+
+/// An element of the matrix a comment can point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// `row:ID`, `cell:ID:NAME` or `ind:ID`.
+    pub key: String,
+    /// The position of its row.
+    pub row: usize,
+    pub cell: Option<&'static str>,
+    /// The position of the indicator within its row.
+    pub indicator: Option<usize>,
 }
 
 /// A structural change asked from the editor.
@@ -837,6 +850,24 @@ mod tests {
         assert!(messages.contains(&"error-date"));
         assert!(messages.contains(&"error-too-long"));
         assert!(messages.contains(&"lf-error-too-many-indicators"));
+    }
+
+    #[test]
+    fn anchors_name_rows_cells_and_indicators() {
+        let mut lf = Logframe::starter(Mode::Classic);
+        lf.apply(&Op::AddIndicator("r2".into()));
+        let keys: Vec<String> = lf.anchors().into_iter().map(|a| a.key).collect();
+        assert!(
+            keys.contains(&"cell:r4:costs".to_string()),
+            "activities have means and costs"
+        );
+        assert!(!keys.contains(&"cell:r2:costs".to_string()));
+        let ind = lf
+            .anchors()
+            .into_iter()
+            .find(|a| a.key == "ind:i5")
+            .unwrap();
+        assert_eq!((ind.row, ind.indicator), (1, Some(0)));
     }
 
     #[test]

@@ -173,18 +173,20 @@ impl Content {
                 .into_iter()
                 .map(|(slug, title)| (format!("sec:{slug}"), title))
                 .collect(),
-            Content::Logframe(lf) => lf
-                .anchors()
-                .into_iter()
-                .map(|(anchor, number, _)| (anchor, number))
-                .collect(),
+            Content::Logframe(lf) => {
+                let numbers = lf.numbers();
+                lf.anchors()
+                    .into_iter()
+                    .map(|a| (a.key, numbers[a.row].clone()))
+                    .collect()
+            }
             Content::StrategicPlan(plan) => {
                 let mut out: Vec<(String, String)> = plan
                     .areas
                     .iter()
                     .map(|a| (format!("area:{}", a.macro_area), a.macro_area.clone()))
                     .collect();
-                for part in ["priorities", "countries", "logframes", "timeline"] {
+                for part in strategy::PARTS {
                     out.push((format!("part:{part}"), part.to_string()));
                 }
                 out

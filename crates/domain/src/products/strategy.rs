@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 /// Most entries of each list.
 pub const MAX_ITEMS: usize = 30;
 
+/// The parts of a plan besides its macro-areas, as comments name them (`part:NAME`).
+pub const PARTS: [&str; 4] = ["priorities", "countries", "logframes", "timeline"];
+
 /// A macro-area chosen, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -47,23 +47,12 @@ pub(crate) fn logframe_view(state: &AppState, locale: Locale, lf: &Logframe) -> 
 /// The quality findings, explained in the viewer's language, each with the number of the row it
 /// is about.
 pub(crate) fn findings(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Value> {
-    let numbers = lf.numbers();
-    let label_of = |anchor: &str| -> Option<String> {
-        let (kind, id) = anchor.split_once(':')?;
-        lf.rows.iter().zip(&numbers).find_map(|(r, n)| {
-            let level = state.i18n.t(locale, r.level.label(lf.mode));
-            match kind {
-                "row" if r.id == id => Some(format!("{level} {n}").trim().to_string()),
-                "ind" => r.indicators.iter().position(|i| i.id == id).map(|k| {
-                    format!(
-                        "{level} {n}, {} {}",
-                        state.i18n.t(locale, "lf-indicator"),
-                        k + 1
-                    )
-                }),
-                _ => None,
-            }
-        })
+    let labels = super::logframe_labels(state, locale, lf);
+    let label_of = |anchor: &str| {
+        labels
+            .iter()
+            .find(|(key, _)| key == anchor)
+            .map(|(_, label)| label.clone())
     };
     quality::check(lf)
         .into_iter()

@@ -63,18 +63,15 @@ pub(super) async fn notifications(State(state): State<AppState>, viewer: Viewer)
     let Some(user) = viewer.user_id() else {
         return Ok(see_other("/sign-in"));
     };
-    let list: Vec<Value> = db::products::notifications(&state.db, user, 100)
-        .await?
+    let found = db::products::notifications(&state.db, user, 100).await?;
+    let unread = found.iter().filter(|n| !n.read).count();
+    let list: Vec<Value> = found
         .into_iter()
         .map(|n| {
             context! { kind => n.kind, title => n.title, link => n.link, actor => n.actor_name,
             at => locale.date_time(n.created_at), read => n.read }
         })
         .collect();
-    let unread = list
-        .iter()
-        .filter(|n| n.get_attr("read").map(|r| !r.is_true()).unwrap_or(false))
-        .count();
     render(
         &state,
         &viewer,

@@ -261,34 +261,7 @@ pub(crate) fn anchor_labels(
     areas: &[(String, String)],
 ) -> Vec<(String, String)> {
     match content {
-        Content::Logframe(lf) => {
-            let indicator = state.i18n.t(locale, "lf-indicator");
-            let mut out = Vec::new();
-            for (row, number) in lf.rows.iter().zip(lf.numbers()) {
-                let label = state.i18n.t(locale, row.level.label(lf.mode));
-                let row_label = format!("{label} {number}").trim().to_string();
-                out.push((format!("row:{}", row.id), row_label.clone()));
-                for cell in domain::products::logframe::Row::cells(row.level) {
-                    let column = match *cell {
-                        "text" => format!("lf-col-logic-{}", lf.mode.code()),
-                        "sources" => format!("lf-col-sources-{}", lf.mode.code()),
-                        "assumptions" => "lf-col-assumptions".to_string(),
-                        other => format!("lf-{other}"),
-                    };
-                    out.push((
-                        format!("cell:{}:{cell}", row.id),
-                        format!("{row_label} — {}", state.i18n.t(locale, &column)),
-                    ));
-                }
-                for (k, ind) in row.indicators.iter().enumerate() {
-                    out.push((
-                        format!("ind:{}", ind.id),
-                        format!("{row_label}, {indicator} {}", k + 1),
-                    ));
-                }
-            }
-            out
-        }
+        Content::Logframe(lf) => logframe_labels(state, locale, lf),
         Content::StrategicPlan(plan) => {
             let mut out: Vec<(String, String)> = plan
                 .areas
@@ -302,7 +275,7 @@ pub(crate) fn anchor_labels(
                     (format!("area:{}", a.macro_area), name)
                 })
                 .collect();
-            for part in ["priorities", "countries", "logframes", "timeline"] {
+            for part in domain::products::strategy::PARTS {
                 out.push((
                     format!("part:{part}"),
                     state.i18n.t(locale, &format!("strategy-{part}")),
@@ -312,4 +285,49 @@ pub(crate) fn anchor_labels(
         }
         other => other.anchors(),
     }
+}
+
+/// The labels of a logframe's anchors in the reader's language: "Risultato 1.1",
+/// "Risultato 1.1 — Ipotesi", "Risultato 1.1, Indicatore 2".
+pub(crate) fn logframe_labels(
+    state: &AppState,
+    locale: Locale,
+    lf: &domain::products::logframe::Logframe,
+) -> Vec<(String, String)> {
+    let numbers = lf.numbers();
+    let rows: Vec<String> = lf
+        .rows
+        .iter()
+        .zip(&numbers)
+        .map(|(row, number)| {
+            format!(
+                "{} {number}",
+                state.i18n.t(locale, row.level.label(lf.mode))
+            )
+            .trim()
+            .to_string()
+        })
+        .collect();
+    lf.anchors()
+        .into_iter()
+        .map(|a| {
+            let row = &rows[a.row];
+            let label = match (a.cell, a.indicator) {
+                (Some(cell), _) => {
+                    let column = match cell {
+                        "text" => format!("lf-col-logic-{}", lf.mode.code()),
+                        "sources" => format!("lf-col-sources-{}", lf.mode.code()),
+                        "assumptions" => "lf-col-assumptions".to_string(),
+                        other => format!("lf-{other}"),
+                    };
+                    format!("{row} — {}", state.i18n.t(locale, &column))
+                }
+                (None, Some(k)) => {
+                    format!("{row}, {} {}", state.i18n.t(locale, "lf-indicator"), k + 1)
+                }
+                (None, None) => row.clone(),
+            };
+            (a.key, label)
+        })
+        .collect()
 }

@@ -85,11 +85,9 @@ pub(super) async fn show(
     Path(product): Path<String>,
 ) -> AppResult {
     let id = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
-    if !db::products::is_model(&state.db, id).await? {
-        return Err(AppError::NotFound);
-    }
     let p = db::products::get(&state.db, id)
         .await?
+        .filter(|p| p.model)
         .ok_or(AppError::NotFound)?;
     let org = super::organisation(&state, p.organisation_id).await?;
     let content = Content::from_json(&p.content);

@@ -102,11 +102,9 @@ enum Source {
 async fn source(state: &AppState, viewer: &Viewer, form: &NewForm) -> AppResult<Option<Source>> {
     if !form.model.trim().is_empty() {
         let id = Uuid::parse_str(form.model.trim()).map_err(|_| AppError::NotFound)?;
-        if !db::products::is_model(&state.db, id).await? {
-            return Err(AppError::NotFound);
-        }
         let p = db::products::get(&state.db, id)
             .await?
+            .filter(|p| p.model)
             .ok_or(AppError::NotFound)?;
         return Ok(Some(Source::Model(Box::new(p))));
     }
@@ -386,7 +384,7 @@ pub(super) async fn show(
                 Some(sid) => db::labs::get(&state.db, sid).await?.map(|s| context! { id => s.id, title => s.title }),
                 None => None,
             },
-            is_model => db::products::is_model(&state.db, p.id).await?,
+            is_model => p.model,
             done => q.done,
         },
     )

@@ -22,8 +22,9 @@ async fn page(
 ) -> AppResult {
     let locale = viewer.locale;
     let o = organisation(state, org).await?;
-    let sessions: Vec<Value> = db::products::tutoring_log(&state.db, org)
-        .await?
+    let log = db::products::tutoring_log(&state.db, org).await?;
+    let total: i64 = log.iter().map(|s| s.minutes).sum();
+    let sessions: Vec<Value> = log
         .into_iter()
         .map(|s| {
             let steps: Vec<Value> = s
@@ -36,11 +37,6 @@ async fn page(
             product_title => s.product_title, steps }
         })
         .collect();
-    let total: i64 = db::products::tutoring_log(&state.db, org)
-        .await?
-        .iter()
-        .map(|s| s.minutes)
-        .sum();
     let products: Vec<Value> = db::products::list(&state.db, org)
         .await?
         .into_iter()
