@@ -28,6 +28,8 @@ struct Options {
     search_runs: usize,
     /// Stop after the search measurement (no server, no pages).
     search_only: bool,
+    /// Measure only the pages whose name contains one of these (the baseline always runs).
+    only: Vec<String>,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -45,6 +47,7 @@ fn options() -> anyhow::Result<Options> {
         products: 2_000,
         search_runs: 50,
         search_only: false,
+        only: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -76,8 +79,10 @@ fn options() -> anyhow::Result<Options> {
             "--products" => o.products = value()?.parse()?,
             "--documents" => o.documents = value()?.parse()?,
             "--search-only" => o.search_only = true,
+            "--only" => o.only.push(value()?),
+            "--search-runs" => o.search_runs = value()?.parse()?,
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--json PATH] [--small]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -296,7 +301,10 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     )
     .await;
     let mut results: Vec<PageResult> = Vec::new();
-    for (page, path, cookie) in &pages {
+    for (i, (page, path, cookie)) in pages.iter().enumerate() {
+        if i > 0 && !o.only.is_empty() && !o.only.iter().any(|w| page.contains(w.as_str())) {
+            continue;
+        }
         let m = load::run(
             srv.port,
             path,

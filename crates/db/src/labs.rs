@@ -861,38 +861,41 @@ pub struct ReportRow {
     pub user_id: Uuid,
     pub user_name: String,
     pub present: Vec<i64>,
-    pub organisations: Vec<Uuid>,
+    /// The organisation the registration counts for: the person's organisation in the session's
+    /// cohort when there is one, otherwise one of their organisations.
+    pub organisation: Option<Uuid>,
 }
 
-/// Every registration to a held session with the half-days attended, in three queries.
+/// Every registration to a held session with the half-days attended and the organisation it counts
+/// for, in one query, ordered by session start and name.
 pub async fn report_rows(db: &Db, person: Option<Uuid>) -> Result<Vec<ReportRow>> {
     // The half-days attended come back folded into one number per registration (1 = morning,
-    // 2 = afternoon), so the report reads one row per registration instead of one per half-day.
-    // Two spellings rather than `$1 IS NULL OR …`, which would keep the planner from using the
-    // per-person index on the page a participant opens most.
+    // 2 = afternoon) by a correlated sum on the attendance key rather than a join and a GROUP BY,
+    // and the organisation by two lookups on the person's grants; the rows are sorted here, which
+    // costs SQLite several times the query itself on the season-wide report. Two spellings rather
+    // than `$1 IS NULL OR …`, which would keep the planner from using the per-person index on the
+    // page a participant opens most.
     let who = if person.is_some() {
         "r.user_id = $1"
     } else {
         "$1 IS NULL"
     };
-    let rows_sql = format!(
+    let sql = format!(
         "SELECT s.id, s.module_id, s.cohort_id, s.starts_at, s.ends_at, u.id, u.name,
-                COALESCE(SUM(CASE a.half_day WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 0 END), 0)
-         FROM registrations r
-         JOIN lab_sessions s ON s.id = r.session_id JOIN users u ON u.id = r.user_id
-         LEFT JOIN attendance a ON a.session_id = r.session_id AND a.user_id = r.user_id
-         WHERE r.status = 'registered' AND s.status = 'held' AND {who}
-         GROUP BY s.id, s.module_id, s.cohort_id, s.starts_at, s.ends_at, u.id, u.name
-         ORDER BY s.starts_at, u.name"
+                (SELECT COALESCE(SUM(CASE a.half_day WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 0 END), 0)
+                 FROM attendance a WHERE a.session_id = r.session_id AND a.user_id = r.user_id),
+                COALESCE(
+                  (SELECT g.space_id FROM grants g
+                   JOIN cohort_members cm ON cm.organisation_id = g.space_id AND cm.cohort_id = s.cohort_id
+                   WHERE g.user_id = r.user_id AND g.space_kind = 'organisation' LIMIT 1),
+                  (SELECT g.space_id FROM grants g
+                   WHERE g.user_id = r.user_id AND g.space_kind = 'organisation' LIMIT 1))
+         FROM lab_sessions s
+         JOIN registrations r ON r.session_id = s.id JOIN users u ON u.id = r.user_id
+         WHERE r.status = 'registered' AND s.status = 'held' AND {who}"
     );
-    let grants_sql = if person.is_some() {
-        "SELECT user_id, space_id FROM grants WHERE space_kind = 'organisation' AND user_id = $1"
-    } else {
-        "SELECT user_id, space_id FROM grants WHERE space_kind = 'organisation'
-           AND user_id IN (SELECT user_id FROM registrations WHERE status = 'registered') AND $1 IS NULL"
-    };
-    run!(db, |pool| {
-        let rows = sqlx::query(&rows_sql).bind(person).fetch_all(pool).await?;
+    let mut out = run!(db, |pool| {
+        let rows = sqlx::query(&sql).bind(person).fetch_all(pool).await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let mask: i64 = r.try_get(7)?;
@@ -908,19 +911,15 @@ pub async fn report_rows(db: &Db, person: Option<Uuid>) -> Result<Vec<ReportRow>
                     .into_iter()
                     .filter(|h| mask & (1 << h) != 0)
                     .collect(),
-                organisations: Vec::new(),
+                organisation: r.try_get(8)?,
             });
         }
-        let grants = sqlx::query(grants_sql).bind(person).fetch_all(pool).await?;
-        let mut orgs: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
-        for r in &grants {
-            orgs.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
-        }
-        for row in &mut out {
-            row.organisations = orgs.get(&row.user_id).cloned().unwrap_or_default();
-        }
-        Ok(out)
-    })
+        out
+    });
+    out.sort_by(|a, b| {
+        (a.starts_at, &a.user_name, a.user_id).cmp(&(b.starts_at, &b.user_name, b.user_id))
+    });
+    Ok(out)
 }
 
 /// Records feedback once per person; an anonymous answer carries no user id and only the date.
@@ -1067,19 +1066,6 @@ pub async fn feed_owner(db: &Db, token: &str) -> Result<Option<Uuid>> {
         .bind(true)
         .fetch_optional(pool)
         .await?)
-    })
-}
-
-/// Every (cohort, organisation) membership.
-pub async fn all_cohort_members(db: &Db) -> Result<Vec<(Uuid, Uuid)>> {
-    run!(db, |pool| {
-        let rows = sqlx::query("SELECT cohort_id, organisation_id FROM cohort_members")
-            .fetch_all(pool)
-            .await?;
-        Ok(rows
-            .iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
     })
 }
 

@@ -93,6 +93,9 @@ impl Db {
                 .foreign_keys(true);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
+                // A SQLite connection cannot drop like a network one: pinging it on every
+                // acquire would double the hand-offs to its worker thread for each query.
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;

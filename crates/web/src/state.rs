@@ -63,9 +63,20 @@ impl Config {
     }
 }
 
-/// Shared state of the application. Cheap to clone.
+/// Shared state of the application: one reference-counted pointer, so that cloning it for every
+/// request (the router does, once per layer) costs one atomic increment.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What `AppState` points to.
+pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub i18n: Arc<I18n>,
@@ -87,7 +98,7 @@ impl AppState {
         let templates = Arc::new(Templates::load(i18n.clone()));
         let dummy_hash =
             Arc::new(crate::accounts::password::hash("not a real password").unwrap_or_default());
-        AppState {
+        AppState(Arc::new(Shared {
             db,
             config: Arc::new(config),
             i18n,
@@ -95,6 +106,6 @@ impl AppState {
             dummy_hash,
             storage: Arc::new(storage),
             search_cache: Arc::default(),
-        }
+        }))
     }
 }

@@ -189,24 +189,14 @@ pub(super) async fn lines(
     person: Option<Uuid>,
 ) -> AppResult<(Vec<db::labs::ReportRow>, Vec<Line<Uuid>>)> {
     let rows = db::labs::report_rows(&state.db, person).await?;
-    let mut members: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for (cohort, organisation) in db::labs::all_cohort_members(&state.db).await? {
-        members.entry(cohort).or_default().push(organisation);
-    }
     let lines = rows
         .iter()
         .map(|r| {
             let days = half_days(r.starts_at, r.ends_at);
             let expected: i64 = days.iter().map(|h| h.minutes).sum();
-            let organisation = r
-                .organisations
-                .iter()
-                .find(|o| members.get(&r.cohort_id).is_some_and(|m| m.contains(o)))
-                .or(r.organisations.first())
-                .copied();
             Line {
                 participant: r.user_id,
-                organisation,
+                organisation: r.organisation,
                 module: r.module_id,
                 rate: Rate {
                     expected,
