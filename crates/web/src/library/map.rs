@@ -44,8 +44,9 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppRe
         per_page: 1,
         ..Default::default()
     };
-    let results = state.search_cache.search(&state, &search, &scope).await?;
-    let counts: HashMap<&str, i64> = results
+    let found = state.search_cache.search(&state, &search, &scope).await?;
+    let counts: HashMap<&str, i64> = found
+        .results
         .places
         .iter()
         .map(|(p, n)| (p.as_str(), *n))
@@ -93,7 +94,7 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppRe
         context! {
             shapes, areas, width => MEDITERRANEAN.width,
             height => MEDITERRANEAN.height().round(),
-            total => locale.integer(results.total), max => locale.integer(max),
+            total => locale.integer(found.results.total), max => locale.integer(max),
         },
     )
 }

@@ -13,6 +13,7 @@ use crate::session::Viewer;
 use crate::state::AppState;
 use axum::http::Method;
 use domain::library::places;
+use domain::library::text::{snippet, Piece};
 use domain::library::Scope;
 use domain::locale::Locale;
 use domain::roles::Role;
@@ -24,7 +25,7 @@ use std::collections::HashMap;
 /// the result cached), so that a burst of identical searches computes each one once.
 #[derive(Debug)]
 pub struct SearchCache {
-    entries: std::sync::Mutex<HashMap<String, (i64, std::sync::Arc<db::library::Results>)>>,
+    entries: std::sync::Mutex<HashMap<String, (i64, std::sync::Arc<Found>)>>,
     computing: tokio::sync::Semaphore,
 }
 
@@ -40,8 +41,41 @@ impl Default for SearchCache {
 /// The most searches kept; the cache starts afresh when full.
 const CACHE_ENTRIES: usize = 2_000;
 
+/// A search's results as pages show them: each hit's title and text with the query's words
+/// marked are worked out once, with the results (they took most of the search page's time when
+/// done on every request), and the hits' text, only read for them, is dropped from the cache.
+#[derive(Debug)]
+pub(crate) struct Found {
+    pub results: db::library::Results,
+    /// Per hit, in order: the title and the snippet of the text, with the query's words marked.
+    pub snippets: Vec<(Vec<Piece>, Vec<Piece>)>,
+}
+
+impl Found {
+    fn new(mut results: db::library::Results, query: &domain::library::query::Query) -> Found {
+        let highlight = query.highlight();
+        let snippets = results
+            .hits
+            .iter_mut()
+            .map(|h| {
+                let text = std::mem::take(&mut h.text);
+                let source = if text.is_empty() || query.is_empty() {
+                    h.summary.clone()
+                } else {
+                    format!("{}\n{}", h.summary, text)
+                };
+                (
+                    snippet(&h.title, &h.language, &highlight, 60),
+                    snippet(&source, &h.language, &highlight, 40),
+                )
+            })
+            .collect();
+        Found { results, snippets }
+    }
+}
+
 impl SearchCache {
-    fn cached(&self, key: &str, generation: i64) -> Option<std::sync::Arc<db::library::Results>> {
+    fn cached(&self, key: &str, generation: i64) -> Option<std::sync::Arc<Found>> {
         let entries = self.entries.lock().ok()?;
         entries
             .get(key)
@@ -55,7 +89,7 @@ impl SearchCache {
         state: &AppState,
         search: &db::library::Search,
         scope: &Scope,
-    ) -> Result<std::sync::Arc<db::library::Results>, db::DbError> {
+    ) -> Result<std::sync::Arc<Found>, db::DbError> {
         let generation = db::library::generation(&state.db).await?;
         let key = format!("{search:?}|{scope:?}");
         if let Some(r) = self.cached(&key, generation) {
@@ -65,7 +99,10 @@ impl SearchCache {
         if let Some(r) = self.cached(&key, generation) {
             return Ok(r);
         }
-        let results = std::sync::Arc::new(db::library::search(&state.db, search, scope).await?);
+        let results = std::sync::Arc::new(Found::new(
+            db::library::search(&state.db, search, scope).await?,
+            &search.query,
+        ));
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= CACHE_ENTRIES {
                 entries.clear();

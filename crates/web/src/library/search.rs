@@ -8,7 +8,6 @@ use crate::session::{render, Viewer};
 use crate::state::AppState;
 use db::library::{Search, Sort};
 use domain::library::query::Query as Typed;
-use domain::library::text::snippet;
 use minijinja::{context, Value};
 use serde::{Deserialize, Serialize};
 
@@ -123,25 +122,19 @@ pub(super) async fn page(
         per_page: PER_PAGE,
     };
     let scope = scope(&state, &viewer).await?;
-    let results = state.search_cache.search(&state, &search, &scope).await?;
+    let found = state.search_cache.search(&state, &search, &scope).await?;
+    let results = &found.results;
     let names = Names::load(&state, viewer.locale).await?;
-    let highlight = query.highlight();
     let locale = viewer.locale;
     let hits: Vec<Value> = results
         .hits
         .iter()
-        .map(|h| {
-            let source = if h.text.is_empty() || query.is_empty() {
-                h.summary.clone()
-            } else {
-                format!("{}\n{}", h.summary, h.text)
-            };
-            let pieces = snippet(&source, &h.language, &highlight, 40);
+        .zip(&found.snippets)
+        .map(|(h, (title_pieces, pieces))| {
             context! {
                 id => h.id, title => h.title, kind => h.kind, language => h.language,
                 year => h.year, source => h.source, link => h.url.is_some(),
-                file_name => h.file_name, snippet => pieces,
-                title_pieces => snippet(&h.title, &h.language, &highlight, 60),
+                file_name => h.file_name, snippet => pieces, title_pieces,
             }
         })
         .collect();
