@@ -586,6 +586,48 @@ pub async fn registration(db: &Db, session: Uuid, user: Uuid) -> Result<Option<S
     })
 }
 
+/// Where one person stands with one session, read in one query for the session page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// Their registration's status, if they have one.
+    pub registration: Option<String>,
+    /// The half-days they attended.
+    pub present: Vec<i64>,
+    /// Whether they gave feedback.
+    pub gave_feedback: bool,
+    /// Whether one of their organisations is in the session's cohort.
+    pub in_cohort: bool,
+}
+
+/// `user`'s registration, attendance, feedback and cohort membership for `session`.
+pub async fn standing(db: &Db, session: Uuid, user: Uuid) -> Result<Standing> {
+    run!(db, |pool| {
+        let row = sqlx::query(
+            "SELECT (SELECT status FROM registrations WHERE session_id = $1 AND user_id = $2),
+                    (SELECT COALESCE(SUM(CASE half_day WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 0 END), 0)
+                     FROM attendance WHERE session_id = $1 AND user_id = $2),
+                    (SELECT COUNT(*) FROM feedback_given WHERE session_id = $1 AND user_id = $2),
+                    (SELECT COUNT(*) FROM lab_sessions s
+                     JOIN cohort_members cm ON cm.cohort_id = s.cohort_id
+                     JOIN grants g ON g.space_id = cm.organisation_id AND g.space_kind = 'organisation'
+                     WHERE s.id = $1 AND g.user_id = $2)",
+        )
+        .bind(session)
+        .bind(user)
+        .fetch_one(pool)
+        .await?;
+        let mask: i64 = row.try_get(1)?;
+        let feedback: i64 = row.try_get(2)?;
+        let cohort: i64 = row.try_get(3)?;
+        Ok(Standing {
+            registration: row.try_get(0)?,
+            present: [0, 1].into_iter().filter(|h| mask & (1 << h) != 0).collect(),
+            gave_feedback: feedback > 0,
+            in_cohort: cohort > 0,
+        })
+    })
+}
+
 /// Every registration of `user`: (session, status).
 pub async fn registrations_of(db: &Db, user: Uuid) -> Result<Vec<(Uuid, String)>> {
     run!(db, |pool| {

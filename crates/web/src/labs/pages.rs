@@ -22,12 +22,11 @@ async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<V
         return Ok(context! { signed_in => false });
     };
     let now = Utc::now();
-    let registration = db::labs::registration(&state.db, s.id, user).await?;
-    let members = db::labs::cohort_members(&state.db, s.cohort_id).await?;
-    let in_cohort = viewer
-        .principal
-        .as_ref()
-        .is_some_and(|p| p.organisations().iter().any(|o| members.contains(o)));
+    // One query for the person's registration, attendance, feedback and cohort membership: the
+    // session page is the one participants open most.
+    let standing = db::labs::standing(&state.db, s.id, user).await?;
+    let registration = standing.registration;
+    let in_cohort = standing.in_cohort;
     let registered = registration.as_deref() == Some("registered");
     let invited = registration.as_deref() == Some("invited");
     let seat = domain::labs::Seat {
@@ -40,14 +39,9 @@ async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<V
         already_registered: registered,
     };
     let refusal = domain::labs::registration_refusal(&seat, now);
-    let present: Vec<i64> = db::labs::attendance(&state.db, s.id)
-        .await?
-        .into_iter()
-        .filter(|(u, _, _)| *u == user)
-        .map(|(_, h, _)| h)
-        .collect();
+    let present = standing.present;
     let days = half_days(s.starts_at, s.ends_at);
-    let gave = db::labs::gave_feedback(&state.db, s.id, user).await?;
+    let gave = standing.gave_feedback;
     Ok(context! {
         signed_in => true, registered, invited, in_cohort,
         may_register => refusal.is_none(),

@@ -313,7 +313,13 @@ fn threads(
                     at => locale.date_time(r.created_at), version => r.version_number }
                 })
                 .collect();
-            context! { id => c.id, anchor => c.anchor, label, present => label.is_some() || c.anchor.is_empty(),
+            // The element the anchor names on the page: means and costs are shown with the text.
+            let href = c
+                .anchor
+                .replace(':', "-")
+                .replace("-means", "-text")
+                .replace("-costs", "-text");
+            context! { id => c.id, anchor => c.anchor, href, label, present => label.is_some() || c.anchor.is_empty(),
             body => c.body, author => c.author_name, at => locale.date_time(c.created_at),
             version => c.version_number, resolved => c.resolved_at.is_some(),
             resolved_by => c.resolved_by_name, replies }
