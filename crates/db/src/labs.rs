@@ -621,7 +621,10 @@ pub async fn standing(db: &Db, session: Uuid, user: Uuid) -> Result<Standing> {
         let cohort: i64 = row.try_get(3)?;
         Ok(Standing {
             registration: row.try_get(0)?,
-            present: [0, 1].into_iter().filter(|h| mask & (1 << h) != 0).collect(),
+            present: [0, 1]
+                .into_iter()
+                .filter(|h| mask & (1 << h) != 0)
+                .collect(),
             gave_feedback: feedback > 0,
             in_cohort: cohort > 0,
         })

@@ -32,6 +32,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0007_products",
         include_str!("../migrations/sqlite/0007_products.sql"),
     ),
+    (
+        "0008_performance",
+        include_str!("../migrations/sqlite/0008_performance.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -62,6 +66,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0007_products",
         include_str!("../migrations/postgres/0007_products.sql"),
+    ),
+    (
+        "0008_performance",
+        include_str!("../migrations/postgres/0008_performance.sql"),
     ),
 ];
 

@@ -267,8 +267,10 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Product>> {
     })
 }
 
+// Versions are numbered from 1 and never deleted, so their count is the highest number: one
+// step down the (product, number) index instead of a count of every version.
 const SUMMARY: &str = "SELECT p.id, p.organisation_id, o.name, p.kind, p.title, p.state, p.due_on, p.updated_at,
-    (SELECT COUNT(*) FROM product_versions v WHERE v.product_id = p.id),
+    (SELECT COALESCE(MAX(v.number), 0) FROM product_versions v WHERE v.product_id = p.id),
     (SELECT COUNT(*) FROM product_comments c WHERE c.product_id = p.id AND c.parent_id IS NULL AND c.resolved_at IS NULL)
     FROM products p JOIN organisations o ON o.id = p.organisation_id";
 
@@ -769,10 +771,15 @@ pub async fn open_threads(
         ),
         None => String::new(),
     };
+    // The oldest open threads are chosen on the index of open threads (which holds their time and
+    // id), and only those are read whole: sorting whole rows took most of the inbox's time.
     let sql = format!(
         "SELECT c.id, c.product_id, c.parent_id, c.version_number, c.anchor, c.body, c.author_id, a.name, c.created_at, c.resolved_at, NULL, p.title, p.organisation_id
-         FROM products p JOIN product_comments c ON c.product_id = p.id LEFT JOIN users a ON a.id = c.author_id
-         WHERE c.parent_id IS NULL AND c.resolved_at IS NULL{filter} ORDER BY c.created_at LIMIT $1"
+         FROM product_comments c JOIN products p ON p.id = c.product_id LEFT JOIN users a ON a.id = c.author_id
+         WHERE c.id IN (SELECT c.id FROM products p JOIN product_comments c ON c.product_id = p.id
+                        WHERE c.parent_id IS NULL AND c.resolved_at IS NULL{filter}
+                        ORDER BY c.created_at LIMIT $1)
+         ORDER BY c.created_at, c.id"
     );
     run!(db, |pool| {
         let mut q = sqlx::query(&sql).bind(limit);

@@ -666,7 +666,21 @@ async fn the_map_counts_only_what_the_viewer_may_see() {
         };
         let guest = app.client().get("/library/map").await;
         assert_eq!(guest.status, StatusCode::OK);
-        assert!(guest.body.contains("<svg") && guest.body.contains("<path d=\"M"));
+        assert!(
+            guest.body.contains("<svg")
+                && guest
+                    .body
+                    .contains("<use href=\"/library/map/shapes.svg?v=")
+        );
+        // The shapes come once, in a file of their own that browsers keep.
+        let at = guest.body.find("/library/map/shapes.svg?v=").unwrap();
+        let sprite = guest.body[at..].split('#').next().unwrap().to_string();
+        let shapes = app.client().get(&sprite).await;
+        assert_eq!(shapes.status, StatusCode::OK);
+        assert!(
+            shapes.body.contains("<path id=\"s")
+                && shapes.body.contains("<g id=\"others\"><path d=\"M")
+        );
         let mut staff = app.signed_in("staff@ponte.example").await;
         let all = staff.get("/library/map").await;
         let everything = Scope {

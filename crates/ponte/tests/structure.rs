@@ -314,3 +314,68 @@ async fn staff_edit_texts_and_add_phases_dimensions_and_cohorts() {
         assert_eq!(log.len(), 1);
     }
 }
+
+/// Pages keep the structure they read while its generation is unchanged: a change made through
+/// one instance shows at once on another that had it cached, and a refused change keeps the
+/// cached structure valid.
+#[tokio::test]
+async fn a_change_shows_at_once_on_every_instance() {
+    for app in apps().await {
+        let files = app.backend.dir.path().join("files");
+        let other = web::app(web::AppState::new(
+            app.db().clone(),
+            web::Config::local("http://ponte.test"),
+            storage::Storage::open(&files.display().to_string()).unwrap(),
+        ));
+        let mut reader = common::Client::over(other);
+        let before = reader.get("/programme/strands/C").await;
+        assert_eq!(before.status, StatusCode::OK);
+        assert!(!before.body.contains("Tavoli che durano"));
+        let generation = db::programme::generation(app.db()).await.unwrap();
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let strand = structure(&app)
+            .await
+            .strands
+            .into_iter()
+            .find(|x| x.code == "C")
+            .unwrap();
+        let path = format!("/programme/texts/strands/{}", strand.id);
+        let stale = (strand.version + 5).to_string();
+        let refused = staff
+            .post(
+                &path,
+                &[
+                    ("version", &stale),
+                    ("title", "Tavoli che durano"),
+                    ("text", ""),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::CONFLICT);
+        assert_eq!(
+            db::programme::generation(app.db()).await.unwrap(),
+            generation,
+            "a refused change leaves the generation as it was on {}",
+            app.backend.name
+        );
+        let v = strand.version.to_string();
+        let saved = staff
+            .post(
+                &path,
+                &[
+                    ("version", &v),
+                    ("title", "Tavoli che durano"),
+                    ("text", ""),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        let after = reader.get("/programme/strands/C").await;
+        assert!(
+            after.body.contains("Tavoli che durano"),
+            "the other instance still shows the old structure on {}",
+            app.backend.name
+        );
+        assert!(reader.get("/").await.body.contains("Tavoli che durano"));
+    }
+}

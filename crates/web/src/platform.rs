@@ -34,12 +34,12 @@ pub fn routes() -> Vec<Route> {
 }
 
 async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
-    let structure = db::programme::structure(&state.db).await?;
+    let structure = crate::programme::structure(&state).await?;
     let strands = structure
         .as_ref()
         .map(|s| s.strands.clone())
         .unwrap_or_default();
-    let programme = structure.map(|s| s.programme);
+    let programme = structure.map(|s| s.programme.clone());
     let mine = viewer
         .principal
         .as_ref()

@@ -89,6 +89,9 @@ pub struct Shared {
     /// Library search results by search and viewer scope, with the library generation they
     /// were computed at (see `db::library::generation`).
     pub search_cache: Arc<crate::library::SearchCache>,
+    /// The programme structure with the generation it was read at (see
+    /// `db::programme::generation`).
+    pub structure_cache: crate::programme::StructureCache,
 }
 
 impl AppState {
@@ -106,6 +109,7 @@ impl AppState {
             dummy_hash,
             storage: Arc::new(storage),
             search_cache: Arc::default(),
+            structure_cache: Default::default(),
         }))
     }
 }

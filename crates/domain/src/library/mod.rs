@@ -30,6 +30,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("library.delete", Rule::SignedIn),
     ("library.retry", Rule::SignedIn),
     ("library.map", Rule::Public),
+    ("library.map_shapes", Rule::Public),
     ("library.reading_add", Rule::Global(STAFF)),
     ("library.reading_remove", Rule::Global(STAFF)),
     ("library.themes", Rule::Global(STAFF)),

@@ -122,6 +122,17 @@ pub struct Client {
     pub headers: Vec<(String, String)>,
 }
 
+impl Client {
+    /// A client of another router (another instance on the same database).
+    pub fn over(router: Router) -> Client {
+        Client {
+            router,
+            cookies: BTreeMap::new(),
+            headers: Vec::new(),
+        }
+    }
+}
+
 pub fn urlencode(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()

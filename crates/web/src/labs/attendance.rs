@@ -103,7 +103,7 @@ async fn build(state: &AppState) -> AppResult<Report> {
         .iter()
         .map(|r| (r.user_id, r.user_name.clone()))
         .collect();
-    let structure = db::programme::structure(&state.db)
+    let structure = crate::programme::structure(state)
         .await?
         .unwrap_or_default();
     let mut org_ids: Vec<Uuid> = lines.iter().filter_map(|l| l.organisation).collect();

@@ -44,7 +44,7 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
         .map(|s| s.name.clone())
         .unwrap_or_default();
     let (rows, report) = lines(&state, Some(user)).await?;
-    let structure = db::programme::structure(&state.db)
+    let structure = crate::programme::structure(&state)
         .await?
         .unwrap_or_default();
     // Certificates are Italian documents: the programme's language, whatever the interface's.

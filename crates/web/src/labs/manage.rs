@@ -26,7 +26,7 @@ struct Page<'a> {
 }
 
 async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResult {
-    let structure = db::programme::structure(&state.db)
+    let structure = crate::programme::structure(state)
         .await?
         .unwrap_or_default();
     let modules: Vec<Value> = structure
@@ -59,7 +59,7 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResu
 }
 
 async fn ids(state: &AppState) -> AppResult<(Vec<Uuid>, Vec<Uuid>)> {
-    let s = db::programme::structure(&state.db)
+    let s = crate::programme::structure(state)
         .await?
         .unwrap_or_default();
     Ok((

@@ -58,7 +58,7 @@ pub(super) async fn show(
         .filter(|p| places::country(p).is_none_or(|c| !chosen_groups.contains(&c.area)))
         .map(|p| context! { code => p, name => names.place(&state, p) })
         .collect();
-    let structure = db::programme::structure(&state.db)
+    let structure = crate::programme::structure(&state)
         .await?
         .unwrap_or_default();
     let module = doc
@@ -170,7 +170,7 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
         .into_iter()
         .map(|o| context! { id => o.id, name => o.data.name })
         .collect();
-    let structure = db::programme::structure(&state.db)
+    let structure = crate::programme::structure(state)
         .await?
         .unwrap_or_default();
     let my_groups = scope(state, viewer).await?.groups;
@@ -377,7 +377,7 @@ async fn check(
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
-    let structure = db::programme::structure(&state.db)
+    let structure = crate::programme::structure(state)
         .await?
         .unwrap_or_default();
     let mut errors = Errors::default();

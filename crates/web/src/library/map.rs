@@ -26,6 +26,53 @@ fn all_shapes() -> Result<&'static [Shape], AppError> {
         .map_err(|e| AppError::Internal(e.clone()))
 }
 
+/// Every shape in one SVG file of definitions, each `<path>` with the id `s<index>` and the
+/// shapes of no country the library knows in one group `others`; with a tag of its content for
+/// its address. Pages refer to the shapes with `<use>`, so that the geometry (about 230 KB) is
+/// downloaded once and cached instead of being written into every map page.
+fn sprite() -> Result<&'static (String, String), AppError> {
+    static SPRITE: OnceLock<(String, String)> = OnceLock::new();
+    if let Some(s) = SPRITE.get() {
+        return Ok(s);
+    }
+    let shapes = all_shapes()?;
+    let mut svg = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\"><defs>");
+    for (i, s) in shapes.iter().enumerate() {
+        if code_of(s).is_some() {
+            svg.push_str(&format!("<path id=\"s{i}\" d=\"{}\"/>", s.path));
+        }
+    }
+    svg.push_str("<g id=\"others\">");
+    for s in shapes.iter().filter(|s| code_of(s).is_none()) {
+        svg.push_str(&format!("<path d=\"{}\"/>", s.path));
+    }
+    svg.push_str("</g></defs></svg>");
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    svg.hash(&mut hasher);
+    let tag = format!("{:016x}", hasher.finish());
+    Ok(SPRITE.get_or_init(|| (svg, tag)))
+}
+
+/// The address of the shapes' file, which changes with its content.
+pub(crate) fn sprite_href() -> Result<String, AppError> {
+    Ok(format!("/library/map/shapes.svg?v={}", sprite()?.1))
+}
+
+/// Serves the shapes' file, cached by browsers for a day (its address changes with it).
+pub(super) async fn shapes_file() -> AppResult {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        sprite()?.0.as_str(),
+    )
+        .into_response())
+}
+
 /// The place code a shape stands for, when it is one the library knows.
 fn code_of(shape: &Shape) -> Option<&'static str> {
     if shape.name == "Kosovo" {
@@ -59,14 +106,16 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppRe
     let locale = viewer.locale;
     let shapes: Vec<Value> = all_shapes()?
         .iter()
-        .map(|s| {
+        .enumerate()
+        .filter(|(_, s)| code_of(s).is_some())
+        .map(|(i, s)| {
             let code = code_of(s);
             let count = code.and_then(|c| counts.get(c).copied()).unwrap_or(0);
             let name = code
                 .and_then(places::country)
                 .map(|c| c.name(locale).to_string());
             context! {
-                path => s.path, code, name, count, shade => if code.is_some() { shade(count, max) } else { 0 },
+                id => format!("s{i}"), code, name, count, shade => shade(count, max),
                 count_text => locale.integer(count),
             }
         })
@@ -92,7 +141,7 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppRe
         &viewer,
         "library/map.html",
         context! {
-            shapes, areas, width => MEDITERRANEAN.width,
+            shapes, areas, width => MEDITERRANEAN.width, sprite => Value::from_safe_string(sprite_href()?),
             height => MEDITERRANEAN.height().round(),
             total => locale.integer(found.results.total), max => locale.integer(max),
         },
@@ -100,21 +149,26 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> AppRe
 }
 
 /// The map with `selected` countries highlighted (a strategic plan's target countries): the
-/// shapes for `library/_map.html`, with the drawing's width and height.
+/// countries' shapes (ids in the shapes' file) with the drawing's width and height and the
+/// file's address.
 pub(crate) fn highlighted(
     locale: domain::locale::Locale,
     selected: &[String],
-) -> Result<(Vec<Value>, f64, f64), AppError> {
+) -> Result<(Vec<Value>, f64, f64, String), AppError> {
     let shapes = all_shapes()?
         .iter()
-        .map(|s| {
-            let code = code_of(s);
-            let name = code
-                .and_then(places::country)
-                .map(|c| c.name(locale).to_string());
-            let chosen = code.is_some_and(|c| selected.iter().any(|x| x == c));
-            context! { path => s.path, code, name, chosen }
+        .enumerate()
+        .filter_map(|(i, s)| code_of(s).map(|code| (i, code)))
+        .map(|(i, code)| {
+            let name = places::country(code).map(|c| c.name(locale).to_string());
+            let chosen = selected.iter().any(|x| x == code);
+            context! { id => format!("s{i}"), code, name, chosen }
         })
         .collect();
-    Ok((shapes, MEDITERRANEAN.width, MEDITERRANEAN.height().round()))
+    Ok((
+        shapes,
+        MEDITERRANEAN.width,
+        MEDITERRANEAN.height().round(),
+        sprite_href()?,
+    ))
 }

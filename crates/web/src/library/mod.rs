@@ -183,6 +183,12 @@ pub fn routes() -> Vec<Route> {
         ),
         route(Method::GET, "/library/map", "library.map", map::page),
         route(
+            Method::GET,
+            "/library/map/shapes.svg",
+            "library.map_shapes",
+            map::shapes_file,
+        ),
+        route(
             Method::POST,
             "/library/documents/{id}/reading",
             "library.reading_add",

@@ -62,7 +62,7 @@ pub(super) async fn add(
     }
     .ok_or(AppError::BadRequest("error-choose"))?;
     let exists = match target {
-        ReadingFor::Module(m) => db::programme::structure(&state.db)
+        ReadingFor::Module(m) => crate::programme::structure(&state)
             .await?
             .is_some_and(|s| s.modules.iter().any(|x| x.id == m)),
         ReadingFor::Session(s) => db::labs::get(&state.db, s).await?.is_some(),

@@ -58,7 +58,8 @@ pub(crate) async fn view(
             .unwrap_or_else(|| code.to_string())
     };
     let linked = logframes(state, org).await?;
-    let (shapes, width, height) = crate::library::map::highlighted(locale, &plan.countries)?;
+    let (shapes, width, height, sprite) =
+        crate::library::map::highlighted(locale, &plan.countries)?;
     Ok(context! {
         type => "strategic_plan",
         areas => plan.areas.iter().map(|a| context! { code => a.macro_area, name => name_of(&a.macro_area), rationale => a.rationale }).collect::<Vec<_>>(),
@@ -72,7 +73,7 @@ pub(crate) async fn view(
         logframe_ids => plan.logframes,
         all_logframes => linked.iter().map(|(id, title, _)| context! { id => id.to_string(), title }).collect::<Vec<_>>(),
         timeline => plan.timeline.iter().map(|m| context! { when => m.when, what => m.what }).collect::<Vec<_>>(),
-        map => context! { shapes, width, height },
+        map => context! { shapes, width, height, sprite => Value::from_safe_string(sprite) },
     })
 }
 

@@ -13,6 +13,7 @@ use db::programme::{Module, Structure};
 use domain::locale::Locale;
 use domain::programme::PlannedDays;
 use minijinja::{context, Value};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The programme routes.
@@ -124,10 +125,32 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-async fn load(state: &AppState) -> AppResult<Structure> {
-    db::programme::structure(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)
+/// The programme structure as last read, with its generation.
+pub type StructureCache = std::sync::Mutex<Option<(i64, Option<Arc<Structure>>)>>;
+
+/// The programme structure (`None` when no programme is loaded), read again only when its
+/// generation changed: many pages show it, and reading it takes six queries; checking the
+/// generation takes one, and sees changes made through any instance.
+pub(crate) async fn structure(state: &AppState) -> AppResult<Option<Arc<Structure>>> {
+    let generation = db::programme::generation(&state.db).await?;
+    let cached = state.structure_cache.lock().ok().and_then(|c| c.clone());
+    if let Some((g, s)) = cached {
+        if g == generation {
+            return Ok(s);
+        }
+    }
+    // Read after the generation: what is stored is at least as new as the generation it is
+    // stored with, so it is never kept past a change.
+    let s = db::programme::structure(&state.db).await?.map(Arc::new);
+    if let Ok(mut c) = state.structure_cache.lock() {
+        *c = Some((generation, s.clone()));
+    }
+    Ok(s)
+}
+
+/// The programme structure, or `None` made into "not found".
+async fn load(state: &AppState) -> AppResult<Arc<Structure>> {
+    structure(state).await?.ok_or(AppError::NotFound)
 }
 
 fn days(d: PlannedDays, locale: Locale) -> Value {
