@@ -452,19 +452,22 @@ async fn check_in_with_the_code_and_staff_correct_the_register() {
                 .as_deref()
                 .unwrap_or("")
                 .contains(&member.to_string())));
-        // A tick for someone who is not registered is refused, and nothing changes.
+        // A tick for someone who is not registered is refused, and nothing changes. The ticks are
+        // for the session's own half-day (morning or afternoon, depending on when the test runs).
+        let session = db::labs::get(app.db(), id).await.unwrap().unwrap();
+        let half = domain::labs::attendance::half_days(session.starts_at, session.ends_at)[0].index;
         let stranger = user_id(&app, "attore@ponte.example").await;
         let bad = staff
             .post(
                 &format!("/labs/sessions/{id}/register-sheet"),
-                &[("present", &format!("{stranger}:0"))],
+                &[("present", &format!("{stranger}:{half}"))],
             )
             .await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
         let good = staff
             .post(
                 &format!("/labs/sessions/{id}/register-sheet"),
-                &[("present", &format!("{member}:0"))],
+                &[("present", &format!("{member}:{half}"))],
             )
             .await;
         assert_eq!(good.status, StatusCode::SEE_OTHER);
