@@ -586,6 +586,18 @@ pub async fn registration(db: &Db, session: Uuid, user: Uuid) -> Result<Option<S
     })
 }
 
+/// The half-days one person attended one session, folded into one number by a query (1 =
+/// morning, 2 = afternoon) so that a report reads one row per registration.
+const HALF_DAYS: &str = "COALESCE(SUM(CASE a.half_day WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 0 END), 0)";
+
+/// The half-days a `HALF_DAYS` number stands for.
+fn attended(mask: i64) -> Vec<i64> {
+    [0, 1]
+        .into_iter()
+        .filter(|h| mask & (1 << h) != 0)
+        .collect()
+}
+
 /// Where one person stands with one session, read in one query for the session page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standing {
@@ -601,30 +613,27 @@ pub struct Standing {
 
 /// `user`'s registration, attendance, feedback and cohort membership for `session`.
 pub async fn standing(db: &Db, session: Uuid, user: Uuid) -> Result<Standing> {
-    run!(db, |pool| {
-        let row = sqlx::query(
-            "SELECT (SELECT status FROM registrations WHERE session_id = $1 AND user_id = $2),
-                    (SELECT COALESCE(SUM(CASE half_day WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 0 END), 0)
-                     FROM attendance WHERE session_id = $1 AND user_id = $2),
+    let sql = format!(
+        "SELECT (SELECT status FROM registrations WHERE session_id = $1 AND user_id = $2),
+                    (SELECT {HALF_DAYS} FROM attendance a WHERE a.session_id = $1 AND a.user_id = $2),
                     (SELECT COUNT(*) FROM feedback_given WHERE session_id = $1 AND user_id = $2),
                     (SELECT COUNT(*) FROM lab_sessions s
                      JOIN cohort_members cm ON cm.cohort_id = s.cohort_id
                      JOIN grants g ON g.space_id = cm.organisation_id AND g.space_kind = 'organisation'
-                     WHERE s.id = $1 AND g.user_id = $2)",
-        )
-        .bind(session)
-        .bind(user)
-        .fetch_one(pool)
-        .await?;
+                     WHERE s.id = $1 AND g.user_id = $2)"
+    );
+    run!(db, |pool| {
+        let row = sqlx::query(&sql)
+            .bind(session)
+            .bind(user)
+            .fetch_one(pool)
+            .await?;
         let mask: i64 = row.try_get(1)?;
         let feedback: i64 = row.try_get(2)?;
         let cohort: i64 = row.try_get(3)?;
         Ok(Standing {
             registration: row.try_get(0)?,
-            present: [0, 1]
-                .into_iter()
-                .filter(|h| mask & (1 << h) != 0)
-                .collect(),
+            present: attended(mask),
             gave_feedback: feedback > 0,
             in_cohort: cohort > 0,
         })
@@ -927,8 +936,8 @@ pub async fn report_rows(db: &Db, person: Option<Uuid>) -> Result<Vec<ReportRow>
     };
     let sql = format!(
         "SELECT s.id, s.module_id, s.cohort_id, s.starts_at, s.ends_at, u.id, u.name,
-                (SELECT COALESCE(SUM(CASE a.half_day WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 0 END), 0)
-                 FROM attendance a WHERE a.session_id = r.session_id AND a.user_id = r.user_id),
+                (SELECT {HALF_DAYS} FROM attendance a
+                 WHERE a.session_id = r.session_id AND a.user_id = r.user_id),
                 COALESCE(
                   (SELECT g.space_id FROM grants g
                    JOIN cohort_members cm ON cm.organisation_id = g.space_id AND cm.cohort_id = s.cohort_id
@@ -952,10 +961,7 @@ pub async fn report_rows(db: &Db, person: Option<Uuid>) -> Result<Vec<ReportRow>
                 ends_at: r.try_get(4)?,
                 user_id: r.try_get(5)?,
                 user_name: r.try_get(6)?,
-                present: [0, 1]
-                    .into_iter()
-                    .filter(|h| mask & (1 << h) != 0)
-                    .collect(),
+                present: attended(mask),
                 organisation: r.try_get(8)?,
             });
         }

@@ -584,19 +584,11 @@ async fn other_administrations_see_nothing() {
         let salerno = app.organisation("Provincia di Salerno").await;
         let caserta = app.organisation("Provincia di Caserta").await;
         let logframe = db::products::list(app.db(), salerno).await.unwrap()[0].id;
-        let comment = db::products::comments(
-            app.db(),
-            db::products::list(app.db(), salerno)
+        let comment =
+            db::products::comments(app.db(), app.product_of_kind(salerno, "logframe").await)
                 .await
-                .unwrap()
-                .into_iter()
-                .find(|p| p.kind == "logframe")
-                .unwrap()
-                .id,
-        )
-        .await
-        .unwrap()[0]
-            .id;
+                .unwrap()[0]
+                .id;
         let mut stranger = app.signed_in(CASERTA_MEMBER).await;
         let in_workspace = web::routes::all().into_iter().filter(|r| {
             r.path.starts_with("/organisations/{id}/products")
@@ -1087,13 +1079,7 @@ async fn the_problem_tree_feeds_the_logframe() {
     for app in apps().await {
         let salerno = app.organisation("Provincia di Salerno").await;
         let mut member = app.signed_in(MEMBER).await;
-        let demo = db::products::list(app.db(), salerno)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|p| p.kind == "logframe")
-            .unwrap()
-            .id;
+        let demo = app.product_of_kind(salerno, "logframe").await;
         let page = member
             .get(&format!(
                 "/organisations/{salerno}/products/{demo}/analysis"
@@ -1216,13 +1202,7 @@ async fn the_problem_tree_feeds_the_logframe() {
         };
         assert_eq!(lf.analysis.nodes.len(), 3);
         // Text products have no analysis page.
-        let text = db::products::list(app.db(), salerno)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|p| p.kind == "macro_areas")
-            .unwrap()
-            .id;
+        let text = app.product_of_kind(salerno, "macro_areas").await;
         assert_eq!(
             member
                 .get(&format!(
@@ -1256,14 +1236,7 @@ async fn the_strategic_plan_is_structured_with_its_map() {
         let area = db::library::macro_areas(app.db()).await.unwrap()[0]
             .code
             .clone();
-        let logframe = db::products::list(app.db(), salerno)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|p| p.kind == "logframe")
-            .unwrap()
-            .id
-            .to_string();
+        let logframe = app.product_of_kind(salerno, "logframe").await.to_string();
         let foreign = db::products::list(app.db(), caserta).await.unwrap()[0]
             .id
             .to_string();
@@ -1360,13 +1333,7 @@ async fn comments_point_at_a_logframe_cell() {
     for app in apps().await {
         let salerno = app.organisation("Provincia di Salerno").await;
         let mut tutor = app.signed_in(TUTOR).await;
-        let logframe = db::products::list(app.db(), salerno)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|p| p.kind == "logframe")
-            .unwrap()
-            .id;
+        let logframe = app.product_of_kind(salerno, "logframe").await;
         let path = format!("/organisations/{salerno}/products/{logframe}");
         let page = tutor.get(&path).await;
         assert!(

@@ -51,6 +51,17 @@ impl App {
         c
     }
 
+    /// The first product of `kind` of `organisation`.
+    pub async fn product_of_kind(&self, organisation: uuid::Uuid, kind: &str) -> uuid::Uuid {
+        db::products::list(self.db(), organisation)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind} product"))
+            .id
+    }
+
     /// The id of the demo organisation called `name`.
     pub async fn organisation(&self, name: &str) -> uuid::Uuid {
         let (found, _) = db::organisations::search(self.db(), None, Some(name), 5, 0)
@@ -392,13 +403,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     .unwrap()
     .hits[0]
         .id;
-    let logframe = db::products::list(app.db(), salerno)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.kind == "logframe")
-        .unwrap()
-        .id;
+    let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     path.replace("{product}", &logframe.to_string())
         .replace("{comment}", &comment.to_string())
