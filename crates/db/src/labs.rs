@@ -8,6 +8,7 @@ use domain::labs::{SessionDraft, Status};
 use serde::Serialize;
 use serde_json::json;
 use sqlx::Row;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// A session with the names it is shown with.
@@ -921,52 +922,113 @@ pub struct ReportRow {
 }
 
 /// Every registration to a held session with the half-days attended and the organisation it counts
-/// for, in one query, ordered by session start and name.
+/// for, ordered by session start and name.
 pub async fn report_rows(db: &Db, person: Option<Uuid>) -> Result<Vec<ReportRow>> {
-    // The half-days attended come back folded into one number per registration (1 = morning,
-    // 2 = afternoon) by a correlated sum on the attendance key rather than a join and a GROUP BY,
-    // and the organisation by two lookups on the person's grants; the rows are sorted here, which
-    // costs SQLite several times the query itself on the season-wide report. Two spellings rather
-    // than `$1 IS NULL OR …`, which would keep the planner from using the per-person index on the
-    // page a participant opens most.
+    // Read in pieces and put together here: the held sessions once (not their times on every
+    // registration), the registrations with the half-days attended folded into one number (1 =
+    // morning, 2 = afternoon) by a correlated sum on the attendance key, then the names and
+    // organisations of the people found, once each. Joining all of it per registration cost the
+    // season-wide report most of its time. Two spellings of the person filter rather than
+    // `$1 IS NULL OR …`, which would keep the planner from using the per-person index. `CROSS
+    // JOIN` keeps SQLite's planner to the held sessions first, then their registrations by key,
+    // rather than every registration of the season (PostgreSQL plans it as the inner join it is).
     let who = if person.is_some() {
         "r.user_id = $1"
     } else {
         "$1 IS NULL"
     };
-    let sql = format!(
-        "SELECT s.id, s.module_id, s.cohort_id, s.starts_at, s.ends_at, u.id, u.name,
+    let registrations = format!(
+        "SELECT r.session_id, r.user_id,
                 (SELECT {HALF_DAYS} FROM attendance a
-                 WHERE a.session_id = r.session_id AND a.user_id = r.user_id),
-                COALESCE(
-                  (SELECT g.space_id FROM grants g
-                   JOIN cohort_members cm ON cm.organisation_id = g.space_id AND cm.cohort_id = s.cohort_id
-                   WHERE g.user_id = r.user_id AND g.space_kind = 'organisation' LIMIT 1),
-                  (SELECT g.space_id FROM grants g
-                   WHERE g.user_id = r.user_id AND g.space_kind = 'organisation' LIMIT 1))
-         FROM lab_sessions s
-         JOIN registrations r ON r.session_id = s.id JOIN users u ON u.id = r.user_id
-         WHERE r.status = 'registered' AND s.status = 'held' AND {who}"
+                 WHERE a.session_id = r.session_id AND a.user_id = r.user_id)
+         FROM lab_sessions s CROSS JOIN registrations r
+         WHERE r.session_id = s.id AND r.status = 'registered' AND s.status = 'held' AND {who}"
     );
-    let mut out = run!(db, |pool| {
-        let rows = sqlx::query(&sql).bind(person).fetch_all(pool).await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let mask: i64 = r.try_get(7)?;
-            out.push(ReportRow {
-                session_id: r.try_get(0)?,
-                module_id: r.try_get(1)?,
-                cohort_id: r.try_get(2)?,
-                starts_at: r.try_get(3)?,
-                ends_at: r.try_get(4)?,
-                user_id: r.try_get(5)?,
-                user_name: r.try_get(6)?,
-                present: attended(mask),
-                organisation: r.try_get(8)?,
-            });
+    type Held = (Uuid, Uuid, DateTime<Utc>, DateTime<Utc>);
+    let (sessions, registered) = run!(db, |pool| {
+        let mut sessions: HashMap<Uuid, Held> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT id, module_id, cohort_id, starts_at, ends_at FROM lab_sessions WHERE status = 'held'",
+        )
+        .fetch_all(pool)
+        .await?
+        {
+            sessions.insert(r.try_get(0)?, (r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?));
         }
-        out
+        let mut registered: Vec<(Uuid, Uuid, i64)> = Vec::new();
+        for r in sqlx::query(&registrations)
+            .bind(person)
+            .fetch_all(pool)
+            .await?
+        {
+            registered.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?));
+        }
+        (sessions, registered)
     });
+    let mut people: Vec<Uuid> = registered.iter().map(|r| r.1).collect();
+    people.sort_unstable();
+    people.dedup();
+    if people.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "SELECT u.id, u.name, g.space_id FROM users u
+         LEFT JOIN grants g ON g.user_id = u.id AND g.space_kind = 'organisation'
+         WHERE u.id IN ({})",
+        crate::placeholders(1, people.len())
+    );
+    // Per person: the name and every organisation, in id order so that the choice is stable.
+    let (mut whom, members) = run!(db, |pool| {
+        let mut q = sqlx::query(&sql);
+        for id in &people {
+            q = q.bind(*id);
+        }
+        let mut whom: HashMap<Uuid, (String, Vec<Uuid>)> = HashMap::new();
+        for r in q.fetch_all(pool).await? {
+            let entry = whom
+                .entry(r.try_get(0)?)
+                .or_insert_with(|| (String::new(), Vec::new()));
+            entry.0 = r.try_get(1)?;
+            if let Some(org) = r.try_get::<Option<Uuid>, _>(2)? {
+                entry.1.push(org);
+            }
+        }
+        let mut members: HashSet<(Uuid, Uuid)> = HashSet::new();
+        for r in sqlx::query("SELECT cohort_id, organisation_id FROM cohort_members")
+            .fetch_all(pool)
+            .await?
+        {
+            members.insert((r.try_get(0)?, r.try_get(1)?));
+        }
+        (whom, members)
+    });
+    for (_, orgs) in whom.values_mut() {
+        orgs.sort_unstable();
+    }
+    let mut out = Vec::with_capacity(registered.len());
+    for (session_id, user_id, mask) in registered {
+        let (Some(&(module_id, cohort_id, starts_at, ends_at)), Some((name, orgs))) =
+            (sessions.get(&session_id), whom.get(&user_id))
+        else {
+            continue;
+        };
+        let organisation = orgs
+            .iter()
+            .find(|o| members.contains(&(cohort_id, **o)))
+            .or(orgs.first())
+            .copied();
+        out.push(ReportRow {
+            session_id,
+            module_id,
+            cohort_id,
+            starts_at,
+            ends_at,
+            user_id,
+            user_name: name.clone(),
+            present: attended(mask),
+            organisation,
+        });
+    }
     out.sort_by(|a, b| {
         (a.starts_at, &a.user_name, a.user_id).cmp(&(b.starts_at, &b.user_name, b.user_id))
     });

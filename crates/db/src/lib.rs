@@ -90,7 +90,12 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true);
+                .foreign_keys(true)
+                // A connection's thread hands rows over through a bounded channel; at sqlx's
+                // default of 50 it stops and waits for the page's task every 50 rows (each a
+                // wake-up of both threads), which cost reports and lists of a few hundred rows
+                // most of their time. Rows are collected whole anyway.
+                .row_buffer_size(4096);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 // A SQLite connection cannot drop like a network one: pinging it on every

@@ -735,3 +735,101 @@ async fn attendance_exports_as_xlsx() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_report_counts_each_registration_for_the_organisation_in_the_session_cohort() {
+    use domain::roles::{Grant, Role, SpaceKind};
+    for app in apps().await {
+        let member_of = |org: Uuid| Grant {
+            role: Role::Member,
+            space: SpaceKind::Organisation,
+            space_id: Some(org),
+        };
+        let form = domain::organisations::OrganisationForm {
+            category: "local_actor".into(),
+            name: "Associazione fuori coorte".into(),
+            actor_sector: "association".into(),
+            actor_public: "private".into(),
+            ..Default::default()
+        };
+        let org = domain::organisations::check(&form).unwrap();
+        let outside = db::organisations::create(app.db(), &org, None)
+            .await
+            .unwrap();
+        let salerno = app.organisation("Provincia di Salerno").await;
+        // A region of the demo: not in the cohort, and first in id order, so that the cohort has
+        // to be what decides.
+        let region = app.organisation("Regione Campania").await;
+        let cohort_members = db::labs::cohort_members(app.db(), cohort(&app).await)
+            .await
+            .unwrap();
+        assert!(cohort_members.contains(&salerno) && !cohort_members.contains(&region));
+        assert!(region < salerno);
+        let starts = Utc::now() - Duration::days(3);
+        let id = session_at(&app, starts, 30).await;
+        for (from, to) in [
+            (
+                domain::labs::Status::Planned,
+                domain::labs::Status::Confirmed,
+            ),
+            (domain::labs::Status::Confirmed, domain::labs::Status::Held),
+        ] {
+            db::labs::set_status(app.db(), id, from, to, None)
+                .await
+                .unwrap();
+        }
+        // Someone of Salerno (in the cohort) who also belongs to the region (outside it), and
+        // someone whose only administration is outside the cohort.
+        let both = user_id(&app, "membro@ponte.example").await;
+        db::accounts::add_grant(app.db(), both, member_of(region), None)
+            .await
+            .unwrap();
+        let user = db::accounts::NewUser {
+            email: "fuori@ponte.example".into(),
+            name: "Fuori Coorte".into(),
+            password_hash: web::accounts::password::hash(ponte::demo::DEMO_PASSWORD).unwrap(),
+        };
+        let only_outside = db::accounts::create_user(app.db(), &user, &[member_of(outside)], None)
+            .await
+            .unwrap();
+        for person in [both, only_outside] {
+            db::labs::record_registration(app.db(), id, person)
+                .await
+                .unwrap();
+        }
+        let half =
+            domain::labs::attendance::half_days(starts, starts + Duration::hours(2))[0].index;
+        assert!(db::labs::check_in(app.db(), id, both, half).await.unwrap());
+
+        let all = db::labs::report_rows(app.db(), None).await.unwrap();
+        let here: Vec<_> = all.iter().filter(|r| r.session_id == id).collect();
+        assert_eq!(here.len(), 2, "{}", app.backend.name);
+        // Ordered by start, then name (Francesca Greco, then Fuori Coorte).
+        assert_eq!(here[0].user_id, both);
+        assert_eq!(here[0].organisation, Some(salerno), "{}", app.backend.name);
+        assert_eq!(here[0].present, vec![half]);
+        assert_eq!(here[1].user_name, "Fuori Coorte");
+        assert_eq!(here[1].organisation, Some(outside));
+        assert!(here[1].present.is_empty());
+        assert!(all
+            .windows(2)
+            .all(|w| (w[0].starts_at, &w[0].user_name) <= (w[1].starts_at, &w[1].user_name)));
+        // One person's lines are theirs in the whole report.
+        let own = db::labs::report_rows(app.db(), Some(both)).await.unwrap();
+        let theirs: Vec<_> = all.iter().filter(|r| r.user_id == both).collect();
+        assert_eq!(own.len(), theirs.len());
+        for (a, b) in own.iter().zip(theirs) {
+            assert_eq!(
+                (a.session_id, a.organisation, &a.present),
+                (b.session_id, b.organisation, &b.present)
+            );
+        }
+        // Sessions that were not held do not count.
+        let planned = session_at(&app, Utc::now() - Duration::days(2), 30).await;
+        db::labs::record_registration(app.db(), planned, both)
+            .await
+            .unwrap();
+        let again = db::labs::report_rows(app.db(), None).await.unwrap();
+        assert_eq!(again.len(), all.len());
+    }
+}

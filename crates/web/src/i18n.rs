@@ -5,11 +5,16 @@ use crate::embedded::LOCALES;
 use domain::locale::Locale;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
 /// The loaded translations of every language.
 pub struct I18n {
     bundles: Vec<(Locale, FluentBundle<FluentResource>)>,
+    /// Per language, the messages that take no argument, formatted once at start-up: pages ask
+    /// for dozens of them on every request.
+    constants: Vec<(Locale, HashMap<String, Arc<str>>)>,
 }
 
 /// The Fluent source of a language.
@@ -61,8 +66,35 @@ impl I18n {
                 }
                 (locale, bundle)
             })
+            .collect::<Vec<_>>();
+        let constants = bundles
+            .iter()
+            .map(|(locale, bundle)| {
+                let mut formatted = HashMap::new();
+                for id in message_ids(source(*locale)) {
+                    let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
+                        continue;
+                    };
+                    // A message that needs an argument reports an error without one.
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, None, &mut errors);
+                    if errors.is_empty() {
+                        formatted.insert(id, Arc::from(text.as_ref()));
+                    }
+                }
+                (*locale, formatted)
+            })
             .collect();
-        I18n { bundles }
+        I18n { bundles, constants }
+    }
+
+    /// The message `key` in `locale` when it takes no argument, formatted once: a shared string.
+    pub fn constant(&self, locale: Locale, key: &str) -> Option<Arc<str>> {
+        self.constants
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .and_then(|(_, m)| m.get(key))
+            .cloned()
     }
 
     fn bundle(&self, locale: Locale) -> &FluentBundle<FluentResource> {
@@ -94,6 +126,39 @@ impl I18n {
 
     /// The message `key` without arguments.
     pub fn t(&self, locale: Locale, key: &str) -> String {
-        self.message(locale, key, &[])
+        match self.constant(locale, key) {
+            Some(text) => text.to_string(),
+            None => self.message(locale, key, &[]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_without_arguments_are_formatted_once_and_the_others_are_not() {
+        let i18n = I18n::load();
+        for locale in Locale::ALL {
+            let mut constants = 0;
+            for id in message_ids(source(locale)) {
+                if let Some(text) = i18n.constant(locale, &id) {
+                    constants += 1;
+                    assert_eq!(&*text, i18n.message(locale, &id, &[]), "{id}");
+                }
+            }
+            assert!(constants > 100, "{constants} constant messages");
+            assert_eq!(
+                &*i18n.constant(locale, "nav-home").unwrap(),
+                i18n.t(locale, "nav-home")
+            );
+            // A message with a placeable variable is formatted on each call, with its arguments.
+            assert!(i18n.constant(locale, "workspace-title").is_none());
+            let name = [("name", FluentValue::from("Salerno"))];
+            assert!(i18n
+                .message(locale, "workspace-title", &name)
+                .contains("Salerno"));
+        }
     }
 }

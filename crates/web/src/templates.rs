@@ -33,7 +33,12 @@ impl Templates {
         }
         env.add_function(
             "t",
-            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<Value, Error> {
+                if kwargs.args().next().is_none() {
+                    if let Some(text) = i18n.constant(locale_of(state), key) {
+                        return Ok(Value::from(text));
+                    }
+                }
                 let mut args: Vec<(String, FluentValue<'static>)> = Vec::new();
                 for name in kwargs.args() {
                     let value: Value = kwargs.get(name)?;
@@ -47,7 +52,7 @@ impl Templates {
                 kwargs.assert_all_used()?;
                 let borrowed: Vec<(&str, FluentValue<'_>)> =
                     args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
-                Ok(i18n.message(locale_of(state), key, &borrowed))
+                Ok(Value::from(i18n.message(locale_of(state), key, &borrowed)))
             },
         );
         Templates { env }

@@ -183,18 +183,24 @@ pub(super) async fn lines(
     person: Option<Uuid>,
 ) -> AppResult<(Vec<db::labs::ReportRow>, Vec<Line<Uuid>>)> {
     let rows = db::labs::report_rows(&state.db, person).await?;
+    // A session's half-days are worked out once, not for each person registered to it.
+    let mut days_of: HashMap<Uuid, (Vec<_>, i64)> = HashMap::new();
     let lines = rows
         .iter()
         .map(|r| {
-            let days = half_days(r.starts_at, r.ends_at);
-            let expected: i64 = days.iter().map(|h| h.minutes).sum();
+            let (days, expected) = days_of.entry(r.session_id).or_insert_with(|| {
+                let days = half_days(r.starts_at, r.ends_at);
+                let expected = days.iter().map(|h| h.minutes).sum();
+                (days, expected)
+            });
+            let expected = *expected;
             Line {
                 participant: r.user_id,
                 organisation: r.organisation,
                 module: r.module_id,
                 rate: Rate {
                     expected,
-                    attended: minutes_attended(&days, &r.present),
+                    attended: minutes_attended(days, &r.present),
                 },
             }
         })

@@ -10,6 +10,7 @@ use domain::products::diff;
 use domain::products::logframe::{Level, Logframe, Mode};
 use domain::products::{Content, KINDS};
 use domain::validation::Errors;
+use fluent_bundle::FluentValue;
 use minijinja::{context, Value};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -292,6 +293,7 @@ pub(super) struct ShowQuery {
 
 /// Comments grouped into threads, each with its anchor's label in the shown content.
 fn threads(
+    state: &AppState,
     comments: Vec<db::products::Comment>,
     anchors: &[(String, String)],
     locale: domain::locale::Locale,
@@ -319,9 +321,17 @@ fn threads(
                 .replace(':', "-")
                 .replace("-means", "-text")
                 .replace("-costs", "-text");
+            // Which version the thread was written on, worded here rather than by the template
+            // on each of a product's (often dozens of) threads.
+            let on = if c.version_number > 0 {
+                let n = [("n", FluentValue::from(c.version_number))];
+                state.i18n.message(locale, "products-version-n", &n)
+            } else {
+                state.i18n.t(locale, "comments-on-draft")
+            };
             context! { id => c.id, anchor => c.anchor, href, label, present => label.is_some() || c.anchor.is_empty(),
             body => c.body, author => c.author_name, at => locale.date_time(c.created_at),
-            version => c.version_number, resolved => c.resolved_at.is_some(),
+            version => c.version_number, on, resolved => c.resolved_at.is_some(),
             resolved_by => c.resolved_by_name, replies }
         })
         .collect()
@@ -361,7 +371,7 @@ pub(super) async fn show(
         .map(|a| a.code())
         .collect();
     let comments = db::products::comments(&state.db, p.id).await?;
-    let threads = threads(comments, &anchors, locale);
+    let threads = threads(&state, comments, &anchors, locale);
     let history: Vec<Value> = db::products::history(&state.db, p.id)
         .await?
         .into_iter()
