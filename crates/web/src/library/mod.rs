@@ -47,8 +47,26 @@ const CACHE_ENTRIES: usize = 2_000;
 #[derive(Debug)]
 pub(crate) struct Found {
     pub results: db::library::Results,
-    /// Per hit, in order: the title and the snippet of the text, with the query's words marked.
-    pub snippets: Vec<(Vec<Piece>, Vec<Piece>)>,
+    /// Per hit, in order: the title and the snippet of the text as HTML, escaped, with the
+    /// query's words in `<mark>`.
+    pub snippets: Vec<(String, String)>,
+}
+
+/// Pieces of text as HTML: every piece escaped, the query's words in `<mark>`. Done here once per
+/// cached search rather than by a template loop on every page.
+pub(crate) fn marked(pieces: &[Piece]) -> String {
+    use std::fmt::Write;
+    let mut html = String::new();
+    for p in pieces {
+        let text = minijinja::HtmlEscape(&p.text);
+        // Writing into a String cannot fail.
+        let _ = if p.hit {
+            write!(html, "<mark>{text}</mark>")
+        } else {
+            write!(html, "{text}")
+        };
+    }
+    html
 }
 
 impl Found {
@@ -65,8 +83,8 @@ impl Found {
                     format!("{}\n{}", h.summary, text)
                 };
                 (
-                    snippet(&h.title, &h.language, &highlight, 60),
-                    snippet(&source, &h.language, &highlight, 40),
+                    marked(&snippet(&h.title, &h.language, &highlight, 60)),
+                    marked(&snippet(&source, &h.language, &highlight, 40)),
                 )
             })
             .collect();
@@ -320,5 +338,29 @@ impl Names {
             .collect();
         v.sort();
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_text_is_escaped_and_only_the_query_words_are_marked() {
+        let piece = |text: &str, hit| Piece {
+            text: text.into(),
+            hit,
+        };
+        let html = marked(&[
+            piece("<script>alert('x')</script> & ", false),
+            piece("coopérazione", true),
+            piece(" \"decentrata\"", false),
+        ]);
+        assert_eq!(
+            html,
+            "&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; <mark>coopérazione</mark> &quot;decentrata&quot;"
+        );
+        assert_eq!(marked(&[piece("<b>", true)]), "<mark>&lt;b&gt;</mark>");
+        assert_eq!(marked(&[]), "");
     }
 }

@@ -130,11 +130,14 @@ pub(super) async fn page(
         .hits
         .iter()
         .zip(&found.snippets)
-        .map(|(h, (title_pieces, pieces))| {
+        .map(|(h, (title_html, snippet_html))| {
+            // Escaped when the search was cached (`marked`).
             context! {
                 id => h.id, title => h.title, kind => h.kind, language => h.language,
                 year => h.year, source => h.source, link => h.url.is_some(),
-                file_name => h.file_name, snippet => pieces, title_pieces,
+                file_name => h.file_name,
+                title_html => Value::from_safe_string(title_html.clone()),
+                snippet_html => Value::from_safe_string(snippet_html.clone()),
             }
         })
         .collect();
