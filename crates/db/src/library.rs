@@ -14,6 +14,16 @@ use serde_json::json;
 use sqlx::Row;
 use uuid::Uuid;
 
+/// Raises the library's generation inside a change's transaction: cached searches and theme
+/// names computed at an older one are read again.
+macro_rules! bump_generation {
+    ($tx:expr) => {
+        sqlx::query("UPDATE library_state SET generation = generation + 1")
+            .execute($tx)
+            .await?;
+    };
+}
+
 /// The job kind that extracts a document's text.
 pub const EXTRACT_JOB: &str = "library.extract";
 /// The most indexed text per document (stemmed terms), the same on both databases.
@@ -342,9 +352,7 @@ async fn create_with(
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("UPDATE library_state SET generation = generation + 1")
-            .execute(&mut *tx)
-            .await?;
+        bump_generation!(&mut *tx);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -485,9 +493,7 @@ async fn update_with(
             .bind(search_id(id))
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE library_state SET generation = generation + 1")
-            .execute(&mut *tx)
-            .await?;
+        bump_generation!(&mut *tx);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -549,9 +555,7 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE library_state SET generation = generation + 1")
-            .execute(&mut *tx)
-            .await?;
+        bump_generation!(&mut *tx);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -637,9 +641,7 @@ pub async fn set_extracted(
             .bind(search_id(id))
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE library_state SET generation = generation + 1")
-            .execute(&mut *tx)
-            .await?;
+        bump_generation!(&mut *tx);
         tx.commit().await?;
     });
     Ok(())
@@ -1019,6 +1021,7 @@ pub async fn import_sectors(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
+        bump_generation!(&mut *tx);
         sqlx::query("UPDATE sectors SET active = $1")
             .bind(false)
             .execute(&mut *tx)
@@ -1108,6 +1111,7 @@ pub async fn save_macro_area(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
+        bump_generation!(&mut *tx);
         match expected {
             None => {
                 sqlx::query("INSERT INTO macro_areas (code, name_it, name_en, name_fr, position) VALUES ($1, $2, $3, $4, $5)")

@@ -1024,3 +1024,47 @@ async fn staff_curate_reading_lists_that_respect_visibility() {
             .contains("Studio paese: Albania"));
     }
 }
+
+#[tokio::test]
+async fn a_renamed_theme_shows_at_once_on_every_instance() {
+    for app in apps().await {
+        // A second instance over the same database, which has read the names before the change.
+        let files = app.backend.dir.path().join("files");
+        let other = web::app(web::AppState::new(
+            app.db().clone(),
+            web::Config::local("http://ponte.test"),
+            storage::Storage::open(&files.display().to_string()).unwrap(),
+        ));
+        let mut reader = Client::over(other);
+        let area = db::library::macro_areas(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.code == "governance")
+            .unwrap_or_else(|| panic!("the demo has a governance macro-area"));
+        let path = format!("/library?theme=m:{}", area.code);
+        let before = reader.get(&path).await;
+        assert_eq!(before.status, StatusCode::OK);
+        assert!(before.body.contains(&area.name_it), "{}", app.backend.name);
+        let generation = db::library::generation(app.db()).await.unwrap();
+        let renamed = db::library::MacroArea {
+            name_it: "Governo condiviso del territorio".into(),
+            ..area.clone()
+        };
+        // A save over an old version changes nothing, the generation included.
+        let stale =
+            db::library::save_macro_area(app.db(), &renamed, Some(area.version + 3), None).await;
+        assert!(matches!(stale, Err(db::DbError::Conflict)));
+        assert_eq!(db::library::generation(app.db()).await.unwrap(), generation);
+        db::library::save_macro_area(app.db(), &renamed, Some(area.version), None)
+            .await
+            .unwrap();
+        let after = reader.get(&path).await;
+        assert!(
+            after.body.contains("Governo condiviso del territorio"),
+            "{}",
+            app.backend.name
+        );
+        assert!(!after.body.contains(&area.name_it));
+    }
+}

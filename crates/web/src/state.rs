@@ -89,6 +89,8 @@ pub struct Shared {
     /// Library search results by search and viewer scope, with the library generation they
     /// were computed at (see `db::library::generation`).
     pub search_cache: Arc<crate::library::SearchCache>,
+    /// Names of the library's themes with the library generation they were read at.
+    pub(crate) names_cache: crate::library::NamesCache,
     /// The programme structure with the generation it was read at (see
     /// `db::programme::generation`).
     pub structure_cache: crate::programme::StructureCache,
@@ -109,6 +111,7 @@ impl AppState {
             dummy_hash,
             storage: Arc::new(storage),
             search_cache: Arc::default(),
+            names_cache: Default::default(),
             structure_cache: Default::default(),
         }))
     }

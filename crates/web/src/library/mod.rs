@@ -18,6 +18,7 @@ use domain::library::Scope;
 use domain::locale::Locale;
 use domain::roles::Role;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Cached library searches: results are reused while the library's generation is unchanged,
 /// so that every instance serves fresh results after any change made through any instance.
@@ -260,12 +261,42 @@ pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db
 pub(crate) struct Names {
     locale: Locale,
     macro_areas: HashMap<String, String>,
+    /// The macro-areas' codes and names in the programme's order.
+    macro_areas_in_order: Vec<(String, String)>,
     sectors: HashMap<String, String>,
 }
 
+/// The names of themes in every language as last read, with the library generation they were read
+/// at: the sectors' code list runs to hundreds of rows and changes only with an import.
+pub(crate) type NamesCache = std::sync::Mutex<Option<(i64, Vec<Arc<Names>>)>>;
+
 impl Names {
-    pub(crate) async fn load(state: &AppState, locale: Locale) -> Result<Names, db::DbError> {
-        let macro_areas = db::library::macro_areas(&state.db)
+    /// The names in `locale`, read again only when the library's generation changed (importing
+    /// sectors and saving a macro-area raise it, through any instance).
+    pub(crate) async fn load(state: &AppState, locale: Locale) -> Result<Arc<Names>, db::DbError> {
+        let generation = db::library::generation(&state.db).await?;
+        let cached = state.names_cache.lock().ok().and_then(|c| c.clone());
+        let all = match cached {
+            Some((g, all)) if g == generation => all,
+            _ => {
+                // Read after the generation, so never kept past a change (see `structure`).
+                let mut all = Vec::new();
+                for l in Locale::ALL {
+                    all.push(Arc::new(Names::read(state, l).await?));
+                }
+                if let Ok(mut c) = state.names_cache.lock() {
+                    *c = Some((generation, all.clone()));
+                }
+                all
+            }
+        };
+        all.into_iter()
+            .find(|n| n.locale == locale)
+            .ok_or(db::DbError::NotFound)
+    }
+
+    async fn read(state: &AppState, locale: Locale) -> Result<Names, db::DbError> {
+        let macro_areas_in_order: Vec<(String, String)> = db::library::macro_areas(&state.db)
             .await?
             .into_iter()
             .map(|m| {
@@ -277,6 +308,7 @@ impl Names {
                 (m.code, name)
             })
             .collect();
+        let macro_areas = macro_areas_in_order.iter().cloned().collect();
         let sectors = db::library::sectors(&state.db)
             .await?
             .into_iter()
@@ -291,8 +323,14 @@ impl Names {
         Ok(Names {
             locale,
             macro_areas,
+            macro_areas_in_order,
             sectors,
         })
+    }
+
+    /// The macro-areas' codes and names in the programme's order.
+    pub(crate) fn macro_areas_in_order(&self) -> &[(String, String)] {
+        &self.macro_areas_in_order
     }
 
     pub(crate) fn theme(&self, code: &str) -> String {

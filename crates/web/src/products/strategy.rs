@@ -15,18 +15,8 @@ pub(crate) async fn area_names(
     state: &AppState,
     locale: Locale,
 ) -> AppResult<Vec<(String, String)>> {
-    Ok(db::library::macro_areas(&state.db)
-        .await?
-        .into_iter()
-        .map(|m| {
-            let name = match locale {
-                Locale::It => m.name_it,
-                Locale::En => m.name_en,
-                Locale::Fr => m.name_fr,
-            };
-            (m.code, name)
-        })
-        .collect())
+    let names = crate::library::Names::load(state, locale).await?;
+    Ok(names.macro_areas_in_order().to_vec())
 }
 
 /// The administration's logframes: (id, title, state).
