@@ -280,10 +280,12 @@ impl Names {
             Some((g, all)) if g == generation => all,
             _ => {
                 // Read after the generation, so never kept past a change (see `structure`).
-                let mut all = Vec::new();
-                for l in Locale::ALL {
-                    all.push(Arc::new(Names::read(state, l).await?));
-                }
+                let areas = db::library::macro_areas(&state.db).await?;
+                let sectors = db::library::sectors(&state.db).await?;
+                let all: Vec<Arc<Names>> = Locale::ALL
+                    .into_iter()
+                    .map(|l| Arc::new(Names::new(l, &areas, &sectors)))
+                    .collect();
                 if let Ok(mut c) = state.names_cache.lock() {
                     *c = Some((generation, all.clone()));
                 }
@@ -295,37 +297,39 @@ impl Names {
             .ok_or(db::DbError::NotFound)
     }
 
-    async fn read(state: &AppState, locale: Locale) -> Result<Names, db::DbError> {
-        let macro_areas_in_order: Vec<(String, String)> = db::library::macro_areas(&state.db)
-            .await?
-            .into_iter()
+    fn new(
+        locale: Locale,
+        areas: &[db::library::MacroArea],
+        sectors: &[db::library::Sector],
+    ) -> Names {
+        let macro_areas_in_order: Vec<(String, String)> = areas
+            .iter()
             .map(|m| {
                 let name = match locale {
-                    Locale::It => m.name_it,
-                    Locale::En => m.name_en,
-                    Locale::Fr => m.name_fr,
+                    Locale::It => &m.name_it,
+                    Locale::En => &m.name_en,
+                    Locale::Fr => &m.name_fr,
                 };
-                (m.code, name)
+                (m.code.clone(), name.clone())
             })
             .collect();
         let macro_areas = macro_areas_in_order.iter().cloned().collect();
-        let sectors = db::library::sectors(&state.db)
-            .await?
-            .into_iter()
+        let sectors = sectors
+            .iter()
             .map(|s| {
-                let name = match (locale, s.name_fr) {
+                let name = match (locale, &s.name_fr) {
                     (Locale::Fr, Some(fr)) => fr,
-                    _ => s.name_en,
+                    _ => &s.name_en,
                 };
-                (s.code, name)
+                (s.code.clone(), name.clone())
             })
             .collect();
-        Ok(Names {
+        Names {
             locale,
             macro_areas,
             macro_areas_in_order,
             sectors,
-        })
+        }
     }
 
     /// The macro-areas' codes and names in the programme's order.
