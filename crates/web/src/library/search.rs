@@ -29,23 +29,20 @@ pub(super) struct Params {
 
 impl Params {
     /// The address of this search with `field` set to `value` (empty: removed), back on page 1.
+    /// Built from the fields with the one value replaced, without copying the search: a page asks
+    /// for a link per facet value.
     fn with(&self, field: &str, value: &str) -> String {
-        let mut p = self.clone();
-        p.page = String::new();
-        match field {
-            "kind" => p.kind = value.into(),
-            "theme" => p.theme = value.into(),
-            "place" => p.place = value.into(),
-            "year" => p.year = value.into(),
-            "language" => p.language = value.into(),
-            "sort" => p.sort = value.into(),
-            "q" => p.q = value.into(),
-            _ => {}
-        }
-        p.href()
+        let pairs: Vec<(&str, &str)> = self
+            .fields()
+            .into_iter()
+            .map(|(k, v)| if k == field { (k, value) } else { (k, v) })
+            .filter(|(k, v)| !v.is_empty() && *k != "page")
+            .collect();
+        href_of(&pairs)
     }
 
-    fn pairs(&self) -> Vec<(&'static str, &str)> {
+    /// Every field in the order addresses list them.
+    fn fields(&self) -> [(&'static str, &str); 8] {
         [
             ("q", self.q.as_str()),
             ("kind", &self.kind),
@@ -56,21 +53,30 @@ impl Params {
             ("sort", &self.sort),
             ("page", &self.page),
         ]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .collect()
+    }
+
+    /// The fields that are set.
+    fn pairs(&self) -> Vec<(&'static str, &str)> {
+        self.fields()
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect()
     }
 
     fn href(&self) -> String {
-        let pairs = self.pairs();
-        if pairs.is_empty() {
-            "/library".into()
-        } else {
-            format!(
-                "/library?{}",
-                serde_urlencoded::to_string(pairs).unwrap_or_default()
-            )
-        }
+        href_of(&self.pairs())
+    }
+}
+
+/// `/library` with these query pairs.
+fn href_of(pairs: &[(&str, &str)]) -> String {
+    if pairs.is_empty() {
+        "/library".into()
+    } else {
+        format!(
+            "/library?{}",
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
     }
 }
 
@@ -219,4 +225,37 @@ pub(super) async fn page(
             clear => "/library",
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_facet_link_changes_one_field_keeps_the_order_and_goes_back_to_page_one() {
+        let p = Params {
+            q: "acqua & territorio".into(),
+            place: "AL".into(),
+            sort: "date".into(),
+            page: "3".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            p.with("kind", "report"),
+            "/library?q=acqua+%26+territorio&kind=report&place=AL&sort=date"
+        );
+        assert_eq!(
+            p.with("place", ""),
+            "/library?q=acqua+%26+territorio&sort=date"
+        );
+        assert_eq!(
+            p.with("place", "XK"),
+            "/library?q=acqua+%26+territorio&place=XK&sort=date"
+        );
+        assert_eq!(
+            p.href(),
+            "/library?q=acqua+%26+territorio&place=AL&sort=date&page=3"
+        );
+        assert_eq!(Params::default().with("sort", ""), "/library");
+    }
 }
