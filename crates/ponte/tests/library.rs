@@ -1029,13 +1029,7 @@ async fn staff_curate_reading_lists_that_respect_visibility() {
 async fn a_renamed_theme_shows_at_once_on_every_instance() {
     for app in apps().await {
         // A second instance over the same database, which has read the names before the change.
-        let files = app.backend.dir.path().join("files");
-        let other = web::app(web::AppState::new(
-            app.db().clone(),
-            web::Config::local("http://ponte.test"),
-            storage::Storage::open(&files.display().to_string()).unwrap(),
-        ));
-        let mut reader = Client::over(other);
+        let mut reader = app.other_instance();
         let area = db::library::macro_areas(app.db())
             .await
             .unwrap()

@@ -321,13 +321,7 @@ async fn staff_edit_texts_and_add_phases_dimensions_and_cohorts() {
 #[tokio::test]
 async fn a_change_shows_at_once_on_every_instance() {
     for app in apps().await {
-        let files = app.backend.dir.path().join("files");
-        let other = web::app(web::AppState::new(
-            app.db().clone(),
-            web::Config::local("http://ponte.test"),
-            storage::Storage::open(&files.display().to_string()).unwrap(),
-        ));
-        let mut reader = common::Client::over(other);
+        let mut reader = app.other_instance();
         let before = reader.get("/programme/strands/C").await;
         assert_eq!(before.status, StatusCode::OK);
         assert!(!before.body.contains("Tavoli che durano"));

@@ -32,6 +32,17 @@ impl App {
         }
     }
 
+    /// A client of a second instance over the same database and files, with caches of its own:
+    /// what one instance changes must show at once on the other.
+    pub fn other_instance(&self) -> Client {
+        let files = self.backend.dir.path().join("files");
+        Client::over(web::app(web::AppState::new(
+            self.db().clone(),
+            web::Config::local("http://ponte.test"),
+            storage::Storage::open(&files.display().to_string()).expect("storage opens"),
+        )))
+    }
+
     /// A client signed in as `email` with the demo password.
     pub async fn signed_in(&self, email: &str) -> Client {
         let mut c = self.client();

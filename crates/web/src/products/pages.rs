@@ -312,7 +312,7 @@ fn threads(
                 .filter(|r| r.parent_id == Some(c.id))
                 .map(|r| {
                     context! { id => r.id, body => r.body, author => r.author_name,
-                    at => locale.date_time(r.created_at), version => r.version_number }
+                    at => locale.date_time(r.created_at) }
                 })
                 .collect();
             // The element the anchor names on the page: means and costs are shown with the text.
@@ -331,7 +331,7 @@ fn threads(
             };
             context! { id => c.id, anchor => c.anchor, href, label, present => label.is_some() || c.anchor.is_empty(),
             body => c.body, author => c.author_name, at => locale.date_time(c.created_at),
-            version => c.version_number, on, resolved => c.resolved_at.is_some(),
+            on, resolved => c.resolved_at.is_some(),
             resolved_by => c.resolved_by_name, replies }
         })
         .collect()
