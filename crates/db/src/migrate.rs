@@ -36,6 +36,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0008_performance",
         include_str!("../migrations/sqlite/0008_performance.sql"),
     ),
+    (
+        "0009_counters",
+        include_str!("../migrations/sqlite/0009_counters.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -70,6 +74,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0008_performance",
         include_str!("../migrations/postgres/0008_performance.sql"),
+    ),
+    (
+        "0009_counters",
+        include_str!("../migrations/postgres/0009_counters.sql"),
     ),
 ];
 

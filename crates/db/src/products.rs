@@ -165,6 +165,12 @@ macro_rules! insert_notification {
     };
 }
 
+/// Recounts a product's open threads (`products.open_threads`, read by every list of products);
+/// run in the transaction of every change to its comments.
+pub(crate) const RECOUNT_OPEN_THREADS: &str = "UPDATE products SET open_threads = (
+    SELECT COUNT(*) FROM product_comments c WHERE c.product_id = products.id AND c.parent_id IS NULL AND c.resolved_at IS NULL
+) WHERE id = $1";
+
 const PRODUCT_COLUMNS: &str = "p.id, p.organisation_id, p.kind, p.title, p.state, p.content, p.version, p.due_on, p.created_by, p.updated_at, u.name, p.state_at, s.name, p.session_id, p.model";
 
 fn product_from<R: Row>(r: &R) -> std::result::Result<Product, sqlx::Error>
@@ -268,10 +274,12 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Product>> {
 }
 
 // Versions are numbered from 1 and never deleted, so their count is the highest number: one
-// step down the (product, number) index instead of a count of every version.
-const SUMMARY: &str = "SELECT p.id, p.organisation_id, o.name, p.kind, p.title, p.state, p.due_on, p.updated_at,
+// step down the (product, number) index instead of a count of every version. Open threads are
+// counted on write (`RECOUNT_OPEN_THREADS`).
+const SUMMARY: &str =
+    "SELECT p.id, p.organisation_id, o.name, p.kind, p.title, p.state, p.due_on, p.updated_at,
     (SELECT COALESCE(MAX(v.number), 0) FROM product_versions v WHERE v.product_id = p.id),
-    (SELECT COUNT(*) FROM product_comments c WHERE c.product_id = p.id AND c.parent_id IS NULL AND c.resolved_at IS NULL)
+    p.open_threads
     FROM products p JOIN organisations o ON o.id = p.organisation_id";
 
 fn summary_from<R: Row>(r: &R) -> std::result::Result<Summary, sqlx::Error>
@@ -692,6 +700,10 @@ pub async fn comment(
             .execute(&mut *tx)
             .await?;
         }
+        sqlx::query(RECOUNT_OPEN_THREADS)
+            .bind(c.product)
+            .execute(&mut *tx)
+            .await?;
         insert_event!(
             &mut *tx,
             c.product,
@@ -830,6 +842,10 @@ pub async fn resolve(
         if done == 0 {
             return Err(DbError::NotFound);
         }
+        sqlx::query(RECOUNT_OPEN_THREADS)
+            .bind(product)
+            .execute(&mut *tx)
+            .await?;
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
         Ok(())
@@ -1031,8 +1047,8 @@ pub async fn workload(db: &Db) -> Result<Vec<Workload>> {
                 (SELECT MAX(s.held_on) FROM tutoring_sessions s WHERE s.tutor_id = u.id),
                 (SELECT COUNT(*) FROM products p JOIN grants t ON t.space_id = p.organisation_id
                   WHERE t.user_id = u.id AND t.role = 'tutor' AND t.space_kind = 'organisation' AND p.state IN ('submitted', 'resubmitted')),
-                (SELECT COUNT(*) FROM product_comments c JOIN products p ON p.id = c.product_id JOIN grants t ON t.space_id = p.organisation_id
-                  WHERE t.user_id = u.id AND t.role = 'tutor' AND t.space_kind = 'organisation' AND c.parent_id IS NULL AND c.resolved_at IS NULL)
+                (SELECT CAST(COALESCE(SUM(p.open_threads), 0) AS BIGINT) FROM products p JOIN grants t ON t.space_id = p.organisation_id
+                  WHERE t.user_id = u.id AND t.role = 'tutor' AND t.space_kind = 'organisation')
              FROM users u JOIN grants g ON g.user_id = u.id
              WHERE g.role = 'tutor' AND g.space_kind = 'organisation'
              GROUP BY u.id, u.name, u.email ORDER BY u.name",

@@ -427,6 +427,11 @@ pub async fn seed_product_history(
                 .await
                 .expect("comment");
         }
+        sqlx::query(crate::products::RECOUNT_OPEN_THREADS)
+            .bind(product)
+            .execute(&mut *tx)
+            .await
+            .expect("count open threads");
         tx.commit().await.expect("commit");
     })
 }

@@ -61,6 +61,26 @@ async fn save_text(
     client.post(path, &form).await
 }
 
+/// A product's open threads as its administration's list shows them, checked against its
+/// comments counted one by one.
+async fn open_threads(app: &App, organisation: Uuid, product: Uuid) -> i64 {
+    let listed = db::products::list(app.db(), organisation)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == product)
+        .unwrap()
+        .open_comments;
+    let counted = db::products::comments(app.db(), product)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|c| c.parent_id.is_none() && c.resolved_at.is_none())
+        .count();
+    assert_eq!(listed, counted as i64, "the list's count of open threads");
+    listed
+}
+
 async fn product_id(app: &App, path: &str) -> Uuid {
     let id = Uuid::parse_str(path.rsplit('/').next().unwrap()).unwrap();
     assert!(db::products::get(app.db(), id).await.unwrap().is_some());
@@ -517,7 +537,10 @@ async fn comments_stay_with_their_version_and_the_logframe_diff_is_structured() 
         assert_eq!(cmp.status, StatusCode::OK);
         assert!(cmp.body.contains("diff-badge-added"), "{}", cmp.body);
         assert!(cmp.body.contains("Rafforzata la capacità"));
-        // A comment on an indicator of version 2, a reply, resolution; the inbox follows.
+        // A comment on an indicator of version 2, a reply, resolution; the inbox and the
+        // list's count of open threads follow.
+        let open = open_threads(&app, salerno, logframe.id).await;
+        assert!(open > 0);
         let r = tutor
             .post(
                 &format!("{path}/comments"),
@@ -532,6 +555,7 @@ async fn comments_stay_with_their_version_and_the_logframe_diff_is_structured() 
         let comment = Uuid::parse_str(r.location().rsplit("#c-").next().unwrap()).unwrap();
         let inbox = tutor.get("/tutoring").await;
         assert!(inbox.body.contains("Target realistico?"));
+        assert_eq!(open_threads(&app, salerno, logframe.id).await, open + 1);
         let mut member = app.signed_in(MEMBER).await;
         let r = member
             .post(
@@ -552,6 +576,23 @@ async fn comments_stay_with_their_version_and_the_logframe_diff_is_structured() 
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let inbox = tutor.get("/tutoring").await;
         assert!(!inbox.body.contains("Target realistico?"));
+        assert_eq!(open_threads(&app, salerno, logframe.id).await, open);
+        // A reply reopens the thread, and so does the button; resolving twice counts once.
+        let parent = comment.to_string();
+        let reply = [("parent", parent.as_str()), ("body", "Riaperto.")];
+        let r = member.post(&format!("{path}/comments"), &reply).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(open_threads(&app, salerno, logframe.id).await, open + 1);
+        for (resolved, expected) in [("1", open), ("1", open), ("0", open + 1), ("1", open)] {
+            let r = tutor
+                .post(
+                    &format!("{path}/comments/{comment}/resolve"),
+                    &[("resolved", resolved)],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            assert_eq!(open_threads(&app, salerno, logframe.id).await, expected);
+        }
         // An anchor that is not in the version, a foreign parent, an empty body: refused.
         let r = tutor
             .post(
