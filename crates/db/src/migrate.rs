@@ -37,8 +37,8 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0008_performance.sql"),
     ),
     (
-        "0009_counters",
-        include_str!("../migrations/sqlite/0009_counters.sql"),
+        "0009_read_paths",
+        include_str!("../migrations/sqlite/0009_read_paths.sql"),
     ),
 ];
 
@@ -76,8 +76,8 @@ const POSTGRES: &[(&str, &str)] = &[
         include_str!("../migrations/postgres/0008_performance.sql"),
     ),
     (
-        "0009_counters",
-        include_str!("../migrations/postgres/0009_counters.sql"),
+        "0009_read_paths",
+        include_str!("../migrations/postgres/0009_read_paths.sql"),
     ),
 ];
 

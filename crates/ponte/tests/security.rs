@@ -195,7 +195,32 @@ async fn markup_in_text_fields_comes_back_inert() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let org = r.location().to_string();
+        // A comment thread and its reply on a product (their markup is written in Rust).
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let product = db::products::list(app.db(), salerno).await.unwrap()[0].id;
+        let product = format!("/organisations/{salerno}/products/{product}");
+        let r = staff
+            .post(&format!("{product}/comments"), &[("body", PAYLOAD)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let thread = r.location().rsplit("#c-").next().unwrap().to_string();
+        let r = staff
+            .post(
+                &format!("{product}/comments"),
+                &[("parent", thread.as_str()), ("body", PAYLOAD)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = staff.get(&product).await;
+        assert_eq!(
+            page.body
+                .matches("&lt;script&gt;window.__xss=1&lt;&#x2f;script&gt;")
+                .count(),
+            2,
+            "the thread and its reply show the markup as text"
+        );
         for path in [
+            product.as_str(),
             session.as_str(),
             "/labs?view=list&month=2031-05",
             "/labs/dashboard",

@@ -16,7 +16,7 @@ use crate::routes::{route, Route};
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::http::Method;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use db::labs::Session;
 use domain::labs::attendance::{half_days, hours_tenths};
 use domain::labs::schedule::local;
@@ -237,7 +237,10 @@ pub(crate) fn follows_participants(viewer: &Viewer) -> bool {
 
 /// Hours and minutes in Rome, "09:30".
 pub(crate) fn clock(t: DateTime<Utc>) -> String {
-    local(t).1.format("%H:%M").to_string()
+    // Written directly: chrono's `format` parses its pattern on every call, and lists of
+    // sessions write two times per session.
+    let time = local(t).1;
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
 /// Hours given as tenths in the viewer's locale ("3,5").
@@ -255,7 +258,7 @@ pub(crate) fn session_view(s: &Session, viewer: &Viewer, now: DateTime<Utc>) -> 
     context! {
         id => s.id, title => s.title, module_id => s.module_id, module_title => s.module_title,
         cohort_id => s.cohort_id, cohort_name => s.cohort_name, strand_code => s.strand_code,
-        date => viewer.locale.date(date), iso_date => date.format("%Y-%m-%d").to_string(),
+        date => viewer.locale.date(date), iso_date => date.to_string(),
         start => clock(s.starts_at), end => clock(s.ends_at),
         place => s.place,
         online_url => if viewer.principal.is_some() { s.online_url.as_str() } else { "" },
@@ -263,5 +266,28 @@ pub(crate) fn session_view(s: &Session, viewer: &Viewer, now: DateTime<Utc>) -> 
         capacity => s.capacity, registered => s.registered, free => (s.capacity - s.registered).max(0),
         status => s.status, past => s.ends_at < now, upcoming => s.starts_at > now,
         hours => hours(minutes, viewer.locale),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clock;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn the_clock_is_rome_time_with_two_digits() {
+        // Winter (UTC+1) and summer (UTC+2) time, and midnight.
+        assert_eq!(
+            clock(Utc.with_ymd_and_hms(2026, 1, 15, 8, 5, 0).unwrap()),
+            "09:05"
+        );
+        assert_eq!(
+            clock(Utc.with_ymd_and_hms(2026, 7, 1, 7, 30, 0).unwrap()),
+            "09:30"
+        );
+        assert_eq!(
+            clock(Utc.with_ymd_and_hms(2026, 7, 1, 22, 0, 0).unwrap()),
+            "00:00"
+        );
     }
 }

@@ -12,6 +12,7 @@ mod pages;
 pub mod reminders;
 mod review;
 pub(crate) mod strategy;
+mod threads;
 mod tutoring;
 
 use crate::http::{AppError, AppResult};

@@ -10,7 +10,6 @@ use domain::products::diff;
 use domain::products::logframe::{Level, Logframe, Mode};
 use domain::products::{Content, KINDS};
 use domain::validation::Errors;
-use fluent_bundle::FluentValue;
 use minijinja::{context, Value};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -291,52 +290,6 @@ pub(super) struct ShowQuery {
     done: Option<String>,
 }
 
-/// Comments grouped into threads, each with its anchor's label in the shown content.
-fn threads(
-    state: &AppState,
-    comments: Vec<db::products::Comment>,
-    anchors: &[(String, String)],
-    locale: domain::locale::Locale,
-) -> Vec<Value> {
-    let (roots, replies): (Vec<_>, Vec<_>) =
-        comments.into_iter().partition(|c| c.parent_id.is_none());
-    roots
-        .into_iter()
-        .map(|c| {
-            let label = anchors
-                .iter()
-                .find(|(a, _)| *a == c.anchor)
-                .map(|(_, l)| l.clone());
-            let replies: Vec<Value> = replies
-                .iter()
-                .filter(|r| r.parent_id == Some(c.id))
-                .map(|r| {
-                    context! { id => r.id, body => r.body, author => r.author_name,
-                    at => locale.date_time(r.created_at) }
-                })
-                .collect();
-            // The element the anchor names on the page: means and costs are shown with the text.
-            let href = c
-                .anchor
-                .replace(':', "-")
-                .replace("-means", "-text")
-                .replace("-costs", "-text");
-            // Which version the thread was written on, worded here rather than by the template
-            // on each of a product's (often dozens of) threads.
-            let on = if c.version_number > 0 {
-                let n = [("n", FluentValue::from(c.version_number))];
-                state.i18n.message(locale, "products-version-n", &n)
-            } else {
-                state.i18n.t(locale, "comments-on-draft")
-            };
-            context! { id => c.id, anchor => c.anchor, href, label, present => label.is_some() || c.anchor.is_empty(),
-            body => c.body, author => c.author_name, at => locale.date_time(c.created_at),
-            on, resolved => c.resolved_at.is_some(),
-            resolved_by => c.resolved_by_name, replies }
-        })
-        .collect()
-}
-
 pub(super) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -371,7 +324,20 @@ pub(super) async fn show(
         .map(|a| a.code())
         .collect();
     let comments = db::products::comments(&state.db, p.id).await?;
-    let threads = threads(&state, comments, &anchors, locale);
+    let forms = viewer
+        .may("products.comment", Some(p.organisation_id))
+        .then(|| super::threads::Forms {
+            organisation: p.organisation_id,
+            product: p.id,
+            version: shown_version.as_ref().map(|v| v.number),
+        });
+    let threads = Value::from_safe_string(super::threads::html(
+        &state,
+        comments,
+        &anchors,
+        locale,
+        forms.as_ref(),
+    ));
     let history: Vec<Value> = db::products::history(&state.db, p.id)
         .await?
         .into_iter()
@@ -394,7 +360,7 @@ pub(super) async fn show(
                 at => locale.date_time(v.created_at), by => v.created_by_name, title => v.title }),
             latest, actions, threads, history, findings,
             may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
-            may_comment => viewer.may("products.comment", Some(p.organisation_id)),
+            may_comment => forms.is_some(),
             may_publish => viewer.may("products.publish_model", None) && st == domain::products::review::State::Approved,
             due_session => match p.session_id {
                 Some(sid) => db::labs::get(&state.db, sid).await?.map(|s| context! { id => s.id, title => s.title }),
