@@ -21,8 +21,13 @@ pub(super) struct Forms {
     pub version: Option<i64>,
 }
 
-/// The words every thread uses, translated once per page.
-struct Words {
+/// What every thread of a page shares, worked out once per page.
+struct Page<'a> {
+    locale: Locale,
+    /// Anchor labels by anchor.
+    labels: HashMap<&'a str, &'a str>,
+    /// The reply forms' action and their hidden version field, when the viewer may comment.
+    forms: Option<(String, String)>,
     someone: String,
     general: String,
     overall: String,
@@ -48,7 +53,25 @@ pub(super) fn html(
         return String::new();
     }
     let t = |key: &str| state.i18n.t(locale, key);
-    let words = Words {
+    let page = Page {
+        locale,
+        // The first label of an anchor counts, as in the anchor list.
+        labels: anchors
+            .iter()
+            .rev()
+            .map(|(a, l)| (a.as_str(), l.as_str()))
+            .collect(),
+        forms: forms.map(|f| {
+            let action = format!(
+                "/organisations/{}/products/{}/comments",
+                f.organisation, f.product
+            );
+            let version = match f.version {
+                Some(n) => format!("<input type=\"hidden\" name=\"version\" value=\"{n}\">"),
+                None => String::new(),
+            };
+            (action, version)
+        }),
         someone: t("products-someone"),
         general: t("comments-general"),
         overall: t("lf-level-overall"),
@@ -58,12 +81,6 @@ pub(super) fn html(
         resolve: t("comments-resolve"),
         reopen: t("comments-reopen"),
     };
-    // The first label of an anchor counts, as in the anchor list.
-    let labels: HashMap<&str, &str> = anchors
-        .iter()
-        .rev()
-        .map(|(a, l)| (a.as_str(), l.as_str()))
-        .collect();
     // Which version a thread was written on, worded once per version.
     let mut versions: HashMap<i64, String> = HashMap::new();
     let mut out = String::with_capacity(roots.len() * 1_800);
@@ -79,31 +96,18 @@ pub(super) fn html(
         });
         let thread_replies = replies.iter().filter(|r| r.parent_id == Some(c.id));
         // Writing into a String cannot fail.
-        let _ = thread(
-            &mut out,
-            c,
-            on,
-            &labels,
-            thread_replies,
-            &words,
-            locale,
-            forms,
-        );
+        let _ = thread(&mut out, c, on, thread_replies, &page);
     }
     out.push_str("</ul>");
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn thread<'a>(
     out: &mut String,
     c: &db::products::Comment,
     on: &str,
-    labels: &HashMap<&str, &str>,
     replies: impl Iterator<Item = &'a db::products::Comment>,
-    w: &Words,
-    locale: Locale,
-    forms: Option<&Forms>,
+    w: &Page<'_>,
 ) -> std::fmt::Result {
     let resolved = c.resolved_at.is_some();
     write!(
@@ -112,12 +116,12 @@ fn thread<'a>(
         id = c.id,
         r = if resolved { " resolved" } else { "" },
         author = Esc(c.author_name.as_deref().unwrap_or(&w.someone)),
-        at = Esc(&locale.date_time(c.created_at)),
+        at = Esc(&w.locale.date_time(c.created_at)),
         on = Esc(on),
     )?;
     if c.anchor.is_empty() {
         write!(out, "{}", Esc(&w.general))?;
-    } else if let Some(label) = labels.get(c.anchor.as_str()) {
+    } else if let Some(label) = w.labels.get(c.anchor.as_str()) {
         // The element the anchor names on the page: means and costs are shown with the text.
         let href = c
             .anchor
@@ -147,19 +151,11 @@ fn thread<'a>(
             "<div class=\"ms-4 border-start ps-3 mb-2\" id=\"c-{id}\"><p class=\"small mb-1\"><strong>{author}</strong> · {at}</p><p class=\"pre-line mb-0\">{body}</p></div>",
             id = r.id,
             author = Esc(r.author_name.as_deref().unwrap_or(&w.someone)),
-            at = Esc(&locale.date_time(r.created_at)),
+            at = Esc(&w.locale.date_time(r.created_at)),
             body = Esc(r.body.as_str()),
         )?;
     }
-    if let Some(f) = forms {
-        let action = format!(
-            "/organisations/{}/products/{}/comments",
-            f.organisation, f.product
-        );
-        let version = match f.version {
-            Some(n) => format!("<input type=\"hidden\" name=\"version\" value=\"{n}\">"),
-            None => String::new(),
-        };
+    if let Some((action, version)) = &w.forms {
         write!(
             out,
             "<details class=\"ms-4\"><summary class=\"small\">{reply}</summary><form method=\"post\" action=\"{action}\" class=\"mt-2\"><input type=\"hidden\" name=\"parent\" value=\"{id}\">{version}<label for=\"f-reply-{id}\" class=\"visually-hidden\">{reply}</label><textarea id=\"f-reply-{id}\" name=\"body\" rows=\"2\" class=\"form-control mb-2\" required maxlength=\"5000\"></textarea><button type=\"submit\" class=\"btn btn-outline-primary btn-sm\">{reply}</button></form></details>",
