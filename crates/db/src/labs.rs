@@ -2,7 +2,7 @@
 //! atomically), attendance by half-day, feedback, calendar feed tokens.
 
 use crate::audit::Change;
-use crate::{new_id, record_in, run, Db, DbError, Result};
+use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::labs::{SessionDraft, Status};
 use serde::Serialize;
@@ -10,6 +10,20 @@ use serde_json::json;
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
+
+/// What the attendance report is made of, as one number per part: the labs' records (sessions,
+/// registrations, attendance), the programme structure (module names, cohorts' members) and
+/// people (names, organisations). The report is the same while all three are.
+pub async fn report_generation(db: &Db) -> Result<(i64, i64, i64)> {
+    run!(db, |pool| {
+        Ok(sqlx::query_as(
+            "SELECT l.generation, p.generation, q.generation
+             FROM labs_state l CROSS JOIN programme_state p CROSS JOIN people_state q",
+        )
+        .fetch_one(pool)
+        .await?)
+    })
+}
 
 /// A session with the names it is shown with.
 #[derive(Debug, Clone, Serialize)]
@@ -205,6 +219,7 @@ pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uu
         .execute(&mut *tx)
         .await?;
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(id)
@@ -251,6 +266,7 @@ pub async fn update(
             return Err(DbError::Conflict);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(())
@@ -285,6 +301,7 @@ pub async fn set_status(
             return Err(DbError::Conflict);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(())
@@ -708,6 +725,7 @@ pub async fn register(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) ->
             return Err(DbError::Duplicate);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(true)
@@ -729,6 +747,7 @@ pub async fn record_registration(db: &Db, session: Uuid, user: Uuid) -> Result<(
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(())
@@ -765,6 +784,7 @@ pub async fn unregister(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) 
             .execute(&mut *tx)
             .await?;
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(true)
@@ -796,6 +816,7 @@ pub async fn invite(db: &Db, session: Uuid, user: Uuid, actor: Option<Uuid>) -> 
             return Ok(false);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(true)
@@ -842,6 +863,7 @@ pub async fn check_in(db: &Db, session: Uuid, user: Uuid, half_day: i64) -> Resu
             return Ok(false);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(true)
@@ -900,6 +922,7 @@ pub async fn save_register(
             after: Some(json!(after)),
         };
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(())

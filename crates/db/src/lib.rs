@@ -73,6 +73,55 @@ macro_rules! run {
     };
 }
 
+/// The parts of the data whose readers keep what they worked out while the part's generation is
+/// unchanged: the programme structure, the library's searches, the labs' registrations and
+/// attendance, and people (names of people and organisations, who belongs where). Each
+/// generation is raised in the transaction of every change to its part, so every instance sees
+/// a change at once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Part {
+    Programme,
+    Library,
+    Labs,
+    People,
+}
+
+impl Part {
+    pub(crate) const fn bump(self) -> &'static str {
+        match self {
+            Part::Programme => "UPDATE programme_state SET generation = generation + 1",
+            Part::Library => "UPDATE library_state SET generation = generation + 1",
+            Part::Labs => "UPDATE labs_state SET generation = generation + 1",
+            Part::People => "UPDATE people_state SET generation = generation + 1",
+        }
+    }
+
+    const fn read(self) -> &'static str {
+        match self {
+            Part::Programme => "SELECT generation FROM programme_state WHERE id = 1",
+            Part::Library => "SELECT generation FROM library_state WHERE id = 1",
+            Part::Labs => "SELECT generation FROM labs_state WHERE id = 1",
+            Part::People => "SELECT generation FROM people_state WHERE id = 1",
+        }
+    }
+}
+
+/// Raises a part's generation inside a change's transaction, after the change's first write (so
+/// that SQLite's write lock is already held).
+macro_rules! bump_generation {
+    ($tx:expr, $part:expr) => {
+        sqlx::query($part.bump()).execute($tx).await?;
+    };
+}
+pub(crate) use bump_generation;
+
+/// A part's generation.
+pub(crate) async fn generation(db: &Db, part: Part) -> Result<i64> {
+    run!(db, |pool| {
+        Ok(sqlx::query_scalar(part.read()).fetch_one(pool).await?)
+    })
+}
+
 impl Db {
     /// Connects to `url` (`sqlite://path` or `postgres://...`) and runs pending migrations.
     pub async fn connect(url: &str) -> Result<Db> {

@@ -3,7 +3,7 @@
 //! sector list and the programme's macro-areas.
 
 use crate::audit::Change;
-use crate::{new_id, record_in, run, Db, DbError, Result};
+use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
 use chrono::{DateTime, Utc};
 use domain::library::practices::Practice;
 use domain::library::query::Query;
@@ -13,16 +13,6 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::Row;
 use uuid::Uuid;
-
-/// Raises the library's generation inside a change's transaction: cached searches and theme
-/// names computed at an older one are read again.
-macro_rules! bump_generation {
-    ($tx:expr) => {
-        sqlx::query("UPDATE library_state SET generation = generation + 1")
-            .execute($tx)
-            .await?;
-    };
-}
 
 /// The job kind that extracts a document's text.
 pub const EXTRACT_JOB: &str = "library.extract";
@@ -352,7 +342,7 @@ async fn create_with(
                 .execute(&mut *tx)
                 .await?;
         }
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Library);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -493,7 +483,7 @@ async fn update_with(
             .bind(search_id(id))
             .execute(&mut *tx)
             .await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Library);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -555,7 +545,7 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Library);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -641,7 +631,7 @@ pub async fn set_extracted(
             .bind(search_id(id))
             .execute(&mut *tx)
             .await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Library);
         tx.commit().await?;
     });
     Ok(())
@@ -673,13 +663,7 @@ pub async fn retry_extraction(db: &Db, id: Uuid) -> Result<()> {
 /// A number that changes with every change to what searches find (documents, their metadata,
 /// text and visibility), so that cached results are used only while they are still true.
 pub async fn generation(db: &Db) -> Result<i64> {
-    run!(db, |pool| {
-        Ok(
-            sqlx::query_scalar("SELECT generation FROM library_state WHERE id = 1")
-                .fetch_one(pool)
-                .await?,
-        )
-    })
+    crate::generation(db, Part::Library).await
 }
 
 /// The working groups (cohorts) of these organisations.
@@ -1021,7 +1005,7 @@ pub async fn import_sectors(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Library);
         sqlx::query("UPDATE sectors SET active = $1")
             .bind(false)
             .execute(&mut *tx)
@@ -1111,7 +1095,7 @@ pub async fn save_macro_area(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Library);
         match expected {
             None => {
                 sqlx::query("INSERT INTO macro_areas (code, name_it, name_en, name_fr, position) VALUES ($1, $2, $3, $4, $5)")

@@ -40,6 +40,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0009_read_paths",
         include_str!("../migrations/sqlite/0009_read_paths.sql"),
     ),
+    (
+        "0010_generations",
+        include_str!("../migrations/sqlite/0010_generations.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -78,6 +82,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0009_read_paths",
         include_str!("../migrations/postgres/0009_read_paths.sql"),
+    ),
+    (
+        "0010_generations",
+        include_str!("../migrations/postgres/0010_generations.sql"),
     ),
 ];
 

@@ -1,7 +1,7 @@
 //! The organisations registry and the ISTAT list of municipalities.
 
 use crate::audit::Change;
-use crate::{new_id, record_in, run, Db, DbError, Result};
+use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
 use chrono::Utc;
 use domain::organisations::istat::Municipality;
 use domain::organisations::Organisation;
@@ -165,6 +165,7 @@ pub async fn update(
             return Err(DbError::Conflict);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::People);
         tx.commit().await?;
     });
     Ok(())

@@ -833,3 +833,159 @@ async fn the_report_counts_each_registration_for_the_organisation_in_the_session
         assert_eq!(again.len(), all.len());
     }
 }
+
+/// The cells of the report's row for `name` (name, expected hours, attended hours, rate) in the
+/// table of `part`.
+fn report_row(body: &str, part: &str, name: &str) -> Option<Vec<String>> {
+    let table = body
+        .split("<h2")
+        .find(|s| s.contains(&format!("by={part}\"")))?;
+    let start = table.find(&format!("<tr><td>{name}</td>"))?;
+    let row = &table[start..table[start..].find("</tr>")? + start];
+    Some(
+        row.split("<td>")
+            .skip(1)
+            .map(|c| c.split("</td>").next().unwrap_or("").to_string())
+            .collect(),
+    )
+}
+
+/// The season's report is kept between requests; every change it is made of shows at once, on
+/// this instance and on another one over the same database.
+#[tokio::test]
+async fn the_report_follows_every_change_at_once() {
+    use domain::roles::{Grant, Role, SpaceKind};
+    for app in apps().await {
+        let name = app.backend.name;
+        let form = domain::organisations::OrganisationForm {
+            category: "local_actor".into(),
+            name: "Associazione delle presenze".into(),
+            actor_sector: "association".into(),
+            actor_public: "private".into(),
+            ..Default::default()
+        };
+        let org = db::organisations::create(
+            app.db(),
+            &domain::organisations::check(&form).unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+        let member_of = |org: Uuid| Grant {
+            role: Role::Member,
+            space: SpaceKind::Organisation,
+            space_id: Some(org),
+        };
+        let user = db::accounts::NewUser {
+            email: "presenze@ponte.example".into(),
+            name: "Paola Presenze".into(),
+            password_hash: web::accounts::password::hash(ponte::demo::DEMO_PASSWORD).unwrap(),
+        };
+        let person = db::accounts::create_user(app.db(), &user, &[member_of(org)], None)
+            .await
+            .unwrap();
+        let starts = Utc::now() - Duration::days(3);
+        let id = session_at(&app, starts, 30).await;
+        db::labs::record_registration(app.db(), id, person)
+            .await
+            .unwrap();
+        let mut here = app.signed_in("staff@ponte.example").await;
+        let mut there = app.other_instance();
+        let signed = there
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "staff@ponte.example"),
+                    ("password", ponte::demo::DEMO_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(signed.status, StatusCode::SEE_OTHER);
+        let mut both = async |part: &str, row: &str| {
+            let mut seen = Vec::new();
+            for c in [&mut here, &mut there] {
+                let r = c.get("/labs/attendance").await;
+                assert_eq!(r.status, StatusCode::OK);
+                seen.push(report_row(&r.body, part, row));
+            }
+            assert_eq!(seen[0], seen[1], "{name}: both instances show the same");
+            seen.remove(0)
+        };
+        // Not held yet: the registration does not count.
+        assert_eq!(both("participant", "Paola Presenze").await, None, "{name}");
+        for (from, to) in [
+            (
+                domain::labs::Status::Planned,
+                domain::labs::Status::Confirmed,
+            ),
+            (domain::labs::Status::Confirmed, domain::labs::Status::Held),
+        ] {
+            db::labs::set_status(app.db(), id, from, to, None)
+                .await
+                .unwrap();
+        }
+        let absent = both("participant", "Paola Presenze").await.unwrap();
+        assert_eq!(
+            (absent[1].as_str(), absent[2].as_str()),
+            ("2", "0"),
+            "{name}"
+        );
+        // Attendance.
+        let half =
+            domain::labs::attendance::half_days(starts, starts + Duration::hours(2))[0].index;
+        assert!(db::labs::check_in(app.db(), id, person, half)
+            .await
+            .unwrap());
+        let present = both("participant", "Paola Presenze").await.unwrap();
+        assert_eq!(
+            (present[2].as_str(), present[3].as_str()),
+            ("2", "100 %"),
+            "{name}"
+        );
+        // The person's name.
+        let profile = domain::accounts::Profile {
+            name: "Paola Presenti".into(),
+            languages: vec![],
+            competences: vec![],
+        };
+        let version = db::accounts::user(app.db(), person).await.unwrap().version;
+        db::accounts::update_profile(app.db(), person, version, &profile)
+            .await
+            .unwrap();
+        assert_eq!(both("participant", "Paola Presenze").await, None, "{name}");
+        assert!(
+            both("participant", "Paola Presenti").await.is_some(),
+            "{name}"
+        );
+        // The organisation's name.
+        assert!(both("organisation", "Associazione delle presenze")
+            .await
+            .is_some());
+        let stored = db::organisations::get(app.db(), org).await.unwrap();
+        let mut renamed = stored.data.clone();
+        renamed.name = "Associazione rinominata".into();
+        db::organisations::update(app.db(), org, stored.version, &renamed, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            both("organisation", "Associazione delle presenze").await,
+            None
+        );
+        assert!(
+            both("organisation", "Associazione rinominata")
+                .await
+                .is_some(),
+            "{name}"
+        );
+        // Who belongs where: without the grant the hours count for no organisation.
+        let staff = user_id(&app, "staff@ponte.example").await;
+        db::accounts::revoke_grant(app.db(), person, Role::Member, org, staff)
+            .await
+            .unwrap();
+        assert_eq!(
+            both("organisation", "Associazione rinominata").await,
+            None,
+            "{name}"
+        );
+    }
+}

@@ -94,6 +94,9 @@ pub struct Shared {
     /// The programme structure with the generation it was read at (see
     /// `db::programme::generation`).
     pub structure_cache: crate::programme::StructureCache,
+    /// The season's attendance report with the generations it was worked out at (see
+    /// `db::labs::report_generation`).
+    pub(crate) report_cache: crate::labs::ReportCache,
 }
 
 impl AppState {
@@ -113,6 +116,7 @@ impl AppState {
             search_cache: Arc::default(),
             names_cache: Default::default(),
             structure_cache: Default::default(),
+            report_cache: Default::default(),
         }))
     }
 }

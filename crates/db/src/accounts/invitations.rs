@@ -183,6 +183,7 @@ pub async fn accept_invitation(
             ),
         };
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::People);
         tx.commit().await?;
         Ok(user_id)
     })

@@ -12,7 +12,9 @@ pub use resets::*;
 pub use sessions::*;
 
 use crate::audit::Change;
-use crate::{new_id, new_token, record_in, run, token_hash, Db, DbError, Result};
+use crate::{
+    bump_generation, new_id, new_token, record_in, run, token_hash, Db, DbError, Part, Result,
+};
 use chrono::{DateTime, Duration, Utc};
 use domain::roles::{Grant, Principal, Role, SpaceKind};
 use serde_json::json;
@@ -98,6 +100,7 @@ pub async fn create_user(
                 .map_err(DbError::from_write)?;
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::People);
         tx.commit().await?;
     });
     Ok(id)
@@ -124,6 +127,7 @@ pub async fn add_grant(db: &Db, user_id: Uuid, grant: Grant, actor: Option<Uuid>
             .execute(&mut *tx)
             .await?;
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::People);
         tx.commit().await?;
     });
     Ok(())
@@ -258,6 +262,7 @@ pub async fn update_profile(
             return Err(DbError::Conflict);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::People);
         tx.commit().await?;
     });
     Ok(())
@@ -398,6 +403,7 @@ pub async fn revoke_grant(
             return Err(DbError::NotFound);
         }
         record_in!(&mut *tx, &change)?;
+        bump_generation!(&mut *tx, Part::People);
         tx.commit().await?;
     });
     Ok(())

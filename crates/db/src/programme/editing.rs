@@ -2,9 +2,9 @@
 //! phases, strands and dimensions, new phases and dimensions, and cohorts. Every change checks the
 //! version it was based on and is audited in the same transaction.
 
-use super::{bump_generation, Cohort, Module};
+use super::{Cohort, Module};
 use crate::audit::Change;
-use crate::{new_id, record_in, run, Db, DbError, Result};
+use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
 use domain::programme::editing::{CohortDraft, ModuleDraft};
 use serde_json::json;
 use uuid::Uuid;
@@ -35,7 +35,7 @@ pub async fn create_module(
     let products = serde_json::to_string(&d.products).unwrap_or_else(|_| "[]".into());
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         sqlx::query(
             "INSERT INTO modules (id, strand_id, dimension_id, position, title, description, objectives, days_min_tenths, days_max_tenths, delivery, products)
              VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM modules WHERE strand_id = $2), $4, $5, $6, $7, $8, $9, $10)",
@@ -77,7 +77,7 @@ pub async fn update_module(
     let products = serde_json::to_string(&d.products).unwrap_or_else(|_| "[]".into());
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         let done = sqlx::query(
             "UPDATE modules SET dimension_id = $1, title = $2, description = $3, objectives = $4, days_min_tenths = $5, days_max_tenths = $6,
                  delivery = $7, products = $8, version = version + 1
@@ -123,7 +123,7 @@ pub async fn swap_modules(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         let done = sqlx::query(
             "UPDATE modules SET position = CASE WHEN id = $1 THEN $4 ELSE $3 END, version = version + 1
              WHERE (id = $1 AND position = $3) OR (id = $2 AND position = $4)",
@@ -202,7 +202,7 @@ pub async fn update_texts(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         let done = sqlx::query(kind.sql())
             .bind(title)
             .bind(text)
@@ -239,7 +239,7 @@ pub async fn create_phase(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         sqlx::query(
             "INSERT INTO phases (id, programme_id, number, title, description)
              VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM phases WHERE programme_id = $2), $3, $4)",
@@ -276,7 +276,7 @@ pub async fn create_dimension(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         sqlx::query(
             "INSERT INTO dimensions (id, strand_id, number, title, question)
              VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM dimensions WHERE strand_id = $2), $3, $4)",
@@ -312,7 +312,7 @@ pub async fn create_cohort(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         sqlx::query("INSERT INTO cohorts (id, programme_id, phase_id, name, description) VALUES ($1, $2, $3, $4, $5)")
             .bind(id)
             .bind(programme)
@@ -359,7 +359,7 @@ pub async fn update_cohort(
     };
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         let done = sqlx::query(
             "UPDATE cohorts SET phase_id = $1, name = $2, description = $3, version = version + 1 WHERE id = $4 AND version = $5",
         )

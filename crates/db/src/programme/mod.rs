@@ -3,7 +3,7 @@
 pub mod editing;
 
 use crate::audit::Change;
-use crate::{new_id, record_in, run, Db, DbError, Result};
+use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
 use domain::programme::{Delivery, PlannedDays};
 use serde::Serialize;
 use serde_json::json;
@@ -110,26 +110,9 @@ fn text(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
-/// Raises the structure's generation, first in each transaction that changes the structure (a
-/// write first also takes SQLite's write lock at once).
-macro_rules! bump_generation {
-    ($tx:expr) => {
-        sqlx::query("UPDATE programme_state SET generation = generation + 1")
-            .execute($tx)
-            .await?;
-    };
-}
-pub(crate) use bump_generation;
-
 /// The structure's generation: it changes with every change to the structure.
 pub async fn generation(db: &Db) -> Result<i64> {
-    run!(db, |pool| {
-        Ok(
-            sqlx::query_scalar("SELECT generation FROM programme_state WHERE id = 1")
-                .fetch_one(pool)
-                .await?,
-        )
-    })
+    crate::generation(db, Part::Programme).await
 }
 
 /// The structure of the (single) programme, or `None` when no programme is loaded.
@@ -311,7 +294,7 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
     let p = &seed.programme;
     run!(db, |pool| {
         let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx);
+        bump_generation!(&mut *tx, Part::Programme);
         sqlx::query(
             "INSERT INTO programmes (id, code, title, funding, partners, general_objective, system_actions, path, method, expected_results, transversal, contribution)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",

@@ -14,6 +14,7 @@ use domain::labs::attendance::{half_days, minutes_attended, overall, rates_by, R
 use minijinja::{context, Value};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
 pub(super) async fn sheet(
@@ -89,15 +90,37 @@ pub(super) async fn save(
     )))
 }
 
+/// The attendance report as last worked out, with the generations it was worked out at.
+pub(crate) type ReportCache = Mutex<Option<((i64, i64, i64), Arc<Report>)>>;
+
 /// The report's tables: per participant, organisation and module, and the overall rate.
-struct Report {
+pub(crate) struct Report {
     participants: Vec<(String, Rate)>,
     organisations: Vec<(String, Rate)>,
     modules: Vec<(String, Rate)>,
     total: Rate,
 }
 
-async fn build(state: &AppState) -> AppResult<Report> {
+/// The report, worked out again only when sessions, registrations, attendance, the programme or
+/// people's names and organisations changed: it reads every registration of the season.
+async fn build(state: &AppState) -> AppResult<Arc<Report>> {
+    let generation = db::labs::report_generation(&state.db).await?;
+    let cached = state.report_cache.lock().ok().and_then(|c| c.clone());
+    if let Some((g, report)) = cached {
+        if g == generation {
+            return Ok(report);
+        }
+    }
+    // Worked out after reading the generations: what is stored is at least as new as the
+    // generations it is stored with, so it is never kept past a change.
+    let report = Arc::new(work_out(state).await?);
+    if let Ok(mut c) = state.report_cache.lock() {
+        *c = Some((generation, report.clone()));
+    }
+    Ok(report)
+}
+
+async fn work_out(state: &AppState) -> AppResult<Report> {
     let (rows, lines) = lines(state, None).await?;
     let names: HashMap<Uuid, String> = rows
         .iter()

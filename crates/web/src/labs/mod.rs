@@ -11,6 +11,8 @@ mod manage;
 mod pages;
 mod take_part;
 
+pub(crate) use attendance::ReportCache;
+
 use crate::http::{AppError, AppResult};
 use crate::routes::{route, Route};
 use crate::session::Viewer;
