@@ -658,16 +658,19 @@ pub async fn standing(db: &Db, session: Uuid, user: Uuid) -> Result<Standing> {
     })
 }
 
-/// Every registration of `user`: (session, status).
-pub async fn registrations_of(db: &Db, user: Uuid) -> Result<Vec<(Uuid, String)>> {
+/// Every registration of `user`: (session, status, the half-days attended).
+pub async fn registrations_of(db: &Db, user: Uuid) -> Result<Vec<(Uuid, String, Vec<i64>)>> {
+    let sql = format!(
+        "SELECT r.session_id, r.status,
+                (SELECT {HALF_DAYS} FROM attendance a
+                 WHERE a.session_id = r.session_id AND a.user_id = r.user_id)
+         FROM registrations r WHERE r.user_id = $1"
+    );
     run!(db, |pool| {
-        let rows = sqlx::query("SELECT session_id, status FROM registrations WHERE user_id = $1")
-            .bind(user)
-            .fetch_all(pool)
-            .await?;
+        let rows = sqlx::query(&sql).bind(user).fetch_all(pool).await?;
         Ok(rows
             .iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, attended(r.try_get(2)?))))
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?)
     })
 }

@@ -636,7 +636,19 @@ async fn pages_of_the_season() {
         assert_eq!(month.status, StatusCode::OK);
         let mine = member.get("/labs/mine").await;
         assert!(mine.body.contains("Giornate passate"));
-        assert!(mine.body.contains("Hai partecipato a"));
+        // The person's summary agrees with their line of the season's report (worked out apart).
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let report = staff.get("/labs/attendance").await;
+        let line = report_row(&report.body, "participant", "Francesca Greco").unwrap();
+        let summary = format!(
+            "Hai partecipato a {} ore sulle {} previste ({})",
+            line[2], line[1], line[3]
+        );
+        assert!(
+            mine.body.contains(&summary),
+            "{}: {summary}",
+            app.backend.name
+        );
         let first = &db::labs::list(app.db(), &Default::default()).await.unwrap()[0];
         let page = member.get(&format!("/labs/sessions/{}", first.id)).await;
         assert!(page

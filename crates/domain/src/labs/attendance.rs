@@ -80,6 +80,11 @@ impl Rate {
     pub fn percent(self) -> Option<i64> {
         (self.expected > 0).then(|| (self.attended * 200 + self.expected) / (self.expected * 2))
     }
+}
+
+/// Both rates' minutes together.
+impl std::ops::Add for Rate {
+    type Output = Rate;
 
     fn add(self, other: Rate) -> Rate {
         Rate {
@@ -112,7 +117,7 @@ pub fn rates_by<K: Clone, G: Ord + Clone>(
     for l in lines {
         if let Some(k) = key(l) {
             let e = groups.entry(k).or_default();
-            *e = e.add(l.rate);
+            *e = *e + l.rate;
         }
     }
     groups.into_iter().collect()
@@ -120,7 +125,7 @@ pub fn rates_by<K: Clone, G: Ord + Clone>(
 
 /// The rate across every line.
 pub fn overall<K>(lines: &[Line<K>]) -> Rate {
-    lines.iter().fold(Rate::default(), |acc, l| acc.add(l.rate))
+    lines.iter().fold(Rate::default(), |acc, l| acc + l.rate)
 }
 
 #[cfg(test)]

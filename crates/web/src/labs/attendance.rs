@@ -98,12 +98,12 @@ pub(crate) struct Report {
     participants: Vec<(String, Rate)>,
     organisations: Vec<(String, Rate)>,
     modules: Vec<(String, Rate)>,
-    total: Rate,
+    pub(super) total: Rate,
 }
 
 /// The report, worked out again only when sessions, registrations, attendance, the programme or
 /// people's names and organisations changed: it reads every registration of the season.
-async fn build(state: &AppState) -> AppResult<Arc<Report>> {
+pub(super) async fn build(state: &AppState) -> AppResult<Arc<Report>> {
     let generation = db::labs::report_generation(&state.db).await?;
     let cached = state.report_cache.lock().ok().and_then(|c| c.clone());
     if let Some((g, report)) = cached {

@@ -219,23 +219,34 @@ pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppRe
         },
     )
     .await?;
-    let (rows, lines) = lines(&state, Some(user)).await?;
-    let registrations: HashMap<Uuid, String> = db::labs::registrations_of(&state.db, user)
-        .await?
-        .into_iter()
-        .collect();
+    // The person's registrations with the half-days attended, in one query: the hours of each
+    // held session they were registered to count, as in the season's report.
+    let registrations: HashMap<Uuid, (String, Vec<i64>)> =
+        db::labs::registrations_of(&state.db, user)
+            .await?
+            .into_iter()
+            .map(|(session, status, present)| (session, (status, present)))
+            .collect();
     let answered = db::labs::feedback_given_by(&state.db, user).await?;
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
+    let mut total = Rate::default();
     for s in &sessions {
-        let registration = registrations.get(&s.id).cloned();
-        let attended = rows
-            .iter()
-            .zip(&lines)
-            .find(|(r, _)| r.session_id == s.id)
-            .map(|(_, l)| hours(l.rate.attended, viewer.locale));
-        let gave = !(s.status == Status::Held && registration.as_deref() == Some("registered"))
-            || answered.contains(&s.id);
+        let (registration, present) = match registrations.get(&s.id) {
+            Some((status, present)) => (Some(status.as_str()), present.as_slice()),
+            None => (None, &[][..]),
+        };
+        let counted = s.status == Status::Held && registration == Some("registered");
+        let attended = counted.then(|| {
+            let days = half_days(s.starts_at, s.ends_at);
+            let rate = Rate {
+                expected: days.iter().map(|h| h.minutes).sum(),
+                attended: minutes_attended(&days, present),
+            };
+            total = total + rate;
+            hours(rate.attended, viewer.locale)
+        });
+        let gave = !counted || answered.contains(&s.id);
         let v = context! {
             session => session_view(s, &viewer, now), registration, attended, feedback_due => !gave,
         };
@@ -246,7 +257,6 @@ pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppRe
         }
     }
     past.reverse();
-    let total = domain::labs::attendance::overall(&lines);
     render(
         &state,
         &viewer,
@@ -294,8 +304,7 @@ pub(super) async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> 
             }
         }
     }
-    let (_, lines) = lines(&state, None).await?;
-    let total = domain::labs::attendance::overall(&lines);
+    let total = super::attendance::build(&state).await?.total;
     let answers: HashMap<Uuid, i64> = db::labs::feedback_counts(&state.db)
         .await?
         .into_iter()
