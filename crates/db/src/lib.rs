@@ -87,22 +87,18 @@ pub(crate) enum Part {
 }
 
 impl Part {
-    pub(crate) const fn bump(self) -> &'static str {
+    /// The one-row table that holds the part's generation.
+    const fn table(self) -> &'static str {
         match self {
-            Part::Programme => "UPDATE programme_state SET generation = generation + 1",
-            Part::Library => "UPDATE library_state SET generation = generation + 1",
-            Part::Labs => "UPDATE labs_state SET generation = generation + 1",
-            Part::People => "UPDATE people_state SET generation = generation + 1",
+            Part::Programme => "programme_state",
+            Part::Library => "library_state",
+            Part::Labs => "labs_state",
+            Part::People => "people_state",
         }
     }
 
-    const fn read(self) -> &'static str {
-        match self {
-            Part::Programme => "SELECT generation FROM programme_state WHERE id = 1",
-            Part::Library => "SELECT generation FROM library_state WHERE id = 1",
-            Part::Labs => "SELECT generation FROM labs_state WHERE id = 1",
-            Part::People => "SELECT generation FROM people_state WHERE id = 1",
-        }
+    pub(crate) fn bump(self) -> String {
+        format!("UPDATE {} SET generation = generation + 1", self.table())
     }
 }
 
@@ -110,7 +106,7 @@ impl Part {
 /// that SQLite's write lock is already held).
 macro_rules! bump_generation {
     ($tx:expr, $part:expr) => {
-        sqlx::query($part.bump()).execute($tx).await?;
+        sqlx::query(&$part.bump()).execute($tx).await?;
     };
 }
 pub(crate) use bump_generation;
@@ -118,7 +114,8 @@ pub(crate) use bump_generation;
 /// A part's generation.
 pub(crate) async fn generation(db: &Db, part: Part) -> Result<i64> {
     run!(db, |pool| {
-        Ok(sqlx::query_scalar(part.read()).fetch_one(pool).await?)
+        let sql = format!("SELECT generation FROM {} WHERE id = 1", part.table());
+        Ok(sqlx::query_scalar(&sql).fetch_one(pool).await?)
     })
 }
 

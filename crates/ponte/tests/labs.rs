@@ -45,6 +45,16 @@ async fn session_at(app: &App, starts_at: chrono::DateTime<Utc>, capacity: i64) 
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }
 
+/// Marks a planned session as held, through the confirmed status.
+async fn hold(app: &App, id: Uuid) {
+    use domain::labs::Status::{Confirmed, Held, Planned};
+    for (from, to) in [(Planned, Confirmed), (Confirmed, Held)] {
+        db::labs::set_status(app.db(), id, from, to, None)
+            .await
+            .unwrap();
+    }
+}
+
 fn participants() -> Vec<&'static str> {
     let mut all = vec!["membro@ponte.example", "coordinatore@ponte.example"];
     all.extend(ponte::demo::PARTICIPANTS.iter().map(|(e, _)| *e));
@@ -779,17 +789,7 @@ async fn the_report_counts_each_registration_for_the_organisation_in_the_session
         assert!(region < salerno);
         let starts = Utc::now() - Duration::days(3);
         let id = session_at(&app, starts, 30).await;
-        for (from, to) in [
-            (
-                domain::labs::Status::Planned,
-                domain::labs::Status::Confirmed,
-            ),
-            (domain::labs::Status::Confirmed, domain::labs::Status::Held),
-        ] {
-            db::labs::set_status(app.db(), id, from, to, None)
-                .await
-                .unwrap();
-        }
+        hold(&app, id).await;
         // Someone of Salerno (in the cohort) who also belongs to the region (outside it), and
         // someone whose only administration is outside the cohort.
         let both = user_id(&app, "membro@ponte.example").await;
@@ -903,16 +903,10 @@ async fn the_report_follows_every_change_at_once() {
             .unwrap();
         let mut here = app.signed_in("staff@ponte.example").await;
         let mut there = app.other_instance();
-        let signed = there
-            .post(
-                "/sign-in",
-                &[
-                    ("email", "staff@ponte.example"),
-                    ("password", ponte::demo::DEMO_PASSWORD),
-                ],
-            )
-            .await;
-        assert_eq!(signed.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            there.sign_in("staff@ponte.example").await.status,
+            StatusCode::SEE_OTHER
+        );
         let mut both = async |part: &str, row: &str| {
             let mut seen = Vec::new();
             for c in [&mut here, &mut there] {
@@ -925,17 +919,7 @@ async fn the_report_follows_every_change_at_once() {
         };
         // Not held yet: the registration does not count.
         assert_eq!(both("participant", "Paola Presenze").await, None, "{name}");
-        for (from, to) in [
-            (
-                domain::labs::Status::Planned,
-                domain::labs::Status::Confirmed,
-            ),
-            (domain::labs::Status::Confirmed, domain::labs::Status::Held),
-        ] {
-            db::labs::set_status(app.db(), id, from, to, None)
-                .await
-                .unwrap();
-        }
+        hold(&app, id).await;
         let absent = both("participant", "Paola Presenze").await.unwrap();
         assert_eq!(
             (absent[1].as_str(), absent[2].as_str()),

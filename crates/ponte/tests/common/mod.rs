@@ -46,12 +46,7 @@ impl App {
     /// A client signed in as `email` with the demo password.
     pub async fn signed_in(&self, email: &str) -> Client {
         let mut c = self.client();
-        let r = c
-            .post(
-                "/sign-in",
-                &[("email", email), ("password", ponte::demo::DEMO_PASSWORD)],
-            )
-            .await;
+        let r = c.sign_in(email).await;
         assert_eq!(
             r.status,
             StatusCode::SEE_OTHER,
@@ -175,6 +170,15 @@ fn enc(s: &str) -> String {
 }
 
 impl Client {
+    /// Signs in as `email` with the demo password.
+    pub async fn sign_in(&mut self, email: &str) -> Reply {
+        self.post(
+            "/sign-in",
+            &[("email", email), ("password", ponte::demo::DEMO_PASSWORD)],
+        )
+        .await
+    }
+
     pub async fn send(
         &mut self,
         method: Method,
