@@ -134,13 +134,7 @@ pub async fn run(
     }
     let elapsed = started.elapsed().as_secs_f64();
     all.sort_unstable();
-    let at = |q: f64| -> f64 {
-        if all.is_empty() {
-            0.0
-        } else {
-            all[((all.len() as f64 - 1.0) * q).round() as usize] as f64 / 1000.0
-        }
-    };
+    let at = |q: f64| quantile_ms(&all, q);
     Measure {
         requests: all.len() as u64,
         errors,
@@ -148,5 +142,116 @@ pub async fn run(
         p50_ms: at(0.50),
         p99_ms: at(0.99),
         max_ms: all.last().map(|m| *m as f64 / 1000.0).unwrap_or(0.0),
+    }
+}
+
+/// Sends `rounds` requests for `path` to each of two servers, one after the other over one
+/// connection each, alternating which goes first; returns each server's latencies in
+/// microseconds. Both servers see the same moments of the machine, so their ratio holds still
+/// where absolute figures move with the machine's load.
+pub async fn alternate(
+    servers: [(u16, Option<&str>); 2],
+    path: &str,
+    rounds: usize,
+) -> anyhow::Result<[Vec<u32>; 2]> {
+    let mut streams = Vec::new();
+    let mut requests = Vec::new();
+    for (port, cookie) in servers {
+        let s = TcpStream::connect(("127.0.0.1", port)).await?;
+        s.set_nodelay(true)?;
+        streams.push(s);
+        requests.push(format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: it\r\n{}\r\n",
+            cookie
+                .map(|c| format!("Cookie: ponte_session={c}\r\n"))
+                .unwrap_or_default()
+        ));
+    }
+    let mut buffers = [Vec::with_capacity(64 * 1024), Vec::with_capacity(64 * 1024)];
+    let mut latencies = [Vec::with_capacity(rounds), Vec::with_capacity(rounds)];
+    for round in 0..rounds {
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for i in order {
+            let t = Instant::now();
+            streams[i].write_all(requests[i].as_bytes()).await?;
+            let status = response(&mut streams[i], &mut buffers[i]).await?;
+            anyhow::ensure!(
+                status == 200,
+                "{path} answered {status} on port {}",
+                servers[i].0
+            );
+            latencies[i].push(t.elapsed().as_micros().min(u32::MAX as u128) as u32);
+        }
+    }
+    for l in &mut latencies {
+        l.sort_unstable();
+    }
+    Ok(latencies)
+}
+
+/// The latency at quantile `q` of sorted microseconds, in milliseconds.
+pub fn quantile_ms(sorted: &[u32], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * q).round() as usize] as f64 / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::net::TcpListener;
+
+    /// A keep-alive server that answers every request with `status` and a small body.
+    async fn server(status: u16) -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            while let Ok((mut s, _)) = listener.accept().await {
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 4096];
+                    let mut seen = Vec::new();
+                    loop {
+                        let Ok(n) = s.read(&mut buf).await else {
+                            return;
+                        };
+                        if n == 0 {
+                            return;
+                        }
+                        seen.extend_from_slice(&buf[..n]);
+                        while let Some(i) = seen.windows(4).position(|w| w == b"\r\n\r\n") {
+                            seen.drain(..i + 4);
+                            let answer =
+                                format!("HTTP/1.1 {status} X\r\nContent-Length: 5\r\n\r\nhello");
+                            if s.write_all(answer.as_bytes()).await.is_err() {
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        port
+    }
+
+    #[tokio::test]
+    async fn alternating_asks_each_server_every_round() {
+        let (a, b) = (server(200).await, server(200).await);
+        let [la, lb] = alternate([(a, Some("x")), (b, None)], "/", 25)
+            .await
+            .unwrap();
+        assert_eq!((la.len(), lb.len()), (25, 25));
+        assert!(la.windows(2).all(|w| w[0] <= w[1]), "sorted");
+        assert!(quantile_ms(&la, 0.1) <= quantile_ms(&la, 0.5));
+        assert_eq!(quantile_ms(&[], 0.5), 0.0);
+    }
+
+    #[tokio::test]
+    async fn a_page_that_fails_stops_the_comparison() {
+        let (a, b) = (server(200).await, server(500).await);
+        let e = alternate([(a, None), (b, None)], "/x", 3)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("/x answered 500"), "{e}");
     }
 }

@@ -2,10 +2,12 @@
 //! the real `ponte serve` binary, drives concurrent signed-in clients over loopback against the
 //! main pages and a small static asset (the baseline), and prints per page: requests per second,
 //! p50, p99, errors and the ratio to the baseline; with the server's peak memory and start-up time.
-//! The same figures are written as JSON.
+//! The same figures are written as JSON. With `--against OTHER_PONTE_BINARY` it compares this
+//! build with another one on the same data instead (see `compare`).
 //!
 //! Build and run: `cargo build --release -p ponte -p bench && target/release/ponte-bench`.
 
+mod compare;
 mod library;
 mod load;
 mod products;
@@ -30,6 +32,10 @@ struct Options {
     search_only: bool,
     /// Measure only the pages whose name contains one of these (the baseline always runs).
     only: Vec<String>,
+    /// Another `ponte` binary to compare with this one, page by page (SQLite).
+    against: Option<std::path::PathBuf>,
+    /// Requests per page and per binary when comparing.
+    rounds: usize,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -48,6 +54,8 @@ fn options() -> anyhow::Result<Options> {
         search_runs: 50,
         search_only: false,
         only: Vec::new(),
+        against: None,
+        rounds: 400,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -80,15 +88,102 @@ fn options() -> anyhow::Result<Options> {
             "--documents" => o.documents = value()?.parse()?,
             "--search-only" => o.search_only = true,
             "--only" => o.only.push(value()?),
+            "--against" => {
+                let path = std::path::PathBuf::from(value()?);
+                anyhow::ensure!(
+                    path.is_file(),
+                    "--against: {} is not a file",
+                    path.display()
+                );
+                o.against = Some(path);
+            }
+            "--rounds" => o.rounds = value()?.parse()?,
             "--search-runs" => o.search_runs = value()?.parse()?,
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--against OTHER_PONTE_BINARY [--rounds N]]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
         }
     }
+    if o.against.is_some() {
+        // Both binaries run over copies of one seeded SQLite database.
+        o.backends = vec!["sqlite".into()];
+        anyhow::ensure!(o.rounds > 0, "--rounds must be at least 1");
+    }
     Ok(o)
+}
+
+/// Who a page is measured as.
+const MEMBER: &str = "membro@ponte.example";
+const TUTOR: &str = "tutor@ponte.example";
+const STAFF: &str = "staff@ponte.example";
+
+/// The measured pages: name, path and who is signed in (nobody for the baseline).
+fn page_list(
+    seeded: &seed::Seeded,
+    products: &products::Seeded,
+    document: uuid::Uuid,
+) -> Vec<(&'static str, String, Option<&'static str>)> {
+    vec![
+        ("baseline: static asset", "/assets/ponte.css".into(), None),
+        ("home", "/".into(), Some(MEMBER)),
+        ("programme overview", "/programme".into(), Some(MEMBER)),
+        ("lab calendar", "/labs".into(), Some(MEMBER)),
+        (
+            "session page",
+            format!("/labs/sessions/{}", seeded.held_session),
+            Some(MEMBER),
+        ),
+        ("my labs", "/labs/mine".into(), Some(MEMBER)),
+        (
+            "organisation workspace",
+            format!("/organisations/{}/workspace", seeded.workspace),
+            Some(MEMBER),
+        ),
+        (
+            "organisation registry",
+            "/organisations".into(),
+            Some(STAFF),
+        ),
+        ("attendance report", "/labs/attendance".into(), Some(STAFF)),
+        (
+            "library search with facets",
+            "/library?q=cooperazione+decentrata&place=AL".into(),
+            Some(MEMBER),
+        ),
+        ("library browse", "/library".into(), Some(MEMBER)),
+        (
+            "document page",
+            format!("/library/documents/{document}"),
+            Some(MEMBER),
+        ),
+        (
+            "document download",
+            format!("/library/documents/{document}/file"),
+            Some(MEMBER),
+        ),
+        ("library map", "/library/map".into(), Some(MEMBER)),
+        (
+            "product list",
+            format!("/organisations/{}/products", seeded.workspace),
+            Some(MEMBER),
+        ),
+        (
+            "logframe view",
+            format!(
+                "/organisations/{}/products/{}",
+                seeded.workspace, products.logframe
+            ),
+            Some(MEMBER),
+        ),
+        ("tutor inbox", "/tutoring".into(), Some(TUTOR)),
+    ]
+}
+
+/// Whether page `i` called `page` is measured (the baseline, first, always is).
+fn selected(o: &Options, i: usize, page: &str) -> bool {
+    i == 0 || o.only.is_empty() || o.only.iter().any(|w| page.contains(w.as_str()))
 }
 
 #[derive(serde::Serialize)]
@@ -121,7 +216,9 @@ struct BackendResult {
     pages: Vec<PageResult>,
 }
 
-async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
+/// Seeds `name`'s database and measures it; in comparison mode, compares the two binaries and
+/// returns nothing.
+async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendResult>> {
     let backend = match name {
         "postgres" => db::testing::postgres().await,
         _ => db::testing::sqlite().await,
@@ -188,9 +285,13 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
         "[{name}] measuring search ({} runs per query)…",
         o.search_runs
     );
-    let search = library::measure(&backend.db, seeded.workspace, o.search_runs).await?;
+    let search = if o.against.is_some() {
+        Vec::new()
+    } else {
+        library::measure(&backend.db, seeded.workspace, o.search_runs).await?
+    };
     if o.search_only {
-        return Ok(BackendResult {
+        return Ok(Some(BackendResult {
             backend: name.into(),
             startup_ms: 0.0,
             peak_rss_mib: 0.0,
@@ -205,7 +306,7 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
             seed_seconds,
             search,
             pages: Vec::new(),
-        });
+        }));
     }
     let everything = domain::library::Scope {
         everything: true,
@@ -227,6 +328,16 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     .first()
     .map(|h| h.id)
     .ok_or_else(|| anyhow::anyhow!("no document to download"))?;
+    if let Some(other) = &o.against {
+        let pages: Vec<_> = page_list(&seeded, &products, document)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, (page, _, _))| selected(o, *i, page))
+            .map(|(_, p)| p)
+            .collect();
+        compare::run(&backend, other, &pages, o.rounds, &o.json).await?;
+        return Ok(None);
+    }
     let srv = server::start(&backend.url, backend.dir.path())?;
     eprintln!(
         "[{name}] server up in {:.0} ms; measuring {} s per page with {} clients",
@@ -234,63 +345,15 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
         o.seconds,
         o.clients
     );
-    let staff = srv.sign_in("staff@ponte.example", "ponte-demo")?;
-    let member = srv.sign_in("membro@ponte.example", "ponte-demo")?;
-    let tutor = srv.sign_in("tutor@ponte.example", "ponte-demo")?;
-    let pages: Vec<(&str, String, Option<&str>)> = vec![
-        ("baseline: static asset", "/assets/ponte.css".into(), None),
-        ("home", "/".into(), Some(&member)),
-        ("programme overview", "/programme".into(), Some(&member)),
-        ("lab calendar", "/labs".into(), Some(&member)),
-        (
-            "session page",
-            format!("/labs/sessions/{}", seeded.held_session),
-            Some(&member),
-        ),
-        ("my labs", "/labs/mine".into(), Some(&member)),
-        (
-            "organisation workspace",
-            format!("/organisations/{}/workspace", seeded.workspace),
-            Some(&member),
-        ),
-        (
-            "organisation registry",
-            "/organisations".into(),
-            Some(&staff),
-        ),
-        ("attendance report", "/labs/attendance".into(), Some(&staff)),
-        (
-            "library search with facets",
-            "/library?q=cooperazione+decentrata&place=AL".into(),
-            Some(&member),
-        ),
-        ("library browse", "/library".into(), Some(&member)),
-        (
-            "document page",
-            format!("/library/documents/{document}"),
-            Some(&member),
-        ),
-        (
-            "document download",
-            format!("/library/documents/{document}/file"),
-            Some(&member),
-        ),
-        ("library map", "/library/map".into(), Some(&member)),
-        (
-            "product list",
-            format!("/organisations/{}/products", seeded.workspace),
-            Some(&member),
-        ),
-        (
-            "logframe view",
-            format!(
-                "/organisations/{}/products/{}",
-                seeded.workspace, products.logframe
-            ),
-            Some(&member),
-        ),
-        ("tutor inbox", "/tutoring".into(), Some(&tutor)),
-    ];
+    let mut cookies = std::collections::HashMap::new();
+    for who in [MEMBER, TUTOR, STAFF] {
+        cookies.insert(who, srv.sign_in(who, "ponte-demo")?);
+    }
+    let member = cookies[MEMBER].clone();
+    let pages: Vec<(&str, String, Option<&str>)> = page_list(&seeded, &products, document)
+        .into_iter()
+        .map(|(page, path, who)| (page, path, who.map(|w| cookies[w].as_str())))
+        .collect();
     // Warm the server and the database caches.
     load::run(
         srv.port,
@@ -302,7 +365,7 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     .await;
     let mut results: Vec<PageResult> = Vec::new();
     for (i, (page, path, cookie)) in pages.iter().enumerate() {
-        if i > 0 && !o.only.is_empty() && !o.only.iter().any(|w| page.contains(w.as_str())) {
+        if !selected(o, i, page) {
             continue;
         }
         let m = load::run(
@@ -340,7 +403,7 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
     let rss = srv.peak_rss_mib();
     let startup = srv.startup;
     srv.stop();
-    Ok(BackendResult {
+    Ok(Some(BackendResult {
         backend: name.into(),
         startup_ms: startup.as_secs_f64() * 1000.0,
         peak_rss_mib: rss,
@@ -355,7 +418,7 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<BackendResult> {
         seed_seconds,
         search,
         pages: results,
-    })
+    }))
 }
 
 fn print(r: &BackendResult, clients: usize) {
@@ -408,9 +471,13 @@ async fn main() -> anyhow::Result<()> {
     let o = options()?;
     let mut all = Vec::new();
     for b in &o.backends {
-        let r = run_backend(b, &o).await?;
-        print(&r, o.clients);
-        all.push(r);
+        if let Some(r) = run_backend(b, &o).await? {
+            print(&r, o.clients);
+            all.push(r);
+        }
+    }
+    if o.against.is_some() {
+        return Ok(());
     }
     let report = serde_json::json!({
         "date": chrono::Utc::now().to_rfc3339(),

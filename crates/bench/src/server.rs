@@ -26,11 +26,16 @@ pub struct Server {
 
 /// Starts the server on a free port and waits until `/health` answers.
 pub fn start(url: &str, dir: &Path) -> anyhow::Result<Server> {
+    start_binary(&binary()?, url, dir)
+}
+
+/// Starts `binary` (a `ponte` built from another commit, say) as `start` does.
+pub fn start_binary(binary: &Path, url: &str, dir: &Path) -> anyhow::Result<Server> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port();
     let started = Instant::now();
-    let mut child = Command::new(binary()?)
+    let mut child = Command::new(binary)
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
         .env("DATABASE_URL", url)
         .env("PONTE_DATA_DIR", dir)
