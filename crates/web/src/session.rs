@@ -132,7 +132,10 @@ fn render_error(
         viewer,
         context! { status => marker.status.as_u16(), message => marker.message },
     );
-    match state.templates.render("errors/error.html", page) {
+    match state
+        .templates
+        .render(viewer.locale, "errors/error.html", page)
+    {
         Ok(html) => {
             let mut response = (marker.status, Html(html)).into_response();
             // Keep headers such as Set-Cookie that the handler set.
@@ -178,7 +181,7 @@ pub fn render(
 ) -> crate::http::AppResult {
     let html = state
         .templates
-        .render(template, page_context(viewer, own))?;
+        .render(viewer.locale, template, page_context(viewer, own))?;
     Ok(Html(html).into_response())
 }
 

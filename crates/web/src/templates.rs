@@ -6,7 +6,7 @@ use crate::i18n::I18n;
 use domain::locale::Locale;
 use fluent_bundle::FluentValue;
 use minijinja::value::{Kwargs, Value};
-use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 use std::sync::Arc;
 
 /// The template environment.
@@ -14,11 +14,16 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-fn locale_of(state: &State) -> Locale {
-    state
-        .lookup("lang")
-        .and_then(|v| v.as_str().and_then(Locale::parse))
-        .unwrap_or_default()
+thread_local! {
+    /// The language of the page being rendered on this thread. Rendering is synchronous, so
+    /// `Templates::render` sets it for the duration of one render; `t` reads it instead of
+    /// looking the page's language up in the context on every call (a page such as the product
+    /// list calls `t` hundreds of times).
+    static RENDERING: std::cell::Cell<Locale> = std::cell::Cell::new(Locale::default());
+}
+
+fn rendering() -> Locale {
+    RENDERING.with(|l| l.get())
 }
 
 impl Templates {
@@ -33,9 +38,9 @@ impl Templates {
         }
         env.add_function(
             "t",
-            move |state: &State, key: &str, kwargs: Kwargs| -> Result<Value, Error> {
+            move |key: &str, kwargs: Kwargs| -> Result<Value, Error> {
                 if kwargs.args().next().is_none() {
-                    if let Some(text) = i18n.constant(locale_of(state), key) {
+                    if let Some(text) = i18n.constant(rendering(), key) {
                         return Ok(Value::from(text));
                     }
                 }
@@ -52,18 +57,22 @@ impl Templates {
                 kwargs.assert_all_used()?;
                 let borrowed: Vec<(&str, FluentValue<'_>)> =
                     args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
-                Ok(Value::from(i18n.message(locale_of(state), key, &borrowed)))
+                Ok(Value::from(i18n.message(rendering(), key, &borrowed)))
             },
         );
         Templates { env }
     }
 
-    /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: Value) -> Result<String, Error> {
-        self.env
+    /// Renders template `name` with `context` in `locale`.
+    pub fn render(&self, locale: Locale, name: &str, context: Value) -> Result<String, Error> {
+        let template = self
+            .env
             .get_template(name)
-            .map_err(|e| Error::new(ErrorKind::TemplateNotFound, e.to_string()))?
-            .render(context)
+            .map_err(|e| Error::new(ErrorKind::TemplateNotFound, e.to_string()))?;
+        let previous = RENDERING.with(|l| l.replace(locale));
+        let rendered = template.render(context);
+        RENDERING.with(|l| l.set(previous));
+        rendered
     }
 
     /// The names of every template, for the tests.

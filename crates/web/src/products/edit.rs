@@ -399,6 +399,7 @@ pub(super) async fn check(
         _ => vec![],
     };
     let html = state.templates.render(
+        viewer.locale,
         "products/_findings.html",
         crate::session::page_context(
             &viewer,
