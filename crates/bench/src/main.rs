@@ -110,6 +110,10 @@ fn options() -> anyhow::Result<Options> {
         // Both binaries run over copies of one seeded SQLite database.
         o.backends = vec!["sqlite".into()];
         anyhow::ensure!(o.rounds > 0, "--rounds must be at least 1");
+        anyhow::ensure!(
+            !o.search_only,
+            "--against compares pages; --search-only measures no page"
+        );
     }
     Ok(o)
 }
