@@ -5,8 +5,7 @@
 //! while the ratio of the two holds within a few per cent. This measures the path of one request
 //! (its latency alone), not throughput under load, which the main benchmark measures.
 
-use crate::{load, server, MEMBER, STAFF, TUTOR};
-use std::collections::HashMap;
+use crate::{load, server, sign_in_everyone};
 use std::path::Path;
 
 /// One page's comparison.
@@ -56,12 +55,7 @@ pub async fn run(
         other.display(),
         b.startup.as_secs_f64() * 1000.0
     );
-    let mut cookies: [HashMap<&str, String>; 2] = [HashMap::new(), HashMap::new()];
-    for (i, srv) in [&a, &b].into_iter().enumerate() {
-        for who in [MEMBER, TUTOR, STAFF] {
-            cookies[i].insert(who, srv.sign_in(who, "ponte-demo")?);
-        }
-    }
+    let cookies = [sign_in_everyone(&a)?, sign_in_everyone(&b)?];
     let mut results = Vec::new();
     for (page, path, who) in pages {
         let servers = [

@@ -66,6 +66,16 @@ async fn response(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<
     Ok(status)
 }
 
+/// A keep-alive GET of `path` in Italian, signed in with `cookie` when there is one.
+fn request(port: u16, path: &str, cookie: Option<&str>) -> String {
+    format!(
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: it\r\n{}\r\n",
+        cookie
+            .map(|c| format!("Cookie: ponte_session={c}\r\n"))
+            .unwrap_or_default()
+    )
+}
+
 /// Drives `clients` connections against `path` for `duration`, each with `cookie`.
 pub async fn run(
     port: u16,
@@ -74,12 +84,7 @@ pub async fn run(
     clients: usize,
     duration: Duration,
 ) -> Measure {
-    let request = format!(
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: it\r\n{}\r\n",
-        cookie
-            .map(|c| format!("Cookie: ponte_session={c}\r\n"))
-            .unwrap_or_default()
-    );
+    let request = request(port, path, cookie);
     let started = Instant::now();
     let deadline = started + duration;
     let mut tasks = Vec::new();
@@ -160,12 +165,7 @@ pub async fn alternate(
         let s = TcpStream::connect(("127.0.0.1", port)).await?;
         s.set_nodelay(true)?;
         streams.push(s);
-        requests.push(format!(
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: it\r\n{}\r\n",
-            cookie
-                .map(|c| format!("Cookie: ponte_session={c}\r\n"))
-                .unwrap_or_default()
-        ));
+        requests.push(request(port, path, cookie));
     }
     let mut buffers = [Vec::with_capacity(64 * 1024), Vec::with_capacity(64 * 1024)];
     let mut latencies = [Vec::with_capacity(rounds), Vec::with_capacity(rounds)];
