@@ -75,7 +75,8 @@ macro_rules! run {
 
 /// The parts of the data whose readers keep what they worked out while the part's generation is
 /// unchanged: the programme structure, the library's searches, the labs' registrations and
-/// attendance, and people (names of people and organisations, who belongs where). Each
+/// attendance, people (names of people and organisations, who belongs where) and products (their
+/// versions, comments and states). Each
 /// generation is raised in the transaction of every change to its part, so every instance sees
 /// a change at once.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +85,7 @@ pub(crate) enum Part {
     Library,
     Labs,
     People,
+    Products,
 }
 
 impl Part {
@@ -94,6 +96,7 @@ impl Part {
             Part::Library => "library_state",
             Part::Labs => "labs_state",
             Part::People => "people_state",
+            Part::Products => "products_generation",
         }
     }
 

@@ -44,6 +44,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0010_generations",
         include_str!("../migrations/sqlite/0010_generations.sql"),
     ),
+    (
+        "0011_products_generation",
+        include_str!("../migrations/sqlite/0011_products_generation.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -86,6 +90,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0010_generations",
         include_str!("../migrations/postgres/0010_generations.sql"),
+    ),
+    (
+        "0011_products_generation",
+        include_str!("../migrations/postgres/0011_products_generation.sql"),
     ),
 ];
 

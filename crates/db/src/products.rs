@@ -1,7 +1,7 @@
 //! Products, their immutable versions, review events, anchored comments and notifications.
 
 use crate::audit::Change;
-use crate::{new_id, record_in, run, Db, DbError, Result};
+use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -256,6 +256,7 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
                 .await?;
         }
         insert_event!(&mut *tx, id, new.organisation, "created", actor, now, "")?;
+        bump_generation!(&mut *tx, Part::Products);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -314,6 +315,19 @@ pub async fn list(db: &Db, organisation: Uuid) -> Result<Vec<Summary>> {
             .iter()
             .map(summary_from)
             .collect::<std::result::Result<Vec<_>, _>>()?)
+    })
+}
+
+/// What the product lists and the tutors' inbox are made of, as one number per part: products
+/// (their versions, comments and states) and people (the names of authors and organisations).
+/// A list is the same while both are.
+pub async fn lists_generation(db: &Db) -> Result<(i64, i64)> {
+    run!(db, |pool| {
+        Ok(sqlx::query_as(
+            "SELECT p.generation, q.generation FROM products_generation p CROSS JOIN people_state q",
+        )
+        .fetch_one(pool)
+        .await?)
     })
 }
 
@@ -428,6 +442,7 @@ pub async fn save(
             before: Some(json!({ "edit": expected })),
             after: Some(json!({ "edit": expected + 1, "title": save.title, "version": number })),
         };
+        bump_generation!(&mut *tx, Part::Products);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
         Ok((expected + 1, number))
@@ -505,6 +520,7 @@ pub async fn transition(db: &Db, id: Uuid, t: &Transition<'_>, actor: Option<Uui
         for user in &t.notice.to {
             insert_notification!(&mut *tx, *user, &t.notice, actor, now)?;
         }
+        bump_generation!(&mut *tx, Part::Products);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
         Ok(())
@@ -724,6 +740,7 @@ pub async fn comment(
             before: None,
             after: Some(json!({ "comment": id, "anchor": anchor, "version": c.version_number })),
         };
+        bump_generation!(&mut *tx, Part::Products);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
     });
@@ -846,6 +863,7 @@ pub async fn resolve(
             .bind(product)
             .execute(&mut *tx)
             .await?;
+        bump_generation!(&mut *tx, Part::Products);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
         Ok(())
@@ -1097,6 +1115,7 @@ pub async fn set_model(db: &Db, id: Uuid, model: bool, actor: Option<Uuid>) -> R
         if done == 0 {
             return Err(DbError::NotFound);
         }
+        bump_generation!(&mut *tx, Part::Products);
         record_in!(&mut *tx, &change)?;
         tx.commit().await?;
         Ok(())

@@ -432,6 +432,10 @@ pub async fn seed_product_history(
             .execute(&mut *tx)
             .await
             .expect("count open threads");
+        sqlx::query(&crate::Part::Products.bump())
+            .execute(&mut *tx)
+            .await
+            .expect("products' generation");
         tx.commit().await.expect("commit");
     })
 }

@@ -1408,3 +1408,197 @@ async fn comments_point_at_a_logframe_cell() {
         assert_eq!(r.status, StatusCode::BAD_REQUEST);
     }
 }
+
+/// The product lists and the tutors' inbox are kept rendered while no product changed and nobody
+/// was renamed: every kind of change made through one instance shows at once on another that had
+/// them kept, and a refused change leaves what is kept valid.
+#[tokio::test]
+async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let list = format!("/organisations/{salerno}/products");
+        let mut member = app.signed_in(MEMBER).await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let mut member_there = app.other_instance();
+        let mut tutor_there = app.other_instance();
+        assert_eq!(
+            member_there.sign_in(MEMBER).await.status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            tutor_there.sign_in(TUTOR).await.status,
+            StatusCode::SEE_OTHER
+        );
+        // What each instance shows: whether `text` is on the page (the same on both).
+        async fn shows(here: &mut Client, there: &mut Client, path: &str, text: &str) -> bool {
+            let mut seen = Vec::new();
+            for c in [here, there] {
+                let r = c.get(path).await;
+                assert_eq!(r.status, StatusCode::OK, "{path}");
+                seen.push(r.body.contains(text));
+            }
+            assert_eq!(
+                seen[0], seen[1],
+                "{path}: both instances show the same ({text})"
+            );
+            seen[0]
+        }
+        // Kept on both instances before any change.
+        assert!(!shows(&mut member, &mut member_there, &list, "Piano condiviso").await);
+        assert!(!shows(&mut tutor, &mut tutor_there, "/tutoring", "Piano condiviso").await);
+        // A new product.
+        let path = create(
+            &mut member,
+            salerno,
+            "communication_plan",
+            "Piano condiviso",
+            "",
+        )
+        .await;
+        assert!(
+            shows(&mut member, &mut member_there, &list, "Piano condiviso").await,
+            "{name}"
+        );
+        // A save with a version: the new title and the count of versions.
+        let n = edit_number(&member.get(&format!("{path}/edit")).await.body);
+        let r = save_text(
+            &mut member,
+            &path,
+            &n,
+            "Piano condiviso e riscritto",
+            "## Testo",
+            true,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(
+            shows(
+                &mut member,
+                &mut member_there,
+                &list,
+                "Piano condiviso e riscritto"
+            )
+            .await
+        );
+        // A refused save (someone saved meanwhile) changes nothing kept.
+        let generation = db::products::lists_generation(app.db()).await.unwrap();
+        let r = save_text(&mut member, &path, &n, "Piano perso", "## Testo", false).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(
+            db::products::lists_generation(app.db()).await.unwrap(),
+            generation,
+            "a refused save leaves the generation as it was on {name}"
+        );
+        assert!(!shows(&mut member, &mut member_there, &list, "Piano perso").await);
+        // Submitted: it waits in the tutor's inbox.
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let r = coordinator
+            .post(
+                &format!("{path}/review"),
+                &[("action", "submit"), ("note", "")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(
+            shows(
+                &mut tutor,
+                &mut tutor_there,
+                "/tutoring",
+                "Piano condiviso e riscritto"
+            )
+            .await
+        );
+        // A comment opens a thread in the inbox.
+        let r = member
+            .post(
+                &format!("{path}/comments"),
+                &[("body", "Una domanda condivisa")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let comment = Uuid::parse_str(r.location().rsplit("#c-").next().unwrap()).unwrap();
+        assert!(
+            shows(
+                &mut tutor,
+                &mut tutor_there,
+                "/tutoring",
+                "Una domanda condivisa"
+            )
+            .await
+        );
+        // Its author renamed.
+        let author = db::accounts::credentials(app.db(), MEMBER)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let version = db::accounts::user(app.db(), author).await.unwrap().version;
+        let profile = domain::accounts::Profile {
+            name: "Autrice Rinominata".into(),
+            languages: vec![],
+            competences: vec![],
+        };
+        db::accounts::update_profile(app.db(), author, version, &profile)
+            .await
+            .unwrap();
+        assert!(
+            shows(
+                &mut tutor,
+                &mut tutor_there,
+                "/tutoring",
+                "Autrice Rinominata"
+            )
+            .await
+        );
+        // The administration renamed.
+        let stored = db::organisations::get(app.db(), salerno).await.unwrap();
+        let mut renamed = stored.data.clone();
+        renamed.name = "Provincia rinominata".into();
+        db::organisations::update(app.db(), salerno, stored.version, &renamed, None)
+            .await
+            .unwrap();
+        assert!(
+            shows(
+                &mut tutor,
+                &mut tutor_there,
+                "/tutoring",
+                "Provincia rinominata"
+            )
+            .await
+        );
+        // Resolved: the thread leaves the inbox.
+        let r = tutor
+            .post(
+                &format!("{path}/comments/{comment}/resolve"),
+                &[("resolved", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(
+            !shows(
+                &mut tutor,
+                &mut tutor_there,
+                "/tutoring",
+                "Una domanda condivisa"
+            )
+            .await
+        );
+        // Each language is kept apart.
+        member.cookies.insert("ponte_lang".into(), "en".into());
+        let english = member.get(&list).await;
+        assert!(english.body.contains("Piano condiviso e riscritto"));
+        assert!(
+            english
+                .body
+                .contains("Internal and external communication plan"),
+            "{}",
+            english.body
+        );
+        assert!(member_there
+            .get(&list)
+            .await
+            .body
+            .contains("Piano di comunicazione interna"));
+    }
+}

@@ -97,6 +97,8 @@ pub struct Shared {
     /// The season's attendance report with the generations it was worked out at (see
     /// `db::labs::report_generation`).
     pub(crate) report_cache: crate::labs::ReportCache,
+    /// Rendered parts of pages with the generations they were rendered at (see `fragments`).
+    pub fragments: crate::fragments::Fragments,
 }
 
 impl AppState {
@@ -117,6 +119,7 @@ impl AppState {
             names_cache: Default::default(),
             structure_cache: Default::default(),
             report_cache: Default::default(),
+            fragments: Default::default(),
         }))
     }
 }

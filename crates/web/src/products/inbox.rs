@@ -6,8 +6,10 @@ use crate::http::{see_other, AppResult};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
 use axum::extract::State;
+use domain::locale::Locale;
 use domain::roles::Role;
 use minijinja::{context, Value};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The administrations whose products the viewer reviews: `None` for staff (every one).
@@ -26,9 +28,42 @@ fn reviewed(viewer: &Viewer) -> Option<Vec<Uuid>> {
 }
 
 pub(super) async fn inbox(State(state): State<AppState>, viewer: Viewer) -> AppResult {
-    let locale = viewer.locale;
     let orgs = reviewed(&viewer);
-    let waiting: Vec<Value> = db::products::awaiting_review(&state.db, orgs.as_deref())
+    let body = inbox_body(&state, orgs.as_deref(), viewer.locale).await?;
+    render(
+        &state,
+        &viewer,
+        "products/inbox.html",
+        context! { body, tutors_nothing => orgs.as_ref().is_some_and(|o| o.is_empty()) },
+    )
+}
+
+/// What waits in these administrations (every one when `None`), rendered; kept while no product
+/// changed and nobody was renamed, as it is the same for every tutor of the same administrations.
+async fn inbox_body(
+    state: &AppState,
+    orgs: Option<&[Uuid]>,
+    locale: Locale,
+) -> AppResult<Arc<str>> {
+    let (products, people) = db::products::lists_generation(&state.db).await?;
+    let generations = [products, people];
+    let scope = match orgs {
+        None => "all".to_string(),
+        Some(ids) => {
+            let mut ids = ids.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.iter()
+                .map(Uuid::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        }
+    };
+    let key = format!("inbox/{scope}/{}", locale.code());
+    if let Some(kept) = state.fragments.get(&key, &generations) {
+        return Ok(kept);
+    }
+    let waiting: Vec<Value> = db::products::awaiting_review(&state.db, orgs)
         .await?
         .into_iter()
         .map(|s| {
@@ -37,7 +72,7 @@ pub(super) async fn inbox(State(state): State<AppState>, viewer: Viewer) -> AppR
             open_comments => s.open_comments }
         })
         .collect();
-    let threads: Vec<Value> = db::products::open_threads(&state.db, orgs.as_deref(), 60)
+    let threads: Vec<Value> = db::products::open_threads(&state.db, orgs, 60)
         .await?
         .into_iter()
         .map(|(c, title, org)| {
@@ -50,12 +85,16 @@ pub(super) async fn inbox(State(state): State<AppState>, viewer: Viewer) -> AppR
             version => c.version_number, anchor => c.anchor }
         })
         .collect();
-    render(
-        &state,
-        &viewer,
-        "products/inbox.html",
-        context! { waiting, threads, tutors_nothing => orgs.as_ref().is_some_and(|o| o.is_empty()) },
-    )
+    let html: Arc<str> = state
+        .templates
+        .render(
+            locale,
+            "products/_inbox.html",
+            context! { waiting, threads },
+        )?
+        .into();
+    state.fragments.put(key, &generations, html.clone());
+    Ok(html)
 }
 
 pub(super) async fn notifications(State(state): State<AppState>, viewer: Viewer) -> AppResult {

@@ -6,12 +6,14 @@ use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use domain::locale::Locale;
 use domain::products::diff;
 use domain::products::logframe::{Level, Logframe, Mode};
 use domain::products::{Content, KINDS};
 use domain::validation::Errors;
 use minijinja::{context, Value};
 use serde::Deserialize;
+use std::sync::Arc;
 use uuid::Uuid;
 
 pub(super) async fn list(
@@ -21,7 +23,24 @@ pub(super) async fn list(
 ) -> AppResult {
     let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let o = organisation(&state, org).await?;
-    let locale = viewer.locale;
+    let body = list_body(&state, org, viewer.locale).await?;
+    render(
+        &state,
+        &viewer,
+        "products/list.html",
+        context! { o, body, may_create => viewer.may("products.new", Some(org)) },
+    )
+}
+
+/// The workspace's products and recent activity, rendered; kept while no product changed and
+/// nobody was renamed, as it is the same for everyone who may see the list.
+async fn list_body(state: &AppState, org: Uuid, locale: Locale) -> AppResult<Arc<str>> {
+    let (products, people) = db::products::lists_generation(&state.db).await?;
+    let generations = [products, people];
+    let key = format!("products/{org}/{}", locale.code());
+    if let Some(kept) = state.fragments.get(&key, &generations) {
+        return Ok(kept);
+    }
     let products: Vec<Value> = db::products::list(&state.db, org)
         .await?
         .into_iter()
@@ -39,12 +58,16 @@ pub(super) async fn list(
             actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail }
         })
         .collect();
-    render(
-        &state,
-        &viewer,
-        "products/list.html",
-        context! { o, products, feed, may_create => viewer.may("products.new", Some(org)) },
-    )
+    let html: Arc<str> = state
+        .templates
+        .render(
+            locale,
+            "products/_list.html",
+            context! { org, products, feed },
+        )?
+        .into();
+    state.fragments.put(key, &generations, html.clone());
+    Ok(html)
 }
 
 #[derive(Debug, Default, Deserialize)]
