@@ -318,16 +318,30 @@ pub async fn list(db: &Db, organisation: Uuid) -> Result<Vec<Summary>> {
     })
 }
 
-/// What the product lists and the tutors' inbox are made of, as one number per part: products
-/// (their versions, comments and states) and people (the names of authors and organisations).
-/// A list is the same while both are.
-pub async fn lists_generation(db: &Db) -> Result<(i64, i64)> {
-    run!(db, |pool| {
-        Ok(sqlx::query_as(
-            "SELECT p.generation, q.generation FROM products_generation p CROSS JOIN people_state q",
+/// What pages of products are made of, as one number per part: products (their versions,
+/// comments and states), people (the names of authors and organisations) and the library (the
+/// themes that name a strategic plan's areas). A page is the same while the parts it shows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generations {
+    pub products: i64,
+    pub people: i64,
+    pub library: i64,
+}
+
+/// The generations of products, people and the library, read together.
+pub async fn generations(db: &Db) -> Result<Generations> {
+    let (products, people, library): (i64, i64, i64) = run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT p.generation, q.generation, l.generation
+             FROM products_generation p CROSS JOIN people_state q CROSS JOIN library_state l",
         )
         .fetch_one(pool)
-        .await?)
+        .await?
+    });
+    Ok(Generations {
+        products,
+        people,
+        library,
     })
 }
 

@@ -1482,11 +1482,11 @@ async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
             .await
         );
         // A refused save (someone saved meanwhile) changes nothing kept.
-        let generation = db::products::lists_generation(app.db()).await.unwrap();
+        let generation = db::products::generations(app.db()).await.unwrap();
         let r = save_text(&mut member, &path, &n, "Piano perso", "## Testo", false).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
         assert_eq!(
-            db::products::lists_generation(app.db()).await.unwrap(),
+            db::products::generations(app.db()).await.unwrap(),
             generation,
             "a refused save leaves the generation as it was on {name}"
         );
@@ -1509,6 +1509,8 @@ async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
             )
             .await
         );
+        // The product's page is kept too (its discussion and history).
+        assert!(!shows(&mut tutor, &mut tutor_there, &path, "Una domanda condivisa").await);
         // A comment opens a thread in the inbox.
         let r = member
             .post(
@@ -1527,6 +1529,7 @@ async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
             )
             .await
         );
+        assert!(shows(&mut tutor, &mut tutor_there, &path, "Una domanda condivisa").await);
         // Its author renamed.
         let author = db::accounts::credentials(app.db(), MEMBER)
             .await
@@ -1551,6 +1554,7 @@ async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
             )
             .await
         );
+        assert!(shows(&mut tutor, &mut tutor_there, &path, "Autrice Rinominata").await);
         // The administration renamed.
         let stored = db::organisations::get(app.db(), salerno).await.unwrap();
         let mut renamed = stored.data.clone();

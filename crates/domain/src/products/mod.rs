@@ -159,6 +159,15 @@ impl Content {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// The kind of content, as stored in its `type` field.
+    pub fn type_code(&self) -> &'static str {
+        match self {
+            Content::Text { .. } => "text",
+            Content::Logframe(_) => "logframe",
+            Content::StrategicPlan(_) => "strategic_plan",
+        }
+    }
+
     /// Reads the stored form; an unreadable record is shown as empty text rather than lost.
     pub fn from_json(json: &str) -> Content {
         serde_json::from_str(json).unwrap_or(Content::Text {

@@ -45,8 +45,8 @@ async fn inbox_body(
     orgs: Option<&[Uuid]>,
     locale: Locale,
 ) -> AppResult<Arc<str>> {
-    let (products, people) = db::products::lists_generation(&state.db).await?;
-    let generations = [products, people];
+    let g = db::products::generations(&state.db).await?;
+    let generations = [g.products, g.people];
     let scope = match orgs {
         None => "all".to_string(),
         Some(ids) => {

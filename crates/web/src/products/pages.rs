@@ -35,8 +35,8 @@ pub(super) async fn list(
 /// The workspace's products and recent activity, rendered; kept while no product changed and
 /// nobody was renamed, as it is the same for everyone who may see the list.
 async fn list_body(state: &AppState, org: Uuid, locale: Locale) -> AppResult<Arc<str>> {
-    let (products, people) = db::products::lists_generation(&state.db).await?;
-    let generations = [products, people];
+    let g = db::products::generations(&state.db).await?;
+    let generations = [g.products, g.people];
     let key = format!("products/{org}/{}", locale.code());
     if let Some(kept) = state.fragments.get(&key, &generations) {
         return Ok(kept);
@@ -338,24 +338,79 @@ pub(super) async fn show(
             .map(|v| v.content.as_str())
             .unwrap_or(&p.content),
     );
-    let areas = super::strategy::area_names(&state, locale).await?;
-    let anchors = super::anchor_labels(&state, locale, &content, &areas);
     let actor = super::actor(&state, &viewer, &p).await?;
     let st = super::state_of(&p);
     let actions: Vec<&str> = domain::products::review::available(st, actor)
         .into_iter()
         .map(|a| a.code())
         .collect();
-    let comments = db::products::comments(&state.db, p.id).await?;
-    let forms = viewer
-        .may("products.comment", Some(p.organisation_id))
-        .then(|| super::threads::Forms {
-            organisation: p.organisation_id,
-            product: p.id,
-            version: shown_version.as_ref().map(|v| v.number),
-        });
-    let threads = Value::from_safe_string(super::threads::html(
+    let may_comment = viewer.may("products.comment", Some(p.organisation_id));
+    let body = show_body(
         &state,
+        &p,
+        shown_version.as_ref(),
+        &content,
+        locale,
+        may_comment,
+    )
+    .await?;
+    let latest = db::products::latest_version(&state.db, p.id).await?;
+    let org = organisation(&state, p.organisation_id).await?;
+    render(
+        &state,
+        &viewer,
+        "products/show.html",
+        context! {
+            o => org, p => view(&p, locale),
+            content => context! { type => content.type_code() },
+            shown => shown_version.as_ref().map(|v| context! { number => v.number, label => v.label,
+                at => locale.date_time(v.created_at), by => v.created_by_name, title => v.title }),
+            latest, actions, body,
+            may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
+            may_publish => viewer.may("products.publish_model", None) && st == domain::products::review::State::Approved,
+            due_session => match p.session_id {
+                Some(sid) => db::labs::get(&state.db, sid).await?.map(|s| context! { id => s.id, title => s.title }),
+                None => None,
+            },
+            is_model => p.model,
+            done => q.done,
+        },
+    )
+}
+
+/// A product's content (at the version shown), its discussion and its history, rendered; kept
+/// while no product changed, nobody was renamed and the library's themes (which name a strategic
+/// plan's areas) are unchanged, as it is the same for everyone who may see the product and may
+/// comment on it, or not.
+async fn show_body(
+    state: &AppState,
+    p: &db::products::Product,
+    shown: Option<&db::products::Version>,
+    content: &Content,
+    locale: Locale,
+    may_comment: bool,
+) -> AppResult<Arc<str>> {
+    let g = db::products::generations(&state.db).await?;
+    let generations = [g.products, g.people, g.library];
+    let key = format!(
+        "product/{}/{}/{}/{may_comment}",
+        p.id,
+        shown.map(|v| v.number).unwrap_or(0),
+        locale.code()
+    );
+    if let Some(kept) = state.fragments.get(&key, &generations) {
+        return Ok(kept);
+    }
+    let areas = super::strategy::area_names(state, locale).await?;
+    let anchors = super::anchor_labels(state, locale, content, &areas);
+    let comments = db::products::comments(&state.db, p.id).await?;
+    let forms = may_comment.then(|| super::threads::Forms {
+        organisation: p.organisation_id,
+        product: p.id,
+        version: shown.map(|v| v.number),
+    });
+    let threads = Value::from_safe_string(super::threads::html(
+        state,
         comments,
         &anchors,
         locale,
@@ -366,33 +421,27 @@ pub(super) async fn show(
         .into_iter()
         .map(|e| context! { kind => e.kind, actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail })
         .collect();
-    let latest = db::products::latest_version(&state.db, p.id).await?;
-    let findings = match (&content, st.editable() || st.awaiting_review()) {
-        (Content::Logframe(lf), true) => super::edit::findings(&state, locale, lf),
+    let st = super::state_of(p);
+    let findings = match (content, st.editable() || st.awaiting_review()) {
+        (Content::Logframe(lf), true) => super::edit::findings(state, locale, lf),
         _ => vec![],
     };
-    let org = organisation(&state, p.organisation_id).await?;
-    render(
-        &state,
-        &viewer,
-        "products/show.html",
-        context! {
-            o => org, p => view(&p, locale), content => content_view(&state, locale, p.organisation_id, &content).await?,
-            anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
-            shown => shown_version.as_ref().map(|v| context! { number => v.number, label => v.label,
-                at => locale.date_time(v.created_at), by => v.created_by_name, title => v.title }),
-            latest, actions, threads, history, findings,
-            may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
-            may_comment => forms.is_some(),
-            may_publish => viewer.may("products.publish_model", None) && st == domain::products::review::State::Approved,
-            due_session => match p.session_id {
-                Some(sid) => db::labs::get(&state.db, sid).await?.map(|s| context! { id => s.id, title => s.title }),
-                None => None,
+    let html: Arc<str> = state
+        .templates
+        .render(
+            locale,
+            "products/_show.html",
+            context! {
+                o => context! { id => p.organisation_id }, p => context! { id => p.id },
+                content => content_view(state, locale, p.organisation_id, content).await?,
+                anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
+                shown => shown.map(|v| context! { number => v.number }),
+                threads, history, findings, may_comment,
             },
-            is_model => p.model,
-            done => q.done,
-        },
-    )
+        )?
+        .into();
+    state.fragments.put(key, &generations, html.clone());
+    Ok(html)
 }
 
 pub(super) async fn versions(
