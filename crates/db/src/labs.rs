@@ -1095,6 +1095,8 @@ pub async fn give_feedback(
         .bind(today)
         .execute(&mut *tx)
         .await?;
+        // People's pages of their labs show whose feedback is still due.
+        bump_generation!(&mut *tx, Part::Labs);
         tx.commit().await?;
     });
     Ok(())

@@ -985,3 +985,110 @@ async fn the_report_follows_every_change_at_once() {
         );
     }
 }
+
+/// "My labs" is kept rendered per person while the labs, the programme and people are unchanged,
+/// and only until one of the person's sessions starts or ends: a registration, the end of a
+/// session and feedback show at once on another instance that had the page kept.
+#[tokio::test]
+async fn my_labs_follow_changes_and_the_clock_on_every_instance() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let member = user_id(&app, "membro@ponte.example").await;
+        let mut here = app.signed_in("membro@ponte.example").await;
+        let mut there = app.other_instance();
+        assert_eq!(
+            there.sign_in("membro@ponte.example").await.status,
+            StatusCode::SEE_OTHER
+        );
+        // Where the session is on both instances: None, Some(false) coming, Some(true) past.
+        async fn place(here: &mut Client, there: &mut Client, session: Uuid) -> Option<bool> {
+            let link = format!("/labs/sessions/{session}\"");
+            let mut seen = Vec::new();
+            for c in [here, there] {
+                let r = c.get("/labs/mine").await;
+                assert_eq!(r.status, StatusCode::OK);
+                let table = r.body.find("<table").unwrap_or(usize::MAX);
+                seen.push(r.body.find(&link).map(|at| at > table));
+            }
+            assert_eq!(seen[0], seen[1], "both instances show the same");
+            seen[0]
+        }
+        // What the coming session's line says of the registration, on both instances.
+        async fn registration(here: &mut Client, there: &mut Client, session: Uuid) -> String {
+            let link = format!("/labs/sessions/{session}\"");
+            let mut seen = Vec::new();
+            for c in [here, there] {
+                let body = c.get("/labs/mine").await.body;
+                let at = body.find(&link).expect("the session is listed");
+                let line = &body[at..];
+                let from = line.find("ms-3 small\">").expect("its registration") + 12;
+                seen.push(line[from..].split('<').next().unwrap_or("").to_string());
+            }
+            assert_eq!(seen[0], seen[1], "both instances show the same");
+            seen.remove(0)
+        }
+        // A session of the member's cohort that ends in a few seconds (both instances now keep
+        // the page with it among the coming ones).
+        let ends_in = Duration::seconds(6);
+        let session = session_at(&app, Utc::now() - Duration::hours(2) + ends_in, 30).await;
+        let ends_at = db::labs::get(app.db(), session)
+            .await
+            .unwrap()
+            .unwrap()
+            .ends_at;
+        assert_eq!(
+            place(&mut here, &mut there, session).await,
+            Some(false),
+            "{name}"
+        );
+        assert_eq!(
+            registration(&mut here, &mut there, session).await,
+            "Non sei ancora iscritto.",
+            "{name}"
+        );
+        // Registered.
+        db::labs::record_registration(app.db(), session, member)
+            .await
+            .unwrap();
+        assert_eq!(
+            registration(&mut here, &mut there, session).await,
+            "Iscritto",
+            "{name}"
+        );
+        // Held while still on: kept again as a coming one, up to its end.
+        hold(&app, session).await;
+        assert_eq!(
+            place(&mut here, &mut there, session).await,
+            Some(false),
+            "{name}"
+        );
+        // Once it has ended, it is past, with its feedback due.
+        let wait = (ends_at - Utc::now()).to_std().unwrap_or_default();
+        tokio::time::sleep(wait + std::time::Duration::from_millis(200)).await;
+        assert_eq!(
+            place(&mut here, &mut there, session).await,
+            Some(true),
+            "{name}"
+        );
+        let feedback = format!("/labs/sessions/{session}/feedback\"");
+        for c in [&mut here, &mut there] {
+            assert!(c.get("/labs/mine").await.body.contains(&feedback), "{name}");
+        }
+        // Feedback given: no longer due.
+        let answer = domain::labs::feedback::Answer {
+            ratings: [Some(4); 5],
+            went_well: String::new(),
+            to_improve: String::new(),
+            anonymous: true,
+        };
+        db::labs::give_feedback(app.db(), session, member, &answer, Utc::now().date_naive())
+            .await
+            .unwrap();
+        for c in [&mut here, &mut there] {
+            assert!(
+                !c.get("/labs/mine").await.body.contains(&feedback),
+                "{name}"
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! shows at once. Only what is the same for everyone who may see the page belongs here (the
 //! viewer's own buttons and forms are rendered around it).
 
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -11,8 +12,9 @@ use std::sync::{Arc, Mutex};
 /// all of them. A product list is a few tens of KB, so this bounds the memory to a few MB.
 const MOST: usize = 128;
 
-/// A rendered fragment with the generations it was rendered at.
-type Kept = (Vec<i64>, Arc<str>);
+/// A rendered fragment with the generations it was rendered at and, for one that shows what is
+/// past and what is to come, the moment it stops being true.
+type Kept = (Vec<i64>, Option<DateTime<Utc>>, Arc<str>);
 
 /// Rendered fragments by key (page, what it shows, language).
 #[derive(Default)]
@@ -25,23 +27,36 @@ impl Fragments {
     pub fn get(&self, key: &str, generations: &[i64]) -> Option<Arc<str>> {
         let kept = self.kept.lock().ok()?;
         kept.get(key)
-            .filter(|(g, _)| g.as_slice() == generations)
-            .map(|(_, html)| html.clone())
+            .filter(|(g, until, _)| {
+                g.as_slice() == generations && until.is_none_or(|u| Utc::now() < u)
+            })
+            .map(|(_, _, html)| html.clone())
     }
 
     /// Keeps `html` under `key`, rendered at `generations` (read before the data it shows, so
     /// that what is kept is at least as new as its generations and never outlives a change).
     pub fn put(&self, key: String, generations: &[i64], html: Arc<str>) {
+        self.put_until(key, generations, None, html);
+    }
+
+    /// Keeps `html` as `put` does, until `until` at the latest.
+    pub fn put_until(
+        &self,
+        key: String,
+        generations: &[i64],
+        until: Option<DateTime<Utc>>,
+        html: Arc<str>,
+    ) {
         let Ok(mut kept) = self.kept.lock() else {
             return;
         };
         if kept.len() >= MOST && !kept.contains_key(&key) {
-            kept.retain(|_, (g, _)| g.as_slice() == generations);
+            kept.retain(|_, (g, _, _)| g.as_slice() == generations);
             if kept.len() >= MOST {
                 kept.clear();
             }
         }
-        kept.insert(key, (generations.to_vec(), html));
+        kept.insert(key, (generations.to_vec(), until, html));
     }
 
     /// How many fragments are kept, for the tests.
@@ -71,6 +86,17 @@ mod tests {
         f.put("list/a/it".into(), &[2, 2], Arc::from("<p>b</p>"));
         assert_eq!(f.get("list/a/it", &[2, 2]).as_deref(), Some("<p>b</p>"));
         assert!(f.get("list/a/it", &[1, 2]).is_none());
+    }
+
+    #[test]
+    fn a_fragment_with_an_end_is_not_served_past_it() {
+        let f = Fragments::default();
+        let soon = Utc::now() + chrono::Duration::hours(1);
+        f.put_until("mine/a/it".into(), &[1], Some(soon), Arc::from("a"));
+        assert!(f.get("mine/a/it", &[1]).is_some());
+        let gone = Utc::now() - chrono::Duration::seconds(1);
+        f.put_until("mine/a/it".into(), &[1], Some(gone), Arc::from("a"));
+        assert!(f.get("mine/a/it", &[1]).is_none());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use domain::labs::attendance::{half_days, minutes_attended, Line, Rate};
 use domain::labs::{check_in_open, Status};
 use minijinja::{context, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// What the viewer may see and do on a session page.
@@ -210,6 +211,25 @@ pub(super) async fn lines(
 
 pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppResult {
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let body = mine_body(&state, &viewer, user).await?;
+    render(
+        &state,
+        &viewer,
+        "labs/mine.html",
+        context! { body, has_feed => db::labs::has_feed_token(&state.db, user).await? },
+    )
+}
+
+/// The person's sessions, hours and feedback due, rendered; kept while the labs, the programme
+/// and people are unchanged, until the next moment one of the sessions starts or ends (which
+/// moves it from coming to past).
+async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<Arc<str>> {
+    let (labs, programme, people) = db::labs::report_generation(&state.db).await?;
+    let generations = [labs, programme, people];
+    let key = format!("mine/{user}/{}", viewer.locale.code());
+    if let Some(kept) = state.fragments.get(&key, &generations) {
+        return Ok(kept);
+    }
     let now = Utc::now();
     let sessions = db::labs::list(
         &state.db,
@@ -248,7 +268,7 @@ pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppRe
         });
         let gave = !counted || answered.contains(&s.id);
         let v = context! {
-            session => session_view(s, &viewer, now), registration, attended, feedback_due => !gave,
+            session => session_view(s, viewer, now), registration, attended, feedback_due => !gave,
         };
         if s.ends_at >= now {
             upcoming.push(v);
@@ -257,18 +277,29 @@ pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppRe
         }
     }
     past.reverse();
-    render(
-        &state,
-        &viewer,
-        "labs/mine.html",
-        context! {
-            upcoming, past,
-            attended_hours => hours(total.attended, viewer.locale),
-            expected_hours => hours(total.expected, viewer.locale),
-            rate => total.percent(),
-            has_feed => db::labs::has_feed_token(&state.db, user).await?,
-        },
-    )
+    let until = sessions
+        .iter()
+        .flat_map(|s| [s.starts_at, s.ends_at])
+        .filter(|t| *t > now)
+        .min();
+    let html: Arc<str> = state
+        .templates
+        .render(
+            viewer.locale,
+            "labs/_mine.html",
+            context! {
+                upcoming, past,
+                attended_hours => hours(total.attended, viewer.locale),
+                expected_hours => hours(total.expected, viewer.locale),
+                rate => total.percent(),
+                content_lang => "it",
+            },
+        )?
+        .into();
+    state
+        .fragments
+        .put_until(key, &generations, until, html.clone());
+    Ok(html)
 }
 
 pub(super) async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> AppResult {
