@@ -34,13 +34,9 @@ impl Fragments {
     }
 
     /// Keeps `html` under `key`, rendered at `generations` (read before the data it shows, so
-    /// that what is kept is at least as new as its generations and never outlives a change).
-    pub fn put(&self, key: String, generations: &[i64], html: Arc<str>) {
-        self.put_until(key, generations, None, html);
-    }
-
-    /// Keeps `html` as `put` does, until `until` at the latest.
-    pub fn put_until(
+    /// that what is kept is at least as new as its generations and never outlives a change) and
+    /// true until `until`, if it has an end.
+    pub fn put(
         &self,
         key: String,
         generations: &[i64],
@@ -59,14 +55,10 @@ impl Fragments {
         kept.insert(key, (generations.to_vec(), until, html));
     }
 
-    /// How many fragments are kept, for the tests.
-    pub fn len(&self) -> usize {
+    /// How many fragments are kept.
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.kept.lock().map(|k| k.len()).unwrap_or(0)
-    }
-
-    /// Whether nothing is kept.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -78,12 +70,12 @@ mod tests {
     fn a_fragment_is_served_only_at_its_generations() {
         let f = Fragments::default();
         assert!(f.get("list/a/it", &[1, 2]).is_none());
-        f.put("list/a/it".into(), &[1, 2], Arc::from("<p>a</p>"));
+        f.put("list/a/it".into(), &[1, 2], None, Arc::from("<p>a</p>"));
         assert_eq!(f.get("list/a/it", &[1, 2]).as_deref(), Some("<p>a</p>"));
         assert!(f.get("list/a/it", &[2, 2]).is_none());
         assert!(f.get("list/a/it", &[1, 3]).is_none());
         assert!(f.get("list/a/en", &[1, 2]).is_none());
-        f.put("list/a/it".into(), &[2, 2], Arc::from("<p>b</p>"));
+        f.put("list/a/it".into(), &[2, 2], None, Arc::from("<p>b</p>"));
         assert_eq!(f.get("list/a/it", &[2, 2]).as_deref(), Some("<p>b</p>"));
         assert!(f.get("list/a/it", &[1, 2]).is_none());
     }
@@ -92,10 +84,10 @@ mod tests {
     fn a_fragment_with_an_end_is_not_served_past_it() {
         let f = Fragments::default();
         let soon = Utc::now() + chrono::Duration::hours(1);
-        f.put_until("mine/a/it".into(), &[1], Some(soon), Arc::from("a"));
+        f.put("mine/a/it".into(), &[1], Some(soon), Arc::from("a"));
         assert!(f.get("mine/a/it", &[1]).is_some());
         let gone = Utc::now() - chrono::Duration::seconds(1);
-        f.put_until("mine/a/it".into(), &[1], Some(gone), Arc::from("a"));
+        f.put("mine/a/it".into(), &[1], Some(gone), Arc::from("a"));
         assert!(f.get("mine/a/it", &[1]).is_none());
     }
 
@@ -103,23 +95,23 @@ mod tests {
     fn the_number_kept_is_bounded_and_old_generations_go_first() {
         let f = Fragments::default();
         for i in 0..MOST - 1 {
-            f.put(format!("old/{i}"), &[1], Arc::from("x"));
+            f.put(format!("old/{i}"), &[1], None, Arc::from("x"));
         }
-        f.put("new/0".into(), &[2], Arc::from("y"));
+        f.put("new/0".into(), &[2], None, Arc::from("y"));
         assert_eq!(f.len(), MOST);
         // Full: the fragments of generation 1 make room for the next one of generation 2.
-        f.put("new/1".into(), &[2], Arc::from("y"));
+        f.put("new/1".into(), &[2], None, Arc::from("y"));
         assert_eq!(f.len(), 2);
         assert!(f.get("new/0", &[2]).is_some());
         for i in 2..=MOST {
-            f.put(format!("new/{i}"), &[2], Arc::from("y"));
+            f.put(format!("new/{i}"), &[2], None, Arc::from("y"));
         }
         // Full of current ones: everything goes, and the new one is kept.
         assert!(f.len() <= MOST);
         assert!(f.get(&format!("new/{MOST}"), &[2]).is_some());
         // Replacing a key never empties the others.
         let before = f.len();
-        f.put(format!("new/{MOST}"), &[2], Arc::from("z"));
+        f.put(format!("new/{MOST}"), &[2], None, Arc::from("z"));
         assert_eq!(f.len(), before);
     }
 }

@@ -296,9 +296,7 @@ async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<A
             },
         )?
         .into();
-    state
-        .fragments
-        .put_until(key, &generations, until, html.clone());
+    state.fragments.put(key, &generations, until, html.clone());
     Ok(html)
 }
 

@@ -93,7 +93,7 @@ async fn inbox_body(
             context! { waiting, threads },
         )?
         .into();
-    state.fragments.put(key, &generations, html.clone());
+    state.fragments.put(key, &generations, None, html.clone());
     Ok(html)
 }
 

@@ -66,7 +66,7 @@ async fn list_body(state: &AppState, org: Uuid, locale: Locale) -> AppResult<Arc
             context! { org, products, feed },
         )?
         .into();
-    state.fragments.put(key, &generations, html.clone());
+    state.fragments.put(key, &generations, None, html.clone());
     Ok(html)
 }
 
@@ -440,7 +440,7 @@ async fn show_body(
             },
         )?
         .into();
-    state.fragments.put(key, &generations, html.clone());
+    state.fragments.put(key, &generations, None, html.clone());
     Ok(html)
 }
 
