@@ -42,10 +42,7 @@ macro_rules! record_in {
 
 /// Records a change on its own (for actions whose effect is outside the database).
 pub async fn record(db: &Db, change: &Change) -> Result<()> {
-    run!(db, |pool| {
-        record_in!(pool, change)?;
-    });
-    Ok(())
+    crate::change!(db, [], |_tx| { Ok(()) }, |_| change)
 }
 
 /// One entry of the log as shown to administrators.

@@ -2,7 +2,7 @@
 //! extraction and large exports later). Jobs live in the database, so any instance may run them
 //! and none is lost on restart; a job is leased before it runs, so two workers never run it both.
 
-use crate::{new_id, run, Db, Result};
+use crate::{new_id, run, Audit, Db, Result};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 use sqlx::Row;
@@ -37,17 +37,23 @@ pub async fn enqueue_at(
     run_at: DateTime<Utc>,
 ) -> Result<Uuid> {
     let id = new_id();
-    run!(db, |pool| {
-        sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $6)")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(id)
             .bind(kind)
             .bind(key)
             .bind(payload.to_string())
             .bind(Utc::now())
             .bind(run_at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-    });
+            Ok(())
+        },
+        |_| Audit::none("the job queue is bookkeeping")
+    )?;
     Ok(id)
 }
 
@@ -86,52 +92,71 @@ pub async fn claim(db: &Db, kinds: &[&str]) -> Result<Option<Job>> {
          RETURNING id, kind, payload, attempts",
         crate::placeholders(4, kinds.len())
     );
-    Ok(run!(db, |pool| {
-        let mut query = sqlx::query(&sql)
-            .bind(now + LEASE)
-            .bind(now)
-            .bind(MAX_ATTEMPTS);
-        for kind in kinds {
-            query = query.bind(*kind);
-        }
-        match query.fetch_optional(pool).await? {
-            None => None,
-            Some(r) => {
-                let payload: String = r.try_get(2)?;
-                let attempts: i64 = r.try_get(3)?;
-                Some(Job {
-                    id: r.try_get(0)?,
-                    kind: r.try_get(1)?,
-                    payload: serde_json::from_str(&payload).unwrap_or(Value::Null),
-                    attempts: attempts - 1,
-                })
-            }
-        }
-    }))
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            Ok({
+                let mut query = sqlx::query(&sql)
+                    .bind(now + LEASE)
+                    .bind(now)
+                    .bind(MAX_ATTEMPTS);
+                for kind in kinds {
+                    query = query.bind(*kind);
+                }
+                match query.fetch_optional(&mut *tx).await? {
+                    None => None,
+                    Some(r) => {
+                        let payload: String = r.try_get(2)?;
+                        let attempts: i64 = r.try_get(3)?;
+                        Some(Job {
+                            id: r.try_get(0)?,
+                            kind: r.try_get(1)?,
+                            payload: serde_json::from_str(&payload).unwrap_or(Value::Null),
+                            attempts: attempts - 1,
+                        })
+                    }
+                }
+            })
+        },
+        |_| Audit::none("the job queue is bookkeeping")
+    )
 }
 
 /// Marks a job done.
 pub async fn complete(db: &Db, id: Uuid) -> Result<()> {
-    run!(db, |pool| {
-        sqlx::query("UPDATE jobs SET done_at = $1, last_error = NULL WHERE id = $2")
-            .bind(Utc::now())
-            .bind(id)
-            .execute(pool)
-            .await?;
-    });
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("UPDATE jobs SET done_at = $1, last_error = NULL WHERE id = $2")
+                .bind(Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        },
+        |_| Audit::none("the job queue is bookkeeping")
+    )?;
     Ok(())
 }
 
 /// Records a failure and when to try again, later after each attempt.
 pub async fn fail(db: &Db, job: &Job, error: &str) -> Result<()> {
     let retry = Utc::now() + Duration::seconds(30 * (job.attempts + 1).pow(2));
-    run!(db, |pool| {
-        sqlx::query("UPDATE jobs SET run_at = $1, last_error = $2 WHERE id = $3")
-            .bind(retry)
-            .bind(error)
-            .bind(job.id)
-            .execute(pool)
-            .await?;
-    });
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("UPDATE jobs SET run_at = $1, last_error = $2 WHERE id = $3")
+                .bind(retry)
+                .bind(error)
+                .bind(job.id)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        },
+        |_| Audit::none("the job queue is bookkeeping")
+    )?;
     Ok(())
 }

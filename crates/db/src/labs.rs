@@ -2,7 +2,7 @@
 //! atomically), attendance by half-day, feedback, calendar feed tokens.
 
 use crate::audit::Change;
-use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
+use crate::{new_id, run, Audit, Db, DbError, Part, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::labs::{SessionDraft, Status};
 use serde::Serialize;
@@ -10,20 +10,6 @@ use serde_json::json;
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
-
-/// What the attendance report is made of, as one number per part: the labs' records (sessions,
-/// registrations, attendance), the programme structure (module names, cohorts' members) and
-/// people (names, organisations). The report is the same while all three are.
-pub async fn report_generation(db: &Db) -> Result<(i64, i64, i64)> {
-    run!(db, |pool| {
-        Ok(sqlx::query_as(
-            "SELECT l.generation, p.generation, q.generation
-             FROM labs_state l CROSS JOIN programme_state p CROSS JOIN people_state q",
-        )
-        .fetch_one(pool)
-        .await?)
-    })
-}
 
 /// A session with the names it is shown with.
 #[derive(Debug, Clone, Serialize)]
@@ -199,9 +185,11 @@ pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uu
         before: None,
         after: Some(json!(d)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            sqlx::query(
             "INSERT INTO lab_sessions (id, module_id, cohort_id, title, starts_at, ends_at, place, online_url, capacity, status, check_in_code, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11)",
         )
@@ -218,10 +206,10 @@ pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uu
         .bind(Utc::now())
         .execute(&mut *tx)
         .await?;
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -242,9 +230,11 @@ pub async fn update(
         before: Some(json!(before.draft())),
         after: Some(json!(d)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE lab_sessions SET module_id = $1, cohort_id = $2, title = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
                  capacity = $8, version = version + 1
              WHERE id = $9 AND version = $10 AND registered <= $8",
@@ -262,13 +252,13 @@ pub async fn update(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -288,22 +278,24 @@ pub async fn set_status(
         before: Some(json!({ "status": from.code() })),
         after: Some(json!({ "status": to.code() })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query("UPDATE lab_sessions SET status = $1, version = version + 1 WHERE id = $2 AND status = $3")
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let done = sqlx::query("UPDATE lab_sessions SET status = $1, version = version + 1 WHERE id = $2 AND status = $3")
             .bind(to.code())
             .bind(id)
             .bind(from.code())
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -317,16 +309,21 @@ pub async fn set_outcomes(db: &Db, s: &Session, text: &str, actor: Option<Uuid>)
         before: Some(json!({ "outcomes": s.outcomes })),
         after: Some(json!({ "outcomes": text })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("UPDATE lab_sessions SET outcomes = $1, version = version + 1 WHERE id = $2")
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            sqlx::query(
+                "UPDATE lab_sessions SET outcomes = $1, version = version + 1 WHERE id = $2",
+            )
             .bind(text)
             .bind(s.id)
             .execute(&mut *tx)
             .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -398,9 +395,11 @@ pub async fn add_agenda_item(
         before: None,
         after: Some(json!(item)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO agenda_items (id, session_id, starts_at, ends_at, title, speaker) VALUES ($1, $2, $3, $4, $5, $6)")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("INSERT INTO agenda_items (id, session_id, starts_at, ends_at, title, speaker) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(item.id)
             .bind(session)
             .bind(item.starts_at)
@@ -409,9 +408,10 @@ pub async fn add_agenda_item(
             .bind(&item.speaker)
             .execute(&mut *tx)
             .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -430,20 +430,23 @@ pub async fn remove_agenda_item(
         before: Some(json!({ "item": item })),
         after: None,
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query("DELETE FROM agenda_items WHERE id = $1 AND session_id = $2")
-            .bind(item)
-            .bind(session)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if done == 0 {
-            return Err(DbError::NotFound);
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let done = sqlx::query("DELETE FROM agenda_items WHERE id = $1 AND session_id = $2")
+                .bind(item)
+                .bind(session)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -521,9 +524,11 @@ pub async fn add_material(db: &Db, m: &Material, actor: Option<Uuid>) -> Result<
             json!({ "title": m.title, "url": m.url, "file_name": m.file_name, "size": m.size }),
         ),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query(
             "INSERT INTO session_materials (id, session_id, title, url, storage_key, file_name, content_type, size, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -538,9 +543,10 @@ pub async fn add_material(db: &Db, m: &Material, actor: Option<Uuid>) -> Result<
         .bind(Utc::now())
         .execute(&mut *tx)
         .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -699,9 +705,11 @@ pub async fn register(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) ->
         before: None,
         after: Some(json!({ "user": user })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let seat = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let seat = sqlx::query(
             "UPDATE lab_sessions SET registered = registered + 1
              WHERE id = $1 AND registered < capacity AND status IN ('planned', 'confirmed') AND starts_at > $2",
         )
@@ -710,10 +718,10 @@ pub async fn register(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) ->
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if seat == 0 {
-            return Ok(false);
-        }
-        let taken = sqlx::query(
+            if seat == 0 {
+                return Ok(false);
+            }
+            let taken = sqlx::query(
             "INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'registered', $3)
              ON CONFLICT (session_id, user_id) DO UPDATE SET status = 'registered', created_at = excluded.created_at
              WHERE registrations.status = 'invited'",
@@ -724,35 +732,45 @@ pub async fn register(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) ->
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if taken == 0 {
-            return Err(DbError::Duplicate);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
-    Ok(true)
+            if taken == 0 {
+                return Err(DbError::Duplicate);
+            }
+            Ok(true)
+        },
+        |done: &bool| Audit::when(*done, &change)
+    )
 }
 
 /// Records a registration without the checks that guard participants' own registrations (past
 /// sessions, capacity): for the demo loader and importers of past seasons.
 pub async fn record_registration(db: &Db, session: Uuid, user: Uuid) -> Result<()> {
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("UPDATE lab_sessions SET registered = registered + 1 WHERE id = $1")
-            .bind(session)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'registered', $3)")
+    let change = Change {
+        actor: None,
+        action: "labs.register_record",
+        entity: "session",
+        entity_id: session.to_string(),
+        before: None,
+        after: Some(json!({ "user": user })),
+    };
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            sqlx::query("UPDATE lab_sessions SET registered = registered + 1 WHERE id = $1")
+                .bind(session)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'registered', $3)")
             .bind(session)
             .bind(user)
             .bind(Utc::now())
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| change
+    )?;
     Ok(())
 }
 
@@ -766,9 +784,11 @@ pub async fn unregister(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) 
         before: Some(json!({ "user": user })),
         after: None,
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let freed = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let freed = sqlx::query(
             "UPDATE lab_sessions SET registered = registered - 1 WHERE id = $1 AND starts_at > $3 AND registered > 0
                AND EXISTS (SELECT 1 FROM registrations WHERE session_id = $1 AND user_id = $2 AND status = 'registered')",
         )
@@ -778,19 +798,18 @@ pub async fn unregister(db: &Db, session: Uuid, user: Uuid, now: DateTime<Utc>) 
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if freed == 0 {
-            return Ok(false);
-        }
-        sqlx::query("DELETE FROM registrations WHERE session_id = $1 AND user_id = $2")
-            .bind(session)
-            .bind(user)
-            .execute(&mut *tx)
-            .await?;
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
-    Ok(true)
+            if freed == 0 {
+                return Ok(false);
+            }
+            sqlx::query("DELETE FROM registrations WHERE session_id = $1 AND user_id = $2")
+                .bind(session)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+            Ok(true)
+        },
+        |done: &bool| Audit::when(*done, &change)
+    )
 }
 
 /// Invites `user` (no seat is taken until they register). Returns `false` if already there.
@@ -803,9 +822,11 @@ pub async fn invite(db: &Db, session: Uuid, user: Uuid, actor: Option<Uuid>) -> 
         before: None,
         after: Some(json!({ "invited": user })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let done = sqlx::query(
             "INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'invited', $3)
              ON CONFLICT (session_id, user_id) DO NOTHING",
         )
@@ -815,14 +836,13 @@ pub async fn invite(db: &Db, session: Uuid, user: Uuid, actor: Option<Uuid>) -> 
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Ok(false);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
-    Ok(true)
+            if done == 0 {
+                return Ok(false);
+            }
+            Ok(true)
+        },
+        |done: &bool| Audit::when(*done, &change)
+    )
 }
 
 /// The half-days each person attended: (user, half-day, source).
@@ -849,9 +869,11 @@ pub async fn check_in(db: &Db, session: Uuid, user: Uuid, half_day: i64) -> Resu
         before: None,
         after: Some(json!({ "user": user, "half_day": half_day })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let done = sqlx::query(
             "INSERT INTO attendance (session_id, user_id, half_day, source, recorded_at) VALUES ($1, $2, $3, 'check_in', $4)
              ON CONFLICT (session_id, user_id, half_day) DO NOTHING",
         )
@@ -862,14 +884,13 @@ pub async fn check_in(db: &Db, session: Uuid, user: Uuid, half_day: i64) -> Resu
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Ok(false);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
-    Ok(true)
+            if done == 0 {
+                return Ok(false);
+            }
+            Ok(true)
+        },
+        |done: &bool| Audit::when(*done, &change)
+    )
 }
 
 /// Replaces the register of a session with `present` (user, half-day) pairs. Rows that stay keep
@@ -880,25 +901,27 @@ pub async fn save_register(
     present: &[(Uuid, i64)],
     actor: Option<Uuid>,
 ) -> Result<()> {
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        // Delete first (a write), so that SQLite takes the write lock before reading anything.
-        let before = sqlx::query("DELETE FROM attendance WHERE session_id = $1 RETURNING user_id, half_day, source, recorded_at")
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            // Delete first (a write), so that SQLite takes the write lock before reading anything.
+            let before = sqlx::query("DELETE FROM attendance WHERE session_id = $1 RETURNING user_id, half_day, source, recorded_at")
             .bind(session)
             .fetch_all(&mut *tx)
             .await?;
-        let mut old: Vec<(Uuid, i64, String, DateTime<Utc>)> = Vec::new();
-        for r in &before {
-            old.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
-        }
-        old.sort_by_key(|(u, h, _, _)| (*u, *h));
-        for (user, half) in present {
-            let kept = old.iter().find(|(u, h, _, _)| u == user && h == half);
-            let (source, at) = match kept {
-                Some((_, _, s, at)) => (s.clone(), *at),
-                None => ("register".to_string(), Utc::now()),
-            };
-            sqlx::query(
+            let mut old: Vec<(Uuid, i64, String, DateTime<Utc>)> = Vec::new();
+            for r in &before {
+                old.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
+            }
+            old.sort_by_key(|(u, h, _, _)| (*u, *h));
+            for (user, half) in present {
+                let kept = old.iter().find(|(u, h, _, _)| u == user && h == half);
+                let (source, at) = match kept {
+                    Some((_, _, s, at)) => (s.clone(), *at),
+                    None => ("register".to_string(), Utc::now()),
+                };
+                sqlx::query(
                 "INSERT INTO attendance (session_id, user_id, half_day, source, recorded_at) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (session_id, user_id, half_day) DO NOTHING",
             )
@@ -909,25 +932,25 @@ pub async fn save_register(
             .bind(at)
             .execute(&mut *tx)
             .await?;
-        }
-        let mut after: Vec<(Uuid, i64)> = present.to_vec();
-        after.sort();
-        after.dedup();
-        let change = Change {
-            actor,
-            action: "labs.register_save",
-            entity: "session",
-            entity_id: session.to_string(),
-            before: Some(json!(old
-                .iter()
-                .map(|(u, h, _, _)| (u, h))
-                .collect::<Vec<_>>())),
-            after: Some(json!(after)),
-        };
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
+            }
+            let mut after: Vec<(Uuid, i64)> = present.to_vec();
+            after.sort();
+            after.dedup();
+            let change = Change {
+                actor,
+                action: "labs.register_save",
+                entity: "session",
+                entity_id: session.to_string(),
+                before: Some(json!(old
+                    .iter()
+                    .map(|(u, h, _, _)| (u, h))
+                    .collect::<Vec<_>>())),
+                after: Some(json!(after)),
+            };
+            Ok(change)
+        },
+        |change: &Change| change.clone()
+    )?;
     Ok(())
 }
 
@@ -1075,15 +1098,26 @@ pub async fn give_feedback(
     // A random id, not a time-ordered one, so that the order of answers tells nothing.
     let id = uuid::Builder::from_random_bytes(bytes).into_uuid();
     let ratings = serde_json::to_string(&answer.ratings).unwrap_or_else(|_| "[]".into());
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO feedback_given (session_id, user_id) VALUES ($1, $2)")
-            .bind(session)
-            .bind(user)
-            .execute(&mut *tx)
-            .await
-            .map_err(DbError::from_write)?;
-        sqlx::query(
+    // The entry says who answered (as `feedback_given` does), never which answer is theirs.
+    let change = Change {
+        actor: Some(user),
+        action: "labs.feedback",
+        entity: "session",
+        entity_id: session.to_string(),
+        before: None,
+        after: None,
+    };
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            sqlx::query("INSERT INTO feedback_given (session_id, user_id) VALUES ($1, $2)")
+                .bind(session)
+                .bind(user)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_write)?;
+            sqlx::query(
             "INSERT INTO feedback_answers (id, session_id, user_id, ratings, went_well, to_improve, answered_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(id)
@@ -1095,10 +1129,11 @@ pub async fn give_feedback(
         .bind(today)
         .execute(&mut *tx)
         .await?;
-        // People's pages of their labs show whose feedback is still due.
-        bump_generation!(&mut *tx, Part::Labs);
-        tx.commit().await?;
-    });
+            // People's pages of their labs show whose feedback is still due.
+            Ok(())
+        },
+        |_| change
+    )?;
     Ok(())
 }
 
@@ -1169,17 +1204,30 @@ pub async fn feedback_counts(db: &Db) -> Result<Vec<(Uuid, i64)>> {
 /// token (only its hash is stored).
 pub async fn new_feed_token(db: &Db, user: Uuid) -> Result<String> {
     let (token, hash) = crate::new_token();
-    run!(db, |pool| {
-        sqlx::query(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query(
             "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)
              ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
         )
         .bind(user)
         .bind(&hash)
         .bind(Utc::now())
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
-    });
+            Ok(())
+        },
+        |_| Change {
+            actor: Some(user),
+            action: "labs.feed_token",
+            entity: "user",
+            entity_id: user.to_string(),
+            before: None,
+            after: None,
+        }
+    )?;
     Ok(token)
 }
 
@@ -1224,18 +1272,31 @@ pub async fn cohort_members(db: &Db, cohort: Uuid) -> Result<Vec<Uuid>> {
 
 /// Records an issued certificate: its code, its holder and what it states (JSON).
 pub async fn issue_certificate(db: &Db, code: &str, user: Uuid, summary: &str) -> Result<()> {
-    run!(db, |pool| {
-        sqlx::query(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query(
             "INSERT INTO certificates (code, user_id, issued_at, summary) VALUES ($1, $2, $3, $4)",
         )
         .bind(code)
         .bind(user)
         .bind(Utc::now())
         .bind(summary)
-        .execute(pool)
+        .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;
-    });
+            Ok(())
+        },
+        |_| Change {
+            actor: Some(user),
+            action: "labs.certificate_issue",
+            entity: "certificate",
+            entity_id: code.to_string(),
+            before: None,
+            after: None,
+        }
+    )?;
     Ok(())
 }
 

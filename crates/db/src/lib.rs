@@ -14,12 +14,15 @@ pub mod products;
 pub mod programme;
 #[cfg(feature = "test-support")]
 pub mod testing;
+pub mod write;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
+
+pub use write::{generations, Audit, Part};
 
 /// A handle on the database, SQLite or PostgreSQL. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -43,6 +46,9 @@ pub enum DbError {
     Url(String),
     #[error("{0}")]
     Unsupported(&'static str),
+    /// A stored value the code cannot read (a state or kind it does not know): names the record.
+    #[error("unreadable value {value:?} in {record}")]
+    Unreadable { record: String, value: String },
     #[error("migration {0} failed: {1}")]
     Migration(String, String),
 }
@@ -71,55 +77,6 @@ macro_rules! run {
             $crate::Db::Postgres($pool) => $body,
         }
     };
-}
-
-/// The parts of the data whose readers keep what they worked out while the part's generation is
-/// unchanged: the programme structure, the library's searches, the labs' registrations and
-/// attendance, people (names of people and organisations, who belongs where) and products (their
-/// versions, comments and states). Each
-/// generation is raised in the transaction of every change to its part, so every instance sees
-/// a change at once.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Part {
-    Programme,
-    Library,
-    Labs,
-    People,
-    Products,
-}
-
-impl Part {
-    /// The one-row table that holds the part's generation.
-    const fn table(self) -> &'static str {
-        match self {
-            Part::Programme => "programme_state",
-            Part::Library => "library_state",
-            Part::Labs => "labs_state",
-            Part::People => "people_state",
-            Part::Products => "products_generation",
-        }
-    }
-
-    pub(crate) fn bump(self) -> String {
-        format!("UPDATE {} SET generation = generation + 1", self.table())
-    }
-}
-
-/// Raises a part's generation inside a change's transaction, after the change's first write (so
-/// that SQLite's write lock is already held).
-macro_rules! bump_generation {
-    ($tx:expr, $part:expr) => {
-        sqlx::query(&$part.bump()).execute($tx).await?;
-    };
-}
-pub(crate) use bump_generation;
-
-/// A part's generation.
-pub(crate) async fn generation(db: &Db, part: Part) -> Result<i64> {
-    run!(db, |pool| {
-        let sql = format!("SELECT generation FROM {} WHERE id = 1", part.table());
-        Ok(sqlx::query_scalar(&sql).fetch_one(pool).await?)
-    })
 }
 
 impl Db {

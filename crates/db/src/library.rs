@@ -3,7 +3,7 @@
 //! sector list and the programme's macro-areas.
 
 use crate::audit::Change;
-use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
+use crate::{new_id, run, Db, DbError, Part, Result};
 use chrono::{DateTime, Utc};
 use domain::library::practices::Practice;
 use domain::library::query::Query;
@@ -270,9 +270,11 @@ async fn create_with(
             "file_name": file.map(|f| f.name.clone()), "url": draft.url,
         })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::Library],
+        |tx| {
+            sqlx::query(
             "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23, $24)",
         )
@@ -302,38 +304,42 @@ async fn create_with(
         .bind(&facets)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO library_texts (document_id, body) VALUES ($1, $2)")
-            .bind(id)
-            .bind(&body)
-            .execute(&mut *tx)
-            .await?;
-        for theme in &draft.themes {
-            sqlx::query("INSERT INTO library_document_themes (document_id, theme) VALUES ($1, $2)")
+            sqlx::query("INSERT INTO library_texts (document_id, body) VALUES ($1, $2)")
+                .bind(id)
+                .bind(&body)
+                .execute(&mut *tx)
+                .await?;
+            for theme in &draft.themes {
+                sqlx::query(
+                    "INSERT INTO library_document_themes (document_id, theme) VALUES ($1, $2)",
+                )
                 .bind(id)
                 .bind(theme)
                 .execute(&mut *tx)
                 .await?;
-        }
-        for place in &places {
-            sqlx::query("INSERT INTO library_document_places (document_id, place) VALUES ($1, $2)")
+            }
+            for place in &places {
+                sqlx::query(
+                    "INSERT INTO library_document_places (document_id, place) VALUES ($1, $2)",
+                )
                 .bind(id)
                 .bind(place)
                 .execute(&mut *tx)
                 .await?;
-        }
-        if let Some(p) = practice {
-            bind_practice!(sqlx::query(PRACTICE_INSERT), id, p)
+            }
+            if let Some(p) = practice {
+                bind_practice!(sqlx::query(PRACTICE_INSERT), id, p)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("INSERT INTO library_search (rowid, title, body) VALUES ($1, $2, $3)")
+                .bind(search_id(id))
+                .bind(&title_index)
+                .bind(&body_index)
                 .execute(&mut *tx)
                 .await?;
-        }
-        sqlx::query("INSERT INTO library_search (rowid, title, body) VALUES ($1, $2, $3)")
-            .bind(search_id(id))
-            .bind(&title_index)
-            .bind(&body_index)
-            .execute(&mut *tx)
-            .await?;
-        if extraction == "pending" {
-            sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)")
+            if extraction == "pending" {
+                sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)")
                 .bind(new_id())
                 .bind(EXTRACT_JOB)
                 .bind(id.to_string())
@@ -341,11 +347,11 @@ async fn create_with(
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-        }
-        bump_generation!(&mut *tx, Part::Library);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -410,9 +416,11 @@ async fn update_with(
             json!({ "title": draft.title, "kind": draft.kind, "visibility": draft.visibility.code(), "themes": draft.themes, "places": places }),
         ),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Library],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, facets = $18, version = version + 1
              WHERE id = $16 AND version = $17",
         )
@@ -443,50 +451,54 @@ async fn update_with(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        sqlx::query("DELETE FROM library_document_themes WHERE document_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM library_document_places WHERE document_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for theme in &draft.themes {
-            sqlx::query("INSERT INTO library_document_themes (document_id, theme) VALUES ($1, $2)")
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            sqlx::query("DELETE FROM library_document_themes WHERE document_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM library_document_places WHERE document_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            for theme in &draft.themes {
+                sqlx::query(
+                    "INSERT INTO library_document_themes (document_id, theme) VALUES ($1, $2)",
+                )
                 .bind(id)
                 .bind(theme)
                 .execute(&mut *tx)
                 .await?;
-        }
-        for place in &places {
-            sqlx::query("INSERT INTO library_document_places (document_id, place) VALUES ($1, $2)")
+            }
+            for place in &places {
+                sqlx::query(
+                    "INSERT INTO library_document_places (document_id, place) VALUES ($1, $2)",
+                )
                 .bind(id)
                 .bind(place)
                 .execute(&mut *tx)
                 .await?;
-        }
-        if let Some(p) = practice {
-            sqlx::query("DELETE FROM good_practices WHERE document_id = $1")
-                .bind(id)
+            }
+            if let Some(p) = practice {
+                sqlx::query("DELETE FROM good_practices WHERE document_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                bind_practice!(sqlx::query(PRACTICE_INSERT), id, p)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
+                .bind(&title_index)
+                .bind(&body_index)
+                .bind(search_id(id))
                 .execute(&mut *tx)
                 .await?;
-            bind_practice!(sqlx::query(PRACTICE_INSERT), id, p)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
-            .bind(&title_index)
-            .bind(&body_index)
-            .bind(search_id(id))
-            .execute(&mut *tx)
-            .await?;
-        bump_generation!(&mut *tx, Part::Library);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -526,29 +538,31 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
         before: Some(json!({ "title": before.title, "file_name": before.file_name })),
         after: None,
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        for sql in [
-            "DELETE FROM library_document_themes WHERE document_id = $1",
-            "DELETE FROM library_document_places WHERE document_id = $1",
-            "DELETE FROM good_practices WHERE document_id = $1",
-            "DELETE FROM reading_list_items WHERE document_id = $1",
-            "DELETE FROM library_texts WHERE document_id = $1",
-        ] {
-            sqlx::query(sql).bind(id).execute(&mut *tx).await?;
-        }
-        sqlx::query("DELETE FROM library_search WHERE rowid = $1")
-            .bind(search_id(id))
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM library_documents WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        bump_generation!(&mut *tx, Part::Library);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+    crate::change!(
+        db,
+        [Part::Library],
+        |tx| {
+            for sql in [
+                "DELETE FROM library_document_themes WHERE document_id = $1",
+                "DELETE FROM library_document_places WHERE document_id = $1",
+                "DELETE FROM good_practices WHERE document_id = $1",
+                "DELETE FROM reading_list_items WHERE document_id = $1",
+                "DELETE FROM library_texts WHERE document_id = $1",
+            ] {
+                sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+            }
+            sqlx::query("DELETE FROM library_search WHERE rowid = $1")
+                .bind(search_id(id))
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM library_documents WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(before.storage_key)
 }
 
@@ -610,44 +624,64 @@ pub async fn set_extracted(
         &text,
         &doc.language,
     );
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
-            "UPDATE library_documents SET extraction = $1, extraction_error = $2 WHERE id = $3",
-        )
-        .bind(state)
-        .bind(error)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE library_texts SET body = $1 WHERE document_id = $2")
-            .bind(&text)
+    let change = Change {
+        actor: None,
+        action: "library.extraction",
+        entity: "document",
+        entity_id: id.to_string(),
+        before: None,
+        after: Some(json!({ "extraction": state, "error": error })),
+    };
+    crate::change!(
+        db,
+        [Part::Library],
+        |tx| {
+            sqlx::query(
+                "UPDATE library_documents SET extraction = $1, extraction_error = $2 WHERE id = $3",
+            )
+            .bind(state)
+            .bind(error)
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
-            .bind(&title_index)
-            .bind(&body_index)
-            .bind(search_id(id))
-            .execute(&mut *tx)
-            .await?;
-        bump_generation!(&mut *tx, Part::Library);
-        tx.commit().await?;
-    });
-    Ok(())
+            sqlx::query("UPDATE library_texts SET body = $1 WHERE document_id = $2")
+                .bind(&text)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
+                .bind(&title_index)
+                .bind(&body_index)
+                .bind(search_id(id))
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        },
+        |_| change
+    )
 }
 
 /// Queues extraction again (after a failure, on the uploader's request).
 pub async fn retry_extraction(db: &Db, id: Uuid) -> Result<()> {
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("UPDATE library_documents SET extraction = $1, extraction_error = NULL WHERE id = $2 AND storage_key IS NOT NULL")
+    let change = Change {
+        actor: None,
+        action: "library.extraction_retry",
+        entity: "document",
+        entity_id: id.to_string(),
+        before: None,
+        after: Some(json!({ "extraction": "pending" })),
+    };
+    crate::change!(
+        db,
+        [Part::Library],
+        |tx| {
+            sqlx::query("UPDATE library_documents SET extraction = $1, extraction_error = NULL WHERE id = $2 AND storage_key IS NOT NULL")
             .bind("pending")
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let now = Utc::now();
-        sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)")
+            let now = Utc::now();
+            sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)")
             .bind(new_id())
             .bind(EXTRACT_JOB)
             .bind(id.to_string())
@@ -655,15 +689,10 @@ pub async fn retry_extraction(db: &Db, id: Uuid) -> Result<()> {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-    });
-    Ok(())
-}
-
-/// A number that changes with every change to what searches find (documents, their metadata,
-/// text and visibility), so that cached results are used only while they are still true.
-pub async fn generation(db: &Db) -> Result<i64> {
-    crate::generation(db, Part::Library).await
+            Ok(())
+        },
+        |_| change
+    )
 }
 
 /// The working groups (cohorts) of these organisations.
@@ -1003,15 +1032,16 @@ pub async fn import_sectors(
         before: Some(json!({ "count": existing.len() })),
         after: Some(json!({ "count": sectors.len(), "new": new })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Library);
-        sqlx::query("UPDATE sectors SET active = $1")
-            .bind(false)
-            .execute(&mut *tx)
-            .await?;
-        for s in sectors {
-            sqlx::query(
+    crate::change!(
+        db,
+        [Part::Themes],
+        |tx| {
+            sqlx::query("UPDATE sectors SET active = $1")
+                .bind(false)
+                .execute(&mut *tx)
+                .await?;
+            for s in sectors {
+                sqlx::query(
                 "INSERT INTO sectors (code, category, active, name_en, name_fr) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (code) DO UPDATE SET category = excluded.category, active = excluded.active, name_en = excluded.name_en, name_fr = excluded.name_fr",
             )
@@ -1022,10 +1052,11 @@ pub async fn import_sectors(
             .bind(&s.name_fr)
             .execute(&mut *tx)
             .await?;
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(new)
 }
 
@@ -1093,12 +1124,13 @@ pub async fn save_macro_area(
             json!({ "name_it": area.name_it, "name_en": area.name_en, "name_fr": area.name_fr, "position": area.position }),
         ),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Library);
-        match expected {
-            None => {
-                sqlx::query("INSERT INTO macro_areas (code, name_it, name_en, name_fr, position) VALUES ($1, $2, $3, $4, $5)")
+    crate::change!(
+        db,
+        [Part::Themes],
+        |tx| {
+            match expected {
+                None => {
+                    sqlx::query("INSERT INTO macro_areas (code, name_it, name_en, name_fr, position) VALUES ($1, $2, $3, $4, $5)")
                     .bind(&area.code)
                     .bind(&area.name_it)
                     .bind(&area.name_en)
@@ -1107,9 +1139,9 @@ pub async fn save_macro_area(
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_write)?;
-            }
-            Some(v) => {
-                let done = sqlx::query("UPDATE macro_areas SET name_it = $1, name_en = $2, name_fr = $3, position = $4, version = version + 1 WHERE code = $5 AND version = $6")
+                }
+                Some(v) => {
+                    let done = sqlx::query("UPDATE macro_areas SET name_it = $1, name_en = $2, name_fr = $3, position = $4, version = version + 1 WHERE code = $5 AND version = $6")
                     .bind(&area.name_it)
                     .bind(&area.name_en)
                     .bind(&area.name_fr)
@@ -1119,14 +1151,15 @@ pub async fn save_macro_area(
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                if done == 0 {
-                    return Err(DbError::Conflict);
+                    if done == 0 {
+                        return Err(DbError::Conflict);
+                    }
                 }
             }
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -1197,16 +1230,18 @@ pub async fn add_reading(
         before: None,
         after: Some(json!({ "document": document, "note": note })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let position: i64 = sqlx::query_scalar(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let position: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(position), 0) + 1 FROM reading_list_items WHERE module_id = $1 OR session_id = $2",
         )
         .bind(module)
         .bind(session)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
+            sqlx::query(
             "INSERT INTO reading_list_items (id, module_id, session_id, document_id, note, position, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(id)
@@ -1220,51 +1255,56 @@ pub async fn add_reading(
         .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
 /// Removes one item of a reading list; returns what it belonged to.
 pub async fn remove_reading(db: &Db, item: Uuid, actor: Option<Uuid>) -> Result<ReadingFor> {
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let row = sqlx::query(
-            "SELECT module_id, session_id, document_id FROM reading_list_items WHERE id = $1",
-        )
-        .bind(item)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(DbError::NotFound)?;
-        let module: Option<Uuid> = row.try_get(0)?;
-        let session: Option<Uuid> = row.try_get(1)?;
-        let document: Uuid = row.try_get(2)?;
-        let target = match (module, session) {
-            (Some(m), _) => ReadingFor::Module(m),
-            (None, Some(s)) => ReadingFor::Session(s),
-            (None, None) => return Err(DbError::NotFound),
-        };
-        sqlx::query("DELETE FROM reading_list_items WHERE id = $1")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let row = sqlx::query(
+                "SELECT module_id, session_id, document_id FROM reading_list_items WHERE id = $1",
+            )
             .bind(item)
-            .execute(&mut *tx)
-            .await?;
-        let (entity, entity_id) = match target {
-            ReadingFor::Module(m) => ("module", m),
-            ReadingFor::Session(s) => ("session", s),
-        };
-        let change = Change {
-            actor,
-            action: "library.reading_remove",
-            entity,
-            entity_id: entity_id.to_string(),
-            before: Some(json!({ "document": document })),
-            after: None,
-        };
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-        Ok(target)
-    })
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(DbError::NotFound)?;
+            let module: Option<Uuid> = row.try_get(0)?;
+            let session: Option<Uuid> = row.try_get(1)?;
+            let document: Uuid = row.try_get(2)?;
+            let target = match (module, session) {
+                (Some(m), _) => ReadingFor::Module(m),
+                (None, Some(s)) => ReadingFor::Session(s),
+                (None, None) => return Err(DbError::NotFound),
+            };
+            sqlx::query("DELETE FROM reading_list_items WHERE id = $1")
+                .bind(item)
+                .execute(&mut *tx)
+                .await?;
+            Ok((target, document))
+        },
+        |(target, document): &(ReadingFor, Uuid)| {
+            let (entity, entity_id) = match target {
+                ReadingFor::Module(m) => ("module", m),
+                ReadingFor::Session(s) => ("session", s),
+            };
+            Change {
+                actor,
+                action: "library.reading_remove",
+                entity,
+                entity_id: entity_id.to_string(),
+                before: Some(json!({ "document": document })),
+                after: None,
+            }
+        }
+    )
+    .map(|(target, _)| target)
 }
 
 /// A reading list in order (every document; the caller keeps those the viewer may see).

@@ -1,6 +1,6 @@
 //! Backups and integrity checks.
 
-use crate::{run, Db, DbError, Result};
+use crate::{Audit, Db, DbError, Result};
 use chrono::{Duration, Utc};
 use std::path::Path;
 
@@ -19,28 +19,34 @@ pub struct Cleanup {
 pub async fn clean_up(db: &Db) -> Result<Cleanup> {
     let now = Utc::now();
     let mut done = Cleanup::default();
-    run!(db, |pool| {
-        done.sessions = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected();
-        done.attempts = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
-            .bind(now - Duration::days(1))
-            .execute(pool)
-            .await?
-            .rows_affected();
-        done.resets = sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
-            .bind(now - Duration::days(7))
-            .execute(pool)
-            .await?
-            .rows_affected();
-        done.jobs = sqlx::query("DELETE FROM jobs WHERE done_at IS NOT NULL AND done_at < $1")
-            .bind(now - Duration::days(30))
-            .execute(pool)
-            .await?
-            .rows_affected();
-    });
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            done.sessions = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            done.attempts = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+                .bind(now - Duration::days(1))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            done.resets = sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
+                .bind(now - Duration::days(7))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            done.jobs = sqlx::query("DELETE FROM jobs WHERE done_at IS NOT NULL AND done_at < $1")
+                .bind(now - Duration::days(30))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            Ok(())
+        },
+        |_| Audit::none("removing what expired is bookkeeping")
+    )?;
     Ok(done)
 }
 

@@ -48,6 +48,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0011_products_generation",
         include_str!("../migrations/sqlite/0011_products_generation.sql"),
     ),
+    (
+        "0012_generations_table",
+        include_str!("../migrations/sqlite/0012_generations_table.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -94,6 +98,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0011_products_generation",
         include_str!("../migrations/postgres/0011_products_generation.sql"),
+    ),
+    (
+        "0012_generations_table",
+        include_str!("../migrations/postgres/0012_generations_table.sql"),
     ),
 ];
 

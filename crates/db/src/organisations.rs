@@ -1,7 +1,7 @@
 //! The organisations registry and the ISTAT list of municipalities.
 
 use crate::audit::Change;
-use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
+use crate::{new_id, run, Audit, Db, DbError, Part, Result};
 use chrono::Utc;
 use domain::organisations::istat::Municipality;
 use domain::organisations::Organisation;
@@ -104,21 +104,24 @@ pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<
         before: None,
         after: Some(json!(org)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let sql = format!(
-            "INSERT INTO organisations ({FIELDS}, id, created_at, updated_at)
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            let sql = format!(
+                "INSERT INTO organisations ({FIELDS}, id, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)"
-        );
-        bind_fields!(sqlx::query(&sql), org)
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .map_err(DbError::from_write)?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            );
+            bind_fields!(sqlx::query(&sql), org)
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_write)?;
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -143,31 +146,33 @@ pub async fn update(
         before: Some(json!(before.data)),
         after: Some(json!(org)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let assignments: Vec<String> = FIELDS
-            .split(", ")
-            .enumerate()
-            .map(|(n, field)| format!("{field} = ${}", n + 1))
-            .collect();
-        let sql = format!(
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            let assignments: Vec<String> = FIELDS
+                .split(", ")
+                .enumerate()
+                .map(|(n, field)| format!("{field} = ${}", n + 1))
+                .collect();
+            let sql = format!(
             "UPDATE organisations SET {}, updated_at = $14, version = version + 1 WHERE id = $15 AND version = $16",
             assignments.join(", ")
         );
-        let done = bind_fields!(sqlx::query(&sql), org)
-            .bind(Utc::now())
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await
-            .map_err(DbError::from_write)?;
-        if done.rows_affected() != 1 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::People);
-        tx.commit().await?;
-    });
+            let done = bind_fields!(sqlx::query(&sql), org)
+                .bind(Utc::now())
+                .bind(id)
+                .bind(version)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_write)?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -280,31 +285,30 @@ pub async fn import_municipalities(
         updated: 0,
         unchanged: 0,
     };
-    run!(db, |pool| {
-        // Read before the transaction: on SQLite a transaction that reads first and writes later
-        // can be refused when another connection wrote in between. The upserts below are
-        // idempotent, so a concurrent import only skews the counts, never the data.
-        let existing = sqlx::query(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let existing = sqlx::query(
             "SELECT istat_code, name, region_code, region_name, supra_code, supra_name, car_plate, cadastral_code, is_capital FROM municipalities",
         )
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?;
-        let mut known = std::collections::HashMap::new();
-        for r in &existing {
-            let m = municipality_from_row!(r);
-            known.insert(m.istat_code.clone(), m);
-        }
-        let mut tx = pool.begin().await?;
-        for m in list {
-            match known.get(&m.istat_code) {
-                Some(old) if old == m => {
-                    report.unchanged += 1;
-                    continue;
-                }
-                Some(_) => report.updated += 1,
-                None => report.inserted += 1,
+            let mut known = std::collections::HashMap::new();
+            for r in &existing {
+                let m = municipality_from_row!(r);
+                known.insert(m.istat_code.clone(), m);
             }
-            sqlx::query(
+            for m in list {
+                match known.get(&m.istat_code) {
+                    Some(old) if old == m => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    Some(_) => report.updated += 1,
+                    None => report.inserted += 1,
+                }
+                sqlx::query(
                 "INSERT INTO municipalities (istat_code, name, region_code, region_name, supra_code, supra_name, car_plate, cadastral_code, is_capital, name_key)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                  ON CONFLICT (istat_code) DO UPDATE SET name = excluded.name, region_code = excluded.region_code,
@@ -324,22 +328,25 @@ pub async fn import_municipalities(
             .bind(name_key(&m.name))
             .execute(&mut *tx)
             .await?;
+            }
+            Ok(known.len())
+        },
+        |known: &usize| {
+            if report.inserted + report.updated == 0 {
+                return Audit::none("an import that changed nothing");
+            }
+            Audit::from(Change {
+                actor,
+                action: "municipalities.import",
+                entity: "municipalities",
+                entity_id: "istat".into(),
+                before: Some(json!({"count": known})),
+                after: Some(
+                    json!({"inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged}),
+                ),
+            })
         }
-        let change = Change {
-            actor,
-            action: "municipalities.import",
-            entity: "municipalities",
-            entity_id: "istat".into(),
-            before: Some(json!({"count": known.len()})),
-            after: Some(
-                json!({"inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged}),
-            ),
-        };
-        if report.inserted + report.updated > 0 {
-            record_in!(&mut *tx, &change)?;
-        }
-        tx.commit().await?;
-    });
+    )?;
     Ok(report)
 }
 

@@ -1,7 +1,7 @@
 //! Products, their immutable versions, review events, anchored comments and notifications.
 
 use crate::audit::Change;
-use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
+use crate::{new_id, run, Audit, Db, DbError, Part, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -230,9 +230,11 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
             json!({ "title": new.title, "kind": new.kind, "organisation": new.organisation }),
         ),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::Products],
+        |tx| {
+            sqlx::query(
             "INSERT INTO products (id, organisation_id, kind, title, state, content, version, due_on, created_by, created_at, updated_by, updated_at, model_of, session_id)
              VALUES ($1, $2, $3, $4, 'draft', $5, 1, $6, $7, $8, $7, $8, $9, $10)",
         )
@@ -248,18 +250,20 @@ pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Resul
         .bind(new.session)
         .execute(&mut *tx)
         .await?;
-        if let Some(a) = actor {
-            sqlx::query("INSERT INTO product_contributors (product_id, user_id) VALUES ($1, $2)")
+            if let Some(a) = actor {
+                sqlx::query(
+                    "INSERT INTO product_contributors (product_id, user_id) VALUES ($1, $2)",
+                )
                 .bind(id)
                 .bind(a)
                 .execute(&mut *tx)
                 .await?;
-        }
-        insert_event!(&mut *tx, id, new.organisation, "created", actor, now, "")?;
-        bump_generation!(&mut *tx, Part::Products);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            }
+            insert_event!(&mut *tx, id, new.organisation, "created", actor, now, "")?;
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -318,33 +322,6 @@ pub async fn list(db: &Db, organisation: Uuid) -> Result<Vec<Summary>> {
     })
 }
 
-/// What pages of products are made of, as one number per part: products (their versions,
-/// comments and states), people (the names of authors and organisations) and the library (the
-/// themes that name a strategic plan's areas). A page is the same while the parts it shows are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Generations {
-    pub products: i64,
-    pub people: i64,
-    pub library: i64,
-}
-
-/// The generations of products, people and the library, read together.
-pub async fn generations(db: &Db) -> Result<Generations> {
-    let (products, people, library): (i64, i64, i64) = run!(db, |pool| {
-        sqlx::query_as(
-            "SELECT p.generation, q.generation, l.generation
-             FROM products_generation p CROSS JOIN people_state q CROSS JOIN library_state l",
-        )
-        .fetch_one(pool)
-        .await?
-    });
-    Ok(Generations {
-        products,
-        people,
-        library,
-    })
-}
-
 /// Products waiting for a reviewer, in these administrations (every one when `None`), oldest
 /// submission first.
 pub async fn awaiting_review(db: &Db, organisations: Option<&[Uuid]>) -> Result<Vec<Summary>> {
@@ -392,9 +369,11 @@ pub async fn save(
     actor: Option<Uuid>,
 ) -> Result<(i64, Option<i64>)> {
     let now = Utc::now();
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Products],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE products SET title = $1, content = $2, due_on = $3, updated_by = $4, updated_at = $5, version = version + 1
              WHERE id = $6 AND version = $7 AND state IN ('draft', 'changes_requested')",
         )
@@ -408,59 +387,57 @@ pub async fn save(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            let exists: Option<i64> =
-                sqlx::query_scalar("SELECT version FROM products WHERE id = $1")
+            if done == 0 {
+                let exists: Option<i64> =
+                    sqlx::query_scalar("SELECT version FROM products WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                return Err(if exists.is_some() {
+                    DbError::Conflict
+                } else {
+                    DbError::NotFound
+                });
+            }
+            let organisation: Uuid =
+                sqlx::query_scalar("SELECT organisation_id FROM products WHERE id = $1")
                     .bind(id)
-                    .fetch_optional(&mut *tx)
+                    .fetch_one(&mut *tx)
                     .await?;
-            return Err(if exists.is_some() {
-                DbError::Conflict
-            } else {
-                DbError::NotFound
-            });
-        }
-        let organisation: Uuid =
-            sqlx::query_scalar("SELECT organisation_id FROM products WHERE id = $1")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-        if let Some(a) = actor {
-            sqlx::query("INSERT INTO product_contributors (product_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            if let Some(a) = actor {
+                sqlx::query("INSERT INTO product_contributors (product_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(id)
                 .bind(a)
                 .execute(&mut *tx)
                 .await?;
-        }
-        let number = match save.version_label {
-            Some(label) => {
-                let n = insert_version!(tx, id, save.title, save.content, label, actor, now);
-                insert_event!(
-                    &mut *tx,
-                    id,
-                    organisation,
-                    "version",
-                    actor,
-                    now,
-                    &n.to_string()
-                )?;
-                Some(n)
             }
-            None => None,
-        };
-        let change = Change {
+            let number = match save.version_label {
+                Some(label) => {
+                    let n = insert_version!(tx, id, save.title, save.content, label, actor, now);
+                    insert_event!(
+                        &mut *tx,
+                        id,
+                        organisation,
+                        "version",
+                        actor,
+                        now,
+                        &n.to_string()
+                    )?;
+                    Some(n)
+                }
+                None => None,
+            };
+            Ok((expected + 1, number))
+        },
+        |(edit, number): &(i64, Option<i64>)| Change {
             actor,
             action: "products.save",
             entity: "product",
             entity_id: id.to_string(),
             before: Some(json!({ "edit": expected })),
-            after: Some(json!({ "edit": expected + 1, "title": save.title, "version": number })),
-        };
-        bump_generation!(&mut *tx, Part::Products);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-        Ok((expected + 1, number))
-    })
+            after: Some(json!({ "edit": edit, "title": save.title, "version": number })),
+        }
+    )
 }
 
 /// A review transition to record.
@@ -487,9 +464,11 @@ pub async fn transition(db: &Db, id: Uuid, t: &Transition<'_>, actor: Option<Uui
         before: Some(json!({ "state": t.from })),
         after: Some(json!({ "state": t.to, "note": t.note })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Products],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE products SET state = $1, state_by = $2, state_at = $3 WHERE id = $4 AND state = $5",
         )
         .bind(t.to)
@@ -500,45 +479,45 @@ pub async fn transition(db: &Db, id: Uuid, t: &Transition<'_>, actor: Option<Uui
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        let row = sqlx::query("SELECT organisation_id, title, content FROM products WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let organisation: Uuid = row.try_get(0)?;
-        let title: String = row.try_get(1)?;
-        let content: String = row.try_get(2)?;
-        if let Some(label) = t.snapshot_label {
-            let last: Option<String> = sqlx::query_scalar(
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            let row =
+                sqlx::query("SELECT organisation_id, title, content FROM products WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let organisation: Uuid = row.try_get(0)?;
+            let title: String = row.try_get(1)?;
+            let content: String = row.try_get(2)?;
+            if let Some(label) = t.snapshot_label {
+                let last: Option<String> = sqlx::query_scalar(
                 "SELECT content FROM product_versions WHERE product_id = $1 ORDER BY number DESC LIMIT 1",
             )
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
-            if last.as_deref() != Some(content.as_str()) {
-                let n = insert_version!(tx, id, &title, &content, label, actor, now);
-                insert_event!(
-                    &mut *tx,
-                    id,
-                    organisation,
-                    "version",
-                    actor,
-                    now,
-                    &n.to_string()
-                )?;
+                if last.as_deref() != Some(content.as_str()) {
+                    let n = insert_version!(tx, id, &title, &content, label, actor, now);
+                    insert_event!(
+                        &mut *tx,
+                        id,
+                        organisation,
+                        "version",
+                        actor,
+                        now,
+                        &n.to_string()
+                    )?;
+                }
             }
-        }
-        insert_event!(&mut *tx, id, organisation, t.action, actor, now, t.note)?;
-        for user in &t.notice.to {
-            insert_notification!(&mut *tx, *user, &t.notice, actor, now)?;
-        }
-        bump_generation!(&mut *tx, Part::Products);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-        Ok(())
-    })
+            insert_event!(&mut *tx, id, organisation, t.action, actor, now, t.note)?;
+            for user in &t.notice.to {
+                insert_notification!(&mut *tx, *user, &t.notice, actor, now)?;
+            }
+            Ok(())
+        },
+        |_| &change
+    )
 }
 
 /// Who has written any of a product's content.
@@ -684,31 +663,31 @@ pub async fn comment(
 ) -> Result<Uuid> {
     let id = new_id();
     let now = Utc::now();
-    run!(db, |pool| {
-        // Reads first, outside the transaction: on SQLite a transaction that reads before it
-        // writes cannot take the write lock once another writer has committed meanwhile.
-        let organisation: Uuid =
-            sqlx::query_scalar("SELECT organisation_id FROM products WHERE id = $1")
-                .bind(c.product)
-                .fetch_optional(pool)
-                .await?
-                .ok_or(DbError::NotFound)?;
-        let (parent, anchor) = match c.parent {
-            Some(p) => {
-                let row = sqlx::query("SELECT COALESCE(parent_id, id), anchor FROM product_comments WHERE id = $1 AND product_id = $2")
-                    .bind(p)
+    crate::change!(
+        db,
+        [Part::Products],
+        |tx| {
+            let organisation: Uuid =
+                sqlx::query_scalar("SELECT organisation_id FROM products WHERE id = $1")
                     .bind(c.product)
-                    .fetch_optional(pool)
+                    .fetch_optional(&mut *tx)
                     .await?
                     .ok_or(DbError::NotFound)?;
-                let root: Uuid = row.try_get(0)?;
-                let anchor: String = row.try_get(1)?;
-                (Some(root), anchor)
-            }
-            None => (None, c.anchor.to_string()),
-        };
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+            let (parent, anchor) = match c.parent {
+                Some(p) => {
+                    let row = sqlx::query("SELECT COALESCE(parent_id, id), anchor FROM product_comments WHERE id = $1 AND product_id = $2")
+                    .bind(p)
+                    .bind(c.product)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or(DbError::NotFound)?;
+                    let root: Uuid = row.try_get(0)?;
+                    let anchor: String = row.try_get(1)?;
+                    (Some(root), anchor)
+                }
+                None => (None, c.anchor.to_string()),
+            };
+            sqlx::query(
             "INSERT INTO product_comments (id, product_id, parent_id, version_number, anchor, body, author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(id)
@@ -721,43 +700,42 @@ pub async fn comment(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        if let Some(root) = parent {
-            // A reply reopens a resolved thread.
-            sqlx::query(
+            if let Some(root) = parent {
+                // A reply reopens a resolved thread.
+                sqlx::query(
                 "UPDATE product_comments SET resolved_at = NULL, resolved_by = NULL WHERE id = $1",
             )
             .bind(root)
             .execute(&mut *tx)
             .await?;
-        }
-        sqlx::query(RECOUNT_OPEN_THREADS)
-            .bind(c.product)
-            .execute(&mut *tx)
-            .await?;
-        insert_event!(
-            &mut *tx,
-            c.product,
-            organisation,
-            "commented",
-            actor,
-            now,
-            ""
-        )?;
-        for user in notice.to.iter().filter(|u| Some(**u) != actor) {
-            insert_notification!(&mut *tx, *user, notice, actor, now)?;
-        }
-        let change = Change {
+            }
+            sqlx::query(RECOUNT_OPEN_THREADS)
+                .bind(c.product)
+                .execute(&mut *tx)
+                .await?;
+            insert_event!(
+                &mut *tx,
+                c.product,
+                organisation,
+                "commented",
+                actor,
+                now,
+                ""
+            )?;
+            for user in notice.to.iter().filter(|u| Some(**u) != actor) {
+                insert_notification!(&mut *tx, *user, notice, actor, now)?;
+            }
+            Ok(anchor)
+        },
+        |anchor: &String| Change {
             actor,
             action: "products.comment",
             entity: "product",
             entity_id: c.product.to_string(),
             before: None,
             after: Some(json!({ "comment": id, "anchor": anchor, "version": c.version_number })),
-        };
-        bump_generation!(&mut *tx, Part::Products);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+        }
+    )?;
     Ok(id)
 }
 
@@ -858,9 +836,11 @@ pub async fn resolve(
         before: None,
         after: Some(json!({ "comment": comment })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Products],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE product_comments SET resolved_at = $1, resolved_by = $2 WHERE id = $3 AND product_id = $4 AND parent_id IS NULL",
         )
         .bind(resolved.then_some(now))
@@ -870,18 +850,17 @@ pub async fn resolve(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Err(DbError::NotFound);
-        }
-        sqlx::query(RECOUNT_OPEN_THREADS)
-            .bind(product)
-            .execute(&mut *tx)
-            .await?;
-        bump_generation!(&mut *tx, Part::Products);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-        Ok(())
-    })
+            if done == 0 {
+                return Err(DbError::NotFound);
+            }
+            sqlx::query(RECOUNT_OPEN_THREADS)
+                .bind(product)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        },
+        |_| &change
+    )
 }
 
 /// Someone's latest notifications.
@@ -915,27 +894,37 @@ pub async fn notifications(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Notifi
 
 /// Marks every notification of `user` as read.
 pub async fn mark_read(db: &Db, user: Uuid) -> Result<u64> {
-    Ok(run!(db, |pool| {
-        sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            Ok(sqlx::query(
+                "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
+            )
             .bind(Utc::now())
             .bind(user)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?
-            .rows_affected()
-    }))
+            .rows_affected())
+        },
+        |_| Audit::none("a person's own reading of their notices")
+    )
 }
 
 /// Delivers a notification in the app to each recipient.
 pub async fn notify(db: &Db, notice: &Notice) -> Result<()> {
     let now = Utc::now();
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        for user in &notice.to {
-            insert_notification!(&mut *tx, *user, notice, None::<Uuid>, now)?;
-        }
-        tx.commit().await?;
-    });
-    Ok(())
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            for user in &notice.to {
+                insert_notification!(&mut *tx, *user, notice, None::<Uuid>, now)?;
+            }
+            Ok(())
+        },
+        |_| Audit::none("a notice to people, not a change to the data")
+    )
 }
 
 /// A logged tutoring session with its next steps.
@@ -971,9 +960,11 @@ pub async fn log_tutoring(
             json!({ "session": id, "held_on": entry.held_on, "minutes": entry.minutes, "steps": entry.steps.len() }),
         ),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query(
             "INSERT INTO tutoring_sessions (id, organisation_id, tutor_id, held_on, minutes, participants, notes, product_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(id)
@@ -987,8 +978,8 @@ pub async fn log_tutoring(
         .bind(Utc::now())
         .execute(&mut *tx)
         .await?;
-        for (position, step) in entry.steps.iter().enumerate() {
-            sqlx::query(
+            for (position, step) in entry.steps.iter().enumerate() {
+                sqlx::query(
                 "INSERT INTO tutoring_steps (id, session_id, position, text, owner, due_on) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(new_id())
@@ -999,10 +990,11 @@ pub async fn log_tutoring(
             .bind(step.due_on)
             .execute(&mut *tx)
             .await?;
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -1117,23 +1109,24 @@ pub async fn set_model(db: &Db, id: Uuid, model: bool, actor: Option<Uuid>) -> R
         before: None,
         after: Some(json!({ "model": model })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done =
-            sqlx::query("UPDATE products SET model = $1 WHERE id = $2 AND state = 'approved'")
-                .bind(model)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        if done == 0 {
-            return Err(DbError::NotFound);
-        }
-        bump_generation!(&mut *tx, Part::Products);
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-        Ok(())
-    })
+    crate::change!(
+        db,
+        [Part::Products],
+        |tx| {
+            let done =
+                sqlx::query("UPDATE products SET model = $1 WHERE id = $2 AND state = 'approved'")
+                    .bind(model)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            if done == 0 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &change
+    )
 }
 
 /// Every published model, by kind and title.

@@ -400,8 +400,7 @@ pub async fn seed_product_history(
     comments: &[(i64, String, String, uuid::Uuid)],
 ) {
     let now = chrono::Utc::now();
-    crate::run!(db, |pool| {
-        let mut tx = pool.begin().await.expect("transaction");
+    crate::change!(db, [crate::Part::Products], |tx| {
         for (n, content) in versions.iter().enumerate() {
             sqlx::query("INSERT INTO product_versions (id, product_id, number, title, content, label, created_by, created_at) VALUES ($1, $2, $3, $4, $5, '', NULL, $6)")
                 .bind(crate::new_id())
@@ -411,8 +410,7 @@ pub async fn seed_product_history(
                 .bind(content)
                 .bind(now)
                 .execute(&mut *tx)
-                .await
-                .expect("version");
+                .await?;
         }
         for (version, anchor, body, author) in comments {
             sqlx::query("INSERT INTO product_comments (id, product_id, parent_id, version_number, anchor, body, author_id, created_at) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)")
@@ -424,18 +422,13 @@ pub async fn seed_product_history(
                 .bind(*author)
                 .bind(now)
                 .execute(&mut *tx)
-                .await
-                .expect("comment");
+                .await?;
         }
         sqlx::query(crate::products::RECOUNT_OPEN_THREADS)
             .bind(product)
             .execute(&mut *tx)
-            .await
-            .expect("count open threads");
-        sqlx::query(&crate::Part::Products.bump())
-            .execute(&mut *tx)
-            .await
-            .expect("products' generation");
-        tx.commit().await.expect("commit");
-    })
+            .await?;
+        Ok(())
+    }, |_| crate::Audit::none("benchmark history"))
+    .expect("product history");
 }

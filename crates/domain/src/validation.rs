@@ -87,6 +87,26 @@ pub fn optional_text(
     Some(t)
 }
 
+/// An optional date typed as `YYYY-MM-DD` (what a date field sends), between the years 2000 and
+/// 2100; anything else is refused with "error-date" on `field`.
+pub fn optional_date(
+    errors: &mut Errors,
+    field: &'static str,
+    text: &str,
+) -> Option<chrono::NaiveDate> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        Ok(d) if (2000..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
+        _ => {
+            errors.add(field, "error-date");
+            None
+        }
+    }
+}
+
 /// A plausible email address: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn is_email(value: &str) -> bool {
     let v = value.trim();
@@ -106,6 +126,28 @@ pub fn is_email(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn optional_dates_are_iso_and_plausible() {
+        let mut e = Errors::default();
+        assert_eq!(optional_date(&mut e, "due_on", " "), None);
+        assert_eq!(
+            optional_date(&mut e, "due_on", "2027-03-31"),
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 31)
+        );
+        assert!(e.is_empty());
+        for bad in [
+            "31/03/2027",
+            "2027-02-30",
+            "1999-12-31",
+            "2101-01-01",
+            "domani",
+        ] {
+            let mut e = Errors::default();
+            assert_eq!(optional_date(&mut e, "due_on", bad), None, "{bad}");
+            assert!(!e.is_empty(), "{bad}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -14,6 +14,7 @@ struct File {
     log: Option<String>,
     log_format: Option<String>,
     trust_proxy: Option<bool>,
+    kept_mb: Option<u64>,
     smtp: Option<SmtpFile>,
 }
 
@@ -41,6 +42,8 @@ pub struct Settings {
     pub log_json: bool,
     /// Take client addresses from `X-Forwarded-For` (only behind a reverse proxy that sets it).
     pub trust_proxy: bool,
+    /// The memory, in MiB, that values kept between requests may hold.
+    pub kept_mb: u64,
 }
 
 /// The mail server, when one is configured.
@@ -120,6 +123,14 @@ impl Settings {
             trust_proxy: match env("PONTE_TRUST_PROXY") {
                 Some(v) => matches!(v.as_str(), "1" | "true" | "yes"),
                 None => file.trust_proxy.unwrap_or(false),
+            },
+            kept_mb: match env("PONTE_KEPT_MB") {
+                Some(v) => v
+                    .parse()
+                    .context("PONTE_KEPT_MB is not a whole number of MiB")?,
+                None => file
+                    .kept_mb
+                    .unwrap_or(web::kept::DEFAULT_BYTES / (1024 * 1024)),
             },
         })
     }

@@ -172,6 +172,7 @@ async fn serve(settings: Settings, bind: SocketAddr) -> anyhow::Result<()> {
         .unwrap_or_else(|| format!("http://{bind}"));
     let mut web_config = web::Config::local(&base_url);
     web_config.trust_proxy = settings.trust_proxy;
+    web_config.kept_bytes = settings.kept_mb.saturating_mul(1024 * 1024);
     if settings.smtp.is_none() {
         tracing::warn!("SMTP is not configured: emails wait in the job queue until it is");
     }

@@ -1040,7 +1040,7 @@ async fn a_renamed_theme_shows_at_once_on_every_instance() {
         let before = reader.get(&path).await;
         assert_eq!(before.status, StatusCode::OK);
         assert!(before.body.contains(&area.name_it), "{}", app.backend.name);
-        let generation = db::library::generation(app.db()).await.unwrap();
+        let generation = db::generations(app.db(), &db::Part::ALL).await.unwrap();
         let renamed = db::library::MacroArea {
             name_it: "Governo condiviso del territorio".into(),
             ..area.clone()
@@ -1049,7 +1049,10 @@ async fn a_renamed_theme_shows_at_once_on_every_instance() {
         let stale =
             db::library::save_macro_area(app.db(), &renamed, Some(area.version + 3), None).await;
         assert!(matches!(stale, Err(db::DbError::Conflict)));
-        assert_eq!(db::library::generation(app.db()).await.unwrap(), generation);
+        assert_eq!(
+            db::generations(app.db(), &db::Part::ALL).await.unwrap(),
+            generation
+        );
         db::library::save_macro_area(app.db(), &renamed, Some(area.version), None)
             .await
             .unwrap();

@@ -1482,11 +1482,11 @@ async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
             .await
         );
         // A refused save (someone saved meanwhile) changes nothing kept.
-        let generation = db::products::generations(app.db()).await.unwrap();
+        let generation = db::generations(app.db(), &db::Part::ALL).await.unwrap();
         let r = save_text(&mut member, &path, &n, "Piano perso", "## Testo", false).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
         assert_eq!(
-            db::products::generations(app.db()).await.unwrap(),
+            db::generations(app.db(), &db::Part::ALL).await.unwrap(),
             generation,
             "a refused save leaves the generation as it was on {name}"
         );

@@ -325,7 +325,7 @@ async fn a_change_shows_at_once_on_every_instance() {
         let before = reader.get("/programme/strands/C").await;
         assert_eq!(before.status, StatusCode::OK);
         assert!(!before.body.contains("Tavoli che durano"));
-        let generation = db::programme::generation(app.db()).await.unwrap();
+        let generation = db::generations(app.db(), &db::Part::ALL).await.unwrap();
         let mut staff = app.signed_in("staff@ponte.example").await;
         let strand = structure(&app)
             .await
@@ -347,7 +347,7 @@ async fn a_change_shows_at_once_on_every_instance() {
             .await;
         assert_eq!(refused.status, StatusCode::CONFLICT);
         assert_eq!(
-            db::programme::generation(app.db()).await.unwrap(),
+            db::generations(app.db(), &db::Part::ALL).await.unwrap(),
             generation,
             "a refused change leaves the generation as it was on {}",
             app.backend.name

@@ -4,10 +4,10 @@
 pub mod accounts;
 pub mod assets;
 pub mod audit;
-pub mod fragments;
 pub mod http;
 pub mod i18n;
 pub mod jobs;
+pub mod kept;
 pub mod labs;
 pub mod library;
 pub mod mail;
@@ -15,8 +15,10 @@ pub mod organisations;
 pub mod platform;
 pub mod products;
 pub mod programme;
+pub mod route;
 pub mod routes;
 pub mod session;
+pub(crate) mod shared;
 pub mod state;
 pub mod templates;
 

@@ -1,7 +1,7 @@
 //! The platform's own pages: home, health, assets, language choice.
 
 use crate::http::{safe_next, see_other, AppResult, Query};
-use crate::routes::{route, Route};
+use crate::route::{route, Route};
 use crate::session::{language_cookie, render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -34,7 +34,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
-    let structure = crate::programme::structure(&state).await?;
+    let structure = crate::shared::structure::structure(&state).await?;
     let strands = structure
         .as_ref()
         .map(|s| s.strands.clone())

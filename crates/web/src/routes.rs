@@ -3,26 +3,19 @@
 //! refused, and the route tests fail for it.
 
 use crate::http::{error_page, see_other};
+use crate::route::Route;
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, RawPathParams, Request};
 use axum::http::{Method, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::Response;
-use axum::routing::{MethodFilter, MethodRouter};
+use axum::routing::MethodRouter;
 use axum::RequestExt;
 use axum::Router;
 use domain::policy::{self, Decision};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-/// One route: method, path pattern, action name, handler.
-pub struct Route {
-    pub method: Method,
-    pub path: &'static str,
-    pub name: &'static str,
-    pub handler: MethodRouter<AppState>,
-}
 
 /// What the tests need to know of a route.
 #[derive(Debug, Clone)]
@@ -30,31 +23,6 @@ pub struct RouteInfo {
     pub method: Method,
     pub path: &'static str,
     pub name: &'static str,
-}
-
-/// A route for `method` on `path` performing action `name`; the method is given once, so the
-/// table and the router cannot disagree.
-pub fn route<H, T>(method: Method, path: &'static str, name: &'static str, handler: H) -> Route
-where
-    H: axum::handler::Handler<T, AppState>,
-    T: 'static,
-{
-    let filter = MethodFilter::try_from(method.clone())
-        .unwrap_or_else(|_| panic!("route {name}: unsupported method {method}"));
-    Route {
-        method,
-        path,
-        name,
-        handler: axum::routing::on(filter, handler),
-    }
-}
-
-impl Route {
-    /// Lets this route take a body of up to `bytes` (uploads), instead of the small default.
-    pub fn with_body_limit(mut self, bytes: usize) -> Route {
-        self.handler = self.handler.layer(DefaultBodyLimit::max(bytes));
-        self
-    }
 }
 
 fn every_route() -> Vec<Route> {
@@ -83,6 +51,9 @@ pub fn all() -> Vec<RouteInfo> {
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
+    // Worked out now rather than at the first sign-in with an unknown email, whose answer would
+    // otherwise take longer than the others.
+    crate::accounts::password::dummy_hash();
     let mut by_path: HashMap<&'static str, MethodRouter<AppState>> = HashMap::new();
     for r in every_route() {
         let name = r.name;

@@ -50,6 +50,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// The memory, in bytes, that values kept between requests may hold (see `kept`).
+    pub kept_bytes: u64,
 }
 
 impl Config {
@@ -59,6 +61,7 @@ impl Config {
             base_url: base_url.trim_end_matches('/').to_string(),
             secure_cookies: base_url.starts_with("https://"),
             trust_proxy: false,
+            kept_bytes: crate::kept::DEFAULT_BYTES,
         }
     }
 }
@@ -81,45 +84,25 @@ pub struct Shared {
     pub config: Arc<Config>,
     pub i18n: Arc<I18n>,
     pub templates: Arc<Templates>,
-    /// An Argon2 hash of a random password, verified when an account does not exist so that the
-    /// answer takes as long as for an existing one.
-    pub dummy_hash: Arc<String>,
     /// Uploaded files (session materials, library documents).
     pub storage: Arc<storage::Storage>,
-    /// Library search results by search and viewer scope, with the library generation they
-    /// were computed at (see `db::library::generation`).
-    pub search_cache: Arc<crate::library::SearchCache>,
-    /// Names of the library's themes with the library generation they were read at.
-    pub(crate) names_cache: crate::library::NamesCache,
-    /// The programme structure with the generation it was read at (see
-    /// `db::programme::generation`).
-    pub structure_cache: crate::programme::StructureCache,
-    /// The season's attendance report with the generations it was worked out at (see
-    /// `db::labs::report_generation`).
-    pub(crate) report_cache: crate::labs::ReportCache,
-    /// Rendered parts of pages with the generations they were rendered at (see `fragments`).
-    pub fragments: crate::fragments::Fragments,
+    /// Values kept between requests while the data they show is unchanged (see `kept`).
+    pub kept: crate::kept::Kept,
 }
 
 impl AppState {
     /// Builds the state: loads translations and templates (which are embedded and checked here).
     pub fn new(db: Db, config: Config, storage: storage::Storage) -> AppState {
+        let kept_bytes = config.kept_bytes;
         let i18n = Arc::new(I18n::load());
         let templates = Arc::new(Templates::load(i18n.clone()));
-        let dummy_hash =
-            Arc::new(crate::accounts::password::hash("not a real password").unwrap_or_default());
         AppState(Arc::new(Shared {
             db,
             config: Arc::new(config),
             i18n,
             templates,
-            dummy_hash,
             storage: Arc::new(storage),
-            search_cache: Arc::default(),
-            names_cache: Default::default(),
-            structure_cache: Default::default(),
-            report_cache: Default::default(),
-            fragments: Default::default(),
+            kept: crate::kept::Kept::new(kept_bytes),
         }))
     }
 }

@@ -4,8 +4,11 @@ use super::*;
 
 /// Records a sign-in attempt for the email typed (existing or not) and the client address.
 pub async fn record_attempt(db: &Db, email: &str, ip: &str, success: bool) -> Result<()> {
-    run!(db, |pool| {
-        sqlx::query(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query(
             "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(new_id())
@@ -13,9 +16,12 @@ pub async fn record_attempt(db: &Db, email: &str, ip: &str, success: bool) -> Re
         .bind(ip)
         .bind(Utc::now())
         .bind(success)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
-    });
+            Ok(())
+        },
+        |_| Audit::none("sign-in attempts are their own record")
+    )?;
     Ok(())
 }
 

@@ -30,9 +30,11 @@ pub async fn create_invitation(
         before: None,
         after: Some(json!({"email": email, "role": role, "organisation": organisation})),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO invitations (id, token_hash, email, role, organisation_id, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("INSERT INTO invitations (id, token_hash, email, role, organisation_id, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
             .bind(id)
             .bind(&hash)
             .bind(email)
@@ -43,9 +45,10 @@ pub async fn create_invitation(
             .bind(now + domain::accounts::INVITATION_LIFETIME)
             .execute(&mut *tx)
             .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(token)
 }
 
@@ -120,8 +123,7 @@ pub async fn accept_invitation(
 ) -> Result<Uuid> {
     let hash = token_hash(token);
     let now = Utc::now();
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
+    crate::change!(db, [Part::People], |tx| {
         let row = sqlx::query(
             "UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1
              RETURNING id, email, role, organisation_id",
@@ -135,7 +137,10 @@ pub async fn accept_invitation(
         let email: String = row.try_get(1)?;
         let role: String = row.try_get(2)?;
         let organisation: Option<Uuid> = row.try_get(3)?;
-        let role = Role::parse(&role).ok_or(DbError::NotFound)?;
+        let role = Role::parse(&role).ok_or_else(|| DbError::Unreadable {
+            record: format!("invitations/{invitation_id}/role"),
+            value: role.clone(),
+        })?;
         let existing: Option<Uuid> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(&email)
             .fetch_optional(&mut *tx)
@@ -182,9 +187,7 @@ pub async fn accept_invitation(
                 json!({"user": user_id, "email": email, "role": role, "new_account": existing.is_none()}),
             ),
         };
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::People);
-        tx.commit().await?;
-        Ok(user_id)
-    })
+        Ok((user_id, change))
+    }, |(_, change): &(Uuid, Change)| change.clone())
+    .map(|(user_id, _)| user_id)
 }

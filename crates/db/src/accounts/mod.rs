@@ -12,9 +12,7 @@ pub use resets::*;
 pub use sessions::*;
 
 use crate::audit::Change;
-use crate::{
-    bump_generation, new_id, new_token, record_in, run, token_hash, Db, DbError, Part, Result,
-};
+use crate::{new_id, new_token, run, token_hash, Audit, Db, DbError, Part, Result};
 use chrono::{DateTime, Duration, Utc};
 use domain::roles::{Grant, Principal, Role, SpaceKind};
 use serde_json::json;
@@ -77,9 +75,11 @@ pub async fn create_user(
         before: None,
         after: Some(json!({"email": user.email, "name": user.name, "grants": grants})),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
             .bind(id)
             .bind(&user.email)
             .bind(&user.name)
@@ -88,8 +88,8 @@ pub async fn create_user(
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
-        for g in grants {
-            sqlx::query("INSERT INTO grants (user_id, role, space_kind, space_id, created_at) VALUES ($1, $2, $3, $4, $5)")
+            for g in grants {
+                sqlx::query("INSERT INTO grants (user_id, role, space_kind, space_id, created_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(id)
                 .bind(g.role.code())
                 .bind(g.space.code())
@@ -98,11 +98,11 @@ pub async fn create_user(
                 .execute(&mut *tx)
                 .await
                 .map_err(DbError::from_write)?;
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::People);
-        tx.commit().await?;
-    });
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -116,9 +116,11 @@ pub async fn add_grant(db: &Db, user_id: Uuid, grant: Grant, actor: Option<Uuid>
         before: None,
         after: Some(json!({"grant": grant})),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO grants (user_id, role, space_kind, space_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            sqlx::query("INSERT INTO grants (user_id, role, space_kind, space_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
             .bind(user_id)
             .bind(grant.role.code())
             .bind(grant.space.code())
@@ -126,10 +128,10 @@ pub async fn add_grant(db: &Db, user_id: Uuid, grant: Grant, actor: Option<Uuid>
             .bind(Utc::now())
             .execute(&mut *tx)
             .await?;
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::People);
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -244,9 +246,11 @@ pub async fn update_profile(
             json!({"name": profile.name, "languages": profile.languages, "competences": profile.competences}),
         ),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE users SET name = $1, languages = $2, competences = $3, updated_at = $4, version = version + 1
              WHERE id = $5 AND version = $6",
         )
@@ -258,13 +262,13 @@ pub async fn update_profile(
         .bind(version)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::People);
-        tx.commit().await?;
-    });
+            if done.rows_affected() != 1 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -281,23 +285,27 @@ pub async fn set_password(
         entity: "user",
         entity_id: id.to_string(),
         before: None,
-        after: Some(json!({"sessions": "revoked"})),
+        after: Some(json!({"sessions": "revoked", "reset_links": "closed"})),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
-            .bind(password_hash)
-            .bind(Utc::now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+                .bind(password_hash)
+                .bind(Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            resets::close_resets!(&mut *tx, id, Utc::now());
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -316,9 +324,11 @@ pub async fn set_active(db: &Db, id: Uuid, active: bool, actor: Uuid) -> Result<
         before: Some(json!({"email": before.email, "active": before.active})),
         after: Some(json!({"email": before.email, "active": active})),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            sqlx::query(
             "UPDATE users SET active = $1, updated_at = $2, version = version + 1 WHERE id = $3",
         )
         .bind(active)
@@ -326,15 +336,16 @@ pub async fn set_active(db: &Db, id: Uuid, active: bool, actor: Uuid) -> Result<
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if !active {
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            if !active {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -388,9 +399,11 @@ pub async fn revoke_grant(
         before: Some(json!({"role": role, "organisation": organisation})),
         after: None,
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::People],
+        |tx| {
+            let done = sqlx::query(
             "DELETE FROM grants WHERE user_id = $1 AND role = $2 AND space_kind = $3 AND space_id = $4",
         )
         .bind(user_id)
@@ -399,13 +412,13 @@ pub async fn revoke_grant(
         .bind(organisation)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(DbError::NotFound);
-        }
-        record_in!(&mut *tx, &change)?;
-        bump_generation!(&mut *tx, Part::People);
-        tx.commit().await?;
-    });
+            if done.rows_affected() == 0 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 

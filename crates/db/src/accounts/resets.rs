@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// Closes every reset link of a person still open: a link must not outlive the password it was
+/// sent to replace.
+macro_rules! close_resets {
+    ($tx:expr, $user:expr, $now:expr) => {
+        sqlx::query(
+            "UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
+        )
+        .bind($now)
+        .bind($user)
+        .execute($tx)
+        .await?;
+    };
+}
+pub(crate) use close_resets;
+
 /// Stores a password-reset request and returns the token for its link.
 pub async fn create_reset(db: &Db, user_id: Uuid) -> Result<String> {
     let (token, hash) = new_token();
@@ -14,9 +29,11 @@ pub async fn create_reset(db: &Db, user_id: Uuid) -> Result<String> {
         before: None,
         after: None,
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO password_resets (id, token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("INSERT INTO password_resets (id, token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(new_id())
             .bind(&hash)
             .bind(user_id)
@@ -24,9 +41,10 @@ pub async fn create_reset(db: &Db, user_id: Uuid) -> Result<String> {
             .bind(now + domain::accounts::RESET_LIFETIME)
             .execute(&mut *tx)
             .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(token)
 }
 
@@ -49,9 +67,11 @@ pub async fn reset_is_open(db: &Db, token: &str) -> Result<bool> {
 pub async fn complete_reset(db: &Db, token: &str, password_hash: &str) -> Result<Uuid> {
     let hash = token_hash(token);
     let now = Utc::now();
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let user_id: Uuid = sqlx::query_scalar(
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let user_id: Uuid = sqlx::query_scalar(
             "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
         )
         .bind(now)
@@ -59,26 +79,26 @@ pub async fn complete_reset(db: &Db, token: &str, password_hash: &str) -> Result
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(DbError::NotFound)?;
-        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
-            .bind(password_hash)
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        let change = Change {
-            actor: Some(user_id),
+            sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+                .bind(password_hash)
+                .bind(now)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            close_resets!(&mut *tx, user_id, now);
+            Ok(user_id)
+        },
+        |user_id: &Uuid| Change {
+            actor: Some(*user_id),
             action: "password.reset",
             entity: "user",
             entity_id: user_id.to_string(),
             before: None,
-            after: Some(json!({"sessions": "revoked"})),
-        };
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-        Ok(user_id)
-    })
+            after: Some(json!({"sessions": "revoked", "reset_links": "closed"})),
+        }
+    )
 }

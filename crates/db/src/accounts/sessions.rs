@@ -15,9 +15,11 @@ pub async fn open_session(db: &Db, user_id: Uuid, ip: &str) -> Result<String> {
         before: None,
         after: Some(json!({"ip": ip})),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, ip) VALUES ($1, $2, $3, $3, $4, $5)")
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, ip) VALUES ($1, $2, $3, $3, $4, $5)")
             .bind(&hash)
             .bind(user_id)
             .bind(now)
@@ -25,9 +27,10 @@ pub async fn open_session(db: &Db, user_id: Uuid, ip: &str) -> Result<String> {
             .bind(ip)
             .execute(&mut *tx)
             .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(token)
 }
 
@@ -53,7 +56,7 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
     }
     let hash = token_hash(token);
     let now = Utc::now();
-    Ok(run!(db, |pool| {
+    let found = run!(db, |pool| {
         let rows = sqlx::query(
             "SELECT s.user_id, s.last_seen_at, u.name, u.email, g.role, g.space_kind, g.space_id
              FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN grants g ON g.user_id = u.id
@@ -68,16 +71,7 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
             None => None,
             Some(r) => {
                 let seen: DateTime<Utc> = r.try_get(1)?;
-                if now - seen > Duration::minutes(1) {
-                    sqlx::query(
-                        "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3",
-                    )
-                    .bind(now)
-                    .bind(now + domain::accounts::SESSION_IDLE_LIFETIME)
-                    .bind(&hash)
-                    .execute(pool)
-                    .await?;
-                }
+                let stale = now - seen > Duration::minutes(1);
                 let user = SessionUser {
                     id: r.try_get(0)?,
                     name: r.try_get(2)?,
@@ -93,10 +87,32 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
                     user_id: user.id,
                     grants,
                 };
-                Some((user, principal))
+                Some((user, principal, stale))
             }
         }
-    }))
+    });
+    let Some((user, principal, stale)) = found else {
+        return Ok(None);
+    };
+    if stale {
+        crate::change!(
+            db,
+            [],
+            |tx| {
+                sqlx::query(
+                    "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3",
+                )
+                .bind(now)
+                .bind(now + domain::accounts::SESSION_IDLE_LIFETIME)
+                .bind(&hash)
+                .execute(&mut *tx)
+                .await?;
+                Ok(())
+            },
+            |_| Audit::none("a session kept alive by its use")
+        )?;
+    }
+    Ok(Some((user, principal)))
 }
 
 /// Ends one session.
@@ -109,14 +125,17 @@ pub async fn close_session(db: &Db, token: &str, user_id: Uuid) -> Result<()> {
         before: None,
         after: None,
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-            .bind(token_hash(token))
-            .execute(&mut *tx)
-            .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                .bind(token_hash(token))
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use super::{Cohort, Module};
 use crate::audit::Change;
-use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
+use crate::{new_id, Db, DbError, Part, Result};
 use domain::programme::editing::{CohortDraft, ModuleDraft};
 use serde_json::json;
 use uuid::Uuid;
@@ -33,10 +33,11 @@ pub async fn create_module(
         after: Some(json!(d)),
     };
     let products = serde_json::to_string(&d.products).unwrap_or_else(|_| "[]".into());
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            sqlx::query(
             "INSERT INTO modules (id, strand_id, dimension_id, position, title, description, objectives, days_min_tenths, days_max_tenths, delivery, products)
              VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM modules WHERE strand_id = $2), $4, $5, $6, $7, $8, $9, $10)",
         )
@@ -52,9 +53,10 @@ pub async fn create_module(
         .bind(&products)
         .execute(&mut *tx)
         .await?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -75,10 +77,11 @@ pub async fn update_module(
         after: Some(json!(d)),
     };
     let products = serde_json::to_string(&d.products).unwrap_or_else(|_| "[]".into());
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE modules SET dimension_id = $1, title = $2, description = $3, objectives = $4, days_min_tenths = $5, days_max_tenths = $6,
                  delivery = $7, products = $8, version = version + 1
              WHERE id = $9 AND version = $10",
@@ -96,12 +99,13 @@ pub async fn update_module(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -121,10 +125,11 @@ pub async fn swap_modules(
         before: Some(json!({ "position": a.1, "swapped_with": b.0 })),
         after: Some(json!({ "position": b.1 })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE modules SET position = CASE WHEN id = $1 THEN $4 ELSE $3 END, version = version + 1
              WHERE (id = $1 AND position = $3) OR (id = $2 AND position = $4)",
         )
@@ -135,12 +140,13 @@ pub async fn swap_modules(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done != 2 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            if done != 2 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -200,23 +206,25 @@ pub async fn update_texts(
         before: Some(json!({ "title": before.0, "text": before.1 })),
         after: Some(json!({ "title": title, "text": text })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        let done = sqlx::query(kind.sql())
-            .bind(title)
-            .bind(text)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            let done = sqlx::query(kind.sql())
+                .bind(title)
+                .bind(text)
+                .bind(id)
+                .bind(version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }
 
@@ -237,10 +245,11 @@ pub async fn create_phase(
         before: None,
         after: Some(json!({ "title": title, "text": text })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            sqlx::query(
             "INSERT INTO phases (id, programme_id, number, title, description)
              VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM phases WHERE programme_id = $2), $3, $4)",
         )
@@ -251,9 +260,10 @@ pub async fn create_phase(
         .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -274,10 +284,11 @@ pub async fn create_dimension(
         before: None,
         after: Some(json!({ "title": title, "question": question })),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        sqlx::query(
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            sqlx::query(
             "INSERT INTO dimensions (id, strand_id, number, title, question)
              VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM dimensions WHERE strand_id = $2), $3, $4)",
         )
@@ -288,9 +299,10 @@ pub async fn create_dimension(
         .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -310,10 +322,11 @@ pub async fn create_cohort(
         before: None,
         after: Some(json!(d)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        sqlx::query("INSERT INTO cohorts (id, programme_id, phase_id, name, description) VALUES ($1, $2, $3, $4, $5)")
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            sqlx::query("INSERT INTO cohorts (id, programme_id, phase_id, name, description) VALUES ($1, $2, $3, $4, $5)")
             .bind(id)
             .bind(programme)
             .bind(d.phase_id)
@@ -321,23 +334,26 @@ pub async fn create_cohort(
             .bind(&d.description)
             .execute(&mut *tx)
             .await?;
-        for o in &d.organisations {
-            sqlx::query("INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)")
+            for o in &d.organisations {
+                sqlx::query(
+                    "INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)",
+                )
                 .bind(id)
                 .bind(o)
                 .execute(&mut *tx)
                 .await?;
-        }
-        for s in &d.strands {
-            sqlx::query("INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(s)
-                .execute(&mut *tx)
-                .await?;
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            }
+            for s in &d.strands {
+                sqlx::query("INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(s)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(id)
 }
 
@@ -357,10 +373,11 @@ pub async fn update_cohort(
         before: Some(json!(before)),
         after: Some(json!(d)),
     };
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        let done = sqlx::query(
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            let done = sqlx::query(
             "UPDATE cohorts SET phase_id = $1, name = $2, description = $3, version = version + 1 WHERE id = $4 AND version = $5",
         )
         .bind(d.phase_id)
@@ -371,33 +388,36 @@ pub async fn update_cohort(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Err(DbError::Conflict);
-        }
-        sqlx::query("DELETE FROM cohort_members WHERE cohort_id = $1")
-            .bind(before.id)
-            .execute(&mut *tx)
-            .await?;
-        for o in &d.organisations {
-            sqlx::query("INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)")
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            sqlx::query("DELETE FROM cohort_members WHERE cohort_id = $1")
+                .bind(before.id)
+                .execute(&mut *tx)
+                .await?;
+            for o in &d.organisations {
+                sqlx::query(
+                    "INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)",
+                )
                 .bind(before.id)
                 .bind(o)
                 .execute(&mut *tx)
                 .await?;
-        }
-        sqlx::query("DELETE FROM cohort_strands WHERE cohort_id = $1")
-            .bind(before.id)
-            .execute(&mut *tx)
-            .await?;
-        for s in &d.strands {
-            sqlx::query("INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)")
+            }
+            sqlx::query("DELETE FROM cohort_strands WHERE cohort_id = $1")
                 .bind(before.id)
-                .bind(s)
                 .execute(&mut *tx)
                 .await?;
-        }
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            for s in &d.strands {
+                sqlx::query("INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)")
+                    .bind(before.id)
+                    .bind(s)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 pub mod editing;
 
 use crate::audit::Change;
-use crate::{bump_generation, new_id, record_in, run, Db, DbError, Part, Result};
+use crate::{new_id, run, Db, DbError, Part, Result};
 use domain::programme::{Delivery, PlannedDays};
 use serde::Serialize;
 use serde_json::json;
@@ -108,11 +108,6 @@ fn list(text: &str) -> Vec<String> {
 
 fn text(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
-}
-
-/// The structure's generation: it changes with every change to the structure.
-pub async fn generation(db: &Db) -> Result<i64> {
-    crate::generation(db, Part::Programme).await
 }
 
 /// The structure of the (single) programme, or `None` when no programme is loaded.
@@ -292,10 +287,19 @@ pub struct ModuleSeed {
 pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
     let pid = new_id();
     let p = &seed.programme;
-    run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        bump_generation!(&mut *tx, Part::Programme);
-        sqlx::query(
+    let change = Change {
+        actor,
+        action: "programme.load",
+        entity: "programme",
+        entity_id: pid.to_string(),
+        before: None,
+        after: Some(json!({"code": p.code, "title": p.title})),
+    };
+    crate::change!(
+        db,
+        [Part::Programme],
+        |tx| {
+            sqlx::query(
             "INSERT INTO programmes (id, code, title, funding, partners, general_objective, system_actions, path, method, expected_results, transversal, contribution)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
@@ -314,11 +318,11 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
         .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;
-        let mut phase_ids = std::collections::HashMap::new();
-        for (number, title, description) in &seed.phases {
-            let id = new_id();
-            phase_ids.insert(*number, id);
-            sqlx::query("INSERT INTO phases (id, programme_id, number, title, description) VALUES ($1, $2, $3, $4, $5)")
+            let mut phase_ids = std::collections::HashMap::new();
+            for (number, title, description) in &seed.phases {
+                let id = new_id();
+                phase_ids.insert(*number, id);
+                sqlx::query("INSERT INTO phases (id, programme_id, number, title, description) VALUES ($1, $2, $3, $4, $5)")
                 .bind(id)
                 .bind(pid)
                 .bind(*number)
@@ -326,12 +330,12 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                 .bind(description)
                 .execute(&mut *tx)
                 .await?;
-        }
-        let mut strand_ids = std::collections::HashMap::new();
-        for (position, s) in seed.strands.iter().enumerate() {
-            let sid = new_id();
-            strand_ids.insert(s.code.clone(), sid);
-            sqlx::query("INSERT INTO strands (id, programme_id, code, title, description, position) VALUES ($1, $2, $3, $4, $5, $6)")
+            }
+            let mut strand_ids = std::collections::HashMap::new();
+            for (position, s) in seed.strands.iter().enumerate() {
+                let sid = new_id();
+                strand_ids.insert(s.code.clone(), sid);
+                sqlx::query("INSERT INTO strands (id, programme_id, code, title, description, position) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(sid)
                 .bind(pid)
                 .bind(&s.code)
@@ -340,11 +344,11 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                 .bind(position as i64)
                 .execute(&mut *tx)
                 .await?;
-            let mut module_position = 0i64;
-            let mut groups: Vec<(Option<Uuid>, &Vec<ModuleSeed>)> = Vec::new();
-            for d in &s.dimensions {
-                let did = new_id();
-                sqlx::query("INSERT INTO dimensions (id, strand_id, number, title, question) VALUES ($1, $2, $3, $4, $5)")
+                let mut module_position = 0i64;
+                let mut groups: Vec<(Option<Uuid>, &Vec<ModuleSeed>)> = Vec::new();
+                for d in &s.dimensions {
+                    let did = new_id();
+                    sqlx::query("INSERT INTO dimensions (id, strand_id, number, title, question) VALUES ($1, $2, $3, $4, $5)")
                     .bind(did)
                     .bind(sid)
                     .bind(d.number)
@@ -352,13 +356,13 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                     .bind(&d.question)
                     .execute(&mut *tx)
                     .await?;
-                groups.push((Some(did), &d.modules));
-            }
-            groups.push((None, &s.modules));
-            for (dimension, modules) in groups {
-                for m in modules {
-                    module_position += 1;
-                    sqlx::query(
+                    groups.push((Some(did), &d.modules));
+                }
+                groups.push((None, &s.modules));
+                for (dimension, modules) in groups {
+                    for m in modules {
+                        module_position += 1;
+                        sqlx::query(
                         "INSERT INTO modules (id, strand_id, dimension_id, position, title, description, days_min_tenths, days_max_tenths, delivery, products)
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                     )
@@ -374,13 +378,13 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                     .bind(text(&m.products))
                     .execute(&mut *tx)
                     .await?;
+                    }
                 }
             }
-        }
-        for c in &seed.cohorts {
-            let cid = new_id();
-            let phase_id = phase_ids.get(&c.phase).copied().ok_or(DbError::NotFound)?;
-            sqlx::query("INSERT INTO cohorts (id, programme_id, phase_id, name, description) VALUES ($1, $2, $3, $4, $5)")
+            for c in &seed.cohorts {
+                let cid = new_id();
+                let phase_id = phase_ids.get(&c.phase).copied().ok_or(DbError::NotFound)?;
+                sqlx::query("INSERT INTO cohorts (id, programme_id, phase_id, name, description) VALUES ($1, $2, $3, $4, $5)")
                 .bind(cid)
                 .bind(pid)
                 .bind(phase_id)
@@ -388,34 +392,29 @@ pub async fn load(db: &Db, seed: &Seed, actor: Option<Uuid>) -> Result<Uuid> {
                 .bind(&c.description)
                 .execute(&mut *tx)
                 .await?;
-            for org in &c.organisations {
-                sqlx::query(
-                    "INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)",
-                )
-                .bind(cid)
-                .bind(*org)
-                .execute(&mut *tx)
-                .await?;
-            }
-            for code in &c.strands {
-                let sid = strand_ids.get(code).copied().ok_or(DbError::NotFound)?;
-                sqlx::query("INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)")
+                for org in &c.organisations {
+                    sqlx::query(
+                        "INSERT INTO cohort_members (cohort_id, organisation_id) VALUES ($1, $2)",
+                    )
+                    .bind(cid)
+                    .bind(*org)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for code in &c.strands {
+                    let sid = strand_ids.get(code).copied().ok_or(DbError::NotFound)?;
+                    sqlx::query(
+                        "INSERT INTO cohort_strands (cohort_id, strand_id) VALUES ($1, $2)",
+                    )
                     .bind(cid)
                     .bind(sid)
                     .execute(&mut *tx)
                     .await?;
+                }
             }
-        }
-        let change = Change {
-            actor,
-            action: "programme.load",
-            entity: "programme",
-            entity_id: pid.to_string(),
-            before: None,
-            after: Some(json!({"code": p.code, "title": p.title})),
-        };
-        record_in!(&mut *tx, &change)?;
-        tx.commit().await?;
-    });
+            Ok(())
+        },
+        |_| change
+    )?;
     Ok(pid)
 }

@@ -8,12 +8,12 @@ mod reset;
 mod sign_in;
 mod users;
 
-pub use invitations::send_invitation;
+pub(crate) use crate::shared::invitations::send_invitation;
 
 use crate::http::{
     cookie, safe_next, see_other, set_cookie, AppError, AppResult, Form, Peer, Query,
 };
-use crate::routes::{route, Route};
+use crate::route::{route, Route};
 use crate::session::{field_errors, render, Viewer, SESSION_COOKIE};
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};

@@ -77,7 +77,7 @@ pub(super) async fn sign_in(
     // The same work and the same answer whether or not the account exists.
     let (stored, user) = match &credentials {
         Some(c) if c.active => (c.password_hash.clone(), Some(c.id)),
-        _ => (state.dummy_hash.to_string(), None),
+        _ => (super::password::dummy_hash().to_string(), None),
     };
     let matches = password::verify_blocking(form.password.clone(), stored).await;
     let user = user.filter(|_| matches);

@@ -2,7 +2,7 @@
 
 use crate::http::AppResult;
 use crate::http::Query;
-use crate::routes::{route, Route};
+use crate::route::{route, Route};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
 use axum::extract::State;

@@ -1,20 +1,20 @@
 //! The attendance register of a session (one tick per participant and half-day, hours computed),
 //! corrected by staff and audited; and the attendance report across the programme, with exports.
 
-use super::pages::lines;
 use super::{find, hours, session_view};
 use crate::http::{see_other, AppError, AppResult, Form, Query};
+use crate::kept::Weigh;
 use crate::session::{render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::Utc;
-use domain::labs::attendance::{half_days, minutes_attended, overall, rates_by, Rate};
+use domain::labs::attendance::{half_days, minutes_attended, overall, rates_by, Line, Rate};
 use minijinja::{context, Value};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use uuid::Uuid;
 
 pub(super) async fn sheet(
@@ -90,9 +90,6 @@ pub(super) async fn save(
     )))
 }
 
-/// The attendance report as last worked out, with the generations it was worked out at.
-pub(crate) type ReportCache = Mutex<Option<((i64, i64, i64), Arc<Report>)>>;
-
 /// The report's tables: per participant, organisation and module, and the overall rate.
 pub(crate) struct Report {
     participants: Vec<(String, Rate)>,
@@ -101,23 +98,26 @@ pub(crate) struct Report {
     pub(super) total: Rate,
 }
 
-/// The report, worked out again only when sessions, registrations, attendance, the programme or
-/// people's names and organisations changed: it reads every registration of the season.
+/// The report, kept while sessions, registrations, attendance, the programme and people's names
+/// and organisations are unchanged: it reads every registration of the season.
 pub(super) async fn build(state: &AppState) -> AppResult<Arc<Report>> {
-    let generation = db::labs::report_generation(&state.db).await?;
-    let cached = state.report_cache.lock().ok().and_then(|c| c.clone());
-    if let Some((g, report)) = cached {
-        if g == generation {
-            return Ok(report);
-        }
+    state
+        .kept
+        .get_or_compute(&state.db, "labs/report".into(), super::REPORT_PARTS, || {
+            work_out(state)
+        })
+        .await
+}
+
+impl Weigh for Report {
+    fn weight(&self) -> usize {
+        let line = |l: &Vec<(String, Rate)>| {
+            l.iter()
+                .map(|(n, _)| n.len() + std::mem::size_of::<(String, Rate)>())
+                .sum::<usize>()
+        };
+        line(&self.participants) + line(&self.organisations) + line(&self.modules)
     }
-    // Worked out after reading the generations: what is stored is at least as new as the
-    // generations it is stored with, so it is never kept past a change.
-    let report = Arc::new(work_out(state).await?);
-    if let Ok(mut c) = state.report_cache.lock() {
-        *c = Some((generation, report.clone()));
-    }
-    Ok(report)
 }
 
 async fn work_out(state: &AppState) -> AppResult<Report> {
@@ -126,7 +126,7 @@ async fn work_out(state: &AppState) -> AppResult<Report> {
         .iter()
         .map(|r| (r.user_id, r.user_name.clone()))
         .collect();
-    let structure = crate::programme::structure(state)
+    let structure = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
     let mut org_ids: Vec<Uuid> = lines.iter().filter_map(|l| l.organisation).collect();
@@ -274,4 +274,36 @@ pub(super) async fn export(
         bytes,
     )
         .into_response())
+}
+
+/// Report lines of one person, or of everyone, with the organisation each registration counts for:
+/// the person's organisation in the session's cohort when there is one.
+pub(super) async fn lines(
+    state: &AppState,
+    person: Option<Uuid>,
+) -> AppResult<(Vec<db::labs::ReportRow>, Vec<Line<Uuid>>)> {
+    let rows = db::labs::report_rows(&state.db, person).await?;
+    // A session's half-days are worked out once, not for each person registered to it.
+    let mut days_of: HashMap<Uuid, (Vec<_>, i64)> = HashMap::new();
+    let lines = rows
+        .iter()
+        .map(|r| {
+            let (days, expected) = days_of.entry(r.session_id).or_insert_with(|| {
+                let days = half_days(r.starts_at, r.ends_at);
+                let expected = days.iter().map(|h| h.minutes).sum();
+                (days, expected)
+            });
+            let expected = *expected;
+            Line {
+                participant: r.user_id,
+                organisation: r.organisation,
+                module: r.module_id,
+                rate: Rate {
+                    expected,
+                    attended: minutes_attended(days, &r.present),
+                },
+            }
+        })
+        .collect();
+    Ok((rows, lines))
 }

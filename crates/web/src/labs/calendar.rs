@@ -60,7 +60,7 @@ pub(super) async fn calendar(
     let today = local(now).0;
     let month = first_of_month(&q.month, today);
     let list_view = q.view == "list";
-    let structure = crate::programme::structure(&state)
+    let structure = crate::shared::structure::structure(&state)
         .await?
         .unwrap_or_default();
     let strand = structure.strand_by_code(q.strand.trim()).map(|s| s.id);

@@ -1,8 +1,8 @@
 //! Certificates of participation: a participant downloads a PDF/A stating the modules, days and
 //! hours they attended; each one gets a verification code that anyone can check on a public page.
 
+use super::attendance::lines;
 use super::hours;
-use super::pages::lines;
 use crate::http::{AppError, AppResult};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
@@ -44,7 +44,7 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
         .map(|s| s.name.clone())
         .unwrap_or_default();
     let (rows, report) = lines(&state, Some(user)).await?;
-    let structure = crate::programme::structure(&state)
+    let structure = crate::shared::structure::structure(&state)
         .await?
         .unwrap_or_default();
     // Certificates are Italian documents: the programme's language, whatever the interface's.

@@ -93,7 +93,7 @@ pub(super) async fn session(State(state): State<AppState>, Path(id): Path<String
 
 pub(super) async fn cohort(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let structure = crate::programme::structure(&state)
+    let structure = crate::shared::structure::structure(&state)
         .await?
         .unwrap_or_default();
     let c = structure

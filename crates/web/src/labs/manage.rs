@@ -26,7 +26,7 @@ struct Page<'a> {
 }
 
 async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResult {
-    let structure = crate::programme::structure(state)
+    let structure = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
     let modules: Vec<Value> = structure
@@ -59,7 +59,7 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResu
 }
 
 async fn ids(state: &AppState) -> AppResult<(Vec<Uuid>, Vec<Uuid>)> {
-    let s = crate::programme::structure(state)
+    let s = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
     Ok((

@@ -10,7 +10,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::Utc;
 use db::labs::Session;
-use domain::labs::attendance::{half_days, minutes_attended, Line, Rate};
+use domain::labs::attendance::{half_days, minutes_attended, Rate};
 use domain::labs::{check_in_open, Status};
 use minijinja::{context, Value};
 use std::collections::HashMap;
@@ -78,7 +78,7 @@ pub(super) async fn session_page(
     let now = Utc::now();
     let rel = relation(state, viewer, s).await?;
     let reading =
-        crate::library::reading::visible(state, viewer, db::library::ReadingFor::Session(s.id))
+        crate::shared::library::reading_list(state, viewer, db::library::ReadingFor::Session(s.id))
             .await?;
     let agenda: Vec<Value> = db::labs::agenda(&state.db, s.id)
         .await?
@@ -177,38 +177,6 @@ pub(super) async fn material(State(state): State<AppState>, Path(id): Path<Strin
         .into_response())
 }
 
-/// Report lines of one person, or of everyone, with the organisation each registration counts for:
-/// the person's organisation in the session's cohort when there is one.
-pub(super) async fn lines(
-    state: &AppState,
-    person: Option<Uuid>,
-) -> AppResult<(Vec<db::labs::ReportRow>, Vec<Line<Uuid>>)> {
-    let rows = db::labs::report_rows(&state.db, person).await?;
-    // A session's half-days are worked out once, not for each person registered to it.
-    let mut days_of: HashMap<Uuid, (Vec<_>, i64)> = HashMap::new();
-    let lines = rows
-        .iter()
-        .map(|r| {
-            let (days, expected) = days_of.entry(r.session_id).or_insert_with(|| {
-                let days = half_days(r.starts_at, r.ends_at);
-                let expected = days.iter().map(|h| h.minutes).sum();
-                (days, expected)
-            });
-            let expected = *expected;
-            Line {
-                participant: r.user_id,
-                organisation: r.organisation,
-                module: r.module_id,
-                rate: Rate {
-                    expected,
-                    attended: minutes_attended(days, &r.present),
-                },
-            }
-        })
-        .collect();
-    Ok((rows, lines))
-}
-
 pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppResult {
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
     let body = mine_body(&state, &viewer, user).await?;
@@ -224,80 +192,80 @@ pub(super) async fn mine(State(state): State<AppState>, viewer: Viewer) -> AppRe
 /// and people are unchanged, until the next moment one of the sessions starts or ends (which
 /// moves it from coming to past).
 async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<Arc<str>> {
-    let (labs, programme, people) = db::labs::report_generation(&state.db).await?;
-    let generations = [labs, programme, people];
     let key = format!("mine/{user}/{}", viewer.locale.code());
-    if let Some(kept) = state.fragments.get(&key, &generations) {
-        return Ok(kept);
-    }
-    let now = Utc::now();
-    let sessions = db::labs::list(
-        &state.db,
-        &db::labs::Filter {
-            person: Some(user),
-            ..Default::default()
-        },
-    )
-    .await?;
-    // The person's registrations with the half-days attended, in one query: the hours of each
-    // held session they were registered to count, as in the season's report.
-    let registrations: HashMap<Uuid, (String, Vec<i64>)> =
-        db::labs::registrations_of(&state.db, user)
-            .await?
-            .into_iter()
-            .map(|(session, status, present)| (session, (status, present)))
-            .collect();
-    let answered = db::labs::feedback_given_by(&state.db, user).await?;
-    let mut upcoming = Vec::new();
-    let mut past = Vec::new();
-    let mut total = Rate::default();
-    for s in &sessions {
-        let (registration, present) = match registrations.get(&s.id) {
-            Some((status, present)) => (Some(status.as_str()), present.as_slice()),
-            None => (None, &[][..]),
-        };
-        let counted = s.status == Status::Held && registration == Some("registered");
-        let attended = counted.then(|| {
-            let days = half_days(s.starts_at, s.ends_at);
-            let rate = Rate {
-                expected: days.iter().map(|h| h.minutes).sum(),
-                attended: minutes_attended(&days, present),
-            };
-            total = total + rate;
-            hours(rate.attended, viewer.locale)
-        });
-        let gave = !counted || answered.contains(&s.id);
-        let v = context! {
-            session => session_view(s, viewer, now), registration, attended, feedback_due => !gave,
-        };
-        if s.ends_at >= now {
-            upcoming.push(v);
-        } else {
-            past.push(v);
-        }
-    }
-    past.reverse();
-    let until = sessions
-        .iter()
-        .flat_map(|s| [s.starts_at, s.ends_at])
-        .filter(|t| *t > now)
-        .min();
-    let html: Arc<str> = state
-        .templates
-        .render(
-            viewer.locale,
-            "labs/_mine.html",
-            context! {
-                upcoming, past,
-                attended_hours => hours(total.attended, viewer.locale),
-                expected_hours => hours(total.expected, viewer.locale),
-                rate => total.percent(),
-                content_lang => "it",
+    let html = state
+        .kept
+        .get_or_compute_until(&state.db, key, super::MINE_PARTS, || async {
+        let now = Utc::now();
+        let sessions = db::labs::list(
+            &state.db,
+            &db::labs::Filter {
+                person: Some(user),
+                ..Default::default()
             },
-        )?
-        .into();
-    state.fragments.put(key, &generations, until, html.clone());
-    Ok(html)
+        )
+        .await?;
+        // The person's registrations with the half-days attended, in one query: the hours of each
+        // held session they were registered to count, as in the season's report.
+        let registrations: HashMap<Uuid, (String, Vec<i64>)> =
+            db::labs::registrations_of(&state.db, user)
+                .await?
+                .into_iter()
+                .map(|(session, status, present)| (session, (status, present)))
+                .collect();
+        let answered = db::labs::feedback_given_by(&state.db, user).await?;
+        let mut upcoming = Vec::new();
+        let mut past = Vec::new();
+        let mut total = Rate::default();
+        for s in &sessions {
+            let (registration, present) = match registrations.get(&s.id) {
+                Some((status, present)) => (Some(status.as_str()), present.as_slice()),
+                None => (None, &[][..]),
+            };
+            let counted = s.status == Status::Held && registration == Some("registered");
+            let attended = counted.then(|| {
+                let days = half_days(s.starts_at, s.ends_at);
+                let rate = Rate {
+                    expected: days.iter().map(|h| h.minutes).sum(),
+                    attended: minutes_attended(&days, present),
+                };
+                total = total + rate;
+                hours(rate.attended, viewer.locale)
+            });
+            let gave = !counted || answered.contains(&s.id);
+            let v = context! {
+                session => session_view(s, viewer, now), registration, attended, feedback_due => !gave,
+            };
+            if s.ends_at >= now {
+                upcoming.push(v);
+            } else {
+                past.push(v);
+            }
+        }
+        past.reverse();
+        let until = sessions
+            .iter()
+            .flat_map(|s| [s.starts_at, s.ends_at])
+            .filter(|t| *t > now)
+            .min();
+        let html: Arc<str> = state
+            .templates
+            .render(
+                viewer.locale,
+                "labs/_mine.html",
+                context! {
+                    upcoming, past,
+                    attended_hours => hours(total.attended, viewer.locale),
+                    expected_hours => hours(total.expected, viewer.locale),
+                    rate => total.percent(),
+                    content_lang => "it",
+                },
+            )?
+            .into();
+        Ok::<_, AppError>((html, until))
+    })
+        .await?;
+    Ok((*html).clone())
 }
 
 pub(super) async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> AppResult {

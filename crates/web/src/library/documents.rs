@@ -4,6 +4,7 @@
 use super::{is_staff, scope, Names, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES};
 use crate::http::{see_other, with_status, AppError, AppResult};
 use crate::session::{field_errors, render, Viewer};
+use crate::shared::library::document as visible;
 use crate::state::AppState;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -15,20 +16,6 @@ use domain::library::{places, DraftInput, Visibility, KINDS, LANGUAGES};
 use domain::validation::Errors;
 use minijinja::{context, Value};
 use uuid::Uuid;
-
-/// A document the viewer may see, else 404 (a document one may not see does not exist for them).
-pub(crate) async fn visible(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Document> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let doc = db::library::document(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let scope = scope(state, viewer).await?;
-    if scope.sees(doc.visibility(), doc.organisation_id, doc.cohort_id) {
-        Ok(doc)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
 
 fn may_edit(viewer: &Viewer, doc: &Document) -> bool {
     is_staff(viewer) || (viewer.user_id().is_some() && viewer.user_id() == doc.created_by)
@@ -58,7 +45,7 @@ pub(super) async fn show(
         .filter(|p| places::country(p).is_none_or(|c| !chosen_groups.contains(&c.area)))
         .map(|p| context! { code => p, name => names.place(&state, p) })
         .collect();
-    let structure = crate::programme::structure(&state)
+    let structure = crate::shared::structure::structure(&state)
         .await?
         .unwrap_or_default();
     let module = doc
@@ -82,7 +69,7 @@ pub(super) async fn show(
         let sessions = db::labs::list(&state.db, &Default::default())
             .await?
             .iter()
-            .map(|x| crate::labs::session_view(x, &viewer, now))
+            .map(|x| crate::shared::sessions::session_view(x, &viewer, now))
             .collect();
         let modules = structure
             .modules
@@ -113,7 +100,7 @@ pub(super) async fn show(
             doc => &doc, themes, places => place_list, module, strand, session, size, editable,
             administration => practice.as_ref().map(|p| p.administration.clone()), sections,
             may_curate, reading_modules, reading_sessions,
-            practice_orgs => if practice.is_some() { crate::products::author_choices(&state, &viewer).await? } else { vec![] },
+            practice_orgs => if practice.is_some() { crate::shared::authors::author_choices(&state, &viewer).await? } else { vec![] },
             updated => viewer.locale.date_time(doc.updated_at),
             extraction_error => doc.extraction_error.as_deref()
                 .filter(|k| domain::library::extract::ExtractError::known_message(k))
@@ -170,7 +157,7 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
         .into_iter()
         .map(|o| context! { id => o.id, name => o.data.name })
         .collect();
-    let structure = crate::programme::structure(state)
+    let structure = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
     let my_groups = scope(state, viewer).await?.groups;
@@ -377,7 +364,7 @@ async fn check(
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
-    let structure = crate::programme::structure(state)
+    let structure = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
     let mut errors = Errors::default();

@@ -5,42 +5,29 @@ pub(crate) mod documents;
 pub mod extract;
 pub(crate) mod map;
 pub(crate) mod reading;
+
+pub use crate::shared::library::NAMES_PARTS;
+pub(crate) use crate::shared::library::{scope, Names};
 mod search;
 mod themes;
 
-use crate::routes::{route, Route};
+use crate::kept::Weigh;
+use crate::route::{route, Route};
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::http::Method;
-use domain::library::places;
+use db::Part;
 use domain::library::text::{snippet, Piece};
 use domain::library::Scope;
-use domain::locale::Locale;
 use domain::roles::Role;
-use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Cached library searches: results are reused while the library's generation is unchanged,
-/// so that every instance serves fresh results after any change made through any instance.
-/// Searches that miss the cache run at most two at a time (the other requests wait, then find
-/// the result cached), so that a burst of identical searches computes each one once.
-#[derive(Debug)]
-pub struct SearchCache {
-    entries: std::sync::Mutex<HashMap<String, (i64, std::sync::Arc<Found>)>>,
-    computing: tokio::sync::Semaphore,
-}
+/// What a search's results depend on: the documents (their metadata, text and visibility).
+pub const SEARCH_PARTS: &[Part] = &[Part::Library];
 
-impl Default for SearchCache {
-    fn default() -> Self {
-        SearchCache {
-            entries: Default::default(),
-            computing: tokio::sync::Semaphore::new(2),
-        }
-    }
-}
-
-/// The most searches kept; the cache starts afresh when full.
-const CACHE_ENTRIES: usize = 2_000;
+/// Library searches that miss the kept values run at most two at a time (the other requests
+/// wait, then find the result kept), so that a burst of identical searches computes each once.
+static SEARCHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 /// A search's results as pages show them: each hit's title and text with the query's words
 /// marked are worked out once, with the results (they took most of the search page's time when
@@ -93,42 +80,38 @@ impl Found {
     }
 }
 
-impl SearchCache {
-    fn cached(&self, key: &str, generation: i64) -> Option<std::sync::Arc<Found>> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .get(key)
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, r)| r.clone())
-    }
+/// The results of `search` for `scope`, kept while the library's documents are unchanged.
+pub(crate) async fn search(
+    state: &AppState,
+    search: &db::library::Search,
+    scope: &Scope,
+) -> Result<Arc<Found>, db::DbError> {
+    let key = format!("library/search/{search:?}|{scope:?}");
+    state
+        .kept
+        .get_or_compute_limited(&state.db, key, SEARCH_PARTS, &SEARCHING, || async {
+            Ok(Found::new(
+                db::library::search(&state.db, search, scope).await?,
+                &search.query,
+            ))
+        })
+        .await
+}
 
-    /// The results of `search` for `scope`, from the cache when still current.
-    pub(crate) async fn search(
-        &self,
-        state: &AppState,
-        search: &db::library::Search,
-        scope: &Scope,
-    ) -> Result<std::sync::Arc<Found>, db::DbError> {
-        let generation = db::library::generation(&state.db).await?;
-        let key = format!("{search:?}|{scope:?}");
-        if let Some(r) = self.cached(&key, generation) {
-            return Ok(r);
-        }
-        let _permit = self.computing.acquire().await;
-        if let Some(r) = self.cached(&key, generation) {
-            return Ok(r);
-        }
-        let results = std::sync::Arc::new(Found::new(
-            db::library::search(&state.db, search, scope).await?,
-            &search.query,
-        ));
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= CACHE_ENTRIES {
-                entries.clear();
-            }
-            entries.insert(key, (generation, results.clone()));
-        }
-        Ok(results)
+impl Weigh for Found {
+    fn weight(&self) -> usize {
+        let hits: usize = self
+            .results
+            .hits
+            .iter()
+            .map(|h| h.title.len() + h.summary.len() + 256)
+            .sum();
+        let snippets: usize = self
+            .snippets
+            .iter()
+            .map(|(a, b)| a.len() + b.len() + 48)
+            .sum();
+        hits + snippets + 1024
     }
 }
 
@@ -235,152 +218,11 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// Whether the viewer is programme staff (or an administrator): they see every document.
-fn is_staff(viewer: &Viewer) -> bool {
+pub(crate) fn is_staff(viewer: &Viewer) -> bool {
     viewer
         .principal
         .as_ref()
         .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
-}
-
-/// What the viewer may see of the library.
-pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db::DbError> {
-    let Some(p) = viewer.principal.as_ref() else {
-        return Ok(Scope::default());
-    };
-    let organisations = p.organisations();
-    let groups = db::library::groups_of(&state.db, &organisations).await?;
-    Ok(Scope {
-        everything: is_staff(viewer),
-        signed_in: true,
-        organisations,
-        groups,
-    })
-}
-
-/// Names of themes, places and kinds in the viewer's language.
-pub(crate) struct Names {
-    locale: Locale,
-    macro_areas: HashMap<String, String>,
-    /// The macro-areas' codes and names in the programme's order.
-    macro_areas_in_order: Vec<(String, String)>,
-    sectors: HashMap<String, String>,
-}
-
-/// The names of themes in every language as last read, with the library generation they were read
-/// at: the sectors' code list runs to hundreds of rows and changes only with an import.
-pub(crate) type NamesCache = std::sync::Mutex<Option<(i64, Vec<Arc<Names>>)>>;
-
-impl Names {
-    /// The names in `locale`, read again only when the library's generation changed (importing
-    /// sectors and saving a macro-area raise it, through any instance).
-    pub(crate) async fn load(state: &AppState, locale: Locale) -> Result<Arc<Names>, db::DbError> {
-        let generation = db::library::generation(&state.db).await?;
-        let cached = state.names_cache.lock().ok().and_then(|c| c.clone());
-        let all = match cached {
-            Some((g, all)) if g == generation => all,
-            _ => {
-                // Read after the generation, so never kept past a change (see `structure`).
-                let areas = db::library::macro_areas(&state.db).await?;
-                let sectors = db::library::sectors(&state.db).await?;
-                let all: Vec<Arc<Names>> = Locale::ALL
-                    .into_iter()
-                    .map(|l| Arc::new(Names::new(l, &areas, &sectors)))
-                    .collect();
-                if let Ok(mut c) = state.names_cache.lock() {
-                    *c = Some((generation, all.clone()));
-                }
-                all
-            }
-        };
-        all.into_iter()
-            .find(|n| n.locale == locale)
-            .ok_or(db::DbError::NotFound)
-    }
-
-    fn new(
-        locale: Locale,
-        areas: &[db::library::MacroArea],
-        sectors: &[db::library::Sector],
-    ) -> Names {
-        let macro_areas_in_order: Vec<(String, String)> = areas
-            .iter()
-            .map(|m| {
-                let name = match locale {
-                    Locale::It => &m.name_it,
-                    Locale::En => &m.name_en,
-                    Locale::Fr => &m.name_fr,
-                };
-                (m.code.clone(), name.clone())
-            })
-            .collect();
-        let macro_areas = macro_areas_in_order.iter().cloned().collect();
-        let sectors = sectors
-            .iter()
-            .map(|s| {
-                let name = match (locale, &s.name_fr) {
-                    (Locale::Fr, Some(fr)) => fr,
-                    _ => &s.name_en,
-                };
-                (s.code.clone(), name.clone())
-            })
-            .collect();
-        Names {
-            locale,
-            macro_areas,
-            macro_areas_in_order,
-            sectors,
-        }
-    }
-
-    /// The macro-areas' codes and names in the programme's order.
-    pub(crate) fn macro_areas_in_order(&self) -> &[(String, String)] {
-        &self.macro_areas_in_order
-    }
-
-    pub(crate) fn theme(&self, code: &str) -> String {
-        if let Some(m) = code.strip_prefix("m:") {
-            self.macro_areas.get(m).cloned().unwrap_or_else(|| m.into())
-        } else if let Some(d) = code.strip_prefix("dac:") {
-            match self.sectors.get(d) {
-                Some(n) => format!("{n} ({d})"),
-                None => d.to_string(),
-            }
-        } else {
-            code.to_string()
-        }
-    }
-
-    pub(crate) fn place(&self, state: &AppState, code: &str) -> String {
-        if let Some(c) = places::country(code) {
-            c.name(self.locale).to_string()
-        } else if let Some(r) = places::region_name(code) {
-            r.to_string()
-        } else if code.starts_with("group-") {
-            state.i18n.t(self.locale, &format!("place-{code}"))
-        } else {
-            code.to_string()
-        }
-    }
-
-    pub(crate) fn macro_area_list(&self) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = self
-            .macro_areas
-            .iter()
-            .map(|(c, n)| (format!("m:{c}"), n.clone()))
-            .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
-        v
-    }
-
-    pub(crate) fn sector_list(&self) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = self
-            .sectors
-            .iter()
-            .map(|(c, n)| (format!("dac:{c}"), format!("{c} · {n}")))
-            .collect();
-        v.sort();
-        v
-    }
 }
 
 #[cfg(test)]

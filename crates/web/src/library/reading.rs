@@ -1,34 +1,14 @@
 //! Reading lists: staff pick library documents to read before a module's labs or a session;
 //! the module and session pages show the ones each person may see.
 
-use super::scope;
 use crate::http::{see_other, AppError, AppResult, Form};
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use db::library::ReadingFor;
 use domain::validation::{optional_text, Errors};
-use minijinja::{context, Value};
 use serde::Deserialize;
 use uuid::Uuid;
-
-/// The items of a reading list the viewer may see, ready for `library/_reading.html`.
-pub(crate) async fn visible(
-    state: &AppState,
-    viewer: &Viewer,
-    target: ReadingFor,
-) -> AppResult<Vec<Value>> {
-    let scope = scope(state, viewer).await?;
-    Ok(db::library::reading_list(&state.db, target)
-        .await?
-        .into_iter()
-        .filter(|r| r.seen_by(&scope))
-        .map(|r| {
-            context! { id => r.id, document => r.document_id, title => r.title, kind => r.kind,
-            language => r.language, year => r.year, note => r.note }
-        })
-        .collect())
-}
 
 fn back(target: ReadingFor) -> String {
     match target {
@@ -62,7 +42,7 @@ pub(super) async fn add(
     }
     .ok_or(AppError::BadRequest("error-choose"))?;
     let exists = match target {
-        ReadingFor::Module(m) => crate::programme::structure(&state)
+        ReadingFor::Module(m) => crate::shared::structure::structure(&state)
             .await?
             .is_some_and(|s| s.modules.iter().any(|x| x.id == m)),
         ReadingFor::Session(s) => db::labs::get(&state.db, s).await?.is_some(),

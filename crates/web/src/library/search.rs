@@ -128,7 +128,7 @@ pub(super) async fn page(
         per_page: PER_PAGE,
     };
     let scope = scope(&state, &viewer).await?;
-    let found = state.search_cache.search(&state, &search, &scope).await?;
+    let found = crate::library::search(&state, &search, &scope).await?;
     let results = &found.results;
     let names = Names::load(&state, viewer.locale).await?;
     let locale = viewer.locale;

@@ -8,7 +8,7 @@ mod registry;
 mod workspace;
 
 use crate::http::{is_htmx, see_other, AppError, AppResult, Form, Query};
-use crate::routes::{route, Route};
+use crate::route::{route, Route};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};

@@ -123,7 +123,7 @@ pub(super) async fn invite(
             )
         }
     };
-    crate::accounts::send_invitation(&state, &viewer, &invitation, Some(o.id)).await?;
+    crate::shared::invitations::send_invitation(&state, &viewer, &invitation, Some(o.id)).await?;
     Ok(see_other(&format!(
         "/organisations/{}/workspace?done=invited",
         o.id

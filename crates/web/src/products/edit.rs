@@ -280,7 +280,7 @@ pub(super) async fn save(
         &c.title,
         domain::products::MAX_TITLE,
     );
-    let due = super::pages::due_date(&mut errors, &c.due_on);
+    let due = domain::validation::optional_date(&mut errors, "due_on", &c.due_on);
     let label = domain::validation::optional_text(&mut errors, "version_label", &c.label, 200)
         .unwrap_or_default();
     problems.extend(errors.0.iter().map(|e| FieldProblem {

@@ -2,7 +2,7 @@
 //! administrations they tutor; every administration for programme staff) and the notification
 //! list.
 
-use crate::http::{see_other, AppResult};
+use crate::http::{see_other, AppError, AppResult};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
 use axum::extract::State;
@@ -45,8 +45,6 @@ async fn inbox_body(
     orgs: Option<&[Uuid]>,
     locale: Locale,
 ) -> AppResult<Arc<str>> {
-    let g = db::products::generations(&state.db).await?;
-    let generations = [g.products, g.people];
     let scope = match orgs {
         None => "all".to_string(),
         Some(ids) => {
@@ -60,41 +58,43 @@ async fn inbox_body(
         }
     };
     let key = format!("inbox/{scope}/{}", locale.code());
-    if let Some(kept) = state.fragments.get(&key, &generations) {
-        return Ok(kept);
-    }
-    let waiting: Vec<Value> = db::products::awaiting_review(&state.db, orgs)
-        .await?
-        .into_iter()
-        .map(|s| {
-            context! { id => s.id, organisation_id => s.organisation_id, organisation => s.organisation,
-            kind => s.kind, title => s.title, state => s.state, updated_at => locale.date_time(s.updated_at),
-            open_comments => s.open_comments }
-        })
-        .collect();
-    let threads: Vec<Value> = db::products::open_threads(&state.db, orgs, 60)
-        .await?
-        .into_iter()
-        .map(|(c, title, org)| {
-            context! { id => c.id, product_id => c.product_id, organisation_id => org, product => title,
-            body => if c.body.chars().count() > 240 {
-                format!("{}…", c.body.chars().take(240).collect::<String>())
-            } else {
-                c.body.clone()
-            }, author => c.author_name, at => locale.date_time(c.created_at),
-            version => c.version_number, anchor => c.anchor }
-        })
-        .collect();
-    let html: Arc<str> = state
-        .templates
-        .render(
-            locale,
-            "products/_inbox.html",
-            context! { waiting, threads },
-        )?
-        .into();
-    state.fragments.put(key, &generations, None, html.clone());
-    Ok(html)
+    let html = state
+        .kept
+        .get_or_compute(&state.db, key, super::INBOX_PARTS, || async {
+        let waiting: Vec<Value> = db::products::awaiting_review(&state.db, orgs)
+            .await?
+            .into_iter()
+            .map(|s| {
+                context! { id => s.id, organisation_id => s.organisation_id, organisation => s.organisation,
+                kind => s.kind, title => s.title, state => s.state, updated_at => locale.date_time(s.updated_at),
+                open_comments => s.open_comments }
+            })
+            .collect();
+        let threads: Vec<Value> = db::products::open_threads(&state.db, orgs, 60)
+            .await?
+            .into_iter()
+            .map(|(c, title, org)| {
+                context! { id => c.id, product_id => c.product_id, organisation_id => org, product => title,
+                body => if c.body.chars().count() > 240 {
+                    format!("{}…", c.body.chars().take(240).collect::<String>())
+                } else {
+                    c.body.clone()
+                }, author => c.author_name, at => locale.date_time(c.created_at),
+                version => c.version_number, anchor => c.anchor }
+            })
+            .collect();
+        let html: Arc<str> = state
+            .templates
+            .render(
+                locale,
+                "products/_inbox.html",
+                context! { waiting, threads },
+            )?
+            .into();
+        Ok::<_, AppError>(html)
+    })
+        .await?;
+    Ok((*html).clone())
 }
 
 pub(super) async fn notifications(State(state): State<AppState>, viewer: Viewer) -> AppResult {

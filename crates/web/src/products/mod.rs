@@ -7,7 +7,6 @@ mod edit;
 mod export;
 mod inbox;
 mod models;
-pub(crate) use models::author_choices;
 mod pages;
 pub mod reminders;
 mod review;
@@ -16,7 +15,7 @@ mod threads;
 mod tutoring;
 
 use crate::http::{AppError, AppResult};
-use crate::routes::{route, Route};
+use crate::route::{route, Route};
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::http::Method;
@@ -27,6 +26,14 @@ use domain::products::Content;
 use domain::roles::Role;
 use minijinja::{context, Value};
 use uuid::Uuid;
+
+/// What a workspace's product list depends on: products and people's and organisations' names.
+pub const LIST_PARTS: &[db::Part] = &[db::Part::Products, db::Part::People];
+/// What the tutors' inbox depends on.
+pub const INBOX_PARTS: &[db::Part] = &[db::Part::Products, db::Part::People];
+/// What a product's content, discussion and history depend on: products, names, and the themes
+/// that name a strategic plan's areas.
+pub const SHOW_PARTS: &[db::Part] = &[db::Part::Products, db::Part::People, db::Part::Themes];
 
 /// The products routes.
 pub fn routes() -> Vec<Route> {

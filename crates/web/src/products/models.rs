@@ -4,36 +4,13 @@
 use super::{content_view, find, path};
 use crate::http::{see_other, AppError, AppResult, Form};
 use crate::session::{render, Viewer};
+use crate::shared::authors::author_choices;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use domain::products::Content;
-use domain::roles::Role;
 use minijinja::{context, Value};
 use serde::Deserialize;
 use uuid::Uuid;
-
-/// The administrations in which the viewer writes products.
-pub(crate) fn author_organisations(viewer: &Viewer) -> Vec<Uuid> {
-    let p = viewer.principal.clone().unwrap_or_default();
-    let mut out: Vec<Uuid> = p
-        .grants
-        .iter()
-        .filter(|g| matches!(g.role, Role::Coordinator | Role::Member))
-        .filter_map(|g| g.space_id)
-        .collect();
-    out.dedup();
-    out
-}
-
-/// The administrations in which the viewer writes products, with their names.
-pub(crate) async fn author_choices(state: &AppState, viewer: &Viewer) -> AppResult<Vec<Value>> {
-    let ids = author_organisations(viewer);
-    Ok(db::organisations::by_ids(&state.db, &ids)
-        .await?
-        .into_iter()
-        .map(|o| context! { id => o.id, name => o.data.name })
-        .collect())
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -35,39 +35,39 @@ pub(super) async fn list(
 /// The workspace's products and recent activity, rendered; kept while no product changed and
 /// nobody was renamed, as it is the same for everyone who may see the list.
 async fn list_body(state: &AppState, org: Uuid, locale: Locale) -> AppResult<Arc<str>> {
-    let g = db::products::generations(&state.db).await?;
-    let generations = [g.products, g.people];
     let key = format!("products/{org}/{}", locale.code());
-    if let Some(kept) = state.fragments.get(&key, &generations) {
-        return Ok(kept);
-    }
-    let products: Vec<Value> = db::products::list(&state.db, org)
-        .await?
-        .into_iter()
-        .map(|s| {
-            context! { id => s.id, kind => s.kind, title => s.title, state => s.state,
-            due_on => s.due_on.map(|d| locale.date(d)), updated_at => locale.date_time(s.updated_at),
-            versions => s.versions, open_comments => s.open_comments }
-        })
-        .collect();
-    let feed: Vec<Value> = db::products::feed(&state.db, org, 15)
-        .await?
-        .into_iter()
-        .map(|e| {
-            context! { product_id => e.product_id, product_title => e.product_title, kind => e.kind,
-            actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail }
-        })
-        .collect();
-    let html: Arc<str> = state
-        .templates
-        .render(
-            locale,
-            "products/_list.html",
-            context! { org, products, feed },
-        )?
-        .into();
-    state.fragments.put(key, &generations, None, html.clone());
-    Ok(html)
+    let html = state
+        .kept
+        .get_or_compute(&state.db, key, super::LIST_PARTS, || async {
+        let products: Vec<Value> = db::products::list(&state.db, org)
+            .await?
+            .into_iter()
+            .map(|s| {
+                context! { id => s.id, kind => s.kind, title => s.title, state => s.state,
+                due_on => s.due_on.map(|d| locale.date(d)), updated_at => locale.date_time(s.updated_at),
+                versions => s.versions, open_comments => s.open_comments }
+            })
+            .collect();
+        let feed: Vec<Value> = db::products::feed(&state.db, org, 15)
+            .await?
+            .into_iter()
+            .map(|e| {
+                context! { product_id => e.product_id, product_title => e.product_title, kind => e.kind,
+                actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail }
+            })
+            .collect();
+        let html: Arc<str> = state
+            .templates
+            .render(
+                locale,
+                "products/_list.html",
+                context! { org, products, feed },
+            )?
+            .into();
+        Ok::<_, AppError>(html)
+    })
+        .await?;
+    Ok((*html).clone())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -132,7 +132,7 @@ async fn source(state: &AppState, viewer: &Viewer, form: &NewForm) -> AppResult<
         return Ok(Some(Source::Model(Box::new(p))));
     }
     if !form.practice.trim().is_empty() {
-        let doc = crate::library::documents::visible(state, viewer, form.practice.trim()).await?;
+        let doc = crate::shared::library::document(state, viewer, form.practice.trim()).await?;
         let practice = db::library::practice(&state.db, doc.id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -201,21 +201,6 @@ pub(super) async fn new(
     new_page(&state, &viewer, org, &form, &Errors::default()).await
 }
 
-/// Reads an optional date field.
-pub(super) fn due_date(errors: &mut Errors, text: &str) -> Option<chrono::NaiveDate> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        Ok(d) if (2000..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
-        _ => {
-            errors.add("due_on", "error-date");
-            None
-        }
-    }
-}
-
 /// The first content of a new product: the outline of its kind in the author's language, or an
 /// empty logframe of the chosen mode.
 fn starter(state: &AppState, viewer: &Viewer, kind: &str, mode: Mode) -> Content {
@@ -241,7 +226,7 @@ pub(super) async fn create(
     let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let checked = domain::products::check_new(&form.title, &form.kind);
     let mut errors = checked.clone().err().unwrap_or_default();
-    let mut due = due_date(&mut errors, &form.due_on);
+    let mut due = domain::validation::optional_date(&mut errors, "due_on", &form.due_on);
     // A lab session sets the deadline to its day.
     let mut session = None;
     if !form.session.trim().is_empty() {
@@ -390,58 +375,59 @@ async fn show_body(
     locale: Locale,
     may_comment: bool,
 ) -> AppResult<Arc<str>> {
-    let g = db::products::generations(&state.db).await?;
-    let generations = [g.products, g.people, g.library];
+    // The product was read before the generations: its edit and state are in the key, so that
+    // what is kept from it never outlives a change to it.
     let key = format!(
-        "product/{}/{}/{}/{may_comment}",
+        "product/{}/{}/{}/{}/{}/{may_comment}",
         p.id,
+        p.version,
+        p.state,
         shown.map(|v| v.number).unwrap_or(0),
         locale.code()
     );
-    if let Some(kept) = state.fragments.get(&key, &generations) {
-        return Ok(kept);
-    }
-    let areas = super::strategy::area_names(state, locale).await?;
-    let anchors = super::anchor_labels(state, locale, content, &areas);
-    let comments = db::products::comments(&state.db, p.id).await?;
-    let forms = may_comment.then(|| super::threads::Forms {
-        organisation: p.organisation_id,
-        product: p.id,
-        version: shown.map(|v| v.number),
+    let html = state
+        .kept
+        .get_or_compute(&state.db, key, super::SHOW_PARTS, || async {
+        let areas = super::strategy::area_names(state, locale).await?;
+        let anchors = super::anchor_labels(state, locale, content, &areas);
+        let comments = db::products::comments(&state.db, p.id).await?;
+        let forms = may_comment.then(|| {
+        super::threads::Forms {
+            organisation: p.organisation_id,
+            product: p.id,
+            version: shown.map(|v| v.number),
+        }
+        .view()
     });
-    let threads = Value::from_safe_string(super::threads::html(
-        state,
-        comments,
-        &anchors,
-        locale,
-        forms.as_ref(),
-    ));
+    let threads = super::threads::view(comments, &anchors, locale);
     let history: Vec<Value> = db::products::history(&state.db, p.id)
-        .await?
-        .into_iter()
-        .map(|e| context! { kind => e.kind, actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail })
-        .collect();
-    let st = super::state_of(p);
-    let findings = match (content, st.editable() || st.awaiting_review()) {
-        (Content::Logframe(lf), true) => super::edit::findings(state, locale, lf),
-        _ => vec![],
-    };
-    let html: Arc<str> = state
-        .templates
-        .render(
-            locale,
-            "products/_show.html",
-            context! {
-                o => context! { id => p.organisation_id }, p => context! { id => p.id },
-                content => content_view(state, locale, p.organisation_id, content).await?,
-                anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
-                shown => shown.map(|v| context! { number => v.number }),
-                threads, history, findings, may_comment,
-            },
-        )?
-        .into();
-    state.fragments.put(key, &generations, None, html.clone());
-    Ok(html)
+            .await?
+            .into_iter()
+            .map(|e| context! { kind => e.kind, actor => e.actor_name, at => locale.date_time(e.at), detail => e.detail })
+            .collect();
+        let st = super::state_of(p);
+        let findings = match (content, st.editable() || st.awaiting_review()) {
+            (Content::Logframe(lf), true) => super::edit::findings(state, locale, lf),
+            _ => vec![],
+        };
+        let html: Arc<str> = state
+            .templates
+            .render(
+                locale,
+                "products/_show.html",
+                context! {
+                    o => context! { id => p.organisation_id }, p => context! { id => p.id },
+                    content => content_view(state, locale, p.organisation_id, content).await?,
+                    anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
+                    shown => shown.map(|v| context! { number => v.number }),
+                    threads, forms, history, findings, may_comment,
+                },
+            )?
+            .into();
+        Ok::<_, AppError>(html)
+    })
+        .await?;
+    Ok((*html).clone())
 }
 
 pub(super) async fn versions(

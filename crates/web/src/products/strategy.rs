@@ -15,7 +15,7 @@ pub(crate) async fn area_names(
     state: &AppState,
     locale: Locale,
 ) -> AppResult<Vec<(String, String)>> {
-    let names = crate::library::Names::load(state, locale).await?;
+    let names = crate::shared::library::Names::load(state, locale).await?;
     Ok(names.macro_areas_in_order().to_vec())
 }
 
@@ -48,8 +48,7 @@ pub(crate) async fn view(
             .unwrap_or_else(|| code.to_string())
     };
     let linked = logframes(state, org).await?;
-    let (shapes, width, height, sprite) =
-        crate::library::map::highlighted(locale, &plan.countries)?;
+    let (shapes, width, height, sprite) = crate::shared::map::highlighted(locale, &plan.countries)?;
     Ok(context! {
         type => "strategic_plan",
         areas => plan.areas.iter().map(|a| context! { code => a.macro_area, name => name_of(&a.macro_area), rationale => a.rationale }).collect::<Vec<_>>(),

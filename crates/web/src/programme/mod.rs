@@ -4,8 +4,9 @@
 mod editing;
 
 use crate::http::{AppError, AppResult};
-use crate::routes::{route, Route};
+use crate::route::{route, Route};
 use crate::session::{render, Viewer};
+use crate::shared::structure::structure;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::Method;
@@ -16,6 +17,7 @@ use minijinja::{context, Value};
 use std::sync::Arc;
 use uuid::Uuid;
 
+pub use crate::shared::structure::STRUCTURE_PARTS;
 /// The programme routes.
 pub fn routes() -> Vec<Route> {
     vec![
@@ -123,29 +125,6 @@ pub fn routes() -> Vec<Route> {
             editing::cohort_update,
         ),
     ]
-}
-
-/// The programme structure as last read, with its generation.
-pub type StructureCache = std::sync::Mutex<Option<(i64, Option<Arc<Structure>>)>>;
-
-/// The programme structure (`None` when no programme is loaded), read again only when its
-/// generation changed: many pages show it, and reading it takes six queries; checking the
-/// generation takes one, and sees changes made through any instance.
-pub(crate) async fn structure(state: &AppState) -> AppResult<Option<Arc<Structure>>> {
-    let generation = db::programme::generation(&state.db).await?;
-    let cached = state.structure_cache.lock().ok().and_then(|c| c.clone());
-    if let Some((g, s)) = cached {
-        if g == generation {
-            return Ok(s);
-        }
-    }
-    // Read after the generation: what is stored is at least as new as the generation it is
-    // stored with, so it is never kept past a change.
-    let s = db::programme::structure(&state.db).await?.map(Arc::new);
-    if let Ok(mut c) = state.structure_cache.lock() {
-        *c = Some((generation, s.clone()));
-    }
-    Ok(s)
 }
 
 /// The programme structure, or `None` made into "not found".
@@ -287,11 +266,14 @@ async fn module(
     )
     .await?
     .iter()
-    .map(|x| crate::labs::session_view(x, &viewer, now))
+    .map(|x| crate::shared::sessions::session_view(x, &viewer, now))
     .collect();
-    let reading =
-        crate::library::reading::visible(&state, &viewer, db::library::ReadingFor::Module(m.id))
-            .await?;
+    let reading = crate::shared::library::reading_list(
+        &state,
+        &viewer,
+        db::library::ReadingFor::Module(m.id),
+    )
+    .await?;
     render(
         &state,
         &viewer,

@@ -1,0 +1,311 @@
+//! Values kept between requests: one component for every page that keeps what it worked out (a
+//! search, a report, the programme structure, a rendered fragment). Each value is kept with the
+//! generations of the parts of the data it depends on (`db::Part`), read in one query before the
+//! value is computed, and served only while those generations are unchanged in the database, so a
+//! change made through any instance shows at once on every other. Memory is bounded by the weight
+//! of the values, with per-entry eviction (moka's TinyLFU policy).
+//!
+//! ```ignore
+//! let report = state.kept.get_or_compute(&state.db, "labs/report".into(),
+//!     &[Part::Labs, Part::Programme, Part::People], || work_out(state)).await?;
+//! ```
+
+use chrono::{DateTime, Utc};
+use db::{Db, DbError, Part};
+use std::any::{Any, TypeId};
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// How much memory a kept value holds, roughly, in bytes: what the bound counts.
+pub trait Weigh {
+    fn weight(&self) -> usize;
+}
+
+impl Weigh for str {
+    fn weight(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Weigh for String {
+    fn weight(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<T: Weigh> Weigh for Option<T> {
+    fn weight(&self) -> usize {
+        self.as_ref().map_or(0, Weigh::weight)
+    }
+}
+
+impl<T: Weigh + ?Sized> Weigh for Arc<T> {
+    fn weight(&self) -> usize {
+        T::weight(self)
+    }
+}
+
+impl<T: Weigh> Weigh for Vec<T> {
+    fn weight(&self) -> usize {
+        self.iter().map(Weigh::weight).sum::<usize>() + self.len() * std::mem::size_of::<T>()
+    }
+}
+
+/// A kept value with what it was computed at.
+#[derive(Clone)]
+struct Entry {
+    generations: Arc<[i64]>,
+    /// The moment the value stops being true although no data changed (a page that shows what
+    /// is past and what is to come).
+    until: Option<DateTime<Utc>>,
+    /// The value's weight in bytes, worked out once when it is kept.
+    weight: u32,
+    value: Arc<dyn Any + Send + Sync>,
+}
+
+/// Counts of the component's use since start-up, for the benchmark and the health page.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct Stats {
+    pub hits: u64,
+    pub misses: u64,
+    pub entries: u64,
+    pub bytes: u64,
+}
+
+/// A key: the kept value's type, so that two features can never read each other's values, and
+/// what it is (page, subject, language, ...).
+type Key = (TypeId, String);
+
+/// The default memory bound of kept values.
+pub const DEFAULT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Values kept by key while the generations of the parts they depend on are unchanged.
+pub struct Kept {
+    cache: moka::sync::Cache<Key, Entry>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl Default for Kept {
+    fn default() -> Kept {
+        Kept::new(DEFAULT_BYTES)
+    }
+}
+
+impl Kept {
+    /// A component holding at most `max_bytes` of values (by their weight).
+    pub fn new(max_bytes: u64) -> Kept {
+        let cache = moka::sync::Cache::builder()
+            .name("kept")
+            .max_capacity(max_bytes.max(1))
+            .weigher(|k: &Key, e: &Entry| {
+                let overhead = 96 + k.1.len() + e.generations.len() * 8;
+                e.weight
+                    .saturating_add(u32::try_from(overhead).unwrap_or(u32::MAX))
+            })
+            .build();
+        Kept {
+            cache,
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    fn current<T: Send + Sync + 'static>(&self, key: &Key, generations: &[i64]) -> Option<Arc<T>> {
+        let e = self.cache.get(key)?;
+        let fresh = &*e.generations == generations && e.until.is_none_or(|u| Utc::now() < u);
+        if !fresh {
+            return None;
+        }
+        e.value.downcast::<T>().ok()
+    }
+
+    /// The value kept under `key` if the generations of `parts` are those it was computed at;
+    /// otherwise `compute`'s value, kept for the next request. `compute` runs after the
+    /// generations were read, so what is kept is at least as new as its generations and never
+    /// outlives a change.
+    pub async fn get_or_compute<T, E, F, Fut>(
+        &self,
+        db: &Db,
+        key: String,
+        parts: &[Part],
+        compute: F,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Weigh + Send + Sync + 'static,
+        E: From<DbError>,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        self.keep(db, key, parts, None, || async {
+            compute().await.map(|v| (v, None))
+        })
+        .await
+    }
+
+    /// As `get_or_compute`, computing at most as many values at once as `limit` has permits: the
+    /// other requests wait, then find the value kept, so that a burst of identical expensive
+    /// requests (a broad search) computes it once. Not for a value whose computation itself
+    /// waits on the same `limit`.
+    pub async fn get_or_compute_limited<T, E, F, Fut>(
+        &self,
+        db: &Db,
+        key: String,
+        parts: &[Part],
+        limit: &tokio::sync::Semaphore,
+        compute: F,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Weigh + Send + Sync + 'static,
+        E: From<DbError>,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        self.keep(db, key, parts, Some(limit), || async {
+            compute().await.map(|v| (v, None))
+        })
+        .await
+    }
+
+    /// As `get_or_compute`, for a value that also stops being true at a moment `compute` says.
+    pub async fn get_or_compute_until<T, E, F, Fut>(
+        &self,
+        db: &Db,
+        key: String,
+        parts: &[Part],
+        compute: F,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Weigh + Send + Sync + 'static,
+        E: From<DbError>,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<(T, Option<DateTime<Utc>>), E>>,
+    {
+        self.keep(db, key, parts, None, compute).await
+    }
+
+    async fn keep<T, E, F, Fut>(
+        &self,
+        db: &Db,
+        key: String,
+        parts: &[Part],
+        limit: Option<&tokio::sync::Semaphore>,
+        compute: F,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Weigh + Send + Sync + 'static,
+        E: From<DbError>,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<(T, Option<DateTime<Utc>>), E>>,
+    {
+        let generations: Arc<[i64]> = db::generations(db, parts).await?.into();
+        let key = (TypeId::of::<T>(), key);
+        if let Some(v) = self.current(&key, &generations) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return Ok(v);
+        }
+        let _permit = match limit {
+            Some(limit) => {
+                let permit = limit.acquire().await.ok();
+                if let Some(v) = self.current(&key, &generations) {
+                    self.hits.fetch_add(1, Ordering::Relaxed);
+                    return Ok(v);
+                }
+                permit
+            }
+            None => None,
+        };
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let (value, until) = compute().await?;
+        let weight = u32::try_from(value.weight()).unwrap_or(u32::MAX);
+        let value = Arc::new(value);
+        self.cache.insert(
+            key,
+            Entry {
+                generations,
+                until,
+                weight,
+                value: value.clone(),
+            },
+        );
+        Ok(value)
+    }
+
+    /// How the component has been used since start-up.
+    pub fn stats(&self) -> Stats {
+        self.cache.run_pending_tasks();
+        Stats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            entries: self.cache.entry_count(),
+            bytes: self.cache.weighted_size(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Weigh for u32 {
+        fn weight(&self) -> usize {
+            4
+        }
+    }
+
+    fn put(k: &Kept, key: &str, g: &[i64], until: Option<DateTime<Utc>>, v: u32) {
+        k.cache.insert(
+            (TypeId::of::<u32>(), key.into()),
+            Entry {
+                generations: g.into(),
+                until,
+                weight: 4,
+                value: Arc::new(v),
+            },
+        );
+    }
+
+    fn get(k: &Kept, key: &str, g: &[i64]) -> Option<u32> {
+        k.current::<u32>(&(TypeId::of::<u32>(), key.into()), g)
+            .map(|v| *v)
+    }
+
+    #[test]
+    fn a_value_is_served_only_at_its_generations_and_before_its_end() {
+        let k = Kept::new(1 << 20);
+        put(&k, "a", &[1, 2], None, 7);
+        assert_eq!(get(&k, "a", &[1, 2]), Some(7));
+        assert_eq!(get(&k, "a", &[1, 3]), None);
+        assert_eq!(get(&k, "b", &[1, 2]), None);
+        // Another type under the same name is another value.
+        assert!(k
+            .current::<String>(&(TypeId::of::<String>(), "a".into()), &[1, 2])
+            .is_none());
+        let gone = Utc::now() - chrono::Duration::seconds(1);
+        put(&k, "a", &[1, 2], Some(gone), 7);
+        assert_eq!(get(&k, "a", &[1, 2]), None);
+        let soon = Utc::now() + chrono::Duration::hours(1);
+        put(&k, "a", &[1, 2], Some(soon), 8);
+        assert_eq!(get(&k, "a", &[1, 2]), Some(8));
+    }
+
+    #[test]
+    fn memory_is_bounded_by_weight_with_eviction_per_entry() {
+        let k = Kept::new(100_000);
+        for i in 0..1_000 {
+            k.cache.insert(
+                (TypeId::of::<String>(), format!("page/{i}")),
+                Entry {
+                    generations: vec![1].into(),
+                    until: None,
+                    weight: 1_000,
+                    value: Arc::new("x".repeat(1_000)),
+                },
+            );
+        }
+        let s = k.stats();
+        assert!(s.bytes <= 100_000, "{s:?}");
+        assert!(s.entries > 10 && s.entries < 1_000, "{s:?}");
+    }
+}

@@ -1,0 +1,209 @@
+//! What the library shares with other features: what a viewer may see of it, the documents of a
+//! reading list they may see, and the names of themes in their language.
+
+use crate::http::{AppError, AppResult};
+use crate::kept::Weigh;
+use crate::session::Viewer;
+use crate::state::AppState;
+use db::library::{Document, ReadingFor};
+use db::Part;
+use domain::library::places;
+use domain::library::Scope;
+use domain::locale::Locale;
+use domain::roles::Role;
+use minijinja::{context, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// What the names of themes depend on.
+pub const NAMES_PARTS: &[Part] = &[Part::Themes];
+
+/// Whether the viewer is programme staff (or an administrator): they see every document.
+pub(crate) fn is_staff(viewer: &Viewer) -> bool {
+    viewer
+        .principal
+        .as_ref()
+        .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
+}
+
+/// What the viewer may see of the library.
+pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db::DbError> {
+    let Some(p) = viewer.principal.as_ref() else {
+        return Ok(Scope::default());
+    };
+    let organisations = p.organisations();
+    let groups = db::library::groups_of(&state.db, &organisations).await?;
+    Ok(Scope {
+        everything: is_staff(viewer),
+        signed_in: true,
+        organisations,
+        groups,
+    })
+}
+
+/// Names of themes, places and kinds in the viewer's language.
+pub(crate) struct Names {
+    locale: Locale,
+    macro_areas: HashMap<String, String>,
+    /// The macro-areas' codes and names in the programme's order.
+    macro_areas_in_order: Vec<(String, String)>,
+    sectors: HashMap<String, String>,
+}
+
+impl Names {
+    /// The names in `locale`, kept while the themes are unchanged (importing sectors and saving
+    /// a macro-area change them, through any instance): the sectors' code list runs to hundreds
+    /// of rows. Every language is worked out at once.
+    pub(crate) async fn load(state: &AppState, locale: Locale) -> Result<Arc<Names>, db::DbError> {
+        let all = state
+            .kept
+            .get_or_compute(&state.db, "library/names".into(), NAMES_PARTS, || async {
+                let areas = db::library::macro_areas(&state.db).await?;
+                let sectors = db::library::sectors(&state.db).await?;
+                Ok::<_, db::DbError>(
+                    Locale::ALL
+                        .into_iter()
+                        .map(|l| Arc::new(Names::new(l, &areas, &sectors)))
+                        .collect::<Vec<Arc<Names>>>(),
+                )
+            })
+            .await?;
+        all.iter()
+            .find(|n| n.locale == locale)
+            .cloned()
+            .ok_or(db::DbError::NotFound)
+    }
+
+    fn new(
+        locale: Locale,
+        areas: &[db::library::MacroArea],
+        sectors: &[db::library::Sector],
+    ) -> Names {
+        let macro_areas_in_order: Vec<(String, String)> = areas
+            .iter()
+            .map(|m| {
+                let name = match locale {
+                    Locale::It => &m.name_it,
+                    Locale::En => &m.name_en,
+                    Locale::Fr => &m.name_fr,
+                };
+                (m.code.clone(), name.clone())
+            })
+            .collect();
+        let macro_areas = macro_areas_in_order.iter().cloned().collect();
+        let sectors = sectors
+            .iter()
+            .map(|s| {
+                let name = match (locale, &s.name_fr) {
+                    (Locale::Fr, Some(fr)) => fr,
+                    _ => &s.name_en,
+                };
+                (s.code.clone(), name.clone())
+            })
+            .collect();
+        Names {
+            locale,
+            macro_areas,
+            macro_areas_in_order,
+            sectors,
+        }
+    }
+
+    /// The macro-areas' codes and names in the programme's order.
+    pub(crate) fn macro_areas_in_order(&self) -> &[(String, String)] {
+        &self.macro_areas_in_order
+    }
+
+    pub(crate) fn theme(&self, code: &str) -> String {
+        if let Some(m) = code.strip_prefix("m:") {
+            self.macro_areas.get(m).cloned().unwrap_or_else(|| m.into())
+        } else if let Some(d) = code.strip_prefix("dac:") {
+            match self.sectors.get(d) {
+                Some(n) => format!("{n} ({d})"),
+                None => d.to_string(),
+            }
+        } else {
+            code.to_string()
+        }
+    }
+
+    pub(crate) fn place(&self, state: &AppState, code: &str) -> String {
+        if let Some(c) = places::country(code) {
+            c.name(self.locale).to_string()
+        } else if let Some(r) = places::region_name(code) {
+            r.to_string()
+        } else if code.starts_with("group-") {
+            state.i18n.t(self.locale, &format!("place-{code}"))
+        } else {
+            code.to_string()
+        }
+    }
+
+    pub(crate) fn macro_area_list(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .macro_areas
+            .iter()
+            .map(|(c, n)| (format!("m:{c}"), n.clone()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    }
+
+    pub(crate) fn sector_list(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .sectors
+            .iter()
+            .map(|(c, n)| (format!("dac:{c}"), format!("{c} · {n}")))
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+impl Weigh for Names {
+    fn weight(&self) -> usize {
+        let pairs = |m: &HashMap<String, String>| {
+            m.iter().map(|(k, v)| k.len() + v.len() + 48).sum::<usize>()
+        };
+        pairs(&self.macro_areas)
+            + pairs(&self.sectors)
+            + self
+                .macro_areas_in_order
+                .iter()
+                .map(|(k, v)| k.len() + v.len() + 48)
+                .sum::<usize>()
+    }
+}
+
+/// The items of a reading list the viewer may see, ready for `library/_reading.html`.
+pub(crate) async fn reading_list(
+    state: &AppState,
+    viewer: &Viewer,
+    target: ReadingFor,
+) -> AppResult<Vec<Value>> {
+    let scope = scope(state, viewer).await?;
+    Ok(db::library::reading_list(&state.db, target)
+        .await?
+        .into_iter()
+        .filter(|r| r.seen_by(&scope))
+        .map(|r| {
+            context! { id => r.id, document => r.document_id, title => r.title, kind => r.kind,
+            language => r.language, year => r.year, note => r.note }
+        })
+        .collect())
+}
+
+/// A document the viewer may see, else 404 (a document one may not see does not exist for them).
+pub(crate) async fn document(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Document> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let doc = db::library::document(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scope = scope(state, viewer).await?;
+    if scope.sees(doc.visibility(), doc.organisation_id, doc.cohort_id) {
+        Ok(doc)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
