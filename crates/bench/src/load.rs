@@ -68,8 +68,13 @@ async fn response(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<
 
 /// A keep-alive GET of `path` in Italian, signed in with `cookie` when there is one.
 fn request(port: u16, path: &str, cookie: Option<&str>) -> String {
+    request_in(port, path, cookie, "it")
+}
+
+/// A keep-alive GET of `path` in `language`, signed in with `cookie` when there is one.
+pub fn request_in(port: u16, path: &str, cookie: Option<&str>, language: &str) -> String {
     format!(
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: it\r\n{}\r\n",
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: {language}\r\n{}\r\n",
         cookie
             .map(|c| format!("Cookie: ponte_session={c}\r\n"))
             .unwrap_or_default()
@@ -84,13 +89,28 @@ pub async fn run(
     clients: usize,
     duration: Duration,
 ) -> Measure {
-    let request = request(port, path, cookie);
+    let requests = std::sync::Arc::new(vec![request(port, path, cookie)]);
+    run_requests(port, requests, clients, duration, None).await
+}
+
+/// Drives `clients` connections for `duration`, each sending `requests` in turn (each client
+/// starting at its own place in the list, so that many distinct pages are asked at once), and
+/// counts every complete answer in `reads` as it comes, for writers that keep pace with them.
+pub async fn run_requests(
+    port: u16,
+    requests: std::sync::Arc<Vec<String>>,
+    clients: usize,
+    duration: Duration,
+    reads: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+) -> Measure {
     let started = Instant::now();
     let deadline = started + duration;
     let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let request = request.clone();
+    for client in 0..clients {
+        let requests = requests.clone();
+        let reads = reads.clone();
         tasks.push(tokio::spawn(async move {
+            let mut next = client * requests.len() / clients.max(1);
             let mut latencies: Vec<u32> = Vec::with_capacity(4096);
             let mut errors = 0u64;
             let mut stream = None;
@@ -111,6 +131,8 @@ pub async fn run(
                     }
                 }
                 let Some(s) = stream.as_mut() else { continue };
+                let request = &requests[next % requests.len()];
+                next += 1;
                 let t = Instant::now();
                 let outcome = async {
                     s.write_all(request.as_bytes()).await?;
@@ -118,7 +140,12 @@ pub async fn run(
                 }
                 .await;
                 match outcome {
-                    Ok(200) => latencies.push(t.elapsed().as_micros().min(u32::MAX as u128) as u32),
+                    Ok(200) => {
+                        latencies.push(t.elapsed().as_micros().min(u32::MAX as u128) as u32);
+                        if let Some(r) = &reads {
+                            r.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
                     Ok(_) => errors += 1,
                     Err(_) => {
                         errors += 1;

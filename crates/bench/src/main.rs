@@ -12,7 +12,9 @@ mod library;
 mod load;
 mod products;
 mod seed;
+mod serialise;
 mod server;
+mod writers;
 
 use std::time::Duration;
 
@@ -36,6 +38,10 @@ struct Options {
     against: Option<std::path::PathBuf>,
     /// Requests per page and per binary when comparing.
     rounds: usize,
+    /// The mixed scenario: one write per this many reads (0: no mixed scenario).
+    write_every: u64,
+    /// People whose "my labs" the many-keys scenario asks.
+    people: usize,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -56,6 +62,8 @@ fn options() -> anyhow::Result<Options> {
         only: Vec::new(),
         against: None,
         rounds: 400,
+        write_every: 20,
+        people: 300,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -98,9 +106,11 @@ fn options() -> anyhow::Result<Options> {
                 o.against = Some(path);
             }
             "--rounds" => o.rounds = value()?.parse()?,
+            "--write-every" => o.write_every = value()?.parse()?,
+            "--people" => o.people = value()?.parse()?,
             "--search-runs" => o.search_runs = value()?.parse()?,
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--against OTHER_PONTE_BINARY [--rounds N]]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--write-every N (0: reads only)] [--people N] [--against OTHER_PONTE_BINARY [--rounds N]]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -204,6 +214,14 @@ fn selected(o: &Options, i: usize, page: &str) -> bool {
 struct PageResult {
     page: String,
     path: String,
+    /// Share of the kept values asked during the run that were served kept.
+    kept_hit_ratio: f64,
+    /// Memory held by kept values at the end of the run, MiB (by their weight).
+    kept_mib: f64,
+    /// Values kept at the end of the run.
+    kept_entries: u64,
+    /// Writes made during the run (mixed scenario).
+    writes: u64,
     #[serde(flatten)]
     measure: load::Measure,
     /// Throughput as a share of the baseline's.
@@ -228,6 +246,13 @@ struct BackendResult {
     seed_seconds: f64,
     search: Vec<library::QueryResult>,
     pages: Vec<PageResult>,
+    /// Pages read while writers change the data (one write per `write_every` reads).
+    mixed: Vec<PageResult>,
+    /// Many distinct kept values asked at once: every organisation's product list in three
+    /// languages, many people's "my labs".
+    many_keys: Vec<PageResult>,
+    /// Concurrent writers of one part (PostgreSQL): with and without the generation row.
+    serialise: Option<serialise::Report>,
 }
 
 /// Seeds `name`'s database and measures it; in comparison mode, compares the two binaries and
@@ -320,6 +345,9 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
             seed_seconds,
             search,
             pages: Vec::new(),
+            mixed: Vec::new(),
+            many_keys: Vec::new(),
+            serialise: None,
         }));
     }
     let everything = domain::library::Scope {
@@ -374,46 +402,120 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
         Duration::from_secs(1),
     )
     .await;
+    let staff = cookies[STAFF].clone();
     let mut results: Vec<PageResult> = Vec::new();
     for (i, (page, path, cookie)) in pages.iter().enumerate() {
         if !selected(o, i, page) {
             continue;
         }
-        let m = load::run(
-            srv.port,
-            path,
-            *cookie,
-            o.clients,
-            Duration::from_secs(o.seconds),
-        )
-        .await;
-        let (base_rps, base_p99) = results
-            .first()
-            .map(|b| (b.measure.per_second, b.measure.p99_ms))
-            .unwrap_or((m.per_second, m.p99_ms));
+        let requests = vec![load::request_in(srv.port, path, *cookie, "it")];
+        let r = measure(&srv, &staff, page, path, requests, o, None, &results).await?;
         eprintln!(
-            "[{name}] {page}: {:.0} req/s, p99 {:.1} ms",
-            m.per_second, m.p99_ms
+            "[{name}] {page}: {:.0} req/s, p99 {:.1} ms, kept {:.0} %",
+            r.measure.per_second,
+            r.measure.p99_ms,
+            r.kept_hit_ratio * 100.0
         );
-        results.push(PageResult {
-            page: page.to_string(),
-            path: path.clone(),
-            throughput_ratio: if base_rps > 0.0 {
-                m.per_second / base_rps
-            } else {
-                0.0
-            },
-            p99_ratio: if base_p99 > 0.0 {
-                m.p99_ms / base_p99
-            } else {
-                0.0
-            },
-            measure: m,
-        });
+        results.push(r);
+    }
+    let mut mixed: Vec<PageResult> = Vec::new();
+    if o.write_every > 0 {
+        let group = db::library::groups_of(&backend.db, &[seeded.workspace])
+            .await?
+            .first()
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("the workspace is in no working group"))?;
+        let targets = std::sync::Arc::new(
+            writers::Targets::find(
+                &backend.db,
+                products.logframe,
+                seeded.held_session,
+                seeded.workspace,
+                group,
+            )
+            .await?,
+        );
+        for (i, (page, path, cookie)) in pages.iter().enumerate() {
+            if i == 0 || !selected(o, i, page) {
+                continue;
+            }
+            let requests = vec![load::request_in(srv.port, path, *cookie, "it")];
+            let writer = Some((backend.db.clone(), targets.clone()));
+            let r = measure(&srv, &staff, page, path, requests, o, writer, &results).await?;
+            eprintln!(
+                "[{name}] mixed, {page}: {:.0} req/s, p99 {:.1} ms, kept {:.0} %, {} writes",
+                r.measure.per_second,
+                r.measure.p99_ms,
+                r.kept_hit_ratio * 100.0,
+                r.writes
+            );
+            mixed.push(r);
+        }
+    }
+    let mut many_keys: Vec<PageResult> = Vec::new();
+    if o.only.is_empty() {
+        // Every organisation's product list, in three languages, asked by staff.
+        let (orgs, _) = db::organisations::search(&backend.db, None, None, 10_000, 0).await?;
+        let lists: Vec<String> = orgs
+            .iter()
+            .flat_map(|org| {
+                ["it", "en", "fr"].map(|lang| {
+                    load::request_in(
+                        srv.port,
+                        &format!("/organisations/{}/products", org.id),
+                        Some(&staff),
+                        lang,
+                    )
+                })
+            })
+            .collect();
+        let page = format!("product lists ({} organisations × 3 languages)", orgs.len());
+        let r = measure(
+            &srv,
+            &staff,
+            &page,
+            "/organisations/*/products",
+            lists,
+            o,
+            None,
+            &results,
+        )
+        .await?;
+        eprintln!(
+            "[{name}] {page}: {:.0} req/s, p99 {:.1} ms, kept {:.0} %",
+            r.measure.per_second,
+            r.measure.p99_ms,
+            r.kept_hit_ratio * 100.0
+        );
+        many_keys.push(r);
+        // Many people's own labs, each signed in.
+        let mut mine = Vec::new();
+        for n in 0..o.people.min(seeded.users) {
+            let email = format!("persona{n:04}@bench.example");
+            if let Some(c) = db::accounts::credentials(&backend.db, &email).await? {
+                let token = db::accounts::open_session(&backend.db, c.id, "127.0.0.1").await?;
+                mine.push(load::request_in(srv.port, "/labs/mine", Some(&token), "it"));
+            }
+        }
+        let page = format!("my labs ({} people)", mine.len());
+        let r = measure(&srv, &staff, &page, "/labs/mine", mine, o, None, &results).await?;
+        eprintln!(
+            "[{name}] {page}: {:.0} req/s, p99 {:.1} ms, kept {:.0} %",
+            r.measure.per_second,
+            r.measure.p99_ms,
+            r.kept_hit_ratio * 100.0
+        );
+        many_keys.push(r);
     }
     let rss = srv.peak_rss_mib();
     let startup = srv.startup;
     srv.stop();
+    let serialise = if name == "postgres" {
+        eprintln!("[{name}] measuring concurrent writers of one part…");
+        Some(serialise::measure(&backend.db, o.clients).await?)
+    } else {
+        None
+    };
     Ok(Some(BackendResult {
         backend: name.into(),
         startup_ms: startup.as_secs_f64() * 1000.0,
@@ -429,7 +531,81 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
         seed_seconds,
         search,
         pages: results,
+        mixed,
+        many_keys,
+        serialise,
     }))
+}
+
+/// Measures `requests` (asked in turn by every client) for the options' time, with writers when
+/// given; with the server's kept values' hit ratio and memory over the run.
+#[allow(clippy::too_many_arguments)]
+async fn measure(
+    srv: &server::Server,
+    staff: &str,
+    page: &str,
+    path: &str,
+    requests: Vec<String>,
+    o: &Options,
+    writer: Option<(db::Db, std::sync::Arc<writers::Targets>)>,
+    results: &[PageResult],
+) -> anyhow::Result<PageResult> {
+    let before = srv.kept(staff)?;
+    let reads = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let duration = Duration::from_secs(o.seconds);
+    let writing = writer.map(|(db, targets)| {
+        tokio::spawn(writers::run(
+            db,
+            targets,
+            reads.clone(),
+            o.write_every,
+            std::time::Instant::now() + duration,
+        ))
+    });
+    let m = load::run_requests(
+        srv.port,
+        std::sync::Arc::new(requests),
+        o.clients,
+        duration,
+        Some(reads.clone()),
+    )
+    .await;
+    let writes = match writing {
+        Some(w) => w.await??,
+        None => 0,
+    };
+    let after = srv.kept(staff)?;
+    let (hits, misses) = (
+        after.hits.saturating_sub(before.hits),
+        after.misses.saturating_sub(before.misses),
+    );
+    let (base_rps, base_p99) = results
+        .first()
+        .map(|b| (b.measure.per_second, b.measure.p99_ms))
+        .unwrap_or((m.per_second, m.p99_ms));
+    Ok(PageResult {
+        page: page.to_string(),
+        path: path.to_string(),
+        kept_hit_ratio: if hits + misses > 0 {
+            hits as f64 / (hits + misses) as f64
+        } else {
+            0.0
+        },
+        kept_mib: after.bytes as f64 / (1024.0 * 1024.0),
+        kept_entries: after.entries,
+        writes,
+        throughput_ratio: if base_rps > 0.0 {
+            m.per_second / base_rps
+        } else {
+            0.0
+        },
+        p99_ratio: if base_p99 > 0.0 {
+            m.p99_ms / base_p99
+        } else {
+            0.0
+        },
+        measure: m,
+    })
 }
 
 fn print(r: &BackendResult, clients: usize) {
@@ -461,16 +637,33 @@ fn print(r: &BackendResult, clients: usize) {
             q.p99_ms
         );
     }
-    println!("| page | req/s | p50 ms | p99 ms | errors | req/s vs baseline | p99 vs baseline |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
-    for p in &r.pages {
+    table("reads only", &r.pages);
+    table("mixed: pages read while writers change the data", &r.mixed);
+    table("many distinct kept values", &r.many_keys);
+    if let Some(s) = &r.serialise {
+        println!("\n{}", s.describe());
+    }
+}
+
+fn table(title: &str, pages: &[PageResult]) {
+    if pages.is_empty() {
+        return;
+    }
+    println!("\n{title}:");
+    println!("| page | req/s | p50 ms | p99 ms | errors | kept hits | kept values | kept MiB | writes | req/s vs baseline | p99 vs baseline |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for p in pages {
         println!(
-            "| {} | {:.0} | {:.1} | {:.1} | {} | {:.2} | {:.1}× |",
+            "| {} | {:.0} | {:.1} | {:.1} | {} | {:.0} % | {} | {:.1} | {} | {:.2} | {:.1}× |",
             p.page,
             p.measure.per_second,
             p.measure.p50_ms,
             p.measure.p99_ms,
             p.measure.errors,
+            p.kept_hit_ratio * 100.0,
+            p.kept_entries,
+            p.kept_mib,
+            p.writes,
             p.throughput_ratio,
             p.p99_ratio
         );

@@ -110,9 +110,36 @@ impl Server {
             .ok_or_else(|| anyhow::anyhow!("sign-in of {email} failed"))
     }
 
+    /// The server's kept values: hits, misses, entries and bytes (asked as `cookie`, staff).
+    pub fn kept(&self, cookie: &str) -> anyhow::Result<Kept> {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port))?;
+        write!(
+            s,
+            "GET /health/kept HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nCookie: ponte_session={cookie}\r\n\r\n",
+            self.port
+        )?;
+        let mut answer = String::new();
+        s.read_to_string(&mut answer)?;
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b)
+            .ok_or_else(|| anyhow::anyhow!("no answer from /health/kept"))?;
+        Ok(serde_json::from_str(body)?)
+    }
+
     /// Stops the server.
     pub fn stop(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// How a server's kept values were used (see `/health/kept`).
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
+pub struct Kept {
+    pub hits: u64,
+    pub misses: u64,
+    pub entries: u64,
+    pub bytes: u64,
 }

@@ -1,6 +1,7 @@
 //! Actions of the platform itself: home page, health, assets, language choice.
 
 use crate::policy::Rule;
+use crate::roles::Role;
 
 /// Who may do what on the platform's own routes.
 pub const POLICY: &[(&str, Rule)] = &[
@@ -9,4 +10,6 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("platform.asset", Rule::Public),
     ("platform.language", Rule::Public),
     ("platform.info", Rule::Public),
+    // How the values kept between requests are used (hits, memory): for operators.
+    ("platform.kept", Rule::Global(&[Role::Admin, Role::Staff])),
 ];

@@ -17,6 +17,7 @@ pub fn routes() -> Vec<Route> {
     vec![
         route(Method::GET, "/", "platform.home", home),
         route(Method::GET, "/health", "platform.health", health),
+        route(Method::GET, "/health/kept", "platform.kept", kept),
         route(
             Method::GET,
             "/assets/{*path}",
@@ -69,6 +70,11 @@ async fn health(State(state): State<AppState>) -> Response {
         "version": env!("CARGO_PKG_VERSION"),
     });
     (status, Json(body)).into_response()
+}
+
+/// How this instance's kept values are used since it started: hits, misses, entries and bytes.
+async fn kept(State(state): State<AppState>) -> Response {
+    Json(state.kept.stats()).into_response()
 }
 
 #[derive(Deserialize)]

@@ -14,13 +14,9 @@ pub(super) struct Forms {
 }
 
 impl Forms {
-    /// The forms' action and the version they send, for the template.
+    /// Where the forms post and the version they send, for the template.
     pub(super) fn view(&self) -> Value {
-        let action = format!(
-            "/organisations/{}/products/{}/comments",
-            self.organisation, self.product
-        );
-        context! { action, version => self.version }
+        context! { organisation => self.organisation, product => self.product, version => self.version }
     }
 }
 
