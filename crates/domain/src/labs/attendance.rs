@@ -1,8 +1,11 @@
 //! Attendance: a session is split into half-days (morning until 13:00 in Rome, afternoon after),
 //! each with its own minutes; a participant's hours are the minutes of the half-days they
-//! attended, and rates are attended over expected minutes, grouped as the report needs.
+//! attended, and rates are attended over expected minutes, grouped as the report needs. Only
+//! registrations to held sessions count; a participant's own session page states whether any
+//! half-day was recorded for them and the minutes attended.
 
 use super::schedule::local;
+use super::Status;
 use crate::locale::TIME_ZONE;
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use serde::Serialize;
@@ -91,6 +94,39 @@ impl std::ops::Add for Rate {
             expected: self.expected + other.expected,
             attended: self.attended + other.attended,
         }
+    }
+}
+
+/// A registration's rate at one session: every half-day's minutes expected, the minutes of the
+/// half-days present attended.
+pub fn rate(days: &[HalfDay], present: &[i64]) -> Rate {
+    Rate {
+        expected: days.iter().map(|h| h.minutes).sum(),
+        attended: minutes_attended(days, present),
+    }
+}
+
+/// Whether a registration counts towards hours and rates: the person is registered (an invitation
+/// is not a registration) to a session that was held.
+pub fn counts(status: Status, registered: bool) -> bool {
+    status == Status::Held && registered
+}
+
+/// What a participant's session page says of their attendance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Presence {
+    /// Whether any half-day is recorded for them, by their check-in or on the register.
+    pub recorded: bool,
+    /// The minutes of the half-days attended.
+    pub minutes: i64,
+}
+
+/// A participant's attendance at a session of these half-days, from the half-days recorded for
+/// them.
+pub fn presence(days: &[HalfDay], present: &[i64]) -> Presence {
+    Presence {
+        recorded: !present.is_empty(),
+        minutes: minutes_attended(days, present),
     }
 }
 
@@ -215,5 +251,68 @@ mod tests {
         );
         assert_eq!(hours_tenths(210), 35);
         assert_eq!(hours_tenths(20), 3);
+    }
+
+    #[test]
+    fn a_registration_rate_expects_every_half_day() {
+        let days = half_days(t(10, 9, 30), t(10, 17, 30));
+        assert_eq!(
+            rate(&days, &[0]),
+            Rate {
+                expected: 480,
+                attended: 210
+            }
+        );
+        assert_eq!(rate(&days, &[0, 1]).percent(), Some(100));
+        assert_eq!(rate(&days, &[]).percent(), Some(0));
+        // A half-day the session no longer covers adds nothing.
+        let afternoon = half_days(t(10, 14, 0), t(10, 17, 0));
+        assert_eq!(
+            rate(&afternoon, &[0]),
+            Rate {
+                expected: 180,
+                attended: 0
+            }
+        );
+        assert_eq!(rate(&[], &[0]), Rate::default());
+    }
+
+    #[test]
+    fn only_registrations_to_held_sessions_count() {
+        assert!(counts(Status::Held, true));
+        assert!(!counts(Status::Held, false));
+        for s in [Status::Planned, Status::Confirmed, Status::Cancelled] {
+            assert!(!counts(s, true), "{s:?}");
+            assert!(!counts(s, false), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_session_page_states_what_was_recorded() {
+        let days = half_days(t(10, 9, 30), t(10, 17, 30));
+        assert_eq!(presence(&days, &[]), Presence::default());
+        assert_eq!(
+            presence(&days, &[1]),
+            Presence {
+                recorded: true,
+                minutes: 270
+            }
+        );
+        assert_eq!(
+            presence(&days, &[0, 1]),
+            Presence {
+                recorded: true,
+                minutes: 480
+            }
+        );
+        // Recorded for a half-day the session no longer covers: attended, for no minutes.
+        let morning = half_days(t(10, 9, 0), t(10, 12, 0));
+        assert_eq!(
+            presence(&morning, &[1]),
+            Presence {
+                recorded: true,
+                minutes: 0
+            }
+        );
     }
 }

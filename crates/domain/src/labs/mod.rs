@@ -1,8 +1,9 @@
 //! Labs: dated sessions of a module for a cohort. The rules here decide when a session is, which
 //! half-days it covers, who may register and when, whether a check-in is open, how attendance
-//! adds up into rates, and how feedback is summarised.
+//! adds up into rates, what a certificate counts, and how feedback is summarised.
 
 pub mod attendance;
+pub mod certificate;
 pub mod feedback;
 pub mod schedule;
 

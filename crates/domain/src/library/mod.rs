@@ -1,11 +1,13 @@
 //! The library: documents found by words, theme and place. Types and rules here; the search
 //! text (folding, stems, snippets) in `text`, typed queries in `query`, geography in `places`,
-//! the OECD DAC sector list reader in `sectors`, text extraction from uploaded files in `extract`.
+//! the OECD DAC sector list reader in `sectors`, text extraction from uploaded files in `extract`,
+//! who may publish at which visibility in `publish`.
 
 pub mod extract;
 pub mod map;
 pub mod places;
 pub mod practices;
+pub mod publish;
 pub mod query;
 pub mod sectors;
 pub mod text;

@@ -10,10 +10,11 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::Utc;
+use domain::labs::certificate;
 use domain::labs::schedule::local;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What a certificate states, as stored for verification.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -49,37 +50,25 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
         .unwrap_or_default();
     // Certificates are Italian documents: the programme's language, whatever the interface's.
     let locale = domain::locale::Locale::It;
-    let mut by_module: Vec<(uuid::Uuid, Vec<chrono::NaiveDate>, i64)> = Vec::new();
-    let mut dates = BTreeSet::new();
-    let mut total = 0;
-    let mut cohorts = BTreeSet::new();
-    let mut organisation = None;
-    for (row, line) in rows.iter().zip(&report) {
-        if line.rate.attended == 0 {
-            continue;
-        }
-        let date = local(row.starts_at).0;
-        dates.insert(date);
-        total += line.rate.attended;
-        cohorts.insert(row.cohort_id);
-        organisation = organisation.or(line.organisation);
-        match by_module.iter_mut().find(|(m, _, _)| *m == row.module_id) {
-            Some(entry) => {
-                entry.1.push(date);
-                entry.2 += line.rate.attended;
-            }
-            None => by_module.push((row.module_id, vec![date], line.rate.attended)),
-        }
-    }
-    if by_module.is_empty() {
-        return Err(AppError::BadRequest("error-certificate-none"));
-    }
+    let counted =
+        certificate::count(
+            rows.iter()
+                .zip(&report)
+                .map(|(row, line)| certificate::Attended {
+                    module: row.module_id,
+                    cohort: row.cohort_id,
+                    organisation: line.organisation,
+                    starts_at: row.starts_at,
+                    minutes: line.rate.attended,
+                }),
+        )
+        .ok_or(AppError::BadRequest("error-certificate-none"))?;
     let titles: HashMap<uuid::Uuid, &str> = structure
         .modules
         .iter()
         .map(|m| (m.id, m.title.as_str()))
         .collect();
-    let organisation_name = match organisation {
+    let organisation_name = match counted.organisation {
         Some(o) => db::organisations::by_ids(&state.db, &[o])
             .await?
             .first()
@@ -90,7 +79,7 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
     let cohort = structure
         .cohorts
         .iter()
-        .filter(|c| cohorts.contains(&c.id))
+        .filter(|c| counted.cohorts.contains(&c.id))
         .map(|c| c.name.clone())
         .collect::<Vec<_>>()
         .join(", ");
@@ -100,21 +89,27 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
         organisation: organisation_name,
         programme: structure.programme.title.clone(),
         cohort,
-        lines: by_module
+        lines: counted
+            .modules
             .iter()
-            .map(|(m, ds, minutes)| {
+            .map(|m| {
                 (
-                    titles.get(m).copied().unwrap_or_default().to_string(),
-                    ds.iter()
+                    titles
+                        .get(&m.module)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                    m.dates
+                        .iter()
                         .map(|d| locale.date(*d))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    hours(*minutes, locale),
+                    hours(m.minutes, locale),
                 )
             })
             .collect(),
-        days: dates.len().to_string(),
-        hours: hours(total, locale),
+        days: counted.days.to_string(),
+        hours: hours(counted.minutes, locale),
         issued_on: locale.date(today),
     };
     let code = new_code();

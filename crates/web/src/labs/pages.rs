@@ -10,7 +10,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::Utc;
 use db::labs::Session;
-use domain::labs::attendance::{half_days, minutes_attended, Rate};
+use domain::labs::attendance::{counts, half_days, presence, rate, Rate};
 use domain::labs::{check_in_open, Status};
 use minijinja::{context, Value};
 use std::collections::HashMap;
@@ -40,8 +40,7 @@ async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<V
         already_registered: registered,
     };
     let refusal = domain::labs::registration_refusal(&seat, now);
-    let present = standing.present;
-    let days = half_days(s.starts_at, s.ends_at);
+    let presence = presence(&half_days(s.starts_at, s.ends_at), &standing.present);
     let gave = standing.gave_feedback;
     Ok(context! {
         signed_in => true, registered, invited, in_cohort,
@@ -49,8 +48,8 @@ async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<V
         refusal => refusal.filter(|r| *r != "error-registration-exists" && (in_cohort || invited)).map(|r| state.i18n.t(viewer.locale, r)),
         may_unregister => registered && s.starts_at > now,
         may_check_in => registered && s.status != Status::Cancelled && check_in_open(s.starts_at, s.ends_at, now),
-        checked_in => !present.is_empty(),
-        attended_hours => hours(minutes_attended(&days, &present), viewer.locale),
+        checked_in => presence.recorded,
+        attended_hours => hours(presence.minutes, viewer.locale),
         may_give_feedback => registered && s.status == Status::Held && !gave,
         gave_feedback => gave,
         sees_participants => follows_participants(viewer) || in_cohort,
@@ -222,13 +221,9 @@ async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<A
                 Some((status, present)) => (Some(status.as_str()), present.as_slice()),
                 None => (None, &[][..]),
             };
-            let counted = s.status == Status::Held && registration == Some("registered");
+            let counted = counts(s.status, registration == Some("registered"));
             let attended = counted.then(|| {
-                let days = half_days(s.starts_at, s.ends_at);
-                let rate = Rate {
-                    expected: days.iter().map(|h| h.minutes).sum(),
-                    attended: minutes_attended(&days, present),
-                };
+                let rate = rate(&half_days(s.starts_at, s.ends_at), present);
                 total = total + rate;
                 hours(rate.attended, viewer.locale)
             });

@@ -12,7 +12,7 @@ use axum::response::IntoResponse;
 use chrono::Datelike;
 use db::library::{Document, Links, StoredFile};
 use domain::library::extract::Format;
-use domain::library::{places, DraftInput, Visibility, KINDS, LANGUAGES};
+use domain::library::{places, publish, DraftInput, KINDS, LANGUAGES};
 use domain::validation::Errors;
 use minijinja::{context, Value};
 use uuid::Uuid;
@@ -141,10 +141,9 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
         .iter()
         .map(|l| context! { value => l, label => t(format!("language-name-{l}")) })
         .collect();
-    let staff = is_staff(viewer);
-    let visibilities: Vec<Value> = Visibility::ALL
-        .iter()
-        .filter(|v| staff || **v != Visibility::Public)
+    let publisher = scope(state, viewer).await?;
+    let visibilities: Vec<Value> = publish::visibilities(&publisher)
+        .into_iter()
         .map(|v| context! { value => v.code(), label => t(format!("library-visibility-{}", v.code())) })
         .collect();
     let my_orgs = viewer
@@ -160,11 +159,10 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
     let structure = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
-    let my_groups = scope(state, viewer).await?.groups;
     let groups: Vec<Value> = structure
         .cohorts
         .iter()
-        .filter(|c| staff || my_groups.contains(&c.id))
+        .filter(|c| publish::may_publish_for_group(&publisher, c.id))
         .map(|c| context! { id => c.id, name => c.name })
         .collect();
     let modules: Vec<Value> = structure
@@ -368,34 +366,25 @@ async fn check(
         .await?
         .unwrap_or_default();
     let mut errors = Errors::default();
-    if !is_staff(viewer) {
-        match draft.visibility {
-            Visibility::Public => errors.add("visibility", "error-library-public-staff"),
-            Visibility::Organisation => {
-                let mine = viewer
-                    .principal
-                    .as_ref()
-                    .map(|p| p.organisations())
-                    .unwrap_or_default();
-                if !draft.organisation.is_some_and(|o| mine.contains(&o)) {
-                    errors.add("organisation", "error-library-organisation")
-                }
+    let publisher = scope(state, viewer).await?;
+    if let Some(r) = publish::refusal(
+        &publisher,
+        draft.visibility,
+        draft.organisation,
+        draft.group,
+    ) {
+        errors.add(r.field, r.message);
+    } else if is_staff(viewer) {
+        // Staff may choose any organisation or group, so it is looked up; everyone else's are
+        // their own.
+        if let Some(g) = draft.group {
+            if !structure.cohorts.iter().any(|c| c.id == g) {
+                errors.add("group", "error-library-group");
             }
-            Visibility::Group => {
-                let groups = scope(state, viewer).await?.groups;
-                if !draft.group.is_some_and(|g| groups.contains(&g)) {
-                    errors.add("group", "error-library-group")
-                }
+        } else if let Some(o) = draft.organisation {
+            if db::organisations::by_ids(&state.db, &[o]).await?.is_empty() {
+                errors.add("organisation", "error-library-organisation");
             }
-            Visibility::Programme => {}
-        }
-    } else if let Some(g) = draft.group {
-        if !structure.cohorts.iter().any(|c| c.id == g) {
-            errors.add("group", "error-library-group");
-        }
-    } else if let Some(o) = draft.organisation {
-        if db::organisations::by_ids(&state.db, &[o]).await?.is_empty() {
-            errors.add("organisation", "error-library-organisation");
         }
     }
     let mut links = Links::default();

@@ -1,0 +1,223 @@
+//! Publishing: who may give a document which visibility. Staff and administrators publish at any
+//! visibility, publicly too, for any organisation or working group; everyone else signed in
+//! (coordinators, members, any other role of an organisation) publishes for the programme, for
+//! one of their organisations or for one of their organisations' working groups, never publicly.
+//! The publisher is described by their `Scope`, as the library builds it for reading.
+
+use super::{Scope, Visibility};
+use uuid::Uuid;
+
+/// Why a person may not publish where they chose: the form field to mark and the message key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+/// Whether the person may publish documents publicly: staff and administrators only.
+fn publishes_anywhere(publisher: &Scope) -> bool {
+    publisher.everything
+}
+
+/// The visibilities the person may choose, in the form's order.
+pub fn visibilities(publisher: &Scope) -> Vec<Visibility> {
+    Visibility::ALL
+        .into_iter()
+        .filter(|v| publishes_anywhere(publisher) || *v != Visibility::Public)
+        .collect()
+}
+
+/// Whether the person may publish for this working group (cohort): staff any, others those of
+/// their organisations.
+pub fn may_publish_for_group(publisher: &Scope, group: Uuid) -> bool {
+    publishes_anywhere(publisher) || publisher.groups.contains(&group)
+}
+
+/// Whether the person may publish for this organisation: staff any, others their own.
+pub fn may_publish_for_organisation(publisher: &Scope, organisation: Uuid) -> bool {
+    publishes_anywhere(publisher) || publisher.organisations.contains(&organisation)
+}
+
+/// Why the person may not publish a document with this visibility, for this organisation or
+/// group (the one the visibility names; the other is ignored); `None` when they may. Whether a
+/// chosen organisation or group exists is for the caller to check.
+pub fn refusal(
+    publisher: &Scope,
+    visibility: Visibility,
+    organisation: Option<Uuid>,
+    group: Option<Uuid>,
+) -> Option<Refusal> {
+    if publishes_anywhere(publisher) {
+        return None;
+    }
+    let refused = |field, message| Some(Refusal { field, message });
+    match visibility {
+        Visibility::Public => refused("visibility", "error-library-public-staff"),
+        Visibility::Organisation
+            if !organisation.is_some_and(|o| may_publish_for_organisation(publisher, o)) =>
+        {
+            refused("organisation", "error-library-organisation")
+        }
+        Visibility::Group if !group.is_some_and(|g| may_publish_for_group(publisher, g)) => {
+            refused("group", "error-library-group")
+        }
+        _ => None,
+    }
+}
+
+/// Whether the person may publish a document with this visibility, for this organisation or group.
+pub fn may_publish(
+    publisher: &Scope,
+    visibility: Visibility,
+    organisation: Option<Uuid>,
+    group: Option<Uuid>,
+) -> bool {
+    refusal(publisher, visibility, organisation, group).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct People {
+        org: Uuid,
+        group: Uuid,
+        staff: Scope,
+        coordinator: Scope,
+        member: Scope,
+        unattached: Scope,
+    }
+
+    /// Scopes as the library builds them: staff see everything; a coordinator and a member of an
+    /// organisation have its id and its working groups; someone signed in without organisation
+    /// has neither.
+    fn people() -> People {
+        let org = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let of_org = Scope {
+            signed_in: true,
+            organisations: vec![org],
+            groups: vec![group],
+            ..Default::default()
+        };
+        People {
+            org,
+            group,
+            staff: Scope {
+                everything: true,
+                signed_in: true,
+                ..Default::default()
+            },
+            coordinator: of_org.clone(),
+            member: Scope {
+                organisations: vec![org, Uuid::now_v7()],
+                ..of_org
+            },
+            unattached: Scope {
+                signed_in: true,
+                ..Default::default()
+            },
+        }
+    }
+
+    fn key(r: Option<Refusal>) -> Option<(&'static str, &'static str)> {
+        r.map(|r| (r.field, r.message))
+    }
+
+    #[test]
+    fn staff_publish_at_every_visibility_for_anyone() {
+        let p = people();
+        let other = Uuid::now_v7();
+        assert_eq!(visibilities(&p.staff), Visibility::ALL);
+        for v in Visibility::ALL {
+            assert!(may_publish(&p.staff, v, Some(other), Some(other)), "{v:?}");
+        }
+        assert!(may_publish(
+            &p.staff,
+            Visibility::Group,
+            None,
+            Some(p.group)
+        ));
+        assert!(may_publish_for_group(&p.staff, other));
+        assert!(may_publish_for_organisation(&p.staff, other));
+        // A missing organisation or group is the form's error, not a refusal of the role.
+        assert!(may_publish(&p.staff, Visibility::Organisation, None, None));
+    }
+
+    #[test]
+    fn coordinators_and_members_publish_for_their_own_only() {
+        let p = people();
+        let other = Uuid::now_v7();
+        for person in [&p.coordinator, &p.member] {
+            assert_eq!(
+                visibilities(person),
+                [
+                    Visibility::Programme,
+                    Visibility::Organisation,
+                    Visibility::Group
+                ]
+            );
+            assert_eq!(
+                key(refusal(person, Visibility::Public, None, None)),
+                Some(("visibility", "error-library-public-staff"))
+            );
+            assert!(may_publish(person, Visibility::Programme, None, None));
+            assert!(may_publish(
+                person,
+                Visibility::Organisation,
+                Some(p.org),
+                None
+            ));
+            assert_eq!(
+                key(refusal(person, Visibility::Organisation, Some(other), None)),
+                Some(("organisation", "error-library-organisation"))
+            );
+            assert_eq!(
+                key(refusal(person, Visibility::Organisation, None, None)),
+                Some(("organisation", "error-library-organisation"))
+            );
+            assert!(may_publish(person, Visibility::Group, None, Some(p.group)));
+            assert_eq!(
+                key(refusal(person, Visibility::Group, None, Some(other))),
+                Some(("group", "error-library-group"))
+            );
+            // The organisation does not stand in for the group, nor the other way round.
+            assert_eq!(
+                key(refusal(person, Visibility::Group, Some(p.org), None)),
+                Some(("group", "error-library-group"))
+            );
+            assert!(!may_publish(
+                person,
+                Visibility::Organisation,
+                None,
+                Some(p.group)
+            ));
+            assert!(may_publish_for_group(person, p.group));
+            assert!(!may_publish_for_group(person, other));
+        }
+        assert!(may_publish_for_organisation(
+            &p.member,
+            p.member.organisations[1]
+        ));
+        assert!(!may_publish_for_organisation(
+            &p.coordinator,
+            p.member.organisations[1]
+        ));
+    }
+
+    #[test]
+    fn without_an_organisation_only_the_programme_is_left() {
+        let p = people();
+        for person in [&p.unattached, &Scope::default()] {
+            assert!(!may_publish(person, Visibility::Public, None, None));
+            assert!(may_publish(person, Visibility::Programme, None, None));
+            assert!(!may_publish(
+                person,
+                Visibility::Organisation,
+                Some(p.org),
+                None
+            ));
+            assert!(!may_publish(person, Visibility::Group, None, Some(p.group)));
+        }
+    }
+}
