@@ -36,14 +36,27 @@ async fn a_failed_change_rolls_back_its_rows_audit_entry_and_generations() {
         assert!(db::labs::register(db, session, member, chrono::Utc::now())
             .await
             .expect("first registration"));
-        let seats = db::labs::get(db, session).await.unwrap().unwrap().registered;
+        let seats = db::labs::get(db, session)
+            .await
+            .unwrap()
+            .unwrap()
+            .registered;
         let (_, audited) = db::audit::page(db, None, 1, 0).await.expect("audit");
-        let generations = db::generations(db, &db::Part::ALL).await.expect("generations");
+        let generations = db::generations(db, &db::Part::ALL)
+            .await
+            .expect("generations");
         // The second registration takes the seat (a write) before it finds the person holds one.
         let again = db::labs::register(db, session, member, chrono::Utc::now()).await;
-        assert!(matches!(again, Err(db::DbError::Duplicate)), "{again:?} on {name}");
+        assert!(
+            matches!(again, Err(db::DbError::Duplicate)),
+            "{again:?} on {name}"
+        );
         assert_eq!(
-            db::labs::get(db, session).await.unwrap().unwrap().registered,
+            db::labs::get(db, session)
+                .await
+                .unwrap()
+                .unwrap()
+                .registered,
             seats,
             "the seat taken is given back on {name}"
         );
@@ -53,7 +66,9 @@ async fn a_failed_change_rolls_back_its_rows_audit_entry_and_generations() {
             "no audit entry for a change that failed on {name}"
         );
         assert_eq!(
-            db::generations(db, &db::Part::ALL).await.expect("generations"),
+            db::generations(db, &db::Part::ALL)
+                .await
+                .expect("generations"),
             generations,
             "no generation raised by a change that failed on {name}"
         );
