@@ -1,0 +1,165 @@
+//! Planning lab sessions: creating and editing them, moving them through their statuses, and
+//! recording their outcomes.
+
+use super::*;
+
+/// A new check-in code for a session.
+fn new_code() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 6];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    domain::labs::check_in_code(&bytes)
+}
+
+/// Creates a planned session.
+pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uuid> {
+    let id = new_id();
+    let change = Change {
+        actor,
+        action: "labs.session_create",
+        entity: "session",
+        entity_id: id.to_string(),
+        before: None,
+        after: Some(json!(d)),
+    };
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            sqlx::query(
+            "INSERT INTO lab_sessions (id, module_id, cohort_id, title, starts_at, ends_at, place, online_url, capacity, status, check_in_code, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11)",
+        )
+        .bind(id)
+        .bind(d.module_id)
+        .bind(d.cohort_id)
+        .bind(&d.title)
+        .bind(d.starts_at)
+        .bind(d.ends_at)
+        .bind(&d.place)
+        .bind(&d.online_url)
+        .bind(d.capacity)
+        .bind(new_code())
+        .bind(Utc::now())
+        .execute(&mut *tx)
+        .await?;
+            Ok(())
+        },
+        |_| &change
+    )?;
+    Ok(id)
+}
+
+/// Saves an edited session if nobody saved it since `version`; the capacity may not drop below the
+/// seats already taken.
+pub async fn update(
+    db: &Db,
+    before: &Session,
+    version: i64,
+    d: &SessionDraft,
+    actor: Option<Uuid>,
+) -> Result<()> {
+    let change = Change {
+        actor,
+        action: "labs.session_update",
+        entity: "session",
+        entity_id: before.id.to_string(),
+        before: Some(json!(before.draft())),
+        after: Some(json!(d)),
+    };
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let done = sqlx::query(
+            "UPDATE lab_sessions SET module_id = $1, cohort_id = $2, title = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
+                 capacity = $8, version = version + 1
+             WHERE id = $9 AND version = $10 AND registered <= $8",
+        )
+        .bind(d.module_id)
+        .bind(d.cohort_id)
+        .bind(&d.title)
+        .bind(d.starts_at)
+        .bind(d.ends_at)
+        .bind(&d.place)
+        .bind(&d.online_url)
+        .bind(d.capacity)
+        .bind(before.id)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
+    Ok(())
+}
+
+/// Moves a session from `from` to `to`; refused (`Conflict`) if its status changed meanwhile.
+pub async fn set_status(
+    db: &Db,
+    id: Uuid,
+    from: Status,
+    to: Status,
+    actor: Option<Uuid>,
+) -> Result<()> {
+    let change = Change {
+        actor,
+        action: "labs.session_status",
+        entity: "session",
+        entity_id: id.to_string(),
+        before: Some(json!({ "status": from.code() })),
+        after: Some(json!({ "status": to.code() })),
+    };
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            let done = sqlx::query("UPDATE lab_sessions SET status = $1, version = version + 1 WHERE id = $2 AND status = $3")
+            .bind(to.code())
+            .bind(id)
+            .bind(from.code())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                return Err(DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
+    Ok(())
+}
+
+/// Records the outcomes and minutes of a session.
+pub async fn set_outcomes(db: &Db, s: &Session, text: &str, actor: Option<Uuid>) -> Result<()> {
+    let change = Change {
+        actor,
+        action: "labs.session_outcomes",
+        entity: "session",
+        entity_id: s.id.to_string(),
+        before: Some(json!({ "outcomes": s.outcomes })),
+        after: Some(json!({ "outcomes": text })),
+    };
+    crate::change!(
+        db,
+        [Part::Labs],
+        |tx| {
+            sqlx::query(
+                "UPDATE lab_sessions SET outcomes = $1, version = version + 1 WHERE id = $2",
+            )
+            .bind(text)
+            .bind(s.id)
+            .execute(&mut *tx)
+            .await?;
+            Ok(())
+        },
+        |_| &change
+    )?;
+    Ok(())
+}
