@@ -220,6 +220,58 @@ async fn invalid_utf8_and_oversized_input_get_a_4xx() {
     }
 }
 
+#[tokio::test]
+async fn malformed_ids_in_paths_are_not_found() {
+    for app in apps().await {
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let logframe = app.product_of_kind(salerno, "logframe").await;
+        let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
+        let gets = [
+            "/labs/sessions/not-an-id".to_string(),
+            "/organisations/x/products/y".to_string(),
+            "/library/documents/%27".to_string(),
+            format!("/organisations/{salerno}/products/y"),
+            "/programme/texts/strands/123".to_string(),
+            "/products/models/1%20OR%201=1".to_string(),
+        ];
+        for path in &gets {
+            let r = admin.get(path).await;
+            assert_eq!(
+                r.status,
+                StatusCode::NOT_FOUND,
+                "{path} on {}",
+                app.backend.name
+            );
+            assert!(
+                r.body.contains("La pagina richiesta non esiste"),
+                "{path} on {}: {}",
+                app.backend.name,
+                r.body
+            );
+        }
+        // Actions too, refused before their form is read.
+        let posts = [
+            format!("/labs/sessions/{session}/agenda/%3Cscript%3E/remove"),
+            format!("/organisations/{salerno}/products/{logframe}/comments/x/resolve"),
+        ];
+        for path in &posts {
+            let r = admin.post(path, &[("resolved", "1")]).await;
+            assert_eq!(
+                r.status,
+                StatusCode::NOT_FOUND,
+                "{path} on {}",
+                app.backend.name
+            );
+        }
+        // The page in the viewer's language.
+        admin.cookies.insert("ponte_lang".into(), "en".into());
+        let r = admin.get("/labs/sessions/not-an-id").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(r.body.contains("The page you asked for does not exist"));
+    }
+}
+
 #[test]
 fn mangled_istat_files_are_refused_without_panicking() {
     let path = common::root().join("../shared/data/istat/Elenco-comuni-italiani.csv");

@@ -1,13 +1,18 @@
-//! HTTP plumbing shared by every feature: errors that become translated pages, a strict form
-//! extractor, the cross-origin check, security headers, cookies and client addresses.
+//! HTTP plumbing shared by every feature: errors that become translated pages, strict form,
+//! query and path id extractors, the cross-origin check, security headers, cookies and client
+//! addresses.
 
 use axum::body::{to_bytes, Body};
-use axum::extract::{ConnectInfo, FromRequest, Request};
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
+use uuid::Uuid;
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -171,6 +176,53 @@ impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for
             .await
             .map(|q| Query(q.0))
             .map_err(|_| error_page(StatusCode::BAD_REQUEST, "error-bad-form"))
+    }
+}
+
+/// The id of a route with a single path segment, such as `/labs/sessions/{id}`: a segment that
+/// is not a UUID is a page that does not exist (404), like an unknown id.
+#[derive(Debug, Clone, Copy)]
+pub struct Id(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        PathIds::<Uuid>::from_request_parts(parts, state)
+            .await
+            .map(|PathIds(id)| Id(id))
+    }
+}
+
+/// The segments of a route with several, in order, each typed as the route needs: `Uuid` for
+/// an id, `String` for anything else (a kind, a format). For example
+/// `PathIds((org, product)): PathIds<(Uuid, Uuid)>` on `/organisations/{id}/products/{product}`.
+/// A segment that is not a valid id is a 404, like an unknown id.
+pub struct PathIds<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathIds<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(segments)) => Ok(PathIds(segments)),
+            // A segment that does not parse as its type: only ids can fail so.
+            Err(PathRejection::FailedToDeserializePathParams(e))
+                if matches!(
+                    e.kind(),
+                    ErrorKind::DeserializeError { .. }
+                        | ErrorKind::Message(_)
+                        | ErrorKind::ParseError { .. }
+                        | ErrorKind::ParseErrorAtIndex { .. }
+                        | ErrorKind::ParseErrorAtKey { .. }
+                ) =>
+            {
+                Err(AppError::NotFound.into_response())
+            }
+            // Invalid UTF-8 in a segment (400) and a route whose segments do not match the type
+            // (a programming error, 500) answer as `Path` does.
+            Err(rejection) => Err(rejection.into_response()),
+        }
     }
 }
 
@@ -423,6 +475,58 @@ mod tests {
         assert_eq!(
             loggable_path("/programme/strands/A"),
             "/programme/strands/A"
+        );
+    }
+
+    /// The status of `uri` on a router of id extractors, and its error page marker if any.
+    async fn ask(uri: &str) -> (StatusCode, Option<&'static str>) {
+        use tower::ServiceExt;
+        let router = axum::Router::new()
+            .route(
+                "/one/{id}",
+                axum::routing::get(|Id(id): Id| async move { id.to_string() }),
+            )
+            .route(
+                "/two/{id}/{product}",
+                axum::routing::get(|PathIds((a, b)): PathIds<(Uuid, Uuid)>| async move {
+                    format!("{a}/{b}")
+                }),
+            )
+            .route(
+                "/mixed/{kind}/{id}",
+                axum::routing::get(|PathIds((kind, id)): PathIds<(String, Uuid)>| async move {
+                    format!("{kind}/{id}")
+                }),
+            );
+        let request = axum::http::Request::get(uri).body(Body::empty()).unwrap();
+        let response = router.oneshot(request).await.unwrap();
+        let marker = response.extensions().get::<ErrorPage>().map(|e| e.message);
+        (response.status(), marker)
+    }
+
+    #[tokio::test]
+    async fn malformed_path_ids_are_not_found() {
+        let id = Uuid::now_v7();
+        let not_found = (StatusCode::NOT_FOUND, Some("error-not-found"));
+        assert_eq!(ask(&format!("/one/{id}")).await, (StatusCode::OK, None));
+        assert_eq!(ask("/one/not-an-id").await, not_found);
+        assert_eq!(ask("/one/%27").await, not_found);
+        assert_eq!(
+            ask(&format!("/two/{id}/{id}")).await,
+            (StatusCode::OK, None)
+        );
+        assert_eq!(ask(&format!("/two/x/{id}")).await, not_found);
+        assert_eq!(ask(&format!("/two/{id}/y")).await, not_found);
+        assert_eq!(
+            ask(&format!("/mixed/strands/{id}")).await,
+            (StatusCode::OK, None)
+        );
+        assert_eq!(ask("/mixed/strands/123").await, not_found);
+        // Invalid UTF-8 in a segment is refused as `Path` refuses it.
+        assert_eq!(ask("/one/%FF").await.0, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            ask(&format!("/mixed/%FF/{id}")).await.0,
+            StatusCode::BAD_REQUEST
         );
     }
 

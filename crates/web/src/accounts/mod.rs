@@ -11,7 +11,7 @@ mod users;
 pub(crate) use crate::shared::invitations::send_invitation;
 
 use crate::http::{
-    cookie, safe_next, see_other, set_cookie, AppError, AppResult, Form, Peer, Query,
+    cookie, safe_next, see_other, set_cookie, AppError, AppResult, Form, Id, Peer, Query,
 };
 use crate::route::{route, Route};
 use crate::session::{field_errors, render, Viewer, SESSION_COOKIE};

@@ -46,10 +46,9 @@ pub(super) struct Activation {
 pub(super) async fn set_active(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<Activation>,
 ) -> AppResult {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let active = match form.active.as_str() {
         "true" => true,
         "false" => false,

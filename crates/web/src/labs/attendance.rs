@@ -2,11 +2,11 @@
 //! corrected by staff and audited; and the attendance report across the programme, with exports.
 
 use super::{find, hours, session_view};
-use crate::http::{see_other, AppError, AppResult, Form, Query};
+use crate::http::{see_other, AppError, AppResult, Form, Id, Query};
 use crate::kept::Weigh;
 use crate::session::{render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::Utc;
@@ -17,12 +17,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
 
-pub(super) async fn sheet(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let s = find(&state, &id).await?;
+pub(super) async fn sheet(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let s = find(&state, id).await?;
     let days = half_days(s.starts_at, s.ends_at);
     let present = db::labs::attendance(&state.db, s.id).await?;
     let people = db::labs::participants(&state.db, s.id).await?;
@@ -54,10 +50,10 @@ pub(super) async fn sheet(
 pub(super) async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let days = half_days(s.starts_at, s.ends_at);
     let registered: Vec<Uuid> = db::labs::participants(&state.db, s.id)
         .await?

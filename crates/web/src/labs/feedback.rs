@@ -1,10 +1,10 @@
 //! The questionnaire after a held session, its results with SVG charts, and their export.
 
 use super::{find, session_view};
-use crate::http::{see_other, with_status, AppError, AppResult, Form};
+use crate::http::{see_other, with_status, AppError, AppResult, Form, Id};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use chrono::Utc;
@@ -65,12 +65,8 @@ fn page(
     )
 }
 
-pub(super) async fn form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let s = find(&state, &id).await?;
+pub(super) async fn form(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let s = find(&state, id).await?;
     may_answer(&state, &viewer, &s).await?;
     page(
         &state,
@@ -84,10 +80,10 @@ pub(super) async fn form(
 pub(super) async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<FeedbackForm>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let user = may_answer(&state, &viewer, &s).await?;
     let answer = match form.check() {
         Ok(a) => a,
@@ -150,9 +146,9 @@ pub(crate) fn bar(d: &Distribution, label: &str) -> String {
 pub(super) async fn results(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let answers = db::labs::feedback(&state.db, s.id).await?;
     let ratings: Vec<[Option<i64>; 5]> = answers.iter().map(|a| a.ratings).collect();
     let summary: Vec<Value> = summarise(&ratings)
@@ -184,12 +180,8 @@ pub(super) async fn results(
     )
 }
 
-pub(super) async fn export(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let s = find(&state, &id).await?;
+pub(super) async fn export(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let s = find(&state, id).await?;
     let answers = db::labs::feedback(&state.db, s.id).await?;
     let t = |k: &str| state.i18n.t(viewer.locale, k);
     let mut header = vec![t("feedback-author"), t("feedback-date")];

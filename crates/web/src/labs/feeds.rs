@@ -2,7 +2,7 @@
 //! calendar applications can subscribe to without signing in.
 
 use super::{clock, find};
-use crate::http::{AppError, AppResult};
+use crate::http::{AppError, AppResult, Id};
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -12,7 +12,6 @@ use chrono::Utc;
 use db::labs::Session;
 use domain::labs::Status;
 use export::ical::{calendar, Event, EventStatus};
-use uuid::Uuid;
 
 /// A session as a calendar event. Online links go only into personal feeds.
 /// A session as a calendar event, with its agenda in the description.
@@ -85,14 +84,13 @@ async fn respond(state: &AppState, name: &str, sessions: &[Session], with_link: 
         .into_response())
 }
 
-pub(super) async fn session(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
-    let s = find(&state, &id).await?;
+pub(super) async fn session(State(state): State<AppState>, Id(id): Id) -> AppResult {
+    let s = find(&state, id).await?;
     let name = format!("Ponte — {}", s.title);
     respond(&state, &name, &[s], false).await
 }
 
-pub(super) async fn cohort(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+pub(super) async fn cohort(State(state): State<AppState>, Id(id): Id) -> AppResult {
     let structure = crate::shared::structure::structure(&state)
         .await?
         .unwrap_or_default();

@@ -3,10 +3,10 @@
 //! record outcomes, build the agenda, attach materials and invite people.
 
 use super::{find, session_view, MAX_MATERIAL_BYTES};
-use crate::http::{see_other, with_status, AppError, AppResult, Form};
+use crate::http::{see_other, with_status, AppError, AppResult, Form, Id, PathIds};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use chrono::{NaiveTime, Utc};
 use db::labs::Session;
@@ -165,9 +165,9 @@ pub(super) async fn create(
 pub(super) async fn edit_form(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let form = SessionForm::from_draft(&s.draft());
     form_page(
         &state,
@@ -194,10 +194,10 @@ pub(super) struct Versioned {
 pub(super) async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(submitted): Form<Versioned>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let form = &submitted.form;
     let draft = match check(&state, &viewer, form, Some(s.id)).await? {
         Ok(d) => d,
@@ -243,7 +243,7 @@ pub(super) async fn update(
         Err(db::DbError::Conflict) => {
             // Saved by someone else meanwhile (or seats were taken): the page shows the current
             // session beside the form, which keeps what this person typed.
-            let latest = find(&state, &id).await?;
+            let latest = find(&state, id).await?;
             with_status(
                 StatusCode::CONFLICT,
                 form_page(
@@ -310,10 +310,10 @@ async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> 
 pub(super) async fn status(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<StatusForm>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let to =
         Status::parse(form.status.trim()).ok_or(AppError::BadRequest("error-unknown-choice"))?;
     if let Some(reason) = domain::labs::status_change_refusal(s.status, to, s.starts_at, Utc::now())
@@ -321,7 +321,7 @@ pub(super) async fn status(
         return Err(AppError::BadRequest(reason));
     }
     db::labs::set_status(&state.db, s.id, s.status, to, viewer.user_id()).await?;
-    let changed = find(&state, &id).await?;
+    let changed = find(&state, id).await?;
     // Held too: the mail brings participants back to the page with the questionnaire.
     tell_participants(&state, &changed, "mail-session-changed-subject").await?;
     Ok(see_other(&format!("/labs/sessions/{}", s.id)))
@@ -336,10 +336,10 @@ pub(super) struct OutcomesForm {
 pub(super) async fn outcomes(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<OutcomesForm>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let mut errors = Errors::default();
     let text = optional_text(&mut errors, "outcomes", &form.outcomes, 20_000).unwrap_or_default();
     if !errors.is_empty() {
@@ -361,10 +361,10 @@ pub(super) struct AgendaForm {
 pub(super) async fn agenda_add(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<AgendaForm>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let mut errors = Errors::default();
     let title = required_text(&mut errors, "title", &form.title, 300);
     let speaker = optional_text(&mut errors, "speaker", &form.speaker, 200).unwrap_or_default();
@@ -397,10 +397,9 @@ pub(super) async fn agenda_add(
 pub(super) async fn agenda_remove(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, item)): Path<(String, String)>,
+    PathIds((id, item)): PathIds<(Uuid, Uuid)>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
-    let item = Uuid::parse_str(&item).map_err(|_| AppError::NotFound)?;
+    let s = find(&state, id).await?;
     db::labs::remove_agenda_item(&state.db, s.id, item, viewer.user_id()).await?;
     Ok(see_other(&format!("/labs/sessions/{}#agenda", s.id)))
 }
@@ -413,10 +412,10 @@ const MATERIAL_TYPES: &[&str] = &[
 pub(super) async fn material_add(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
     let (mut title, mut url, mut file): (String, String, Option<(String, Vec<u8>)>) =
         Default::default();
@@ -512,10 +511,10 @@ pub(super) struct InviteForm {
 pub(super) async fn invite(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<InviteForm>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let email = form.email.trim().to_lowercase();
     let person = db::accounts::credentials(&state.db, &email)
         .await?

@@ -218,9 +218,8 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-/// The session named by a path id; a malformed or unknown id is a 404.
-pub(crate) async fn find(state: &AppState, id: &str) -> AppResult<Session> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+/// The session named by a path id; an unknown id is a 404.
+pub(crate) async fn find(state: &AppState, id: Uuid) -> AppResult<Session> {
     db::labs::get(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)

@@ -2,10 +2,10 @@
 //! downloads.
 
 use super::{clock, find, follows_participants, hours, is_staff, session_view};
-use crate::http::{AppError, AppResult};
+use crate::http::{AppError, AppResult, Id};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::Utc;
@@ -59,9 +59,9 @@ async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<V
 pub(super) async fn session(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     session_page(&state, &viewer, &s, None).await
 }
 
@@ -143,8 +143,7 @@ pub(super) async fn session_page(
     )
 }
 
-pub(super) async fn material(State(state): State<AppState>, Path(id): Path<String>) -> AppResult {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+pub(super) async fn material(State(state): State<AppState>, Id(id): Id) -> AppResult {
     let m = db::labs::material_by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;

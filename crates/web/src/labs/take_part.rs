@@ -1,10 +1,10 @@
 //! What participants do: take or give up a seat, and check in with the code shown in the room.
 
 use super::find;
-use crate::http::{see_other, AppError, AppResult, Form};
+use crate::http::{see_other, AppError, AppResult, Form, Id};
 use crate::session::Viewer;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use chrono::Utc;
 use domain::labs::attendance::half_day_at;
 use domain::labs::{check_in_open, normalise_code, registration_refusal, Seat, Status};
@@ -13,9 +13,9 @@ use serde::Deserialize;
 pub(super) async fn register(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
     let now = Utc::now();
     let registration = db::labs::registration(&state.db, s.id, user).await?;
@@ -48,9 +48,9 @@ pub(super) async fn register(
 pub(super) async fn unregister(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
     if db::labs::unregister(&state.db, s.id, user, Utc::now()).await? {
         Ok(see_other(&format!("/labs/sessions/{}", s.id)))
@@ -68,10 +68,10 @@ pub(super) struct CheckInForm {
 pub(super) async fn check_in(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<CheckInForm>,
 ) -> AppResult {
-    let s = find(&state, &id).await?;
+    let s = find(&state, id).await?;
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
     let now = Utc::now();
     if s.status == Status::Cancelled || !check_in_open(s.starts_at, s.ends_at, now) {

@@ -2,11 +2,11 @@
 //! on each one, with byte ranges) and a new extraction attempt after a failure.
 
 use super::{is_staff, scope, Names, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES};
-use crate::http::{see_other, with_status, AppError, AppResult};
+use crate::http::{see_other, with_status, AppError, AppResult, Id};
 use crate::session::{field_errors, render, Viewer};
 use crate::shared::library::document as visible;
 use crate::state::AppState;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use chrono::Datelike;
@@ -21,12 +21,8 @@ fn may_edit(viewer: &Viewer, doc: &Document) -> bool {
     is_staff(viewer) || (viewer.user_id().is_some() && viewer.user_id() == doc.created_by)
 }
 
-pub(super) async fn show(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let doc = visible(&state, &viewer, &id).await?;
+pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let doc = visible(&state, &viewer, id).await?;
     let names = Names::load(&state, viewer.locale).await?;
     let themes: Vec<Value> = doc
         .themes
@@ -600,7 +596,7 @@ fn input_of(doc: &Document) -> DraftInput {
     }
 }
 
-async fn editable(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Document> {
+async fn editable(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Document> {
     let doc = visible(state, viewer, id).await?;
     if may_edit(viewer, &doc) {
         Ok(doc)
@@ -612,9 +608,9 @@ async fn editable(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Docu
 pub(super) async fn edit_form(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let doc = editable(&state, &viewer, &id).await?;
+    let doc = editable(&state, &viewer, id).await?;
     let input = input_of(&doc);
     let stored = db::library::practice(&state.db, doc.id)
         .await?
@@ -640,10 +636,10 @@ pub(super) async fn edit_form(
 pub(super) async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
-    let doc = editable(&state, &viewer, &id).await?;
+    let doc = editable(&state, &viewer, id).await?;
     let mut s = read_form(multipart).await?;
     s.file = None;
     if doc.storage_key.is_some() {
@@ -734,12 +730,8 @@ pub(super) async fn update(
     }
 }
 
-pub(super) async fn delete(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let doc = editable(&state, &viewer, &id).await?;
+pub(super) async fn delete(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let doc = editable(&state, &viewer, id).await?;
     if let Some(key) = db::library::delete(&state.db, doc.id, viewer.user_id()).await? {
         if let Err(e) = state.storage.delete(storage::Key(key)).await {
             tracing::warn!(error = %e, "could not remove a deleted document's file");
@@ -748,12 +740,8 @@ pub(super) async fn delete(
     Ok(see_other("/library"))
 }
 
-pub(super) async fn retry(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let doc = editable(&state, &viewer, &id).await?;
+pub(super) async fn retry(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let doc = editable(&state, &viewer, id).await?;
     if doc.extraction != "failed" {
         return Err(AppError::BadRequest("error-bad-form"));
     }
@@ -764,10 +752,10 @@ pub(super) async fn retry(
 pub(super) async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     headers: HeaderMap,
 ) -> AppResult {
-    let doc = visible(&state, &viewer, &id).await?;
+    let doc = visible(&state, &viewer, id).await?;
     if let Some(url) = &doc.url {
         return Ok(see_other(url));
     }

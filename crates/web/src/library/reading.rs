@@ -1,10 +1,10 @@
 //! Reading lists: staff pick library documents to read before a module's labs or a session;
 //! the module and session pages show the ones each person may see.
 
-use crate::http::{see_other, AppError, AppResult, Form};
+use crate::http::{see_other, AppError, AppResult, Form, Id};
 use crate::session::Viewer;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use db::library::ReadingFor;
 use domain::validation::{optional_text, Errors};
 use serde::Deserialize;
@@ -28,10 +28,9 @@ pub(super) struct AddForm {
 pub(super) async fn add(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(document): Id,
     Form(form): Form<AddForm>,
 ) -> AppResult {
-    let document = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     if db::library::document(&state.db, document).await?.is_none() {
         return Err(AppError::NotFound);
     }
@@ -64,9 +63,8 @@ pub(super) async fn add(
 pub(super) async fn remove(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(item): Path<String>,
+    Id(item): Id,
 ) -> AppResult {
-    let item = Uuid::parse_str(&item).map_err(|_| AppError::NotFound)?;
     let target = db::library::remove_reading(&state.db, item, viewer.user_id()).await?;
     Ok(see_other(&back(target)))
 }

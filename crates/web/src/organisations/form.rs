@@ -87,9 +87,9 @@ fn readable(
 pub(super) async fn edit_form(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let o = find(&state, &id).await?;
+    let o = find(&state, id).await?;
     let form = OrganisationForm::from(&o.data);
     form_page(
         &state,
@@ -114,10 +114,10 @@ pub(super) struct Versioned {
 pub(super) async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(submitted): Form<Versioned>,
 ) -> AppResult {
-    let o = find(&state, &id).await?;
+    let o = find(&state, id).await?;
     let form = &submitted.form;
     let org = match validate(&state, form).await? {
         Ok(org) => org,

@@ -7,11 +7,11 @@ mod municipalities;
 mod registry;
 mod workspace;
 
-use crate::http::{is_htmx, see_other, AppError, AppResult, Form, Query};
+use crate::http::{is_htmx, see_other, AppError, AppResult, Form, Id, Query};
 use crate::route::{route, Route};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::IntoResponse;
 use db::organisations::Stored;
@@ -113,7 +113,6 @@ pub(super) fn view(o: &Stored, locale: Locale) -> Value {
     }
 }
 
-pub(super) async fn find(state: &AppState, id: &str) -> AppResult<Stored> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+pub(super) async fn find(state: &AppState, id: Uuid) -> AppResult<Stored> {
     Ok(db::organisations::get(&state.db, id).await?)
 }

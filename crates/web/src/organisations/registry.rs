@@ -133,12 +133,8 @@ pub(super) async fn export_csv(
         .into_response())
 }
 
-pub(super) async fn show(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let o = find(&state, &id).await?;
+pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let o = find(&state, id).await?;
     let may_open_workspace = viewer.may("organisations.workspace", Some(o.id));
     let may_edit = viewer.may("organisations.edit_form", None);
     render(

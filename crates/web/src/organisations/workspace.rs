@@ -75,10 +75,10 @@ pub(super) struct Done {
 pub(super) async fn workspace(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Query(q): Query<Done>,
 ) -> AppResult {
-    let o = find(&state, &id).await?;
+    let o = find(&state, id).await?;
     workspace_page(
         &state,
         &viewer,
@@ -102,10 +102,10 @@ pub(super) struct MemberInvitation {
 pub(super) async fn invite(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<MemberInvitation>,
 ) -> AppResult {
-    let o = find(&state, &id).await?;
+    let o = find(&state, id).await?;
     let invitation = match domain::accounts::check_invitation(&form.email, &form.role, true) {
         Ok(i) if invitable_roles(&viewer, o.id).contains(&i.role) => i,
         Ok(_) => {
@@ -142,10 +142,10 @@ pub(super) struct Revocation {
 pub(super) async fn revoke(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<Revocation>,
 ) -> AppResult {
-    let o = find(&state, &id).await?;
+    let o = find(&state, id).await?;
     let user =
         Uuid::parse_str(form.user.trim()).map_err(|_| AppError::BadRequest("error-bad-form"))?;
     let role = Role::parse(form.role.trim()).ok_or(AppError::BadRequest("error-bad-form"))?;

@@ -2,15 +2,16 @@
 //! matrix, and the rows the objective tree gives the matrix.
 
 use super::{find, organisation, path, view};
-use crate::http::{error_page, see_other, with_status, AppError, AppResult, Form};
+use crate::http::{error_page, see_other, with_status, AppError, AppResult, Form, PathIds};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use db::products::Product;
 use domain::products::analysis::{self, Analysis, Grade, NodeKind, Participation};
 use domain::products::Content;
 use minijinja::{context, Value};
+use uuid::Uuid;
 
 /// How many empty rows the form offers for new nodes and stakeholders.
 const BLANK_ROWS: usize = 3;
@@ -84,10 +85,10 @@ fn logframe_of(p: &Product) -> AppResult<domain::products::logframe::Logframe> {
 pub(super) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     crate::http::Query(q): crate::http::Query<std::collections::HashMap<String, String>>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let lf = logframe_of(&p)?;
     page(
         &state,
@@ -104,10 +105,10 @@ pub(super) async fn show(
 pub(super) async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let mut lf = logframe_of(&p)?;
     if !super::state_of(&p).editable() {
         return Ok(error_page(StatusCode::CONFLICT, "products-not-editable"));

@@ -3,10 +3,10 @@
 //! save shows both versions and keeps what the author typed.
 
 use super::{content_view, find, organisation, view};
-use crate::http::{error_page, see_other, with_status, AppError, AppResult, Form};
+use crate::http::{error_page, see_other, with_status, AppError, AppResult, Form, PathIds};
 use crate::session::{render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
 use db::products::Product;
@@ -15,6 +15,7 @@ use domain::locale::Locale;
 use domain::products::logframe::{Direction, FieldProblem, Level, Logframe, Measure, Op};
 use domain::products::{quality, Content};
 use minijinja::{context, Value};
+use uuid::Uuid;
 
 /// The logframe as templates show it: rows with their number, level label and parent depth.
 pub(crate) fn logframe_view(state: &AppState, locale: Locale, lf: &Logframe) -> Value {
@@ -142,9 +143,9 @@ fn not_editable() -> axum::response::Response {
 pub(super) async fn edit(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     if !super::state_of(&p).editable() {
         return Ok(not_editable());
     }
@@ -264,10 +265,10 @@ async fn read_content(
 pub(super) async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     if !super::state_of(&p).editable() {
         return Ok(not_editable());
     }
@@ -386,10 +387,10 @@ pub(super) async fn save(
 pub(super) async fn check(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let Content::Logframe(_) = Content::from_json(&p.content) else {
         return Err(AppError::NotFound);
     };

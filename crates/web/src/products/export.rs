@@ -2,10 +2,10 @@
 //! landscape matrix), XLSX for the logframe. Labels are in the reader's language.
 
 use super::find;
-use crate::http::{AppError, AppResult, Query};
+use crate::http::{AppError, AppResult, PathIds, Query};
 use crate::session::Viewer;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use domain::library::places;
@@ -14,6 +14,7 @@ use domain::products::logframe::{Level, Logframe};
 use domain::products::text::Block;
 use domain::products::Content;
 use serde::Deserialize;
+use uuid::Uuid;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -165,10 +166,10 @@ fn logframe_blocks(
 pub(super) async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product, format)): Path<(String, String, String)>,
+    PathIds((id, product, format)): PathIds<(Uuid, Uuid, String)>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let locale = viewer.locale;
     let (title, content, version, date) = match q.v.trim() {
         "" => (

@@ -186,11 +186,9 @@ pub fn routes() -> Vec<Route> {
 /// The largest editor form accepted (a full logframe of 200 rows fits well within it).
 pub const MAX_FORM: usize = 2 * 1024 * 1024;
 
-/// The product `product` of organisation `id`; a product of another organisation is not found,
+/// The product `product` of organisation `org`; a product of another organisation is not found,
 /// so that an id from elsewhere reveals nothing.
-pub(crate) async fn find(state: &AppState, id: &str, product: &str) -> AppResult<Product> {
-    let org = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let product = Uuid::parse_str(product).map_err(|_| AppError::NotFound)?;
+pub(crate) async fn find(state: &AppState, org: Uuid, product: Uuid) -> AppResult<Product> {
     match db::products::get(&state.db, product).await? {
         Some(p) if p.organisation_id == org => Ok(p),
         _ => Err(AppError::NotFound),

@@ -2,11 +2,11 @@
 //! new product from a copy of it. Good practices of the library start a product the same way.
 
 use super::{content_view, find, path};
-use crate::http::{see_other, AppError, AppResult, Form};
+use crate::http::{see_other, AppError, AppResult, Form, Id, PathIds};
 use crate::session::{render, Viewer};
 use crate::shared::authors::author_choices;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::products::Content;
 use minijinja::{context, Value};
 use serde::Deserialize;
@@ -22,10 +22,10 @@ pub(super) struct ModelForm {
 pub(super) async fn publish(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Form(form): Form<ModelForm>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let model = form.model.trim() != "0";
     match db::products::set_model(&state.db, p.id, model, viewer.user_id()).await {
         Ok(()) => Ok(see_other(&format!(
@@ -56,12 +56,7 @@ pub(super) async fn list(State(state): State<AppState>, viewer: Viewer) -> AppRe
     )
 }
 
-pub(super) async fn show(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(product): Path<String>,
-) -> AppResult {
-    let id = Uuid::parse_str(&product).map_err(|_| AppError::NotFound)?;
+pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
     let p = db::products::get(&state.db, id)
         .await?
         .filter(|p| p.model)

@@ -1,10 +1,10 @@
 //! The product list of a workspace, a new product, the product page, versions and comparison.
 
 use super::{content_view, find, organisation, view};
-use crate::http::{see_other, with_status, AppError, AppResult, Form, Query};
+use crate::http::{see_other, with_status, AppError, AppResult, Form, Id, PathIds, Query};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use domain::locale::Locale;
 use domain::products::diff;
@@ -16,12 +16,7 @@ use serde::Deserialize;
 use std::sync::Arc;
 use uuid::Uuid;
 
-pub(super) async fn list(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+pub(super) async fn list(State(state): State<AppState>, viewer: Viewer, Id(org): Id) -> AppResult {
     let o = organisation(&state, org).await?;
     let body = list_body(&state, org, viewer.locale).await?;
     render(
@@ -132,7 +127,8 @@ async fn source(state: &AppState, viewer: &Viewer, form: &NewForm) -> AppResult<
         return Ok(Some(Source::Model(Box::new(p))));
     }
     if !form.practice.trim().is_empty() {
-        let doc = crate::shared::library::document(state, viewer, form.practice.trim()).await?;
+        let id = Uuid::parse_str(form.practice.trim()).map_err(|_| AppError::NotFound)?;
+        let doc = crate::shared::library::document(state, viewer, id).await?;
         let practice = db::library::practice(&state.db, doc.id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -194,10 +190,9 @@ async fn new_page(
 pub(super) async fn new(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(org): Id,
     Query(form): Query<NewForm>,
 ) -> AppResult {
-    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     new_page(&state, &viewer, org, &form, &Errors::default()).await
 }
 
@@ -220,10 +215,9 @@ fn starter(state: &AppState, viewer: &Viewer, kind: &str, mode: Mode) -> Content
 pub(super) async fn create(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(org): Id,
     Form(form): Form<NewForm>,
 ) -> AppResult {
-    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let checked = domain::products::check_new(&form.title, &form.kind);
     let mut errors = checked.clone().err().unwrap_or_default();
     let mut due = domain::validation::optional_date(&mut errors, "due_on", &form.due_on);
@@ -301,10 +295,10 @@ pub(super) struct ShowQuery {
 pub(super) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let locale = viewer.locale;
     let shown_version = match q.v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => {
@@ -433,9 +427,9 @@ async fn show_body(
 pub(super) async fn versions(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let locale = viewer.locale;
     let versions: Vec<Value> = db::products::versions(&state.db, p.id)
         .await?
@@ -483,10 +477,10 @@ async fn side(
 pub(super) async fn compare(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Query(q): Query<CompareQuery>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let locale = viewer.locale;
     let (a_name, a) = side(&state, &p, &q.a).await?;
     let (b_name, b) = side(&state, &p, &q.b).await?;

@@ -2,10 +2,10 @@
 //! anchored, threaded, resolvable comments.
 
 use super::{find, path};
-use crate::http::{error_page, see_other, AppError, AppResult, Form};
+use crate::http::{error_page, see_other, AppError, AppResult, Form, PathIds};
 use crate::session::Viewer;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use db::products::{Notice, Product};
 use domain::products::quality;
@@ -78,10 +78,10 @@ async fn email(
 pub(super) async fn review(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let action = Action::parse(form.action.trim()).ok_or(AppError::BadRequest("error-bad-form"))?;
     let mut errors = domain::validation::Errors::default();
     let note = domain::validation::optional_text(&mut errors, "note", &form.note, 2_000)
@@ -163,10 +163,10 @@ pub(super) struct CommentForm {
 pub(super) async fn comment(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product)): Path<(String, String)>,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
     Form(form): Form<CommentForm>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
+    let p = find(&state, id, product).await?;
     let body = domain::products::check_comment(&form.body).map_err(|e| AppError::invalid(&e))?;
     let version_number: i64 = match form.version.trim() {
         "" => 0,
@@ -231,11 +231,10 @@ pub(super) struct ResolveForm {
 pub(super) async fn resolve(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((id, product, comment)): Path<(String, String, String)>,
+    PathIds((id, product, comment)): PathIds<(Uuid, Uuid, Uuid)>,
     Form(form): Form<ResolveForm>,
 ) -> AppResult {
-    let p = find(&state, &id, &product).await?;
-    let comment = Uuid::parse_str(&comment).map_err(|_| AppError::NotFound)?;
+    let p = find(&state, id, product).await?;
     let resolved = form.resolved.trim() != "0";
     db::products::resolve(&state.db, p.id, comment, resolved, viewer.user_id()).await?;
     Ok(see_other(&format!("{}#c-{comment}", path(&p))))

@@ -2,10 +2,10 @@
 //! tutors' workload for programme staff.
 
 use super::organisation;
-use crate::http::{see_other, with_status, AppError, AppResult, Form};
+use crate::http::{see_other, with_status, AppResult, Form, Id};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use domain::products::tutoring::{self, MAX_STEPS};
 use domain::validation::Errors;
@@ -73,10 +73,9 @@ async fn page(
 pub(super) async fn log(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(org): Id,
     crate::http::Query(q): crate::http::Query<std::collections::HashMap<String, String>>,
 ) -> AppResult {
-    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     page(
         &state,
         &viewer,
@@ -91,10 +90,9 @@ pub(super) async fn log(
 pub(super) async fn record(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(org): Id,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let org = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let today = chrono::Utc::now().date_naive();
     let checked = tutoring::check(&fields, today);
     let mut errors = checked.clone().err().unwrap_or_default();

@@ -2,7 +2,7 @@
 //! cohort, forms to add and edit them, and module reordering. Stale saves get a 409 with the
 //! current version shown and the typed form kept.
 
-use crate::http::{see_other, with_status, AppError, AppResult, Form, Query};
+use crate::http::{see_other, with_status, AppError, AppResult, Form, Id, PathIds, Query};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -21,10 +21,6 @@ async fn structure(state: &AppState) -> AppResult<Structure> {
     db::programme::structure(&state.db)
         .await?
         .ok_or(AppError::NotFound)
-}
-
-fn parse_id(id: &str) -> AppResult<Uuid> {
-    Uuid::parse_str(id).map_err(|_| AppError::NotFound)
 }
 
 /// The `version` field of a submitted form; a form without one was not sent by our pages.
@@ -201,11 +197,7 @@ pub(super) async fn module_create(
     }
 }
 
-fn find_module<'a>(
-    s: &'a Structure,
-    id: &str,
-) -> AppResult<(&'a Module, &'a db::programme::Strand)> {
-    let id = parse_id(id)?;
+fn find_module(s: &Structure, id: Uuid) -> AppResult<(&Module, &db::programme::Strand)> {
     let m = s
         .modules
         .iter()
@@ -222,10 +214,10 @@ fn find_module<'a>(
 pub(super) async fn module_edit(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
     let s = structure(&state).await?;
-    let (m, strand) = find_module(&s, &id)?;
+    let (m, strand) = find_module(&s, id)?;
     let form = form_of(m, viewer.locale);
     module_page(
         &state,
@@ -244,11 +236,11 @@ pub(super) async fn module_edit(
 pub(super) async fn module_update(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let s = structure(&state).await?;
-    let (m, strand) = find_module(&s, &id)?;
+    let (m, strand) = find_module(&s, id)?;
     let version = version_of(&pairs)?;
     let form = ModuleForm::from_pairs(&pairs);
     let draft = match form.check(&dimensions_of(&s, strand.id)) {
@@ -277,7 +269,7 @@ pub(super) async fn module_update(
         Ok(()) => Ok(see_other(&format!("/programme/modules/{}", m.id))),
         Err(db::DbError::Conflict) => {
             let latest = structure(&state).await?;
-            let (current, strand) = find_module(&latest, &id)?;
+            let (current, strand) = find_module(&latest, id)?;
             with_status(
                 StatusCode::CONFLICT,
                 module_page(
@@ -307,11 +299,11 @@ pub(super) struct MoveForm {
 pub(super) async fn module_move(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<MoveForm>,
 ) -> AppResult {
     let s = structure(&state).await?;
-    let (m, strand) = find_module(&s, &id)?;
+    let (m, strand) = find_module(&s, id)?;
     let direction =
         Direction::parse(&form.direction).ok_or(AppError::BadRequest("error-bad-form"))?;
     let list: Vec<&Module> = s
@@ -395,10 +387,9 @@ fn texts_page(
 pub(super) async fn texts_edit(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((kind, id)): Path<(String, String)>,
+    PathIds((kind, id)): PathIds<(String, Uuid)>,
 ) -> AppResult {
     let which = Texts::parse(&kind).ok_or(AppError::NotFound)?;
-    let id = parse_id(&id)?;
     let s = structure(&state).await?;
     let (title, text, version, _) = texts_of(&s, which, id).ok_or(AppError::NotFound)?;
     texts_page(
@@ -423,11 +414,10 @@ pub(super) struct VersionedTexts {
 pub(super) async fn texts_update(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path((kind, id)): Path<(String, String)>,
+    PathIds((kind, id)): PathIds<(String, Uuid)>,
     Form(submitted): Form<VersionedTexts>,
 ) -> AppResult {
     let which = Texts::parse(&kind).ok_or(AppError::NotFound)?;
-    let id = parse_id(&id)?;
     let s = structure(&state).await?;
     let (title, text, _, _) = texts_of(&s, which, id).ok_or(AppError::NotFound)?;
     let (new_title, new_text) = match submitted.form.check() {
@@ -611,9 +601,8 @@ pub(super) async fn cohort_create(
 pub(super) async fn cohort_edit(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult {
-    let id = parse_id(&id)?;
     let s = structure(&state).await?;
     let c = s
         .cohorts
@@ -635,10 +624,9 @@ pub(super) async fn cohort_edit(
 pub(super) async fn cohort_update(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let id = parse_id(&id)?;
     let s = structure(&state).await?;
     let c = s
         .cohorts

@@ -3,7 +3,7 @@
 
 mod editing;
 
-use crate::http::{AppError, AppResult};
+use crate::http::{AppError, AppResult, Id};
 use crate::route::{route, Route};
 use crate::session::{render, Viewer};
 use crate::shared::structure::structure;
@@ -236,12 +236,7 @@ async fn strand(
     )
 }
 
-async fn module(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+async fn module(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
     let s = load(&state).await?;
     let m = s
         .modules
@@ -286,12 +281,7 @@ async fn module(
     )
 }
 
-async fn cohort(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> AppResult {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+async fn cohort(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
     let s = load(&state).await?;
     let c = s
         .cohorts

@@ -195,8 +195,7 @@ pub(crate) async fn reading_list(
 }
 
 /// A document the viewer may see, else 404 (a document one may not see does not exist for them).
-pub(crate) async fn document(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Document> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+pub(crate) async fn document(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Document> {
     let doc = db::library::document(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
