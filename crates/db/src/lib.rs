@@ -35,7 +35,7 @@ pub enum Db {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("database error: {0}")]
-    Sql(#[from] sqlx::Error),
+    Sql(sqlx::Error),
     #[error("the record was changed by someone else")]
     Conflict,
     #[error("not found")]
@@ -53,7 +53,33 @@ pub enum DbError {
     Migration(String, String),
 }
 
+impl From<sqlx::Error> for DbError {
+    /// A column holding a code this version does not know becomes `Unreadable`.
+    fn from(e: sqlx::Error) -> DbError {
+        if let sqlx::Error::ColumnDecode { index, source } = &e {
+            if let Some(u) = source.downcast_ref::<domain::codes::UnknownCode>() {
+                return DbError::Unreadable {
+                    record: index.clone(),
+                    value: u.code.clone(),
+                };
+            }
+        }
+        DbError::Sql(e)
+    }
+}
+
 impl DbError {
+    /// Names the record an unreadable value was read from.
+    pub fn of_record(self, record: impl std::fmt::Display) -> DbError {
+        match self {
+            DbError::Unreadable { record: r, value } => DbError::Unreadable {
+                record: format!("{record}, {r}"),
+                value,
+            },
+            other => other,
+        }
+    }
+
     /// Maps unique-constraint violations to `Duplicate`.
     pub(crate) fn from_write(e: sqlx::Error) -> DbError {
         if let sqlx::Error::Database(d) = &e {
@@ -156,6 +182,18 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The error for a stored code this version does not know (`what` it should name), read from
+/// `record` (table, id and column): it becomes `DbError::Unreadable`, never a default.
+pub(crate) fn unknown_code(what: &'static str, record: String, code: &str) -> sqlx::Error {
+    sqlx::Error::ColumnDecode {
+        index: record,
+        source: Box::new(domain::codes::UnknownCode {
+            what,
+            code: code.to_string(),
+        }),
+    }
 }
 
 /// A new time-ordered id.

@@ -25,11 +25,18 @@ macro_rules! stored_from_row {
         let r = $r;
         let category: String = r.try_get(1)?;
         let pa_kind: Option<String> = r.try_get(3)?;
+        let id: Uuid = r.try_get(0)?;
+        let category = domain::organisations::Category::parse(&category).ok_or_else(|| {
+            crate::unknown_code(
+                "organisation category",
+                format!("organisations/{id}/category"),
+                &category,
+            )
+        })?;
         Stored {
-            id: r.try_get(0)?,
+            id,
             data: Organisation {
-                category: domain::organisations::Category::parse(&category)
-                    .unwrap_or(domain::organisations::Category::ItalianPa),
+                category,
                 name: r.try_get(2)?,
                 pa_kind: pa_kind
                     .as_deref()

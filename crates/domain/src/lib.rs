@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod codes;
 pub mod files;
 pub mod labs;
 pub mod library;

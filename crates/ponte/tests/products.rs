@@ -136,7 +136,7 @@ async fn the_review_workflow_notifies_and_keeps_versions() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let p = db::products::get(app.db(), id).await.unwrap().unwrap();
-        assert_eq!(p.state, "submitted");
+        assert_eq!(p.state.code(), "submitted");
         let tutor_id = db::accounts::credentials(app.db(), TUTOR)
             .await
             .unwrap()
@@ -225,7 +225,8 @@ async fn the_review_workflow_notifies_and_keeps_versions() {
                 .await
                 .unwrap()
                 .unwrap()
-                .state,
+                .state
+                .code(),
             "resubmitted"
         );
         assert_eq!(db::products::latest_version(app.db(), id).await.unwrap(), 2);
@@ -238,7 +239,8 @@ async fn the_review_workflow_notifies_and_keeps_versions() {
                 .await
                 .unwrap()
                 .unwrap()
-                .state,
+                .state
+                .code(),
             "approved"
         );
         // Approved is final.
@@ -295,7 +297,8 @@ async fn nobody_approves_what_they_wrote() {
                 .await
                 .unwrap()
                 .unwrap()
-                .state,
+                .state
+                .code(),
             "submitted"
         );
     }
@@ -454,7 +457,8 @@ async fn the_logframe_editor_numbers_reorders_and_checks() {
                 .await
                 .unwrap()
                 .unwrap()
-                .state,
+                .state
+                .code(),
             "draft"
         );
         // Malformed and oversized editor input is refused with a message, and nothing changes.
@@ -909,7 +913,11 @@ async fn approved_products_become_models_and_practices_start_products() {
         let caserta = app.organisation("Provincia di Caserta").await;
         let mut staff = app.signed_in("staff@ponte.example").await;
         let products = db::products::list(app.db(), salerno).await.unwrap();
-        let draft = products.iter().find(|p| p.state == "draft").unwrap().id;
+        let draft = products
+            .iter()
+            .find(|p| p.state.code() == "draft")
+            .unwrap()
+            .id;
         let r = staff
             .post(
                 &format!("/organisations/{salerno}/products/{draft}/model"),
@@ -960,7 +968,7 @@ async fn approved_products_become_models_and_practices_start_products() {
         assert!(copy
             .content
             .contains("Sviluppo economico e turismo sostenibile"));
-        assert_eq!(copy.state, "draft");
+        assert_eq!(copy.state.code(), "draft");
         // A product that is not a model cannot be copied.
         let r = other
             .post(

@@ -74,3 +74,85 @@ async fn a_failed_change_rolls_back_its_rows_audit_entry_and_generations() {
         );
     }
 }
+
+/// A stored state the code does not know (written by hand, or by a newer version) is an error
+/// that names the record: the page says so in the reader's language, never a default state.
+#[tokio::test]
+async fn an_unreadable_stored_value_is_refused_with_a_translated_page() {
+    for app in apps().await {
+        let db = app.db();
+        let name = &app.backend.name;
+        let session = db::labs::list(db, &Default::default())
+            .await
+            .expect("sessions")
+            .into_iter()
+            .next()
+            .expect("the demo has sessions");
+        db::testing::exec(
+            db,
+            // By its check-in code: ids are stored differently by the two databases.
+            &format!(
+                "UPDATE lab_sessions SET status = 'rinviata' WHERE check_in_code = '{}'",
+                session.check_in_code
+            ),
+        )
+        .await;
+        let read = db::labs::get(db, session.id).await;
+        match read {
+            Err(db::DbError::Unreadable { record, value }) => {
+                assert!(
+                    record.contains(&session.id.to_string()),
+                    "{record} on {name}"
+                );
+                assert_eq!(value, "rinviata", "on {name}");
+            }
+            other => panic!("expected an unreadable value on {name}, got {other:?}"),
+        }
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let page = member.get(&format!("/labs/sessions/{}", session.id)).await;
+        assert_eq!(page.status, 500, "on {name}");
+        assert!(
+            page.body.contains("Un dato salvato non si può leggere"),
+            "{}",
+            page.body
+        );
+    }
+}
+
+/// A reset link must not outlive the password it was sent to replace: using one link, or
+/// changing the password, closes every other link still open.
+#[tokio::test]
+async fn changing_or_resetting_a_password_closes_every_open_reset_link() {
+    for app in apps().await {
+        let db = app.db();
+        let name = &app.backend.name;
+        let member = db::accounts::credentials(db, "membro@ponte.example")
+            .await
+            .expect("read")
+            .expect("the demo member")
+            .id;
+        let first = db::accounts::create_reset(db, member).await.expect("link");
+        let second = db::accounts::create_reset(db, member).await.expect("link");
+        db::accounts::complete_reset(db, &first, "hash-one")
+            .await
+            .expect("the first link works");
+        assert!(
+            !db::accounts::reset_is_open(db, &second)
+                .await
+                .expect("read"),
+            "another link used closes this one on {name}"
+        );
+        assert!(matches!(
+            db::accounts::complete_reset(db, &second, "hash-two").await,
+            Err(db::DbError::NotFound)
+        ));
+        let third = db::accounts::create_reset(db, member).await.expect("link");
+        db::accounts::set_password(db, member, "hash-three", Some(member))
+            .await
+            .expect("password changed");
+        assert!(
+            !db::accounts::reset_is_open(db, &third).await.expect("read"),
+            "a changed password closes the link on {name}"
+        );
+    }
+}

@@ -26,6 +26,8 @@ pub enum AppError {
     Conflict,
     /// A request the interface never sends (the message key says what is wrong).
     BadRequest(&'static str),
+    /// A stored value the code cannot read (logged with the record it names).
+    Unreadable,
     Internal(String),
 }
 
@@ -35,6 +37,11 @@ impl From<db::DbError> for AppError {
             db::DbError::NotFound => AppError::NotFound,
             db::DbError::Conflict => AppError::Conflict,
             db::DbError::Duplicate => AppError::BadRequest("error-duplicate"),
+            db::DbError::Unreadable { record, value } => {
+                // Logged with the record it names; the person sees a page in their language.
+                tracing::error!(%record, %value, "a stored value cannot be read");
+                AppError::Unreadable
+            }
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -68,6 +75,9 @@ impl IntoResponse for AppError {
             AppError::NotFound => error_page(StatusCode::NOT_FOUND, "error-not-found"),
             AppError::Forbidden => error_page(StatusCode::FORBIDDEN, "error-forbidden"),
             AppError::Conflict => error_page(StatusCode::CONFLICT, "error-conflict"),
+            AppError::Unreadable => {
+                error_page(StatusCode::INTERNAL_SERVER_ERROR, "error-unreadable")
+            }
             AppError::BadRequest(message) => error_page(StatusCode::BAD_REQUEST, message),
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");

@@ -179,12 +179,20 @@ async fn users_where(db: &Db, id: Option<Uuid>, limit: i64, offset: i64) -> Resu
             .map(|r| {
                 let languages: String = r.try_get(3)?;
                 let competences: String = r.try_get(4)?;
+                let id: Uuid = r.try_get(0)?;
+                let competences = serde_json::from_str(&competences).map_err(|_| {
+                    crate::unknown_code(
+                        "competences",
+                        format!("users/{id}/competences"),
+                        &competences,
+                    )
+                })?;
                 Ok(User {
-                    id: r.try_get(0)?,
+                    id,
                     email: r.try_get(1)?,
                     name: r.try_get(2)?,
                     languages: split_languages(&languages),
-                    competences: serde_json::from_str(&competences).unwrap_or_default(),
+                    competences,
                     active: r.try_get(5)?,
                     created_at: r.try_get(6)?,
                     version: r.try_get(7)?,
@@ -204,10 +212,19 @@ pub async fn count_users(db: &Db) -> Result<i64> {
 }
 
 /// A stored grant (role, space kind, space id); `None` for codes this version does not know.
-pub(crate) fn grant_of(role: String, space: String, id: Uuid) -> Option<Grant> {
-    Some(Grant {
-        role: Role::parse(&role)?,
-        space: SpaceKind::parse(&space)?,
+/// A stored grant; a role or space this version does not know is an error naming it (a grant
+/// silently dropped would change what the person may do).
+pub(crate) fn grant_of(
+    user: Uuid,
+    role: String,
+    space: String,
+    id: Uuid,
+) -> std::result::Result<Grant, sqlx::Error> {
+    let record = || format!("grants/{user}/{role}/{space}/{id}");
+    Ok(Grant {
+        role: Role::parse(&role).ok_or_else(|| crate::unknown_code("role", record(), &role))?,
+        space: SpaceKind::parse(&space)
+            .ok_or_else(|| crate::unknown_code("space", record(), &space))?,
         space_id: (id != PLATFORM_SPACE).then_some(id),
     })
 }
@@ -220,8 +237,8 @@ pub async fn principal(db: &Db, user_id: Uuid) -> Result<Principal> {
             .fetch_all(pool)
             .await?;
         rows.iter()
-            .filter_map(|r| grant_of(r.try_get(0).ok()?, r.try_get(1).ok()?, r.try_get(2).ok()?))
-            .collect::<Vec<_>>()
+            .map(|r| grant_of(user_id, r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?
     });
     Ok(Principal { user_id, grants })
 }

@@ -77,12 +77,16 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
                     name: r.try_get(2)?,
                     email: r.try_get(3)?,
                 };
-                let grants = rows
-                    .iter()
-                    .filter_map(|r| {
-                        grant_of(r.try_get(4).ok()?, r.try_get(5).ok()?, r.try_get(6).ok()?)
-                    })
-                    .collect();
+                // A person without grants has one row with empty grant columns (left join).
+                let mut grants = Vec::new();
+                for r in &rows {
+                    let role: Option<String> = r.try_get(4)?;
+                    let space: Option<String> = r.try_get(5)?;
+                    let id: Option<Uuid> = r.try_get(6)?;
+                    if let (Some(role), Some(space), Some(id)) = (role, space, id) {
+                        grants.push(grant_of(user.id, role, space, id)?);
+                    }
+                }
                 let principal = Principal {
                     user_id: user.id,
                     grants,

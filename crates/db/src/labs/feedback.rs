@@ -105,9 +105,16 @@ pub async fn feedback(db: &Db, session: Uuid) -> Result<Vec<StoredAnswer>> {
         let mut out = Vec::new();
         for r in &rows {
             let ratings: String = r.try_get("ratings")?;
+            let ratings = serde_json::from_str(&ratings).map_err(|_| {
+                crate::unknown_code(
+                    "ratings",
+                    format!("feedback_answers of session {session}, ratings"),
+                    &ratings,
+                )
+            })?;
             out.push(StoredAnswer {
                 author: r.try_get("author")?,
-                ratings: serde_json::from_str(&ratings).unwrap_or([None; 5]),
+                ratings,
                 went_well: r.try_get("went_well")?,
                 to_improve: r.try_get("to_improve")?,
                 answered_on: r.try_get("answered_on")?,

@@ -78,8 +78,16 @@ where
     DateTime<Utc>: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
     let status: String = r.try_get("status")?;
+    let id: Uuid = r.try_get("id")?;
+    let status = Status::parse(&status).ok_or_else(|| {
+        crate::unknown_code(
+            "session status",
+            format!("lab_sessions/{id}/status"),
+            &status,
+        )
+    })?;
     Ok(Session {
-        id: r.try_get("id")?,
+        id,
         module_id: r.try_get("module_id")?,
         cohort_id: r.try_get("cohort_id")?,
         title: r.try_get("title")?,
@@ -89,7 +97,7 @@ where
         online_url: r.try_get("online_url")?,
         capacity: r.try_get("capacity")?,
         registered: r.try_get("registered")?,
-        status: Status::parse(&status).unwrap_or(Status::Planned),
+        status,
         check_in_code: r.try_get("check_in_code")?,
         outcomes: r.try_get("outcomes")?,
         version: r.try_get("version")?,

@@ -42,7 +42,8 @@ pub struct Document {
     pub file_name: Option<String>,
     pub content_type: Option<String>,
     pub size: Option<i64>,
-    pub visibility: String,
+    #[sqlx(try_from = "String")]
+    pub visibility: domain::library::Visibility,
     pub organisation_id: Option<Uuid>,
     pub cohort_id: Option<Uuid>,
     pub strand_id: Option<Uuid>,
@@ -63,10 +64,9 @@ pub struct Document {
 }
 
 impl Document {
-    /// The visibility as a domain value (stored codes are always valid).
+    /// Who may see the document.
     pub fn visibility(&self) -> domain::library::Visibility {
-        domain::library::Visibility::parse(&self.visibility)
-            .unwrap_or(domain::library::Visibility::Organisation)
+        self.visibility
     }
 }
 

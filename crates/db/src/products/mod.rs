@@ -18,6 +18,7 @@ pub use versions::*;
 use crate::audit::Change;
 use crate::{new_id, run, Audit, Db, DbError, Part, Result};
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::products::review::State;
 use review::insert_event;
 use serde::Serialize;
 use serde_json::json;
@@ -31,7 +32,8 @@ pub struct Product {
     pub organisation_id: Uuid,
     pub kind: String,
     pub title: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: State,
     pub content: String,
     pub version: i64,
     pub due_on: Option<NaiveDate>,
@@ -53,7 +55,8 @@ pub struct Summary {
     pub organisation: String,
     pub kind: String,
     pub title: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: State,
     pub due_on: Option<NaiveDate>,
     pub updated_at: DateTime<Utc>,
     pub versions: i64,
@@ -133,10 +136,11 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Product>> {
         "SELECT {PRODUCT_COLUMNS} FROM products p LEFT JOIN users u ON u.id = p.updated_by LEFT JOIN users s ON s.id = p.state_by WHERE p.id = $1"
     );
     run!(db, |pool| {
-        Ok(sqlx::query_as::<_, Product>(&sql)
+        sqlx::query_as::<_, Product>(&sql)
             .bind(id)
             .fetch_optional(pool)
-            .await?)
+            .await
+            .map_err(|e| DbError::from(e).of_record(format!("products/{id}")))
     })
 }
 

@@ -171,15 +171,19 @@ pub async fn structure(db: &Db) -> Result<Option<Structure>> {
         .await?
         {
             let delivery: String = r.try_get(8)?;
+            let id: Uuid = r.try_get(0)?;
+            let delivery = Delivery::parse(&delivery).ok_or_else(|| {
+                crate::unknown_code("module delivery", format!("modules/{id}/delivery"), &delivery)
+            })?;
             modules.push(Module {
-                id: r.try_get(0)?,
+                id,
                 strand_id: r.try_get(1)?,
                 dimension_id: r.try_get(2)?,
                 position: r.try_get(3)?,
                 title: r.try_get(4)?,
                 description: r.try_get(5)?,
                 days: PlannedDays::new(r.try_get(6)?, r.try_get(7)?),
-                delivery: Delivery::parse(&delivery).unwrap_or(Delivery::InPerson),
+                delivery,
                 products: list(r.try_get(9)?),
                 objectives: r.try_get(10)?,
                 version: r.try_get(11)?,

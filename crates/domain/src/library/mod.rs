@@ -94,6 +94,17 @@ impl Visibility {
     }
 }
 
+impl TryFrom<String> for Visibility {
+    type Error = crate::codes::UnknownCode;
+    /// Reads a stored code, refusing one this version does not know.
+    fn try_from(code: String) -> Result<Visibility, Self::Error> {
+        Visibility::parse(&code).ok_or(crate::codes::UnknownCode {
+            what: "document visibility",
+            code,
+        })
+    }
+}
+
 /// What one person may see of the library: everything (staff), or public documents plus, when
 /// signed in, programme documents and those of their organisations and working groups.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

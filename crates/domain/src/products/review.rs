@@ -42,6 +42,14 @@ impl State {
         State::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// Reads a stored code, refusing one this version does not know.
+    pub fn from_code(code: String) -> Result<State, crate::codes::UnknownCode> {
+        State::parse(&code).ok_or(crate::codes::UnknownCode {
+            what: "product state",
+            code,
+        })
+    }
+
     /// Whether the authors may change the content in this state. A product under review is
     /// frozen so that the tutor reviews what was submitted; approval freezes it for good.
     pub fn editable(self) -> bool {
@@ -51,6 +59,13 @@ impl State {
     /// Whether the product waits for a reviewer.
     pub fn awaiting_review(self) -> bool {
         matches!(self, State::Submitted | State::Resubmitted)
+    }
+}
+
+impl TryFrom<String> for State {
+    type Error = crate::codes::UnknownCode;
+    fn try_from(code: String) -> Result<State, Self::Error> {
+        State::from_code(code)
     }
 }
 

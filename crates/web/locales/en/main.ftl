@@ -283,6 +283,7 @@ error-forbidden = You do not have permission to see this page or perform this ac
 error-sign-in-needed = You need to sign in to perform this action.
 error-conflict = Someone else changed this data while you were editing it: reload the page to see the current version, then apply your changes again.
 error-internal = An unexpected error occurred. Try again shortly; if the problem persists, contact the programme staff.
+error-unreadable = A stored record cannot be read, so this page cannot be shown. The problem has been logged: contact the programme staff.
 error-bad-form = The request is not valid. Reload the page and try again.
 error-bad-encoding = The request contains invalid characters.
 error-too-large = The request is too large.

@@ -283,6 +283,7 @@ error-forbidden = Vous n'avez pas l'autorisation de voir cette page ou d'effectu
 error-sign-in-needed = Vous devez vous connecter pour effectuer cette action.
 error-conflict = Quelqu'un d'autre a modifié ces données pendant que vous les modifiiez : rechargez la page pour voir la version à jour, puis appliquez de nouveau vos modifications.
 error-internal = Une erreur inattendue s'est produite. Réessayez dans un instant ; si le problème persiste, contactez l'équipe du programme.
+error-unreadable = Une donnée enregistrée ne peut pas être lue : cette page ne peut donc pas être affichée. Le problème a été enregistré : contactez l'équipe du programme.
 error-bad-form = La requête n'est pas valide. Rechargez la page et réessayez.
 error-bad-encoding = La requête contient des caractères non valides.
 error-too-large = La requête est trop volumineuse.

@@ -283,6 +283,7 @@ error-forbidden = Non hai i permessi per vedere questa pagina o compiere questa 
 error-sign-in-needed = Devi accedere per compiere questa azione.
 error-conflict = Qualcun altro ha modificato questi dati mentre li stavi modificando: ricarica la pagina per vedere la versione aggiornata, poi riapplica le tue modifiche.
 error-internal = Si è verificato un errore imprevisto. Riprova tra poco; se il problema continua, contatta lo staff del programma.
+error-unreadable = Un dato salvato non si può leggere, quindi questa pagina non può essere mostrata. Il problema è stato registrato: contatta lo staff del programma.
 error-bad-form = La richiesta non è valida. Ricarica la pagina e riprova.
 error-bad-encoding = La richiesta contiene caratteri non validi.
 error-too-large = La richiesta è troppo grande.

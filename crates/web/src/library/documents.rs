@@ -580,7 +580,7 @@ fn input_of(doc: &Document) -> DraftInput {
         source: doc.source.clone().unwrap_or_default(),
         licence: doc.licence.clone().unwrap_or_default(),
         url: doc.url.clone().unwrap_or_default(),
-        visibility: doc.visibility.clone(),
+        visibility: doc.visibility.code().to_string(),
         organisation: doc
             .organisation_id
             .map(|o| o.to_string())

@@ -219,9 +219,9 @@ pub(crate) fn path(p: &Product) -> String {
     format!("/organisations/{}/products/{}", p.organisation_id, p.id)
 }
 
-/// The product's state, parsed (an unknown stored state reads as a draft).
+/// The product's state.
 pub(crate) fn state_of(p: &Product) -> State {
-    State::parse(&p.state).unwrap_or(State::Draft)
+    p.state
 }
 
 /// A product as templates show it.

@@ -375,7 +375,7 @@ async fn show_body(
         "product/{}/{}/{}/{}/{}/{may_comment}",
         p.id,
         p.version,
-        p.state,
+        p.state.code(),
         shown.map(|v| v.number).unwrap_or(0),
         locale.code()
     );

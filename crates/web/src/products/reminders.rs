@@ -53,7 +53,7 @@ pub async fn run(db: &Db, base_url: &str, payload: &serde_json::Value) -> Result
     else {
         return Ok(());
     };
-    let editable = domain::products::review::State::parse(&p.state).is_some_and(|s| s.editable());
+    let editable = p.state.editable();
     if p.due_on != Some(payload.due) || !editable {
         return Ok(());
     }

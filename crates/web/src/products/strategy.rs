@@ -28,7 +28,7 @@ pub(crate) async fn logframes(
         .await?
         .into_iter()
         .filter(|p| p.kind == "logframe")
-        .map(|p| (p.id, p.title, p.state))
+        .map(|p| (p.id, p.title, p.state.code().to_string()))
         .collect())
 }
 
