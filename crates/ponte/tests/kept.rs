@@ -1,0 +1,98 @@
+//! Kept values are thrown away only by changes to what they show: a library document added and
+//! its text extracted leave every product page kept (they name the library's themes, not its
+//! documents), while a renamed theme computes them again.
+
+mod common;
+
+use common::*;
+
+#[tokio::test]
+async fn a_new_document_keeps_product_pages_and_a_renamed_theme_does_not() {
+    for app in apps().await {
+        let db = app.db();
+        let name = &app.backend.name;
+        // A second instance whose kept values are counted.
+        let state = web::AppState::new(
+            db.clone(),
+            web::Config::local("http://ponte.test"),
+            storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
+                .expect("storage opens"),
+        );
+        let mut reader = Client::over(web::app(state.clone()));
+        let c = reader.sign_in("coordinatore@ponte.example").await;
+        assert_eq!(c.status, 303, "{}", c.body);
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let product = db::products::list(db, salerno)
+            .await
+            .expect("products")
+            .first()
+            .expect("Salerno has products in the demo")
+            .id;
+        let page = format!("/organisations/{salerno}/products/{product}");
+        assert_eq!(reader.get(&page).await.status, 200, "on {name}");
+        let computed = state.kept.stats().misses;
+        assert_eq!(reader.get(&page).await.status, 200);
+        assert_eq!(state.kept.stats().misses, computed, "kept on {name}");
+
+        let staff = db::accounts::credentials(db, "staff@ponte.example")
+            .await
+            .expect("read")
+            .expect("staff")
+            .id;
+        let draft = domain::library::Draft {
+            title: "Un documento nuovo".into(),
+            summary: "Caricato mentre si legge un prodotto.".into(),
+            kind: "report",
+            language: "it",
+            year: Some(2026),
+            source: None,
+            licence: None,
+            url: None,
+            visibility: domain::library::Visibility::Public,
+            organisation: None,
+            group: None,
+            themes: Vec::new(),
+            places: Vec::new(),
+        };
+        let file = db::library::StoredFile {
+            key: db::new_id(),
+            name: "nuovo.txt".into(),
+            content_type: "text/plain".into(),
+            size: 10,
+            extractable: true,
+            text: None,
+        };
+        let document =
+            db::library::create(db, &draft, Some(&file), &Default::default(), Some(staff))
+                .await
+                .expect("a document");
+        db::library::set_extracted(db, document, Ok("testo estratto".into()))
+            .await
+            .expect("extracted");
+        assert_eq!(reader.get(&page).await.status, 200);
+        assert_eq!(
+            state.kept.stats().misses,
+            computed,
+            "a new document leaves the product page kept on {name}"
+        );
+
+        let area = db::library::macro_areas(db)
+            .await
+            .expect("areas")
+            .into_iter()
+            .next()
+            .expect("the demo has macro-areas");
+        let renamed = db::library::MacroArea {
+            name_it: format!("{} (rinominata)", area.name_it),
+            ..area.clone()
+        };
+        db::library::save_macro_area(db, &renamed, Some(area.version), None)
+            .await
+            .expect("renamed");
+        assert_eq!(reader.get(&page).await.status, 200);
+        assert!(
+            state.kept.stats().misses > computed,
+            "a renamed theme computes the product page again on {name}"
+        );
+    }
+}
