@@ -13,6 +13,7 @@
 use chrono::{DateTime, Utc};
 use db::{Db, DbError, Part};
 use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -83,6 +84,10 @@ pub const DEFAULT_BYTES: u64 = 64 * 1024 * 1024;
 /// Values kept by key while the generations of the parts they depend on are unchanged.
 pub struct Kept {
     cache: moka::sync::Cache<Key, Entry>,
+    /// The keys being computed, each with a gate: one computation of a key at a time, the other
+    /// requests for it wait and then find the value kept (after a write, the many readers of a
+    /// page compute it once instead of all at once).
+    computing: std::sync::Mutex<HashMap<Key, Arc<tokio::sync::Mutex<()>>>>,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -107,6 +112,7 @@ impl Kept {
             .build();
         Kept {
             cache,
+            computing: Default::default(),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
         }
@@ -144,10 +150,9 @@ impl Kept {
         .await
     }
 
-    /// As `get_or_compute`, computing at most as many values at once as `limit` has permits: the
-    /// other requests wait, then find the value kept, so that a burst of identical expensive
-    /// requests (a broad search) computes it once. Not for a value whose computation itself
-    /// waits on the same `limit`.
+    /// As `get_or_compute`, computing at most as many values of different keys at once as
+    /// `limit` has permits (broad searches, which would otherwise take every core). Not for a
+    /// value whose computation itself waits on the same `limit`.
     pub async fn get_or_compute_limited<T, E, F, Fut>(
         &self,
         db: &Db,
@@ -205,31 +210,46 @@ impl Kept {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(v);
         }
-        let _permit = match limit {
-            Some(limit) => {
-                let permit = limit.acquire().await.ok();
-                if let Some(v) = self.current(&key, &generations) {
-                    self.hits.fetch_add(1, Ordering::Relaxed);
-                    return Ok(v);
-                }
-                permit
+        let gate = self
+            .computing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(key.clone())
+            .or_default()
+            .clone();
+        let outcome = async {
+            let _turn = gate.lock().await;
+            let _permit = match limit {
+                Some(limit) => limit.acquire().await.ok(),
+                None => None,
+            };
+            // Computed meanwhile by the request this one waited for.
+            if let Some(v) = self.current(&key, &generations) {
+                self.hits.fetch_add(1, Ordering::Relaxed);
+                return Ok(v);
             }
-            None => None,
-        };
-        self.misses.fetch_add(1, Ordering::Relaxed);
-        let (value, until) = compute().await?;
-        let weight = u32::try_from(value.weight()).unwrap_or(u32::MAX);
-        let value = Arc::new(value);
-        self.cache.insert(
-            key,
-            Entry {
-                generations,
-                until,
-                weight,
-                value: value.clone(),
-            },
-        );
-        Ok(value)
+            self.misses.fetch_add(1, Ordering::Relaxed);
+            let (value, until) = compute().await?;
+            let weight = u32::try_from(value.weight()).unwrap_or(u32::MAX);
+            let value = Arc::new(value);
+            self.cache.insert(
+                key.clone(),
+                Entry {
+                    generations,
+                    until,
+                    weight,
+                    value: value.clone(),
+                },
+            );
+            Ok(value)
+        }
+        .await;
+        // The gate goes with its last user (the map holds one reference, this request another).
+        let mut computing = self.computing.lock().unwrap_or_else(|p| p.into_inner());
+        if Arc::strong_count(&gate) == 2 {
+            computing.remove(&key);
+        }
+        outcome
     }
 
     /// How the component has been used since start-up.
@@ -288,6 +308,35 @@ mod tests {
         let soon = Utc::now() + chrono::Duration::hours(1);
         put(&k, "a", &[1, 2], Some(soon), 8);
         assert_eq!(get(&k, "a", &[1, 2]), Some(8));
+    }
+
+    #[tokio::test]
+    async fn concurrent_requests_for_one_key_compute_it_once() {
+        let backend = db::testing::sqlite().await;
+        let db = backend.db.clone();
+        let kept = Arc::new(Kept::new(1 << 20));
+        let computed = Arc::new(AtomicU64::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let (kept, db, computed) = (kept.clone(), db.clone(), computed.clone());
+            tasks.push(tokio::spawn(async move {
+                kept.get_or_compute(&db, "page".into(), &[Part::Products], || async {
+                    computed.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                    Ok::<_, DbError>(7u32)
+                })
+                .await
+                .map(|v| *v)
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.expect("task").expect("value"), 7);
+        }
+        assert_eq!(computed.load(Ordering::SeqCst), 1);
+        assert!(
+            kept.computing.lock().expect("gates").is_empty(),
+            "gates are let go"
+        );
     }
 
     #[test]
