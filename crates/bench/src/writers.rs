@@ -12,8 +12,11 @@ use uuid::Uuid;
 
 /// What the writers need from the seeded data.
 pub struct Targets {
-    /// A product of the workspace to save and comment.
+    /// A product of the workspace to save (the page measured: its content does not grow).
     pub product: Uuid,
+    /// Another product of the workspace to comment on: comments piling up on the product
+    /// measured would measure a page of thousands of threads instead of the cost of writing.
+    pub discussed: Uuid,
     pub author: Uuid,
     /// A session still to come with free seats, and people to register to it.
     pub coming: Uuid,
@@ -43,6 +46,12 @@ impl Targets {
             .await?
             .ok_or_else(|| anyhow::anyhow!("no member account"))?
             .id;
+        let discussed = db::products::list(db, workspace)
+            .await?
+            .into_iter()
+            .find(|p| p.id != product)
+            .ok_or_else(|| anyhow::anyhow!("the workspace has a single product"))?
+            .id;
         let now = chrono::Utc::now();
         let coming = db::labs::list(db, &Default::default())
             .await?
@@ -68,6 +77,7 @@ impl Targets {
             .collect();
         Ok(Targets {
             product,
+            discussed,
             author,
             coming,
             people,
@@ -97,7 +107,7 @@ impl Targets {
             }
             1 => {
                 let c = db::products::NewComment {
-                    product: self.product,
+                    product: self.discussed,
                     parent: None,
                     version_number: 0,
                     anchor: "",

@@ -79,7 +79,7 @@ pub struct Stats {
 type Key = (TypeId, String);
 
 /// The default memory bound of kept values.
-pub const DEFAULT_BYTES: u64 = 64 * 1024 * 1024;
+pub const DEFAULT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Values kept by key while the generations of the parts they depend on are unchanged.
 pub struct Kept {
