@@ -96,3 +96,22 @@ async fn a_new_document_keeps_product_pages_and_a_renamed_theme_does_not() {
         );
     }
 }
+
+/// How kept values are used is for operators: staff read it, a member and a guest may not.
+#[tokio::test]
+async fn only_staff_and_administrators_read_the_kept_values_figures() {
+    for app in apps().await {
+        let name = &app.backend.name;
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = staff.get("/health/kept").await;
+        assert_eq!(r.status, 200, "on {name}");
+        let figures: serde_json::Value = serde_json::from_str(&r.body).expect("JSON");
+        for field in ["hits", "misses", "entries", "bytes"] {
+            assert!(figures[field].is_u64(), "{field} in {} on {name}", r.body);
+        }
+        let mut member = app.signed_in("membro@ponte.example").await;
+        assert_eq!(member.get("/health/kept").await.status, 403, "on {name}");
+        let r = app.client().get("/health/kept").await;
+        assert_ne!(r.status, 200, "a guest is sent to sign in on {name}");
+    }
+}

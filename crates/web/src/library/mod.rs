@@ -7,19 +7,17 @@ pub(crate) mod map;
 pub(crate) mod reading;
 
 pub use crate::shared::library::NAMES_PARTS;
-pub(crate) use crate::shared::library::{scope, Names};
+pub(crate) use crate::shared::library::{is_staff, scope, Names};
 mod search;
 mod themes;
 
 use crate::kept::Weigh;
 use crate::route::{route, Route};
-use crate::session::Viewer;
 use crate::state::AppState;
 use axum::http::Method;
 use db::Part;
 use domain::library::text::{snippet, Piece};
 use domain::library::Scope;
-use domain::roles::Role;
 use std::sync::Arc;
 
 /// What a search's results depend on: the documents (their metadata, text and visibility).
@@ -215,14 +213,6 @@ pub fn routes() -> Vec<Route> {
             themes::save,
         ),
     ]
-}
-
-/// Whether the viewer is programme staff (or an administrator): they see every document.
-pub(crate) fn is_staff(viewer: &Viewer) -> bool {
-    viewer
-        .principal
-        .as_ref()
-        .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
 }
 
 #[cfg(test)]
