@@ -15,3 +15,6 @@ pub mod products;
 pub mod programme;
 pub mod roles;
 pub mod validation;
+
+#[cfg(test)]
+pub(crate) mod test_data;

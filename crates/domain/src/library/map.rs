@@ -250,15 +250,10 @@ mod tests {
         assert_eq!(shade(10, 10), 4);
     }
 
-    /// The real file, when the front-end packages are installed.
+    /// The real file of the front-end packages.
     #[test]
     fn world_atlas_mediterranean() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../node_modules/world-atlas/countries-50m.json"
-        );
-        let Ok(text) = std::fs::read_to_string(path) else {
-            eprintln!("NOT RUN: {path} is missing (npm ci)");
+        let Some(text) = crate::test_data::npm("world-atlas/countries-50m.json") else {
             return;
         };
         let s = shapes(&text, MEDITERRANEAN).unwrap();

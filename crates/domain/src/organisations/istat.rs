@@ -273,15 +273,10 @@ mod tests {
         assert!(parse(b"").is_err());
     }
 
-    /// The real file, when it is available beside the project.
+    /// The real file.
     #[test]
     fn reads_the_real_file() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/istat/Elenco-comuni-italiani.csv"
-        );
-        let Ok(bytes) = std::fs::read(path) else {
-            eprintln!("NOT RUN: {path} is missing, the real ISTAT file was not read");
+        let Some(bytes) = crate::test_data::official("istat/Elenco-comuni-italiani.csv") else {
             return;
         };
         let list = parse(&bytes).unwrap_or_else(|e| panic!("{:?}", &e[..e.len().min(5)]));
