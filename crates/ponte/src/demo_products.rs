@@ -113,6 +113,8 @@ fn durres_v1(macro_area: &str) -> Logframe {
     });
     rows[3].means = "Sale riunioni dei due enti, interpretariato".into();
     rows[3].costs = "€ 14.000 (missioni e interpretariato)".into();
+    rows[4].means = "Dati ISTAT e INSTAT, un esperto di statistica del turismo".into();
+    rows[4].costs = "€ 4.500".into();
     rows[6].means = "Piattaforma di formazione, docenti della Provincia".into();
     rows[6].costs = "€ 9.500".into();
     Logframe {
@@ -123,6 +125,10 @@ fn durres_v1(macro_area: &str) -> Logframe {
         rows,
         last_id: 11,
         analysis: durres_analysis(),
+        language: "it".into(),
+        project_end: "2027-12-31".into(),
+        preconditions: String::new(),
+        marked_final: false,
     }
 }
 
@@ -178,7 +184,22 @@ fn durres_v2(macro_area: &str) -> Logframe {
             "",
         ),
     );
+    lf.rows[6].means = "Ufficio formazione della Provincia".into();
+    lf.rows[6].costs = "€ 1.500".into();
     lf.last_id = 12;
+    lf
+}
+
+/// A province's results-chain logframe with Kotor (Montenegro), a draft just begun.
+fn kotor(macro_area: &str) -> Logframe {
+    let mut lf = Logframe::starter(Mode::ResultsChain);
+    lf.macro_area = macro_area.into();
+    lf.countries = vec!["ME".into()];
+    lf.language = "it".into();
+    lf.rows[0].text =
+        "Amministrazioni locali più efficaci e trasparenti nelle Bocche di Cattaro".into();
+    lf.rows[1].text =
+        "Procedure digitali adottate dal Comune di Cattaro per i servizi ai cittadini".into();
     lf
 }
 
@@ -523,15 +544,7 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
     for (province, kind, title, markdown, target) in others {
         let author = people.others[(province - 1) * 2];
         if kind == "logframe_rc" {
-            let mut lf = Logframe::starter(Mode::ResultsChain);
-            lf.macro_area = macro_area.clone();
-            lf.countries = vec!["ME".into()];
-            lf.rows[0].text =
-                "Amministrazioni locali più efficaci e trasparenti nelle Bocche di Cattaro".into();
-            lf.rows[1].text =
-                "Procedure digitali adottate dal Comune di Cattaro per i servizi ai cittadini"
-                    .into();
-            let content = Content::Logframe(lf).to_json();
+            let content = Content::Logframe(kotor(&macro_area)).to_json();
             let new = NewProduct {
                 organisation: provinces[province],
                 kind: "logframe",
@@ -558,4 +571,44 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
         count += 1;
     }
     Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::products::quality::{check, Severity};
+
+    fn findings(lf: &Logframe) -> Vec<(&'static str, Severity, String)> {
+        check(lf)
+            .into_iter()
+            .map(|f| (f.rule, f.severity, f.anchor))
+            .collect()
+    }
+
+    #[test]
+    fn the_demo_logframes_show_the_findings_a_tutor_would_raise() {
+        use Severity::*;
+        // The first version keeps the two flaws the tutor's comments are about: an objective
+        // worded as an activity, and an indicator without its baseline year.
+        assert_eq!(
+            findings(&durres_v1("m")),
+            [
+                ("no-baseline", Error, "ind:i9".to_string()),
+                ("activity-objective", Warning, "row:r2".to_string()),
+            ]
+        );
+        // The second version answers them.
+        assert_eq!(findings(&durres_v2("m")), []);
+        // The results-chain draft has only its objectives written so far.
+        assert_eq!(
+            findings(&kotor("m")),
+            [
+                ("no-indicator", Error, "row:r1".to_string()),
+                ("no-indicator", Error, "row:r2".to_string()),
+                ("no-indicator", Error, "row:r3".to_string()),
+                ("no-assumption", Error, "row:r2".to_string()),
+                ("no-assumption", Error, "row:r3".to_string()),
+            ]
+        );
+    }
 }

@@ -516,6 +516,112 @@ async fn the_logframe_editor_numbers_reorders_and_checks() {
 }
 
 #[tokio::test]
+async fn a_results_chain_draft_waits_for_baselines_until_marked_final() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let path = create(
+            &mut member,
+            salerno,
+            "logframe",
+            "Catena dei risultati con Cattaro",
+            "results_chain",
+        )
+        .await;
+        let id = product_id(&app, &path).await;
+        let content = |stored: db::products::Product| {
+            let domain::products::Content::Logframe(lf) =
+                domain::products::Content::from_json(&stored.content)
+            else {
+                panic!()
+            };
+            lf
+        };
+        // A new logframe reads numbers in its author's language.
+        let lf = content(db::products::get(app.db(), id).await.unwrap().unwrap());
+        assert_eq!(lf.language, "it");
+        let page = member.get(&format!("{path}/edit")).await;
+        assert!(page.body.contains("Matrice definitiva"));
+        assert!(page.body.contains("Lingua della matrice"));
+        let n = edit_number(&page.body);
+        // Indicators with their sources, baselines and targets to be given at contract signature.
+        let mut form = vec![
+            ("edit", n.as_str()),
+            ("title", "Catena dei risultati con Cattaro"),
+            ("mode", "results_chain"),
+            ("language", "it"),
+            ("project_end", "2027-12-31"),
+            ("last_id", "3"),
+            ("r0.id", "r1"),
+            ("r0.level", "overall"),
+            (
+                "r0.text",
+                "Amministrazioni locali più trasparenti nelle Bocche di Cattaro",
+            ),
+            (
+                "r0.i0.text",
+                "Quota di cittadini soddisfatti dei servizi comunali",
+            ),
+            ("r0.i0.measure", "percentage"),
+            ("r0.i0.source", "Indagine annuale"),
+            ("r0.i0.disaggregation", "sesso"),
+            ("r1.id", "r2"),
+            ("r1.level", "specific"),
+            (
+                "r1.text",
+                "Procedure digitali adottate dal Comune di Cattaro",
+            ),
+            ("r1.assumptions", "Il consiglio comunale resta in carica"),
+            ("r1.i0.text", "Servizi comunali disponibili online"),
+            ("r1.i0.unit", "servizi"),
+            ("r1.i0.source", "Portale del Comune"),
+            ("r2.id", "r3"),
+            ("r2.level", "result"),
+            ("r2.text", "Portale dei servizi online operativo"),
+            ("r2.assumptions", "Il fornitore garantisce l'assistenza"),
+            ("r2.i0.text", "Pratiche presentate online"),
+            ("r2.i0.unit", "pratiche"),
+            ("r2.i0.source", "Registro del portale"),
+        ];
+        // Marked final, the missing values are errors.
+        let mut final_form = form.clone();
+        final_form.push(("marked_final", "1"));
+        let check = member.post(&format!("{path}/check"), &final_form).await;
+        assert_eq!(check.status, StatusCode::OK);
+        assert!(
+            check
+                .body
+                .contains("non ha un valore di partenza con il suo anno"),
+            "{}",
+            check.body
+        );
+        assert!(check.body.contains("Da correggere"));
+        // As a draft they are advice, and the draft can be submitted.
+        let check = member.post(&format!("{path}/check"), &form).await;
+        assert!(
+            check.body.contains("alla firma del contratto"),
+            "{}",
+            check.body
+        );
+        assert!(!check.body.contains("Da correggere"), "{}", check.body);
+        form.push(("stay", "1"));
+        let r = member.post(&path, &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let lf = content(db::products::get(app.db(), id).await.unwrap().unwrap());
+        assert_eq!(
+            (lf.project_end.as_str(), lf.marked_final),
+            ("2027-12-31", false)
+        );
+        let r = member
+            .post(&format!("{path}/review"), &[("action", "submit")])
+            .await;
+        assert!(!r.location().contains("blocked"), "{}", r.location());
+        let stored = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(stored.state.code(), "submitted");
+    }
+}
+
+#[tokio::test]
 async fn comments_stay_with_their_version_and_the_logframe_diff_is_structured() {
     for app in apps().await {
         let salerno = app.organisation("Provincia di Salerno").await;

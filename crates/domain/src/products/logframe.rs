@@ -217,7 +217,22 @@ pub struct Logframe {
     pub last_id: u32,
     /// The problem and objective trees and the stakeholder matrix that feed the matrix.
     pub analysis: super::analysis::Analysis,
+    /// The language the matrix is written in (`it`, `en`, `fr`), empty when not stated. Numbers
+    /// written without a declared format are read by its convention (`1.234` is one thousand two
+    /// hundred and thirty-four in Italian and French, one point two three four in English).
+    pub language: String,
+    /// ISO date (YYYY-MM-DD) the project ends, empty when not known yet.
+    pub project_end: String,
+    /// Pre-conditions: what must hold before the activities can start (the classic matrix's
+    /// cell below the activities' assumptions).
+    pub preconditions: String,
+    /// The author marks the matrix final: baselines and targets the results-chain template lets
+    /// wait until contract signature or the first progress report are then required.
+    pub marked_final: bool,
 }
+
+/// The languages a matrix can be declared in.
+pub const LANGUAGES: [&str; 3] = ["it", "en", "fr"];
 
 /// A problem with one field of the editor's form; the field is named as in the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -464,6 +479,20 @@ impl Logframe {
                     None => problem(&mut problems, "mode", "error-unknown-choice"),
                 },
                 "macro_area" => lf.macro_area = short(&mut problems, key, value),
+                "language" => match value.trim() {
+                    "" => lf.language.clear(),
+                    code if LANGUAGES.contains(&code) => lf.language = code.to_string(),
+                    _ => problem(&mut problems, "language", "error-unknown-choice"),
+                },
+                "project_end" => {
+                    let v = value.trim();
+                    if !v.is_empty() && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() {
+                        problem(&mut problems, "project_end", "error-date");
+                    }
+                    lf.project_end = v.to_string();
+                }
+                "preconditions" => lf.preconditions = cell(&mut problems, key, value),
+                "marked_final" => lf.marked_final = matches!(value.trim(), "1" | "on" | "true"),
                 "last_id" => lf.last_id = value.trim().parse().unwrap_or(0),
                 "countries" | "sectors" => {
                     let code = value.trim();
@@ -850,6 +879,42 @@ mod tests {
         assert!(messages.contains(&"error-date"));
         assert!(messages.contains(&"error-too-long"));
         assert!(messages.contains(&"lf-error-too-many-indicators"));
+    }
+
+    #[test]
+    fn reads_the_matrix_details_and_loads_older_records() {
+        let f = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let form = vec![
+            f("language", "fr"),
+            f("project_end", "2027-06-30"),
+            f("preconditions", "  Convention signée  "),
+            f("marked_final", "1"),
+        ];
+        let lf = Logframe::from_form(&form).unwrap();
+        assert_eq!(
+            (
+                lf.language.as_str(),
+                lf.project_end.as_str(),
+                lf.preconditions.as_str()
+            ),
+            ("fr", "2027-06-30", "Convention signée")
+        );
+        assert!(lf.marked_final);
+        // An unchecked box sends nothing: the matrix is not final.
+        assert!(!Logframe::from_form(&[]).unwrap().marked_final);
+        let bad = vec![f("language", "de"), f("project_end", "30/06/2027")];
+        let messages: Vec<_> = Logframe::from_form(&bad)
+            .unwrap_err()
+            .iter()
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(messages, ["error-unknown-choice", "error-date"]);
+        // A logframe stored before these fields existed still loads, with them empty.
+        let old: Logframe =
+            serde_json::from_str(r#"{"mode":"classic","rows":[{"id":"r1","level":"overall"}]}"#)
+                .unwrap();
+        assert_eq!(old.rows.len(), 1);
+        assert!(!old.marked_final && old.language.is_empty() && old.project_end.is_empty());
     }
 
     #[test]

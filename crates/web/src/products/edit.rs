@@ -42,7 +42,8 @@ pub(crate) fn logframe_view(state: &AppState, locale: Locale, lf: &Logframe) -> 
         .collect();
     context! { type => "logframe", mode => lf.mode.code(), macro_area => lf.macro_area,
     countries, country_codes => lf.countries, sectors => lf.sectors, rows, levels,
-    last_id => lf.last_id }
+    last_id => lf.last_id, language => lf.language, project_end => lf.project_end,
+    preconditions => lf.preconditions, marked_final => lf.marked_final }
 }
 
 /// The quality findings, explained in the viewer's language, each with the number of the row it

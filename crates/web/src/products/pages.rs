@@ -200,7 +200,10 @@ pub(super) async fn new(
 /// empty logframe of the chosen mode.
 fn starter(state: &AppState, viewer: &Viewer, kind: &str, mode: Mode) -> Content {
     if kind == "logframe" {
-        return Content::Logframe(Logframe::starter(mode));
+        // Numbers written without a format are read in the language the author works in.
+        let mut lf = Logframe::starter(mode);
+        lf.language = viewer.locale.code().to_string();
+        return Content::Logframe(lf);
     }
     if kind == "strategic_plan" {
         return Content::StrategicPlan(Default::default());
