@@ -42,13 +42,29 @@ fn main() {
         let name = entry.file_name().unwrap().to_string_lossy().to_string();
         assets.push((name, entry));
     }
-    let mut out = String::from("/// Embedded assets: (path under /assets/, bytes).\npub static ASSETS: &[(&str, &[u8])] = &[\n");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let mut out = String::from(
+        "/// Embedded assets, with their Brotli and gzip forms when they are text.\n\
+         pub static ASSETS: &[crate::assets::Asset] = &[\n",
+    );
     for (path, file) in &assets {
         println!("cargo:rerun-if-changed={}", file.display());
+        let bytes = std::fs::read(file).unwrap();
+        let (br, gzip) = if compressible(path) {
+            compressed(&out_dir, &bytes)
+        } else {
+            (None, None)
+        };
+        let include = |f: Option<PathBuf>| match f {
+            Some(f) => format!("Some(include_bytes!({:?}))", f.display().to_string()),
+            None => "None".into(),
+        };
         writeln!(
             out,
-            "    ({path:?}, include_bytes!({:?})),",
-            file.display().to_string()
+            "    crate::assets::Asset {{ path: {path:?}, bytes: include_bytes!({:?}), br: {}, gzip: {} }},",
+            file.display().to_string(),
+            include(br),
+            include(gzip),
         )
         .unwrap();
     }
@@ -107,9 +123,57 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    let dest = out_dir.join("embedded.rs");
     std::fs::write(dest, out).unwrap();
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Whether an asset is text worth compressing; fonts and images are compressed already.
+fn compressible(path: &str) -> bool {
+    matches!(
+        path.rsplit('.').next(),
+        Some("css" | "js" | "svg" | "json" | "txt")
+    )
+}
+
+/// The Brotli (best quality) and gzip (best level) forms of `bytes`, each only when smaller
+/// than the original. They are kept in the build's output folder under the hash of their
+/// source, so that a build that changes a template does not compress every asset again.
+fn compressed(out_dir: &Path, bytes: &[u8]) -> (Option<PathBuf>, Option<PathBuf>) {
+    use sha2::{Digest, Sha256};
+    use std::io::Write as _;
+    let key: String = Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let dir = out_dir.join("compressed");
+    std::fs::create_dir_all(&dir).unwrap();
+    let make = |ext: &str, compress: &dyn Fn() -> Vec<u8>| -> Option<PathBuf> {
+        let file = dir.join(format!("{key}.{ext}"));
+        if !file.exists() {
+            let tmp = dir.join(format!("{key}.{ext}.tmp"));
+            std::fs::write(&tmp, compress()).unwrap();
+            std::fs::rename(&tmp, &file).unwrap();
+        }
+        let size = std::fs::metadata(&file).unwrap().len() as usize;
+        (size < bytes.len()).then_some(file)
+    };
+    let br = make("br", &|| {
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        let mut v = Vec::new();
+        brotli::BrotliCompress(&mut &bytes[..], &mut v, &params).unwrap();
+        v
+    });
+    let gzip = make("gz", &|| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    });
+    (br, gzip)
 }
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {

@@ -1,9 +1,21 @@
-//! Static assets embedded in the binary, served under `/assets/` with long-lived caching.
+//! Static assets embedded in the binary, served under `/assets/`. Text assets are compressed
+//! once, when the binary is built (Brotli and gzip), and served in the form the browser accepts.
 
 use crate::embedded::ASSETS;
 use axum::extract::Path;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+
+/// One embedded asset.
+pub struct Asset {
+    /// Its path under `/assets/`.
+    pub path: &'static str,
+    pub bytes: &'static [u8],
+    /// Compressed with Brotli, when that is smaller.
+    pub br: Option<&'static [u8]>,
+    /// Compressed with gzip, when that is smaller.
+    pub gzip: Option<&'static [u8]>,
+}
 
 /// The media type of an asset, from its extension.
 pub fn media_type(path: &str) -> &'static str {
@@ -19,27 +31,109 @@ pub fn media_type(path: &str) -> &'static str {
 }
 
 /// Looks up an embedded asset.
-pub fn find(path: &str) -> Option<&'static [u8]> {
-    ASSETS.iter().find(|(p, _)| *p == path).map(|(_, b)| *b)
+pub fn find(path: &str) -> Option<&'static Asset> {
+    ASSETS.iter().find(|a| a.path == path)
 }
 
-/// Serves `/assets/{*path}`.
-pub async fn serve(Path(path): Path<String>) -> Response {
-    match find(&path) {
-        Some(bytes) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(media_type(&path)),
-                ),
-                (
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=86400"),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
+/// Every embedded asset, for the tests.
+pub fn all() -> &'static [Asset] {
+    ASSETS
+}
+
+/// Whether the request's `Accept-Encoding` accepts `coding` (RFC 9110 §12.5.3: a coding listed
+/// with a weight of zero, or not listed when `*` is absent, is not acceptable).
+pub fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+    let mut star = None;
+    for value in headers.get_all(header::ACCEPT_ENCODING) {
+        let Ok(value) = value.to_str() else { continue };
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let weight = parts
+                .filter_map(|p| p.trim().strip_prefix("q=").or(p.trim().strip_prefix("Q=")))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if name.eq_ignore_ascii_case(coding) {
+                return weight > 0.0;
+            }
+            if name == "*" {
+                star = Some(weight > 0.0);
+            }
+        }
+    }
+    star.unwrap_or(false)
+}
+
+/// Serves `/assets/{*path}`: the Brotli form when the browser accepts it, else the gzip form,
+/// else the bytes as they are.
+pub async fn serve(Path(path): Path<String>, headers: HeaderMap) -> Response {
+    let Some(asset) = find(&path) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (body, encoding) = match (asset.br, asset.gzip) {
+        (Some(br), _) if accepts(&headers, "br") => (br, Some("br")),
+        (_, Some(gzip)) if accepts(&headers, "gzip") => (gzip, Some("gzip")),
+        _ => (asset.bytes, None),
+    };
+    let mut response = (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(media_type(&path)),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        body,
+    )
+        .into_response();
+    let h = response.headers_mut();
+    if asset.br.is_some() || asset.gzip.is_some() {
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if let Some(encoding) = encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).unwrap(),
+        );
+        h
+    }
+
+    #[test]
+    fn accepted_codings_follow_their_weights() {
+        assert!(accepts(&with("gzip, deflate, br"), "br"));
+        assert!(accepts(&with("gzip, deflate, br"), "gzip"));
+        assert!(!accepts(&with("br;q=0, gzip"), "br"));
+        assert!(accepts(&with("br;q=0.1"), "br"));
+        assert!(accepts(&with("*"), "br"));
+        assert!(!accepts(&with("*;q=0"), "gzip"));
+        assert!(!accepts(&with("gzip;q=0, *"), "gzip"));
+        assert!(!accepts(&with("identity"), "gzip"));
+        assert!(!accepts(&HeaderMap::new(), "br"));
+    }
+
+    #[test]
+    fn text_assets_carry_smaller_compressed_forms_and_fonts_do_not() {
+        let css = find("bootstrap-italia.min.css").unwrap();
+        assert!(css.br.unwrap().len() < css.gzip.unwrap().len());
+        assert!(css.gzip.unwrap().len() < css.bytes.len() / 3);
+        for a in all() {
+            if a.path.ends_with(".woff2") {
+                assert!(a.br.is_none() && a.gzip.is_none(), "{}", a.path);
+            }
+        }
     }
 }

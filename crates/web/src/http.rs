@@ -12,6 +12,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
+use tower_http::compression::predicate::{And, Predicate, SizeAbove};
+use tower_http::compression::CompressionLayer;
 use uuid::Uuid;
 
 /// Largest request body accepted, in bytes.
@@ -296,6 +298,51 @@ pub async fn protect(req: Request, next: Next) -> Response {
     response
 }
 
+/// Whether a response is text, from its headers.
+type IsText = fn(StatusCode, axum::http::Version, &HeaderMap, &axum::http::Extensions) -> bool;
+
+/// Compresses text responses (pages, style sheets, scripts, SVG, JSON, iCalendar, CSV) with
+/// Brotli or gzip as the client accepts. Files that are compressed already (images, fonts, PDF,
+/// office documents) go out as they are, and so do the embedded assets, which carry their own
+/// `Content-Encoding` from the build.
+pub fn compression() -> CompressionLayer<And<SizeAbove, IsText>> {
+    let text: IsText = |_, _, headers, _| {
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(is_compressible)
+    };
+    CompressionLayer::new()
+        .no_deflate()
+        .no_zstd()
+        .compress_when(SizeAbove::new(256).and(text))
+}
+
+/// Whether a response of media type `content_type` is text worth compressing.
+pub fn is_compressible(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        essence.as_str(),
+        "text/html"
+            | "text/css"
+            | "text/javascript"
+            | "application/javascript"
+            | "image/svg+xml"
+            | "application/json"
+            | "application/geo+json"
+            | "text/calendar"
+            | "text/csv"
+            | "text/plain"
+            | "application/xml"
+            | "text/xml"
+    )
+}
+
 /// A path fit for the logs: long hexadecimal segments (link tokens) are hidden.
 pub fn loggable_path(path: &str) -> String {
     path.split('/')
@@ -436,6 +483,32 @@ pub fn empty(status: StatusCode) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_compressed_and_compressed_files_are_not() {
+        for t in [
+            "text/html; charset=utf-8",
+            "text/css; charset=utf-8",
+            "text/javascript; charset=utf-8",
+            "image/svg+xml",
+            "application/json",
+            "text/calendar; charset=utf-8",
+            "text/csv; charset=utf-8",
+        ] {
+            assert!(is_compressible(t), "{t}");
+        }
+        for t in [
+            "image/png",
+            "font/woff2",
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/zip",
+            "application/octet-stream",
+        ] {
+            assert!(!is_compressible(t), "{t}");
+        }
+    }
 
     #[test]
     fn utf8_checks() {

@@ -78,6 +78,7 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), crate::session::resolve))
         .layer(DefaultBodyLimit::max(crate::http::MAX_BODY))
         .layer(from_fn(crate::http::protect))
+        .layer(crate::http::compression())
         .layer(from_fn(crate::http::log))
         .with_state(state)
 }
