@@ -243,6 +243,9 @@ mod tests {
             "Mise en place d'un guichet unique",
             "Mettre en œuvre le plan de communication",
             "1.1 Predisporre il piano di comunicazione",
+            "Formazione del personale comunale",
+            "Training of municipal staff",
+            "Formation des agents communaux",
         ] {
             assert!(lists.reads_as_activity(text), "{text}");
         }
@@ -256,6 +259,8 @@ mod tests {
             "Provision of water services improved in rural areas",
             "Les services municipaux sont plus accessibles",
             "Organisation de la société civile renforcée",
+            "Formazione professionale dei giovani migliorata",
+            "Training centre for local staff established",
             "",
         ] {
             assert!(!lists.reads_as_activity(text), "{text}");
