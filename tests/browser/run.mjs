@@ -1,11 +1,13 @@
 // Browser tests: a real headless Chromium (the system's) drives a real Ponte server with the
 // demo data. It signs in, switches language, browses the programme and the registry, uses the
 // htmx search, and runs axe-core on every page type: any serious or critical violation fails.
-// It also fails on any Content-Security-Policy violation reported by the browser.
+// It also fails on any Content-Security-Policy violation reported by the browser, on any page type
+// that scrolls sideways at 390 px wide (a phone), and on any error the W3C Nu HTML Checker (npm
+// vnu-jar, run on the HTML each page type was served with) finds.
 
 import { chromium } from 'playwright-core';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -51,7 +53,53 @@ const base = `http://127.0.0.1:${port}`;
 const server = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 let browser;
 
+// The HTML each page type was served with, for the Nu HTML Checker at the end: the main frame's
+// last document response of each page (htmx updates change the DOM, not the served document).
+const served = new WeakMap();
+const pagesToValidate = [];
+function track(page) {
+  page.on('response', (r) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400)) served.set(page, r);
+  });
+  return page;
+}
+
+// A phone is 390 px wide: no page may scroll sideways there. The viewport is narrowed in place,
+// so that pages reached by a form or a click are checked in the state the test put them in.
+async function phoneWidth(page, label) {
+  const previous = page.viewportSize();
+  if (previous.width !== 390) await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => {
+    const doc = document.scrollingElement || document.documentElement;
+    const wide = doc.scrollWidth - doc.clientWidth;
+    window.scrollTo(10000, window.scrollY);
+    const scrolled = window.scrollX;
+    window.scrollTo(0, window.scrollY);
+    if (wide <= 0 && scrolled === 0) return null;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1 && getComputedStyle(e).position !== 'fixed')
+      .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > doc.clientWidth + 1))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`);
+    return { width: doc.scrollWidth, culprits };
+  });
+  if (overflow) fail(`phone ${label}: the page is ${overflow.width} px wide at 390 px (${overflow.culprits.join(', ')})`);
+  if (previous.width !== 390) await page.setViewportSize(previous);
+}
+
+async function keepForValidation(page, label) {
+  const response = served.get(page);
+  if (!response) { fail(`${label}: no document response to validate`); return; }
+  try {
+    pagesToValidate.push({ label, url: response.url(), html: await response.text() });
+  } catch (e) {
+    fail(`${label}: the served HTML could not be read (${e.message})`);
+  }
+}
+
 async function axe(page, label) {
+  await keepForValidation(page, label);
+  await phoneWidth(page, label);
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
@@ -70,6 +118,40 @@ async function visit(page, path, label, expectStatus = 200) {
   await axe(page, label);
 }
 
+// Runs the W3C Nu HTML Checker (vnu.jar, on the system's Java) once on every kept page: any error
+// fails, warnings are only counted.
+function validate(pages) {
+  const dir = mkdtempSync(join(tmpdir(), 'ponte-vnu-'));
+  try {
+    const files = pages.map((p, i) => {
+      const file = join(dir, `${String(i).padStart(3, '0')}.html`);
+      writeFileSync(file, p.html);
+      return file;
+    });
+    const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+    // With --format json the report goes to standard error.
+    const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    let report;
+    try {
+      report = JSON.parse(run.stderr);
+    } catch {
+      fail(`the Nu HTML Checker did not run: ${run.error ? run.error.message : run.stderr.slice(0, 500)}`);
+      return;
+    }
+    const messages = report.messages || [];
+    let warnings = 0;
+    for (const m of messages) {
+      const i = files.findIndex((f) => m.url && decodeURIComponent(m.url).endsWith(f));
+      const where = i >= 0 ? `${pages[i].label} (${pages[i].url.replace(base, '')})` : m.url;
+      if (m.type === 'error' || m.type === 'non-document-error') fail(`Nu ${where}:${m.lastLine ?? ''}: ${m.message}${m.extract ? ` [${m.extract.replace(/\s+/g, ' ').trim().slice(0, 120)}]` : ''}`);
+      else warnings++;
+    }
+    console.log(`  Nu HTML Checker: ${messages.length - warnings} errors, ${warnings} warnings`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 try {
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -78,7 +160,7 @@ try {
   });
   await waitFor(`${base}/health`);
   const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  const page = track(await context.newPage());
   const cspErrors = [];
   page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) cspErrors.push(m.text()); });
   page.on('pageerror', (e) => fail(`script error: ${e.message}`));
@@ -247,7 +329,7 @@ try {
   const code = (await page.textContent('.labs-code')).trim();
   check(/^[A-Z0-9]{6}$/.test(code), 'staff see the check-in code');
   await axe(page, 'session page for staff');
-  const participant = await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage();
+  const participant = track(await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage());
   participant.on('pageerror', (e) => fail(`script error: ${e.message}`));
   await signIn(participant, 'membro@ponte.example');
   await participant.goto(sessionUrl);
@@ -373,6 +455,9 @@ try {
   check(await participant.isVisible('text=ha approvato'), 'the authors are told of the approval');
 
   for (const e of cspErrors) fail(`CSP violation: ${e}`);
+
+  console.log(`Nu HTML Checker on ${pagesToValidate.length} page types`);
+  validate(pagesToValidate);
 } catch (e) {
   fail(`browser test stopped: ${e.stack || e}`);
 } finally {

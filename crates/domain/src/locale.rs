@@ -188,6 +188,30 @@ impl Locale {
         format!("{} {} {}", d.day(), self.month(d.month()), d.year())
     }
 
+    /// Writes a month of a year in words: dicembre 2026 / December 2026 / décembre 2026.
+    pub fn month_year(self, year: i32, month: u32) -> String {
+        format!("{} {year}", self.month(month))
+    }
+
+    /// Writes a date or a month typed as ISO text (`2027-12-31`, `2026-12`) as the reader's
+    /// language writes it inside a sentence; any other text is returned as it is.
+    pub fn written(self, text: &str) -> String {
+        let t = text.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            return self.date(d);
+        }
+        if let Some((y, m)) = t.split_once('-') {
+            if let (4, 2, Ok(year), Ok(month)) =
+                (y.len(), m.len(), y.parse::<i32>(), m.parse::<u32>())
+            {
+                if (1..=12).contains(&month) {
+                    return self.month_year(year, month);
+                }
+            }
+        }
+        text.to_string()
+    }
+
     /// Writes an instant as the date and time in Rome: 26 novembre 2026, 23:42.
     pub fn date_time(self, t: DateTime<Utc>) -> String {
         let local = t.with_timezone(&TIME_ZONE);
@@ -220,6 +244,16 @@ mod tests {
         assert_eq!(Locale::It.tenths(15), "1,5");
         assert_eq!(Locale::En.tenths(15), "1.5");
         assert_eq!(Locale::Fr.tenths(10), "1");
+    }
+
+    #[test]
+    fn iso_dates_and_months_in_words() {
+        assert_eq!(Locale::It.written("2027-12-31"), "31 dicembre 2027");
+        assert_eq!(Locale::En.written("2026-12"), "December 2026");
+        assert_eq!(Locale::Fr.written(" 2026-02 "), "février 2026");
+        assert_eq!(Locale::It.written("2026-13"), "2026-13");
+        assert_eq!(Locale::It.written("entro giugno"), "entro giugno");
+        assert_eq!(Locale::It.written(""), "");
     }
 
     #[test]

@@ -127,6 +127,17 @@ impl Principal {
         ids
     }
 
+    /// The administration the person works for: the first workspace where they are its
+    /// coordinator or a member (tutors and actors are guests in theirs).
+    pub fn administration(&self) -> Option<Uuid> {
+        self.grants
+            .iter()
+            .filter(|g| g.space == SpaceKind::Organisation)
+            .filter(|g| matches!(g.role, Role::Coordinator | Role::Member))
+            .filter_map(|g| g.space_id)
+            .min()
+    }
+
     /// The highest role the person holds anywhere, for display.
     pub fn main_role(&self) -> Option<Role> {
         Role::ALL

@@ -501,10 +501,44 @@ async fn a_status_change_mails_the_registered() {
         );
         let since = Utc::now() - Duration::seconds(5);
         let mut staff = app.signed_in("staff@ponte.example").await;
+        // Staff are offered the changes that make sense before the start, as buttons.
+        let page = staff.get(&format!("/labs/sessions/{id}")).await;
+        assert!(page.body.contains("Conferma la giornata"), "{}", page.body);
+        assert!(page.body.contains("Annulla la giornata"));
+        assert!(!page.body.contains("Segna come svolta"));
+        assert!(page.body.contains("name=\"email\""), "invitations are open");
+        assert!(page.body.contains("class=\"labs-code\""));
+        assert!(
+            !page.body.contains("Non sei iscritto"),
+            "staff are not told they are not registered"
+        );
+        assert_eq!(page.body.matches("id=\"f-outcomes\"").count(), 1);
+        // Cancelling asks first, saying who will be told; nothing changes until confirmed.
         let r = staff
             .post(
                 &format!("/labs/sessions/{id}/status"),
                 &[("status", "cancelled")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.body.contains("riceverà un&#x27;email") || r.body.contains("riceverà un'email"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("name=\"confirm\" value=\"1\""));
+        let unchanged = db::labs::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(unchanged.status, domain::labs::Status::Planned);
+        assert_eq!(
+            web::mail::recently_queued(app.db(), "r.caruso@provincia.caserta.example", since)
+                .await
+                .unwrap(),
+            0
+        );
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{id}/status"),
+                &[("status", "cancelled"), ("confirm", "1")],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -523,6 +557,60 @@ async fn a_status_change_mails_the_registered() {
             )
             .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        // A cancelled session takes no invitations.
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{id}/invite"),
+                &[("email", "membro@ponte.example")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn a_past_session_offers_staff_only_what_fits_it() {
+    for app in apps().await {
+        let past = session_at(&app, Utc::now() - Duration::days(3), 30).await;
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let page = staff.get(&format!("/labs/sessions/{past}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Segna come svolta"), "{}", page.body);
+        assert!(page.body.contains("Annulla la giornata"));
+        assert!(!page.body.contains("Conferma la giornata"));
+        assert!(
+            !page.body.contains("class=\"labs-code\""),
+            "no check-in code after the end"
+        );
+        assert!(
+            !page.body.contains("id=\"f-invite\""),
+            "no invitations after the start"
+        );
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{past}/status"),
+                &[("status", "confirmed")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{past}/invite"),
+                &[("email", "membro@ponte.example")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = staff
+            .post(
+                &format!("/labs/sessions/{past}/status"),
+                &[("status", "held")],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "held needs no confirmation"
+        );
     }
 }
 
@@ -896,7 +984,13 @@ async fn the_report_follows_every_change_at_once() {
         let person = db::accounts::create_user(app.db(), &user, &[member_of(org)], None)
             .await
             .unwrap();
-        let starts = Utc::now() - Duration::days(3);
+        // Two hours in one morning (08:00 UTC is 09:00 or 10:00 in Rome), so that they are one
+        // half-day whatever the time the test runs.
+        let starts = (Utc::now() - Duration::days(3))
+            .date_naive()
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
+            .and_utc();
         let id = session_at(&app, starts, 30).await;
         db::labs::record_registration(app.db(), id, person)
             .await

@@ -1720,3 +1720,68 @@ async fn lists_and_the_inbox_follow_every_change_on_every_instance() {
             .contains("Piano di comunicazione interna"));
     }
 }
+
+#[tokio::test]
+async fn a_text_product_is_previewed_beside_its_editor_without_saving() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let path = create(&mut member, salerno, "communication_plan", "Piano", "").await;
+        let id = product_id(&app, &path).await;
+        let before = db::products::get(app.db(), id).await.unwrap().unwrap();
+        let edit = member.get(&format!("{path}/edit")).await;
+        // The editor shows the stored text rendered beside it from the start.
+        assert!(edit.body.contains("id=\"preview\""), "{}", edit.body);
+        assert!(
+            edit.body.contains("id=\"sec-destinatari\""),
+            "{}",
+            edit.body
+        );
+        let n = edit_number(&edit.body);
+        let typed = "# Pubblici\n\n**Cittadini** e <script>alert(1)</script>";
+        // Without JavaScript: the preview button submits the form; the editor comes back with
+        // what was typed and its rendering, and nothing is saved.
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Piano rinominato"),
+                    ("markdown", typed),
+                    ("due_on", ""),
+                    ("op", "preview"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("<strong>Cittadini</strong>"), "{}", r.body);
+        assert!(r.body.contains("value=\"Piano rinominato\""));
+        assert!(!r.body.contains("<script>alert(1)"));
+        let after = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(after.version, before.version, "a preview saves nothing");
+        assert_eq!(after.title, "Piano");
+        // With htmx: the fragment alone, sanitised as the product page is.
+        let r = member
+            .post(
+                &format!("{path}/preview"),
+                &[("markdown", typed), ("edit", n.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.starts_with("<div id=\"preview\""), "{}", r.body);
+        assert!(r.body.contains("<h2 id=\"sec-pubblici\">Pubblici</h2>"));
+        assert!(r.body.contains("&lt;script&gt;"), "{}", r.body);
+        assert!(!r.body.contains("<html"));
+        // Only the administration's authors preview, and only text products have a preview.
+        let mut stranger = app.signed_in(CASERTA_MEMBER).await;
+        let r = stranger
+            .post(&format!("{path}/preview"), &[("markdown", "x")])
+            .await;
+        assert!(r.status == StatusCode::FORBIDDEN || r.status == StatusCode::NOT_FOUND);
+        let logframe = create(&mut member, salerno, "logframe", "Quadro", "classic").await;
+        let r = member
+            .post(&format!("{logframe}/preview"), &[("markdown", "x")])
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    }
+}

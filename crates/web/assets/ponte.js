@@ -51,3 +51,24 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Long lists of checkboxes (the logframe's DAC sectors): a search field shows only the choices
+// whose label holds what is typed, accents and case ignored; chosen ones stay in view.
+document.addEventListener("DOMContentLoaded", function () {
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  document.querySelectorAll("input[data-filter]").forEach(function (input) {
+    var list = document.getElementById(input.dataset.filter);
+    if (!list) return;
+    input.closest(".choice-filter").hidden = false;
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value.trim());
+      list.querySelectorAll(".choice").forEach(function (choice) {
+        var box = choice.querySelector("input[type=checkbox]");
+        var match = !wanted || fold(choice.textContent).indexOf(wanted) >= 0;
+        choice.hidden = !(match || (box && box.checked));
+      });
+    });
+  });
+});

@@ -51,12 +51,104 @@ async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
         .into_iter()
         .map(|o| context! { id => o.id, name => o.data.name })
         .collect();
+    let own = match viewer.principal.as_ref() {
+        Some(p) => Some(own_things(&state, &viewer, p).await?),
+        None => None,
+    };
     render(
         &state,
         &viewer,
         "platform/home.html",
-        context! { programme, strands, workspaces },
+        context! { programme, strands, workspaces, own },
     )
+}
+
+/// What a signed-in person's home page shows of their own: their next session, their
+/// administration's products due, and what waits for them (products to review for a tutor,
+/// products sent back and comments to answer for their authors).
+async fn own_things(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &domain::roles::Principal,
+) -> AppResult<minijinja::Value> {
+    use domain::roles::Role;
+    let now = chrono::Utc::now();
+    let locale = viewer.locale;
+    let coming = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            person: Some(p.user_id),
+            from: Some(now),
+            limit: Some(20),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let registrations = db::labs::registrations_of(&state.db, p.user_id).await?;
+    let next_session = coming
+        .iter()
+        .find(|s| s.status.is_active() && s.starts_at > now)
+        .map(|s| {
+            let standing = registrations
+                .iter()
+                .find(|(id, _, _)| *id == s.id)
+                .map(|(_, status, _)| status.as_str())
+                .unwrap_or("");
+            context! { session => crate::shared::sessions::session_view(s, viewer, now), standing }
+        });
+    let authored: Vec<uuid::Uuid> = p
+        .grants
+        .iter()
+        .filter(|g| matches!(g.role, Role::Coordinator | Role::Member))
+        .filter_map(|g| g.space_id)
+        .collect();
+    let mut due = Vec::new();
+    let mut changes = 0;
+    let mut comments = 0;
+    for org in &authored {
+        for s in db::products::list(&state.db, *org).await? {
+            let open = s.state != domain::products::review::State::Approved;
+            if open && s.state == domain::products::review::State::ChangesRequested {
+                changes += 1;
+            }
+            comments += s.open_comments;
+            if let (true, Some(d)) = (open, s.due_on) {
+                due.push((d, s));
+            }
+        }
+    }
+    due.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.title.cmp(&b.1.title)));
+    let due: Vec<minijinja::Value> = due
+        .into_iter()
+        .take(5)
+        .map(|(d, s)| {
+            context! { id => s.id, organisation_id => s.organisation_id, title => s.title,
+            state => s.state, due => locale.date(d), late => d < now.date_naive() }
+        })
+        .collect();
+    let tutored: Vec<uuid::Uuid> = p
+        .grants
+        .iter()
+        .filter(|g| g.role == Role::Tutor)
+        .filter_map(|g| g.space_id)
+        .collect();
+    let reviews = if tutored.is_empty() {
+        0
+    } else {
+        db::products::awaiting_review(&state.db, Some(&tutored))
+            .await?
+            .len()
+    };
+    let workspace = match p.administration() {
+        Some(id) => {
+            Some(context! { id, name => db::organisations::get(&state.db, id).await?.data.name })
+        }
+        None => None,
+    };
+    Ok(context! {
+        next_session, due, reviews, changes, comments, workspace,
+        authors => !authored.is_empty(), tutors => !tutored.is_empty(),
+    })
 }
 
 async fn health(State(state): State<AppState>) -> Response {

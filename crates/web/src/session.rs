@@ -26,6 +26,8 @@ pub struct Someone {
     pub role: Option<Role>,
     pub is_admin: bool,
     pub is_staff: bool,
+    /// The workspace of the administration the person works for, for the main menu.
+    pub workspace: Option<uuid::Uuid>,
 }
 
 /// Who makes the request, in which language, from which page.
@@ -95,6 +97,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
                     role: p.main_role(),
                     is_admin: p.has_global(Role::Admin),
                     is_staff: p.has_global(Role::Staff),
+                    workspace: p.administration(),
                 });
                 principal = Some(p);
             }

@@ -60,6 +60,9 @@ impl Templates {
                 Ok(Value::from(i18n.message(rendering(), key, &borrowed)))
             },
         );
+        // An ISO date or month typed into a product (`2027-12-31`, `2026-12`) as the reader's
+        // language writes it; other text unchanged.
+        env.add_filter("written", |text: &str| rendering().written(text));
         Templates { env }
     }
 

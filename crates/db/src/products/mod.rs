@@ -59,6 +59,8 @@ pub struct Summary {
     pub state: State,
     pub due_on: Option<NaiveDate>,
     pub updated_at: DateTime<Utc>,
+    /// When the product entered its present state (a submission, for the tutor's inbox).
+    pub state_at: Option<DateTime<Utc>>,
     pub versions: i64,
     pub open_comments: i64,
 }
@@ -148,7 +150,7 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Product>> {
 // step down the (product, number) index instead of a count of every version. Open threads are
 // counted on write (`RECOUNT_OPEN_THREADS`).
 const SUMMARY: &str =
-    "SELECT p.id, p.organisation_id, o.name AS organisation, p.kind, p.title, p.state, p.due_on, p.updated_at,
+    "SELECT p.id, p.organisation_id, o.name AS organisation, p.kind, p.title, p.state, p.due_on, p.updated_at, p.state_at,
     (SELECT COALESCE(MAX(v.number), 0) FROM product_versions v WHERE v.product_id = p.id) AS versions,
     p.open_threads AS open_comments
     FROM products p JOIN organisations o ON o.id = p.organisation_id";
@@ -164,8 +166,8 @@ pub async fn list(db: &Db, organisation: Uuid) -> Result<Vec<Summary>> {
     })
 }
 
-/// Products waiting for a reviewer, in these administrations (every one when `None`), oldest
-/// submission first.
+/// Products waiting for a reviewer, in these administrations (every one when `None`), the one
+/// waiting longest first.
 pub async fn awaiting_review(db: &Db, organisations: Option<&[Uuid]>) -> Result<Vec<Summary>> {
     let filter = match organisations {
         Some([]) => return Ok(vec![]),

@@ -100,7 +100,8 @@ impl Status {
 }
 
 /// Why a status change is refused, as a message key; `None` when it is allowed. A session is
-/// marked held only once it has started; a held session cannot go back to planned.
+/// marked held only once it has started; once it has started it is no longer planned or
+/// confirmed (it was held or it was cancelled); a held session can only be cancelled.
 pub fn status_change_refusal(
     from: Status,
     to: Status,
@@ -110,13 +111,24 @@ pub fn status_change_refusal(
     if from == to {
         return Some("error-status-unchanged");
     }
-    if to == Status::Held && now < starts_at {
-        return Some("error-status-held-future");
-    }
     if from == Status::Held && to != Status::Cancelled {
         return Some("error-status-after-held");
     }
+    if to == Status::Held && now < starts_at {
+        return Some("error-status-held-future");
+    }
+    if matches!(to, Status::Planned | Status::Confirmed) && now >= starts_at {
+        return Some("error-status-started");
+    }
     None
+}
+
+impl Status {
+    /// Whether moving to this status undoes something people rely on (a cancellation is mailed
+    /// to everyone registered and closes registrations): the page asks for a confirmation.
+    pub fn is_destructive(self) -> bool {
+        self == Status::Cancelled
+    }
 }
 
 /// What a person's relation to a session allows them to do with its registration.
@@ -271,6 +283,32 @@ mod tests {
             status_change_refusal(Held, Held, at(9), at(10)),
             Some("error-status-unchanged")
         );
+        // Once started, a session was held or cancelled: it is no longer planned or confirmed,
+        // and a cancelled one is not brought back.
+        assert_eq!(
+            status_change_refusal(Planned, Confirmed, at(9), at(10)),
+            Some("error-status-started")
+        );
+        assert_eq!(
+            status_change_refusal(Cancelled, Planned, at(9), at(10)),
+            Some("error-status-started")
+        );
+        assert_eq!(
+            status_change_refusal(Cancelled, Planned, at(9), at(8)),
+            None
+        );
+        assert_eq!(
+            status_change_refusal(Planned, Cancelled, at(9), at(10)),
+            None
+        );
+        assert_eq!(status_change_refusal(Held, Cancelled, at(9), at(10)), None);
+        // What staff are offered for a past confirmed session: held or cancelled, nothing else.
+        let offered: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|t| status_change_refusal(Confirmed, *t, at(9), at(12)).is_none())
+            .collect();
+        assert_eq!(offered, vec![Held, Cancelled]);
+        assert!(Cancelled.is_destructive() && !Held.is_destructive());
         for s in Status::ALL {
             assert_eq!(Status::parse(s.code()), Some(s));
         }

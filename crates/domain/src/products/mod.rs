@@ -35,6 +35,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("products.edit", AUTHORS),
     ("products.save", AUTHORS),
     ("products.check", AUTHORS),
+    ("products.preview", AUTHORS),
     ("products.versions", READERS),
     ("products.compare", READERS),
     ("products.export", READERS),

@@ -72,7 +72,6 @@ session-feedback-thanks = Thank you: you have already answered the questionnaire
 session-manage = Managing the session
 session-check-in-code-is = Check-in code to show in the room:
 session-change-status = New status
-session-change-status-button = Change status
 session-status-mail-note = Registered and invited people get an email when the session is confirmed, cancelled or rescheduled.
 session-invite-email = Invite someone (account email)
 session-invite = Invite
@@ -303,3 +302,18 @@ verify-issued = Issued on
 verify-modules = Modules attended
 verify-dates = Dates
 error-certificate-none = No attendance at a held session yet: the certificate will be available after the first session you attend.
+error-status-started = The session has already started: it can be marked held or cancelled.
+error-invite-closed = People can be invited only to a session that has not started and is not cancelled.
+session-action-planned = Put back on the programme
+session-action-confirmed = Confirm the session
+session-action-held = Mark as held
+session-action-cancelled = Cancel the session
+session-status-final = This session's status no longer changes.
+session-confirm-cancelled-title = Cancel the session?
+session-confirm-cancelled-body = { $told ->
+    [0] Nobody is registered or invited. Registrations will close.
+    [one] The person registered or invited will receive an email. Registrations will close.
+   *[other] The { $told } people registered or invited will receive an email. Registrations will close.
+}
+session-confirm-cancelled-yes = Yes, cancel the session
+session-confirm-no = No, back to the session

@@ -314,3 +314,28 @@ error-istat-unknown = This code is not in the loaded ISTAT list of municipalitie
 error-istat-region = According to ISTAT this body is in another region.
 error-istat-province = According to ISTAT the province abbreviation is another one.
 error-country = Choose a valid foreign country.
+nav-my-workspace = My administration
+home-mine-title = For you
+home-next-session = Your next session
+home-next-session-none = No session planned for you.
+home-registered = you are registered
+home-invited = you are invited
+home-not-registered = you are not registered yet
+home-products-due = Products due
+home-products-due-none = No product has a due date.
+home-due-on = by { $date }
+home-waiting = Waiting for you
+home-waiting-reviews = { $count ->
+    [one] 1 product to review
+   *[other] { $count } products to review
+}
+home-waiting-changes = { $count ->
+    [one] 1 product with changes requested by the tutor
+   *[other] { $count } products with changes requested by the tutor
+}
+home-waiting-comments = { $count ->
+    [one] 1 comment to answer
+   *[other] { $count } comments to answer
+}
+home-waiting-nothing = Nothing waiting.
+home-open-workspace = Open the workspace of { $name }

@@ -72,7 +72,6 @@ session-feedback-thanks = Merci : vous avez déjà répondu au questionnaire.
 session-manage = Gestion de la journée
 session-check-in-code-is = Code d'enregistrement des présences à afficher dans la salle :
 session-change-status = Nouvel état
-session-change-status-button = Changer l'état
 session-status-mail-note = Les inscrits et les invités reçoivent un courriel quand la journée est confirmée, annulée ou reprogrammée.
 session-invite-email = Inviter une personne (courriel du compte)
 session-invite = Inviter
@@ -303,3 +302,18 @@ verify-issued = Délivrée le
 verify-modules = Modules suivis
 verify-dates = Dates
 error-certificate-none = Aucune présence à une journée tenue pour l'instant : l'attestation sera disponible après la première journée suivie.
+error-status-started = La journée a déjà commencé : elle peut être marquée tenue ou annulée.
+error-invite-closed = On ne peut inviter qu'à une journée qui n'a pas commencé et n'est pas annulée.
+session-action-planned = Remettre au programme
+session-action-confirmed = Confirmer la journée
+session-action-held = Marquer comme tenue
+session-action-cancelled = Annuler la journée
+session-status-final = Le statut de cette journée ne change plus.
+session-confirm-cancelled-title = Annuler la journée ?
+session-confirm-cancelled-body = { $told ->
+    [0] Personne n'est inscrit ni invité. Les inscriptions seront closes.
+    [one] La personne inscrite ou invitée recevra un e-mail. Les inscriptions seront closes.
+   *[other] Les { $told } personnes inscrites ou invitées recevront un e-mail. Les inscriptions seront closes.
+}
+session-confirm-cancelled-yes = Oui, annuler la journée
+session-confirm-no = Non, revenir à la journée

@@ -314,3 +314,28 @@ error-istat-unknown = Ce code ne figure pas dans la liste ISTAT des communes cha
 error-istat-region = Selon l'ISTAT, cet organisme se trouve dans une autre région.
 error-istat-province = Selon l'ISTAT, le sigle de la province est différent.
 error-country = Choisissez un pays étranger valide.
+nav-my-workspace = Mon administration
+home-mine-title = Pour vous
+home-next-session = Votre prochaine journée
+home-next-session-none = Aucune journée prévue pour vous.
+home-registered = vous êtes inscrit
+home-invited = vous êtes invité
+home-not-registered = vous n'êtes pas encore inscrit
+home-products-due = Produits à rendre
+home-products-due-none = Aucun produit n'a d'échéance.
+home-due-on = avant le { $date }
+home-waiting = Ce qui vous attend
+home-waiting-reviews = { $count ->
+    [one] 1 produit à relire
+   *[other] { $count } produits à relire
+}
+home-waiting-changes = { $count ->
+    [one] 1 produit avec des modifications demandées par le tuteur
+   *[other] { $count } produits avec des modifications demandées par le tuteur
+}
+home-waiting-comments = { $count ->
+    [one] 1 commentaire auquel répondre
+   *[other] { $count } commentaires auxquels répondre
+}
+home-waiting-nothing = Rien en attente.
+home-open-workspace = Ouvrir l'espace de travail de { $name }

@@ -72,7 +72,6 @@ session-feedback-thanks = Grazie: hai già compilato il questionario.
 session-manage = Gestione della giornata
 session-check-in-code-is = Codice per la registrazione delle presenze da mostrare in aula:
 session-change-status = Nuovo stato
-session-change-status-button = Cambia stato
 session-status-mail-note = Gli iscritti e gli invitati ricevono un'email quando la giornata viene confermata, annullata o riprogrammata.
 session-invite-email = Invita una persona (email dell'account)
 session-invite = Invita
@@ -303,3 +302,18 @@ verify-issued = Rilasciato il
 verify-modules = Moduli frequentati
 verify-dates = Date
 error-certificate-none = Non risultano ancora presenze a giornate svolte: l'attestato sarà disponibile dopo la prima giornata frequentata.
+error-status-started = La giornata è già iniziata: può essere segnata come svolta o annullata.
+error-invite-closed = Si può invitare solo a una giornata non ancora iniziata né annullata.
+session-action-planned = Riporta in programma
+session-action-confirmed = Conferma la giornata
+session-action-held = Segna come svolta
+session-action-cancelled = Annulla la giornata
+session-status-final = Questa giornata non cambia più stato.
+session-confirm-cancelled-title = Annullare la giornata?
+session-confirm-cancelled-body = { $told ->
+    [0] Nessuno è iscritto o invitato. Le iscrizioni si chiuderanno.
+    [one] La persona iscritta o invitata riceverà un'email. Le iscrizioni si chiuderanno.
+   *[other] Le { $told } persone iscritte o invitate riceveranno un'email. Le iscrizioni si chiuderanno.
+}
+session-confirm-cancelled-yes = Sì, annulla la giornata
+session-confirm-no = No, torna alla giornata

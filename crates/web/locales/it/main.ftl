@@ -150,7 +150,7 @@ programme-path = Percorso
 programme-system-actions = Le azioni di sistema
 programme-method = Il metodo
 programme-phases = Fasi
-programme-strands = Le dimensioni dell'intervento
+programme-strands = Gli ambiti dell'intervento
 programme-total-days = Giornate previste
 programme-cohorts = Gruppi di amministrazioni
 programme-expected-results = Principali risultati attesi
@@ -314,3 +314,28 @@ error-istat-unknown = Questo codice non è nell'elenco ISTAT dei comuni caricato
 error-istat-region = Secondo l'ISTAT questo ente è in un'altra regione.
 error-istat-province = Secondo l'ISTAT la sigla della provincia è un'altra.
 error-country = Scegli un Paese estero valido.
+nav-my-workspace = La mia amministrazione
+home-mine-title = Per te
+home-next-session = La tua prossima giornata
+home-next-session-none = Nessuna giornata in programma per te.
+home-registered = sei iscritto
+home-invited = sei invitato
+home-not-registered = non sei ancora iscritto
+home-products-due = Prodotti in scadenza
+home-products-due-none = Nessun prodotto con una scadenza.
+home-due-on = entro il { $date }
+home-waiting = Ti aspettano
+home-waiting-reviews = { $count ->
+    [one] 1 prodotto da rivedere
+   *[other] { $count } prodotti da rivedere
+}
+home-waiting-changes = { $count ->
+    [one] 1 prodotto con modifiche richieste dal tutor
+   *[other] { $count } prodotti con modifiche richieste dal tutor
+}
+home-waiting-comments = { $count ->
+    [one] 1 commento a cui rispondere
+   *[other] { $count } commenti a cui rispondere
+}
+home-waiting-nothing = Nulla in attesa.
+home-open-workspace = Apri lo spazio di lavoro di { $name }

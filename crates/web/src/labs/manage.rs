@@ -268,6 +268,9 @@ pub(super) async fn update(
 pub(super) struct StatusForm {
     #[serde(default)]
     status: String,
+    /// Set by the confirmation page of a destructive change.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// Tells everyone registered or invited that the session changed, in Italian (the programme's
@@ -319,6 +322,19 @@ pub(super) async fn status(
     if let Some(reason) = domain::labs::status_change_refusal(s.status, to, s.starts_at, Utc::now())
     {
         return Err(AppError::BadRequest(reason));
+    }
+    if to.is_destructive() && form.confirm != "1" {
+        // Nothing changes yet: say what will happen and ask again.
+        let told = db::labs::participants(&state.db, s.id).await?.len();
+        return render(
+            &state,
+            &viewer,
+            "labs/confirm_status.html",
+            context! {
+                session => session_view(&s, &viewer, Utc::now()), status => to.code(),
+                told,
+            },
+        );
     }
     db::labs::set_status(&state.db, s.id, s.status, to, viewer.user_id()).await?;
     let changed = find(&state, id).await?;
@@ -515,6 +531,9 @@ pub(super) async fn invite(
     Form(form): Form<InviteForm>,
 ) -> AppResult {
     let s = find(&state, id).await?;
+    if !s.status.is_active() || Utc::now() >= s.starts_at {
+        return Err(AppError::BadRequest("error-invite-closed"));
+    }
     let email = form.email.trim().to_lowercase();
     let person = db::accounts::credentials(&state.db, &email)
         .await?

@@ -115,11 +115,16 @@ pub(super) async fn session_page(
         Vec::new()
     };
     let staff = is_staff(viewer);
-    let statuses: Vec<&str> = Status::ALL
+    // Only the changes that make sense now, each as its own button.
+    let statuses: Vec<Value> = Status::ALL
         .iter()
         .filter(|t| domain::labs::status_change_refusal(s.status, **t, s.starts_at, now).is_none())
-        .map(|t| t.code())
+        .map(|t| context! { code => t.code(), destructive => t.is_destructive() })
         .collect();
+    // The code is for the room while check-in can still happen; invitations while seats can
+    // still be taken.
+    let live = s.status.is_active() && now < s.ends_at;
+    let may_invite = staff && s.status.is_active() && now < s.starts_at;
     let overlaps = if staff {
         db::labs::overlapping(&state.db, s.cohort_id, s.starts_at, s.ends_at, Some(s.id))
             .await?
@@ -136,8 +141,8 @@ pub(super) async fn session_page(
         context! {
             session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants,
             reading, may_curate => viewer.may("library.reading_remove", None),
-            outcomes => s.outcomes, staff, statuses, overlaps,
-            check_in_code => if staff { s.check_in_code.as_str() } else { "" },
+            outcomes => s.outcomes, staff, statuses, overlaps, may_invite,
+            check_in_code => if staff && live { s.check_in_code.as_str() } else { "" },
             may_see_feedback => viewer.may("labs.feedback_results", None), check_in_error,
         },
     )

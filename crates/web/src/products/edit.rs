@@ -114,6 +114,8 @@ struct EditorPage<'a> {
     /// The saved content when the author's save met someone else's.
     conflict: Option<Value>,
     focus: Option<String>,
+    /// A text product's Markdown rendered as readers will see it, when the author asked.
+    preview: Option<String>,
 }
 
 async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage<'_>) -> AppResult {
@@ -133,6 +135,7 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
             title => page.title, due_on => page.due_on, edit => page.edit,
             problems => page.problems, conflict => page.conflict, findings,
             choices => choices(state, locale).await?, focus => page.focus,
+            preview => page.preview,
         },
     )
 }
@@ -164,6 +167,7 @@ pub(super) async fn edit(
             problems: vec![],
             conflict: None,
             focus: None,
+            preview: None,
         },
     )
     .await
@@ -289,6 +293,22 @@ pub(super) async fn save(
         field: e.field.into(),
         message: e.message,
     }));
+    // The preview button of a text product (without JavaScript): the editor again, with what
+    // was typed and its rendering beside it; nothing is saved.
+    if let (Some("preview"), Content::Text { markdown }) = (c.op.as_deref(), &content) {
+        let preview = domain::products::text::render(markdown);
+        let page = EditorPage {
+            content: &content,
+            title: &c.title,
+            due_on: &c.due_on,
+            edit: c.edit,
+            problems: translate(&state, viewer.locale, &problems),
+            conflict: None,
+            focus: None,
+            preview: Some(preview),
+        };
+        return editor(&state, &viewer, &p, page).await;
+    }
     let mut focus = None;
     if let (Some(op), Content::Logframe(lf)) = (&c.op, &mut content) {
         match Op::parse(op) {
@@ -318,6 +338,7 @@ pub(super) async fn save(
             problems: translate(&state, viewer.locale, &problems),
             conflict: None,
             focus: None,
+            preview: None,
         };
         return with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -373,6 +394,7 @@ pub(super) async fn save(
                 problems: vec![],
                 conflict: Some(conflict),
                 focus: None,
+                preview: None,
             };
             with_status(
                 StatusCode::CONFLICT,
@@ -406,6 +428,33 @@ pub(super) async fn check(
         crate::session::page_context(
             &viewer,
             context! { findings, problems => translate(&state, viewer.locale, &problems), live => true },
+        ),
+    )?;
+    Ok(Html(html).into_response())
+}
+
+/// The preview of a text product while its author types: the Markdown rendered and sanitised as
+/// readers will see it (an HTML fragment for the editor's preview panel).
+pub(super) async fn preview(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathIds((id, product)): PathIds<(Uuid, Uuid)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let p = find(&state, id, product).await?;
+    let Content::Text { .. } = Content::from_json(&p.content) else {
+        return Err(AppError::NotFound);
+    };
+    let (content, _) = read_content(&state, &p, &fields).await?;
+    let Content::Text { markdown } = content else {
+        return Err(AppError::NotFound);
+    };
+    let html = state.templates.render(
+        viewer.locale,
+        "products/_preview.html",
+        crate::session::page_context(
+            &viewer,
+            context! { preview => domain::products::text::render(&markdown) },
         ),
     )?;
     Ok(Html(html).into_response())

@@ -83,6 +83,13 @@ pub fn routes() -> Vec<Route> {
         )
         .with_body_limit(MAX_FORM),
         route(
+            Method::POST,
+            "/organisations/{id}/products/{product}/preview",
+            "products.preview",
+            edit::preview,
+        )
+        .with_body_limit(MAX_FORM),
+        route(
             Method::GET,
             "/organisations/{id}/products/{product}/versions",
             "products.versions",
