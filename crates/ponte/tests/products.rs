@@ -1785,3 +1785,108 @@ async fn a_text_product_is_previewed_beside_its_editor_without_saving() {
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test]
+async fn the_inbox_says_how_long_each_product_has_waited_longest_first() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let mut submit = async |title: &str| {
+            let path = create(&mut coordinator, salerno, "communication_plan", title, "").await;
+            let edit = coordinator.get(&format!("{path}/edit")).await;
+            let n = edit_number(&edit.body);
+            let r = save_text(
+                &mut coordinator,
+                &path,
+                &n,
+                title,
+                "## Destinatari\n\nTesto.",
+                false,
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            let r = coordinator
+                .post(
+                    &format!("{path}/review"),
+                    &[("action", "submit"), ("note", "")],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            product_id(&app, &path).await
+        };
+        submit("Piano inviato oggi").await;
+        submit("Piano inviato da tempo").await;
+        // The older submission was made ten days ago.
+        let ago = (chrono::Utc::now() - chrono::Duration::days(10)).to_rfc3339();
+        db::testing::exec(
+            app.db(),
+            &format!(
+                "UPDATE products SET state_at = '{ago}' WHERE title = 'Piano inviato da tempo'"
+            ),
+        )
+        .await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let inbox = tutor.get("/tutoring").await;
+        assert_eq!(inbox.status, StatusCode::OK);
+        let at = |title: &str| {
+            inbox
+                .body
+                .find(title)
+                .unwrap_or_else(|| panic!("{title} listed"))
+        };
+        assert!(
+            at("Piano inviato da tempo") < at("Piano inviato oggi"),
+            "the longest waiting first"
+        );
+        assert!(
+            inbox.body.contains("In attesa da 10 giorni"),
+            "{}",
+            inbox.body
+        );
+        assert!(inbox.body.contains("Inviato oggi"));
+    }
+}
+
+#[tokio::test]
+async fn the_editor_names_where_a_problem_is_in_words() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let path = create(&mut member, salerno, "logframe", "Quadro", "classic").await;
+        let page = member.get(&format!("{path}/edit")).await;
+        let n = edit_number(&page.body);
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", n.as_str()),
+                    ("title", "Quadro"),
+                    ("mode", "classic"),
+                    ("last_id", "3"),
+                    ("r0.id", "r1"),
+                    ("r0.level", "overall"),
+                    ("r1.id", "r2"),
+                    ("r1.level", "specific"),
+                    ("r1.i0.id", "i1"),
+                    ("r1.i0.text", "Accordi firmati"),
+                    ("r1.i0.target_date", "2027-13-45"),
+                    ("r1.i0.baseline_year", "duemila"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body
+                .contains("Obiettivo specifico 1, Indicatore 1 — Data del valore obiettivo:"),
+            "{}",
+            r.body
+        );
+        assert!(r
+            .body
+            .contains("Obiettivo specifico 1, Indicatore 1 — Anno del valore di partenza:"));
+        assert!(
+            !r.body.contains("(r1.i0.target_date)"),
+            "no form keys are shown"
+        );
+    }
+}

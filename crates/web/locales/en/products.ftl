@@ -442,3 +442,10 @@ lf-sectors-filter = Filter the sectors
 products-preview = Preview
 products-preview-show = Update the preview
 products-preview-empty = Write the text, then update the preview to see it as others will read it.
+inbox-waiting-order = The products waiting longest come first.
+inbox-waited = { $days ->
+    [0] Sent today
+    [one] Waiting for 1 day (sent on { $since })
+   *[other] Waiting for { $days } days (sent on { $since })
+}
+lf-row-n = Row { $n }

@@ -442,3 +442,10 @@ lf-sectors-filter = Filtrer les secteurs
 products-preview = Aperçu
 products-preview-show = Mettre à jour l'aperçu
 products-preview-empty = Écrivez le texte, puis mettez à jour l'aperçu pour le voir comme les autres le liront.
+inbox-waiting-order = Les produits qui attendent depuis le plus longtemps viennent en premier.
+inbox-waited = { $days ->
+    [0] Envoyé aujourd'hui
+    [one] En attente depuis 1 jour (envoyé le { $since })
+   *[other] En attente depuis { $days } jours (envoyé le { $since })
+}
+lf-row-n = Ligne { $n }

@@ -442,3 +442,10 @@ lf-sectors-filter = Filtra i settori
 products-preview = Anteprima
 products-preview-show = Aggiorna l'anteprima
 products-preview-empty = Scrivi il testo, poi aggiorna l'anteprima per vederlo come lo leggeranno gli altri.
+inbox-waiting-order = Prima i prodotti che aspettano da più tempo.
+inbox-waited = { $days ->
+    [0] Inviato oggi
+    [one] In attesa da 1 giorno (inviato il { $since })
+   *[other] In attesa da { $days } giorni (inviato il { $since })
+}
+lf-row-n = Riga { $n }

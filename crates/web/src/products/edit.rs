@@ -203,11 +203,97 @@ fn common(fields: &[(String, String)]) -> Common {
     }
 }
 
-fn translate(state: &AppState, locale: Locale, problems: &[FieldProblem]) -> Vec<Value> {
+fn translate(
+    state: &AppState,
+    locale: Locale,
+    problems: &[FieldProblem],
+    content: &Content,
+) -> Vec<Value> {
     problems
         .iter()
-        .map(|p| context! { field => p.field, message => state.i18n.t(locale, p.message) })
+        .map(|p| {
+            context! { field => field_words(state, locale, &p.field, content),
+            message => state.i18n.t(locale, p.message) }
+        })
         .collect()
+}
+
+/// Where a problem is, in the reader's words: "Risultato 1.1, Indicatore 1 — Data del valore
+/// obiettivo" for the form key `r2.i0.target_date`; `None` for a key with no place to name.
+fn field_words(state: &AppState, locale: Locale, field: &str, content: &Content) -> Option<String> {
+    let t = |key: &str| state.i18n.t(locale, key);
+    let mode = match content {
+        Content::Logframe(lf) => lf.mode.code(),
+        _ => "classic",
+    };
+    let name = |field: &str| -> Option<String> {
+        let key = match field {
+            "title" => "products-field-title".to_string(),
+            "due_on" => "products-field-due".to_string(),
+            "version_label" => "products-version-label".to_string(),
+            "markdown" => "products-text".to_string(),
+            "countries" => "lf-countries-label".to_string(),
+            "sectors" => "lf-sectors".to_string(),
+            "macro_area" => "lf-macro-area".to_string(),
+            "mode" => "lf-mode".to_string(),
+            "level" => "lf-level".to_string(),
+            "text" => format!("lf-col-logic-{mode}"),
+            "sources" => format!("lf-col-sources-{mode}"),
+            "assumptions" => "lf-col-assumptions".to_string(),
+            "means" => "lf-means".to_string(),
+            "costs" => "lf-costs".to_string(),
+            "measure" => "lf-measure".to_string(),
+            "direction" => "lf-direction".to_string(),
+            "unit" => "lf-unit".to_string(),
+            "baseline" => "lf-baseline".to_string(),
+            "baseline_year" => "lf-baseline-year".to_string(),
+            "target" => "lf-target".to_string(),
+            "target_date" => "lf-target-date".to_string(),
+            "milestones" => "lf-milestones".to_string(),
+            "source" => "lf-source".to_string(),
+            "disaggregation" => "lf-disaggregation".to_string(),
+            _ => return None,
+        };
+        Some(t(&key))
+    };
+    let Some(rest) = field.strip_prefix('r') else {
+        return name(field);
+    };
+    let (index, rest) = rest.split_once('.')?;
+    let n: usize = index.parse().ok()?;
+    let row = match content {
+        Content::Logframe(lf) => {
+            lf.rows
+                .get(n)
+                .zip(lf.numbers().get(n).cloned())
+                .map(|(r, number)| {
+                    format!("{} {number}", t(r.level.label(lf.mode)))
+                        .trim()
+                        .to_string()
+                })
+        }
+        _ => None,
+    }
+    .unwrap_or_else(|| {
+        state
+            .i18n
+            .message(locale, "lf-row-n", &[("n", (n + 1).into())])
+    });
+    let place = match rest.split_once('.') {
+        Some((ind, cell)) if ind.starts_with('i') => {
+            let k: usize = ind[1..].parse().ok()?;
+            let indicator = format!("{row}, {} {}", t("lf-indicator"), k + 1);
+            match name(cell) {
+                Some(c) if cell != "text" => format!("{indicator} — {c}"),
+                _ => indicator,
+            }
+        }
+        _ => match name(rest) {
+            Some(c) => format!("{row} — {c}"),
+            None => row,
+        },
+    };
+    Some(place)
 }
 
 /// Reads the submitted content for `p`'s kind, with the problems found; what was typed is kept
@@ -302,7 +388,7 @@ pub(super) async fn save(
             title: &c.title,
             due_on: &c.due_on,
             edit: c.edit,
-            problems: translate(&state, viewer.locale, &problems),
+            problems: translate(&state, viewer.locale, &problems, &content),
             conflict: None,
             focus: None,
             preview: Some(preview),
@@ -335,7 +421,7 @@ pub(super) async fn save(
             title: &c.title,
             due_on: &c.due_on,
             edit: c.edit,
-            problems: translate(&state, viewer.locale, &problems),
+            problems: translate(&state, viewer.locale, &problems, &content),
             conflict: None,
             focus: None,
             preview: None,
@@ -427,7 +513,7 @@ pub(super) async fn check(
         "products/_findings.html",
         crate::session::page_context(
             &viewer,
-            context! { findings, problems => translate(&state, viewer.locale, &problems), live => true },
+            context! { findings, problems => translate(&state, viewer.locale, &problems, &content), live => true },
         ),
     )?;
     Ok(Html(html).into_response())

@@ -57,7 +57,12 @@ async fn inbox_body(
                 .join(",")
         }
     };
-    let key = format!("inbox/{scope}/{}", locale.code());
+    // How long each product has waited is counted in days: the day is part of the key, so the
+    // kept list is computed again the next morning.
+    let today = chrono::Utc::now()
+        .with_timezone(&domain::locale::TIME_ZONE)
+        .date_naive();
+    let key = format!("inbox/{scope}/{}/{today}", locale.code());
     let html = state
         .kept
         .get_or_compute(&state.db, key, super::INBOX_PARTS, || async {
@@ -65,8 +70,14 @@ async fn inbox_body(
             .await?
             .into_iter()
             .map(|s| {
+                // Submitted (or resubmitted) when the product entered its state.
+                let since = s.state_at.unwrap_or(s.updated_at);
+                let waited = (today - since.with_timezone(&domain::locale::TIME_ZONE).date_naive())
+                    .num_days()
+                    .max(0);
                 context! { id => s.id, organisation_id => s.organisation_id, organisation => s.organisation,
                 kind => s.kind, title => s.title, state => s.state, updated_at => locale.date_time(s.updated_at),
+                since => locale.date(since.with_timezone(&domain::locale::TIME_ZONE).date_naive()), waited,
                 open_comments => s.open_comments }
             })
             .collect();
