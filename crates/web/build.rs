@@ -43,13 +43,32 @@ fn main() {
         assets.push((name, entry));
     }
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    // Style sheets refer to other assets (fonts.css to the fonts): they are read last, with
+    // those references turned into the hashed addresses of the assets they name.
+    assets.sort_by_key(|(path, _)| path.ends_with(".css"));
+    let mut hashed_of: Vec<(String, String)> = Vec::new();
     let mut out = String::from(
-        "/// Embedded assets, with their Brotli and gzip forms when they are text.\n\
+        "/// Embedded assets, with their hashed names and, for text, their Brotli and gzip forms.\n\
          pub static ASSETS: &[crate::assets::Asset] = &[\n",
     );
     for (path, file) in &assets {
         println!("cargo:rerun-if-changed={}", file.display());
-        let bytes = std::fs::read(file).unwrap();
+        let mut bytes = std::fs::read(file).unwrap();
+        let mut source = file.clone();
+        if path.ends_with(".css") {
+            let mut text = String::from_utf8(bytes).unwrap();
+            for (plain, hashed) in &hashed_of {
+                text = text.replace(&format!("/assets/{plain}'"), &format!("/assets/{hashed}'"));
+                text = text.replace(
+                    &format!("/assets/{plain}\""),
+                    &format!("/assets/{hashed}\""),
+                );
+                text = text.replace(&format!("/assets/{plain})"), &format!("/assets/{hashed})"));
+            }
+            bytes = text.into_bytes();
+            source = written(&out_dir, "css", &bytes);
+        }
+        let hashed = hashed_name(path, &bytes);
         let (br, gzip) = if compressible(path) {
             compressed(&out_dir, &bytes)
         } else {
@@ -61,12 +80,13 @@ fn main() {
         };
         writeln!(
             out,
-            "    crate::assets::Asset {{ path: {path:?}, bytes: include_bytes!({:?}), br: {}, gzip: {} }},",
-            file.display().to_string(),
+            "    crate::assets::Asset {{ path: {path:?}, hashed: {hashed:?}, bytes: include_bytes!({:?}), br: {}, gzip: {} }},",
+            source.display().to_string(),
             include(br),
             include(gzip),
         )
         .unwrap();
+        hashed_of.push((path.clone(), hashed));
     }
     // Country shapes for the library map (Natural Earth 1:50m, as packaged by world-atlas).
     let atlas = npm.join("world-atlas/countries-50m.json");
@@ -128,6 +148,36 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
 }
 
+/// The hex SHA-256 of `bytes`.
+fn hex_digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The name an asset is served under for good: a tag of its content before its extension
+/// (`ponte.css` becomes `ponte.0123456789.css`), so that browsers may keep it for a year.
+fn hashed_name(path: &str, bytes: &[u8]) -> String {
+    let tag = &hex_digest(bytes)[..10];
+    match path.rsplit_once('.') {
+        Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}.{tag}.{ext}"),
+        _ => format!("{path}.{tag}"),
+    }
+}
+
+/// Writes `bytes` into the build's output folder under their hash, and returns the file.
+fn written(out_dir: &Path, ext: &str, bytes: &[u8]) -> PathBuf {
+    let dir = out_dir.join("rewritten");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{}.{ext}", hex_digest(bytes)));
+    if !file.exists() {
+        std::fs::write(&file, bytes).unwrap();
+    }
+    file
+}
+
 /// Whether an asset is text worth compressing; fonts and images are compressed already.
 fn compressible(path: &str) -> bool {
     matches!(
@@ -140,12 +190,8 @@ fn compressible(path: &str) -> bool {
 /// than the original. They are kept in the build's output folder under the hash of their
 /// source, so that a build that changes a template does not compress every asset again.
 fn compressed(out_dir: &Path, bytes: &[u8]) -> (Option<PathBuf>, Option<PathBuf>) {
-    use sha2::{Digest, Sha256};
     use std::io::Write as _;
-    let key: String = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key = hex_digest(bytes);
     let dir = out_dir.join("compressed");
     std::fs::create_dir_all(&dir).unwrap();
     let make = |ext: &str, compress: &dyn Fn() -> Vec<u8>| -> Option<PathBuf> {

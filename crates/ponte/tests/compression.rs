@@ -1,7 +1,8 @@
 //! Compression on both databases: every text response (pages, style sheets, scripts, SVG, JSON,
 //! iCalendar, CSV) goes out in Brotli or gzip as the client accepts, decodes to what an
 //! uncompressed request gets, and says `Vary: Accept-Encoding`; files that are compressed already
-//! (fonts, spreadsheets) go out as they are.
+//! (fonts, spreadsheets) go out as they are. Assets named by their hashed names are cached for a
+//! year; their plain names keep working with a short cache.
 
 mod common;
 
@@ -159,5 +160,79 @@ async fn compressed_files_and_refusals_go_out_as_they_are() {
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(header_of(&page, header::CONTENT_ENCODING), "");
         assert!(page.body.contains("</html>"));
+    }
+}
+
+#[tokio::test]
+async fn assets_are_cached_for_a_year_under_their_hashed_names() {
+    for app in apps().await {
+        let mut guest = app.client();
+        let page = guest.get("/").await;
+        // Every address of an asset in the page is a hashed one, which answers with the bytes
+        // of the plain one and the long cache.
+        let mut seen = 0;
+        for part in page.body.split("/assets/").skip(1) {
+            let path: String = part
+                .chars()
+                .take_while(|c| !matches!(c, '"' | '#' | '\'' | ')'))
+                .collect();
+            let asset = web::assets::all()
+                .iter()
+                .find(|a| a.hashed == path)
+                .unwrap_or_else(|| panic!("{path} is not a hashed asset address"));
+            let hashed = guest.get(&format!("/assets/{path}")).await;
+            assert_eq!(hashed.status, StatusCode::OK, "{path}");
+            assert_eq!(
+                header_of(&hashed, header::CACHE_CONTROL),
+                "public, max-age=31536000, immutable"
+            );
+            let plain = guest.get(&format!("/assets/{}", asset.path)).await;
+            assert_eq!(plain.status, StatusCode::OK);
+            assert_eq!(
+                header_of(&plain, header::CACHE_CONTROL),
+                "public, max-age=3600"
+            );
+            assert!(plain.bytes == hashed.bytes);
+            seen += 1;
+        }
+        assert!(seen >= 6, "{seen} assets in the home page");
+        // The fonts named by the fonts' style sheet are hashed too.
+        let css = guest.get(&web::assets::href("fonts.css").unwrap()).await;
+        let font = css
+            .body
+            .split("url('")
+            .nth(1)
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap();
+        let r = guest.get(font).await;
+        assert_eq!(r.status, StatusCode::OK, "{font}");
+        assert_eq!(
+            header_of(&r, header::CACHE_CONTROL),
+            "public, max-age=31536000, immutable"
+        );
+        // A tag that is not the content's is not found; pages keep their own rules.
+        let wrong = guest.get("/assets/ponte.0000000000.css").await;
+        assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+        assert!(!header_of(&page, header::CACHE_CONTROL).contains("immutable"));
+        // The map's shapes under the address the map page gives them.
+        let map = guest.get("/library/map").await;
+        let start = map.body.find("/library/map/shapes.svg?v=").unwrap();
+        let href: String = map.body[start..]
+            .chars()
+            .take_while(|c| !matches!(c, '"' | '#'))
+            .collect();
+        let shapes = guest.get(&href.replace("&amp;", "&")).await;
+        assert_eq!(shapes.status, StatusCode::OK, "{href}");
+        assert_eq!(
+            header_of(&shapes, header::CACHE_CONTROL),
+            "public, max-age=31536000, immutable"
+        );
+        let stale = guest.get("/library/map/shapes.svg?v=old").await;
+        assert_eq!(
+            header_of(&stale, header::CACHE_CONTROL),
+            "public, max-age=3600"
+        );
     }
 }

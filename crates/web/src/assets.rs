@@ -1,5 +1,8 @@
 //! Static assets embedded in the binary, served under `/assets/`. Text assets are compressed
 //! once, when the binary is built (Brotli and gzip), and served in the form the browser accepts.
+//! Each asset has a name with a tag of its content (`ponte.0123456789.css`), which pages use
+//! (the templates' `asset("ponte.css")`) and browsers keep for a year; the plain name keeps
+//! working with a short cache.
 
 use crate::embedded::ASSETS;
 use axum::extract::Path;
@@ -10,6 +13,8 @@ use axum::response::{IntoResponse, Response};
 pub struct Asset {
     /// Its path under `/assets/`.
     pub path: &'static str,
+    /// Its path with a tag of its content, which changes whenever the content does.
+    pub hashed: &'static str,
     pub bytes: &'static [u8],
     /// Compressed with Brotli, when that is smaller.
     pub br: Option<&'static [u8]>,
@@ -30,9 +35,20 @@ pub fn media_type(path: &str) -> &'static str {
     }
 }
 
-/// Looks up an embedded asset.
+/// Cache rule of an asset asked for by its hashed name: its content never changes.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Cache rule of an asset asked for by its plain name, whose content changes with a release.
+pub const SHORT: &str = "public, max-age=3600";
+
+/// Looks up an embedded asset by its plain name.
 pub fn find(path: &str) -> Option<&'static Asset> {
     ASSETS.iter().find(|a| a.path == path)
+}
+
+/// The address pages use for the asset of plain name `path`: its hashed name.
+pub fn href(path: &str) -> Option<String> {
+    find(path).map(|a| format!("/assets/{}", a.hashed))
 }
 
 /// Every embedded asset, for the tests.
@@ -67,8 +83,12 @@ pub fn accepts(headers: &HeaderMap, coding: &str) -> bool {
 /// Serves `/assets/{*path}`: the Brotli form when the browser accepts it, else the gzip form,
 /// else the bytes as they are.
 pub async fn serve(Path(path): Path<String>, headers: HeaderMap) -> Response {
-    let Some(asset) = find(&path) else {
-        return StatusCode::NOT_FOUND.into_response();
+    let (asset, cache) = match ASSETS.iter().find(|a| a.hashed == path) {
+        Some(asset) => (asset, IMMUTABLE),
+        None => match find(&path) {
+            Some(asset) => (asset, SHORT),
+            None => return StatusCode::NOT_FOUND.into_response(),
+        },
     };
     let (body, encoding) = match (asset.br, asset.gzip) {
         (Some(br), _) if accepts(&headers, "br") => (br, Some("br")),
@@ -79,12 +99,9 @@ pub async fn serve(Path(path): Path<String>, headers: HeaderMap) -> Response {
         [
             (
                 header::CONTENT_TYPE,
-                HeaderValue::from_static(media_type(&path)),
+                HeaderValue::from_static(media_type(asset.path)),
             ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400"),
-            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
         ],
         body,
     )
@@ -135,5 +152,27 @@ mod tests {
                 assert!(a.br.is_none() && a.gzip.is_none(), "{}", a.path);
             }
         }
+    }
+
+    #[test]
+    fn hashed_names_tag_the_content_and_style_sheets_use_them() {
+        let font =
+            find("fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.woff2").unwrap();
+        assert!(font
+            .hashed
+            .starts_with("fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular."));
+        assert!(font.hashed.ends_with(".woff2") && font.hashed != font.path);
+        let fonts = std::str::from_utf8(find("fonts.css").unwrap().bytes).unwrap();
+        assert!(fonts.contains(&format!("/assets/{}", font.hashed)));
+        assert!(!fonts.contains(&format!("/assets/{}'", font.path)));
+        let mut names: Vec<&str> = all().iter().map(|a| a.hashed).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all().len());
+        assert_eq!(
+            href("ponte.css").unwrap(),
+            format!("/assets/{}", find("ponte.css").unwrap().hashed)
+        );
+        assert_eq!(href("nope.css"), None);
     }
 }

@@ -63,6 +63,13 @@ impl Templates {
         // An ISO date or month typed into a product (`2027-12-31`, `2026-12`) as the reader's
         // language writes it; other text unchanged.
         env.add_filter("written", |text: &str| rendering().written(text));
+        // `asset("ponte.css")`: the address of an embedded asset, with the tag of its content
+        // (made of the build's own characters, so written as it is).
+        env.add_function("asset", |path: &str| -> Result<Value, Error> {
+            crate::assets::href(path)
+                .map(Value::from_safe_string)
+                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no asset {path}")))
+        });
         Templates { env }
     }
 

@@ -31,3 +31,23 @@ fn no_template_is_orphaned() {
         );
     }
 }
+
+/// Pages name assets through `asset("…")`, which gives the address with the tag of the asset's
+/// content (cached for a year), never by a written `/assets/…` address; and every asset named
+/// so exists.
+#[test]
+fn templates_name_assets_through_the_helper() {
+    for (name, text) in web::templates::Templates::sources() {
+        assert!(
+            !text.contains("/assets/"),
+            "template {name} writes an asset address by hand: use asset(\"…\")"
+        );
+        for part in text.split("asset(\"").skip(1) {
+            let asset = part.split('"').next().unwrap();
+            assert!(
+                web::assets::href(asset).is_some(),
+                "template {name} names the unknown asset {asset}"
+            );
+        }
+    }
+}

@@ -53,16 +53,25 @@ pub(crate) fn sprite_href() -> Result<String, AppError> {
     Ok(format!("/library/map/shapes.svg?v={}", sprite()?.1))
 }
 
-/// Serves the shapes' file, cached by browsers for a day (its address changes with it).
-pub(crate) async fn shapes_file() -> AppResult {
+/// Serves the shapes' file: kept by browsers for a year under the address with the tag of its
+/// content, which pages use; for an hour under any other.
+pub(crate) async fn shapes_file(
+    crate::http::Query(q): crate::http::Query<std::collections::HashMap<String, String>>,
+) -> AppResult {
     use axum::http::header;
     use axum::response::IntoResponse;
+    let (svg, tag) = sprite()?;
+    let cache = if q.get("v") == Some(tag) {
+        crate::assets::IMMUTABLE
+    } else {
+        crate::assets::SHORT
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (header::CACHE_CONTROL, cache),
         ],
-        sprite()?.0.as_str(),
+        svg.as_str(),
     )
         .into_response())
 }
