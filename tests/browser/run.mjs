@@ -344,6 +344,9 @@ try {
   }
   await axe(participant, 'session page for a participant');
   await visit(participant, '/labs/mine', 'my labs');
+  await visit(participant, '/', 'home of a signed-in participant');
+  check(await participant.isVisible('h2:has-text("Per te")'), 'the home page shows what is the person\'s own');
+  check(await participant.isVisible('#main-nav a:has-text("La mia amministrazione")'), 'the main menu leads to the person\'s administration');
   await page.goto(`${sessionUrl}/register`);
   check(await page.isVisible('text=Francesca Greco'), 'the register lists the participant');
   await axe(page, 'attendance register');
@@ -405,6 +408,18 @@ try {
   await participant.selectOption('#f-kind', 'strategic_plan');
   await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Crea il prodotto")')]);
   await axe(participant, 'strategic plan editor');
+  // A text product: its Markdown is previewed beside the editor, as readers will see it.
+  await participant.goto(salernoUrl + '/products/new');
+  await participant.fill('#f-title', 'Piano di comunicazione di prova');
+  await participant.selectOption('#f-kind', 'communication_plan');
+  await Promise.all([participant.waitForNavigation(), participant.click('main button:has-text("Crea il prodotto")')]);
+  await axe(participant, 'text product editor');
+  await participant.fill('#f-markdown', '# Pubblici\n\n**Cittadini** e imprese');
+  await participant.waitForFunction(() => document.querySelector('#preview strong') && document.querySelector('#preview strong').textContent === 'Cittadini');
+  check(await participant.isVisible('#preview h2:has-text("Pubblici")'), 'the preview follows the typing');
+  await visit(participant, '/products/models', 'models');
+  await Promise.all([participant.waitForNavigation(), participant.locator('main ul a').first().click()]);
+  await axe(participant, 'model');
   await participant.goto(salernoUrl + '/products/new');
   await visit(participant, salernoUrl.replace(base, '') + '/products/new', 'new product form');
   await participant.fill('#f-title', 'Quadro logico <script>window.__xss=1</script> Cattaro');
@@ -438,7 +453,10 @@ try {
   await Promise.all([participant.waitForNavigation(), participant.click('button:has-text("Invia al tutor")')]);
   check(await participant.isVisible('text=ha ancora errori'), 'a logframe with errors cannot be submitted');
   await signIn(page, 'tutor@ponte.example');
+  await visit(page, '/', 'home of a tutor');
+  check(await page.isVisible('a:has-text("da rivedere")'), 'a tutor\'s home page says what waits for review');
   await visit(page, '/tutoring', 'tutor inbox');
+  check(await page.isVisible('text=Prima i prodotti che aspettano da più tempo'), 'the inbox says it lists the longest waiting first');
   check(await page.isVisible('text=Proposta di piano strategico'), 'the inbox lists products waiting for review');
   await Promise.all([page.waitForNavigation(), page.click('main a:has-text("Proposta di piano strategico")')]);
   check(await page.isVisible('svg .map-shade-4'), 'the strategic plan shows its target countries on the map');

@@ -33,17 +33,50 @@ pub fn content_type(name: &str, bytes: &[u8], allowed: &[&str]) -> Option<&'stat
     }
 }
 
-/// Keeps the last path component of an uploaded file's name, without control characters or
-/// leading dots, at most 200 characters.
+/// The longest file name kept, in characters.
+pub const MAX_NAME: usize = 200;
+
+/// Keeps the last path component of an uploaded file's name, without control characters,
+/// bidirectional overrides and isolates (which would show the name reversed, hiding its real
+/// extension) or leading dots, at most `MAX_NAME` characters: a longer name is shortened in its
+/// stem, keeping its extension, so that its type is still recognised.
 pub fn clean_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
-    let trimmed = cleaned.trim().trim_start_matches('.');
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').trim();
     if trimmed.is_empty() {
-        "file".into()
-    } else {
-        trimmed.to_string()
+        return "file".into();
     }
+    if trimmed.chars().count() <= MAX_NAME {
+        return trimmed.to_string();
+    }
+    let (stem, extension) = match trimmed.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && (1..=10).contains(&ext.chars().count()) => {
+            (stem, Some(ext))
+        }
+        _ => (trimmed, None),
+    };
+    match extension {
+        Some(ext) => {
+            let keep = MAX_NAME - 1 - ext.chars().count();
+            let stem: String = stem.chars().take(keep).collect();
+            format!("{}.{ext}", stem.trim_end())
+        }
+        None => stem
+            .chars()
+            .take(MAX_NAME)
+            .collect::<String>()
+            .trim_end()
+            .to_string(),
+    }
+}
+
+/// The invisible characters that change the direction text is shown in.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A byte range that lies outside the file (answered with 416).
@@ -116,6 +149,20 @@ mod tests {
         assert_eq!(clean_name("C:\\Users\\x\\piano.docx"), "piano.docx");
         assert_eq!(clean_name("..\u{0}"), "file");
         assert_eq!(clean_name(".htaccess"), "htaccess");
+        // A right-to-left override would show "invoice_cod.exe" as "invoice_exe.doc".
+        assert_eq!(clean_name("invoice_\u{202E}cod.exe"), "invoice_cod.exe");
+        assert_eq!(clean_name("\u{2067}piano\u{2069}.pdf"), "piano.pdf");
+        // A long name is shortened in its stem and keeps its extension.
+        let long = format!("{}.pdf", "relazione ".repeat(40));
+        let kept = clean_name(&long);
+        assert!(kept.chars().count() <= MAX_NAME, "{kept}");
+        assert!(
+            kept.ends_with("relazione.pdf") || kept.ends_with(".pdf"),
+            "{kept}"
+        );
+        assert!(!kept.contains(" .pdf"));
+        let no_extension = "x".repeat(300);
+        assert_eq!(clean_name(&no_extension).chars().count(), MAX_NAME);
     }
 
     #[test]

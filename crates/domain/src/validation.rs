@@ -87,6 +87,37 @@ pub fn optional_text(
     Some(t)
 }
 
+/// Checks a required one-line field (a title, a name, a place): as `required_text`, and a line
+/// break is refused rather than kept in a field that shows on one line.
+pub fn required_line(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    max_chars: usize,
+) -> String {
+    let before = errors.0.len();
+    let t = required_text(errors, field, value, max_chars);
+    if errors.0.len() == before && t.contains(['\n', '\r']) {
+        errors.add(field, "error-line-break");
+    }
+    t
+}
+
+/// Checks an optional one-line field: as `optional_text`, and a line break is refused.
+pub fn optional_line(
+    errors: &mut Errors,
+    field: &'static str,
+    value: &str,
+    max_chars: usize,
+) -> Option<String> {
+    let before = errors.0.len();
+    let t = optional_text(errors, field, value, max_chars)?;
+    if errors.0.len() == before && t.contains(['\n', '\r']) {
+        errors.add(field, "error-line-break");
+    }
+    Some(t)
+}
+
 /// An optional date typed as `YYYY-MM-DD` (what a date field sends), between the years 2000 and
 /// 2100; anything else is refused with "error-date" on `field`.
 pub fn optional_date(
@@ -169,8 +200,17 @@ mod tests {
         required_text(&mut e, "name", "   ", 10);
         required_text(&mut e, "other", "abcdefghijk", 10);
         required_text(&mut e, "third", "a\u{0}b", 10);
+        required_line(&mut e, "fourth", "Titolo\r\nsu due righe", 100);
+        assert_eq!(
+            optional_line(&mut e, "fifth", "Una riga", 100).as_deref(),
+            Some("Una riga")
+        );
+        optional_line(&mut e, "sixth", "a\nb", 100);
         assert_eq!(e.for_field("name"), Some("error-required"));
         assert_eq!(e.for_field("other"), Some("error-too-long"));
         assert_eq!(e.for_field("third"), Some("error-invalid-characters"));
+        assert_eq!(e.for_field("fourth"), Some("error-line-break"));
+        assert_eq!(e.for_field("fifth"), None);
+        assert_eq!(e.for_field("sixth"), Some("error-line-break"));
     }
 }

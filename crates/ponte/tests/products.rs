@@ -1890,3 +1890,26 @@ async fn the_editor_names_where_a_problem_is_in_words() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_title_is_one_line() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let r = member
+            .post(
+                &format!("/organisations/{salerno}/products"),
+                &[
+                    ("title", "Piano\r\nsu due righe"),
+                    ("kind", "communication_plan"),
+                    ("mode", ""),
+                    ("due_on", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("sta su una sola riga"), "{}", r.body);
+        let listed = db::products::list(app.db(), salerno).await.unwrap();
+        assert!(listed.iter().all(|p| !p.title.contains('\n')));
+    }
+}

@@ -4,7 +4,7 @@ pub mod throttle;
 
 use crate::policy::Rule;
 use crate::roles::Role;
-use crate::validation::{is_email, optional_text, required_text, Errors};
+use crate::validation::{is_email, optional_text, required_line, Errors};
 use chrono::Duration;
 
 /// Who may do what with accounts.
@@ -81,7 +81,7 @@ pub fn check_profile(
     competences: &str,
 ) -> Result<Profile, Errors> {
     let mut errors = Errors::default();
-    let name = required_text(&mut errors, "name", name, 120);
+    let name = required_line(&mut errors, "name", name, 120);
     let mut langs: Vec<String> = Vec::new();
     for l in languages {
         if SPOKEN_LANGUAGES.contains(&l.as_str()) {

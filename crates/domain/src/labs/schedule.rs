@@ -2,7 +2,7 @@
 //! that hold across the daylight-saving changes, and the checks on a submitted session form.
 
 use crate::locale::TIME_ZONE;
-use crate::validation::{optional_text, required_text, Errors};
+use crate::validation::{optional_line, required_line, Errors};
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use uuid::Uuid;
 
@@ -98,10 +98,10 @@ impl SessionForm {
         if cohort_id.is_none() {
             errors.add("cohort_id", "error-choose");
         }
-        let title = required_text(&mut errors, "title", &self.title, 200);
-        let place = optional_text(&mut errors, "place", &self.place, 300).unwrap_or_default();
+        let title = required_line(&mut errors, "title", &self.title, 200);
+        let place = optional_line(&mut errors, "place", &self.place, 300).unwrap_or_default();
         let online_url =
-            optional_text(&mut errors, "online_url", &self.online_url, 500).unwrap_or_default();
+            optional_line(&mut errors, "online_url", &self.online_url, 500).unwrap_or_default();
         let web = online_url.starts_with("https://") || online_url.starts_with("http://");
         if !(online_url.is_empty() || web) {
             errors.add("online_url", "error-url");

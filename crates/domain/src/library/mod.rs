@@ -14,7 +14,7 @@ pub mod text;
 
 use crate::policy::Rule;
 use crate::roles::Role;
-use crate::validation::{optional_text, required_text, Errors};
+use crate::validation::{optional_text, required_line, Errors};
 
 const STAFF: &[Role] = &[Role::Admin, Role::Staff];
 
@@ -208,7 +208,7 @@ pub fn check(
     known_theme: impl Fn(&str) -> bool,
 ) -> Result<Draft, Errors> {
     let mut errors = Errors::default();
-    let title = required_text(&mut errors, "title", &input.title, 300);
+    let title = required_line(&mut errors, "title", &input.title, 300);
     let summary = optional_text(&mut errors, "summary", &input.summary, 4000).unwrap_or_default();
     let kind = KINDS.iter().find(|k| **k == input.kind).copied();
     if kind.is_none() {

@@ -7,7 +7,7 @@ pub mod tax_code;
 
 use crate::policy::Rule;
 use crate::roles::Role;
-use crate::validation::{optional_text, required_text, Errors};
+use crate::validation::{optional_line, required_line, Errors};
 use serde::{Deserialize, Serialize};
 
 /// Who may do what in the registry.
@@ -318,8 +318,8 @@ pub fn check(form: &OrganisationForm) -> Result<Organisation, Errors> {
         e.add("category", "error-unknown-choice");
     }
     let category = category.unwrap_or(Category::ItalianPa);
-    let name = required_text(&mut e, "name", &form.name, 200);
-    let website = optional_text(&mut e, "website", &form.website, 300);
+    let name = required_line(&mut e, "name", &form.name, 200);
+    let website = optional_line(&mut e, "website", &form.website, 300);
     if let Some(w) = &website {
         if !(w.starts_with("https://") || w.starts_with("http://"))
             || w.contains(char::is_whitespace)

@@ -211,7 +211,7 @@ pub fn check_new(
     kind: &str,
 ) -> Result<(String, &'static str), crate::validation::Errors> {
     let mut errors = crate::validation::Errors::default();
-    let title = crate::validation::required_text(&mut errors, "title", title, MAX_TITLE);
+    let title = crate::validation::required_line(&mut errors, "title", title, MAX_TITLE);
     let kind = KINDS.iter().find(|k| **k == kind.trim()).copied();
     if kind.is_none() {
         errors.add("kind", "error-choose");

@@ -2,7 +2,7 @@
 //! days, delivery, expected products), the texts of phases, strands and dimensions, and cohorts.
 
 use super::{Delivery, PlannedDays};
-use crate::validation::{optional_text, required_text, Errors};
+use crate::validation::{optional_text, required_line, Errors};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -94,7 +94,7 @@ impl ModuleForm {
     /// Checks the form; `dimensions` are the dimensions of the module's strand.
     pub fn check(&self, dimensions: &[Uuid]) -> Result<ModuleDraft, Errors> {
         let mut errors = Errors::default();
-        let title = required_text(&mut errors, "title", &self.title, 300);
+        let title = required_line(&mut errors, "title", &self.title, 300);
         let description =
             optional_text(&mut errors, "description", &self.description, 4000).unwrap_or_default();
         let objectives =
@@ -167,7 +167,7 @@ impl TextsForm {
     /// Checks the texts: a title up to 300 characters, a text up to 4,000.
     pub fn check(&self) -> Result<(String, String), Errors> {
         let mut errors = Errors::default();
-        let title = required_text(&mut errors, "title", &self.title, 300);
+        let title = required_line(&mut errors, "title", &self.title, 300);
         let text = optional_text(&mut errors, "text", &self.text, 4000).unwrap_or_default();
         errors.into_result((title, text))
     }
@@ -232,7 +232,7 @@ impl CohortForm {
         strands: &[Uuid],
     ) -> Result<CohortDraft, Errors> {
         let mut errors = Errors::default();
-        let name = required_text(&mut errors, "name", &self.name, 200);
+        let name = required_line(&mut errors, "name", &self.name, 200);
         let description =
             optional_text(&mut errors, "description", &self.description, 4000).unwrap_or_default();
         let phase_id = Uuid::parse_str(self.phase_id.trim())

@@ -317,3 +317,5 @@ session-confirm-cancelled-body = { $told ->
 }
 session-confirm-cancelled-yes = Yes, cancel the session
 session-confirm-no = No, back to the session
+mine-feedback-given = Answered
+mine-feedback-none = No questionnaire

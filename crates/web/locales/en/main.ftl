@@ -339,3 +339,4 @@ home-waiting-comments = { $count ->
 }
 home-waiting-nothing = Nothing waiting.
 home-open-workspace = Open the workspace of { $name }
+error-line-break = This field holds one line: remove the line breaks.

@@ -317,3 +317,5 @@ session-confirm-cancelled-body = { $told ->
 }
 session-confirm-cancelled-yes = Oui, annuler la journée
 session-confirm-no = Non, revenir à la journée
+mine-feedback-given = Rempli
+mine-feedback-none = Pas de questionnaire

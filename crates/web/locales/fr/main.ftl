@@ -339,3 +339,4 @@ home-waiting-comments = { $count ->
 }
 home-waiting-nothing = Rien en attente.
 home-open-workspace = Ouvrir l'espace de travail de { $name }
+error-line-break = Ce champ tient sur une seule ligne : retirez les retours à la ligne.

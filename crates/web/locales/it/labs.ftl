@@ -317,3 +317,5 @@ session-confirm-cancelled-body = { $told ->
 }
 session-confirm-cancelled-yes = Sì, annulla la giornata
 session-confirm-no = No, torna alla giornata
+mine-feedback-given = Compilato
+mine-feedback-none = Nessun questionario

@@ -339,3 +339,4 @@ home-waiting-comments = { $count ->
 }
 home-waiting-nothing = Nulla in attesa.
 home-open-workspace = Apri lo spazio di lavoro di { $name }
+error-line-break = Questo campo sta su una sola riga: togli gli a capo.

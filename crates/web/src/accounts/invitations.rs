@@ -43,7 +43,7 @@ pub(super) async fn invitation_accept(
         .await?
         .ok_or(AppError::BadRequest("error-link-invalid"))?;
     let mut errors = Errors::default();
-    let name = domain::validation::required_text(&mut errors, "name", &form.name, 120);
+    let name = domain::validation::required_line(&mut errors, "name", &form.name, 120);
     rules::check_new_password(&mut errors, &form.password, &form.password_confirmation);
     if !errors.is_empty() {
         return crate::http::with_status(

@@ -12,7 +12,7 @@ use chrono::{NaiveTime, Utc};
 use db::labs::Session;
 use domain::labs::schedule::{instant, local};
 use domain::labs::{SessionDraft, SessionForm, Status};
-use domain::validation::{optional_text, required_text, Errors};
+use domain::validation::{optional_line, optional_text, required_line, Errors};
 use minijinja::{context, Value};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -382,8 +382,8 @@ pub(super) async fn agenda_add(
 ) -> AppResult {
     let s = find(&state, id).await?;
     let mut errors = Errors::default();
-    let title = required_text(&mut errors, "title", &form.title, 300);
-    let speaker = optional_text(&mut errors, "speaker", &form.speaker, 200).unwrap_or_default();
+    let title = required_line(&mut errors, "title", &form.title, 300);
+    let speaker = optional_line(&mut errors, "speaker", &form.speaker, 200).unwrap_or_default();
     let (date, _) = local(s.starts_at);
     let time = |v: &str| {
         NaiveTime::parse_from_str(v.trim(), "%H:%M")
@@ -475,7 +475,7 @@ pub(super) async fn material_add(
         }
     }
     let mut errors = Errors::default();
-    let title = required_text(&mut errors, "title", &title, 300);
+    let title = required_line(&mut errors, "title", &title, 300);
     let url = optional_text(&mut errors, "url", &url, 1000);
     if let Some(u) = &url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {

@@ -231,9 +231,11 @@ async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<A
                 total = total + rate;
                 hours(rate.attended, viewer.locale)
             });
-            let gave = !counted || answered.contains(&s.id);
+            let answered_it = answered.contains(&s.id);
+            let gave = !counted || answered_it;
             let v = context! {
                 session => session_view(s, viewer, now), registration, attended, feedback_due => !gave,
+                feedback_given => counted && answered_it,
             };
             if s.ends_at >= now {
                 upcoming.push(v);

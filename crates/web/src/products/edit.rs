@@ -366,14 +366,14 @@ pub(super) async fn save(
     let c = common(&fields);
     let (mut content, mut problems) = read_content(&state, &p, &fields).await?;
     let mut errors = domain::validation::Errors::default();
-    let title = domain::validation::required_text(
+    let title = domain::validation::required_line(
         &mut errors,
         "title",
         &c.title,
         domain::products::MAX_TITLE,
     );
     let due = domain::validation::optional_date(&mut errors, "due_on", &c.due_on);
-    let label = domain::validation::optional_text(&mut errors, "version_label", &c.label, 200)
+    let label = domain::validation::optional_line(&mut errors, "version_label", &c.label, 200)
         .unwrap_or_default();
     problems.extend(errors.0.iter().map(|e| FieldProblem {
         field: e.field.into(),
