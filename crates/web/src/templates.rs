@@ -26,6 +26,27 @@ fn rendering() -> Locale {
     RENDERING.with(|l| l.get())
 }
 
+/// `text` with its white space collapsed, cut after at most `max` characters at a word's end.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        let extra = usize::from(!out.is_empty()) + w.chars().count();
+        if out.chars().count() + extra > max {
+            if out.is_empty() {
+                out = w.chars().take(max - 1).collect();
+            }
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 impl Templates {
     /// Loads every embedded template; a syntax error is a bug caught at start-up and by the tests.
     pub fn load(i18n: Arc<I18n>) -> Templates {
@@ -63,6 +84,8 @@ impl Templates {
         // An ISO date or month typed into a product (`2027-12-31`, `2026-12`) as the reader's
         // language writes it; other text unchanged.
         env.add_filter("written", |text: &str| rendering().written(text));
+        // The first words of a text, up to 160 characters, for a page's meta description.
+        env.add_filter("excerpt", |text: &str| excerpt(text, 160));
         // `asset("ponte.css")`: the address of an embedded asset, with the tag of its content
         // (made of the build's own characters, so written as it is).
         env.add_function("asset", |path: &str| -> Result<Value, Error> {

@@ -51,3 +51,13 @@ fn templates_name_assets_through_the_helper() {
         }
     }
 }
+
+#[test]
+fn excerpts_end_at_a_word_within_the_limit() {
+    use web::templates::excerpt;
+    assert_eq!(excerpt("  A short\n summary. ", 160), "A short summary.");
+    assert_eq!(excerpt("one two three", 9), "one two…");
+    assert_eq!(excerpt("abcdefghij", 5), "abcd…");
+    let long = "parola ".repeat(100);
+    assert!(excerpt(&long, 160).chars().count() <= 161);
+}
