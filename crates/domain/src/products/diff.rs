@@ -44,7 +44,8 @@ pub struct RowDiff {
 /// The whole comparison, rows in the new order with removed rows where they were.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LogframeDiff {
-    /// Metadata fields that differ (mode, macro_area, countries, sectors).
+    /// Metadata fields that differ (mode, macro_area, countries, sectors, language, project_end,
+    /// preconditions, marked_final).
     pub meta: Vec<&'static str>,
     pub rows: Vec<RowDiff>,
     pub changed: usize,
@@ -150,6 +151,18 @@ pub fn logframes(old: &Logframe, new: &Logframe) -> LogframeDiff {
     }
     if old.sectors != new.sectors {
         meta.push("sectors");
+    }
+    if old.language != new.language {
+        meta.push("language");
+    }
+    if old.project_end != new.project_end {
+        meta.push("project_end");
+    }
+    if old.preconditions != new.preconditions {
+        meta.push("preconditions");
+    }
+    if old.marked_final != new.marked_final {
+        meta.push("marked_final");
     }
     let old_numbers = old.numbers();
     let new_numbers = new.numbers();
@@ -324,6 +337,21 @@ mod tests {
         assert_eq!(d.rows[1].cells, ["text"]);
         assert_eq!(d.rows[2].indicators[0].change, Change::Added);
         assert_eq!(d.changed, 4);
+    }
+
+    #[test]
+    fn the_matrix_details_are_compared() {
+        let old = Logframe::starter(Mode::ResultsChain);
+        let mut new = old.clone();
+        assert!(logframes(&old, &new).meta.is_empty());
+        new.language = "fr".into();
+        new.project_end = "2027-12-31".into();
+        new.preconditions = "Convention signée".into();
+        new.marked_final = true;
+        assert_eq!(
+            logframes(&old, &new).meta,
+            ["language", "project_end", "preconditions", "marked_final"]
+        );
     }
 
     #[test]
