@@ -97,15 +97,12 @@ fn help_explains_commands_and_configuration() {
     .contains("ISTAT"));
 }
 
-/// The official file, or a small one in the same format when it is not available.
+/// The official file, or a small one in the same format when skipping the official files was
+/// asked for (`PONTE_TEST_SKIP=shared-data`).
 fn istat_file(dir: &Path) -> (std::path::PathBuf, usize) {
-    let official = common::root().join("../shared/data/istat/Elenco-comuni-italiani.csv");
-    if official.exists() {
+    if let Some(official) = common::official_data("istat/Elenco-comuni-italiani.csv") {
         return (official, 7904);
     }
-    eprintln!(
-        "NOT RUN on the official ISTAT file (missing): using a small file in the same format"
-    );
     let path = dir.join("comuni.csv");
     let header = "\u{feff}Codice Regione;\"Codice dell'Unità territoriale sovracomunale \n(valida a fini statistici)\";Codice Comune formato alfanumerico;Denominazione in italiano;Denominazione regione;\"Denominazione dell'Unità territoriale sovracomunale \n(valida a fini statistici)\";Flag Comune capoluogo di provincia/città metropolitana/libero consorzio;Sigla automobilistica;Codice Catastale del comune\r\n";
     let rows = "15;065;065116;Salerno;Campania;Salerno;1;SA;H703\r\n15;061;061022;Caserta;Campania;Caserta;1;CE;B963\r\n";
@@ -342,24 +339,86 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
     assert!(!again.status.success());
 }
 
+/// The bytes the kernel holds for the server on its end of the connection from `client` to
+/// `server_port` (the receive queue of /proc/net/tcp): zero once the server has read them.
+fn unread_by_server(server_port: u16, client: std::net::SocketAddr) -> Option<u64> {
+    let table = std::fs::read_to_string("/proc/net/tcp").ok()?;
+    let port = |address: &str| u16::from_str_radix(address.rsplit(':').next()?, 16).ok();
+    table.lines().skip(1).find_map(|line| {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() > 4 && port(f[1]) == Some(server_port) && port(f[2]) == Some(client.port()) {
+            u64::from_str_radix(f[4].split(':').nth(1)?, 16).ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// Waits until `what` holds, checking every few milliseconds, for at most 20 seconds.
+fn wait_for(what: &str, mut holds: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !holds() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 #[test]
 fn sigterm_lets_requests_in_flight_finish() {
     let dir = db::testing::TempDir::new("ponte-shutdown");
     let url = format!("sqlite://{}", dir.path().join("ponte.db").display());
-    let (mut server, mut stream) = serve(&url, dir.path(), &[]);
-    let port = stream.peer_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // The server's log (stderr) tells when it listens and when it received the signal.
+    let mut server = Command::new(env!("CARGO_BIN_EXE_ponte"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("DATABASE_URL", &url)
+        .env("PONTE_DATA_DIR", dir.path())
+        .env("PONTE_LOG", "info")
+        .env("PONTE_LOG_FORMAT", "text")
+        .env_remove("PONTE_CONFIG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, log) = std::sync::mpsc::channel::<String>();
+    let stderr = server.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)) {
+            let Ok(line) = line else { break };
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for_log = |what: &str| loop {
+        match log.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) if line.contains(what) => break,
+            Ok(_) => {}
+            Err(e) => panic!("the server never logged {what:?}: {e}"),
+        }
+    };
+    wait_for_log("Ponte is listening");
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let body = "email=nobody%40ponte.example&password=some+password";
     write!(stream, "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).unwrap();
     stream.write_all(&body.as_bytes()[..10]).unwrap();
     stream.flush().unwrap();
-    // Give the server time to accept the connection and read the head of the request.
-    std::thread::sleep(Duration::from_millis(1000));
+    // The server has accepted the connection and read the head of the request (and the start of
+    // its body) once nothing is left unread on its end.
+    let client = stream.local_addr().unwrap();
+    wait_for("the server to read the request's head", || {
+        unread_by_server(port, client) == Some(0)
+    });
     let killed = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_log("shutting down: finishing requests in flight");
     // The request started before SIGTERM is still served.
     stream.write_all(&body.as_bytes()[10..]).unwrap();
     let mut reply = String::new();
@@ -540,13 +599,12 @@ async fn concurrent_start_ups_migrate_once() {
 
 #[tokio::test]
 async fn the_sector_import_reads_the_official_iati_list_and_refuses_bad_files() {
-    let official = common::root().join("../shared/data/iati/codelists/Sector.xml");
+    let official = common::official_data("iati/codelists/Sector.xml");
     for backend in db::testing::backends().await {
         let dir = &backend.dir;
-        let file = if official.exists() {
+        let file = if let Some(official) = &official {
             official.clone()
         } else {
-            eprintln!("NOT RUN on the official IATI Sector.xml (missing): using a small list in the same format");
             let path = dir.path().join("Sector.xml");
             std::fs::write(&path, r#"<?xml version="1.0" encoding="utf-8"?><codelist name="Sector" xml:lang="en"><codelist-items><codelist-item status="active"><code>15110</code><name><narrative>Public sector policy and administrative management</narrative><narrative xml:lang="fr">Politiques publiques et gestion administrative</narrative></name><category>151</category></codelist-item></codelist-items></codelist>"#).unwrap();
             path
@@ -555,7 +613,7 @@ async fn the_sector_import_reads_the_official_iati_list_and_refuses_bad_files() 
         let first = ponte(&backend.url, dir.path(), &["import", "sectors", &arg]);
         assert!(first.status.success(), "{}", text(&first));
         let sectors = db::library::sectors(&backend.db).await.unwrap();
-        let expected = if official.exists() { 300 } else { 1 };
+        let expected = if official.is_some() { 300 } else { 1 };
         assert!(sectors.len() >= expected, "{}", sectors.len());
         let public = sectors.iter().find(|s| s.code == "15110").unwrap();
         assert_eq!(public.category, "151");

@@ -8,13 +8,25 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The s3s-fs binary: `PONTE_TEST_S3S`, else where `scripts/test` installs it.
+/// The s3s-fs binary: `PONTE_TEST_S3S`, else where `scripts/test` installs it. `None` only when
+/// `PONTE_TEST_SKIP` names `s3`; otherwise a missing server fails the test.
 fn s3s_binary() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("PONTE_TEST_S3S") {
-        return Some(PathBuf::from(p));
+    let binary = std::env::var("PONTE_TEST_S3S")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| common::root().join("target/tools/bin/s3s-fs"));
+    if binary.exists() {
+        return Some(binary);
     }
-    let installed = common::root().join("target/tools/bin/s3s-fs");
-    installed.exists().then_some(installed)
+    if common::skipped("s3") {
+        eprintln!("SKIPPED (PONTE_TEST_SKIP=s3): the S3 server s3s-fs is not installed");
+        return None;
+    }
+    panic!(
+        "the S3 server s3s-fs is not installed at {}: install it with `cargo install s3s-fs \
+         --version 0.14.1 --features binary --locked --root target/tools` (as scripts/test does) or \
+         name it in PONTE_TEST_S3S; set PONTE_TEST_SKIP=s3 to skip on purpose",
+        binary.display()
+    )
 }
 
 struct S3Server {
@@ -32,10 +44,7 @@ impl Drop for S3Server {
 }
 
 fn start_s3() -> Option<S3Server> {
-    let Some(binary) = s3s_binary() else {
-        eprintln!("NOT RUN: the S3 server s3s-fs is not installed (scripts/test installs it into target/tools)");
-        return None;
-    };
+    let binary = s3s_binary()?;
     let dir = std::env::temp_dir().join(format!("ponte-s3-{}", uuid::Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir).unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")

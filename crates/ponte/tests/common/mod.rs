@@ -278,6 +278,42 @@ pub fn root() -> PathBuf {
         .unwrap()
 }
 
+/// Whether the person running the tests asked to skip the tests that need `what` (`s3`,
+/// `shared-data`): `PONTE_TEST_SKIP` is a comma-separated list. Without it a missing dependency
+/// fails the test with what to install; `scripts/test` refuses the variable.
+pub fn skipped(what: &str) -> bool {
+    std::env::var("PONTE_TEST_SKIP")
+        .map(|v| v.split(',').any(|s| s.trim() == what))
+        .unwrap_or(false)
+}
+
+/// The official data file `relative` (e.g. `istat/Elenco-comuni-italiani.csv`) of the shared data
+/// folder beside the repository, or of the folder named by `PONTE_TEST_DATA`. `None` only when
+/// `PONTE_TEST_SKIP` names `shared-data`; otherwise a missing file fails the test.
+pub fn official_data(relative: &str) -> Option<PathBuf> {
+    let folder = std::env::var("PONTE_TEST_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("../shared/data"));
+    let path = folder.join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    if skipped("shared-data") {
+        eprintln!(
+            "SKIPPED (PONTE_TEST_SKIP=shared-data): {} is missing",
+            path.display()
+        );
+        return None;
+    }
+    panic!(
+        "{} is missing. The official data files are read from the shared data folder beside the \
+         repository (../shared/data) or from PONTE_TEST_DATA: the IATI codelists and schema come \
+         in the PyPI package pyIATI==0.4.1 (iati/resources/standard/2-03/), the ISTAT list is \
+         ISTAT's Elenco-comuni-italiani.csv. Set PONTE_TEST_SKIP=shared-data to skip on purpose.",
+        path.display()
+    )
+}
+
 /// A real SMTP server (aiosmtpd) writing what it receives into a folder.
 pub struct SmtpSink {
     child: Child,
