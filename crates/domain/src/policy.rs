@@ -136,6 +136,26 @@ mod tests {
         assert_eq!(rule.decide(Some(&staff), Some(b)), Decision::Allow);
     }
 
+    /// A global rule is checked against roles held in the platform or a programme: an
+    /// organisation's role listed there would never match anyone.
+    #[test]
+    fn global_rules_name_only_global_roles() {
+        for (name, rule) in all() {
+            let global = match rule {
+                Rule::Global(roles) => roles,
+                Rule::Workspace { global, .. } => global,
+                _ => continue,
+            };
+            for role in *global {
+                assert_ne!(
+                    role.space_kind(),
+                    SpaceKind::Organisation,
+                    "{name} lists {role:?} among the global roles"
+                );
+            }
+        }
+    }
+
     #[test]
     fn unknown_actions_have_no_rule() {
         assert_eq!(rule("nothing.here"), None);

@@ -231,7 +231,7 @@ pub(crate) fn is_staff(viewer: &Viewer) -> bool {
 }
 
 /// Whether the viewer follows the programme's participants: whoever the policy lets read the
-/// feedback results (staff, administrators, tutors).
+/// feedback results (staff and administrators).
 pub(crate) fn follows_participants(viewer: &Viewer) -> bool {
     viewer.may("labs.feedback_results", None)
 }
