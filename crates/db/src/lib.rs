@@ -120,6 +120,10 @@ impl Db {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
+                // Chosen on purpose (README, "Durability on SQLite"): in WAL mode NORMAL keeps
+                // every commit across a crash of the process without an fsync per commit; after
+                // a power loss the commits made since the log was last synced (at a checkpoint)
+                // may be lost, the database staying intact. FULL would sync on every commit.
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)

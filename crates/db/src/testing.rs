@@ -369,6 +369,224 @@ impl Cluster {
     }
 }
 
+/// A PostgreSQL cluster of its own with the settings of production (`fsync`, `synchronous_commit`
+/// and `full_page_writes` on), for the crash tests: its server can be killed with SIGKILL and
+/// started again on the same files and port. A watchdog stops it and removes its files when the
+/// test process ends.
+pub struct DurableCluster {
+    bin: PathBuf,
+    root: PathBuf,
+    data: PathBuf,
+    as_postgres: bool,
+    pub port: u16,
+}
+
+impl DurableCluster {
+    // The server and its watchdog outlive this function on purpose: the watchdog reaps them
+    // when the test process ends.
+    #[allow(clippy::zombie_processes)]
+    pub fn start() -> DurableCluster {
+        let bin = server_binaries();
+        let root = std::env::temp_dir().join(format!(
+            "ponte-pg-durable-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        let data = root.join("data");
+        std::fs::create_dir_all(&root).expect("create the cluster directory");
+        let as_postgres = run_as_postgres_user();
+        if as_postgres {
+            let ok = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&root)
+                .status()
+                .map(|s| s.success())
+                .unwrap_or(false);
+            assert!(
+                ok,
+                "could not hand the cluster directory to the postgres user"
+            );
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("find a free port");
+        let cluster = DurableCluster {
+            bin,
+            root,
+            data,
+            as_postgres,
+            port,
+        };
+        // Without -N: the cluster's files are synced like a production one's.
+        let out = cluster
+            .command("initdb")
+            .arg("-D")
+            .arg(&cluster.data)
+            .args(["-U", "ponte", "--auth=trust", "-E", "UTF8", "--no-locale"])
+            .output()
+            .expect("run initdb");
+        assert!(
+            out.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let script = format!(
+            "while kill -0 {me} 2>/dev/null; do sleep 0.5; done; \
+             pg=$(head -n 1 '{data}/postmaster.pid' 2>/dev/null); \
+             if [ -n \"$pg\" ]; then kill -INT $pg 2>/dev/null; \
+             for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $pg 2>/dev/null || break; sleep 0.5; done; \
+             kill -9 $pg 2>/dev/null; fi; rm -rf '{root}'",
+            me = std::process::id(),
+            data = cluster.data.display(),
+            root = cluster.root.display()
+        );
+        Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the cluster watchdog");
+        cluster.run();
+        cluster
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let exe = self.bin.join(program);
+        if self.as_postgres {
+            // The server refuses to run as root.
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(exe);
+            c
+        } else {
+            Command::new(exe)
+        }
+    }
+
+    /// Starts the server on the cluster's files, and waits until it accepts connections (after
+    /// recovering from a crash, if it was killed).
+    // The server is stopped by `kill` or by the watchdog.
+    #[allow(clippy::zombie_processes)]
+    pub fn run(&self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        'start: loop {
+            let mut server = self
+                .command("postgres")
+                .arg("-D")
+                .arg(&self.data)
+                .args([
+                    "-p",
+                    &self.port.to_string(),
+                    "-c",
+                    "listen_addresses=127.0.0.1",
+                    "-c",
+                ])
+                .arg(format!("unix_socket_directories={}", self.root.display()))
+                .args([
+                    "-c",
+                    "fsync=on",
+                    "-c",
+                    "synchronous_commit=on",
+                    "-c",
+                    "full_page_writes=on",
+                    "-c",
+                    "max_connections=100",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start postgres");
+            loop {
+                let ready = Command::new(self.bin.join("pg_isready"))
+                    .args([
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        &self.port.to_string(),
+                        "-U",
+                        "ponte",
+                    ])
+                    .stdout(Stdio::null())
+                    .status()
+                    .map(|s| s.success())
+                    .unwrap_or(false);
+                if ready {
+                    return;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "the durable PostgreSQL did not start"
+                );
+                // The backends of a killed server may still be leaving: start again then.
+                if server.try_wait().ok().flatten().is_some() {
+                    std::thread::sleep(Duration::from_millis(200));
+                    continue 'start;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    }
+
+    /// Kills the server (the postmaster) with SIGKILL, as a crash of the database would, and
+    /// waits until it is gone.
+    pub fn kill(&self) {
+        let pid = std::fs::read_to_string(self.data.join("postmaster.pid"))
+            .ok()
+            .and_then(|t| t.lines().next().map(str::to_string))
+            .expect("the server's pid file");
+        let killed = Command::new("kill")
+            .args(["-KILL", pid.trim()])
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(killed, "kill -KILL {pid}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Command::new("kill")
+            .args(["-0", pid.trim()])
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+        {
+            assert!(Instant::now() < deadline, "the server did not die");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the server runs with the settings of production.
+    pub async fn settings_are_production(&self, db: &Db) -> bool {
+        query_bool(
+            db,
+            "SELECT current_setting('fsync') = 'on' AND current_setting('synchronous_commit') = 'on' \
+             AND current_setting('full_page_writes') = 'on'",
+        )
+        .await
+    }
+
+    /// A new database on this cluster, with the schema.
+    pub async fn database(&self, name: &str) -> Backend {
+        let admin = format!("postgres://ponte@127.0.0.1:{}/postgres", self.port);
+        let pool = sqlx::PgPool::connect(&admin)
+            .await
+            .expect("connect to the durable cluster");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&pool)
+            .await
+            .expect("create a database");
+        pool.close().await;
+        let url = format!("postgres://ponte@127.0.0.1:{}/{name}", self.port);
+        let db = Db::connect(&url).await.expect("open PostgreSQL");
+        Backend {
+            name: "postgres",
+            url,
+            db,
+            dir: TempDir::new("ponte-test-pg-durable-files"),
+        }
+    }
+}
+
 /// Runs a statement directly, for tests that need to age or damage data.
 pub async fn exec(db: &Db, sql: &str) {
     crate::run!(db, |pool| {

@@ -1,7 +1,11 @@
 //! Crash safety: the real server runs with concurrent writers (agenda items, new organisations,
-//! attendance registers, product saves, comments), is killed with SIGKILL at a random moment, and is started again; every
-//! write that got its success answer must be there, and the database must pass its integrity check.
-//! Twenty cycles on each backend.
+//! attendance registers, product saves, comments), is killed with SIGKILL at a random moment, and
+//! is started again; every write that got its success answer must be there, and the database must
+//! pass its integrity check. Twenty cycles on each backend. PostgreSQL runs in a cluster of its own
+//! with the settings of production (fsync, synchronous_commit and full_page_writes on), and in
+//! every other cycle its server (the postmaster) is killed with SIGKILL first, then both are
+//! started again. SQLite runs in the application's process: a process crash is what it is
+//! tested for (see the README on power loss).
 
 mod common;
 
@@ -118,7 +122,13 @@ struct Acked {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_sigkill() {
-    for backend in db::testing::backends().await {
+    let cluster = db::testing::DurableCluster::start();
+    let pg = cluster.database("crash").await;
+    assert!(
+        cluster.settings_are_production(&pg.db).await,
+        "the crash test's PostgreSQL runs with fsync, synchronous_commit and full_page_writes on"
+    );
+    for backend in [db::testing::sqlite().await, pg] {
         // The server started below keeps its files under the backend's folder too.
         let files = storage::Storage::open(&backend.dir.path().join("files").display().to_string())
             .unwrap();
@@ -179,7 +189,9 @@ async fn acknowledged_writes_survive_sigkill() {
         let acked = Arc::new(Mutex::new(Acked::default()));
         let mut rng = Rng(0xC0FFEE ^ backend.name.len() as u64);
         let mut totals = (0usize, 0usize, 0usize, 0usize);
+        let mut database_kills = 0;
         for cycle in 0..CYCLES {
+            let kill_database = backend.name == "postgres" && cycle % 2 == 1;
             let (mut server, port) = start(&backend.url, backend.dir.path());
             let (_, cookie) = request(
                 port,
@@ -200,10 +212,14 @@ async fn acknowledged_writes_survive_sigkill() {
             .unwrap();
             let author = Arc::new(author.expect("signed in"));
             let stop = Arc::new(AtomicBool::new(false));
+            // Set just before a kill: from then on an error answer ends a writer; before, it
+            // fails the test.
+            let down = Arc::new(AtomicBool::new(false));
             let mut writers = Vec::new();
             // Agenda items.
             {
-                let (stop, acked, cookie) = (stop.clone(), acked.clone(), cookie.clone());
+                let (stop, down, acked, cookie) =
+                    (stop.clone(), down.clone(), acked.clone(), cookie.clone());
                 let tag = format!("{}-{cycle}", backend.name);
                 writers.push(std::thread::spawn(move || {
                     for n in 0.. {
@@ -221,6 +237,7 @@ async fn acknowledged_writes_survive_sigkill() {
                             &form,
                         ) {
                             Ok((303, _)) => acked.lock().unwrap().agenda.push(title),
+                            Ok(_) if down.load(Ordering::SeqCst) => break,
                             Ok((status, _)) => panic!("agenda write answered {status}"),
                             Err(_) => break,
                         }
@@ -229,7 +246,8 @@ async fn acknowledged_writes_survive_sigkill() {
             }
             // New organisations.
             {
-                let (stop, acked, cookie) = (stop.clone(), acked.clone(), cookie.clone());
+                let (stop, down, acked, cookie) =
+                    (stop.clone(), down.clone(), acked.clone(), cookie.clone());
                 let tag = format!("{}-{cycle}", backend.name);
                 writers.push(std::thread::spawn(move || {
                     for n in 0.. {
@@ -240,6 +258,7 @@ async fn acknowledged_writes_survive_sigkill() {
                         let form = format!("category=local_actor&name={}&actor_sector=association&actor_public=private&region_code=15", enc(&name));
                         match request(port, "POST", "/admin/organisations", Some(&cookie), &form) {
                             Ok((303, _)) => acked.lock().unwrap().organisations.push(name),
+                            Ok(_) if down.load(Ordering::SeqCst) => break,
                             Ok((status, _)) => panic!("organisation write answered {status}"),
                             Err(_) => break,
                         }
@@ -248,8 +267,13 @@ async fn acknowledged_writes_survive_sigkill() {
             }
             // The attendance register of a held session, saved again and again with another set.
             {
-                let (stop, acked, cookie, people) =
-                    (stop.clone(), acked.clone(), cookie.clone(), people.clone());
+                let (stop, down, acked, cookie, people) = (
+                    stop.clone(),
+                    down.clone(),
+                    acked.clone(),
+                    cookie.clone(),
+                    people.clone(),
+                );
                 let seed = cycle as u64;
                 writers.push(std::thread::spawn(move || {
                     let mut rng = Rng(0xA77E ^ (seed + 1));
@@ -276,6 +300,7 @@ async fn acknowledged_writes_survive_sigkill() {
                             &form,
                         ) {
                             Ok((303, _)) => acked.lock().unwrap().register = Some(set),
+                            Ok(_) if down.load(Ordering::SeqCst) => break,
                             Ok((status, _)) => panic!("register write answered {status}"),
                             Err(_) => break,
                         }
@@ -284,8 +309,9 @@ async fn acknowledged_writes_survive_sigkill() {
             }
             // Product saves: each goes over the edit the previous one made.
             {
-                let (stop, acked, author, path) = (
+                let (stop, down, acked, author, path) = (
                     stop.clone(),
+                    down.clone(),
                     acked.clone(),
                     author.clone(),
                     product_path.clone(),
@@ -312,6 +338,7 @@ async fn acknowledged_writes_survive_sigkill() {
                                 acked.lock().unwrap().product = Some(text);
                                 edit += 1;
                             }
+                            Ok(_) if down.load(Ordering::SeqCst) => break,
                             Ok((status, _)) => panic!("product save answered {status}"),
                             Err(_) => break,
                         }
@@ -320,8 +347,9 @@ async fn acknowledged_writes_survive_sigkill() {
             }
             // Comments on the product.
             {
-                let (stop, acked, cookie, path) = (
+                let (stop, down, acked, cookie, path) = (
                     stop.clone(),
+                    down.clone(),
                     acked.clone(),
                     cookie.clone(),
                     product_path.clone(),
@@ -342,6 +370,7 @@ async fn acknowledged_writes_survive_sigkill() {
                             &form,
                         ) {
                             Ok((303, _)) => acked.lock().unwrap().comments.push(body),
+                            Ok(_) if down.load(Ordering::SeqCst) => break,
                             Ok((status, _)) => panic!("comment answered {status}"),
                             Err(_) => break,
                         }
@@ -349,11 +378,21 @@ async fn acknowledged_writes_survive_sigkill() {
                 }));
             }
             std::thread::sleep(Duration::from_millis(150 + rng.below(450)));
+            down.store(true, Ordering::SeqCst);
+            if kill_database {
+                // The database server dies first, under the writers; then the application.
+                cluster.kill();
+                std::thread::sleep(Duration::from_millis(rng.below(100)));
+                database_kills += 1;
+            }
             server.kill().unwrap(); // SIGKILL
             server.wait().unwrap();
             stop.store(true, Ordering::SeqCst);
             for w in writers {
                 w.join().unwrap();
+            }
+            if kill_database {
+                cluster.run();
             }
             // Everything acknowledged is there, on a database that passes its check.
             assert!(
@@ -375,13 +414,21 @@ async fn acknowledged_writes_survive_sigkill() {
                     backend.name
                 );
             }
-            for name in a.organisations.iter().rev().take(5) {
-                let (found, _) = db::organisations::search(&backend.db, None, Some(name), 5, 0)
-                    .await
-                    .unwrap();
+            let (found, _) = db::organisations::search(
+                &backend.db,
+                None,
+                Some(&format!("Associazione crash {}-{cycle}-", backend.name)),
+                1_000_000,
+                0,
+            )
+            .await
+            .unwrap();
+            let found: std::collections::HashSet<String> =
+                found.into_iter().map(|o| o.data.name).collect();
+            for name in &a.organisations {
                 assert!(
-                    found.iter().any(|o| &o.data.name == name),
-                    "acknowledged organisation {name} lost on {}",
+                    found.contains(name),
+                    "acknowledged organisation {name} lost on {} (cycle {cycle})",
                     backend.name
                 );
             }
@@ -447,8 +494,11 @@ async fn acknowledged_writes_survive_sigkill() {
             "the comment writer wrote on {}",
             backend.name
         );
+        if backend.name == "postgres" {
+            assert_eq!(database_kills, CYCLES / 2);
+        }
         println!(
-            "{}: {CYCLES} kills, {} agenda items, {} organisations and {} comments acknowledged, all found; the product held its last acknowledged save after {} cycles",
+            "{}: {CYCLES} kills ({database_kills} of the database server too), {} agenda items, {} organisations and {} comments acknowledged, all found; the product held its last acknowledged save after {} cycles",
             backend.name, totals.0, totals.1, totals.2, totals.3
         );
     }
