@@ -52,6 +52,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0012_generations_table",
         include_str!("../migrations/sqlite/0012_generations_table.sql"),
     ),
+    (
+        "0013_certificate_seasons",
+        include_str!("../migrations/sqlite/0013_certificate_seasons.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -102,6 +106,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0012_generations_table",
         include_str!("../migrations/postgres/0012_generations_table.sql"),
+    ),
+    (
+        "0013_certificate_seasons",
+        include_str!("../migrations/postgres/0013_certificate_seasons.sql"),
     ),
 ];
 

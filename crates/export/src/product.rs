@@ -3,7 +3,8 @@
 //! paragraphs, list items, tables) with labels already in the reader's language; this module only
 //! writes them. Output is deterministic, so that golden files can pin it.
 
-use crate::certificate::literal;
+use crate::typeset::{literal, metadata, FAMILIES};
+use crate::xlsx::Cell;
 use crate::ExportError;
 use chrono::{Datelike, NaiveDate};
 pub use domain::products::text::Block;
@@ -14,8 +15,11 @@ use std::io::Write;
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub title: String,
-    /// Kind, administration, version: one line under the title.
+    /// Kind, administration, version and its state (e.g. approved on a date, by whom): the
+    /// lines under the title.
     pub subtitle: String,
+    /// BCP 47 language of the document (`it`, `en`, `fr`), set as its language property.
+    pub lang: String,
     /// Landscape pages (the logframe matrix).
     pub landscape: bool,
     pub blocks: Vec<Block>,
@@ -127,22 +131,35 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
 "#;
 
+/// The styles part; `{LANG}` stands for the document's language.
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="21"/><w:lang w:val="it-IT"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:rPr><w:b/><w:sz w:val="40"/><w:color w:val="003366"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="5C6F82"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360"/></w:pPr></w:style></w:styles>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="21"/><w:lang w:val="{LANG}"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:rPr><w:b/><w:sz w:val="40"/><w:color w:val="003366"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="5C6F82"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360"/></w:pPr></w:style></w:styles>
 "#;
+
+/// The DOCX language tag for a language: with the region the programme's readers use.
+fn docx_lang(lang: &str) -> String {
+    match lang {
+        "it" => "it-IT".into(),
+        "en" => "en-GB".into(),
+        "fr" => "fr-FR".into(),
+        other => other.into(),
+    }
+}
 
 /// Writes the DOCX package.
 pub fn docx(doc: &Doc) -> Result<Vec<u8>, ExportError> {
     let core = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>Ponte</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">{}T00:00:00Z</dcterms:created></cp:coreProperties>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>Ponte</dc:creator><dc:language>{}</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">{}T00:00:00Z</dcterms:created></cp:coreProperties>\n",
         xml(&doc.title),
+        xml(&doc.lang),
         doc.date
     );
+    let styles = STYLES.replace("{LANG}", &xml(&docx_lang(&doc.lang)));
     let parts: [(&str, &str); 6] = [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", RELS),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/styles.xml", STYLES),
+        ("word/styles.xml", &styles),
         ("docProps/core.xml", &core),
         ("word/document.xml", &document_xml(doc)),
     ];
@@ -171,18 +188,20 @@ fn content(text: &str) -> String {
 pub fn typst_source(doc: &Doc) -> String {
     let mut s = String::new();
     s.push_str(&format!(
-        "#set document(title: {}, author: \"Ponte\", date: datetime(year: {}, month: {}, day: {}))\n#set page(paper: \"a4\", flipped: {}, margin: 1.8cm, footer: context align(right, text(size: 8pt, counter(page).display(\"1 / 1\", both: true))))\n#set text(font: \"Libertinus Serif\", size: {}pt, lang: \"it\")\n#set par(justify: false)\n#show heading: set block(above: 1.2em, below: 0.6em)\n",
-        literal(&doc.title),
+        "#set document(title: {}, author: \"Ponte\", date: datetime(year: {}, month: {}, day: {}))\n#set page(paper: \"a4\", flipped: {}, margin: 1.8cm, footer: context align(right, text(size: 8pt, counter(page).display(\"1 / 1\", both: true))))\n#set text(font: {}, size: {}pt, lang: {})\n#set par(justify: false)\n#show heading: set block(above: 1.2em, below: 0.6em)\n",
+        metadata(&doc.title),
         doc.date.year(),
         doc.date.month(),
         doc.date.day(),
         doc.landscape,
-        if doc.landscape { 8.5 } else { 10.5 }
+        FAMILIES,
+        if doc.landscape { 8.5 } else { 10.5 },
+        metadata(&doc.lang)
     ));
     s.push_str(&format!(
-        "#text(size: 18pt, weight: \"bold\", fill: rgb(\"#003366\"))[#{}]\n\n#text(fill: rgb(\"#5c6f82\"))[#{}]\n\n",
+        "#text(size: 18pt, weight: \"bold\", fill: rgb(\"#003366\"))[#{}]\n\n#text(fill: rgb(\"#5c6f82\"), {})\n\n",
         literal(&doc.title),
-        literal(&doc.subtitle)
+        content(&doc.subtitle)
     ));
     for block in &doc.blocks {
         match block {
@@ -232,10 +251,10 @@ pub fn pdf(doc: &Doc) -> Result<Vec<u8>, ExportError> {
 }
 
 /// Writes a logframe workbook: the matrix on the first sheet, one row per indicator on the
-/// second. Headers arrive translated.
+/// second (numbers as numbers, dates as dates). Headers and sheet names arrive translated.
 pub fn logframe_xlsx(
     matrix: &[Vec<String>],
-    indicators: &[Vec<String>],
+    indicators: &[Vec<Cell>],
     sheet_names: [&str; 2],
 ) -> Result<Vec<u8>, ExportError> {
     let err = |e: rust_xlsxwriter::XlsxError| ExportError::Xlsx(e.to_string());
@@ -245,29 +264,38 @@ pub fn logframe_xlsx(
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    for (sheet, rows) in [(sheet_names[0], matrix), (sheet_names[1], indicators)] {
+    let number = Format::new().set_align(FormatAlign::Top);
+    let date = Format::new()
+        .set_num_format("dd/mm/yyyy")
+        .set_align(FormatAlign::Top);
+    let matrix: Vec<Vec<Cell>> = matrix
+        .iter()
+        .map(|row| row.iter().map(|t| Cell::Text(t.clone())).collect())
+        .collect();
+    for (sheet, rows) in [(sheet_names[0], &matrix[..]), (sheet_names[1], indicators)] {
         let ws = book.add_worksheet();
-        let name: String = sheet
-            .chars()
-            .filter(|c| !"[]:*?/\\".contains(*c))
-            .take(31)
-            .collect();
-        ws.set_name(&name).map_err(err)?;
+        ws.set_name(crate::xlsx::sheet_name(sheet)).map_err(err)?;
         for (r, row) in rows.iter().enumerate() {
-            for (c, text) in row.iter().enumerate() {
-                let format = if r == 0 { &bold } else { &wrap };
-                // Text stays text: a leading "=" never becomes a formula.
-                ws.write_string_with_format(r as u32, c as u16, text, format)
-                    .map_err(err)?;
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    // Text stays text: a leading "=" never becomes a formula.
+                    Cell::Text(t) => {
+                        let format = if r == 0 { &bold } else { &wrap };
+                        ws.write_string_with_format(r, c, t, format).map_err(err)?;
+                    }
+                    Cell::Number(n) => {
+                        ws.write_number_with_format(r, c, *n, &number)
+                            .map_err(err)?;
+                    }
+                    Cell::Date(d) => {
+                        crate::xlsx::write_date(ws, r, c, *d, &date).map_err(err)?;
+                    }
+                    Cell::Empty => {}
+                }
             }
         }
-        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        for c in 0..columns {
-            let width = if rows.len() > 1 && columns <= 4 {
-                45.0
-            } else {
-                22.0
-            };
+        for (c, width) in crate::xlsx::widths(rows).into_iter().enumerate() {
             ws.set_column_width(c as u16, width).map_err(err)?;
         }
         ws.set_freeze_panes(1, 0).map_err(err)?;
@@ -284,6 +312,7 @@ mod tests {
             title: "Quadro logico — Turismo sostenibile con Durazzo".into(),
             subtitle: "Quadri logici per macroarea · Provincia di Salerno · versione 2".into(),
             landscape: true,
+            lang: "it".into(),
             date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             blocks: vec![
                 Block::Heading(2, "Matrice".into()),
@@ -366,8 +395,19 @@ mod tests {
                 vec!["A".into(), "B".into()],
                 vec!["=1+1".into(), "x".into()],
             ],
-            &[vec!["Indicatore".into()], vec!["Accordi".into()]],
-            ["Quadro logico", "Indicatori"],
+            &[
+                vec![
+                    Cell::Text("Indicatore".into()),
+                    Cell::Text("Valore di base".into()),
+                    Cell::Text("Scadenza".into()),
+                ],
+                vec![
+                    Cell::Text("Accordi".into()),
+                    Cell::number_or_text("1200"),
+                    Cell::date_or_text("2027-12-31"),
+                ],
+            ],
+            ["Logical frameworks per macro-area", "Indicatori"],
         )
         .unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -385,5 +425,17 @@ mod tests {
         )
         .unwrap();
         assert!(!sheet.contains("<f>"), "no formula");
+        let mut book = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut book)
+            .unwrap();
+        assert!(book.contains("name=\"Logical frameworks per macro-ar\""));
+        let mut indicators = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet2.xml").unwrap(),
+            &mut indicators,
+        )
+        .unwrap();
+        assert!(indicators.contains("<v>1200</v>"), "{indicators}");
+        assert!(indicators.contains("<v>46752</v>"), "the date as a serial");
     }
 }

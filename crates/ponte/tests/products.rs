@@ -1171,7 +1171,7 @@ async fn products_export_at_any_version() {
             body.contains("Organizzare un programma comune"),
             "version 1 has the first wording"
         );
-        assert!(body.contains("versione 1"));
+        assert!(body.contains("Versione 1"));
         assert!(body.contains("landscape"));
         let draft = tutor.get(&format!("{base}/docx")).await;
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(draft.bytes.clone())).unwrap();

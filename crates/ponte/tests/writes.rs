@@ -957,8 +957,11 @@ fn cases() -> Vec<(&'static str, Case)> {
         case("labs::issue_certificate", |w| {
             boxed(async move {
                 let code = w.unique("WALK");
-                w.write(db::labs::issue_certificate(&w.db, &code, w.member, "{}"))
-                    .await
+                let season = w.unique("SEASON");
+                w.write(db::labs::issue_certificate(
+                    &w.db, &code, w.member, &season, "{}",
+                ))
+                .await
             })
         }),
         case("labs::new_feed_token", |w| {

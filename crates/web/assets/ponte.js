@@ -72,3 +72,45 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The product editor: a form larger than the server takes (a text over 200,000 characters) is
+// not sent; the message says so and what was typed stays in the editor.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form[data-max-body]").forEach(function (form) {
+    var maxBody = parseInt(form.dataset.maxBody, 10);
+    var maxChars = parseInt(form.dataset.maxChars, 10);
+    var message = null;
+    form.addEventListener("submit", function (event) {
+      var tooLong = false;
+      form.querySelectorAll("textarea").forEach(function (area) {
+        if (Array.from(area.value.replace(/\r\n/g, "\n")).length > maxChars) tooLong = true;
+      });
+      var size = new URLSearchParams(new FormData(form)).toString().length;
+      if (!tooLong && size <= maxBody) return;
+      event.preventDefault();
+      if (!message) {
+        message = document.createElement("p");
+        message.className = "alert alert-danger";
+        message.setAttribute("role", "alert");
+        message.textContent = form.dataset.tooLarge;
+        form.insertBefore(message, form.firstChild);
+      }
+      message.scrollIntoView({ block: "center" });
+    });
+  });
+});
+
+// Copy buttons (hidden without JavaScript): copy the value of the field they name and say so.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.dataset.copy);
+    if (!field || !navigator.clipboard) return;
+    var status = button.parentNode.querySelector(".copy-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        if (status) status.textContent = button.dataset.copied;
+      });
+    });
+  });
+});

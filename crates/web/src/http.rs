@@ -2,7 +2,7 @@
 //! query and path id extractors, the cross-origin check, security headers, cookies and client
 //! addresses.
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::path::ErrorKind;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Request};
@@ -150,7 +150,7 @@ pub fn urlencoded_is_utf8(body: &[u8]) -> bool {
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
     type Rejection = Response;
 
-    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let is_form = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -162,9 +162,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
                 "error-bad-form",
             ));
         }
-        let bytes = to_bytes(req.into_body(), MAX_BODY)
+        // The route's body limit (`Route::with_body_limit`), else the application's default.
+        let bytes = axum::body::Bytes::from_request(req, state)
             .await
-            .map_err(|_| error_page(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"))?;
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    error_page(StatusCode::PAYLOAD_TOO_LARGE, "error-form-too-large")
+                } else {
+                    error_page(StatusCode::BAD_REQUEST, "error-bad-form")
+                }
+            })?;
         if !urlencoded_is_utf8(&bytes) {
             return Err(error_page(StatusCode::BAD_REQUEST, "error-bad-encoding"));
         }

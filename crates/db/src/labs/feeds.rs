@@ -60,34 +60,85 @@ pub async fn feed_owner(db: &Db, token: &str) -> Result<Option<Uuid>> {
     })
 }
 
-/// Records an issued certificate: its code, its holder and what it states (JSON).
-pub async fn issue_certificate(db: &Db, code: &str, user: Uuid, summary: &str) -> Result<()> {
+/// What issuing a season's certificate did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issued {
+    /// The person's first certificate of the season, under the new code.
+    New,
+    /// The certificate existed and now states more (or other) attendance, under its code.
+    Updated,
+    /// The certificate existed and states the same: nothing was written.
+    Same,
+}
+
+/// Issues `user`'s certificate for `season`: the first time under `code`, afterwards under the
+/// code it got then. `summary` (what it states, JSON) replaces the stored one, dated now, when it
+/// differs. Returns the code, the date of the statement and what was done.
+pub async fn issue_certificate(
+    db: &Db,
+    code: &str,
+    user: Uuid,
+    season: &str,
+    summary: &str,
+) -> Result<(String, DateTime<Utc>, Issued)> {
+    let now = Utc::now();
     crate::change!(
         db,
         [],
         |tx| {
+            // A concurrent first download waits here for the other and then finds its row.
             sqlx::query(
-            "INSERT INTO certificates (code, user_id, issued_at, summary) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(code)
-        .bind(user)
-        .bind(Utc::now())
-        .bind(summary)
-        .execute(&mut *tx)
-        .await
-        .map_err(DbError::from_write)?;
-            Ok(())
+                "INSERT INTO certificates (code, user_id, season, issued_at, summary) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (user_id, season) DO NOTHING",
+            )
+            .bind(code)
+            .bind(user)
+            .bind(season)
+            .bind(now)
+            .bind(summary)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_write)?;
+            let row = sqlx::query(
+                "SELECT code, issued_at, summary FROM certificates WHERE user_id = $1 AND season = $2",
+            )
+            .bind(user)
+            .bind(season)
+            .fetch_one(&mut *tx)
+            .await?;
+            let kept: String = row.try_get("code")?;
+            let issued_at: DateTime<Utc> = row.try_get("issued_at")?;
+            let stated: String = row.try_get("summary")?;
+            if kept == code {
+                Ok((kept, issued_at, Issued::New))
+            } else if stated == summary {
+                Ok((kept, issued_at, Issued::Same))
+            } else {
+                sqlx::query("UPDATE certificates SET summary = $1, issued_at = $2 WHERE code = $3")
+                    .bind(summary)
+                    .bind(now)
+                    .bind(&kept)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok((kept, now, Issued::Updated))
+            }
         },
-        |_| Change {
-            actor: Some(user),
-            action: "labs.certificate_issue",
-            entity: "certificate",
-            entity_id: code.to_string(),
-            before: None,
-            after: None,
+        |(kept, _, issued): &(String, DateTime<Utc>, Issued)| match issued {
+            Issued::Same => crate::write::Audit::Nothing,
+            Issued::New | Issued::Updated => crate::write::Audit::Entries(vec![Change {
+                actor: Some(user),
+                action: if *issued == Issued::New {
+                    "labs.certificate_issue"
+                } else {
+                    "labs.certificate_update"
+                },
+                entity: "certificate",
+                entity_id: kept.clone(),
+                before: None,
+                after: None,
+            }]),
         }
-    )?;
-    Ok(())
+    )
 }
 
 /// A certificate by its verification code: when it was issued and what it states (JSON).

@@ -289,7 +289,7 @@ error-cohort-strands = Choose at least one strand.
 ## Certificates and exports
 
 mine-certificate = Certificate of participation
-mine-certificate-text = Download the certificate (PDF/A) with the modules, days and hours you attended. Each certificate has a verification code.
+mine-certificate-text = Download the certificate (PDF/A) with the modules, days and hours you attended. Your certificate has a verification code that stays the same on every download.
 mine-certificate-download = Download the certificate
 report-export-xlsx = Download as Excel (XLSX)
 verify-title = Certificate verification
@@ -317,5 +317,20 @@ session-confirm-cancelled-body = { $told ->
 }
 session-confirm-cancelled-yes = Yes, cancel the session
 session-confirm-no = No, back to the session
+
+# The certificate of participation (PDF), in the reader's language.
+certificate-title = Certificate of participation
+certificate-statement = This is to certify that { $who } took part in the workshops of the programme “{ $programme }”, in the group “{ $cohort }”, for { $hours } hours in all over { $days } days, as detailed below.
+certificate-module = Module
+certificate-dates = Dates
+certificate-hours = Hours
+certificate-issued = Issued on { $date }.
+certificate-code = Verification code: { $code }.
+certificate-verify = This certificate can be verified at
+certificate-file = certificate
+mine-feed-subscribe = Subscribe in your calendar
+mine-feed-copy = Copy the address
+mine-feed-copied = Address copied.
+report-administration = Administration
 mine-feedback-given = Answered
 mine-feedback-none = No questionnaire

@@ -446,6 +446,14 @@ lf-sectors-filter = Filter the sectors
 products-preview = Preview
 products-preview-show = Update the preview
 products-preview-empty = Write the text, then update the preview to see it as others will read it.
+products-form-too-large = The text is larger than allowed (at most 200,000 characters): nothing was sent or saved, and what you typed is still here. Shorten it before saving.
+lf-sheet-matrix = Logframe
+products-export-version = Version { $n } of { $date }
+products-export-approved = Version { $n }, approved on { $date } by { $who }
+products-export-submitted = Version { $n }, submitted for review on { $date } by { $who }
+products-export-draft = Current draft of { $date }
+products-export-approved-heading = Approved version ({ $n })
+products-export-current-heading = Other versions
 inbox-waiting-order = The products waiting longest come first.
 inbox-waited = { $days ->
     [0] Sent today

@@ -289,7 +289,7 @@ error-cohort-strands = Choisissez au moins un axe.
 ## Certificates and exports
 
 mine-certificate = Attestation de participation
-mine-certificate-text = Téléchargez l'attestation (PDF/A) avec les modules, les journées et les heures auxquels vous avez participé. Chaque attestation a un code de vérification.
+mine-certificate-text = Téléchargez l'attestation (PDF/A) avec les modules, les journées et les heures auxquels vous avez participé. Votre attestation a un code de vérification qui reste le même à chaque téléchargement.
 mine-certificate-download = Télécharger l'attestation
 report-export-xlsx = Télécharger en Excel (XLSX)
 verify-title = Vérification d'une attestation
@@ -317,5 +317,20 @@ session-confirm-cancelled-body = { $told ->
 }
 session-confirm-cancelled-yes = Oui, annuler la journée
 session-confirm-no = Non, revenir à la journée
+
+# The certificate of participation (PDF), in the reader's language.
+certificate-title = Attestation de participation
+certificate-statement = Nous attestons que { $who } a participé aux ateliers du programme « { $programme } », dans le groupe « { $cohort } », pour un total de { $hours } heures sur { $days } journées, comme indiqué ci-dessous.
+certificate-module = Module
+certificate-dates = Dates
+certificate-hours = Heures
+certificate-issued = Délivrée le { $date }.
+certificate-code = Code de vérification : { $code }.
+certificate-verify = L'authenticité de cette attestation peut être vérifiée à l'adresse
+certificate-file = attestation
+mine-feed-subscribe = S'abonner dans votre agenda
+mine-feed-copy = Copier l'adresse
+mine-feed-copied = Adresse copiée.
+report-administration = Administration
 mine-feedback-given = Rempli
 mine-feedback-none = Pas de questionnaire

@@ -446,6 +446,14 @@ lf-sectors-filter = Filtrer les secteurs
 products-preview = Aperçu
 products-preview-show = Mettre à jour l'aperçu
 products-preview-empty = Écrivez le texte, puis mettez à jour l'aperçu pour le voir comme les autres le liront.
+products-form-too-large = Le texte dépasse la taille maximale autorisée (au plus 200 000 caractères) : rien n'a été envoyé ni enregistré, et ce que vous avez saisi reste ici. Raccourcissez-le avant d'enregistrer.
+lf-sheet-matrix = Cadre logique
+products-export-version = Version { $n } du { $date }
+products-export-approved = Version { $n }, approuvée le { $date } par { $who }
+products-export-submitted = Version { $n }, soumise à la relecture le { $date } par { $who }
+products-export-draft = Brouillon actuel du { $date }
+products-export-approved-heading = Version approuvée ({ $n })
+products-export-current-heading = Autres versions
 inbox-waiting-order = Les produits qui attendent depuis le plus longtemps viennent en premier.
 inbox-waited = { $days ->
     [0] Envoyé aujourd'hui

@@ -289,7 +289,7 @@ error-cohort-strands = Scegli almeno un ambito.
 ## Certificates and exports
 
 mine-certificate = Attestato di partecipazione
-mine-certificate-text = Scarica l'attestato (PDF/A) con i moduli, le giornate e le ore a cui hai partecipato. Ogni attestato ha un codice di verifica.
+mine-certificate-text = Scarica l'attestato (PDF/A) con i moduli, le giornate e le ore a cui hai partecipato. Il tuo attestato ha un codice di verifica che resta lo stesso ogni volta che lo scarichi.
 mine-certificate-download = Scarica l'attestato
 report-export-xlsx = Scarica in Excel (XLSX)
 verify-title = Verifica di un attestato
@@ -317,5 +317,20 @@ session-confirm-cancelled-body = { $told ->
 }
 session-confirm-cancelled-yes = Sì, annulla la giornata
 session-confirm-no = No, torna alla giornata
+
+# The certificate of participation (PDF), in the reader's language.
+certificate-title = Attestato di partecipazione
+certificate-statement = Si attesta che { $who } ha partecipato ai laboratori del programma «{ $programme }», nel gruppo «{ $cohort }», per complessive { $hours } ore in { $days } giornate, come indicato di seguito.
+certificate-module = Modulo
+certificate-dates = Date
+certificate-hours = Ore
+certificate-issued = Rilasciato il { $date }.
+certificate-code = Codice di verifica: { $code }.
+certificate-verify = L'autenticità di questo attestato può essere verificata all'indirizzo
+certificate-file = attestato
+mine-feed-subscribe = Iscriviti dal calendario
+mine-feed-copy = Copia l'indirizzo
+mine-feed-copied = Indirizzo copiato.
+report-administration = Amministrazione
 mine-feedback-given = Compilato
 mine-feedback-none = Nessun questionario

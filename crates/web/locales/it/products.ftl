@@ -446,6 +446,14 @@ lf-sectors-filter = Filtra i settori
 products-preview = Anteprima
 products-preview-show = Aggiorna l'anteprima
 products-preview-empty = Scrivi il testo, poi aggiorna l'anteprima per vederlo come lo leggeranno gli altri.
+products-form-too-large = Il testo supera la dimensione massima ammessa (al massimo 200.000 caratteri): non è stato inviato né salvato nulla e quanto hai scritto resta qui. Accorcialo prima di salvare.
+lf-sheet-matrix = Quadro logico
+products-export-version = Versione { $n } del { $date }
+products-export-approved = Versione { $n }, approvata il { $date } da { $who }
+products-export-submitted = Versione { $n }, inviata per la revisione il { $date } da { $who }
+products-export-draft = Bozza attuale del { $date }
+products-export-approved-heading = Versione approvata ({ $n })
+products-export-current-heading = Altre versioni
 inbox-waiting-order = Prima i prodotti che aspettano da più tempo.
 inbox-waited = { $days ->
     [0] Inviato oggi

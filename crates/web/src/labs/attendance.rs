@@ -89,6 +89,8 @@ pub(super) async fn save(
 /// The report's tables: per participant, organisation and module, and the overall rate.
 pub(crate) struct Report {
     participants: Vec<(String, Rate)>,
+    /// The administrations each participant's registrations count for, in `participants` order.
+    administrations: Vec<String>,
     organisations: Vec<(String, Rate)>,
     modules: Vec<(String, Rate)>,
     pub(super) total: Rate,
@@ -112,7 +114,14 @@ impl Weigh for Report {
                 .map(|(n, _)| n.len() + std::mem::size_of::<(String, Rate)>())
                 .sum::<usize>()
         };
-        line(&self.participants) + line(&self.organisations) + line(&self.modules)
+        line(&self.participants)
+            + line(&self.organisations)
+            + line(&self.modules)
+            + self
+                .administrations
+                .iter()
+                .map(|a| a.len() + std::mem::size_of::<String>())
+                .sum::<usize>()
     }
 }
 
@@ -146,10 +155,43 @@ async fn work_out(state: &AppState) -> AppResult<Report> {
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
     };
+    // Each participant with the administrations their registrations count for.
+    let mut participants: Vec<(String, String, Rate)> = rates_by(&lines, |l| Some(l.participant))
+        .into_iter()
+        .map(|(id, rate)| {
+            let mut theirs: Vec<&str> = lines
+                .iter()
+                .filter(|l| l.participant == id)
+                .filter_map(|l| l.organisation.and_then(|o| orgs.get(&o)))
+                .map(String::as_str)
+                .collect();
+            theirs.sort_unstable();
+            theirs.dedup();
+            let name = names.get(&id).cloned().unwrap_or_default();
+            (name, theirs.join(", "), rate)
+        })
+        .collect();
+    participants.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    // Modules in the programme's order (strands, then modules), as the programme lists them.
+    let mut by_module = rates_by(&lines, |l| Some(l.module));
+    let position: HashMap<Uuid, usize> = structure
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (m.id, k))
+        .collect();
+    by_module.sort_by_key(|(id, _)| position.get(id).copied().unwrap_or(usize::MAX));
     Ok(Report {
-        participants: named(rates_by(&lines, |l| Some(l.participant)), &names),
+        administrations: participants.iter().map(|p| p.1.clone()).collect(),
+        participants: participants
+            .into_iter()
+            .map(|(name, _, rate)| (name, rate))
+            .collect(),
         organisations: named(rates_by(&lines, |l| l.organisation), &orgs),
-        modules: named(rates_by(&lines, |l| Some(l.module)), &modules),
+        modules: by_module
+            .into_iter()
+            .map(|(id, rate)| (modules.get(&id).cloned().unwrap_or_default(), rate))
+            .collect(),
         total: overall(&lines),
     })
 }
@@ -199,20 +241,28 @@ pub(super) async fn export(
         _ => return Err(AppError::BadRequest("error-unknown-choice")),
     };
     let t = |k: &str| state.i18n.t(viewer.locale, k);
-    let header = [
-        t(label),
+    // The per-participant file says which administration each participant is from.
+    let administrations = (label == "report-participant").then_some(&r.administrations);
+    let mut header = vec![t(label)];
+    if administrations.is_some() {
+        header.push(t("report-administration"));
+    }
+    header.extend([
         t("report-expected-hours"),
         t("report-attended-hours"),
         t("report-rate"),
-    ];
+    ]);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let rows = list.iter().map(|(name, rate)| {
-        vec![
-            name.clone(),
+    let administration = |k: usize| administrations.map(|a| a.get(k).cloned().unwrap_or_default());
+    let rows = list.iter().enumerate().map(|(k, (name, rate))| {
+        let mut row = vec![name.clone()];
+        row.extend(administration(k));
+        row.extend([
             hours(rate.expected, viewer.locale),
             hours(rate.attended, viewer.locale),
             rate.percent().map(|p| p.to_string()).unwrap_or_default(),
-        ]
+        ]);
+        row
     });
     let by = if q.by.is_empty() {
         "participant"
@@ -223,9 +273,11 @@ pub(super) async fn export(
         use export::xlsx::Cell;
         let cells: Vec<Vec<Cell>> = list
             .iter()
-            .map(|(name, rate)| {
-                vec![
-                    Cell::Text(name.clone()),
+            .enumerate()
+            .map(|(k, (name, rate))| {
+                let mut row = vec![Cell::Text(name.clone())];
+                row.extend(administration(k).map(Cell::Text));
+                row.extend([
                     Cell::Number(
                         domain::labs::attendance::hours_tenths(rate.expected) as f64 / 10.0,
                     ),
@@ -235,7 +287,8 @@ pub(super) async fn export(
                     rate.percent()
                         .map(|p| Cell::Number(p as f64))
                         .unwrap_or(Cell::Empty),
-                ]
+                ]);
+                row
             })
             .collect();
         let bytes = export::xlsx::table(&t("report-title"), &header, &cells)

@@ -1,5 +1,7 @@
 //! Certificates of participation: a participant downloads a PDF/A stating the modules, days and
-//! hours they attended; each one gets a verification code that anyone can check on a public page.
+//! hours they attended, in their language, headed by the programme's issuing bodies. There is one
+//! per person and season (the programme), with one verification code that anyone can check on a
+//! public page.
 
 use super::attendance::lines;
 use super::hours;
@@ -9,14 +11,30 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use chrono::Utc;
+use chrono::NaiveDate;
 use domain::labs::certificate;
 use domain::labs::schedule::local;
+use domain::locale::Locale;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use uuid::Uuid;
 
-/// What a certificate states, as stored for verification.
+/// What a certificate states, as stored for verification, in no language: each reader sees it
+/// in theirs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Statement {
+    person: String,
+    organisation: String,
+    programme: String,
+    cohort: String,
+    /// Module title, the dates of its sessions attended, the minutes attended.
+    modules: Vec<(String, Vec<NaiveDate>, i64)>,
+    days: usize,
+    minutes: i64,
+}
+
+/// What certificates issued before seasons stated, worded in Italian when they were issued.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Summary {
     person: String,
@@ -37,20 +55,15 @@ fn new_code() -> String {
     format!("{}-{}-{}", &code[..4], &code[4..8], &code[8..])
 }
 
-pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> AppResult {
-    let user = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let person = viewer
-        .someone
-        .as_ref()
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
-    let (rows, report) = lines(&state, Some(user)).await?;
-    let structure = crate::shared::structure::structure(&state)
-        .await?
-        .unwrap_or_default();
-    // Certificates are Italian documents: the programme's language, whatever the interface's.
-    let locale = domain::locale::Locale::It;
-    let counted =
+/// What the signed-in person's attendance states, or `None` when they attended nothing yet.
+async fn statement(
+    state: &AppState,
+    viewer: &Viewer,
+    user: Uuid,
+    structure: &db::programme::Structure,
+) -> AppResult<Option<Statement>> {
+    let (rows, report) = lines(state, Some(user)).await?;
+    let Some(counted) =
         certificate::count(
             rows.iter()
                 .zip(&report)
@@ -62,13 +75,15 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
                     minutes: line.rate.attended,
                 }),
         )
-        .ok_or(AppError::BadRequest("error-certificate-none"))?;
-    let titles: HashMap<uuid::Uuid, &str> = structure
+    else {
+        return Ok(None);
+    };
+    let titles: HashMap<Uuid, &str> = structure
         .modules
         .iter()
         .map(|m| (m.id, m.title.as_str()))
         .collect();
-    let organisation_name = match counted.organisation {
+    let organisation = match counted.organisation {
         Some(o) => db::organisations::by_ids(&state.db, &[o])
             .await?
             .first()
@@ -83,70 +98,123 @@ pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> A
         .map(|c| c.name.clone())
         .collect::<Vec<_>>()
         .join(", ");
-    let today = local(Utc::now()).0;
-    let summary = Summary {
-        person,
-        organisation: organisation_name,
+    Ok(Some(Statement {
+        person: viewer
+            .someone
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        organisation,
         programme: structure.programme.title.clone(),
         cohort,
-        lines: counted
+        modules: counted
             .modules
             .iter()
             .map(|m| {
-                (
-                    titles
-                        .get(&m.module)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string(),
-                    m.dates
-                        .iter()
-                        .map(|d| locale.date(*d))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    hours(m.minutes, locale),
-                )
+                let title = titles.get(&m.module).copied().unwrap_or_default();
+                (title.to_string(), m.dates.clone(), m.minutes)
             })
             .collect(),
-        days: counted.days.to_string(),
-        hours: hours(counted.minutes, locale),
-        issued_on: locale.date(today),
+        days: counted.days,
+        minutes: counted.minutes,
+    }))
+}
+
+/// The certificate's words in `locale`.
+fn wording(
+    state: &AppState,
+    locale: Locale,
+    s: &Statement,
+    code: &str,
+    issued_on: NaiveDate,
+) -> export::certificate::Wording {
+    let t = |key: &str| state.i18n.t(locale, key);
+    let who = if s.organisation.is_empty() {
+        s.person.clone()
+    } else {
+        format!("{}, {}", s.person, s.organisation)
     };
-    let code = new_code();
-    let json = serde_json::to_string(&summary).map_err(|e| AppError::Internal(e.to_string()))?;
-    db::labs::issue_certificate(&state.db, &code, user, &json).await?;
+    export::certificate::Wording {
+        lang: locale.code().to_string(),
+        title: t("certificate-title"),
+        statement: state.i18n.message(
+            locale,
+            "certificate-statement",
+            &[
+                ("who", who.into()),
+                ("programme", s.programme.clone().into()),
+                ("cohort", s.cohort.clone().into()),
+                ("hours", hours(s.minutes, locale).into()),
+                ("days", s.days.to_string().into()),
+            ],
+        ),
+        module: t("certificate-module"),
+        dates: t("certificate-dates"),
+        hours: t("certificate-hours"),
+        issued: state.i18n.message(
+            locale,
+            "certificate-issued",
+            &[("date", locale.date(issued_on).into())],
+        ),
+        code: state
+            .i18n
+            .message(locale, "certificate-code", &[("code", code.into())]),
+        verify: t("certificate-verify"),
+    }
+}
+
+/// The person's certificate for the programme they take part in, in the reader's language. One
+/// per person and season (the programme): the first download issues it, later ones carry the same
+/// code, and its statement follows the attendance counted (dated when it last changed).
+pub(super) async fn download(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+    let user = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let structure = crate::shared::structure::structure(&state)
+        .await?
+        .unwrap_or_default();
+    let statement = statement(&state, &viewer, user, &structure)
+        .await?
+        .ok_or(AppError::BadRequest("error-certificate-none"))?;
+    let json = serde_json::to_string(&statement).map_err(|e| AppError::Internal(e.to_string()))?;
+    let season = structure.programme.id.to_string();
+    let (code, issued_at, _) =
+        db::labs::issue_certificate(&state.db, &new_code(), user, &season, &json).await?;
+    let locale = viewer.locale;
+    let issued_on = local(issued_at).0;
+    let programme = &structure.programme;
     let certificate = export::certificate::Certificate {
         code: code.clone(),
-        person: summary.person.clone(),
-        organisation: summary.organisation.clone(),
-        programme: summary.programme.clone(),
-        cohort: summary.cohort.clone(),
-        lines: summary
-            .lines
+        issuers: programme.partners.clone(),
+        funding: programme.funding.clone(),
+        lines: statement
+            .modules
             .iter()
-            .map(|(module, dates, hours)| export::certificate::Line {
+            .map(|(module, dates, minutes)| export::certificate::Line {
                 module: module.clone(),
-                dates: dates.clone(),
-                hours: hours.clone(),
+                dates: dates
+                    .iter()
+                    .map(|d| locale.date(*d))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                hours: hours(*minutes, locale),
             })
             .collect(),
-        days: summary.days.clone(),
-        hours: summary.hours.clone(),
-        issued_on: today,
-        issued_on_text: summary.issued_on.clone(),
+        issued_on,
         verify_url: format!("{}/certificates/{code}", state.config.base_url),
+        wording: wording(&state, locale, &statement, &code, issued_on),
     };
     // Typesetting takes a moment of CPU: keep it off the threads that serve requests.
     let bytes = tokio::task::spawn_blocking(move || export::certificate::pdf(&certificate))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(e.to_string()))?;
+    let file = format!("{}-{code}.pdf", state.i18n.t(locale, "certificate-file"));
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
+            // The file name is ASCII: a translated word and the code.
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"attestato-{code}.pdf\""),
+                format!("attachment; filename=\"{file}\""),
             ),
         ],
         bytes,
@@ -167,13 +235,30 @@ pub(super) async fn verify(
     };
     let certificate = match found {
         Some((issued_at, json)) => {
-            let s: Summary =
-                serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))?;
-            Some(context! {
-                person => s.person, organisation => s.organisation, programme => s.programme, cohort => s.cohort,
-                lines => s.lines.iter().map(|(m, d, h)| context! { module => m, dates => d, hours => h }).collect::<Vec<_>>(),
-                days => s.days, hours => s.hours, issued => viewer.locale.date_time(issued_at),
-            })
+            let locale = viewer.locale;
+            let issued = locale.date_time(issued_at);
+            if let Ok(s) = serde_json::from_str::<Statement>(&json) {
+                let lines: Vec<_> = s
+                    .modules
+                    .iter()
+                    .map(|(m, dates, minutes)| {
+                        let dates: Vec<String> = dates.iter().map(|d| locale.date(*d)).collect();
+                        context! { module => m, dates => dates.join(", "), hours => hours(*minutes, locale) }
+                    })
+                    .collect();
+                Some(context! {
+                    person => s.person, organisation => s.organisation, programme => s.programme,
+                    cohort => s.cohort, lines, days => s.days, hours => hours(s.minutes, locale), issued,
+                })
+            } else {
+                let s: Summary =
+                    serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))?;
+                Some(context! {
+                    person => s.person, organisation => s.organisation, programme => s.programme, cohort => s.cohort,
+                    lines => s.lines.iter().map(|(m, d, h)| context! { module => m, dates => d, hours => h }).collect::<Vec<_>>(),
+                    days => s.days, hours => s.hours, issued,
+                })
+            }
         }
         None => None,
     };

@@ -12,9 +12,11 @@ use chrono::Utc;
 use db::labs::Session;
 use domain::labs::Status;
 use export::ical::{calendar, Event, EventStatus};
+use std::collections::HashMap;
+use uuid::Uuid;
 
-/// A session as a calendar event. Online links go only into personal feeds.
-/// A session as a calendar event, with its agenda in the description.
+/// A session as a calendar event, with its agenda in the description. Online links go only into
+/// personal feeds.
 fn event(
     state: &AppState,
     s: &Session,
@@ -56,6 +58,17 @@ fn event(
 }
 
 async fn respond(state: &AppState, name: &str, sessions: &[Session], with_link: bool) -> AppResult {
+    respond_with(state, name, sessions, with_link, |_| None).await
+}
+
+/// The feed of `sessions`; `status` may set an event's status instead of the session's own.
+async fn respond_with(
+    state: &AppState,
+    name: &str,
+    sessions: &[Session],
+    with_link: bool,
+    status: impl Fn(&Session) -> Option<EventStatus>,
+) -> AppResult {
     // Every agenda in one query, not one per session.
     let ids: Vec<uuid::Uuid> = sessions.iter().map(|s| s.id).collect();
     let agendas = db::labs::agendas(&state.db, &ids).await?;
@@ -67,7 +80,11 @@ async fn respond(state: &AppState, name: &str, sessions: &[Session], with_link: 
                 .filter(|(id, _)| *id == s.id)
                 .map(|(_, item)| item)
                 .collect();
-            event(state, s, &own, with_link)
+            let mut e = event(state, s, &own, with_link);
+            if let Some(status) = status(s) {
+                e.status = status;
+            }
+            e
         })
         .collect();
     let body = calendar(name, &events, Utc::now());
@@ -120,15 +137,43 @@ pub(super) async fn personal(
     let user = db::labs::feed_owner(&state.db, &token)
         .await?
         .ok_or(AppError::NotFound)?;
-    let sessions = db::labs::list(
+    // The person's own: the sessions they are registered or invited to, not every session of
+    // their administrations' cohorts. An invitation not yet accepted is tentative.
+    let own: HashMap<Uuid, String> = db::labs::registrations_of(&state.db, user)
+        .await?
+        .into_iter()
+        .map(|(session, status, _)| (session, status))
+        .collect();
+    let sessions: Vec<Session> = db::labs::list(
         &state.db,
         &db::labs::Filter {
             person: Some(user),
             ..Default::default()
         },
     )
-    .await?;
-    respond(&state, "Ponte — i miei laboratori", &sessions, true).await
+    .await?
+    .into_iter()
+    .filter(|s| own.contains_key(&s.id))
+    .collect();
+    respond_with(
+        &state,
+        "Ponte — i miei laboratori",
+        &sessions,
+        true,
+        |s| {
+            let invited = own.get(&s.id).is_some_and(|status| status == "invited");
+            (invited && s.status != Status::Cancelled).then_some(EventStatus::Tentative)
+        },
+    )
+    .await
+}
+
+/// The `webcal:` address of a feed, which calendar applications open as a subscription.
+fn webcal(base_url: &str, token: &str) -> String {
+    let host = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    format!("webcal://{host}/labs/feeds/{token}")
 }
 
 /// Makes a new secret feed address (the old one stops working) and shows it once.
@@ -139,6 +184,9 @@ pub(super) async fn new_token(State(state): State<AppState>, viewer: Viewer) -> 
         &state,
         &viewer,
         "labs/feed.html",
-        minijinja::context! { url => format!("{}/labs/feeds/{token}", state.config.base_url) },
+        minijinja::context! {
+            url => format!("{}/labs/feeds/{token}", state.config.base_url),
+            webcal => webcal(&state.config.base_url, &token),
+        },
     )
 }

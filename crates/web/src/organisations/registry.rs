@@ -78,7 +78,7 @@ pub(super) async fn export_csv(
     .await?;
     let t = |k: &str| state.i18n.t(viewer.locale, k);
     let header = [
-        t("field-name"),
+        t("field-organisation-name"),
         t("field-category"),
         t("field-kind"),
         t("field-region"),

@@ -136,6 +136,7 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
             problems => page.problems, conflict => page.conflict, findings,
             choices => choices(state, locale).await?, focus => page.focus,
             preview => page.preview,
+            max_form => super::MAX_FORM, max_text => domain::products::MAX_TEXT,
         },
     )
 }
@@ -339,7 +340,8 @@ async fn read_content(
                 Ok(m) => (Content::Text { markdown: m }, vec![]),
                 Err(e) => (
                     Content::Text {
-                        markdown: markdown.chars().take(domain::products::MAX_TEXT).collect(),
+                    // All of it: the route's body limit bounds it, and nothing typed is lost.
+                        markdown: markdown.to_string(),
                     },
                     e.0.iter()
                         .map(|f| FieldProblem {

@@ -8,18 +8,22 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
+use chrono::{DateTime, Utc};
+use db::products::Product;
 use domain::library::places;
 use domain::locale::Locale;
 use domain::products::logframe::{Level, Logframe};
+use domain::products::review::{Action, State as ReviewState};
 use domain::products::text::Block;
 use domain::products::Content;
+use export::xlsx::Cell;
 use serde::Deserialize;
 use uuid::Uuid;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(super) struct ExportQuery {
-    /// A version number; the draft when absent.
+    /// A version number; when absent, the draft, or the version under review or approved.
     v: String,
 }
 
@@ -87,8 +91,9 @@ fn matrix(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Vec<String>> {
     rows
 }
 
-/// One row per indicator with every field, header first.
-fn indicator_rows(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Vec<String>> {
+/// One row per indicator with every field, header first: baselines and targets that are plain
+/// numbers as numbers, years as numbers, target dates as dates.
+fn indicator_rows(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Vec<Cell>> {
     let t = |k: &str| state.i18n.t(locale, k);
     let mut rows = vec![[
         "lf-level",
@@ -106,24 +111,33 @@ fn indicator_rows(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Vec<St
         "lf-disaggregation",
     ]
     .iter()
-    .map(|k| t(k))
+    .map(|k| Cell::Text(t(k)))
     .collect::<Vec<_>>()];
+    let text = |s: &str| {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s.to_string())
+        }
+    };
     for (row, number) in lf.rows.iter().zip(lf.numbers()) {
         for i in &row.indicators {
             rows.push(vec![
-                t(row.level.label(lf.mode)),
-                number.clone(),
-                i.text.clone(),
-                i.unit.clone(),
-                t(&format!("lf-measure-{}", i.measure.code())),
-                t(&format!("lf-direction-{}", i.direction.code())),
-                i.baseline.clone(),
-                i.baseline_year.map(|y| y.to_string()).unwrap_or_default(),
-                i.target.clone(),
-                i.target_date.clone(),
-                i.milestones.clone(),
-                i.source.clone(),
-                i.disaggregation.clone(),
+                Cell::Text(t(row.level.label(lf.mode))),
+                text(&number),
+                text(&i.text),
+                text(&i.unit),
+                Cell::Text(t(&format!("lf-measure-{}", i.measure.code()))),
+                Cell::Text(t(&format!("lf-direction-{}", i.direction.code()))),
+                Cell::number_or_text(&i.baseline),
+                i.baseline_year
+                    .map(|y| Cell::Number(f64::from(y)))
+                    .unwrap_or(Cell::Empty),
+                Cell::number_or_text(&i.target),
+                Cell::date_or_text(&i.target_date),
+                text(&i.milestones),
+                text(&i.source),
+                text(&i.disaggregation),
             ]);
         }
     }
@@ -163,6 +177,51 @@ fn logframe_blocks(
     ]
 }
 
+/// The version a review froze, with its state: the latest approval, or the submission while the
+/// product waits for review.
+pub(super) struct Reviewed {
+    pub number: i64,
+    pub state: ReviewState,
+    pub at: DateTime<Utc>,
+    pub by: Option<String>,
+}
+
+/// The version of `p` a review froze, if any. A submitted or approved product cannot be edited,
+/// so its latest version is what was submitted (and approved); a product reopened after its
+/// approval keeps the version that was latest when it was approved.
+pub(super) async fn reviewed(state: &AppState, p: &Product) -> AppResult<Option<Reviewed>> {
+    let current = super::state_of(p);
+    if !current.editable() {
+        let number = db::products::latest_version(&state.db, p.id).await?;
+        return Ok((number > 0).then(|| Reviewed {
+            number,
+            state: current,
+            at: p.state_at.unwrap_or(p.updated_at),
+            by: p.state_by_name.clone(),
+        }));
+    }
+    let history = db::products::history(&state.db, p.id).await?;
+    let Some(approval) = history
+        .iter()
+        .rev()
+        .find(|e| e.kind == Action::Approve.code())
+    else {
+        return Ok(None);
+    };
+    let number = db::products::versions(&state.db, p.id)
+        .await?
+        .into_iter()
+        .filter(|v| v.created_at <= approval.at)
+        .map(|v| v.number)
+        .max();
+    Ok(number.map(|number| Reviewed {
+        number,
+        state: ReviewState::Approved,
+        at: approval.at,
+        by: approval.actor_name.clone(),
+    }))
+}
+
 pub(super) async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -171,39 +230,64 @@ pub(super) async fn export(
 ) -> AppResult {
     let p = find(&state, id, product).await?;
     let locale = viewer.locale;
-    let (title, content, version, date) = match q.v.trim() {
-        "" => (
+    let reviewed = reviewed(&state, &p).await?;
+    // Without a version: the draft while it can be edited, else the version under review or
+    // approved (which is what the product holds then).
+    let wanted = match q.v.trim() {
+        "" => match (&reviewed, super::state_of(&p).editable()) {
+            (Some(r), false) => Some(r.number),
+            _ => None,
+        },
+        v => Some(v.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    let (title, content, date) = match wanted {
+        None => (
             p.title.clone(),
             p.content.clone(),
-            None,
             p.updated_at.date_naive(),
         ),
-        v => {
-            let n: i64 = v.parse().map_err(|_| AppError::NotFound)?;
+        Some(n) => {
             let found = db::products::version(&state.db, p.id, n)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            (
-                found.title,
-                found.content,
-                Some(n),
-                found.created_at.date_naive(),
-            )
+            (found.title, found.content, found.created_at.date_naive())
         }
     };
     let content = Content::from_json(&content);
     let org = db::organisations::get(&state.db, p.organisation_id).await?;
-    let which = match version {
-        Some(n) => state
-            .i18n
-            .message(locale, "products-version-n", &[("n", n.into())]),
-        None => state.i18n.t(locale, "products-draft"),
+    let someone = || state.i18n.t(locale, "products-someone");
+    let which = match (wanted, &reviewed) {
+        (Some(n), Some(r)) if r.number == n => {
+            let key = if r.state == ReviewState::Approved {
+                "products-export-approved"
+            } else {
+                "products-export-submitted"
+            };
+            state.i18n.message(
+                locale,
+                key,
+                &[
+                    ("n", n.into()),
+                    ("date", locale.date(r.at.date_naive()).into()),
+                    ("who", r.by.clone().unwrap_or_else(someone).into()),
+                ],
+            )
+        }
+        (Some(n), _) => state.i18n.message(
+            locale,
+            "products-export-version",
+            &[("n", n.into()), ("date", locale.date(date).into())],
+        ),
+        (None, _) => state.i18n.message(
+            locale,
+            "products-export-draft",
+            &[("date", locale.date(date).into())],
+        ),
     };
     let subtitle = format!(
-        "{} · {} · {which} · {}",
+        "{} · {}\n{which}",
         state.i18n.t(locale, &format!("product-{}", p.kind)),
         org.data.name,
-        locale.date(date)
     );
     let stem: String = domain::products::text::slug(&title)
         .chars()
@@ -215,7 +299,7 @@ pub(super) async fn export(
                 &matrix(&state, locale, lf),
                 &indicator_rows(&state, locale, lf),
                 [
-                    &state.i18n.t(locale, "product-logframe"),
+                    &state.i18n.t(locale, "lf-sheet-matrix"),
                     &state.i18n.t(locale, "lf-col-indicators"),
                 ],
             )
@@ -250,6 +334,7 @@ pub(super) async fn export(
             let doc = export::product::Doc {
                 title,
                 subtitle,
+                lang: locale.code().to_string(),
                 landscape,
                 blocks,
                 date,

@@ -190,8 +190,11 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-/// The largest editor form accepted (a full logframe of 200 rows fits well within it).
-pub const MAX_FORM: usize = 2 * 1024 * 1024;
+/// The largest editor form accepted: the documented limit of a text (200,000 characters) in the
+/// worst case of form encoding, a 4-byte UTF-8 character sent as 12 bytes (`%F0%9F%98%80`; a
+/// line break, CRLF, takes 6), plus 256 KiB for the field names and the other fields (a logframe
+/// of 200 rows sends some thousand names). About 2.5 MiB.
+pub const MAX_FORM: usize = domain::products::MAX_TEXT * 12 + 256 * 1024;
 
 /// The product `product` of organisation `org`; a product of another organisation is not found,
 /// so that an id from elsewhere reveals nothing.

@@ -337,6 +337,11 @@ pub(super) async fn show(
     )
     .await?;
     let latest = db::products::latest_version(&state.db, p.id).await?;
+    // The approved version comes first among the downloads.
+    let approved = super::export::reviewed(&state, &p)
+        .await?
+        .filter(|r| r.state == domain::products::review::State::Approved)
+        .map(|r| r.number);
     let org = organisation(&state, p.organisation_id).await?;
     render(
         &state,
@@ -347,7 +352,7 @@ pub(super) async fn show(
             content => context! { type => content.type_code() },
             shown => shown_version.as_ref().map(|v| context! { number => v.number, label => v.label,
                 at => locale.date_time(v.created_at), by => v.created_by_name, title => v.title }),
-            latest, actions, body,
+            latest, actions, body, approved,
             may_edit => viewer.may("products.edit", Some(p.organisation_id)) && st.editable(),
             may_publish => viewer.may("products.publish_model", None) && st == domain::products::review::State::Approved,
             due_session => match p.session_id {
