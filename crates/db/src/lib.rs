@@ -145,6 +145,7 @@ impl Db {
             return Err(DbError::Url(redact(url)));
         };
         migrate::run(&db).await?;
+        library::refresh_index(&db).await?;
         Ok(db)
     }
 

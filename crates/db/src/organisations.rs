@@ -207,7 +207,7 @@ pub async fn by_ids(db: &Db, ids: &[Uuid]) -> Result<Vec<Stored>> {
     }
     run!(db, |pool| {
         let sql = format!(
-            "SELECT {COLUMNS} FROM organisations WHERE id IN ({}) ORDER BY name",
+            "SELECT {COLUMNS} FROM organisations WHERE id IN ({})",
             crate::placeholders(1, ids.len())
         );
         let mut q = sqlx::query(&sql);
@@ -218,10 +218,12 @@ pub async fn by_ids(db: &Db, ids: &[Uuid]) -> Result<Vec<Stored>> {
             out.push(stored_from_row!(&r));
         }
     });
+    domain::locale::sort_by_name(&mut out, |o| o.data.name.as_str());
     Ok(out)
 }
 
-/// A filtered page of the registry, by name, with the total count.
+/// A filtered page of the registry, by name (Unicode collation: the databases would put `Zeta`
+/// before `alfa` and `Éco`), with the total count. The matching rows are sorted here, then cut.
 pub async fn search(
     db: &Db,
     category: Option<&str>,
@@ -230,31 +232,29 @@ pub async fn search(
     offset: i64,
 ) -> Result<(Vec<Stored>, i64)> {
     let pattern = text.map(|t| format!("%{}%", t.to_lowercase().replace(['%', '_'], "")));
-    run!(db, |pool| {
+    let mut all: Vec<Stored> = run!(db, |pool| {
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM organisations
-             WHERE ($1 IS NULL OR category = $1) AND ($2 IS NULL OR LOWER(name) LIKE $2)
-             ORDER BY name LIMIT $3 OFFSET $4"
+             WHERE ($1 IS NULL OR category = $1) AND ($2 IS NULL OR LOWER(name) LIKE $2)"
         ))
         .bind(category)
         .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
         .fetch_all(pool)
-        .await?;
-        let total: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM organisations WHERE ($1 IS NULL OR category = $1) AND ($2 IS NULL OR LOWER(name) LIKE $2)",
-        )
-        .bind(category)
-        .bind(&pattern)
-        .fetch_one(pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             out.push(stored_from_row!(r));
         }
-        Ok((out, total))
-    })
+        out
+    });
+    let total = all.len() as i64;
+    domain::locale::sort_by_name(&mut all, |o| o.data.name.as_str());
+    let page = all
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(0))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .collect();
+    Ok((page, total))
 }
 
 /// The search key of a name: lower case, accents folded, so that "citta" finds "Città".

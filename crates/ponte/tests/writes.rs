@@ -1140,6 +1140,18 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        case("library::refresh_index", |w| {
+            boxed(async move {
+                w.document(true).await;
+                // As a database indexed by an older version of the rules would have it.
+                db::testing::exec(
+                    &w.db,
+                    "UPDATE generations SET value = 0 WHERE part = 'library-index'",
+                )
+                .await;
+                w.write(db::library::refresh_index(&w.db)).await
+            })
+        }),
         case("library::remove_reading", |w| {
             boxed(async move {
                 let document = w.document(false).await;

@@ -159,20 +159,20 @@ pub async fn user(db: &Db, id: Uuid) -> Result<User> {
     users.into_iter().next().ok_or(DbError::NotFound)
 }
 
-/// A page of accounts, by name.
+/// A page of accounts, by name (Unicode collation, see `domain::locale::compare_names`).
 pub async fn users(db: &Db, limit: i64, offset: i64) -> Result<Vec<User>> {
     users_where(db, None, limit, offset).await
 }
 
 async fn users_where(db: &Db, id: Option<Uuid>, limit: i64, offset: i64) -> Result<Vec<User>> {
-    Ok(run!(db, |pool| {
+    // Every account is read and sorted here: the databases order by code point (`Zeta` before
+    // `alfa` and `Éco`), and the registry holds hundreds of people, not millions.
+    let mut users: Vec<User> = run!(db, |pool| {
         let rows = sqlx::query(
             "SELECT id, email, name, languages, competences, active, created_at, version FROM users
-             WHERE ($1 IS NULL OR id = $1) ORDER BY name, email LIMIT $2 OFFSET $3",
+             WHERE ($1 IS NULL OR id = $1)",
         )
         .bind(id)
-        .bind(limit)
-        .bind(offset)
         .fetch_all(pool)
         .await?;
         rows.iter()
@@ -199,7 +199,15 @@ async fn users_where(db: &Db, id: Option<Uuid>, limit: i64, offset: i64) -> Resu
                 })
             })
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?
-    }))
+    });
+    users.sort_by(|a, b| {
+        domain::locale::compare_names(&a.name, &b.name).then_with(|| a.email.cmp(&b.email))
+    });
+    Ok(users
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(0))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .collect())
 }
 
 /// Number of accounts.
@@ -377,7 +385,7 @@ pub struct Member {
 
 /// The people who hold a role in an organisation's workspace, by role and name.
 pub async fn organisation_people(db: &Db, organisation: Uuid) -> Result<Vec<Member>> {
-    Ok(run!(db, |pool| {
+    let mut people: Vec<Member> = run!(db, |pool| {
         let rows = sqlx::query(
             "SELECT u.id, u.name, u.email, g.role FROM grants g JOIN users u ON u.id = g.user_id
              WHERE g.space_kind = $1 AND g.space_id = $2 ORDER BY g.role, u.name",
@@ -396,7 +404,13 @@ pub async fn organisation_people(db: &Db, organisation: Uuid) -> Result<Vec<Memb
                 })
             })
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?
-    }))
+    });
+    people.sort_by(|a, b| {
+        a.role
+            .cmp(&b.role)
+            .then_with(|| domain::locale::compare_names(&a.name, &b.name))
+    });
+    Ok(people)
 }
 
 /// Takes a role in an organisation's workspace away from someone; `NotFound` when they do not

@@ -274,7 +274,10 @@ pub async fn report_rows(db: &Db, person: Option<Uuid>) -> Result<Vec<ReportRow>
         });
     }
     out.sort_by(|a, b| {
-        (a.starts_at, &a.user_name, a.user_id).cmp(&(b.starts_at, &b.user_name, b.user_id))
+        a.starts_at
+            .cmp(&b.starts_at)
+            .then_with(|| domain::locale::compare_names(&a.user_name, &b.user_name))
+            .then_with(|| a.user_id.cmp(&b.user_id))
     });
     Ok(out)
 }

@@ -23,7 +23,7 @@ pub async fn participants(db: &Db, session: Uuid) -> Result<Vec<Participant>> {
              FROM registrations r JOIN users u ON u.id = r.user_id
              LEFT JOIN grants g ON g.user_id = u.id AND g.space_kind = 'organisation'
              LEFT JOIN organisations o ON o.id = g.space_id
-             WHERE r.session_id = $1 ORDER BY u.name, u.id, o.name",
+             WHERE r.session_id = $1 ORDER BY u.id, o.name",
         )
         .bind(session)
         .fetch_all(pool)
@@ -48,6 +48,10 @@ pub async fn participants(db: &Db, session: Uuid) -> Result<Vec<Participant>> {
                 }
             }
         }
+        // By name (Unicode collation, not the databases' code points).
+        out.sort_by(|a, b| {
+            domain::locale::compare_names(&a.name, &b.name).then_with(|| a.user_id.cmp(&b.user_id))
+        });
         Ok(out)
     })
 }

@@ -51,6 +51,81 @@ pub(super) fn indexed(
     )
 }
 
+/// The row of `generations` that holds the version of the terms the stored index was written
+/// with (`domain::library::text::INDEX_VERSION`).
+const INDEX_MARK: &str = "library-index";
+/// Documents re-indexed per transaction when the index is rebuilt.
+const REINDEX_BATCH: usize = 200;
+
+/// Rebuilds the search index when it was written by another version of the indexing rules
+/// (normalisation, folding, stemming); called once the migrations ran. Returns how many
+/// documents were re-indexed.
+pub async fn refresh_index(db: &Db) -> Result<usize> {
+    use domain::library::text::INDEX_VERSION;
+    let stored: Option<i64> = run!(db, |pool| {
+        sqlx::query_scalar("SELECT value FROM generations WHERE part = $1")
+            .bind(INDEX_MARK)
+            .fetch_optional(pool)
+            .await?
+    });
+    if stored == Some(INDEX_VERSION) {
+        return Ok(0);
+    }
+    let ids: Vec<Uuid> = run!(db, |pool| {
+        sqlx::query_scalar("SELECT id FROM library_documents ORDER BY id")
+            .fetch_all(pool)
+            .await?
+    });
+    let batches: Vec<&[Uuid]> = ids.chunks(REINDEX_BATCH).collect();
+    let last = batches.len().saturating_sub(1);
+    for i in 0..batches.len().max(1) {
+        let batch = batches.get(i).copied().unwrap_or(&[]);
+        let mut rows = Vec::with_capacity(batch.len());
+        for id in batch {
+            let Some(doc) = document(db, *id).await? else {
+                continue;
+            };
+            let text = body(db, *id).await?;
+            let practice = practice(db, *id).await?;
+            let (title, body) = indexed(
+                &doc.title,
+                &doc.summary,
+                practice.as_ref(),
+                &text,
+                &doc.language,
+            );
+            rows.push((search_id(*id), title, body));
+        }
+        let mark = i == last;
+        crate::change!(
+            db,
+            [Part::Library],
+            |tx| {
+                for (rowid, title, body) in &rows {
+                    sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
+                        .bind(title)
+                        .bind(body)
+                        .bind(*rowid)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                if mark {
+                    sqlx::query(
+                        "INSERT INTO generations (part, value) VALUES ($1, $2) ON CONFLICT (part) DO UPDATE SET value = excluded.value",
+                    )
+                    .bind(INDEX_MARK)
+                    .bind(INDEX_VERSION)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Ok(())
+            },
+            |_| crate::Audit::none("the search index is derived from the documents")
+        )?;
+    }
+    Ok(ids.len())
+}
+
 /// The working groups (cohorts) of these organisations.
 pub async fn groups_of(db: &Db, organisations: &[Uuid]) -> Result<Vec<Uuid>> {
     if organisations.is_empty() {
@@ -107,6 +182,8 @@ pub struct Hit {
     pub created_at: DateTime<Utc>,
     /// The start of the document's text, for the snippet.
     pub text: String,
+    /// How many clauses of the query it matches.
+    pub matched: i64,
 }
 
 /// Values of one facet with their counts, most frequent first.
@@ -115,7 +192,12 @@ pub type Facet = Vec<(String, i64)>;
 /// A page of results with the total and the facets.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
+    /// Documents found: those matching every clause of the query, then those matching most.
     pub total: i64,
+    /// Documents matching every clause.
+    pub full: i64,
+    /// Clauses of the query.
+    pub words: i64,
     pub hits: Vec<Hit>,
     pub kinds: Facet,
     pub themes: Facet,
@@ -183,18 +265,17 @@ fn conditions(db: &Db, s: &Search, scope: &Scope, filters: bool) -> Where {
         w.parts.push(format!("({})", any.join(" OR ")));
     }
     if !s.query.is_empty() {
-        let p = match db {
-            Db::Sqlite(_) => w.arg(Arg::Text(s.query.fts5())),
-            Db::Postgres(_) => w.arg(Arg::Text(s.query.tsquery())),
-        };
-        w.parts.push(match db {
-            Db::Sqlite(_) => format!(
-                "d.search_id IN (SELECT rowid FROM library_search WHERE library_search MATCH {p})"
-            ),
-            Db::Postgres(_) => format!(
-                "d.search_id IN (SELECT rowid FROM library_search WHERE search @@ to_tsquery('simple', {p}))"
-            ),
-        });
+        let matches: Vec<String> = (0..s.query.clauses.len())
+            .map(|i| clause_match(db, &s.query, i, &mut w))
+            .collect();
+        if s.query.needed() == matches.len() {
+            w.parts.extend(matches);
+        } else {
+            // Most clauses: one of them, and enough of them.
+            w.parts.push(format!("({})", matches.join(" OR ")));
+            let counted = matched(db, &s.query, &mut w);
+            w.parts.push(format!("{counted} >= {}", s.query.needed()));
+        }
     }
     if let (Some(k), true) = (&s.kind, filters) {
         let p = w.arg(Arg::Text(k.clone()));
@@ -223,6 +304,71 @@ fn conditions(db: &Db, s: &Search, scope: &Scope, filters: bool) -> Where {
     w
 }
 
+/// Whether document `d` matches clause `i` of `query`: its indexed text does, or it is tagged
+/// with a place or theme the clause names.
+fn clause_match(db: &Db, query: &Query, i: usize, w: &mut Where) -> String {
+    let text = match db {
+        Db::Sqlite(_) => {
+            let p = w.arg(Arg::Text(query.fts5_clauses()[i].clone()));
+            format!(
+                "d.search_id IN (SELECT rowid FROM library_search WHERE library_search MATCH {p})"
+            )
+        }
+        Db::Postgres(_) => {
+            let p = w.arg(Arg::Text(query.tsquery_clauses(None)[i].clone()));
+            format!("d.search_id IN (SELECT rowid FROM library_search WHERE search @@ to_tsquery('simple', {p}))")
+        }
+    };
+    match tag_match(query, i, w) {
+        Some(tags) => format!("({text} OR {tags})"),
+        None => text,
+    }
+}
+
+/// Whether document `d` is tagged with a place or theme that clause `i` names; `None` when the
+/// clause names none.
+fn tag_match(query: &Query, i: usize, w: &mut Where) -> Option<String> {
+    let tags = query.tags_of(i)?;
+    let mut any = Vec::new();
+    if !tags.places.is_empty() {
+        let list: Vec<String> = tags
+            .places
+            .iter()
+            .map(|p| w.arg(Arg::Text(p.clone())))
+            .collect();
+        any.push(format!(
+            "d.id IN (SELECT document_id FROM library_document_places WHERE place IN ({}))",
+            list.join(", ")
+        ));
+    }
+    if !tags.themes.is_empty() {
+        let list: Vec<String> = tags
+            .themes
+            .iter()
+            .map(|t| w.arg(Arg::Text(t.clone())))
+            .collect();
+        any.push(format!(
+            "d.id IN (SELECT document_id FROM library_document_themes WHERE theme IN ({}))",
+            list.join(", ")
+        ));
+    }
+    Some(format!("({})", any.join(" OR ")))
+}
+
+/// How many clauses of `query` document `d` matches (0 for an empty query).
+fn matched(db: &Db, query: &Query, w: &mut Where) -> String {
+    if query.is_empty() {
+        return "CAST(0 AS BIGINT)".into();
+    }
+    let parts: Vec<String> = (0..query.clauses.len())
+        .map(|i| {
+            let m = clause_match(db, query, i, w);
+            format!("(CASE WHEN {m} THEN 1 ELSE 0 END)")
+        })
+        .collect();
+    format!("CAST({} AS BIGINT)", parts.join(" + "))
+}
+
 macro_rules! bind_all {
     ($q:expr, $args:expr) => {{
         let mut q = $q;
@@ -238,7 +384,8 @@ macro_rules! bind_all {
 }
 
 /// The relevance of a document to `query`, written the same way for both databases: for each
-/// clause, 10 when the title matches it and 1 when the text does. Ties go to the most recent.
+/// clause, 10 when the title matches it, 1 when the text does and 2 when the document is tagged
+/// with a place or theme the clause names. Ties go to the most recent.
 /// A portable score (rather than each engine's own BM25 or `ts_rank`) is what makes SQLite and
 /// PostgreSQL return the same results in the same order.
 fn score(db: &Db, query: &Query, w: &mut Where) -> String {
@@ -267,6 +414,11 @@ fn score(db: &Db, query: &Query, w: &mut Where) -> String {
             }
         }
     }
+    for i in 0..query.clauses.len() {
+        if let Some(tags) = tag_match(query, i, w) {
+            parts.push(format!("(CASE WHEN {tags} THEN 2 ELSE 0 END)"));
+        }
+    }
     if parts.is_empty() {
         "0".into()
     } else {
@@ -274,69 +426,92 @@ fn score(db: &Db, query: &Query, w: &mut Where) -> String {
     }
 }
 
-/// Searches the documents `scope` may see: a page of results, the total and the facets.
+/// Searches the documents `scope` may see: a page of results, the total and the facets. Documents
+/// matching every clause of the query come first, then those matching most of them.
 pub async fn search(db: &Db, s: &Search, scope: &Scope) -> Result<Results> {
     let relevance = s.sort == Sort::Relevance && !s.query.is_empty();
+    let partial = s.query.needed() < s.query.clauses.len();
     let mut w = conditions(db, s, scope, true);
-    let counted = conditions(db, s, scope, false);
+    let mut counted = conditions(db, s, scope, false);
     let per_page = s.per_page.clamp(1, 100);
     let offset = (s.page.max(1) - 1).saturating_mul(per_page);
     // The page's ids are chosen first, on narrow rows; only those rows are then read whole.
     let columns = format!(
-        "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.file_name, d.url, d.created_at, COALESCE(substr(x.body, 1, {SNIPPET_SOURCE}), '') AS text"
+        "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.file_name, d.url, d.created_at, COALESCE(substr(x.body, 1, {SNIPPET_SOURCE}), '') AS text, r.matched"
     );
     let recent = "d.year DESC NULLS LAST, d.created_at DESC, d.id";
-    let (inner, order) = if relevance {
-        let score = score(db, &s.query, &mut w);
-        let join = match db {
-            Db::Sqlite(_) => "",
-            Db::Postgres(_) => " JOIN library_search s ON s.rowid = d.search_id",
-        };
-        (
-            format!(
-                "SELECT d.id AS hit, {score} AS score FROM library_documents d{join} WHERE {} ORDER BY score DESC, {recent} LIMIT {per_page} OFFSET {offset}",
-                w.sql()
-            ),
-            format!("r.score DESC, {recent}"),
-        )
+    let matched_sql = if partial {
+        matched(db, &s.query, &mut w)
     } else {
-        (
-            format!(
-                "SELECT d.id AS hit FROM library_documents d WHERE {} ORDER BY {recent} LIMIT {per_page} OFFSET {offset}",
-                w.sql()
-            ),
-            recent.to_string(),
-        )
+        format!("CAST({} AS BIGINT)", s.query.clauses.len())
     };
+    let join = match db {
+        Db::Postgres(_) if relevance => " JOIN library_search s ON s.rowid = d.search_id",
+        _ => "",
+    };
+    let score = if relevance {
+        score(db, &s.query, &mut w)
+    } else {
+        "0".into()
+    };
+    let by_matched = if partial { "matched DESC, " } else { "" };
+    let by_score = if relevance { "score DESC, " } else { "" };
+    let inner = format!(
+        "SELECT d.id AS hit, {matched_sql} AS matched, {score} AS score FROM library_documents d{join} WHERE {} ORDER BY {by_matched}{by_score}{recent} LIMIT {per_page} OFFSET {offset}",
+        w.sql()
+    );
+    let order = format!(
+        "{}{}{recent}",
+        by_matched.replace("matched", "r.matched"),
+        by_score.replace("score", "r.score")
+    );
     let sql = format!(
         "SELECT {columns} FROM ({inner}) r JOIN library_documents d ON d.id = r.hit LEFT JOIN library_texts x ON x.document_id = d.id ORDER BY {order}"
     );
-    // Every facet and the total in one pass over the matching documents' facet keys.
+    // Every facet and the total in one pass over the matching documents' facet keys (with, for
+    // a query matched in part, how many clauses each document matches).
+    let counted_matched = if partial {
+        matched(db, &s.query, &mut counted)
+    } else {
+        format!("CAST({} AS BIGINT)", s.query.clauses.len())
+    };
     let facet_sql = format!(
-        "SELECT d.facets FROM library_documents d WHERE {}",
+        "SELECT d.facets, {counted_matched} FROM library_documents d WHERE {}",
         counted.sql()
     );
     let (hits, keys) = run!(db, |pool| {
         let hits: Vec<Hit> = bind_all!(sqlx::query_as(&sql), &w.args)
             .fetch_all(pool)
             .await?;
-        let keys: Vec<String> = bind_all!(sqlx::query_scalar(&facet_sql), &counted.args)
+        let keys: Vec<(String, i64)> = bind_all!(sqlx::query_as(&facet_sql), &counted.args)
             .fetch_all(pool)
             .await?;
         (hits, keys)
     });
-    let counts = domain::library::count_facets(
-        keys.iter().map(String::as_str),
-        &domain::library::FacetFilters {
-            kind: s.kind.clone(),
-            theme: s.theme.clone(),
-            place: s.place.clone(),
-            year: s.year,
-            language: s.language.clone(),
-        },
-    );
+    let filters = domain::library::FacetFilters {
+        kind: s.kind.clone(),
+        theme: s.theme.clone(),
+        place: s.place.clone(),
+        year: s.year,
+        language: s.language.clone(),
+    };
+    let counts = domain::library::count_facets(keys.iter().map(|(k, _)| k.as_str()), &filters);
+    let words = s.query.clauses.len() as i64;
+    let full = if partial {
+        domain::library::count_facets(
+            keys.iter()
+                .filter(|(_, m)| *m == words)
+                .map(|(k, _)| k.as_str()),
+            &filters,
+        )
+        .total
+    } else {
+        counts.total
+    };
     Ok(Results {
         total: counts.total,
+        full,
+        words,
         hits,
         kinds: counts.kinds,
         themes: counts.themes,

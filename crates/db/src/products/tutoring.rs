@@ -127,8 +127,8 @@ pub async fn tutoring_log(db: &Db, organisation: Uuid) -> Result<Vec<TutoringSes
 /// Every tutor's load: administrations tutored, sessions logged and their time, products
 /// waiting for review and open comment threads in their administrations.
 pub async fn workload(db: &Db) -> Result<Vec<Workload>> {
-    run!(db, |pool| {
-        Ok(sqlx::query_as::<_, Workload>(
+    let mut tutors: Vec<Workload> = run!(db, |pool| {
+        sqlx::query_as::<_, Workload>(
             "SELECT u.id AS tutor_id, u.name, u.email, COUNT(DISTINCT g.space_id) AS organisations,
                 (SELECT COUNT(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id) AS sessions,
                 (SELECT CAST(COALESCE(SUM(s.minutes), 0) AS BIGINT) FROM tutoring_sessions s WHERE s.tutor_id = u.id) AS minutes,
@@ -139,9 +139,12 @@ pub async fn workload(db: &Db) -> Result<Vec<Workload>> {
                   WHERE t.user_id = u.id AND t.role = 'tutor' AND t.space_kind = 'organisation') AS open_threads
              FROM users u JOIN grants g ON g.user_id = u.id
              WHERE g.role = 'tutor' AND g.space_kind = 'organisation'
-             GROUP BY u.id, u.name, u.email ORDER BY u.name",
+             GROUP BY u.id, u.name, u.email",
         )
         .fetch_all(pool)
-        .await?)
-    })
+        .await?
+    });
+    // By name (Unicode collation, not the databases' code points).
+    domain::locale::sort_by_name(&mut tutors, |t| t.name.as_str());
+    Ok(tutors)
 }

@@ -190,10 +190,12 @@ pub async fn structure(db: &Db) -> Result<Option<Structure>> {
             });
         }
         let mut cohorts = Vec::new();
-        for r in sqlx::query("SELECT id, phase_id, name, description, version FROM cohorts WHERE programme_id = $1 ORDER BY name")
-            .bind(id)
-            .fetch_all(pool)
-            .await?
+        for r in sqlx::query(
+            "SELECT id, phase_id, name, description, version FROM cohorts WHERE programme_id = $1",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
         {
             cohorts.push(Cohort {
                 id: r.try_get(0)?,
@@ -205,17 +207,24 @@ pub async fn structure(db: &Db) -> Result<Option<Structure>> {
                 strands: Vec::new(),
             });
         }
+        // Cohorts and their members by name (Unicode collation: the databases would put
+        // `Zeta` before `alfa` and `Éco`).
+        domain::locale::sort_by_name(&mut cohorts, |c| c.name.as_str());
+        let mut members: Vec<(Uuid, Uuid, String)> = Vec::new();
         for r in sqlx::query(
-            "SELECT cm.cohort_id, cm.organisation_id FROM cohort_members cm JOIN cohorts c ON c.id = cm.cohort_id
-             JOIN organisations o ON o.id = cm.organisation_id WHERE c.programme_id = $1 ORDER BY o.name",
+            "SELECT cm.cohort_id, cm.organisation_id, o.name FROM cohort_members cm JOIN cohorts c ON c.id = cm.cohort_id
+             JOIN organisations o ON o.id = cm.organisation_id WHERE c.programme_id = $1",
         )
         .bind(id)
         .fetch_all(pool)
         .await?
         {
-            let cohort: Uuid = r.try_get(0)?;
+            members.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?));
+        }
+        domain::locale::sort_by_name(&mut members, |m| m.2.as_str());
+        for (cohort, organisation, _) in members {
             if let Some(c) = cohorts.iter_mut().find(|c| c.id == cohort) {
-                c.organisations.push(r.try_get(1)?);
+                c.organisations.push(organisation);
             }
         }
         for r in sqlx::query(

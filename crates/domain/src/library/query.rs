@@ -20,10 +20,105 @@ pub enum Clause {
     Prefix(String),
 }
 
-/// A parsed query: every clause must match.
+/// A parsed query. A document matches a clause when its text does, or when it is tagged with a
+/// place or theme whose name the clause names (`tags`, one entry per clause, filled by
+/// [`Query::with_tags`]). Documents matching every clause come first; then, for queries of three
+/// clauses or more, those matching most of them ([`Query::needed`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub clauses: Vec<Clause>,
+    /// Per clause, the places and themes it names; empty until [`Query::with_tags`].
+    pub tags: Vec<Tags>,
+}
+
+/// The places and themes one clause names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tags {
+    /// Place codes (`AL`, `group-wb`, `IT-72`).
+    pub places: Vec<String>,
+    /// Theme codes (`m:governance`, `dac:15110`).
+    pub themes: Vec<String>,
+}
+
+impl Tags {
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty() && self.themes.is_empty()
+    }
+}
+
+/// What a tag is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagKind {
+    Place,
+    Theme,
+}
+
+/// Words of names that never name a tag on their own.
+const NAME_STOPWORDS: &[&str] = &[
+    "and", "the", "for", "other", "del", "della", "delle", "dei", "degli", "per", "con", "des",
+    "les", "pour", "aux", "sur", "avec", "autres",
+];
+
+/// The names of the places and themes documents are tagged with, in every language, as terms.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    entries: Vec<(TagKind, String, Vec<String>)>,
+}
+
+impl Vocabulary {
+    /// Adds a tag's names, each with the ISO 639-1 code of its language.
+    pub fn add(&mut self, kind: TagKind, code: &str, names: &[(&str, &str)]) {
+        let mut terms: Vec<String> = Vec::new();
+        for (name, language) in names {
+            let stem = StemLanguage::for_code(language);
+            for (_, w) in words(name) {
+                let folded = fold(w);
+                if folded.chars().count() < 3 || NAME_STOPWORDS.contains(&folded.as_str()) {
+                    continue;
+                }
+                let stemmed = term(w, stem);
+                for t in [folded, stemmed] {
+                    if !terms.contains(&t) {
+                        terms.push(t);
+                    }
+                }
+            }
+        }
+        if !terms.is_empty() {
+            self.entries.push((kind, code.to_string(), terms));
+        }
+    }
+
+    /// How many tags it names.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The tags a clause names: a word any of whose forms is a word of the name, a phrase all of
+    /// whose words are, or a prefix of three letters or more beginning one.
+    fn tags_of(&self, clause: &Clause) -> Tags {
+        let mut tags = Tags::default();
+        for (kind, code, terms) in &self.entries {
+            let named = match clause {
+                Clause::Word(alts) => alts.iter().any(|a| terms.contains(a)),
+                Clause::Phrase(alts) => alts.iter().any(|p| p.iter().all(|a| terms.contains(a))),
+                Clause::Prefix(p) => {
+                    p.chars().count() >= 3 && terms.iter().any(|t| t.starts_with(p.as_str()))
+                }
+            };
+            if named {
+                match kind {
+                    TagKind::Place => tags.places.push(code.clone()),
+                    TagKind::Theme => tags.themes.push(code.clone()),
+                }
+            }
+        }
+        tags
+    }
 }
 
 fn alternatives(word: &str) -> Vec<String> {
@@ -75,11 +170,34 @@ impl Query {
         }
         clauses.dedup();
         clauses.truncate(MAX_CLAUSES);
-        Query { clauses }
+        let tags = vec![Tags::default(); clauses.len()];
+        Query { clauses, tags }
+    }
+
+    /// The query with the places and themes each clause names.
+    pub fn with_tags(mut self, vocabulary: &Vocabulary) -> Query {
+        self.tags = self.clauses.iter().map(|c| vocabulary.tags_of(c)).collect();
+        self
+    }
+
+    /// The places and themes clause `i` names.
+    pub fn tags_of(&self, i: usize) -> Option<&Tags> {
+        self.tags.get(i).filter(|t| !t.is_empty())
     }
 
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
+    }
+
+    /// How many clauses a document must match to be found: all of them for one or two, most of
+    /// them (more than half) from three on.
+    pub fn needed(&self) -> usize {
+        let n = self.clauses.len();
+        if n <= 2 {
+            n
+        } else {
+            n / 2 + 1
+        }
     }
 
     /// Each clause as an FTS5 expression.
@@ -190,7 +308,7 @@ mod tests {
         assert_eq!(q.clauses.len(), 3);
         assert!(matches!(&q.clauses[0], Clause::Word(a) if a.contains(&"riunion".to_string())));
         assert!(
-            matches!(&q.clauses[1], Clause::Phrase(a) if a.contains(&vec!["pian".to_string(), "strateg".to_string()]))
+            matches!(&q.clauses[1], Clause::Phrase(a) if a.contains(&vec!["piano".to_string(), "strategic".to_string()]))
         );
         assert_eq!(q.clauses[2], Clause::Prefix("coop".into()));
         assert!(Query::parse("  \"\" * - ").is_empty());
@@ -199,11 +317,8 @@ mod tests {
     #[test]
     fn database_syntax() {
         let q = Query::parse("attività coop*");
-        assert_eq!(
-            q.fts5(),
-            "(\"attivita\" OR \"attiv\" OR \"attivit\") AND \"coop\"*"
-        );
-        assert_eq!(q.tsquery(), "('attivita' | 'attiv' | 'attivit') & 'coop':*");
+        assert_eq!(q.fts5(), "(\"attivita\" OR \"attivit\") AND \"coop\"*");
+        assert_eq!(q.tsquery(), "('attivita' | 'attivit') & 'coop':*");
         let p = Query::parse("\"Western Balkans\"");
         assert!(
             p.tsquery().contains("('western' <-> 'balkan')"),
@@ -215,6 +330,47 @@ mod tests {
             Query::parse("coop* Tunisi").tsquery_clauses(Some('A')),
             ["'coop':*A", "('tunisi':A | 'tunis':A)"]
         );
+    }
+
+    #[test]
+    fn clauses_name_places_and_themes_in_every_language() {
+        let mut v = Vocabulary::default();
+        v.add(
+            TagKind::Place,
+            "RS",
+            &[("Serbia", "it"), ("Serbia", "en"), ("Serbie", "fr")],
+        );
+        v.add(
+            TagKind::Place,
+            "group-wb",
+            &[
+                ("Balcani occidentali", "it"),
+                ("Western Balkans", "en"),
+                ("Balkans occidentaux", "fr"),
+            ],
+        );
+        v.add(
+            TagKind::Theme,
+            "m:ambiente",
+            &[
+                ("Ambiente e territorio", "it"),
+                ("Environment and territory", "en"),
+                ("Environnement et territoire", "fr"),
+            ],
+        );
+        let q = Query::parse("twinning municipality Serbie \"western balkans\" environ* and")
+            .with_tags(&v);
+        assert_eq!(q.tags.len(), q.clauses.len());
+        assert!(q.tags_of(0).is_none() && q.tags_of(1).is_none());
+        assert_eq!(q.tags_of(2).unwrap().places, ["RS"]);
+        assert_eq!(q.tags_of(3).unwrap().places, ["group-wb"]);
+        assert_eq!(q.tags_of(4).unwrap().themes, ["m:ambiente"]);
+        // A short or common word names nothing.
+        assert!(q.tags_of(5).is_none());
+        assert_eq!(q.needed(), 4);
+        assert_eq!(Query::parse("acqua territorio").needed(), 2);
+        assert_eq!(Query::parse("a b c").needed(), 2);
+        assert_eq!(Query::parse("").needed(), 0);
     }
 
     proptest! {

@@ -1,9 +1,30 @@
-//! Text for search: folding (lower case, no diacritics), words, Snowball stems per language, and
-//! highlighted snippets. Indexing and querying both go through these functions, so the same words
-//! match on SQLite and on PostgreSQL: the database only ever sees stems.
+//! Text for search: Unicode normalisation (NFC), folding (lower case, no diacritics), words, stems
+//! per language, and highlighted snippets. Indexing and querying both go through these functions,
+//! so the same words match on SQLite and on PostgreSQL: the database only ever sees stems.
+//!
+//! English and French use the Snowball stemmers. Italian uses the light stemmer of J. Savoy (the
+//! one Lucene ships as `ItalianLightStemmer`): it removes inflection only, where Snowball also
+//! cuts derivational endings unevenly (`costiera` → `costier` but `costiere` → `cost`), which
+//! made a query miss its obvious target.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Bumped whenever the terms indexed for a text change (normalisation, folding, stemming), so
+/// that stored indexes are rebuilt.
+pub const INDEX_VERSION: i64 = 2;
+
+/// `text` in Unicode normalisation form C: a letter and its combining accent (as macOS and some
+/// PDFs write them) become the one precomposed letter. Borrowed when already normalised.
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
 
 /// The languages whose words are stemmed; any other language is indexed by folded words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +51,14 @@ impl StemLanguage {
         }
     }
 
+    /// The stem of a folded word.
+    fn stem(self, folded: &str) -> String {
+        match self {
+            StemLanguage::Italian => italian_light_stem(folded).to_string(),
+            _ => self.stemmer().stem(folded).into_owned(),
+        }
+    }
+
     fn stemmer(self) -> &'static Stemmer {
         static STEMMERS: OnceLock<[Stemmer; 3]> = OnceLock::new();
         let all = STEMMERS.get_or_init(|| {
@@ -41,6 +70,24 @@ impl StemLanguage {
         });
         &all[self as usize]
     }
+}
+
+/// Savoy's Italian light stemmer on a folded word: words of six letters or more lose their final
+/// vowel, with the `i`/`h` before it in `-ie`, `-he`, `-ii`, `-hi`, `-ia`, `-io`.
+fn italian_light_stem(folded: &str) -> &str {
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let n = chars.len();
+    if n < 6 {
+        return folded;
+    }
+    let last = chars[n - 1].1;
+    let before = chars[n - 2].1;
+    let cut = match (last, before) {
+        ('e', 'i' | 'h') | ('i', 'h' | 'i') | ('a' | 'o', 'i') => 2,
+        ('e' | 'i' | 'a' | 'o', _) => 1,
+        _ => return folded,
+    };
+    &folded[..chars[n - cut].0]
 }
 
 /// The letter without its diacritic, for the Latin letters of the languages the programme meets.
@@ -69,20 +116,24 @@ fn base_letter(c: char) -> Option<&'static str> {
     })
 }
 
-/// Lower case without diacritics: "Attività" → "attivita".
+/// Lower case without diacritics, composed or not: "Attività" → "attivita".
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.nfc().flat_map(char::to_lowercase) {
         match base_letter(c) {
             Some(b) => out.push_str(b),
+            // An accent left alone (no precomposed letter has it) is dropped; the vowel signs
+            // of other scripts are letters and stay.
+            None if is_combining_mark(c) && !c.is_alphabetic() => {}
             None => out.push(c),
         }
     }
     out
 }
 
-/// The words of a text with their byte ranges: runs of letters and digits. Apostrophes split
-/// words ("dell'attività" is "dell" and "attività"), as do hyphens and every other sign.
+/// The words of a text with their byte ranges: runs of letters and digits, with the combining
+/// accents on them. Apostrophes split words ("dell'attività" is "dell" and "attività"), as do
+/// hyphens and every other sign.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut start: Option<usize> = None;
     let mut iter = text
@@ -90,7 +141,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         .chain(std::iter::once((text.len(), ' ')));
     std::iter::from_fn(move || {
         for (i, c) in iter.by_ref() {
-            if c.is_alphanumeric() {
+            if c.is_alphanumeric() || (start.is_some() && is_combining_mark(c)) {
                 if start.is_none() {
                     start = Some(i);
                 }
@@ -109,7 +160,7 @@ const MAX_WORD: usize = 40;
 pub fn term(word: &str, language: Option<StemLanguage>) -> String {
     let folded: String = fold(word).chars().take(MAX_WORD).collect();
     match language {
-        Some(l) => l.stemmer().stem(&folded).into_owned(),
+        Some(l) => l.stem(&folded),
         None => folded,
     }
 }
@@ -118,12 +169,36 @@ pub fn term(word: &str, language: Option<StemLanguage>) -> String {
 /// by single spaces.
 pub fn index_text(text: &str, code: &str) -> String {
     let language = StemLanguage::for_code(code);
+    let text = nfc(text);
     let mut out = String::with_capacity(text.len());
-    for (_, w) in words(text) {
+    for (_, w) in words(&text) {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(&term(w, language));
+    }
+    out
+}
+
+/// The text of Markdown without its marks (`# Title *word*` → `Title word`), blocks on lines of
+/// their own, for snippets: documents written as Markdown show their words, not their syntax.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => out.push('\n'),
+            _ => {}
+        }
     }
     out
 }
@@ -163,8 +238,11 @@ impl Highlight {
 }
 
 /// A window of about `width` words of `text` around the place with the most query words, the
-/// matching words marked. Starts at the beginning when nothing matches; "…" marks cuts.
+/// matching words marked. Starts at the beginning when nothing matches; "…" marks cuts. The
+/// text is shown normalised (NFC), so that no accent is cut from its letter.
 pub fn snippet(text: &str, code: &str, highlight: &Highlight, width: usize) -> Vec<Piece> {
+    let text = nfc(text);
+    let text = text.as_ref();
     let language = StemLanguage::for_code(code);
     let all: Vec<(usize, &str)> = words(text).collect();
     if all.is_empty() {
@@ -277,6 +355,66 @@ mod tests {
         assert_eq!(term("partnerships", en), term("partnership", en));
         let fr = Some(StemLanguage::French);
         assert_eq!(term("collectivités", fr), term("collectivite", fr));
+    }
+
+    #[test]
+    fn decomposed_accents_are_the_same_letters() {
+        // "Shkodër" with "e" followed by a combining diaeresis, as macOS writes it.
+        let decomposed = "Shkode\u{308}r";
+        assert_eq!(fold(decomposed), "shkoder");
+        assert_eq!(fold("Shkodër"), "shkoder");
+        let w: Vec<&str> = words(decomposed).map(|(_, w)| w).collect();
+        assert_eq!(w, [decomposed]);
+        assert_eq!(index_text(decomposed, "sq"), "shkoder");
+        assert_eq!(
+            index_text("Città di Shkodër", "it"),
+            index_text("Citta\u{300} di Shkode\u{308}r", "it")
+        );
+        // An accent with no precomposed letter stays inside its word and is folded away.
+        assert_eq!(fold("q\u{308}x"), "qx");
+        let h = Highlight {
+            terms: vec![fold("Shkodër")],
+            prefixes: vec![],
+        };
+        let pieces = snippet("Piano urbano di Shkode\u{308}r 2024", "sq", &h, 10);
+        let hits: Vec<&str> = pieces
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(hits, ["Shkodër"]);
+        assert_eq!(hits[0].chars().count(), 7);
+    }
+
+    #[test]
+    fn italian_inflections_meet_without_cutting_derivations() {
+        let it = Some(StemLanguage::Italian);
+        for group in [
+            &["costiera", "costiere", "costieri", "costiero"][..],
+            &["comune", "comuni"],
+            &["bianco", "bianca", "bianchi", "bianche"],
+            &["cooperazione", "cooperazioni"],
+            &["gemellaggio", "gemellaggi"],
+        ] {
+            let stems: Vec<String> = group.iter().map(|w| term(w, it)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{group:?}: {stems:?}");
+        }
+        assert_ne!(term("costiera", it), term("costa", it));
+        // Short words are kept whole.
+        assert_eq!(term("lago", it), "lago");
+    }
+
+    #[test]
+    fn markdown_marks_are_not_shown() {
+        let text = plain_text("# Rapporto finale\n\n*Progetti* di **gemellaggio** e `codice`:\n\n- uno\n- [due](https://example.org)\n");
+        assert_eq!(
+            text,
+            "Rapporto finale\nProgetti di gemellaggio e codice:\nuno\ndue\n"
+        );
+        assert_eq!(
+            plain_text("Testo semplice, senza segni."),
+            "Testo semplice, senza segni.\n"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::route::{route, Route};
 use crate::state::AppState;
 use axum::http::Method;
 use db::Part;
-use domain::library::text::{snippet, Piece};
+use domain::library::text::{plain_text, snippet, Piece};
 use domain::library::Scope;
 use std::sync::Arc;
 
@@ -63,10 +63,11 @@ impl Found {
             .iter_mut()
             .map(|h| {
                 let text = std::mem::take(&mut h.text);
+                // Documents written as Markdown show their words, not their marks.
                 let source = if text.is_empty() || query.is_empty() {
                     h.summary.clone()
                 } else {
-                    format!("{}\n{}", h.summary, text)
+                    format!("{}\n{}", h.summary, plain_text(&text))
                 };
                 (
                     marked(&snippet(&h.title, &h.language, &highlight, 60)),

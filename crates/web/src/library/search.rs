@@ -110,7 +110,8 @@ pub(super) async fn page(
         params.sort.clear();
     }
     let typed = params.q.chars().take(300).collect::<String>();
-    let query = Typed::parse(&typed);
+    let vocabulary = crate::shared::library::vocabulary(&state).await?;
+    let query = Typed::parse(&typed).with_tags(&vocabulary);
     let sort = match (params.sort.as_str(), query.is_empty()) {
         ("date", _) | (_, true) => Sort::Date,
         _ => Sort::Relevance,
@@ -144,6 +145,7 @@ pub(super) async fn page(
                 file_name => h.file_name,
                 title_html => Value::from_safe_string(title_html.clone()),
                 snippet_html => Value::from_safe_string(snippet_html.clone()),
+                partial => h.matched < results.words, matched => h.matched,
             }
         })
         .collect();
@@ -167,15 +169,51 @@ pub(super) async fn page(
             .collect::<Vec<Value>>()
     };
     let t = |key: String| state.i18n.t(locale, &key);
+    // Years from the most recent.
+    let mut years = results.years.clone();
+    years.sort_by(|a, b| b.0.cmp(&a.0));
+    // Themes: the programme's macro-areas first, in its order; then the DAC sectors, grouped by
+    // their first two digits (education, health, government and civil society …), by code.
+    let position = |code: &str| {
+        names
+            .macro_areas_in_order()
+            .iter()
+            .position(|(c, _)| code.strip_prefix("m:") == Some(c.as_str()))
+            .unwrap_or(usize::MAX)
+    };
+    let mut areas: Vec<(String, i64)> = results
+        .themes
+        .iter()
+        .filter(|(c, _)| c.starts_with("m:"))
+        .cloned()
+        .collect();
+    areas.sort_by_key(|(c, _)| position(c));
+    let mut sectors: Vec<(String, i64)> = results
+        .themes
+        .iter()
+        .filter(|(c, _)| c.starts_with("dac:"))
+        .cloned()
+        .collect();
+    sectors.sort();
+    let mut sector_groups: Vec<Value> = Vec::new();
+    for chunk in sectors.chunk_by(|a, b| sector_group(&a.0) == sector_group(&b.0)) {
+        let group = sector_group(&chunk[0].0);
+        let count: i64 = chunk.iter().map(|(_, n)| n).sum();
+        let open = chunk.iter().any(|(c, _)| *c == params.theme);
+        sector_groups.push(context! {
+            title => t(format!("library-dac-group-{group}")), count => locale.integer(count), open,
+            values => facet("theme", chunk, &|v| names.theme(v)),
+        });
+    }
     let facets = vec![
         context! { name => "kind", title => t("library-facet-kind".into()),
         values => facet("kind", &results.kinds, &|v| t(format!("library-kind-{v}"))) },
         context! { name => "theme", title => t("library-facet-theme".into()),
-        values => facet("theme", &results.themes, &|v| names.theme(v)) },
+        values => facet("theme", &areas, &|v| names.theme(v)), groups => sector_groups },
         context! { name => "place", title => t("library-facet-place".into()),
         values => facet("place", &results.places, &|v| names.place(&state, v)) },
         context! { name => "year", title => t("library-facet-year".into()),
-        values => facet("year", &results.years, &|v| v.to_string()) },
+        values => facet("year", &years, &|v| v.to_string()) },
         context! { name => "language", title => t("library-facet-language".into()),
         values => facet("language", &results.languages, &|v| t(format!("language-name-{v}"))) },
     ];
@@ -214,6 +252,11 @@ pub(super) async fn page(
         "library/search.html",
         context! {
             q => typed, hits, facets, active, total => results.total,
+            words => results.words, full => results.full,
+            partial_note => (results.full < results.total).then(|| context! {
+                full => locale.integer(results.full),
+                rest => locale.integer(results.total - results.full),
+            }),
             total_text => locale.integer(results.total),
             page, pages, pager_base,
             sort => if sort == Sort::Date { "date" } else { "relevance" },
@@ -225,6 +268,20 @@ pub(super) async fn page(
             clear => "/library",
         },
     )
+}
+
+/// The group of a DAC sector code (`dac:15110` → `15`) the theme facet shows it in: the broad
+/// sector groups of the DAC list; budget support, aid and debt codes, humanitarian and others
+/// together.
+fn sector_group(code: &str) -> &str {
+    let digits = code.strip_prefix("dac:").unwrap_or(code);
+    match digits.get(..2) {
+        Some(
+            g @ ("11" | "12" | "13" | "14" | "15" | "16" | "21" | "22" | "23" | "24" | "25" | "31"
+            | "32" | "33" | "41" | "43"),
+        ) => g,
+        _ => "other",
+    }
 }
 
 #[cfg(test)]

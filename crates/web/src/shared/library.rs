@@ -8,6 +8,7 @@ use crate::state::AppState;
 use db::library::{Document, ReadingFor};
 use db::Part;
 use domain::library::places;
+use domain::library::query::{TagKind, Vocabulary};
 use domain::library::Scope;
 use domain::locale::Locale;
 use domain::roles::Role;
@@ -146,7 +147,7 @@ impl Names {
             .iter()
             .map(|(c, n)| (format!("m:{c}"), n.clone()))
             .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        self.locale.sort_by_name(&mut v, |(_, name)| name.as_str());
         v
     }
 
@@ -173,6 +174,62 @@ impl Weigh for Names {
                 .iter()
                 .map(|(k, v)| k.len() + v.len() + 48)
                 .sum::<usize>()
+    }
+}
+
+/// The names of every place and theme in the three languages, for the library's queries to find
+/// documents by the places and themes they are tagged with. Kept while the themes are unchanged.
+pub(crate) async fn vocabulary(state: &AppState) -> Result<Arc<Vocabulary>, db::DbError> {
+    state
+        .kept
+        .get_or_compute(
+            &state.db,
+            "library/vocabulary".into(),
+            NAMES_PARTS,
+            || async {
+                let areas = db::library::macro_areas(&state.db).await?;
+                let sectors = db::library::sectors(&state.db).await?;
+                let mut v = Vocabulary::default();
+                for c in places::COUNTRIES {
+                    let names: Vec<(&str, &str)> =
+                        Locale::ALL.iter().map(|l| (c.name(*l), l.code())).collect();
+                    v.add(TagKind::Place, c.code, &names);
+                }
+                for (code, _) in places::GROUPS {
+                    let names: Vec<(String, &str)> = Locale::ALL
+                        .iter()
+                        .map(|l| (state.i18n.t(*l, &format!("place-{code}")), l.code()))
+                        .collect();
+                    let names: Vec<(&str, &str)> =
+                        names.iter().map(|(n, l)| (n.as_str(), *l)).collect();
+                    v.add(TagKind::Place, code, &names);
+                }
+                for (code, name) in places::REGIONS {
+                    v.add(TagKind::Place, code, &[(name, "it")]);
+                }
+                for m in &areas {
+                    v.add(
+                        TagKind::Theme,
+                        &format!("m:{}", m.code),
+                        &[(&m.name_it, "it"), (&m.name_en, "en"), (&m.name_fr, "fr")],
+                    );
+                }
+                for s in sectors.iter().filter(|s| s.active) {
+                    let mut names = vec![(s.name_en.as_str(), "en")];
+                    if let Some(fr) = &s.name_fr {
+                        names.push((fr.as_str(), "fr"));
+                    }
+                    v.add(TagKind::Theme, &format!("dac:{}", s.code), &names);
+                }
+                Ok::<_, db::DbError>(v)
+            },
+        )
+        .await
+}
+
+impl Weigh for Vocabulary {
+    fn weight(&self) -> usize {
+        self.len() * 256 + 64
     }
 }
 
