@@ -604,6 +604,28 @@ async fn a_results_chain_draft_waits_for_baselines_until_marked_final() {
             check.body
         );
         assert!(!check.body.contains("Da correggere"), "{}", check.body);
+        // A second output in the same words is advice that links to the row it repeats.
+        let mut twice = form.clone();
+        twice.extend([
+            ("r3.id", "r4"),
+            ("r3.level", "result"),
+            ("r3.text", "Portale dei servizi online operativo."),
+            ("r3.assumptions", "Il fornitore garantisce l'assistenza"),
+            ("r3.i0.text", "Utenti registrati sul portale"),
+            ("r3.i0.unit", "utenti"),
+            ("r3.i0.source", "Registro del portale"),
+        ]);
+        let check = member.post(&format!("{path}/check"), &twice).await;
+        assert!(
+            check.body.contains("ripete quasi con le stesse parole"),
+            "{}",
+            check.body
+        );
+        assert!(
+            check.body.contains("(<a href=\"#row-r3\">"),
+            "{}",
+            check.body
+        );
         form.push(("stay", "1"));
         let r = member.post(&path, &form).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

@@ -61,7 +61,8 @@ pub(crate) fn findings(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<V
         .map(|f| {
             context! { rule => f.rule, severity => f.severity, target => f.anchor.replace(':', "-"),
             anchor => f.anchor,
-            where_ => label_of(&f.anchor), message => state.i18n.t(locale, &f.message()) }
+            where_ => label_of(&f.anchor), message => state.i18n.t(locale, &f.message()),
+            related => label_of(&f.related), related_target => f.related.replace(':', "-") }
         })
         .collect()
 }

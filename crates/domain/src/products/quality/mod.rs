@@ -28,6 +28,8 @@ pub struct Finding {
     pub severity: Severity,
     /// `row:ID` or `ind:ID`, or empty when the finding is about the whole matrix.
     pub anchor: String,
+    /// The other row the finding compares with (the row repeated or restated), or empty.
+    pub related: String,
 }
 
 impl Finding {
@@ -36,6 +38,7 @@ impl Finding {
             rule,
             severity: Severity::Error,
             anchor,
+            related: String::new(),
         }
     }
 
@@ -44,6 +47,7 @@ impl Finding {
             rule,
             severity: Severity::Warning,
             anchor,
+            related: String::new(),
         }
     }
 
@@ -590,13 +594,19 @@ pub fn rows_differ(lf: &Logframe) -> Vec<Finding> {
         if keys[j].is_empty() {
             continue;
         }
-        let parent = parents[j];
-        let mut similar = (0..j).filter(|&i| wording::near_duplicates(&keys[i], &keys[j]));
+        let parent = parents[j].filter(|&p| wording::near_duplicates(&keys[p], &keys[j]));
+        let similar = (0..j).find(|&i| wording::near_duplicates(&keys[i], &keys[j]));
         // The parent is named first: restating it is the more telling flaw.
-        if parent.is_some_and(|p| wording::near_duplicates(&keys[p], &keys[j])) {
-            out.push(Finding::warning("restates-parent", row_anchor(&lf.rows[j])));
-        } else if similar.next().is_some() {
-            out.push(Finding::warning("duplicate-row", row_anchor(&lf.rows[j])));
+        let found = match (parent, similar) {
+            (Some(p), _) => Some(("restates-parent", p)),
+            (None, Some(i)) => Some(("duplicate-row", i)),
+            _ => None,
+        };
+        if let Some((rule, other)) = found {
+            out.push(Finding {
+                related: row_anchor(&lf.rows[other]),
+                ..Finding::warning(rule, row_anchor(&lf.rows[j]))
+            });
         }
     }
     out

@@ -569,13 +569,21 @@ fn rows_say_different_things() {
     l.rows[2].text = "Capacità di progettazione dei Comuni rafforzata".into();
     let f = rows_differ(&l);
     assert_eq!(rules_of(f.clone()), ["restates-parent"]);
-    assert_eq!(f[0].anchor, "row:r3");
+    assert_eq!(
+        (f[0].anchor.as_str(), f[0].related.as_str()),
+        ("row:r3", "row:r2")
+    );
     // Two results with nearly the same text.
     let mut d = good();
     d.rows.push(Row {
         text: "Adottato il piano della mobilità sostenibile.".into(),
         ..Row::new("r5".into(), Result)
     });
-    assert_eq!(rules_of(rows_differ(&d)), ["duplicate-row"]);
+    let f = rows_differ(&d);
+    assert_eq!(rules_of(f.clone()), ["duplicate-row"]);
+    assert_eq!(
+        (f[0].anchor.as_str(), f[0].related.as_str()),
+        ("row:r5", "row:r3")
+    );
     assert!(rows_differ(&good()).is_empty());
 }
