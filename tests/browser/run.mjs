@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { measureWeight, BUDGETS } from './weight.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -471,6 +472,16 @@ try {
   check(await page.isVisible('text=Prodotto approvato'), 'the tutor approves');
   await visit(participant, '/notifications', 'notifications');
   check(await participant.isVisible('text=ha approvato'), 'the authors are told of the approval');
+
+  console.log('Weight: bytes of a first visit (compressed) and layout shift once the fonts load, at 390 px');
+  for (const r of await measureWeight(browser, base)) {
+    const bytes = BUDGETS.bytesOf[r.label] ?? BUDGETS.bytes;
+    const cls = BUDGETS.clsOf[r.label] ?? BUDGETS.cls;
+    console.log(`  ${r.label}: ${Math.round(r.bytes / 1024)} KiB in ${r.requests} requests, CLS ${r.cls.toFixed(3)}`);
+    check(r.status === 200, `weight ${r.label}: status ${r.status}`);
+    check(r.bytes <= bytes, `weight ${r.label}: ${r.bytes} bytes on a first visit, above the budget of ${bytes}`);
+    check(r.cls < cls, `weight ${r.label}: layout shift ${r.cls.toFixed(3)} once the fonts load, above ${cls}`);
+  }
 
   for (const e of cspErrors) fail(`CSP violation: ${e}`);
 
