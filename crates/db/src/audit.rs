@@ -55,6 +55,7 @@ pub struct Entry {
     pub entity_id: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    pub actor_name: Option<String>,
 }
 
 /// A page of the log, newest first, optionally for one action.
@@ -64,23 +65,62 @@ pub async fn page(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Entry>, i64)> {
+    let filter = Filter {
+        action,
+        ..Default::default()
+    };
+    search(db, &filter, limit, offset).await
+}
+
+/// What the log is narrowed to; every part is optional.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter<'a> {
+    pub action: Option<&'a str>,
+    /// The person who made the change.
+    pub actor: Option<Uuid>,
+    /// Changes at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Changes before this instant.
+    pub until: Option<DateTime<Utc>>,
+    /// The record changed, by its identifier.
+    pub entity_id: Option<&'a str>,
+}
+
+const WHERE: &str = "WHERE ($1 IS NULL OR a.action = $1) AND ($2 IS NULL OR a.actor_id = $2)
+     AND ($3 IS NULL OR a.at >= $3) AND ($4 IS NULL OR a.at < $4) AND ($5 IS NULL OR a.entity_id = $5)";
+
+/// A page of the log matching `filter`, newest first, with the number of matching entries.
+pub async fn search(
+    db: &Db,
+    filter: &Filter<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Entry>, i64)> {
+    let list = format!(
+        "SELECT a.at, u.email, a.action, a.entity, a.entity_id, a.before_json, a.after_json, u.name
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id {WHERE}
+         ORDER BY a.at DESC, a.id DESC LIMIT $6 OFFSET $7"
+    );
+    let count = format!("SELECT COUNT(*) FROM audit_log a {WHERE}");
     let (entries, total) = run!(db, |pool| {
-        let rows = sqlx::query(
-            "SELECT a.at, u.email, a.action, a.entity, a.entity_id, a.before_json, a.after_json
-             FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-             WHERE ($1 IS NULL OR a.action = $1)
-             ORDER BY a.at DESC, a.id DESC LIMIT $2 OFFSET $3",
-        )
-        .bind(action)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(pool)
-        .await?;
-        let total: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE ($1 IS NULL OR action = $1)")
-                .bind(action)
-                .fetch_one(pool)
-                .await?;
+        let rows = sqlx::query(&list)
+            .bind(filter.action)
+            .bind(filter.actor)
+            .bind(filter.from)
+            .bind(filter.until)
+            .bind(filter.entity_id)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
+        let total: i64 = sqlx::query_scalar(&count)
+            .bind(filter.action)
+            .bind(filter.actor)
+            .bind(filter.from)
+            .bind(filter.until)
+            .bind(filter.entity_id)
+            .fetch_one(pool)
+            .await?;
         let entries = rows
             .iter()
             .map(|r| {
@@ -92,12 +132,25 @@ pub async fn page(
                     entity_id: r.try_get(4)?,
                     before: r.try_get(5)?,
                     after: r.try_get(6)?,
+                    actor_name: r.try_get(7)?,
                 })
             })
             .collect::<std::result::Result<Vec<_>, sqlx::Error>>()?;
         (entries, total)
     });
     Ok((entries, total))
+}
+
+/// The people who appear in the log as having made a change, by name, for the filter.
+pub async fn actors(db: &Db) -> Result<Vec<(Uuid, String)>> {
+    Ok(run!(db, |pool| {
+        sqlx::query_as::<_, (Uuid, String)>(
+            "SELECT u.id, u.name FROM users u WHERE u.id IN (SELECT DISTINCT actor_id FROM audit_log)
+             ORDER BY u.name",
+        )
+        .fetch_all(pool)
+        .await?
+    }))
 }
 
 /// The distinct actions present in the log, for the filter.

@@ -133,6 +133,9 @@ fn every_message_key_in_the_code_exists() {
     for l in domain::accounts::SPOKEN_LANGUAGES {
         assert!(italian.contains(&format!("spoken-{l}")));
     }
+    for a in domain::audit::ACTIONS {
+        assert!(italian.contains(&domain::audit::message(a)), "{a}");
+    }
     for p in web::platform::INFO_PAGES {
         assert!(italian.contains(&format!("info-{p}-p1")));
     }
