@@ -777,3 +777,73 @@ async fn records_of_another_organisation_stay_out_of_a_workspace() {
         );
     }
 }
+
+/// Forms of programme staff's work, sent by each role the matrix allows (the operator and
+/// staff): each succeeds and stores what it says.
+#[tokio::test]
+async fn staff_and_the_operator_both_run_labs_and_the_registry() {
+    let m = matrix();
+    for app in apps().await {
+        let name = app.backend.name;
+        let sessions = db::labs::list(app.db(), &Default::default()).await.unwrap();
+        let full_day = sessions
+            .iter()
+            .find(|s| s.place.contains("Salerno"))
+            .unwrap()
+            .id;
+        let mut tried = 0;
+        for (who, role) in PEOPLE.iter().skip(1) {
+            let mut c = app.signed_in(who.unwrap()).await;
+            if expected_allowed(&m["labs.agenda_add"], role, false) {
+                let title = format!("Punto di {role}");
+                let r = c
+                    .post(
+                        &format!("/labs/sessions/{full_day}/agenda"),
+                        &[
+                            ("start", "10:00"),
+                            ("end", "10:30"),
+                            ("title", &title),
+                            ("speaker", ""),
+                        ],
+                    )
+                    .await;
+                assert_eq!(
+                    r.status,
+                    StatusCode::SEE_OTHER,
+                    "{role} on {name}: {}",
+                    r.body
+                );
+                let agenda = db::labs::agenda(app.db(), full_day).await.unwrap();
+                assert!(agenda.iter().any(|i| i.title == title), "{role} on {name}");
+                tried += 1;
+            }
+            if expected_allowed(&m["organisations.create"], role, false) {
+                let org = format!("Associazione registrata da {role}");
+                let r = c
+                    .post(
+                        "/admin/organisations",
+                        &[
+                            ("category", "local_actor"),
+                            ("name", &org),
+                            ("actor_sector", "association"),
+                            ("actor_public", "private"),
+                            ("region_code", "15"),
+                        ],
+                    )
+                    .await;
+                assert_eq!(
+                    r.status,
+                    StatusCode::SEE_OTHER,
+                    "{role} on {name}: {}",
+                    r.body
+                );
+                let (found, _) = db::organisations::search(app.db(), None, Some(&org), 5, 0)
+                    .await
+                    .unwrap();
+                assert!(found.iter().any(|o| o.data.name == org), "{role} on {name}");
+                tried += 1;
+            }
+        }
+        assert_eq!(tried, 4, "admin and staff, two forms each, on {name}");
+    }
+}
