@@ -49,6 +49,10 @@ pub async fn participants(db: &Db, session: Uuid) -> Result<Vec<Participant>> {
             }
         }
         // By name (Unicode collation, not the databases' code points).
+        for p in &mut out {
+            p.organisations
+                .sort_by(|a, b| domain::locale::compare_names(&a.1, &b.1));
+        }
         out.sort_by(|a, b| {
             domain::locale::compare_names(&a.name, &b.name).then_with(|| a.user_id.cmp(&b.user_id))
         });

@@ -152,7 +152,8 @@ async fn work_out(state: &AppState) -> AppResult<Report> {
             .into_iter()
             .map(|(id, r)| (names.get(&id).cloned().unwrap_or_default(), r))
             .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
+        // By name (Unicode collation, not code points: `Éco…` and `alfa…` before `Zeta…`).
+        out.sort_by(|a, b| domain::locale::compare_names(&a.0, &b.0));
         out
     };
     // Each participant with the administrations their registrations count for.
@@ -165,13 +166,16 @@ async fn work_out(state: &AppState) -> AppResult<Report> {
                 .filter_map(|l| l.organisation.and_then(|o| orgs.get(&o)))
                 .map(String::as_str)
                 .collect();
-            theirs.sort_unstable();
+            theirs.sort_by(|a, b| domain::locale::compare_names(a, b));
             theirs.dedup();
             let name = names.get(&id).cloned().unwrap_or_default();
             (name, theirs.join(", "), rate)
         })
         .collect();
-    participants.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    participants.sort_by(|a, b| {
+        domain::locale::compare_names(&a.0, &b.0)
+            .then_with(|| domain::locale::compare_names(&a.1, &b.1))
+    });
     // Modules in the programme's order (strands, then modules), as the programme lists them.
     let mut by_module = rates_by(&lines, |l| Some(l.module));
     let position: HashMap<Uuid, usize> = structure
