@@ -136,8 +136,8 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
             title => page.title, due_on => page.due_on, edit => page.edit,
             problems => page.problems, conflict => page.conflict, findings,
             choices => choices(state, locale).await?, focus => page.focus,
-            preview => page.preview,
             max_form => super::MAX_FORM, max_text => domain::products::MAX_TEXT,
+            preview => page.preview,
         },
     )
 }
@@ -340,8 +340,8 @@ async fn read_content(
             match domain::products::check_text(markdown) {
                 Ok(m) => (Content::Text { markdown: m }, vec![]),
                 Err(e) => (
-                    Content::Text {
                     // All of it: the route's body limit bounds it, and nothing typed is lost.
+                    Content::Text {
                         markdown: markdown.to_string(),
                     },
                     e.0.iter()
