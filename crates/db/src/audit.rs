@@ -141,16 +141,18 @@ pub async fn search(
     Ok((entries, total))
 }
 
-/// The people who appear in the log as having made a change, by name, for the filter.
+/// The people who appear in the log as having made a change, by name (Unicode collation), for
+/// the filter.
 pub async fn actors(db: &Db) -> Result<Vec<(Uuid, String)>> {
-    Ok(run!(db, |pool| {
+    let mut people = run!(db, |pool| {
         sqlx::query_as::<_, (Uuid, String)>(
-            "SELECT u.id, u.name FROM users u WHERE u.id IN (SELECT DISTINCT actor_id FROM audit_log)
-             ORDER BY u.name",
+            "SELECT u.id, u.name FROM users u WHERE u.id IN (SELECT DISTINCT actor_id FROM audit_log)",
         )
         .fetch_all(pool)
         .await?
-    }))
+    });
+    domain::locale::sort_by_name(&mut people, |(_, name)| name.as_str());
+    Ok(people)
 }
 
 /// The distinct actions present in the log, for the filter.
@@ -160,4 +162,58 @@ pub async fn actions(db: &Db) -> Result<Vec<String>> {
             .fetch_all(pool)
             .await?
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every action the data layer writes is one the audit log knows (and therefore has a
+    /// sentence in each language): a string literal of the sources shaped like an action
+    /// (`family.verb`, with the family of a known action) must be listed in
+    /// `domain::audit::ACTIONS`.
+    #[test]
+    fn every_action_written_is_known() {
+        let known = domain::audit::ACTIONS;
+        let families: Vec<&str> = known.iter().filter_map(|a| a.split('.').next()).collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut unknown = Vec::new();
+        let mut seen = 0;
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("db sources") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("source");
+                // A quote, a known family, a dot, lower-case letters and underscores, a quote.
+                for (at, _) in text.match_indices('"') {
+                    let rest = &text[at + 1..];
+                    let Some(end) = rest.find('"') else { continue };
+                    let literal = &rest[..end];
+                    let Some((family, verb)) = literal.split_once('.') else {
+                        continue;
+                    };
+                    let shaped = !verb.is_empty()
+                        && verb.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        && families.contains(&family);
+                    if !shaped {
+                        continue;
+                    }
+                    seen += 1;
+                    if !known.contains(&literal) {
+                        unknown.push(format!("{}: {literal}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen > 40, "the scan found only {seen} actions");
+        assert!(
+            unknown.is_empty(),
+            "actions missing from domain::audit::ACTIONS: {unknown:?}"
+        );
+    }
 }

@@ -46,10 +46,12 @@ impl Cell {
         }
     }
 
-    /// A date when `text` is an ISO date (YYYY-MM-DD), else the text itself.
+    /// A date when `text` is an ISO date (YYYY-MM-DD) that spreadsheets can hold (years
+    /// 1900-9999), else the text itself.
     pub fn date_or_text(text: &str) -> Cell {
         match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(d) => Cell::Date(d),
+            Ok(d) if (1900..=9999).contains(&d.year()) => Cell::Date(d),
+            Ok(_) => Cell::Text(text.to_string()),
             Err(_) if text.trim().is_empty() => Cell::Empty,
             Err(_) => Cell::Text(text.to_string()),
         }
@@ -148,6 +150,16 @@ pub fn table(sheet: &str, header: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_spreadsheets_cannot_hold_stay_text() {
+        assert!(matches!(Cell::date_or_text("2027-06-30"), Cell::Date(_)));
+        for odd in ["1850-06-30", "0999-12-31"] {
+            assert!(matches!(Cell::date_or_text(odd), Cell::Text(ref t) if t == odd));
+            let bytes = table("Dates", &["Date"], &[vec![Cell::date_or_text(odd)]]);
+            assert!(bytes.is_ok(), "{odd}");
+        }
+    }
 
     #[test]
     fn writes_a_zip_with_the_sheet() {

@@ -44,7 +44,11 @@ async fn the_audit_log_reads_as_sentences_and_filters_by_person_date_and_record(
             "{}",
             all.body
         );
-        assert!(all.body.contains("Giulia Ferri è entrato"), "{}", all.body);
+        assert!(
+            all.body.contains("Giulia Ferri ha aperto una sessione"),
+            "{}",
+            all.body
+        );
         // By person: only the coordinator's changes.
         let theirs = admin
             .get(&format!("/admin/audit?person={coordinator_id}"))
@@ -52,13 +56,13 @@ async fn the_audit_log_reads_as_sentences_and_filters_by_person_date_and_record(
         assert!(theirs
             .body
             .contains("Antonio Esposito ha creato un prodotto"));
-        assert!(!theirs.body.contains("Giulia Ferri è entrato"));
+        assert!(!theirs.body.contains("Giulia Ferri ha aperto una sessione"));
         // By record: the product's entries only.
         let record = admin.get(&format!("/admin/audit?record={product}")).await;
         assert!(record
             .body
             .contains("Antonio Esposito ha creato un prodotto"));
-        assert!(!record.body.contains("Giulia Ferri è entrato"));
+        assert!(!record.body.contains("Giulia Ferri ha aperto una sessione"));
         // By date: nothing tomorrow, everything from today; a wrong date is ignored, not a 500.
         let tomorrow = (chrono::Utc::now() + chrono::Duration::days(2)).date_naive();
         let later = admin.get(&format!("/admin/audit?from={tomorrow}")).await;

@@ -163,3 +163,33 @@ fn templates_and_translations_load() {
         "1 journée en présentiel"
     );
 }
+
+/// The certificate's statement agrees with its number of days in every language.
+#[test]
+fn certificate_days_agree_with_their_number() {
+    let i18n = web::i18n::I18n::load();
+    let statement = |locale, days: u64| {
+        i18n.message(
+            locale,
+            "certificate-statement",
+            &[
+                ("who", "Ermira Gjoni".into()),
+                ("programme", "Ponte".into()),
+                ("cohort", "Balcani".into()),
+                ("hours", "7".into()),
+                ("days", days.into()),
+            ],
+        )
+    };
+    let cases = [
+        (Locale::It, "una giornata,", "3 giornate,"),
+        (Locale::En, "one day,", "3 days,"),
+        (Locale::Fr, "1 journée,", "3 journées,"),
+    ];
+    for (locale, one, three) in cases {
+        let single = statement(locale, 1);
+        assert!(single.contains(one), "{single}");
+        let several = statement(locale, 3);
+        assert!(several.contains(three), "{several}");
+    }
+}

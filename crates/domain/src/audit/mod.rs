@@ -18,6 +18,7 @@ pub const ACTIONS: &[&str] = &[
     "labs.agenda_add",
     "labs.agenda_remove",
     "labs.certificate_issue",
+    "labs.certificate_update",
     "labs.check_in",
     "labs.feed_token",
     "labs.feedback",

@@ -320,7 +320,10 @@ session-confirm-no = No, back to the session
 
 # The certificate of participation (PDF), in the reader's language.
 certificate-title = Certificate of participation
-certificate-statement = This is to certify that { $who } took part in the workshops of the programme “{ $programme }”, in the group “{ $cohort }”, for { $hours } hours in all over { $days } days, as detailed below.
+certificate-statement = This is to certify that { $who } took part in the workshops of the programme “{ $programme }”, in the group “{ $cohort }”, for { $hours } hours in all over { $days ->
+        [one] one day
+       *[other] { $days } days
+    }, as detailed below.
 certificate-module = Module
 certificate-dates = Dates
 certificate-hours = Hours

@@ -320,7 +320,10 @@ session-confirm-no = Non, revenir à la journée
 
 # The certificate of participation (PDF), in the reader's language.
 certificate-title = Attestation de participation
-certificate-statement = Nous attestons que { $who } a participé aux ateliers du programme « { $programme } », dans le groupe « { $cohort } », pour un total de { $hours } heures sur { $days } journées, comme indiqué ci-dessous.
+certificate-statement = Nous attestons que { $who } a participé aux ateliers du programme « { $programme } », dans le groupe « { $cohort } », pour un total de { $hours } heures sur { $days ->
+        [one] { $days } journée
+       *[other] { $days } journées
+    }, comme indiqué ci-dessous.
 certificate-module = Module
 certificate-dates = Dates
 certificate-hours = Heures

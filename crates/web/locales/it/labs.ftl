@@ -320,7 +320,10 @@ session-confirm-no = No, torna alla giornata
 
 # The certificate of participation (PDF), in the reader's language.
 certificate-title = Attestato di partecipazione
-certificate-statement = Si attesta che { $who } ha partecipato ai laboratori del programma «{ $programme }», nel gruppo «{ $cohort }», per complessive { $hours } ore in { $days } giornate, come indicato di seguito.
+certificate-statement = Si attesta che { $who } ha partecipato ai laboratori del programma «{ $programme }», nel gruppo «{ $cohort }», per complessive { $hours } ore in { $days ->
+        [one] una giornata
+       *[other] { $days } giornate
+    }, come indicato di seguito.
 certificate-module = Modulo
 certificate-dates = Date
 certificate-hours = Ore

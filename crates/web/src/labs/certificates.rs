@@ -145,7 +145,7 @@ fn wording(
                 ("programme", s.programme.clone().into()),
                 ("cohort", s.cohort.clone().into()),
                 ("hours", hours(s.minutes, locale).into()),
-                ("days", s.days.to_string().into()),
+                ("days", (s.days as u64).into()),
             ],
         ),
         module: t("certificate-module"),
