@@ -70,7 +70,13 @@ pub async fn postgres() -> Backend {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst)
     );
-    let admin = format!("postgres://ponte@127.0.0.1:{}/postgres", cluster.port);
+    create_database(cluster.port, &name, "ponte-test-pg-files").await
+}
+
+/// Creates the database `name` on the local cluster listening on `port` and opens it with the
+/// schema; `files` names the temporary directory of the backend's files.
+async fn create_database(port: u16, name: &str, files: &str) -> Backend {
+    let admin = format!("postgres://ponte@127.0.0.1:{port}/postgres");
     let pool = sqlx::PgPool::connect(&admin)
         .await
         .expect("connect to the test cluster");
@@ -79,13 +85,13 @@ pub async fn postgres() -> Backend {
         .await
         .expect("create a test database");
     pool.close().await;
-    let url = format!("postgres://ponte@127.0.0.1:{}/{name}", cluster.port);
+    let url = format!("postgres://ponte@127.0.0.1:{port}/{name}");
     let db = Db::connect(&url).await.expect("open PostgreSQL");
     Backend {
         name: "postgres",
         url,
         db,
-        dir: TempDir::new("ponte-test-pg-files"),
+        dir: TempDir::new(files),
     }
 }
 
@@ -567,23 +573,7 @@ impl DurableCluster {
 
     /// A new database on this cluster, with the schema.
     pub async fn database(&self, name: &str) -> Backend {
-        let admin = format!("postgres://ponte@127.0.0.1:{}/postgres", self.port);
-        let pool = sqlx::PgPool::connect(&admin)
-            .await
-            .expect("connect to the durable cluster");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&pool)
-            .await
-            .expect("create a database");
-        pool.close().await;
-        let url = format!("postgres://ponte@127.0.0.1:{}/{name}", self.port);
-        let db = Db::connect(&url).await.expect("open PostgreSQL");
-        Backend {
-            name: "postgres",
-            url,
-            db,
-            dir: TempDir::new("ponte-test-pg-durable-files"),
-        }
+        create_database(self.port, name, "ponte-test-pg-durable-files").await
     }
 }
 
