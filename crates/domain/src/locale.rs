@@ -54,6 +54,17 @@ impl Locale {
         best.map(|(_, l)| l)
     }
 
+    /// The language of the emails a person receives, from the languages their profile says they
+    /// speak, in their order: Italian (the programme's language) when they speak it or list none
+    /// of the interface languages, else the first of English and French they list.
+    pub fn for_mail(spoken: &[String]) -> Locale {
+        let listed: Vec<Locale> = spoken.iter().filter_map(|l| Locale::parse(l)).collect();
+        if listed.contains(&Locale::It) {
+            return Locale::It;
+        }
+        listed.first().copied().unwrap_or_default()
+    }
+
     fn separators(self) -> (&'static str, &'static str) {
         match self {
             Locale::It => (".", ","),
@@ -268,6 +279,18 @@ pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn emails_in_the_language_a_person_speaks() {
+        let spoken = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(Locale::for_mail(&spoken(&[])), Locale::It);
+        assert_eq!(Locale::for_mail(&spoken(&["sq", "sr"])), Locale::It);
+        assert_eq!(Locale::for_mail(&spoken(&["en"])), Locale::En);
+        assert_eq!(Locale::for_mail(&spoken(&["sq", "fr", "en"])), Locale::Fr);
+        assert_eq!(Locale::for_mail(&spoken(&["en", "fr"])), Locale::En);
+        // Italian speakers read the programme's language, even when they list it after English.
+        assert_eq!(Locale::for_mail(&spoken(&["en", "it"])), Locale::It);
+    }
 
     #[test]
     fn money_per_locale() {

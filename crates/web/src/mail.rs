@@ -34,6 +34,16 @@ pub async fn queue(db: &Db, to: &str, subject: &str, body: &str) -> db::Result<(
     Ok(())
 }
 
+/// The language of the emails to a person: the first interface language their profile says they
+/// speak, Italian first (see `Locale::for_mail`).
+pub async fn locale_of(db: &Db, person: uuid::Uuid) -> db::Result<domain::locale::Locale> {
+    match db::accounts::user(db, person).await {
+        Ok(user) => Ok(domain::locale::Locale::for_mail(&user.languages)),
+        Err(db::DbError::NotFound) => Ok(domain::locale::Locale::default()),
+        Err(e) => Err(e),
+    }
+}
+
 /// How many emails were queued for `to` since `since`.
 pub async fn recently_queued(
     db: &Db,

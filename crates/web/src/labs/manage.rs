@@ -239,7 +239,18 @@ pub(super) async fn update(
         );
     }
     match db::labs::update(&state.db, &s, submitted.version, &draft, viewer.user_id()).await {
-        Ok(()) => Ok(see_other(&format!("/labs/sessions/{}", s.id))),
+        Ok(()) => {
+            // A new time or place is news for everyone registered or invited.
+            let moved = draft.starts_at != s.starts_at
+                || draft.ends_at != s.ends_at
+                || draft.place != s.place
+                || draft.online_url != s.online_url;
+            if moved {
+                let changed = find(&state, id).await?;
+                tell_participants(&state, &changed, "mail-session-changed-subject").await?;
+            }
+            Ok(see_other(&format!("/labs/sessions/{}", s.id)))
+        }
         Err(db::DbError::Conflict) => {
             // Saved by someone else meanwhile (or seats were taken): the page shows the current
             // session beside the form, which keeps what this person typed.
@@ -273,23 +284,23 @@ pub(super) struct StatusForm {
     confirm: String,
 }
 
-/// Tells everyone registered or invited that the session changed, in Italian (the programme's
-/// language), by email through the job queue.
+/// Tells everyone registered or invited that the session changed, each in their language, by
+/// email through the job queue.
 async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> AppResult<()> {
     let people = db::labs::participants(&state.db, s.id).await?;
-    let locale = domain::locale::Locale::It;
     let (date, _) = local(s.starts_at);
-    let when = format!(
-        "{} {}–{}",
-        locale.date(date),
-        super::clock(s.starts_at),
-        super::clock(s.ends_at)
-    );
     let link = format!("{}/labs/sessions/{}", state.config.base_url, s.id);
-    let status = state
-        .i18n
-        .t(locale, &format!("session-status-{}", s.status.code()));
     for p in people {
+        let locale = crate::mail::locale_of(&state.db, p.user_id).await?;
+        let when = format!(
+            "{} {}–{}",
+            locale.date(date),
+            super::clock(s.starts_at),
+            super::clock(s.ends_at)
+        );
+        let status = state
+            .i18n
+            .t(locale, &format!("session-status-{}", s.status.code()));
         let subject = state
             .i18n
             .message(locale, subject_key, &[("title", s.title.clone().into())]);
@@ -299,9 +310,9 @@ async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> 
             &[
                 ("name", p.name.clone().into()),
                 ("title", s.title.clone().into()),
-                ("when", when.clone().into()),
+                ("when", when.into()),
                 ("place", s.place.clone().into()),
-                ("status", status.clone().into()),
+                ("status", status.into()),
                 ("link", link.clone().into()),
             ],
         );
@@ -539,7 +550,7 @@ pub(super) async fn invite(
         .await?
         .ok_or(AppError::BadRequest("error-invite-unknown"))?;
     if db::labs::invite(&state.db, s.id, person.id, viewer.user_id()).await? {
-        let locale = domain::locale::Locale::It;
+        let locale = crate::mail::locale_of(&state.db, person.id).await?;
         let subject = state.i18n.message(
             locale,
             "mail-session-invitation-subject",

@@ -77,16 +77,17 @@ pub async fn run(db: &Db, base_url: &str, payload: &serde_json::Value) -> Result
     db::products::notify(db, &notice)
         .await
         .map_err(|e| e.to_string())?;
-    let locale = domain::locale::Locale::default();
-    let due = locale.date(payload.due);
-    let args = [
-        ("title", p.title.clone().into()),
-        ("due", due.into()),
-        ("link", format!("{base_url}{link}").into()),
-    ];
-    let subject = i18n().message(locale, "mail-product-reminder-subject", &args);
-    let body = i18n().message(locale, "mail-product-reminder-body", &args);
-    for (_, address) in &to {
+    for (person, address) in &to {
+        let locale = crate::mail::locale_of(db, *person)
+            .await
+            .map_err(|e| e.to_string())?;
+        let args = [
+            ("title", p.title.clone().into()),
+            ("due", locale.date(payload.due).into()),
+            ("link", format!("{base_url}{link}").into()),
+        ];
+        let subject = i18n().message(locale, "mail-product-reminder-subject", &args);
+        let body = i18n().message(locale, "mail-product-reminder-body", &args);
         crate::mail::queue(db, address, &subject, &body)
             .await
             .map_err(|e| e.to_string())?;

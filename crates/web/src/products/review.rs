@@ -45,7 +45,7 @@ async fn recipients(
     Ok(out)
 }
 
-/// Queues an email about a product to each recipient, in the programme's language.
+/// Queues an email about a product to each recipient, in the recipient's language.
 async fn email(
     state: &AppState,
     to: &[(Uuid, String)],
@@ -53,23 +53,26 @@ async fn email(
     p: &Product,
     note: &str,
 ) -> AppResult<()> {
-    let locale = domain::locale::Locale::default();
-    let subject = state.i18n.message(
-        locale,
-        &format!("mail-product-{kind}-subject"),
-        &[("title", p.title.clone().into())],
-    );
     let link = format!("{}{}", state.config.base_url, path(p));
-    let mut body = state.i18n.message(
-        locale,
-        &format!("mail-product-{kind}-body"),
-        &[("title", p.title.clone().into()), ("link", link.into())],
-    );
-    if !note.is_empty() {
-        body.push_str("\n\n");
-        body.push_str(note);
-    }
-    for (_, address) in to {
+    for (person, address) in to {
+        let locale = crate::mail::locale_of(&state.db, *person).await?;
+        let subject = state.i18n.message(
+            locale,
+            &format!("mail-product-{kind}-subject"),
+            &[("title", p.title.clone().into())],
+        );
+        let mut body = state.i18n.message(
+            locale,
+            &format!("mail-product-{kind}-body"),
+            &[
+                ("title", p.title.clone().into()),
+                ("link", link.clone().into()),
+            ],
+        );
+        if !note.is_empty() {
+            body.push_str("\n\n");
+            body.push_str(note);
+        }
         crate::mail::queue(&state.db, address, &subject, &body).await?;
     }
     Ok(())
