@@ -73,6 +73,15 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Municipality>, Vec<RowError>> {
             }])
         }
     };
+    if header.iter().any(|f| std::str::from_utf8(f).is_err()) {
+        return Err(vec![RowError {
+            line: 1,
+            message: "the header is not valid UTF-8: the list is published in UTF-8 (was it saved \
+                      in another encoding?)"
+                .into(),
+        }]);
+    }
+    let columns = header.len();
     let header: Vec<String> = header
         .iter()
         .map(|f| normalise_header(&String::from_utf8_lossy(f)))
@@ -124,6 +133,18 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Municipality>, Vec<RowError>> {
         };
         let line = record.position().map(|p| line_at(p.byte())).unwrap_or(0);
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        // Every row of the list has the header's columns: one with fewer or more was cut short
+        // (a truncated download) or shifted, and its values cannot be trusted.
+        if record.len() != columns {
+            errors.push(RowError {
+                line,
+                message: format!(
+                    "the row has {} columns, the header has {columns}",
+                    record.len()
+                ),
+            });
             continue;
         }
         match read_row(&record, &index) {
@@ -271,6 +292,32 @@ mod tests {
             .message
             .contains("missing columns"));
         assert!(parse(b"").is_err());
+    }
+
+    #[test]
+    fn refuses_a_row_cut_short_and_a_header_in_another_encoding() {
+        // A download that stopped in the middle of its last row: the columns the importer
+        // reads are all there, but the row is not whole.
+        let whole = format!("{HEADER}{}", row("065116", "Salerno", "SA"));
+        let cut = &whole[..whole.len() - 12];
+        let errors = parse(cut.as_bytes()).unwrap_err();
+        assert_eq!(errors[0].line, 4);
+        assert_eq!(
+            errors[0].message,
+            "the row has 15 columns, the header has 16"
+        );
+        let longer = whole.replace("\r\n15;", "\r\n15;;");
+        assert!(parse(longer.as_bytes()).unwrap_err()[0]
+            .message
+            .contains("17 columns"));
+        let latin1: Vec<u8> = whole
+            .chars()
+            .filter(|c| *c != '\u{feff}')
+            .map(|c| c as u32 as u8)
+            .collect();
+        let errors = parse(&latin1).unwrap_err();
+        assert_eq!(errors[0].line, 1);
+        assert!(errors[0].message.contains("not valid UTF-8"), "{errors:?}");
     }
 
     /// The real file.

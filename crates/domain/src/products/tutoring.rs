@@ -36,7 +36,7 @@ pub fn check(
     fields: &[(String, String)],
     today: NaiveDate,
 ) -> Result<Entry, crate::validation::Errors> {
-    use crate::validation::{optional_text, required_text, Errors};
+    use crate::validation::{optional_date, optional_text, required_line, Errors};
     let get = |k: &str| {
         fields
             .iter()
@@ -63,7 +63,7 @@ pub fn check(
             0
         }
     };
-    let participants = required_text(&mut errors, "participants", get("participants"), 500);
+    let participants = required_line(&mut errors, "participants", get("participants"), 500);
     let notes = optional_text(&mut errors, "notes", get("notes"), 10_000).unwrap_or_default();
     let product = crate::validation::trimmed(get("product"));
     let mut steps = Vec::new();
@@ -74,19 +74,10 @@ pub fn check(
         if text.trim().is_empty() && owner.trim().is_empty() && due.is_empty() {
             continue;
         }
-        let text = required_text(&mut errors, "steps", text, 500);
-        let owner = required_text(&mut errors, "steps", owner, 120);
-        let due_on = if due.is_empty() {
-            None
-        } else {
-            match NaiveDate::parse_from_str(due, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    errors.add("steps", "error-date");
-                    None
-                }
-            }
-        };
+        let text = required_line(&mut errors, "steps", text, 500);
+        let owner = required_line(&mut errors, "steps", owner, 120);
+        // Between 2000 and 2100, as every date typed in a form.
+        let due_on = optional_date(&mut errors, "steps", due);
         steps.push(Step {
             text,
             owner,
@@ -161,5 +152,38 @@ mod tests {
         assert!(fields.contains(&("participants", "error-required")));
         assert!(fields.contains(&("steps", "error-required")));
         assert!(check(&f(&[("held_on", "ieri")]), today()).is_err());
+    }
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks_and_a_step_is_due_within_the_century() {
+        let errors = check(
+            &f(&[
+                ("held_on", "2026-12-04"),
+                ("minutes", "30"),
+                ("participants", "Elena Russo\nAntonio Esposito"),
+                ("step0.text", "Primo\rsecondo"),
+                ("step0.owner", "Antonio"),
+            ]),
+            today(),
+        )
+        .unwrap_err();
+        let fields: Vec<_> = errors.0.iter().map(|e| (e.field, e.message)).collect();
+        assert!(fields.contains(&("participants", "error-line-break")));
+        assert!(fields.contains(&("steps", "error-line-break")));
+        for due in ["9999-12-31", "1899-12-31"] {
+            let errors = check(
+                &f(&[
+                    ("held_on", "2026-12-04"),
+                    ("minutes", "30"),
+                    ("participants", "Elena Russo"),
+                    ("step0.text", "Rivedere"),
+                    ("step0.owner", "Antonio"),
+                    ("step0.due", due),
+                ]),
+                today(),
+            )
+            .unwrap_err();
+            assert_eq!(errors.for_field("steps"), Some("error-date"), "{due}");
+        }
     }
 }

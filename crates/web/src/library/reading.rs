@@ -6,7 +6,7 @@ use crate::session::Viewer;
 use crate::state::AppState;
 use axum::extract::State;
 use db::library::ReadingFor;
-use domain::validation::{optional_text, Errors};
+use domain::validation::{optional_line, Errors};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -50,7 +50,7 @@ pub(super) async fn add(
         return Err(AppError::BadRequest("error-choose"));
     }
     let mut errors = Errors::default();
-    let note = optional_text(&mut errors, "note", &form.note, 500).unwrap_or_default();
+    let note = optional_line(&mut errors, "note", &form.note, 500).unwrap_or_default();
     if !errors.is_empty() {
         return Err(AppError::invalid(&errors));
     }

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use db::library::MacroArea;
-use domain::validation::{required_text, Errors};
+use domain::validation::{required_line, Errors};
 use minijinja::context;
 use serde::Deserialize;
 
@@ -55,9 +55,9 @@ pub(super) async fn save(
     if !domain::library::is_macro_area_code(&code) {
         errors.add("code", "error-library-code");
     }
-    let name_it = required_text(&mut errors, "name_it", &form.name_it, 200);
-    let name_en = required_text(&mut errors, "name_en", &form.name_en, 200);
-    let name_fr = required_text(&mut errors, "name_fr", &form.name_fr, 200);
+    let name_it = required_line(&mut errors, "name_it", &form.name_it, 200);
+    let name_en = required_line(&mut errors, "name_en", &form.name_en, 200);
+    let name_fr = required_line(&mut errors, "name_fr", &form.name_fr, 200);
     let position: i64 = match form.position.trim() {
         "" => 100,
         p => match p.parse() {
