@@ -1,6 +1,8 @@
 //! Embeds the front-end assets (Bootstrap Italia and htmx from npm, and Ponte's own files), the
 //! templates and the translations into the binary: the build writes a table of
-//! `include_bytes!` entries that `assets.rs`, `templates.rs` and `i18n.rs` read.
+//! `include_bytes!` entries that `assets.rs`, `templates.rs` and `i18n.rs` read. Bootstrap
+//! Italia's style sheet is compiled from the kit's Sass sources with only the parts Ponte uses
+//! (`assets/scss/bootstrap-italia-ponte.scss`), by Node.js with the npm `sass` package.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -16,15 +18,13 @@ fn main() {
              (scripts/start and scripts/test do it for you).\n\n"
         );
     }
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let scss = manifest.join("assets/scss/bootstrap-italia-ponte.scss");
     // (URL path under /assets, file on disk)
     let mut assets: Vec<(String, PathBuf)> = vec![
         (
             "bootstrap-italia.min.css".into(),
-            bi.join("css/bootstrap-italia.min.css"),
-        ),
-        (
-            "bootstrap-italia.bundle.min.js".into(),
-            bi.join("js/bootstrap-italia.bundle.min.js"),
+            compiled_sass(&scss, &npm, &out_dir),
         ),
         ("sprites.svg".into(), bi.join("svg/sprites.svg")),
         ("htmx.min.js".into(), npm.join("htmx.org/dist/htmx.min.js")),
@@ -38,11 +38,14 @@ fn main() {
             }
         }
     }
-    for entry in sorted(&manifest.join("assets")) {
+    // Ponte's own files (the Sass sources under `assets/scss` are compiled above, not served).
+    for entry in sorted(&manifest.join("assets"))
+        .into_iter()
+        .filter(|p| p.is_file())
+    {
         let name = entry.file_name().unwrap().to_string_lossy().to_string();
         assets.push((name, entry));
     }
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     // Style sheets refer to other assets (fonts.css to the fonts): they are read last, with
     // those references turned into the hashed addresses of the assets they name.
     assets.sort_by_key(|(path, _)| path.ends_with(".css"));
@@ -146,6 +149,64 @@ fn main() {
     let dest = out_dir.join("embedded.rs");
     std::fs::write(dest, out).unwrap();
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Compiles the Sass entry `scss` (which imports Bootstrap Italia's partials from
+/// `node_modules`) into a compressed style sheet in the build's output folder, and returns it.
+/// Node.js runs the npm `sass` package (installed by `npm ci`); the result is kept under a hash
+/// of the entry and of the versions of the kit and of the compiler, so that a build that changes
+/// a template does not compile it again.
+fn compiled_sass(scss: &Path, npm: &Path, out_dir: &Path) -> PathBuf {
+    println!("cargo:rerun-if-changed={}", scss.display());
+    let sass_package = npm.join("sass/package.json");
+    let kit_package = npm.join("bootstrap-italia/package.json");
+    println!("cargo:rerun-if-changed={}", sass_package.display());
+    println!("cargo:rerun-if-changed={}", kit_package.display());
+    let mut key = std::fs::read(scss).unwrap_or_else(|e| panic!("{}: {e}", scss.display()));
+    for package in [&sass_package, &kit_package] {
+        match std::fs::read(package) {
+            Ok(bytes) => key.extend(bytes),
+            Err(_) => panic!(
+                "\n\nThe npm package of {} is missing: run `npm ci` in the repository root first\n\
+                 (scripts/start and scripts/test do it for you).\n\n",
+                package.parent().unwrap().display()
+            ),
+        }
+    }
+    let dir = out_dir.join("sass");
+    std::fs::create_dir_all(&dir).unwrap();
+    let css = dir.join(format!("{}.css", &hex_digest(&key)[..16]));
+    if css.exists() {
+        return css;
+    }
+    let tmp = dir.join("compiling.css.tmp");
+    // `node -e SCRIPT ENTRY OUT NODE_MODULES`: the kit's sources use `@import` and older Sass
+    // functions, whose deprecation warnings are the kit's to fix, so the compiler is kept quiet.
+    const SCRIPT: &str = "const [entry, out, modules] = process.argv.slice(1);\
+        const sass = require(require.resolve('sass', { paths: [modules] }));\
+        const result = sass.compile(entry, { style: 'compressed', loadPaths: [modules], \
+        quietDeps: true, logger: sass.Logger.silent });\
+        require('fs').writeFileSync(out, result.css);";
+    let status = std::process::Command::new("node")
+        .arg("-e")
+        .arg(SCRIPT)
+        .arg(scss)
+        .arg(&tmp)
+        .arg(npm)
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => panic!(
+            "\n\nCompiling {} with the npm `sass` package failed ({s}): see the error above.\n\n",
+            scss.display()
+        ),
+        Err(e) => panic!(
+            "\n\nNode.js is needed to compile the style sheets, but `node` could not be run ({e}):\n\
+             install Node.js (20 or later) and run `npm ci` in the repository root.\n\n"
+        ),
+    }
+    std::fs::rename(&tmp, &css).unwrap();
+    css
 }
 
 /// The hex SHA-256 of `bytes`.

@@ -98,12 +98,7 @@ async fn text_responses_are_compressed_as_the_client_accepts() {
         // Embedded assets, compressed when the binary was built.
         check_compressed(&mut guest, "/assets/ponte.css", "text/css").await;
         check_compressed(&mut guest, "/assets/bootstrap-italia.min.css", "text/css").await;
-        check_compressed(
-            &mut guest,
-            "/assets/bootstrap-italia.bundle.min.js",
-            "text/javascript",
-        )
-        .await;
+        check_compressed(&mut guest, "/assets/ponte.js", "text/javascript").await;
         check_compressed(&mut guest, "/assets/htmx.min.js", "text/javascript").await;
         check_compressed(&mut guest, "/assets/sprites.svg", "image/svg+xml").await;
         // The map's shapes, written by the server.

@@ -1,6 +1,145 @@
-// Ponte's own script, loaded before Bootstrap Italia. The bundled video player would inject
-// <style> elements, which the Content-Security-Policy forbids: tell it not to.
-window.VIDEOJS_NO_DYNAMIC_STYLE = true;
+// Ponte's own script, on every page. Bootstrap Italia's script bundle is not loaded: the three
+// behaviours of it that Ponte's pages use are here, done the same way (same classes and
+// attributes, so the kit's style sheet shows them as before): the phone's main menu, the field
+// labels that rest in an empty field, and focus rings shown for the keyboard only.
+
+// Focus rings for the keyboard only: an element focused by a click is marked, and the kit's
+// style sheet draws no ring on it (Bootstrap Italia's TrackFocus).
+(function () {
+  var usingMouse = false;
+  document.addEventListener("keydown", function () { usingMouse = false; });
+  document.addEventListener("mousedown", function () { usingMouse = true; });
+  document.addEventListener("focusin", function (e) {
+    if (usingMouse && e.target && e.target.setAttribute) e.target.setAttribute("data-focus-mouse", "true");
+  });
+  document.addEventListener("focusout", function (e) {
+    if (e.target && e.target.setAttribute) e.target.setAttribute("data-focus-mouse", "false");
+  });
+})();
+
+// Field labels (Bootstrap Italia's Input): in a .form-group the label of an empty field rests in
+// the field, and moves above it while the field has focus or a value. A label marked `active` by
+// the template starts above its field, as it shows without JavaScript.
+document.addEventListener("DOMContentLoaded", function () {
+  var skip = 'select, input[type="radio"], input[type="checkbox"], input[type="time"], ' +
+    'input[data-bs-input][type="password"], input.input-password[data-bs-input], input[data-bs-autocomplete][type="search"]';
+  var done = [];
+  document.querySelectorAll("input, textarea, label").forEach(function (item) {
+    var field = item;
+    if (item.tagName === "LABEL") {
+      var id = item.getAttribute("for");
+      field = id && document.getElementById(id);
+      if (!field) return;
+    }
+    if (done.indexOf(field) >= 0 || field.matches(skip) || !field.id) return;
+    done.push(field);
+    var label = document.querySelector('label[for="' + CSS.escape(field.id) + '"]');
+    if (!label) return;
+    var empty = function () { return !field.value && !field.getAttribute("placeholder"); };
+    var over = function () { if (empty()) label.classList.remove("active"); };
+    var out = function () { label.classList.add("active"); };
+    if (!label.classList.contains("active")) { out(); over(); }
+    if (label.getAttribute("it-bs-static") !== null) return;
+    var type = field.getAttribute("type");
+    if (type === "date" || type === "time") return;
+    if (type === "file") { field.addEventListener("blur", out); return; }
+    field.addEventListener("focus", out);
+    field.addEventListener("blur", over);
+    field.addEventListener("change", function () { if (empty()) over(); else out(); });
+  });
+});
+
+// The phone's main menu (Bootstrap Italia's NavBarCollapsible): the button opens the menu as a
+// dialog over a backdrop, keeps the focus in it, and the close button, the backdrop or Escape
+// close it and give the focus back to the button. On wide screens the menu is always shown.
+document.addEventListener("DOMContentLoaded", function () {
+  var button = document.querySelector('[data-bs-toggle="navbarcollapsible"]');
+  var menu = button && document.querySelector(button.getAttribute("data-bs-target"));
+  if (!menu) return;
+  var main = document.querySelector("main");
+  var wrapper = menu.querySelector(".menu-wrapper") || menu;
+  var close = menu.querySelector(".close-div button");
+  var shown = false, moving = false, backdrop = null, tabBack = false;
+  if (!menu.getAttribute("tabindex")) menu.setAttribute("tabindex", "-1");
+  // Calls `done` once the element's transition has ended (or at once, if it has none).
+  function afterTransition(element, done) {
+    var style = getComputedStyle(element);
+    var ms = (parseFloat(style.transitionDuration) + parseFloat(style.transitionDelay)) * 1000;
+    if (!ms) { done(); return; }
+    var called = false;
+    var finish = function (e) {
+      if (called || (e && e.target !== element)) return;
+      called = true; element.removeEventListener("transitionend", finish); done();
+    };
+    element.addEventListener("transitionend", finish);
+    setTimeout(finish, ms + 5);
+  }
+  function focusable() {
+    return Array.prototype.filter.call(
+      menu.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'),
+      function (el) { return !el.disabled && el.offsetParent !== null; });
+  }
+  function show() {
+    if (shown || moving) return;
+    shown = true; moving = true;
+    var scrollbar = window.innerWidth - document.documentElement.clientWidth;
+    document.body.style.overflow = "hidden";
+    if (scrollbar) document.body.style.paddingRight = (parseFloat(getComputedStyle(document.body).paddingRight) + scrollbar) + "px";
+    document.body.classList.add("navbar-open");
+    backdrop = document.createElement("div");
+    backdrop.className = "navbar-backdrop fade";
+    backdrop.addEventListener("mousedown", hide);
+    menu.parentNode.appendChild(backdrop);
+    void backdrop.offsetHeight;
+    backdrop.classList.add("show");
+    menu.style.display = "block";
+    if (!menu.getAttribute("aria-label") && !menu.getAttribute("aria-labelledby")) menu.setAttribute("aria-label", "Menu");
+    menu.setAttribute("aria-modal", "true");
+    menu.setAttribute("role", "dialog");
+    if (main && !main.contains(menu)) main.setAttribute("inert", "");
+    void menu.offsetHeight;
+    menu.classList.add("expanded");
+    button.setAttribute("aria-expanded", "true");
+    afterTransition(wrapper, function () {
+      (close || focusable()[0] || menu).focus();
+      moving = false;
+    });
+  }
+  function hide() {
+    if (!shown || moving) return;
+    shown = false; moving = true;
+    menu.classList.remove("expanded");
+    var old = backdrop;
+    backdrop = null;
+    old.classList.remove("show");
+    afterTransition(old, function () { old.remove(); });
+    button.setAttribute("aria-expanded", "false");
+    afterTransition(wrapper, function () {
+      menu.style.display = "";
+      menu.removeAttribute("aria-modal");
+      menu.removeAttribute("role");
+      document.body.classList.remove("navbar-open");
+      if (main) main.removeAttribute("inert");
+      document.body.style.overflow = "";
+      document.body.style.paddingRight = "";
+      moving = false;
+      if (button.offsetParent !== null) button.focus();
+    });
+  }
+  button.addEventListener("click", function () { if (shown) hide(); else show(); });
+  if (close) close.addEventListener("click", function (e) { e.preventDefault(); hide(); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Tab") tabBack = e.shiftKey;
+    if (shown && e.key === "Escape") hide();
+  });
+  // The focus stays in the open menu: leaving it from one end comes back at the other.
+  document.addEventListener("focusin", function (e) {
+    if (!shown || moving || menu.contains(e.target)) return;
+    var all = focusable();
+    if (!all.length) menu.focus();
+    else (tabBack ? all[all.length - 1] : all[0]).focus();
+  });
+});
 
 // The logframe editor: rows can be dragged by their handle. A row takes the rows under it
 // (deeper levels) along; the form's fields are renumbered in the new order and the form is saved,
