@@ -56,6 +56,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0013_certificate_seasons",
         include_str!("../migrations/sqlite/0013_certificate_seasons.sql"),
     ),
+    (
+        "0015_library_changes",
+        include_str!("../migrations/sqlite/0015_library_changes.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -110,6 +114,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0013_certificate_seasons",
         include_str!("../migrations/postgres/0013_certificate_seasons.sql"),
+    ),
+    (
+        "0015_library_changes",
+        include_str!("../migrations/postgres/0015_library_changes.sql"),
     ),
 ];
 

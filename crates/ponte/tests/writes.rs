@@ -110,6 +110,7 @@ const SHOWN: &[Shown] = &[
             "library_search",
             "library_document_themes",
             "library_document_places",
+            "library_changes",
         ],
     },
     Shown {

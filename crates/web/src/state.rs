@@ -88,6 +88,11 @@ pub struct Shared {
     pub storage: Arc<storage::Storage>,
     /// Values kept between requests while the data they show is unchanged (see `kept`).
     pub kept: crate::kept::Kept,
+    /// The library's catalogue: a copy of what searches need of every document, kept in step
+    /// with the database by its change log (see `db::library::Catalogue`). Part of the data
+    /// layer like the pool, not a cache of pages: it never serves what the database no longer
+    /// holds.
+    pub catalogue: db::library::Catalogue,
 }
 
 impl AppState {
@@ -103,6 +108,7 @@ impl AppState {
             templates,
             storage: Arc::new(storage),
             kept: crate::kept::Kept::new(kept_bytes),
+            catalogue: db::library::Catalogue::new(),
         }))
     }
 }

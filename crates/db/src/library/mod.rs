@@ -2,13 +2,17 @@
 //! their search index and faceted search, themes (macro-areas and DAC sectors), good practices,
 //! reading lists and text extraction are in their own files.
 
+mod catalogue;
 mod documents;
 mod extraction;
 mod practices;
 mod reading;
 mod search;
+#[cfg(feature = "test-support")]
+pub mod search_sql;
 mod themes;
 
+pub use catalogue::Catalogue;
 pub use documents::*;
 pub use extraction::*;
 pub use practices::*;

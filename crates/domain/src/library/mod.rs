@@ -3,6 +3,7 @@
 //! the OECD DAC sector list reader in `sectors`, text extraction from uploaded files in `extract`,
 //! who may publish at which visibility in `publish`.
 
+pub mod catalogue;
 pub mod extract;
 pub mod map;
 pub mod places;

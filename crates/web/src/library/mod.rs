@@ -90,7 +90,7 @@ pub(crate) async fn search(
         .kept
         .get_or_compute_limited(&state.db, key, SEARCH_PARTS, &SEARCHING, || async {
             Ok(Found::new(
-                db::library::search(&state.db, search, scope).await?,
+                db::library::search_in(&state.db, &state.catalogue, search, scope).await?,
                 &search.query,
             ))
         })
