@@ -1951,6 +1951,52 @@ async fn each_allowed_person_contributes_to_the_library() {
                     *tried.entry("library.reading_remove").or_default() += 1;
                 }
             }
+            if allowed("library.retry") {
+                // A file whose text could not be read: its extraction is tried again.
+                let (ct, body) = common::multipart(&[
+                    ("title", None, format!("Verbale di {role}").as_bytes()),
+                    ("kind", None, b"minutes"),
+                    ("language", None, b"it"),
+                    ("year", None, b"2025"),
+                    ("visibility", None, b"programme"),
+                    ("file", Some("verbale.txt"), b"Riunione del partenariato."),
+                ]);
+                let r = c
+                    .send(Method::POST, "/library/documents", Some(&ct), body)
+                    .await;
+                assert_eq!(
+                    r.status,
+                    StatusCode::SEE_OTHER,
+                    "{role} on {name}: {}",
+                    r.body
+                );
+                let file: Uuid = r
+                    .location()
+                    .trim_start_matches("/library/documents/")
+                    .split(['?', '/', '#'])
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                db::library::set_extracted(app.db(), file, Err("library.extraction_failed"))
+                    .await
+                    .unwrap();
+                let r = c
+                    .post(&format!("/library/documents/{file}/extract"), &[])
+                    .await;
+                assert_eq!(
+                    r.status,
+                    StatusCode::SEE_OTHER,
+                    "{role} on {name}: {}",
+                    r.body
+                );
+                let doc = db::library::document(app.db(), file)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(doc.extraction, "pending", "{role} on {name}");
+                *tried.entry("library.retry").or_default() += 1;
+            }
             if allowed("library.delete") {
                 let r = c
                     .post(&format!("/library/documents/{id}/delete"), &[])
@@ -1999,7 +2045,7 @@ async fn each_allowed_person_contributes_to_the_library() {
             }
         }
         each_allowed_role_tried(&m, &tried);
-        assert_eq!(tried.len(), 6, "{name}: {tried:?}");
+        assert_eq!(tried.len(), 7, "{name}: {tried:?}");
     }
 }
 
