@@ -12,6 +12,7 @@ mod migrate;
 pub mod organisations;
 pub mod products;
 pub mod programme;
+pub mod tables;
 #[cfg(feature = "test-support")]
 pub mod testing;
 pub mod write;

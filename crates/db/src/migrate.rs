@@ -57,6 +57,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0013_certificate_seasons.sql"),
     ),
     (
+        "0014_tables",
+        include_str!("../migrations/sqlite/0014_tables.sql"),
+    ),
+    (
         "0015_library_changes",
         include_str!("../migrations/sqlite/0015_library_changes.sql"),
     ),
@@ -114,6 +118,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0013_certificate_seasons",
         include_str!("../migrations/postgres/0013_certificate_seasons.sql"),
+    ),
+    (
+        "0014_tables",
+        include_str!("../migrations/postgres/0014_tables.sql"),
     ),
     (
         "0015_library_changes",

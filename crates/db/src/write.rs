@@ -24,17 +24,20 @@ pub enum Part {
     People,
     /// Products, their versions, comments, review states and models.
     Products,
+    /// Territorial tables, their members, representatives, secretariat and memorandum.
+    Tables,
 }
 
 impl Part {
     /// Every part, in the order of the enum.
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 7] = [
         Part::Programme,
         Part::Library,
         Part::Themes,
         Part::Labs,
         Part::People,
         Part::Products,
+        Part::Tables,
     ];
 
     /// The part's key in the `generations` table.
@@ -46,6 +49,7 @@ impl Part {
             Part::Labs => "labs",
             Part::People => "people",
             Part::Products => "products",
+            Part::Tables => "tables",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod products;
 pub mod programme;
 pub mod roles;
+pub mod tables;
 pub mod validation;
 
 #[cfg(test)]

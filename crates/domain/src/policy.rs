@@ -19,6 +19,9 @@ pub enum Rule {
         local: &'static [Role],
         global: &'static [Role],
     },
+    /// Holders of one of these roles in any space (a coordinator of any administration): the
+    /// feature decides, once it has read the record, whether the role counts for it.
+    Held(&'static [Role]),
 }
 
 /// The outcome of a policy check.
@@ -49,6 +52,7 @@ impl Rule {
                     || organisation
                         .is_some_and(|org| local.iter().any(|r| p.has_in_organisation(*r, org)))
             }
+            Rule::Held(roles) => roles.iter().any(|r| p.grants.iter().any(|g| g.role == *r)),
         };
         if allowed {
             Decision::Allow
@@ -69,6 +73,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::labs::POLICY)
         .chain(crate::library::POLICY)
         .chain(crate::products::POLICY)
+        .chain(crate::tables::POLICY)
 }
 
 /// The rule for the action named `name`, or `None` when no policy declares it (then: deny).
@@ -154,6 +159,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn held_roles_count_in_any_space() {
+        let coordinator = person(vec![Grant {
+            role: Role::Coordinator,
+            space: SpaceKind::Organisation,
+            space_id: Some(Uuid::from_u128(3)),
+        }]);
+        let rule = Rule::Held(&[Role::Staff, Role::Coordinator]);
+        assert_eq!(rule.decide(Some(&coordinator), None), Decision::Allow);
+        assert_eq!(rule.decide(None, None), Decision::SignIn);
+        let actor = person(vec![Grant {
+            role: Role::Actor,
+            space: SpaceKind::Organisation,
+            space_id: Some(Uuid::from_u128(3)),
+        }]);
+        assert_eq!(rule.decide(Some(&actor), None), Decision::Forbid);
     }
 
     #[test]

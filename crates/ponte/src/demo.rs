@@ -354,7 +354,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         None,
     )
     .await?;
-    db::organisations::create(
+    let university = db::organisations::create(
         db,
         &actor(
             "Università degli Studi di Salerno",
@@ -365,7 +365,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         None,
     )
     .await?;
-    db::organisations::create(
+    let forum = db::organisations::create(
         db,
         &actor(
             "Forum delle associazioni di cooperazione della provincia di Salerno",
@@ -382,6 +382,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     let hash = web::accounts::password::hash(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!(e))?;
     let mut staff = None;
     let mut tutor = None;
+    let mut actor_account = None;
     let mut participants = Vec::new();
     for (email, name, role) in ACCOUNTS {
         let grants: Vec<Grant> = match role {
@@ -426,6 +427,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
             Role::Staff => staff = Some(id),
             Role::Tutor => tutor = Some(id),
             Role::Coordinator | Role::Member => participants.push(id),
+            Role::Actor => actor_account = Some(id),
             _ => {}
         }
     }
@@ -473,7 +475,23 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         others: participants[2..].to_vec(),
     };
     let products = crate::demo_products::load(db, &province_ids, &people).await?;
-    println!("Demo data loaded: the programme, 16 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents and {products} products.");
+    let table_people = crate::demo_tables::People {
+        staff,
+        coordinator: participants[0],
+        member: participants[1],
+        actor: actor_account.ok_or_else(|| anyhow::anyhow!("no actor account"))?,
+        // The first official of the Provincia di Foggia (see `PARTICIPANTS`).
+        foggia_official: participants[4],
+    };
+    let table_orgs = crate::demo_tables::Organisations {
+        salerno,
+        foggia: province_ids[2],
+        chamber,
+        university,
+        forum,
+    };
+    let tables = crate::demo_tables::load(db, storage, &table_people, &table_orgs).await?;
+    println!("Demo data loaded: the programme, 16 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products and {tables} territorial tables.");
     print_accounts();
     Ok(())
 }

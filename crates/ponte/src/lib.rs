@@ -6,3 +6,4 @@ pub mod demo_labs;
 pub mod demo_library;
 mod demo_library_docs;
 pub mod demo_products;
+pub mod demo_tables;

@@ -604,6 +604,33 @@ impl Walk {
         .expect("comment")
     }
 
+    /// A table led by Salerno as a form would give it, with its territory.
+    async fn table_draft(&self) -> (domain::tables::TableDraft, Vec<domain::tables::Place>) {
+        let draft = domain::tables::TableDraft {
+            name: self.unique("Tavolo del giro"),
+            lead: self.salerno,
+            territory: vec!["065".into()],
+            purpose: "Una finalità del giro.".into(),
+            themes: self.theme().await,
+            countries: vec!["AL".into()],
+            rules: String::new(),
+            public: false,
+            formed_on: Utc::now().date_naive() - Duration::days(10),
+        };
+        let places = db::tables::places(&self.db, &draft.territory)
+            .await
+            .expect("look the territory up");
+        (draft, places)
+    }
+
+    /// A new table led by Salerno, being formed.
+    async fn table(&self) -> Uuid {
+        let (draft, places) = self.table_draft().await;
+        db::tables::create(&self.db, &draft, "15", &places, Some(self.staff))
+            .await
+            .expect("create a table")
+    }
+
     fn organisation(&self, name: &str) -> domain::organisations::Organisation {
         domain::organisations::Organisation {
             category: domain::organisations::Category::LocalActor,
@@ -1629,6 +1656,152 @@ fn cases() -> Vec<(&'static str, Case)> {
                     Some(w.staff),
                 ))
                 .await
+            })
+        }),
+        // Territorial tables.
+        case("tables::create", |w| {
+            boxed(async move {
+                let (draft, places) = w.table_draft().await;
+                w.write(db::tables::create(
+                    &w.db,
+                    &draft,
+                    "15",
+                    &places,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::update", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let (mut draft, places) = w.table_draft().await;
+                draft.purpose = "Una finalità rivista.".into();
+                w.write(db::tables::update(
+                    &w.db,
+                    id,
+                    1,
+                    &draft,
+                    &places,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::set_status", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let document = w.document(false).await;
+                db::tables::set_memorandum(&w.db, id, document, Some(w.staff))
+                    .await
+                    .expect("record a memorandum");
+                let table = db::tables::get(&w.db, id).await.expect("read the table");
+                let today = Utc::now().date_naive();
+                let dates = domain::tables::transition(
+                    table.status,
+                    table.dates,
+                    domain::tables::Status::Constituted,
+                    today,
+                    today,
+                    true,
+                )
+                .expect("a table being formed is constituted");
+                w.write(db::tables::set_status(
+                    &w.db,
+                    id,
+                    table.status,
+                    domain::tables::Status::Constituted,
+                    &dates,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::set_memorandum", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let document = w.document(false).await;
+                w.write(db::tables::set_memorandum(
+                    &w.db,
+                    id,
+                    document,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::add_signatory", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let s = domain::tables::Signatory {
+                    organisation: w.salerno,
+                    name: "Il Presidente della Provincia".into(),
+                    signed_on: Utc::now().date_naive(),
+                };
+                w.write(db::tables::add_signatory(&w.db, id, &s, Some(w.staff)))
+                    .await
+            })
+        }),
+        case("tables::add_member", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let org = w.organisation(&w.unique("Associazione del tavolo"));
+                let org = db::organisations::create(&w.db, &org, Some(w.admin))
+                    .await
+                    .expect("create an organisation");
+                let m = domain::tables::members::NewMember {
+                    organisation: org,
+                    role: domain::tables::members::MemberRole::Member,
+                    joined_on: Utc::now().date_naive(),
+                };
+                w.write(db::tables::add_member(&w.db, id, &m, Some(w.staff)))
+                    .await
+            })
+        }),
+        case("tables::leave", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let org = w.organisation(&w.unique("Associazione del tavolo"));
+                let org = db::organisations::create(&w.db, &org, Some(w.admin))
+                    .await
+                    .expect("create an organisation");
+                let m = domain::tables::members::NewMember {
+                    organisation: org,
+                    role: domain::tables::members::MemberRole::Observer,
+                    joined_on: Utc::now().date_naive(),
+                };
+                let member = db::tables::add_member(&w.db, id, &m, Some(w.staff))
+                    .await
+                    .expect("add a member");
+                let today = Utc::now().date_naive();
+                w.write(db::tables::leave(&w.db, id, member, today, Some(w.staff)))
+                    .await
+            })
+        }),
+        case("tables::add_representative", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let r = domain::tables::members::NewRepresentative {
+                    organisation: w.salerno,
+                    name: "Rappresentante del giro".into(),
+                    email: format!("{}@walk.example", w.unique("rappresentante")),
+                };
+                w.write(db::tables::add_representative(
+                    &w.db,
+                    id,
+                    &r,
+                    None,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::add_secretary", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let person = w.user(&[w.member_of(w.salerno)]).await;
+                w.write(db::tables::add_secretary(&w.db, id, person, Some(w.staff)))
+                    .await
             })
         }),
     ]

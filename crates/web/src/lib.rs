@@ -20,6 +20,7 @@ pub mod routes;
 pub mod session;
 pub(crate) mod shared;
 pub mod state;
+pub mod tables;
 pub mod templates;
 
 pub use routes::{app, RouteInfo};

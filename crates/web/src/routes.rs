@@ -34,6 +34,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::labs::routes());
     all.extend(crate::library::routes());
     all.extend(crate::products::routes());
+    all.extend(crate::tables::routes());
     all
 }
 

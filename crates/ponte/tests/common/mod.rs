@@ -454,10 +454,26 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     .unwrap()
     .hits[0]
         .id;
+    let tables = db::tables::list(app.db()).await.unwrap();
+    let table = tables
+        .iter()
+        .find(|t| t.lead_id == salerno)
+        .expect("the demo table of Salerno")
+        .id;
+    // A member of that table other than its lead (leaving is walked on it).
+    let table_member = db::tables::members(app.db(), table)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.organisation_id != salerno && m.left_on.is_none())
+        .expect("a member of the demo table")
+        .id;
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     path.replace("{product}", &logframe.to_string())
         .replace("{comment}", &comment.to_string())
+        .replace("/tables/{id}", &format!("/tables/{table}"))
+        .replace("{member}", &table_member.to_string())
         .replace("{format}", "docx")
         .replace(
             "/library/documents/{id}",

@@ -1,0 +1,285 @@
+//! A table's members (organisations with a role and dates), the people who represent them, and
+//! the secretariat the lead administration names.
+
+use super::*;
+use domain::tables::access::Involved;
+use domain::tables::members::{MemberRole, NewMember, NewRepresentative};
+
+/// An organisation on a table.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Member {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub organisation: String,
+    pub category: String,
+    pub actor_sector: Option<String>,
+    pub pa_kind: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub role: MemberRole,
+    pub joined_on: NaiveDate,
+    pub left_on: Option<NaiveDate>,
+}
+
+/// A person who represents a member: with an account (`user_id`) or as a contact.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Representative {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub name: String,
+    pub email: String,
+}
+
+/// A person of the secretariat.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Secretary {
+    pub user_id: Uuid,
+    pub name: String,
+    pub email: String,
+}
+
+/// The table's members, those still on it first, each by name.
+pub async fn members(db: &Db, table: Uuid) -> Result<Vec<Member>> {
+    let mut out: Vec<Member> = run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT m.id, m.organisation_id, o.name AS organisation, o.category, o.actor_sector,
+               o.pa_kind, m.role, m.joined_on, m.left_on
+             FROM table_members m JOIN organisations o ON o.id = m.organisation_id
+             WHERE m.table_id = $1",
+        )
+        .bind(table)
+        .fetch_all(pool)
+        .await?
+    });
+    domain::locale::sort_by_name(&mut out, |m| m.organisation.as_str());
+    out.sort_by_key(|m| (m.left_on.is_some(), m.role != MemberRole::Promoter));
+    Ok(out)
+}
+
+/// Adds an organisation to a table; `Duplicate` when it is on it and has not left.
+pub async fn add_member(db: &Db, table: Uuid, m: &NewMember, actor: Option<Uuid>) -> Result<Uuid> {
+    let id = new_id();
+    let change = Change {
+        actor,
+        action: "tables.member_add",
+        entity: "table",
+        entity_id: table.to_string(),
+        before: None,
+        after: Some(json!(m)),
+    };
+    crate::change!(
+        db,
+        [Part::Tables],
+        |tx| {
+            let done = sqlx::query(
+                "INSERT INTO table_members (id, table_id, organisation_id, role, joined_on)
+                 SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (
+                   SELECT 1 FROM table_members WHERE table_id = $2 AND organisation_id = $3
+                   AND left_on IS NULL)",
+            )
+            .bind(id)
+            .bind(table)
+            .bind(m.organisation)
+            .bind(m.role.code())
+            .bind(m.joined_on)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::Duplicate);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
+    Ok(id)
+}
+
+/// Records that a member left the table on `left_on`; `NotFound` when it is not a current member
+/// of this table.
+pub async fn leave(
+    db: &Db,
+    table: Uuid,
+    member: Uuid,
+    left_on: NaiveDate,
+    actor: Option<Uuid>,
+) -> Result<()> {
+    let change = Change {
+        actor,
+        action: "tables.member_leave",
+        entity: "table",
+        entity_id: table.to_string(),
+        before: Some(json!({ "member": member })),
+        after: Some(json!({ "member": member, "left_on": left_on })),
+    };
+    crate::change!(
+        db,
+        [Part::Tables],
+        |tx| {
+            let done = sqlx::query(
+                "UPDATE table_members SET left_on = $1
+                 WHERE id = $2 AND table_id = $3 AND left_on IS NULL",
+            )
+            .bind(left_on)
+            .bind(member)
+            .bind(table)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &change
+    )
+}
+
+/// The people who represent the table's members, by name.
+pub async fn representatives(db: &Db, table: Uuid) -> Result<Vec<Representative>> {
+    let mut out: Vec<Representative> = run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, organisation_id, user_id, name, email FROM table_representatives
+             WHERE table_id = $1",
+        )
+        .bind(table)
+        .fetch_all(pool)
+        .await?
+    });
+    domain::locale::sort_by_name(&mut out, |r| r.name.as_str());
+    Ok(out)
+}
+
+/// Adds a representative (with the account `user` when they have one); `Duplicate` when the email
+/// already represents someone on this table, `NotFound` when the organisation is not a current
+/// member.
+pub async fn add_representative(
+    db: &Db,
+    table: Uuid,
+    r: &NewRepresentative,
+    user: Option<Uuid>,
+    actor: Option<Uuid>,
+) -> Result<Uuid> {
+    let id = new_id();
+    let change = Change {
+        actor,
+        action: "tables.representative_add",
+        entity: "table",
+        entity_id: table.to_string(),
+        before: None,
+        after: Some(json!({ "representative": r, "account": user })),
+    };
+    crate::change!(
+        db,
+        [Part::Tables],
+        |tx| {
+            let done = sqlx::query(
+                "INSERT INTO table_representatives (id, table_id, organisation_id, user_id, name, email, created_at)
+                 SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (
+                   SELECT 1 FROM table_members WHERE table_id = $2 AND organisation_id = $3
+                   AND left_on IS NULL)",
+            )
+            .bind(id)
+            .bind(table)
+            .bind(r.organisation)
+            .bind(user)
+            .bind(&r.name)
+            .bind(&r.email)
+            .bind(Utc::now())
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_write)?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &change
+    )?;
+    Ok(id)
+}
+
+/// The secretariat the lead administration named, by name.
+pub async fn secretariat(db: &Db, table: Uuid) -> Result<Vec<Secretary>> {
+    let mut out: Vec<Secretary> = run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT s.user_id, u.name, u.email FROM table_secretariat s
+             JOIN users u ON u.id = s.user_id WHERE s.table_id = $1",
+        )
+        .bind(table)
+        .fetch_all(pool)
+        .await?
+    });
+    domain::locale::sort_by_name(&mut out, |s| s.name.as_str());
+    Ok(out)
+}
+
+/// Names a person to the table's secretariat; `Duplicate` when they are in it already.
+pub async fn add_secretary(db: &Db, table: Uuid, user: Uuid, actor: Option<Uuid>) -> Result<()> {
+    let change = Change {
+        actor,
+        action: "tables.secretariat_add",
+        entity: "table",
+        entity_id: table.to_string(),
+        before: None,
+        after: Some(json!({ "user": user })),
+    };
+    crate::change!(
+        db,
+        [Part::Tables],
+        |tx| {
+            sqlx::query(
+                "INSERT INTO table_secretariat (table_id, user_id, created_at) VALUES ($1, $2, $3)",
+            )
+            .bind(table)
+            .bind(user)
+            .bind(Utc::now())
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_write)?;
+            Ok(())
+        },
+        |_| &change
+    )
+}
+
+/// A table and a person: `(table id, user id)`.
+type TablePerson = (Uuid, Uuid);
+
+/// Who each table gives access to (see `domain::tables::access`), for every table at once: the
+/// secretariat and the representatives with an account of members that have not left.
+pub async fn involved(db: &Db, tables: &[Table]) -> Result<Vec<(Uuid, Involved)>> {
+    let (secretaries, representatives): (Vec<TablePerson>, Vec<TablePerson>) = run!(db, |pool| {
+        let s = sqlx::query_as("SELECT table_id, user_id FROM table_secretariat")
+            .fetch_all(pool)
+            .await?;
+        let r = sqlx::query_as(
+            "SELECT r.table_id, r.user_id FROM table_representatives r
+                 JOIN table_members m ON m.table_id = r.table_id
+                   AND m.organisation_id = r.organisation_id AND m.left_on IS NULL
+                 WHERE r.user_id IS NOT NULL",
+        )
+        .fetch_all(pool)
+        .await?;
+        (s, r)
+    });
+    Ok(tables
+        .iter()
+        .map(|t| {
+            let of = |pairs: &[TablePerson]| {
+                pairs
+                    .iter()
+                    .filter(|(table, _)| *table == t.id)
+                    .map(|(_, user)| *user)
+                    .collect()
+            };
+            (
+                t.id,
+                Involved {
+                    lead: t.lead_id,
+                    public: t.public,
+                    secretariat: of(&secretaries),
+                    representatives: of(&representatives),
+                },
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,123 @@
+//! Territorial tables: the list (filtered by region, theme, country and status), the table page
+//! with its members, representatives, secretariat and memorandum, the public page a table can
+//! open, and the forms that create and change a table. One file per page family; this one holds
+//! the routes and what they share: reading a table with the viewer's access to it.
+
+mod form;
+mod manage;
+mod pages;
+
+use crate::http::{AppError, AppResult};
+use crate::route::{route, Route};
+use crate::session::Viewer;
+use crate::state::AppState;
+use axum::http::Method;
+use db::tables::Table;
+use domain::tables::access::{self, Access, Involved};
+use uuid::Uuid;
+
+/// The tables routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/tables", "tables.list", pages::list),
+        route(Method::GET, "/tables/new", "tables.new", form::new),
+        route(Method::POST, "/tables", "tables.create", form::create),
+        route(Method::GET, "/tables/{id}", "tables.show", pages::show),
+        route(
+            Method::GET,
+            "/tables/{id}/public",
+            "tables.public",
+            pages::public,
+        ),
+        route(Method::GET, "/tables/{id}/edit", "tables.edit", form::edit),
+        route(Method::POST, "/tables/{id}", "tables.update", form::update),
+        route(
+            Method::POST,
+            "/tables/{id}/status",
+            "tables.status",
+            manage::status,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/memorandum",
+            "tables.memorandum",
+            manage::memorandum,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/signatories",
+            "tables.signatory_add",
+            manage::signatory,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/members",
+            "tables.member_add",
+            manage::member,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/members/{member}/leave",
+            "tables.member_leave",
+            manage::leave,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/representatives",
+            "tables.representative_add",
+            manage::representative,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/secretariat",
+            "tables.secretariat_add",
+            manage::secretary,
+        ),
+    ]
+}
+
+/// A table with who it gives access to.
+pub(crate) struct Found {
+    pub table: Table,
+    pub involved: Involved,
+}
+
+impl Found {
+    /// What the viewer may do with this table.
+    pub fn access(&self, viewer: &Viewer) -> Access {
+        access::access(viewer.principal.as_ref(), &self.involved)
+    }
+}
+
+/// Reads a table; a table the viewer may not see at all is not found, as an unknown one.
+pub(crate) async fn find(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Found> {
+    let table = db::tables::get(&state.db, id).await?;
+    let involved = db::tables::involved(&state.db, std::slice::from_ref(&table))
+        .await?
+        .into_iter()
+        .next()
+        .map(|(_, i)| i)
+        .unwrap_or_default();
+    let found = Found { table, involved };
+    if found.access(viewer) == Access::None {
+        return Err(AppError::NotFound);
+    }
+    Ok(found)
+}
+
+/// Reads a table the viewer manages: the secretariat, staff and the operator; anyone else who
+/// sees it is refused.
+pub(crate) async fn managed(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Found> {
+    let found = find(state, viewer, id).await?;
+    if found.access(viewer) < Access::Manage {
+        return Err(AppError::Forbidden);
+    }
+    Ok(found)
+}
+
+/// Today in Rome.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&domain::locale::TIME_ZONE)
+        .date_naive()
+}
