@@ -3,7 +3,7 @@
 
 use crate::locale::TIME_ZONE;
 use crate::validation::{optional_line, required_line, Errors};
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use uuid::Uuid;
 
 /// The most seats a session can offer.
@@ -114,9 +114,10 @@ impl SessionForm {
                 errors.add("date", "error-required");
                 None
             }
+            // Between 2000 and 2100, as every date typed in a form.
             d => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
+                Ok(d) if (2000..=2100).contains(&d.year()) => Some(d),
+                _ => {
                     errors.add("date", "error-date");
                     None
                 }
@@ -252,6 +253,20 @@ mod tests {
             instant(d, t(2, 30)).unwrap().to_rfc3339(),
             "2026-10-25T00:30:00+00:00"
         );
+    }
+
+    #[test]
+    fn a_date_outside_2000_to_2100_is_refused() {
+        let (f, m, c) = form();
+        for date in ["1899-12-31", "0001-01-01", "9999-12-31", "2101-01-01"] {
+            let e = SessionForm {
+                date: date.into(),
+                ..f.clone()
+            }
+            .check(&[m], &[c])
+            .unwrap_err();
+            assert_eq!(e.for_field("date"), Some("error-date"), "{date}");
+        }
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub(super) async fn sign_in(
         );
         crate::http::with_status(status, page)
     };
+    // Control characters (a NUL, which PostgreSQL refuses to store or compare) are in no
+    // address: refused before any lookup.
     if !errors.is_empty()
+        || email.chars().any(char::is_control)
         || email.chars().count() > 254
         || form.password.chars().count() > rules::PASSWORD_MAX
     {

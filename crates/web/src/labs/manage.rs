@@ -457,17 +457,19 @@ pub(super) async fn material_add(
         };
         let name = field.name().unwrap_or("").to_string();
         match name.as_str() {
-            "title" => {
-                title = field
-                    .text()
+            "title" | "url" => {
+                let bytes = field
+                    .bytes()
                     .await
-                    .map_err(|_| AppError::BadRequest("error-bad-form"))?
-            }
-            "url" => {
-                url = field
-                    .text()
-                    .await
-                    .map_err(|_| AppError::BadRequest("error-bad-form"))?
+                    .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+                // Not replaced with U+FFFD and stored: refused, as in every other form.
+                let text = String::from_utf8(bytes.to_vec())
+                    .map_err(|_| AppError::BadRequest("error-bad-encoding"))?;
+                if name == "title" {
+                    title = text;
+                } else {
+                    url = text;
+                }
             }
             "file" => {
                 let file_name = domain::files::clean_name(field.file_name().unwrap_or(""));
@@ -546,6 +548,10 @@ pub(super) async fn invite(
         return Err(AppError::BadRequest("error-invite-closed"));
     }
     let email = form.email.trim().to_lowercase();
+    // Checked before the lookup: PostgreSQL refuses text holding a NUL.
+    if !domain::validation::is_email(&email) {
+        return Err(AppError::BadRequest("error-email"));
+    }
     let person = db::accounts::credentials(&state.db, &email)
         .await?
         .ok_or(AppError::BadRequest("error-invite-unknown"))?;

@@ -309,10 +309,13 @@ async fn read_form(
             }
             continue;
         }
-        let value = field
-            .text()
+        let bytes = field
+            .bytes()
             .await
             .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        // Not replaced with U+FFFD and stored: refused, as in every other form.
+        let value = String::from_utf8(bytes.to_vec())
+            .map_err(|_| AppError::BadRequest("error-bad-encoding"))?;
         if value.len() > 16 * 1024 {
             return Err(AppError::BadRequest("error-too-large"));
         }

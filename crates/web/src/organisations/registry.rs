@@ -14,12 +14,17 @@ impl Filter {
     /// The category, if it is a known one, and the search text, trimmed and bounded.
     fn parsed(&self) -> (Option<Category>, Option<String>) {
         let category = self.category.as_deref().and_then(Category::parse);
+        // Control characters match no name (and PostgreSQL refuses a NUL in a query): spaces.
         let text = self
             .q
             .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| q.chars().take(100).collect::<String>());
+            .map(|q| {
+                q.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect::<String>()
+            })
+            .map(|q| q.trim().chars().take(100).collect::<String>())
+            .filter(|q| !q.is_empty());
         (category, text)
     }
 }

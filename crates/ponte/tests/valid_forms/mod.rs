@@ -1,0 +1,1078 @@
+//! Valid forms of the unsafe routes, built on the demo data: each route's real field names (from
+//! its handler's form and template) with values that the route accepts, what kind of value each
+//! field holds, and who may send it. The hostile-input test mutates them one field at a time.
+//! Also here: snapshots of every table (the audit log included) and the Italian messages a reply
+//! shows, so that "refused and nothing stored" can be checked.
+
+#![allow(dead_code)]
+
+use crate::common::{App, Reply};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// What a field holds, which decides the mutations it gets and what the route must do with them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// One line of text (a title, a name) of at most this many characters.
+    Line(usize),
+    /// Free text, line breaks allowed, of at most this many characters.
+    Text(usize),
+    /// A whole number between the two bounds.
+    Number(i64, i64),
+    /// A date typed as `YYYY-MM-DD`.
+    Date,
+    /// A time typed as `HH:MM`.
+    Time,
+    /// The id of a record.
+    Id,
+    /// One of a fixed list of codes.
+    Choice,
+    /// An email address.
+    Email,
+    /// A web address.
+    Url(usize),
+    /// The version of the record the form was loaded from.
+    Version,
+    /// A password.
+    Secret,
+}
+
+/// One field of a valid form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub value: String,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+/// A required field.
+pub fn req(name: &'static str, value: impl Into<String>, kind: Kind) -> Field {
+    Field {
+        name,
+        value: value.into(),
+        kind,
+        required: true,
+    }
+}
+
+/// An optional field.
+pub fn opt(name: &'static str, value: impl Into<String>, kind: Kind) -> Field {
+    Field {
+        name,
+        value: value.into(),
+        kind,
+        required: false,
+    }
+}
+
+/// A valid form of one route, ready to send.
+#[derive(Debug, Clone)]
+pub struct ValidForm {
+    pub path: String,
+    /// Who sends it (a demo or fixture person's email); `None` for a visitor not signed in.
+    pub who: Option<String>,
+    pub fields: Vec<Field>,
+    /// Sent as multipart/form-data (an upload form), else urlencoded.
+    pub multipart: bool,
+    /// Ids of records that exist but belong to another organisation, by field.
+    pub foreign: Vec<(&'static str, String)>,
+    /// Whether the handler reads the body as a list of pairs (a repeated field is then one
+    /// more value, not a malformed form).
+    pub pairs: bool,
+    /// Whether a valid form stores something (a preview does not).
+    pub stores: bool,
+    /// Fields whose message is shown under another name: field, shown name.
+    pub shown: Vec<(&'static str, &'static str)>,
+}
+
+impl ValidForm {
+    fn new(path: String, who: Option<&str>, fields: Vec<Field>) -> ValidForm {
+        ValidForm {
+            path,
+            who: who.map(String::from),
+            fields,
+            multipart: false,
+            foreign: Vec::new(),
+            pairs: false,
+            stores: true,
+            shown: Vec::new(),
+        }
+    }
+
+    fn shown(mut self, field: &'static str, as_: &'static str) -> ValidForm {
+        self.shown.push((field, as_));
+        self
+    }
+
+    /// The name a field's message is shown under.
+    pub fn shown_as<'a>(&'a self, field: &'a str) -> &'a str {
+        self.shown
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, s)| *s)
+            .unwrap_or(field)
+    }
+
+    fn pairs(mut self) -> ValidForm {
+        self.pairs = true;
+        self
+    }
+
+    fn multipart(mut self) -> ValidForm {
+        self.multipart = true;
+        self
+    }
+
+    fn foreign(mut self, field: &'static str, id: Uuid) -> ValidForm {
+        self.foreign.push((field, id.to_string()));
+        self
+    }
+}
+
+/// Records the fixtures add to the demo, made once per application.
+pub struct Fixtures {
+    pub salerno: Uuid,
+    pub caserta: Uuid,
+    pub chamber: Uuid,
+    /// A text product of Salerno and one of Caserta.
+    pub product: Uuid,
+    pub their_product: Uuid,
+    /// A session a week ahead, with the demo member registered.
+    pub future_session: Uuid,
+    /// A session being held now, with the demo member registered.
+    pub current_session: Uuid,
+    /// People who change their own profile and password (signed in once).
+    pub profile_person: String,
+    pub password_person: String,
+}
+
+/// The fixtures: records the valid forms need besides the demo's.
+pub async fn fixtures(app: &App) -> Fixtures {
+    let salerno = app.organisation("Provincia di Salerno").await;
+    let caserta = app.organisation("Provincia di Caserta").await;
+    let chamber = app.organisation("Camera di commercio di Salerno").await;
+    let product = text_product(app, salerno, "Nota per le prove").await;
+    let their_product = text_product(app, caserta, "Nota di Caserta").await;
+    let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+    let staff = user_id(app, "staff@ponte.example").await;
+    let member = user_id(app, "membro@ponte.example").await;
+    let now = chrono::Utc::now();
+    let session = |title: &str, starts: chrono::DateTime<chrono::Utc>| domain::labs::SessionDraft {
+        module_id: structure.modules[0].id,
+        cohort_id: structure.cohorts[0].id,
+        title: title.into(),
+        starts_at: starts,
+        ends_at: starts + chrono::Duration::hours(4),
+        place: "Salerno".into(),
+        online_url: String::new(),
+        capacity: 30,
+    };
+    let future = session("Giornata futura", now + chrono::Duration::days(7));
+    let future_session = db::labs::create(app.db(), &future, Some(staff))
+        .await
+        .unwrap();
+    // Registered while it is ahead, then moved to now, as a session that has begun.
+    let current = session("Giornata in corso", now + chrono::Duration::days(2));
+    let current_session = db::labs::create(app.db(), &current, Some(staff))
+        .await
+        .unwrap();
+    for s in [future_session, current_session] {
+        assert!(db::labs::register(app.db(), s, member, now).await.unwrap());
+    }
+    let before = db::labs::get(app.db(), current_session)
+        .await
+        .unwrap()
+        .unwrap();
+    let started = session("Giornata in corso", now - chrono::Duration::hours(1));
+    db::labs::update(app.db(), &before, before.version, &started, Some(staff))
+        .await
+        .unwrap();
+    let (_, profile_person) = fresh_person(app, domain::roles::Role::Member, salerno).await;
+    let (_, password_person) = fresh_person(app, domain::roles::Role::Member, salerno).await;
+    Fixtures {
+        profile_person,
+        password_person,
+        salerno,
+        caserta,
+        chamber,
+        product,
+        their_product,
+        future_session,
+        current_session,
+    }
+}
+
+pub async fn user_id(app: &App, email: &str) -> Uuid {
+    db::accounts::credentials(app.db(), email)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no user {email}"))
+        .id
+}
+
+/// A text product of `organisation`, made directly in the database.
+pub async fn text_product(app: &App, organisation: Uuid, title: &str) -> Uuid {
+    let content = domain::products::Content::Text {
+        markdown: String::new(),
+    }
+    .to_json();
+    db::products::create(
+        app.db(),
+        &db::products::NewProduct {
+            organisation,
+            kind: "document",
+            title,
+            content: &content,
+            due_on: None,
+            model_of: None,
+            session: None,
+        },
+        None,
+    )
+    .await
+    .unwrap()
+}
+
+/// A fresh person holding `role` in `organisation`, with the demo password; returns the email.
+pub async fn fresh_person(
+    app: &App,
+    role: domain::roles::Role,
+    organisation: Uuid,
+) -> (Uuid, String) {
+    let email = format!("persona-{}@provincia.example", Uuid::now_v7().simple());
+    let user = db::accounts::NewUser {
+        email: email.clone(),
+        name: "Persona di prova".into(),
+        password_hash: web::accounts::password::hash(ponte::demo::DEMO_PASSWORD).unwrap(),
+    };
+    let grant = domain::roles::Grant {
+        role,
+        space: domain::roles::SpaceKind::Organisation,
+        space_id: Some(organisation),
+    };
+    let id = db::accounts::create_user(app.db(), &user, &[grant], None)
+        .await
+        .unwrap();
+    (id, email)
+}
+
+const ADMIN: Option<&str> = Some("admin@ponte.example");
+const STAFF: Option<&str> = Some("staff@ponte.example");
+const COORDINATOR: Option<&str> = Some("coordinatore@ponte.example");
+const MEMBER: Option<&str> = Some("membro@ponte.example");
+
+/// The valid form of route `name`, built on the current data (versions as stored now); `None`
+/// for a route this module has no form for.
+pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm> {
+    use Kind::*;
+    let db = app.db();
+    let structure = db::programme::structure(db).await.unwrap().unwrap();
+    let strand_a = &structure.strands[0];
+    let module = &structure.modules[0];
+    let cohort = &structure.cohorts[0];
+    let org = |id: Uuid| format!("/organisations/{id}");
+    let form = match name {
+        // Programme structure (staff).
+        "programme.module_create" => ValidForm::new(
+            format!("/programme/strands/{}/modules", strand_a.code),
+            STAFF,
+            vec![
+                req("title", "Laboratorio sulle reti europee", Line(300)),
+                opt("description", "Come si entra in una rete.", Text(4000)),
+                opt("objectives", "Conoscere le reti.", Text(4000)),
+                req("days_min", "1", Choice),
+                opt("days_max", "1,5", Choice),
+                req("delivery", "in_person", Choice),
+                opt("product", "logframe", Choice),
+            ],
+        )
+        .pairs()
+        .shown("product", "products"),
+        "programme.module_update" => {
+            let version = module.version;
+            ValidForm::new(
+                format!("/programme/modules/{}", module.id),
+                STAFF,
+                vec![
+                    req("version", version.to_string(), Version),
+                    req("title", module.title.clone(), Line(300)),
+                    opt("description", "Descrizione aggiornata.", Text(4000)),
+                    opt("objectives", "", Text(4000)),
+                    req("days_min", "1", Choice),
+                    opt("days_max", "2", Choice),
+                    req("delivery", "in_person", Choice),
+                ],
+            )
+            .pairs()
+        }
+        "programme.module_move" => ValidForm::new(
+            format!("/programme/modules/{}/move", structure.modules[1].id),
+            STAFF,
+            vec![req("direction", "up", Choice)],
+        ),
+        "programme.texts_update" => {
+            let version = strand_a.version;
+            ValidForm::new(
+                format!("/programme/texts/strands/{}", strand_a.id),
+                STAFF,
+                vec![
+                    req("version", version.to_string(), Version),
+                    req("title", strand_a.title.clone(), Line(300)),
+                    opt("text", "Testo rivisto dell'ambito.", Text(4000)),
+                ],
+            )
+        }
+        "programme.phase_create" => ValidForm::new(
+            "/programme/phases".into(),
+            STAFF,
+            vec![
+                req("title", "Terza fase", Line(300)),
+                opt("text", "Una nuova fase.", Text(4000)),
+            ],
+        ),
+        "programme.dimension_create" => ValidForm::new(
+            format!("/programme/strands/{}/dimensions", strand_a.code),
+            STAFF,
+            vec![
+                req("title", "Nuova dimensione", Line(300)),
+                opt("text", "", Text(4000)),
+            ],
+        ),
+        "programme.cohort_create" => ValidForm::new(
+            "/programme/cohorts".into(),
+            STAFF,
+            vec![
+                req("name", "Gruppo di prova", Line(200)),
+                opt("description", "Un gruppo.", Text(4000)),
+                req("phase_id", cohort.phase_id.to_string(), Id),
+                req("organisation", f.salerno.to_string(), Id),
+                req("strand", strand_a.id.to_string(), Id),
+            ],
+        )
+        .pairs()
+        .shown("organisation", "organisations")
+        .shown("strand", "strands"),
+        "programme.cohort_update" => {
+            let version = cohort.version;
+            ValidForm::new(
+                format!("/programme/cohorts/{}", cohort.id),
+                STAFF,
+                vec![
+                    req("version", version.to_string(), Version),
+                    req("name", cohort.name.clone(), Line(200)),
+                    opt("description", "Descrizione del gruppo.", Text(4000)),
+                    req("phase_id", cohort.phase_id.to_string(), Id),
+                    req("organisation", f.salerno.to_string(), Id),
+                    req("strand", strand_a.id.to_string(), Id),
+                ],
+            )
+            .pairs()
+            .shown("organisation", "organisations")
+            .shown("strand", "strands")
+        }
+        // Labs (staff).
+        "labs.session_create" => ValidForm::new(
+            "/labs/sessions".into(),
+            STAFF,
+            // A day of its own each time, so that sessions made by accepted forms do not overlap.
+            session_fields(
+                module.id,
+                cohort.id,
+                "Giornata di prova",
+                30 + (rand() % 300) as i64,
+            ),
+        ),
+        "labs.session_update" => {
+            let s = db::labs::get(db, f.future_session).await.unwrap().unwrap();
+            let mut fields = session_fields(module.id, cohort.id, "Giornata futura", 8);
+            fields.insert(0, req("version", s.version.to_string(), Version));
+            ValidForm::new(format!("/labs/sessions/{}", s.id), STAFF, fields)
+        }
+        "labs.session_status" => {
+            // A new planned session each time: one confirmed is confirmed already.
+            let session = new_session(app, "Giornata da confermare", 21).await;
+            ValidForm::new(
+                format!("/labs/sessions/{session}/status"),
+                STAFF,
+                vec![req("status", "confirmed", Choice)],
+            )
+        }
+        "labs.session_outcomes" => ValidForm::new(
+            format!("/labs/sessions/{}/outcomes", f.current_session),
+            STAFF,
+            vec![opt("outcomes", "Esiti della giornata.", Text(20_000))],
+        ),
+        "labs.agenda_add" => {
+            let s = db::labs::get(db, f.future_session).await.unwrap().unwrap();
+            let (start, end) = (local_time(s.starts_at, 30), local_time(s.starts_at, 60));
+            ValidForm::new(
+                format!("/labs/sessions/{}/agenda", s.id),
+                STAFF,
+                vec![
+                    req("start", start, Time),
+                    req("end", end, Time),
+                    req("title", "Presentazione", Line(300)),
+                    opt("speaker", "Elena Russo", Line(200)),
+                ],
+            )
+        }
+        "labs.material_add" => ValidForm::new(
+            format!("/labs/sessions/{}/materials", f.future_session),
+            STAFF,
+            vec![
+                req("title", "Slide della giornata", Line(300)),
+                req("url", "https://example.org/slide", Url(1000)),
+            ],
+        )
+        .multipart(),
+        "labs.invite" => ValidForm::new(
+            format!("/labs/sessions/{}/invite", f.future_session),
+            STAFF,
+            vec![req("email", "coordinatore@ponte.example", Email)],
+        ),
+        "labs.check_in" => {
+            let s = db::labs::get(db, f.current_session).await.unwrap().unwrap();
+            ValidForm::new(
+                format!("/labs/sessions/{}/check-in", s.id),
+                MEMBER,
+                vec![req("code", s.check_in_code.clone(), Choice)],
+            )
+        }
+        "labs.register_save" => {
+            let member = user_id(app, "membro@ponte.example").await;
+            let s = db::labs::get(db, f.current_session).await.unwrap().unwrap();
+            // The first half-day the session covers (the morning or, begun after noon, the
+            // afternoon).
+            let half = domain::labs::attendance::half_days(s.starts_at, s.ends_at)[0].index;
+            ValidForm::new(
+                format!("/labs/sessions/{}/register-sheet", s.id),
+                STAFF,
+                vec![opt("present", format!("{member}:{half}"), Choice)],
+            )
+            .pairs()
+        }
+        // Organisations.
+        "organisations.create" => ValidForm::new(
+            "/admin/organisations".into(),
+            ADMIN,
+            vec![
+                req("category", "local_actor", Choice),
+                req("name", "Associazione di prova", Line(200)),
+                req("actor_sector", "association", Choice),
+                req("actor_public", "private", Choice),
+                opt("region_code", "15", Choice),
+                opt("website", "https://associazione.example", Url(300)),
+            ],
+        ),
+        "organisations.update" => {
+            let chamber = f.chamber;
+            let stored = db::organisations::get(db, chamber).await.unwrap();
+            let current = domain::organisations::OrganisationForm::from(&stored.data);
+            let mut fields = vec![
+                req("version", stored.version.to_string(), Version),
+                req("category", current.category.clone(), Choice),
+                req("name", current.name.clone(), Line(200)),
+                opt("website", "https://camera.example", Url(300)),
+            ];
+            for (name, value) in [
+                ("pa_kind", &current.pa_kind),
+                ("istat_code", &current.istat_code),
+                ("ipa_code", &current.ipa_code),
+                ("tax_code", &current.tax_code),
+                ("region_code", &current.region_code),
+                ("province_code", &current.province_code),
+                ("partner_type", &current.partner_type),
+                ("actor_sector", &current.actor_sector),
+                ("actor_public", &current.actor_public),
+            ] {
+                // A local actor's region may be left out (and is put back when it was).
+                if name == "region_code" {
+                    let region = if value.is_empty() {
+                        "15"
+                    } else {
+                        value.as_str()
+                    };
+                    fields.push(opt(name, region, Choice));
+                } else if !value.is_empty() {
+                    fields.push(req(name, value.clone(), Choice));
+                }
+            }
+            ValidForm::new(format!("/admin/organisations/{chamber}"), ADMIN, fields)
+        }
+        "organisations.invite" => ValidForm::new(
+            format!("{}/invitations", org(f.salerno)),
+            COORDINATOR,
+            vec![
+                req("email", "nuovo.collega@provincia.example", Email),
+                req("role", "member", Choice),
+            ],
+        ),
+        "organisations.revoke" => {
+            let (leaving, _) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            let (theirs, _) = fresh_person(app, domain::roles::Role::Member, f.caserta).await;
+            ValidForm::new(
+                format!("{}/members/remove", org(f.salerno)),
+                COORDINATOR,
+                vec![
+                    req("user", leaving.to_string(), Id),
+                    req("role", "member", Choice),
+                ],
+            )
+            .foreign("user", theirs)
+        }
+        // Accounts.
+        "accounts.invite" => ValidForm::new(
+            "/admin/invitations".into(),
+            ADMIN,
+            vec![
+                req("email", "invitata@provincia.example", Email),
+                req("role", "member", Choice),
+                req("organisation", f.salerno.to_string(), Id),
+            ],
+        ),
+        "accounts.set_active" => {
+            let (someone, _) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            ValidForm::new(
+                format!("/admin/users/{someone}/active"),
+                ADMIN,
+                vec![req("active", "false", Choice)],
+            )
+        }
+        "accounts.profile_update" => {
+            let email = f.profile_person.clone();
+            let version = user_version(app, user_id(app, &email).await).await;
+            ValidForm::new(
+                "/profile".into(),
+                Some(&email),
+                vec![
+                    req("version", version.to_string(), Version),
+                    req("name", "Persona rinominata", Line(120)),
+                    opt("languages", "en", Choice),
+                    opt("competences", "Fondi europei", Text(2000)),
+                ],
+            )
+            .pairs()
+        }
+        "accounts.password_change" => ValidForm::new(
+            "/profile/password".into(),
+            Some(&f.password_person),
+            vec![
+                req("current_password", ponte::demo::DEMO_PASSWORD, Secret),
+                req("password", "una nuova parola d'ordine lunga", Secret),
+                req(
+                    "password_confirmation",
+                    "una nuova parola d'ordine lunga",
+                    Secret,
+                ),
+            ],
+        ),
+        "accounts.reset_request" => {
+            // A fresh person each time: reset mails are limited per hour.
+            let (_, email) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            ValidForm::new(
+                "/password/forgot".into(),
+                None,
+                vec![req("email", email, Email)],
+            )
+        }
+        // Library.
+        "library.reading_add" => {
+            // A new session each time, so that the reading is not on its list already.
+            let document = first_document(app).await;
+            let session = new_session(app, "Giornata con letture", 14).await;
+            ValidForm::new(
+                format!("/library/documents/{document}/reading"),
+                STAFF,
+                vec![
+                    req("target", format!("session:{session}"), Choice),
+                    opt("note", "Da leggere prima", Line(500)),
+                ],
+            )
+        }
+        "library.theme_save" => {
+            // A new code each time: an existing one is refused as a duplicate.
+            let code = format!("prova-{}", &Uuid::now_v7().simple().to_string()[20..]);
+            ValidForm::new(
+                "/library/themes".into(),
+                STAFF,
+                vec![
+                    req("code", code, Choice),
+                    req("name_it", "Area di prova", Line(200)),
+                    req("name_en", "Test area", Line(200)),
+                    req("name_fr", "Zone d'essai", Line(200)),
+                    opt("position", "5", Number(0, 10_000)),
+                ],
+            )
+        }
+        // Products (Salerno's workspace).
+        "products.create" => ValidForm::new(
+            format!("{}/products", org(f.salerno)),
+            COORDINATOR,
+            vec![
+                req("title", "Piano di miglioramento", Line(200)),
+                req("kind", "improvement_plan", Choice),
+                opt("due_on", "2027-06-30", Date),
+            ],
+        ),
+        "products.save" => {
+            let p = db::products::get(db, f.product).await.unwrap().unwrap();
+            ValidForm::new(
+                format!("{}/products/{}", org(f.salerno), p.id),
+                MEMBER,
+                vec![
+                    req("edit", p.version.to_string(), Version),
+                    req("title", "Nota per le prove", Line(200)),
+                    opt("markdown", "Testo della nota.", Text(200_000)),
+                    opt("due_on", "2027-06-30", Date),
+                ],
+            )
+            .pairs()
+        }
+        "products.comment" => ValidForm::new(
+            format!("{}/products/{}/comments", org(f.salerno), f.product),
+            COORDINATOR,
+            vec![
+                opt("anchor", "", Choice),
+                req("body", "Un'osservazione", Text(5000)),
+            ],
+        ),
+        "products.review" => {
+            // A new draft each time: a submitted one cannot be submitted again.
+            let product = text_product(app, f.salerno, "Nota da inviare").await;
+            ValidForm::new(
+                format!("{}/products/{product}/review", org(f.salerno)),
+                COORDINATOR,
+                vec![
+                    req("action", "submit", Choice),
+                    opt("note", "Pronto per la revisione", Text(2000)),
+                ],
+            )
+        }
+        "tutoring.record" => ValidForm::new(
+            format!("{}/tutoring", org(f.salerno)),
+            Some("tutor@ponte.example"),
+            vec![
+                req("held_on", chrono::Utc::now().date_naive().to_string(), Date),
+                req("minutes", "45", Number(5, 600)),
+                req("participants", "Elena Russo", Line(500)),
+                opt("notes", "Budget", Text(10_000)),
+                opt("product", f.product.to_string(), Id),
+                req("step0.text", "Rivedere il budget", Line(500)),
+                req("step0.owner", "Antonio Esposito", Line(120)),
+                opt("step0.due", "2027-03-31", Date),
+            ],
+        )
+        .pairs()
+        .foreign("product", f.their_product)
+        .shown("step0.text", "steps")
+        .shown("step0.owner", "steps")
+        .shown("step0.due", "steps"),
+        _ => return None,
+    };
+    Some(form)
+}
+
+/// A number that differs at each call.
+fn rand() -> u64 {
+    Uuid::now_v7().as_u128() as u64 >> 8
+}
+
+fn session_fields(module: Uuid, cohort: Uuid, title: &str, days: i64) -> Vec<Field> {
+    use Kind::*;
+    let date = (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string();
+    vec![
+        req("module_id", module.to_string(), Id),
+        req("cohort_id", cohort.to_string(), Id),
+        req("title", title, Line(200)),
+        req("date", date, Date),
+        req("start", "09:30", Time),
+        req("end", "13:00", Time),
+        opt("place", "Salerno", Line(300)),
+        opt("online_url", "https://meet.example/ponte", Url(500)),
+        req("capacity", "20", Number(1, 500)),
+    ]
+}
+
+/// `minutes` after `at`, as a time of day in Italy.
+fn local_time(at: chrono::DateTime<chrono::Utc>, minutes: i64) -> String {
+    let t = at + chrono::Duration::minutes(minutes);
+    t.with_timezone(&chrono_tz::Europe::Rome)
+        .format("%H:%M")
+        .to_string()
+}
+
+/// A new session `days` ahead, made directly in the database.
+async fn new_session(app: &App, title: &str, days: i64) -> Uuid {
+    let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+    let starts = chrono::Utc::now() + chrono::Duration::days(days);
+    let draft = domain::labs::SessionDraft {
+        module_id: structure.modules[0].id,
+        cohort_id: structure.cohorts[0].id,
+        title: title.into(),
+        starts_at: starts,
+        ends_at: starts + chrono::Duration::hours(4),
+        place: "Salerno".into(),
+        online_url: String::new(),
+        capacity: 30,
+    };
+    db::labs::create(app.db(), &draft, None).await.unwrap()
+}
+
+async fn first_document(app: &App) -> Uuid {
+    let everything = domain::library::Scope {
+        everything: true,
+        ..Default::default()
+    };
+    db::library::search(
+        app.db(),
+        &db::library::Search {
+            page: 1,
+            per_page: 1,
+            ..Default::default()
+        },
+        &everything,
+    )
+    .await
+    .unwrap()
+    .hits[0]
+        .id
+}
+
+async fn scalar(app: &App, sql: &str, id: Uuid) -> i64 {
+    db::run!(app.db(), |pool| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}")))
+}
+
+async fn user_version(app: &App, id: Uuid) -> i64 {
+    scalar(app, "SELECT version FROM users WHERE id = $1", id).await
+}
+
+// ----------------------------------------------------------------------------------------------
+// Snapshots of every table, the audit log included.
+
+/// Tables left out of the comparison, with the reason: they change on requests that store
+/// nothing a person wrote.
+pub const NOT_COMPARED: &[(&str, &str)] = &[
+    (
+        "sessions",
+        "the session store: signing in and being seen write it",
+    ),
+    (
+        "login_attempts",
+        "a refused sign-in is counted, on purpose, for throttling",
+    ),
+];
+
+/// One query returning, for every compared table, its rows as sorted lines of text (a digest of
+/// them on PostgreSQL): one round trip per snapshot.
+pub struct Snapshots {
+    tables: Vec<String>,
+    sql: String,
+}
+
+fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn compared(table: &str) -> bool {
+    !(table.starts_with("sqlite_")
+        || table.starts_with("library_search_")
+        || NOT_COMPARED.iter().any(|(t, _)| *t == table))
+}
+
+impl Snapshots {
+    pub async fn new(db: &db::Db) -> Snapshots {
+        let mut queries = Vec::new();
+        match db {
+            db::Db::Sqlite(pool) => {
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                )
+                .fetch_all(pool)
+                .await
+                .unwrap();
+                for table in tables.into_iter().filter(|t| compared(t)) {
+                    let columns: Vec<String> =
+                        sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
+                            .bind(&table)
+                            .fetch_all(pool)
+                            .await
+                            .unwrap();
+                    let row = columns
+                        .iter()
+                        .map(|c| format!("quote({})", ident(c)))
+                        .collect::<Vec<_>>()
+                        .join(" || '|' || ");
+                    let sql = format!(
+                        "SELECT coalesce(group_concat(r, char(10)), '') FROM (SELECT {row} AS r FROM {} ORDER BY r)",
+                        ident(&table)
+                    );
+                    queries.push((table, sql));
+                }
+            }
+            db::Db::Postgres(pool) => {
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT table_name::text FROM information_schema.tables
+                     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+                )
+                .fetch_all(pool)
+                .await
+                .unwrap();
+                for table in tables.into_iter().filter(|t| compared(t)) {
+                    let columns: Vec<String> = sqlx::query_scalar(
+                        "SELECT column_name::text FROM information_schema.columns
+                         WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+                    )
+                    .bind(&table)
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+                    let row = columns
+                        .iter()
+                        .map(|c| format!("coalesce({}::text, '~')", ident(c)))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let sql = format!(
+                        "SELECT md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT concat_ws('|', {row}) AS r FROM {}) x",
+                        ident(&table)
+                    );
+                    queries.push((table, sql));
+                }
+            }
+        }
+        assert!(
+            queries.iter().any(|(t, _)| t == "audit_log"),
+            "the audit log is compared"
+        );
+        let sql = queries
+            .iter()
+            .enumerate()
+            .map(|(i, (_, q))| format!("SELECT CAST({i} AS BIGINT) AS n, ({q}) AS v"))
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ")
+            + " ORDER BY n";
+        Snapshots {
+            tables: queries.into_iter().map(|(t, _)| t).collect(),
+            sql,
+        }
+    }
+
+    /// Every compared table's rows, as text.
+    pub async fn take(&self, db: &db::Db) -> BTreeMap<String, String> {
+        let rows: Vec<(i64, String)> = db::run!(db, |pool| sqlx::query_as(&self.sql)
+            .fetch_all(pool)
+            .await
+            .unwrap_or_else(|e| panic!("snapshot: {e}")));
+        assert_eq!(rows.len(), self.tables.len());
+        self.tables
+            .iter()
+            .cloned()
+            .zip(rows.into_iter().map(|(_, v)| v))
+            .collect()
+    }
+}
+
+/// The tables whose rows differ between two snapshots.
+pub fn changed(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> Vec<String> {
+    a.iter()
+        .filter(|(t, rows)| b.get(*t) != Some(rows))
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
+// ----------------------------------------------------------------------------------------------
+// The messages a reply shows.
+
+/// The Italian interface's messages: text to key.
+pub struct Catalogue {
+    by_text: Vec<(String, String)>,
+}
+
+impl Catalogue {
+    pub fn italian() -> Catalogue {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/locales/it");
+        let mut by_text = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let mut current: Option<(String, String)> = None;
+            for line in text.lines() {
+                if line.starts_with(' ') {
+                    if let Some((_, v)) = current.as_mut() {
+                        v.push(' ');
+                        v.push_str(line.trim());
+                    }
+                    continue;
+                }
+                if let Some(done) = current.take() {
+                    by_text.push((done.1, done.0));
+                }
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                if let Some((k, v)) = line.split_once(" = ") {
+                    current = Some((k.trim().to_string(), v.trim().to_string()));
+                }
+            }
+            if let Some(done) = current.take() {
+                by_text.push((done.1, done.0));
+            }
+        }
+        Catalogue { by_text }
+    }
+
+    /// The key of a shown message (a message with placeholders matches by its fixed parts).
+    pub fn key_of(&self, shown: &str) -> Option<&str> {
+        let shown = shown.trim();
+        if shown.is_empty() {
+            return None;
+        }
+        self.by_text
+            .iter()
+            .find(|(text, _)| text == shown)
+            .or_else(|| {
+                self.by_text.iter().find(|(text, _)| {
+                    text.contains('{') && {
+                        let parts: Vec<&str> = text
+                            .split('{')
+                            .enumerate()
+                            .map(|(i, p)| {
+                                if i == 0 {
+                                    p
+                                } else {
+                                    p.split_once('}').map(|x| x.1).unwrap_or("")
+                                }
+                            })
+                            .filter(|p| !p.trim().is_empty())
+                            .collect();
+                        !parts.is_empty() && {
+                            let mut rest = shown;
+                            parts.iter().all(|p| match rest.find(p.trim()) {
+                                Some(i) => {
+                                    rest = &rest[i + p.trim().len()..];
+                                    true
+                                }
+                                None => false,
+                            })
+                        }
+                    }
+                })
+            })
+            .map(|(_, k)| k.as_str())
+    }
+
+    /// Whether `key` is a message key of the catalogue.
+    pub fn is_key(&self, key: &str) -> bool {
+        self.by_text.iter().any(|(_, k)| k == key)
+    }
+
+    /// The keys of the messages `id` (an error page's alert or a field's message) in a reply.
+    pub fn said(&self, reply: &Reply) -> Said {
+        let mut out = Said::default();
+        let body = &reply.body;
+        // An error page's message, or a notice such as a conflict's: every part of the alert
+        // that is a message of the catalogue.
+        let alert = "<div class=\"alert alert-warning\" role=\"alert\">";
+        let mut rest = body.as_str();
+        while let Some(i) = rest.find(alert) {
+            rest = &rest[i + alert.len()..];
+            let block = rest.split("</div>").next().unwrap_or("");
+            let mut found = false;
+            for part in block.split(['<', '>']).map(unescape) {
+                if let Some(key) = self.key_of(&part) {
+                    out.page.push(key.to_string());
+                    found = true;
+                }
+            }
+            if !found {
+                out.page.push(unescape(&strip_tags(block)));
+            }
+        }
+        // Messages next to fields, with the field's id when the template gives one.
+        let marker = "<div class=\"invalid-feedback d-block";
+        let mut rest = body.as_str();
+        while let Some(i) = rest.find(marker) {
+            rest = &rest[i + marker.len()..];
+            let (open, after) = rest.split_once('>').unwrap_or(("", rest));
+            let field = open
+                .split_once("id=\"e-")
+                .map(|(_, x)| x.split('"').next().unwrap_or(""))
+                .unwrap_or("");
+            let text = unescape(after.split("</div>").next().unwrap_or(""));
+            out.fields.push((
+                field.to_string(),
+                self.key_of(&text).unwrap_or(&text).to_string(),
+            ));
+        }
+        // A summary of problems above a form: items linking to their fields, or "label: message".
+        let summary = "<div class=\"alert alert-danger\" role=\"alert\">";
+        let mut rest = body.as_str();
+        while let Some(i) = rest.find(summary) {
+            rest = &rest[i + summary.len()..];
+            let block = rest.split("</div>").next().unwrap_or("");
+            for item in block.split("<li>").skip(1) {
+                let item = item.split("</li>").next().unwrap_or("");
+                let field = item
+                    .split_once("href=\"#f-")
+                    .map(|(_, x)| x.split('"').next().unwrap_or(""))
+                    .unwrap_or("");
+                let text = unescape(&strip_tags(item));
+                let key = self
+                    .key_of(&text)
+                    .or_else(|| text.split_once(": ").and_then(|(_, m)| self.key_of(m)))
+                    .unwrap_or(&text)
+                    .to_string();
+                out.fields.push((field.to_string(), key));
+            }
+        }
+        out
+    }
+}
+
+/// The messages of one reply, as catalogue keys (or the text itself when it is not one).
+#[derive(Debug, Default)]
+pub struct Said {
+    /// An error page's message or a notice's (the text itself when it is not one).
+    pub page: Vec<String>,
+    /// Messages next to fields: field, message.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Said {
+    pub fn keys(&self) -> Vec<&str> {
+        self.page
+            .iter()
+            .map(|s| s.as_str())
+            .chain(self.fields.iter().map(|(_, k)| k.as_str()))
+            .collect()
+    }
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#x2f;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .trim()
+        .to_string()
+}
