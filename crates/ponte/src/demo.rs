@@ -491,7 +491,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         forum,
     };
     let tables = crate::demo_tables::load(db, storage, &table_people, &table_orgs).await?;
-    println!("Demo data loaded: the programme, 16 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products and {tables} territorial tables.");
+    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products and {tables} territorial tables.");
     print_accounts();
     Ok(())
 }
