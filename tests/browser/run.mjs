@@ -345,6 +345,19 @@ try {
   const results = await page.getAttribute('a[href$="/feedback/results"]', 'href');
   await visit(page, results.replaceAll('&#x2f;', '/'), 'feedback results');
   check(await page.isVisible('svg[role=img]'), 'feedback results are charted');
+  await visit(page, '/tutoring/workload', 'tutoring workload');
+  // The structure's edit forms: a strand's texts, a module, a cohort.
+  await page.goto(`${base}/programme/structure`);
+  const textsForm = await page.getAttribute('main a[href^="/programme/texts/strands/"]', 'href');
+  await visit(page, textsForm, 'strand texts form');
+  await page.goto(`${base}/programme/strands/A`);
+  await page.locator('main a[href^="/programme/modules/"]').first().click();
+  await page.waitForURL(/\/programme\/modules\/[0-9a-f-]{36}$/);
+  await visit(page, new URL(page.url()).pathname + '/edit', 'module form');
+  await page.goto(`${base}/programme`);
+  await page.click('a:has-text("Nuovo gruppo di amministrazioni provinciali")');
+  await page.waitForURL(/\/programme\/cohorts\//);
+  await visit(page, new URL(page.url()).pathname + '/edit', 'cohort form');
   // A session starting in 20 minutes (Rome time), so that check-in is already open. Near midnight
   // the session would end the next day: then it is scheduled for tomorrow and check-in is skipped.
   const rome = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d).split(' ');
@@ -378,6 +391,7 @@ try {
   const code = (await page.textContent('.labs-code')).trim();
   check(/^[A-Z0-9]{6}$/.test(code), 'staff see the check-in code');
   await axe(page, 'session page for staff');
+  await visit(page, `${sessionUrl.replace(base, '')}/edit`, 'session form');
   const participant = track(await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage());
   await signIn(participant, 'membro@ponte.example');
   await participant.goto(sessionUrl);
@@ -411,6 +425,8 @@ try {
   await Promise.all([participant.waitForNavigation(), participant.locator('ol.results h3 a').first().click()]);
   check(await participant.isVisible('h1:has-text("Tunisia")'), 'the best result for Tunisia has it in its title');
   await axe(participant, 'library document');
+  // Staff may edit any document.
+  await visit(page, `${new URL(participant.url()).pathname}/edit`, 'library document form');
   const download = await participant.getAttribute('a[download]', 'href');
   const file = await participant.request.get(base + download);
   check(file.ok() && (file.headers()['content-disposition'] || '').startsWith('attachment'), 'the document downloads as an attachment');
@@ -438,6 +454,8 @@ try {
   await visit(participant, salernoUrl.replace(base, '') + '/workspace', 'workspace with products');
   await visit(participant, salernoUrl.replace(base, '') + '/products', 'product list');
   check(await participant.isVisible('text=Attività recenti'), 'the product list shows the activity feed');
+  await visit(participant, salernoUrl.replace(base, '') + '/tutoring', 'tutoring log');
+  await participant.goto(salernoUrl + '/products');
   await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Turismo sostenibile con Durazzo")')]);
   check(await participant.isVisible('table >> text=Logica d\'intervento'), 'the logframe shows as a matrix');
   check(await participant.isVisible('text=versione 1'), 'comments show the version they were made on');
