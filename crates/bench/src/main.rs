@@ -8,6 +8,7 @@
 //! Build and run: `cargo build --release -p ponte -p bench && target/release/ponte-bench`.
 
 mod compare;
+mod dataset;
 mod library;
 mod load;
 mod products;
@@ -42,6 +43,8 @@ struct Options {
     write_every: u64,
     /// People whose "my labs" the many-keys scenario asks.
     people: usize,
+    /// Write the upgrade tests' dataset to this folder instead of measuring (see `dataset`).
+    dataset: Option<std::path::PathBuf>,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -64,6 +67,7 @@ fn options() -> anyhow::Result<Options> {
         rounds: 400,
         write_every: 20,
         people: 300,
+        dataset: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -109,8 +113,9 @@ fn options() -> anyhow::Result<Options> {
             "--write-every" => o.write_every = value()?.parse()?,
             "--people" => o.people = value()?.parse()?,
             "--search-runs" => o.search_runs = value()?.parse()?,
+            "--dataset" => o.dataset = Some(value()?.into()),
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--write-every N (0: reads only)] [--people N] [--against OTHER_PONTE_BINARY [--rounds N]]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--write-every N (0: reads only)] [--people N] [--against OTHER_PONTE_BINARY [--rounds N]] [--dataset DIR]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -673,6 +678,9 @@ fn table(title: &str, pages: &[PageResult]) {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let o = options()?;
+    if let Some(dir) = &o.dataset {
+        return dataset::make(dir).await;
+    }
     let mut all = Vec::new();
     for b in &o.backends {
         if let Some(r) = run_backend(b, &o).await? {
