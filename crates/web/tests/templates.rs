@@ -52,6 +52,36 @@ fn templates_name_assets_through_the_helper() {
     }
 }
 
+/// htmx is loaded only by the pages that use it: a template with `hx-` attributes includes
+/// `_htmx.html` (in the layout's `scripts` block), or is a piece that only such pages include.
+#[test]
+fn pages_with_htmx_attributes_load_htmx() {
+    let sources: Vec<(&str, &str)> = web::templates::Templates::sources().collect();
+    let loads = |text: &str| text.contains("{% block scripts %}{% include \"_htmx.html\" %}");
+    let mut pages = 0;
+    for (name, text) in &sources {
+        if *name == "_htmx.html" {
+            continue;
+        }
+        if !(text.contains("data-hx-") || text.contains(" hx-")) || loads(text) {
+            pages += usize::from(loads(text));
+            continue;
+        }
+        let quoted = format!("\"{name}\"");
+        let includers: Vec<&str> = sources
+            .iter()
+            .filter(|(other, t)| other != name && t.contains(&quoted))
+            .map(|(_, t)| *t)
+            .collect();
+        assert!(
+            !includers.is_empty() && includers.iter().all(|t| loads(t)),
+            "template {name} has hx- attributes but its page does not load htmx: add \
+             {{% block scripts %}}{{% include \"_htmx.html\" %}}{{% endblock %}}"
+        );
+    }
+    assert!(pages >= 3, "the pages that load htmx were not found");
+}
+
 #[test]
 fn excerpts_end_at_a_word_within_the_limit() {
     use web::templates::excerpt;
