@@ -15,7 +15,7 @@ pub mod text;
 
 use crate::policy::Rule;
 use crate::roles::Role;
-use crate::validation::{optional_text, required_line, Errors};
+use crate::validation::{optional_line, optional_text, required_line, Errors};
 
 const STAFF: &[Role] = &[Role::Admin, Role::Staff];
 
@@ -229,8 +229,8 @@ pub fn check(
             }
         },
     };
-    let source = optional_text(&mut errors, "source", &input.source, 300);
-    let licence = optional_text(&mut errors, "licence", &input.licence, 200);
+    let source = optional_line(&mut errors, "source", &input.source, 300);
+    let licence = optional_line(&mut errors, "licence", &input.licence, 200);
     let url = optional_text(&mut errors, "url", &input.url, 1000);
     if let Some(u) = &url {
         if !(u.starts_with("https://") || u.starts_with("http://"))
@@ -338,6 +338,16 @@ mod tests {
         assert_eq!(d.year, Some(2024));
         assert_eq!(d.places, ["group-wb", "AL"]);
         assert_eq!(d.organisation, None);
+    }
+
+    #[test]
+    fn source_and_licence_are_one_line() {
+        let mut i = input();
+        i.source = "Agenzia\nper la coesione".into();
+        i.licence = "CC BY\r\n4.0".into();
+        let e = check(&i, 2026, |_| true).unwrap_err();
+        assert_eq!(e.for_field("source"), Some("error-line-break"));
+        assert_eq!(e.for_field("licence"), Some("error-line-break"));
     }
 
     #[test]

@@ -105,13 +105,16 @@ impl ValidForm {
         self
     }
 
-    /// The name a field's message is shown under.
-    pub fn shown_as<'a>(&'a self, field: &'a str) -> &'a str {
-        self.shown
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, s)| *s)
-            .unwrap_or(field)
+    /// The names a field's message may be shown under: its own and those given.
+    pub fn shown_as<'a>(&'a self, field: &'a str) -> Vec<&'a str> {
+        std::iter::once(field)
+            .chain(
+                self.shown
+                    .iter()
+                    .filter(|(f, _)| *f == field)
+                    .map(|(_, s)| *s),
+            )
+            .collect()
     }
 
     fn pairs(mut self) -> ValidForm {
@@ -376,12 +379,7 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             "/labs/sessions".into(),
             STAFF,
             // A day of its own each time, so that sessions made by accepted forms do not overlap.
-            session_fields(
-                module.id,
-                cohort.id,
-                "Giornata di prova",
-                30 + (rand() % 300) as i64,
-            ),
+            session_fields(module.id, cohort.id, "Giornata di prova", 400 + next_day()),
         ),
         "labs.session_update" => {
             let s = db::labs::get(db, f.future_session).await.unwrap().unwrap();
@@ -605,6 +603,29 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
                 ],
             )
         }
+        "library.create" => ValidForm::new(
+            "/library/documents".into(),
+            STAFF,
+            vec![
+                req("title", "Guida ai partenariati", Line(300)),
+                opt("summary", "Come si costruisce un partenariato.", Text(4000)),
+                req("kind", "guide", Choice),
+                req("language", "it", Choice),
+                opt(
+                    "year",
+                    "2024",
+                    Number(1950, chrono::Datelike::year(&chrono::Utc::now()) as i64 + 1),
+                ),
+                opt("source", "Agenzia per la coesione", Line(300)),
+                opt("licence", "CC BY 4.0", Line(200)),
+                req("url", "https://example.org/guida", Url(1000)),
+                req("visibility", "public", Choice),
+                opt("places", "AL", Choice),
+            ],
+        )
+        .multipart()
+        // Without a link, the message says a file or a link is needed, next to the file.
+        .shown("url", "file"),
         // Products (Salerno's workspace).
         "products.create" => ValidForm::new(
             format!("{}/products", org(f.salerno)),
@@ -673,9 +694,10 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
     Some(form)
 }
 
-/// A number that differs at each call.
-fn rand() -> u64 {
-    Uuid::now_v7().as_u128() as u64 >> 8
+/// 0, 1, 2... at each call.
+fn next_day() -> i64 {
+    static DAYS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+    DAYS.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
 }
 
 fn session_fields(module: Uuid, cohort: Uuid, title: &str, days: i64) -> Vec<Field> {

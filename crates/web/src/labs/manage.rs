@@ -491,7 +491,10 @@ pub(super) async fn material_add(
     let title = required_line(&mut errors, "title", &title, 300);
     let url = optional_text(&mut errors, "url", &url, 1000);
     if let Some(u) = &url {
-        if !(u.starts_with("https://") || u.starts_with("http://")) {
+        // A link has no spaces or line breaks inside.
+        if !(u.starts_with("https://") || u.starts_with("http://"))
+            || u.contains(char::is_whitespace)
+        {
             errors.add("url", "error-url");
         }
     }
