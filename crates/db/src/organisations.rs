@@ -76,12 +76,12 @@ macro_rules! municipality_from_row {
 }
 
 /// The stored fields of an organisation, in the order `bind_fields!` binds them as `$1`…`$13`.
-const FIELDS: &str = "category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, province_code";
+pub(crate) const FIELDS: &str = "category, name, pa_kind, istat_code, ipa_code, tax_code, region_code, country, partner_type, actor_sector, actor_public, website, province_code";
 
 /// Binds an organisation's fields, in the order of `FIELDS`, to a query.
 macro_rules! bind_fields {
     ($query:expr, $org:expr) => {{
-        let org: &Organisation = $org;
+        let org: &domain::organisations::Organisation = $org;
         $query
             .bind(org.category.code())
             .bind(&org.name)
@@ -99,6 +99,28 @@ macro_rules! bind_fields {
     }};
 }
 
+pub(crate) use bind_fields;
+
+/// Inserts organisation `$org` with id `$id` at `$now` on `$tx` inside a change (see `change!`):
+/// how another feature registers an organisation as part of a change of its own. `Duplicate` when
+/// its codice fiscale or IPA code is already registered.
+macro_rules! insert_organisation {
+    ($tx:expr, $id:expr, $org:expr, $now:expr) => {{
+        let sql = format!(
+            "INSERT INTO organisations ({}, id, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
+            $crate::organisations::FIELDS
+        );
+        $crate::organisations::bind_fields!(sqlx::query(&sql), $org)
+            .bind($id)
+            .bind($now)
+            .execute($tx)
+            .await
+            .map_err($crate::DbError::from_write)
+    }};
+}
+pub(crate) use insert_organisation;
+
 /// Adds an organisation; `Duplicate` when its codice fiscale or IPA code is already registered.
 pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<Uuid> {
     let id = new_id();
@@ -115,16 +137,7 @@ pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<
         db,
         [Part::People],
         |tx| {
-            let sql = format!(
-                "INSERT INTO organisations ({FIELDS}, id, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)"
-            );
-            bind_fields!(sqlx::query(&sql), org)
-                .bind(id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(DbError::from_write)?;
+            insert_organisation!(&mut *tx, id, org, now)?;
             Ok(())
         },
         |_| &change

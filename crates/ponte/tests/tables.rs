@@ -437,6 +437,82 @@ async fn members_and_representatives_are_added_and_refused_as_the_issue_says() {
             .expect("Caserta joined");
         assert_eq!(added.role, domain::tables::members::MemberRole::Observer);
 
+        // A local actor the registry does not know, registered from the table: refused whole
+        // when a field is wrong, else registered in the table's region and added.
+        refused(
+            &app,
+            &mut c,
+            &format!("{base}/actors"),
+            &[
+                ("name", " "),
+                ("sector", "ngo"),
+                ("public", "private"),
+                ("role", "member"),
+                ("joined_on", ""),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Campo obbligatorio.",
+        )
+        .await;
+        refused(
+            &app,
+            &mut c,
+            &format!("{base}/actors"),
+            &[
+                ("name", "Scuola di lingue Amal"),
+                ("sector", "pirates"),
+                ("public", "private"),
+                ("role", "member"),
+                ("joined_on", ""),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Scegli uno dei valori proposti.",
+        )
+        .await;
+        refused(
+            &app,
+            &mut c,
+            &format!("{base}/actors"),
+            &[
+                ("name", "Scuola di lingue Amal"),
+                ("sector", "association"),
+                ("public", "private"),
+                ("role", "chair"),
+                ("joined_on", ""),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Scegli uno dei valori proposti.",
+        )
+        .await;
+        let r = c
+            .post(
+                &format!("{base}/actors"),
+                &[
+                    ("name", "Scuola di lingue Amal"),
+                    ("sector", "association"),
+                    ("public", "private"),
+                    ("role", "member"),
+                    ("joined_on", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let amal = app.organisation("Scuola di lingue Amal").await;
+        let stored = db::organisations::get(app.db(), amal).await.unwrap();
+        assert_eq!(stored.data.region_code.as_deref(), Some("15"), "{name}");
+        assert_eq!(
+            stored.data.category,
+            domain::organisations::Category::LocalActor
+        );
+        assert!(
+            db::tables::members(app.db(), salerno_table)
+                .await
+                .unwrap()
+                .iter()
+                .any(|m| m.organisation_id == amal && m.left_on.is_none()),
+            "{name}"
+        );
+
         // Representatives: an invalid email, a duplicate one, an organisation that is not a
         // member, an account of another organisation.
         let chamber_id = chamber.to_string();

@@ -1758,6 +1758,21 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        case("tables::add_new_actor", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let org = w.organisation(&w.unique("Associazione nuova del tavolo"));
+                w.write(db::tables::add_new_actor(
+                    &w.db,
+                    id,
+                    &org,
+                    domain::tables::members::MemberRole::Member,
+                    Utc::now().date_naive(),
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
         case("tables::leave", |w| {
             boxed(async move {
                 let id = w.table().await;

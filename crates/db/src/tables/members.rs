@@ -94,6 +94,59 @@ pub async fn add_member(db: &Db, table: Uuid, m: &NewMember, actor: Option<Uuid>
     Ok(id)
 }
 
+/// Registers a new local actor met at the table and adds it as a member, in one change: both or
+/// neither. Returns the organisation's id.
+pub async fn add_new_actor(
+    db: &Db,
+    table: Uuid,
+    org: &domain::organisations::Organisation,
+    role: MemberRole,
+    joined_on: NaiveDate,
+    actor: Option<Uuid>,
+) -> Result<Uuid> {
+    let id = new_id();
+    let now = Utc::now();
+    let changes = vec![
+        Change {
+            actor,
+            action: "organisation.create",
+            entity: "organisation",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(json!(org)),
+        },
+        Change {
+            actor,
+            action: "tables.member_add",
+            entity: "table",
+            entity_id: table.to_string(),
+            before: None,
+            after: Some(json!({ "organisation": id, "role": role, "joined_on": joined_on })),
+        },
+    ];
+    crate::change!(
+        db,
+        [Part::People, Part::Tables],
+        |tx| {
+            crate::organisations::insert_organisation!(&mut *tx, id, org, now)?;
+            sqlx::query(
+                "INSERT INTO table_members (id, table_id, organisation_id, role, joined_on)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(new_id())
+            .bind(table)
+            .bind(id)
+            .bind(role.code())
+            .bind(joined_on)
+            .execute(&mut *tx)
+            .await?;
+            Ok(())
+        },
+        |_| changes.clone()
+    )?;
+    Ok(id)
+}
+
 /// Records that a member left the table on `left_on`; `NotFound` when it is not a current member
 /// of this table.
 pub async fn leave(

@@ -27,6 +27,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("tables.memorandum", Rule::Held(SECRETARIAT)),
     ("tables.signatory_add", Rule::Held(SECRETARIAT)),
     ("tables.member_add", Rule::Held(SECRETARIAT)),
+    ("tables.actor_add", Rule::Held(SECRETARIAT)),
     ("tables.member_leave", Rule::Held(SECRETARIAT)),
     ("tables.representative_add", Rule::Held(SECRETARIAT)),
     ("tables.secretariat_add", Rule::Held(CREATORS)),

@@ -368,3 +368,95 @@ pub(super) async fn secretary(
         Err(other) => Err(other.into()),
     }
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct ActorForm {
+    name: String,
+    sector: String,
+    public: String,
+    role: String,
+    joined_on: String,
+}
+
+/// A local actor the registry does not know yet, registered from the table and added to it.
+pub(super) async fn new_actor(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    Form(f): Form<ActorForm>,
+) -> AppResult {
+    let found = managed(&state, &viewer, id).await?;
+    let typed = BTreeMap::from([
+        ("actor_name", f.name.clone()),
+        ("sector", f.sector.clone()),
+        ("public", f.public.clone()),
+        ("role", f.role.clone()),
+        ("joined_on", f.joined_on.clone()),
+    ]);
+    let form = domain::organisations::OrganisationForm {
+        category: domain::organisations::Category::LocalActor.code().into(),
+        name: f.name,
+        region_code: found.table.region_code.clone(),
+        country: "IT".into(),
+        actor_sector: f.sector,
+        actor_public: f.public,
+        ..Default::default()
+    };
+    let mut errors = Errors::default();
+    let org = match domain::organisations::check(&form) {
+        Ok(o) => Some(o),
+        Err(e) => {
+            // The registry's field names, as this form calls them.
+            for fe in e.0 {
+                let field = match fe.field {
+                    "name" => "actor_name",
+                    "actor_sector" => "sector",
+                    "actor_public" => "public",
+                    other => other,
+                };
+                errors.add(field, fe.message);
+            }
+            None
+        }
+    };
+    // The role and the date are checked as for any member (the organisation is new, so it is
+    // on the table neither way).
+    let membership = MemberInput {
+        organisation: Uuid::nil().to_string(),
+        role: f.role,
+        joined_on: f.joined_on,
+    };
+    let member = match members::check_member(&membership, &[], today()) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            errors.0.extend(e.0);
+            None
+        }
+    };
+    let (Some(org), Some(member)) = (org, member) else {
+        return refused(&state, &viewer, &found, "actor", errors, typed).await;
+    };
+    let joined_on = found
+        .table
+        .dates
+        .formed_on
+        .map_or(member.joined_on, |f| member.joined_on.max(f));
+    match db::tables::add_new_actor(
+        &state.db,
+        id,
+        &org,
+        member.role,
+        joined_on,
+        viewer.user_id(),
+    )
+    .await
+    {
+        Ok(_) => back(id, "members"),
+        Err(db::DbError::Duplicate) => {
+            let e = one("actor_name", "error-organisation-exists");
+            refused(&state, &viewer, &found, "actor", e, typed).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -57,6 +57,12 @@ pub fn routes() -> Vec<Route> {
         ),
         route(
             Method::POST,
+            "/tables/{id}/actors",
+            "tables.actor_add",
+            manage::new_actor,
+        ),
+        route(
+            Method::POST,
             "/tables/{id}/members/{member}/leave",
             "tables.member_leave",
             manage::leave,

@@ -217,6 +217,9 @@ pub(super) async fn table_page(
         "document",
         "user",
         "left_on",
+        "actor_name",
+        "sector",
+        "public",
     ]
     .into_iter()
     .map(|k| (k, String::new()))
@@ -242,6 +245,7 @@ pub(super) async fn table_page(
             manages, names_secretariat => access::names_secretariat(viewer.principal.as_ref(), &found.involved),
             next => table.status.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
             roles => MemberRole::ALL.map(MemberRole::code),
+            sectors => domain::organisations::ACTOR_SECTORS,
             options, secretariat_options, documents,
             today => super::today().to_string(),
             failed => failed.form, errors => field_errors(state, viewer, &failed.errors),
