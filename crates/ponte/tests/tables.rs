@@ -338,6 +338,9 @@ async fn a_coordinator_creates_a_table_for_their_administration_only() {
             db::tables::get(app.db(), id).await.unwrap().name,
             "Tavolo dei comuni costieri (rivisto)"
         );
+        // The stale form shows the saved version beside the one sent, differences marked, and
+        // keeps what was typed.
+        edit[0].1 = "Tavolo dei comuni costieri (altro)".into();
         refused(
             &app,
             &mut c,
@@ -347,6 +350,18 @@ async fn a_coordinator_creates_a_table_for_their_administration_only() {
             "Le tue modifiche non sono state salvate.",
         )
         .await;
+        let r = c.post(&format!("/tables/{id}"), &pairs(&edit)).await;
+        for shown in [
+            "<mark>Tavolo dei comuni costieri (rivisto)</mark>",
+            "<mark>Tavolo dei comuni costieri (altro)</mark>",
+            "value=\"Tavolo dei comuni costieri (altro)\"",
+        ] {
+            assert!(r.body.contains(shown), "{shown} on {name}");
+        }
+        assert_eq!(
+            db::tables::get(app.db(), id).await.unwrap().name,
+            "Tavolo dei comuni costieri (rivisto)"
+        );
         // Someone who is not a coordinator cannot create a table at all.
         let mut actor = app.signed_in("attore@ponte.example").await;
         assert_eq!(

@@ -91,6 +91,20 @@ async fn form_page(
                 id => e.table.id, name => e.table.name, version => e.table.version, lead_name => e.table.lead_name,
             }),
             conflict => editing.as_ref().is_some_and(|e| e.conflict),
+            // On a conflict, what is saved now beside what was submitted, field by field.
+            current => editing.as_ref().filter(|e| e.conflict).map(|e| {
+                let c = input_from(e.table);
+                context! {
+                    name => c.name, territory => c.territory, purpose => c.purpose,
+                    themes => c.themes.join(", "), countries => c.countries.join(", "),
+                    rules => c.rules, public => c.public, formed_on => c.formed_on,
+                }
+            }),
+            yours => context! {
+                name => input.name.trim(), territory => input.territory.trim(), purpose => input.purpose.trim(),
+                themes => input.themes.join(", "), countries => input.countries.join(", "),
+                rules => input.rules.trim(), public => input.public, formed_on => input.formed_on.trim(),
+            },
         },
     );
     with_status(status, page)
