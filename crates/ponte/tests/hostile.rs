@@ -4,12 +4,12 @@
 //! break in a one-line field, invalid UTF-8, repeated, a value of the wrong type, a date or
 //! number out of range, the id of a record that does not exist or belongs to another
 //! organisation (what the form extractor refuses before any field is read, invalid UTF-8 and a
-//! repeated field, once per form). Each refused mutation must get a 4xx whose page says, in Italian, what is wrong
-//! (next to the field when the form is shown again), and must store nothing: every table, the
-//! audit log included, is the same before and after. The mutations a route accepts are listed
-//! with the reason, and must succeed. Also: a wrong content type is refused, malformed ids in
-//! paths are not found, and mangled ISTAT files are refused naming the problem, by the parser
-//! and by the import command, which then changes nothing.
+//! repeated field, once per form). Each refused mutation must get a 4xx whose page says, in
+//! Italian, what is wrong (next to the field when the form is shown again), and must store
+//! nothing: every table, the audit log included, is the same before and after. The mutations a
+//! route accepts are listed with the reason, and must succeed. Also: a wrong content type is
+//! refused, malformed ids in paths are not found, and mangled ISTAT files are refused naming the
+//! problem, by the parser and by the import command, which then changes nothing.
 
 mod common;
 mod valid_forms;
