@@ -98,13 +98,16 @@ pub async fn make(out: &Path) -> anyhow::Result<()> {
                     &cookie,
                     &form,
                 )?;
-                anyhow::ensure!(status == 303, "questionnaire: HTTP {status}");
-                answered += 1;
-                if !attended.contains(&p.email) {
-                    attended.push(p.email.clone());
+                // Refused (400) when the demo's participant already answered.
+                if status == 303 {
+                    answered += 1;
+                    if !attended.contains(&p.email) {
+                        attended.push(p.email.clone());
+                    }
                 }
             }
         }
+        anyhow::ensure!(answered >= 10, "only {answered} questionnaires answered");
         attended.push("membro@ponte.example".into());
         let mut certificates = 0;
         for email in attended.iter().take(40) {
@@ -181,9 +184,12 @@ async fn files_of_documents(db: &db::Db, dir: &Path) -> anyhow::Result<()> {
         db::Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
         db::Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
     };
-    std::fs::create_dir_all(dir)?;
     for (key, body) in rows {
-        std::fs::write(dir.join(key.simple().to_string()), body)?;
+        // Where the local storage keeps a key (`storage::Storage`): under its first two digits.
+        let name = key.simple().to_string();
+        let folder = dir.join(&name[..2]);
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(folder.join(&name), body)?;
     }
     Ok(())
 }

@@ -73,6 +73,27 @@ pub async fn postgres() -> Backend {
     create_database(cluster.port, &name, "ponte-test-pg-files").await
 }
 
+/// The address of a new, empty database (no schema) in the throwaway PostgreSQL cluster, for a
+/// test that loads a dump into it before the application migrates it.
+pub async fn postgres_empty() -> String {
+    let cluster = CLUSTER.get_or_init(Cluster::start);
+    let name = format!(
+        "t{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let admin = format!("postgres://ponte@127.0.0.1:{}/postgres", cluster.port);
+    let pool = sqlx::PgPool::connect(&admin)
+        .await
+        .expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .expect("create a test database");
+    pool.close().await;
+    format!("postgres://ponte@127.0.0.1:{}/{name}", cluster.port)
+}
+
 /// Creates the database `name` on the local cluster listening on `port` and opens it with the
 /// schema; `files` names the temporary directory of the backend's files.
 async fn create_database(port: u16, name: &str, files: &str) -> Backend {
