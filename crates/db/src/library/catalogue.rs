@@ -113,11 +113,7 @@ impl Catalogue {
                 .await?
                 .unwrap_or(0)
         });
-        let entries = entries_of(db, None).await?;
-        let mut catalogue = catalogue::Catalogue::new();
-        for e in &entries {
-            catalogue.put(e);
-        }
+        let catalogue = catalogue::Catalogue::of(&entries_of(db, None).await?);
         let mut held = self.held.write().unwrap_or_else(|e| e.into_inner());
         *held = Held {
             catalogue,

@@ -179,9 +179,28 @@ impl Catalogue {
         self.by_id.is_empty()
     }
 
+    /// A catalogue of these documents (sorted once, rather than each put in its place).
+    pub fn of(entries: &[Entry]) -> Catalogue {
+        let mut c = Catalogue::new();
+        for e in entries {
+            c.remove(e.id);
+            let placed = c.hold(e);
+            c.ordered.push(placed);
+        }
+        c.ordered.sort_unstable();
+        c
+    }
+
     /// Adds a document, or replaces what is held of it.
     pub fn put(&mut self, e: &Entry) {
         self.remove(e.id);
+        let placed = self.hold(e);
+        let at = self.ordered.partition_point(|p| *p < placed);
+        self.ordered.insert(at, placed);
+    }
+
+    /// Holds a document in a slot; returns its place in the order, for the caller to put there.
+    fn hold(&mut self, e: &Entry) -> (Order, usize) {
         let (mut kind, mut language, mut year_symbol) = (None, None, None);
         let (mut themes, mut places) = (Vec::new(), Vec::new());
         for part in e.facets.split(' ') {
@@ -223,8 +242,7 @@ impl Catalogue {
         if let Some(s) = e.search_id {
             self.by_search_id.insert(s, slot);
         }
-        let at = self.ordered.partition_point(|(o, _)| *o < order);
-        self.ordered.insert(at, (order, slot));
+        (order, slot)
     }
 
     /// Forgets a document (nothing when it is not held).
