@@ -944,3 +944,107 @@ async fn a_table_moves_through_its_states_with_a_memorandum_and_signatories() {
         assert!(page.body.contains("Attivo"), "{name}");
     }
 }
+
+/// Text of an HTML attribute or element as the browser reads it.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+/// The value of attribute `name` in the tag `tag` (its text between `<` and `>`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let end = tag[start..].find('"')? + start;
+    Some(unescape(&tag[start..end]))
+}
+
+/// Whether the tag carries the boolean attribute `name`.
+fn flag(tag: &str, name: &str) -> bool {
+    tag.split(|c: char| c.is_whitespace() || c == '>')
+        .any(|w| w == name)
+}
+
+/// The pairs a browser sends when the form posting to `action` in `page` is submitted as shown:
+/// its inputs (checkboxes only when checked), text areas and the selected options.
+fn submitted(page: &str, action: &str) -> Vec<(String, String)> {
+    let opening = format!("<form method=\"post\" action=\"{action}\"");
+    let start = page
+        .find(&opening)
+        .unwrap_or_else(|| panic!("no form posting to {action} in {page}"));
+    let form = &page[start..start + page[start..].find("</form>").unwrap()];
+    let mut out = Vec::new();
+    let mut rest = form;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let end = rest.find('>').unwrap();
+        let tag = &rest[..end];
+        if tag.starts_with("<input ") {
+            let kind = attribute(tag, "type").unwrap_or_else(|| "text".into());
+            if let Some(name) = attribute(tag, "name") {
+                if kind != "checkbox" || flag(tag, "checked") {
+                    out.push((name, attribute(tag, "value").unwrap_or_default()));
+                }
+            }
+        } else if tag.starts_with("<textarea ") {
+            let close = rest.find("</textarea>").unwrap();
+            if let Some(name) = attribute(tag, "name") {
+                out.push((name, unescape(&rest[end + 1..close])));
+            }
+        } else if tag.starts_with("<select ") {
+            let close = rest.find("</select>").unwrap();
+            let name = attribute(tag, "name").unwrap();
+            let mut options = &rest[end + 1..close];
+            while let Some(o) = options.find("<option") {
+                options = &options[o..];
+                let e = options.find('>').unwrap();
+                let option = &options[..e];
+                if flag(option, "selected") {
+                    out.push((name.clone(), attribute(option, "value").unwrap_or_default()));
+                }
+                options = &options[e..];
+            }
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_table_is_edited_from_its_edit_page_as_sent() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, _) = demo_tables(&app).await;
+        let before = db::tables::get(app.db(), salerno).await.unwrap();
+        let mut c = app.signed_in("coordinatore@ponte.example").await;
+        let page = c.get(&format!("/tables/{salerno}/edit")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}: {}", page.body);
+        let mut form = submitted(&page.body, &format!("/tables/{salerno}"));
+        // The page sends what it shows; the lead is fixed and not among its fields.
+        assert!(form.iter().any(|(k, _)| k == "version"), "{name}: {form:?}");
+        assert!(form.iter().all(|(k, _)| k != "lead"), "{name}: {form:?}");
+        let renamed = format!("{} (rivisto)", before.name);
+        for (k, v) in form.iter_mut() {
+            if k == "name" {
+                *v = renamed.clone();
+            }
+        }
+        let r = c.post(&format!("/tables/{salerno}"), &pairs(&form)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let after = db::tables::get(app.db(), salerno).await.unwrap();
+        assert_eq!(after.name, renamed, "{name}");
+        assert_eq!(after.lead_id, before.lead_id, "{name}");
+        assert_eq!(after.themes, before.themes, "{name}");
+        assert_eq!(after.countries, before.countries, "{name}");
+        assert_eq!(after.territory, before.territory, "{name}");
+        assert_eq!(after.dates, before.dates, "{name}");
+        assert_eq!(after.public, before.public, "{name}");
+        assert_eq!(after.version, before.version + 1, "{name}");
+    }
+}

@@ -140,13 +140,23 @@ async fn checked(
     lead_fixed: Option<Uuid>,
 ) -> AppResult<Result<(TableDraft, String, Vec<domain::tables::Place>), Errors>> {
     let themes = db::library::theme_codes(&state.db).await?;
-    let mut draft = match domain::tables::check(input, |t| themes.contains(t), today()) {
+    // A table's lead is fixed once it exists: the edit form does not send it, so it is filled in
+    // before checking, and any lead sent is ignored.
+    let fixed;
+    let input = match lead_fixed {
+        Some(lead) => {
+            fixed = TableInput {
+                lead: lead.to_string(),
+                ..input.clone()
+            };
+            &fixed
+        }
+        None => input,
+    };
+    let draft = match domain::tables::check(input, |t| themes.contains(t), today()) {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
-    if let Some(lead) = lead_fixed {
-        draft.lead = lead;
-    }
     let mut e = Errors::default();
     let lead = match db::organisations::get(&state.db, draft.lead).await {
         Ok(o) => Some(o),
