@@ -1048,3 +1048,103 @@ async fn a_table_is_edited_from_its_edit_page_as_sent() {
         assert_eq!(after.version, before.version + 1, "{name}");
     }
 }
+
+/// The account with this email.
+async fn user_id(app: &App, email: &str) -> Uuid {
+    db::accounts::credentials(app.db(), email)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no user {email}"))
+        .id
+}
+
+#[tokio::test]
+async fn a_revoked_grant_ends_secretariat_and_representative_access() {
+    use domain::roles::Role;
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, _) = demo_tables(&app).await;
+        let lead = app.organisation("Provincia di Salerno").await;
+        let staff = user_id(&app, "staff@ponte.example").await;
+        let secretary = user_id(&app, "membro@ponte.example").await;
+        let actor = user_id(&app, "attore@ponte.example").await;
+        let rows = || async {
+            (
+                db::tables::secretariat(app.db(), salerno)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|s| s.user_id)
+                    .collect::<Vec<_>>(),
+                db::tables::representatives(app.db(), salerno)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|r| (r.organisation_id, r.user_id))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let before = rows().await;
+        assert!(before.0.contains(&secretary), "{name}");
+        let represented = before
+            .1
+            .iter()
+            .find(|(_, user)| *user == Some(actor))
+            .map(|(org, _)| *org)
+            .unwrap_or_else(|| panic!("the actor represents nobody on {name}"));
+
+        // While they hold their roles, the secretary manages the table and the actor reads it.
+        let mut s = app.signed_in("membro@ponte.example").await;
+        let page = s.get(&format!("/tables/{salerno}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        assert!(
+            page.body.contains(&format!("/tables/{salerno}/members\"")),
+            "{name}"
+        );
+        let mut a = app.signed_in("attore@ponte.example").await;
+        assert_eq!(
+            a.get(&format!("/tables/{salerno}")).await.status,
+            StatusCode::OK,
+            "{name}"
+        );
+
+        // The secretary stops being a member of the lead administration but stays a member
+        // elsewhere (so the route's policy still lets them in): the table is public, so they
+        // are sent to its public page, and its edit page is refused as it is to any reader.
+        let caserta = app.organisation("Provincia di Caserta").await;
+        db::accounts::add_grant(
+            app.db(),
+            secretary,
+            domain::roles::Grant {
+                role: Role::Member,
+                space: domain::roles::SpaceKind::Organisation,
+                space_id: Some(caserta),
+            },
+            Some(staff),
+        )
+        .await
+        .unwrap();
+        db::accounts::revoke_grant(app.db(), secretary, Role::Member, lead, staff)
+            .await
+            .unwrap();
+        let r = s.get(&format!("/tables/{salerno}")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert_eq!(r.location(), format!("/tables/{salerno}/public"));
+        assert_eq!(
+            s.get(&format!("/tables/{salerno}/edit")).await.status,
+            StatusCode::FORBIDDEN,
+            "{name}"
+        );
+
+        // The actor's grant in the organisation they represent is revoked: no more table page.
+        db::accounts::revoke_grant(app.db(), actor, Role::Actor, represented, staff)
+            .await
+            .unwrap();
+        let r = a.get(&format!("/tables/{salerno}")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert_eq!(r.location(), format!("/tables/{salerno}/public"));
+
+        // Not one of the table's rows changed.
+        assert_eq!(rows().await, before, "{name}");
+    }
+}

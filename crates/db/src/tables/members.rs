@@ -2,6 +2,7 @@
 //! the secretariat the lead administration names.
 
 use super::*;
+use domain::roles::{Role, SpaceKind};
 use domain::tables::access::Involved;
 use domain::tables::members::{MemberRole, NewMember, NewRepresentative};
 
@@ -298,18 +299,37 @@ pub async fn add_secretary(db: &Db, table: Uuid, user: Uuid, actor: Option<Uuid>
 type TablePerson = (Uuid, Uuid);
 
 /// Who each table gives access to (see `domain::tables::access`), for every table at once: the
-/// secretariat and the representatives with an account of members that have not left.
+/// secretariat and the representatives with an account of members that have not left. A row
+/// gives access only while the person still holds a role in the organisation it rests on (a
+/// secretary: member or coordinator of the lead administration; a representative: actor, member
+/// or coordinator of the organisation represented), so revoking a grant ends it.
 pub async fn involved(db: &Db, tables: &[Table]) -> Result<Vec<(Uuid, Involved)>> {
+    let organisation = SpaceKind::Organisation.code();
     let (secretaries, representatives): (Vec<TablePerson>, Vec<TablePerson>) = run!(db, |pool| {
-        let s = sqlx::query_as("SELECT table_id, user_id FROM table_secretariat")
-            .fetch_all(pool)
-            .await?;
+        let s = sqlx::query_as(
+            "SELECT s.table_id, s.user_id FROM table_secretariat s
+                 JOIN territorial_tables t ON t.id = s.table_id
+                 WHERE EXISTS (SELECT 1 FROM grants g WHERE g.user_id = s.user_id
+                   AND g.space_kind = $1 AND g.space_id = t.lead_id AND g.role IN ($2, $3))",
+        )
+        .bind(organisation)
+        .bind(Role::Member.code())
+        .bind(Role::Coordinator.code())
+        .fetch_all(pool)
+        .await?;
         let r = sqlx::query_as(
             "SELECT r.table_id, r.user_id FROM table_representatives r
                  JOIN table_members m ON m.table_id = r.table_id
                    AND m.organisation_id = r.organisation_id AND m.left_on IS NULL
-                 WHERE r.user_id IS NOT NULL",
+                 WHERE r.user_id IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM grants g WHERE g.user_id = r.user_id
+                     AND g.space_kind = $1 AND g.space_id = r.organisation_id
+                     AND g.role IN ($2, $3, $4))",
         )
+        .bind(organisation)
+        .bind(Role::Actor.code())
+        .bind(Role::Member.code())
+        .bind(Role::Coordinator.code())
         .fetch_all(pool)
         .await?;
         (s, r)
