@@ -305,27 +305,30 @@ async fn clause_rows(
         }
         Db::Postgres(pool) => {
             // A phrase may run from the title into the body in one tsvector: the rows matching a
-            // clause are read on their own.
-            let rows = |expression: String| async move {
-                let list: Vec<i64> = sqlx::query_scalar(
-                    "SELECT COALESCE(array_agg(rowid), '{}') FROM library_search WHERE search @@ to_tsquery('simple', $1)",
-                )
-                .bind(expression)
-                .fetch_one(pool)
-                .await?;
-                Ok::<_, DbError>(list)
-            };
+            // clause are read on their own, with those matching it in the title and in the body
+            // in the same pass (each row's tsvector read once).
             let titles = query.tsquery_clauses(Some('A'));
             let bodies = query.tsquery_clauses(Some('B'));
             for (i, c) in query.tsquery_clauses(None).into_iter().enumerate() {
-                let any = rows(c).await?;
-                if relevance {
-                    let title = rows(titles[i].clone()).await?;
-                    let body = rows(bodies[i].clone()).await?;
-                    out.push((any, title, body));
+                let (title, body) = if relevance {
+                    (titles[i].clone(), bodies[i].clone())
                 } else {
-                    out.push((any, Vec::new(), Vec::new()));
-                }
+                    // Not asked for ($4): any valid query will do.
+                    (c.clone(), c.clone())
+                };
+                let rows: (Vec<i64>, Vec<i64>, Vec<i64>) = sqlx::query_as(
+                    "SELECT COALESCE(array_agg(rowid), '{}'), \
+                     COALESCE(array_agg(rowid) FILTER (WHERE $4 AND search @@ to_tsquery('simple', $2)), '{}'), \
+                     COALESCE(array_agg(rowid) FILTER (WHERE $4 AND search @@ to_tsquery('simple', $3)), '{}') \
+                     FROM library_search WHERE search @@ to_tsquery('simple', $1)",
+                )
+                .bind(c)
+                .bind(title)
+                .bind(body)
+                .bind(relevance)
+                .fetch_one(pool)
+                .await?;
+                out.push(rows);
             }
         }
     }
