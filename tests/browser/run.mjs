@@ -316,6 +316,28 @@ try {
   await visit(page, '/programme', 'programme on a phone');
   await page.click('button.custom-navbar-toggler');
   await page.waitForSelector('#main-nav a:has-text("Programma")', { state: 'visible' });
+  const pageState = () => page.evaluate(() => ({
+    inert: document.querySelector('main').hasAttribute('inert'),
+    overflow: getComputedStyle(document.body).overflow,
+    open: document.body.classList.contains('navbar-open'),
+  }));
+  await page.waitForFunction(() => document.getElementById('main-nav').contains(document.activeElement));
+  const open = await pageState();
+  check(open.inert && open.overflow === 'hidden', `the open phone menu makes the page inert and still (${JSON.stringify(open)})`);
+  // The window widens with the menu open: the button is hidden there, so the menu must close.
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.waitForFunction(() => !document.body.classList.contains('navbar-open'), null, { timeout: 5000 }).catch(() => {});
+  const wide = await pageState();
+  check(!wide.inert && wide.overflow !== 'hidden', `widened past the phone's width the menu closes, the page is usable again (${JSON.stringify(wide)})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(640, 300);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 2000 }).catch(() => {});
+  const scrolled = await page.evaluate(() => window.scrollY);
+  check(scrolled > 0, `widened past the phone's width the page scrolls again (scrollY ${scrolled})`);
+  const clickable = await page.click('main a >> nth=0', { trial: true, timeout: 5000 }).then(() => true, () => false);
+  check(clickable, 'widened past the phone\'s width the page\'s links take a click again');
+  check(await page.isVisible('#main-nav a:has-text("Programma")'), 'the wide main menu shows after the phone menu closed');
 
   console.log('Sign-out');
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -51,7 +51,9 @@ document.addEventListener("DOMContentLoaded", function () {
 
 // The phone's main menu (Bootstrap Italia's NavBarCollapsible): the button opens the menu as a
 // dialog over a backdrop, keeps the focus in it, and the close button, the backdrop or Escape
-// close it and give the focus back to the button. On wide screens the menu is always shown.
+// close it and give the focus back to the button. On wide screens the menu is always shown: an
+// open menu closes when the window widens past the phone's width (the breakpoint of ponte.css),
+// where the button is hidden and the page would otherwise stay inert under it.
 document.addEventListener("DOMContentLoaded", function () {
   var button = document.querySelector('[data-bs-toggle="navbarcollapsible"]');
   var menu = button && document.querySelector(button.getAttribute("data-bs-target"));
@@ -59,7 +61,8 @@ document.addEventListener("DOMContentLoaded", function () {
   var main = document.querySelector("main");
   var wrapper = menu.querySelector(".menu-wrapper") || menu;
   var close = menu.querySelector(".close-div button");
-  var shown = false, moving = false, backdrop = null, tabBack = false;
+  var phone = window.matchMedia("(max-width: 991.98px)");
+  var shown = false, moving = false, backdrop = null, tabBack = false, closeWhenShown = false;
   if (!menu.getAttribute("tabindex")) menu.setAttribute("tabindex", "-1");
   // Calls `done` once the element's transition has ended (or at once, if it has none).
   function afterTransition(element, done) {
@@ -101,8 +104,10 @@ document.addEventListener("DOMContentLoaded", function () {
     menu.classList.add("expanded");
     button.setAttribute("aria-expanded", "true");
     afterTransition(wrapper, function () {
-      (close || focusable()[0] || menu).focus();
       moving = false;
+      // Widened while it opened: close at once, without taking the focus into it.
+      if (closeWhenShown) { closeWhenShown = false; hide(); return; }
+      (close || focusable()[0] || menu).focus();
     });
   }
   function hide() {
@@ -128,6 +133,13 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   button.addEventListener("click", function () { if (shown) hide(); else show(); });
   if (close) close.addEventListener("click", function (e) { e.preventDefault(); hide(); });
+  // Wider than a phone: close as Escape does (the focus goes back to the button only if shown).
+  function widened() {
+    if (phone.matches || !shown) return;
+    if (moving) closeWhenShown = true; else hide();
+  }
+  if (phone.addEventListener) phone.addEventListener("change", widened);
+  else if (phone.addListener) phone.addListener(widened);
   document.addEventListener("keydown", function (e) {
     if (e.key === "Tab") tabBack = e.shiftKey;
     if (shown && e.key === "Escape") hide();
