@@ -495,6 +495,17 @@ async fn session_emails_invite_move_and_cancel_in_each_participants_language() {
             "Ponte: aggiornamento sulla giornata «Giornata sui partenariati»"
         );
         assert!(m.text.contains("16:00–18:00"), "{}", m.text);
+        assert!(
+            m.text
+                .contains("16:00–18:00, Salerno, Palazzo Sant'Agostino) è ora:"),
+            "{}",
+            m.text
+        );
+        assert!(
+            !m.text.contains("online"),
+            "no online link to give: {}",
+            m.text
+        );
         follow(&mut caruso, m, "it").await;
         // Saving the same time and place again tells nobody.
         let s = db::labs::get(app.db(), id).await.unwrap().unwrap();
@@ -518,6 +529,83 @@ async fn session_emails_invite_move_and_cancel_in_each_participants_language() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert!(deliver(&app, &smtp).await.is_empty());
+
+        // Only the online link changes: both are told, and the email gives the new link.
+        let online = "https://meet.example/partenariati-16";
+        let s = db::labs::get(app.db(), id).await.unwrap().unwrap();
+        let version = s.version.to_string();
+        let r = staff
+            .post(
+                &session_path,
+                &[
+                    ("module_id", &module),
+                    ("cohort_id", &cohort),
+                    ("title", "Giornata sui partenariati (2)"),
+                    ("date", &date),
+                    ("start", "16:00"),
+                    ("end", "18:00"),
+                    ("place", "Salerno, Palazzo Sant'Agostino"),
+                    ("online_url", online),
+                    ("capacity", "30"),
+                    ("version", &version),
+                    ("overlap_confirmed", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mails = deliver(&app, &smtp).await;
+        assert_eq!(recipients(&mails), [ACTOR, CASERTA_MEMBER]);
+        let m = to(&mails, ACTOR);
+        assert!(
+            m.text
+                .lines()
+                .any(|line| line.trim_end() == format!("Pour participer en ligne : {online}")),
+            "{}",
+            m.text
+        );
+        assert_eq!(m.link(), session_path);
+        let m = to(&mails, CASERTA_MEMBER);
+        assert!(
+            m.text
+                .lines()
+                .any(|line| line.trim_end() == format!("Per partecipare online: {online}")),
+            "{}",
+            m.text
+        );
+        assert_eq!(m.link(), session_path);
+        follow(&mut caruso, m, "it").await;
+        // Online only from now on: no empty place in the text.
+        let s = db::labs::get(app.db(), id).await.unwrap().unwrap();
+        let version = s.version.to_string();
+        let r = staff
+            .post(
+                &session_path,
+                &[
+                    ("module_id", &module),
+                    ("cohort_id", &cohort),
+                    ("title", "Giornata sui partenariati (2)"),
+                    ("date", &date),
+                    ("start", "16:00"),
+                    ("end", "18:00"),
+                    ("place", ""),
+                    ("online_url", online),
+                    ("capacity", "30"),
+                    ("version", &version),
+                    ("overlap_confirmed", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mails = deliver(&app, &smtp).await;
+        assert_eq!(recipients(&mails), [ACTOR, CASERTA_MEMBER]);
+        let m = to(&mails, CASERTA_MEMBER);
+        assert!(m.text.contains("16:00–18:00) è ora:"), "{}", m.text);
+        assert!(
+            m.text
+                .contains(&format!("Per partecipare online: {online}")),
+            "{}",
+            m.text
+        );
 
         // Cancelled: both are told, each in their language, and the page says it.
         let r = staff

@@ -219,9 +219,16 @@ mail-session-changed-subject = Ponte: update on the session “{ $title }”
 mail-session-changed-body =
     Dear { $name },
 
-    the session “{ $title }” ({ $when }, { $place }) is now: { $status }.
+    the session “{ $title }” ({ $when }{ $has_place ->
+        [yes] , { $place }
+       *[no] {""}
+    }) is now: { $status }.
+    { $has_online ->
+        [yes] To take part online: { $online }
 
-    All the details are here:
+        All the details are here:
+       *[no] All the details are here:
+    }
     { $link }
 
     Ponte

@@ -219,9 +219,16 @@ mail-session-changed-subject = Ponte : mise à jour de la journée « { $title }
 mail-session-changed-body =
     Bonjour { $name },
 
-    la journée « { $title } » ({ $when }, { $place }) est maintenant : { $status }.
+    la journée « { $title } » ({ $when }{ $has_place ->
+        [yes] , { $place }
+       *[no] {""}
+    }) est maintenant : { $status }.
+    { $has_online ->
+        [yes] Pour participer en ligne : { $online }
 
-    Tous les détails sont ici :
+        Tous les détails sont ici :
+       *[no] Tous les détails sont ici :
+    }
     { $link }
 
     Ponte

@@ -219,9 +219,16 @@ mail-session-changed-subject = Ponte: aggiornamento sulla giornata «{ $title }�
 mail-session-changed-body =
     Gentile { $name },
 
-    la giornata «{ $title }» ({ $when }, { $place }) è ora: { $status }.
+    la giornata «{ $title }» ({ $when }{ $has_place ->
+        [yes] , { $place }
+       *[no] {""}
+    }) è ora: { $status }.
+    { $has_online ->
+        [yes] Per partecipare online: { $online }
 
-    Trovi tutti i dettagli qui:
+        Trovi tutti i dettagli qui:
+       *[no] Trovi tutti i dettagli qui:
+    }
     { $link }
 
     Ponte

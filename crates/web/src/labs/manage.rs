@@ -285,13 +285,19 @@ pub(super) struct StatusForm {
 }
 
 /// Tells everyone registered or invited that the session changed, each in their language, by
-/// email through the job queue.
+/// email through the job queue: its time, place and online link, its status, its page.
 async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> AppResult<()> {
     let people = db::labs::participants(&state.db, s.id).await?;
     let (date, _) = local(s.starts_at);
     let link = format!("{}/labs/sessions/{}", state.config.base_url, s.id);
+    // Every recipient's language first: a database error then sends nothing, rather than some.
+    let mut recipients = Vec::with_capacity(people.len());
     for p in people {
         let locale = crate::mail::locale_of(&state.db, p.user_id).await?;
+        recipients.push((p, locale));
+    }
+    let given = |text: &str| if text.is_empty() { "no" } else { "yes" };
+    for (p, locale) in recipients {
         let when = format!(
             "{} {}–{}",
             locale.date(date),
@@ -312,6 +318,9 @@ async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> 
                 ("title", s.title.clone().into()),
                 ("when", when.into()),
                 ("place", s.place.clone().into()),
+                ("has_place", given(&s.place).into()),
+                ("online", s.online_url.clone().into()),
+                ("has_online", given(&s.online_url).into()),
                 ("status", status.into()),
                 ("link", link.clone().into()),
             ],

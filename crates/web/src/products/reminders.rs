@@ -67,6 +67,16 @@ pub async fn run(db: &Db, base_url: &str, payload: &serde_json::Value) -> Result
             to.push((person.user_id, person.email));
         }
     }
+    // Every recipient's language first: a database error then sends nothing, rather than some of
+    // the emails that a retried job would send again.
+    let mut languages = Vec::with_capacity(to.len());
+    for (person, _) in &to {
+        languages.push(
+            crate::mail::locale_of(db, *person)
+                .await
+                .map_err(|e| e.to_string())?,
+        );
+    }
     let link = super::path(&p);
     let notice = Notice {
         to: to.iter().map(|(id, _)| *id).collect(),
@@ -77,10 +87,7 @@ pub async fn run(db: &Db, base_url: &str, payload: &serde_json::Value) -> Result
     db::products::notify(db, &notice)
         .await
         .map_err(|e| e.to_string())?;
-    for (person, address) in &to {
-        let locale = crate::mail::locale_of(db, *person)
-            .await
-            .map_err(|e| e.to_string())?;
+    for ((_, address), locale) in to.iter().zip(languages) {
         let args = [
             ("title", p.title.clone().into()),
             ("due", locale.date(payload.due).into()),
