@@ -1148,3 +1148,79 @@ async fn a_revoked_grant_ends_secretariat_and_representative_access() {
         assert_eq!(rows().await, before, "{name}");
     }
 }
+
+#[tokio::test]
+async fn the_formation_date_cannot_move_after_what_followed_it() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, foggia) = demo_tables(&app).await;
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let with_formed_on = |page: &str, id: Uuid, on: chrono::NaiveDate| {
+            let mut form = submitted(page, &format!("/tables/{id}"));
+            for (k, v) in form.iter_mut() {
+                if k == "formed_on" {
+                    *v = on.to_string();
+                }
+            }
+            form
+        };
+        // Salerno's table is constituted: it cannot have begun forming after that.
+        let s = db::tables::get(app.db(), salerno).await.unwrap();
+        let constituted = s.dates.constituted_on.unwrap();
+        let page = staff.get(&format!("/tables/{salerno}/edit")).await;
+        let form = with_formed_on(&page.body, salerno, constituted.succ_opt().unwrap());
+        refused(
+            &app,
+            &mut staff,
+            &format!("/tables/{salerno}"),
+            &pairs(&form),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "La data di avvio non può essere successiva alla costituzione o all'attivazione del tavolo.",
+        )
+        .await;
+        let after = db::tables::get(app.db(), salerno).await.unwrap();
+        assert_eq!((after.version, after.dates), (s.version, s.dates), "{name}");
+        // Foggia's table is being formed: not after the first member joined.
+        let f = db::tables::get(app.db(), foggia).await.unwrap();
+        let first = db::tables::members(app.db(), foggia)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| m.joined_on)
+            .min()
+            .unwrap();
+        let page = staff.get(&format!("/tables/{foggia}/edit")).await;
+        let form = with_formed_on(&page.body, foggia, first.succ_opt().unwrap());
+        refused(
+            &app,
+            &mut staff,
+            &format!("/tables/{foggia}"),
+            &pairs(&form),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "La data di avvio non può essere successiva all'adesione di un membro del tavolo.",
+        )
+        .await;
+        // The message stands next to the field.
+        let r = staff
+            .post(&format!("/tables/{foggia}"), &pairs(&form))
+            .await;
+        assert!(r.body.contains("id=\"e-formed_on\""), "{name}: {}", r.body);
+        let after = db::tables::get(app.db(), foggia).await.unwrap();
+        assert_eq!((after.version, after.dates), (f.version, f.dates), "{name}");
+        // An earlier date is accepted.
+        let form = with_formed_on(&page.body, foggia, first.pred_opt().unwrap());
+        let r = staff
+            .post(&format!("/tables/{foggia}"), &pairs(&form))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert_eq!(
+            db::tables::get(app.db(), foggia)
+                .await
+                .unwrap()
+                .dates
+                .formed_on,
+            first.pred_opt(),
+            "{name}"
+        );
+    }
+}

@@ -168,6 +168,27 @@ pub fn transition(
     Ok(out)
 }
 
+/// Checks a new date on which the table began forming against what followed it: it may not be
+/// later than the table's constitution or activity (`dates`) nor than the day any member joined.
+/// Returns the message key of the refusal.
+pub fn check_formed_on(
+    formed_on: NaiveDate,
+    dates: &Dates,
+    joined: impl IntoIterator<Item = NaiveDate>,
+) -> Result<(), &'static str> {
+    if [dates.constituted_on, dates.active_since]
+        .into_iter()
+        .flatten()
+        .any(|d| formed_on > d)
+    {
+        return Err("error-table-formed-after-status");
+    }
+    if joined.into_iter().any(|d| formed_on > d) {
+        return Err("error-table-formed-after-member");
+    }
+    Ok(())
+}
+
 /// A place of the territory as the ISTAT list (or the registry) names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Place {
@@ -590,6 +611,39 @@ mod tests {
             );
             assert_eq!(Status::parse(s.code()), Some(s));
         }
+    }
+
+    #[test]
+    fn a_table_began_forming_before_what_followed() {
+        let dates = Dates {
+            formed_on: Some(day("2026-01-15")),
+            constituted_on: Some(day("2026-03-01")),
+            active_since: Some(day("2026-04-01")),
+            dormant_since: None,
+        };
+        let joined = [day("2026-01-15"), day("2026-02-10")];
+        assert_eq!(check_formed_on(day("2026-01-10"), &dates, joined), Ok(()));
+        assert_eq!(check_formed_on(day("2026-01-15"), &dates, joined), Ok(()));
+        assert_eq!(
+            check_formed_on(day("2026-01-16"), &dates, joined),
+            Err("error-table-formed-after-member")
+        );
+        assert_eq!(
+            check_formed_on(day("2026-03-02"), &dates, joined),
+            Err("error-table-formed-after-status")
+        );
+        let active_only = Dates {
+            constituted_on: None,
+            ..dates
+        };
+        assert_eq!(
+            check_formed_on(day("2026-04-02"), &active_only, []),
+            Err("error-table-formed-after-status")
+        );
+        assert_eq!(
+            check_formed_on(day("2026-12-01"), &Dates::default(), []),
+            Ok(())
+        );
     }
 
     #[test]

@@ -268,6 +268,16 @@ pub(super) async fn update(
     let Some(version) = version else {
         return Err(AppError::BadRequest("error-bad-form"));
     };
+    let members = db::tables::members(&state.db, id).await?;
+    if let Err(message) = domain::tables::check_formed_on(
+        draft.formed_on,
+        &found.table.dates,
+        members.iter().map(|m| m.joined_on),
+    ) {
+        let mut e = Errors::default();
+        e.add("formed_on", message);
+        return form_page(&state, &viewer, &input, &e, Some(editing(false))).await;
+    }
     match db::tables::update(&state.db, id, version, &draft, &places, viewer.user_id()).await {
         Ok(()) => Ok(see_other(&format!("/tables/{id}"))),
         Err(db::DbError::Conflict) => {
