@@ -43,6 +43,9 @@ pub enum DbError {
     NotFound,
     #[error("already exists")]
     Duplicate,
+    /// The record is still needed by another (the message key says by what); nothing changed.
+    #[error("still in use: {0}")]
+    InUse(&'static str),
     #[error("unsupported database URL: {0}")]
     Url(String),
     #[error("{0}")]

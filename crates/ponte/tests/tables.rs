@@ -1224,3 +1224,56 @@ async fn the_formation_date_cannot_move_after_what_followed_it() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_tables_memorandum_cannot_be_deleted_from_the_library() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, _) = demo_tables(&app).await;
+        let memorandum = db::tables::get(app.db(), salerno)
+            .await
+            .unwrap()
+            .memorandum_id
+            .unwrap();
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let page = staff.get(&format!("/library/documents/{memorandum}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        assert!(
+            page.body
+                .contains(&format!("/library/documents/{memorandum}/delete")),
+            "{name}: no delete button"
+        );
+        refused(
+            &app,
+            &mut staff,
+            &format!("/library/documents/{memorandum}/delete"),
+            &[],
+            StatusCode::CONFLICT,
+            "Questo documento è il protocollo d'intesa di un tavolo territoriale e non può essere eliminato",
+        )
+        .await;
+        assert!(
+            db::library::document(app.db(), memorandum)
+                .await
+                .unwrap()
+                .is_some(),
+            "{name}: the document was deleted"
+        );
+        assert_eq!(
+            db::tables::get(app.db(), salerno)
+                .await
+                .unwrap()
+                .memorandum_id,
+            Some(memorandum),
+            "{name}"
+        );
+        assert_eq!(
+            staff
+                .get(&format!("/library/documents/{memorandum}"))
+                .await
+                .status,
+            StatusCode::OK,
+            "{name}"
+        );
+    }
+}

@@ -28,6 +28,9 @@ pub enum AppError {
     Conflict,
     /// A request the interface never sends (the message key says what is wrong).
     BadRequest(&'static str),
+    /// A change refused because the record is still needed elsewhere (the message key says by
+    /// what).
+    InUse(&'static str),
     /// A stored value the code cannot read (logged with the record it names).
     Unreadable,
     Internal(String),
@@ -39,6 +42,7 @@ impl From<db::DbError> for AppError {
             db::DbError::NotFound => AppError::NotFound,
             db::DbError::Conflict => AppError::Conflict,
             db::DbError::Duplicate => AppError::BadRequest("error-duplicate"),
+            db::DbError::InUse(message) => AppError::InUse(message),
             db::DbError::Unreadable { record, value } => {
                 // Logged with the record it names; the person sees a page in their language.
                 tracing::error!(%record, %value, "a stored value cannot be read");
@@ -81,6 +85,7 @@ impl IntoResponse for AppError {
                 error_page(StatusCode::INTERNAL_SERVER_ERROR, "error-unreadable")
             }
             AppError::BadRequest(message) => error_page(StatusCode::BAD_REQUEST, message),
+            AppError::InUse(message) => error_page(StatusCode::CONFLICT, message),
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 error_page(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")

@@ -344,6 +344,17 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
         db,
         [Part::Library],
         |tx| {
+            // A table's memorandum of understanding stays: deleting it would leave a constituted
+            // table without the document it was constituted on.
+            let memorandum: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM territorial_tables WHERE memorandum_id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            if memorandum > 0 {
+                return Err(DbError::InUse("error-library-memorandum"));
+            }
             for sql in [
                 "DELETE FROM library_document_themes WHERE document_id = $1",
                 "DELETE FROM library_document_places WHERE document_id = $1",

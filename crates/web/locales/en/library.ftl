@@ -193,3 +193,4 @@ library-dac-group-33 = Trade and tourism
 library-dac-group-41 = Environmental protection
 library-dac-group-43 = Multisector
 library-dac-group-other = Other sectors
+error-library-memorandum = This document is the memorandum of understanding of a territorial table and cannot be deleted: record another memorandum for the table first.

@@ -193,3 +193,4 @@ library-dac-group-33 = Commerce et tourisme
 library-dac-group-41 = Protection de l'environnement
 library-dac-group-43 = Multisectoriel
 library-dac-group-other = Autres secteurs
+error-library-memorandum = Ce document est le protocole d'accord d'une table territoriale et ne peut pas être supprimé : enregistrez d'abord un autre protocole pour la table.

@@ -193,3 +193,4 @@ library-dac-group-33 = Commercio e turismo
 library-dac-group-41 = Protezione dell'ambiente
 library-dac-group-43 = Multisettoriale
 library-dac-group-other = Altri settori
+error-library-memorandum = Questo documento è il protocollo d'intesa di un tavolo territoriale e non può essere eliminato: registra prima un altro protocollo per il tavolo.
