@@ -1277,3 +1277,67 @@ async fn a_tables_memorandum_cannot_be_deleted_from_the_library() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_memorandum_is_named_only_to_those_who_may_see_it() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, _) = demo_tables(&app).await;
+        let lead = app.organisation("Provincia di Salerno").await;
+        let t = db::tables::get(app.db(), salerno).await.unwrap();
+        let memorandum = t.memorandum_id.unwrap();
+        let title = db::library::document(app.db(), memorandum)
+            .await
+            .unwrap()
+            .unwrap()
+            .title;
+        // The lead administration keeps the document to itself.
+        let sql = "UPDATE library_documents SET visibility = 'organisation', organisation_id = $1 WHERE id = $2";
+        match app.db() {
+            db::Db::Sqlite(pool) => {
+                sqlx::query(sql)
+                    .bind(lead)
+                    .bind(memorandum)
+                    .execute(pool)
+                    .await
+                    .unwrap();
+            }
+            db::Db::Postgres(pool) => {
+                sqlx::query(sql)
+                    .bind(lead)
+                    .bind(memorandum)
+                    .execute(pool)
+                    .await
+                    .unwrap();
+            }
+        }
+        let link = format!("/library/documents/{memorandum}\"");
+        let escaped = |s: &str| s.replace('\'', "&#x27;").replace('"', "&quot;");
+        // The lead's coordinator sees the title and the link.
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let page = coordinator.get(&format!("/tables/{salerno}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        assert!(page.body.contains(&link), "{name}");
+        assert!(page.body.contains(&escaped(&title)), "{name}");
+        // The chamber's representative reads the table but not the document: they learn that
+        // the memorandum is recorded, not what it is called nor where it is.
+        for email in ["attore@ponte.example"] {
+            let mut c = app.signed_in(email).await;
+            assert_eq!(
+                c.get(&format!("/library/documents/{memorandum}"))
+                    .await
+                    .status,
+                StatusCode::NOT_FOUND,
+                "{email} on {name}"
+            );
+            let page = c.get(&format!("/tables/{salerno}")).await;
+            assert_eq!(page.status, StatusCode::OK, "{email} on {name}");
+            assert!(
+                page.body.contains("Protocollo registrato."),
+                "{email} on {name}"
+            );
+            assert!(!page.body.contains(&link), "{email} on {name}");
+            assert!(!page.body.contains(&escaped(&title)), "{email} on {name}");
+        }
+    }
+}

@@ -81,6 +81,7 @@ table-secretary-add-button = Name
 table-secretary-none-left = Everyone of the lead administration is already in the secretariat.
 table-memorandum = Memorandum of understanding
 table-memorandum-none = The memorandum of understanding has not been recorded yet.
+table-memorandum-recorded = Memorandum recorded.
 table-memorandum-choose = Document of the memorandum
 table-memorandum-hint = Choose the document among those of { $lead } in the library; if it is missing, upload it to the library first.
 table-memorandum-document = Document

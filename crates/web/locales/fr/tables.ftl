@@ -81,6 +81,7 @@ table-secretary-add-button = Désigner
 table-secretary-none-left = Toutes les personnes de l'administration chef de file sont déjà au secrétariat.
 table-memorandum = Protocole d'accord
 table-memorandum-none = Le protocole d'accord n'a pas encore été enregistré.
+table-memorandum-recorded = Protocole enregistré.
 table-memorandum-choose = Document du protocole
 table-memorandum-hint = Choisissez le document parmi ceux de { $lead } dans la bibliothèque ; s'il manque, déposez-le d'abord dans la bibliothèque.
 table-memorandum-document = Document

@@ -81,6 +81,7 @@ table-secretary-add-button = Nomina
 table-secretary-none-left = Tutte le persone dell'amministrazione capofila sono già nella segreteria.
 table-memorandum = Protocollo d'intesa
 table-memorandum-none = Il protocollo d'intesa non è ancora stato registrato.
+table-memorandum-recorded = Protocollo registrato.
 table-memorandum-choose = Documento del protocollo
 table-memorandum-hint = Scegli il documento tra quelli di { $lead } nella biblioteca; se manca, caricalo prima nella biblioteca.
 table-memorandum-document = Documento

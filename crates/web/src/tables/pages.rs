@@ -203,6 +203,19 @@ pub(super) async fn table_page(
             .map(|(id, title)| context! { id, title })
             .collect();
     }
+    // The memorandum's title and link only for those the library lets see the document (it
+    // may be visible to the lead administration only); the others learn that it is recorded.
+    let memorandum_seen = match table.memorandum_id {
+        Some(id) => match db::library::document(&state.db, id).await? {
+            Some(doc) => crate::shared::library::scope(state, viewer).await?.sees(
+                doc.visibility(),
+                doc.organisation_id,
+                doc.cohort_id,
+            ),
+            None => false,
+        },
+        None => false,
+    };
     let failed = failed.unwrap_or_default();
     // Every field of the page's forms, empty unless the failed form typed it.
     let mut typed: BTreeMap<&'static str, String> = [
@@ -242,7 +255,7 @@ pub(super) async fn table_page(
             secretariat, signatories => signatories.iter().map(|s| context! {
                 organisation => s.organisation, name => s.name, signed_on => locale.date(s.signed_on),
             }).collect::<Vec<_>>(),
-            manages, names_secretariat => access::names_secretariat(viewer.principal.as_ref(), &found.involved),
+            manages, memorandum_seen, names_secretariat => access::names_secretariat(viewer.principal.as_ref(), &found.involved),
             next => table.status.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
             roles => MemberRole::ALL.map(MemberRole::code),
             sectors => domain::organisations::ACTOR_SECTORS,
