@@ -115,3 +115,50 @@ async fn only_staff_and_administrators_read_the_kept_values_figures() {
         assert_ne!(r.status, 200, "a guest is sent to sign in on {name}");
     }
 }
+
+#[tokio::test]
+async fn the_home_page_shows_a_new_due_date_at_once() {
+    for app in apps().await {
+        let db = app.db();
+        let name = &app.backend.name;
+        // The home page read on a second instance, the change made through the data layer.
+        let state = web::AppState::new(
+            db.clone(),
+            web::Config::local("http://ponte.test"),
+            storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
+                .expect("storage opens"),
+        );
+        let mut reader = Client::over(web::app(state.clone()));
+        assert_eq!(
+            reader.sign_in("coordinatore@ponte.example").await.status,
+            303
+        );
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let p = db::products::list(db, salerno)
+            .await
+            .expect("products")
+            .into_iter()
+            .find(|p| p.state != domain::products::review::State::Approved)
+            .expect("an open product in the demo");
+        let title = "Prodotto con la scadenza più vicina";
+        let home = reader.get("/").await;
+        assert_eq!(home.status, 200);
+        assert!(!home.body.contains(title), "on {name}");
+        // Read twice: kept.
+        let computed = state.kept.stats().misses;
+        assert_eq!(reader.get("/").await.status, 200);
+        assert_eq!(state.kept.stats().misses, computed, "kept on {name}");
+        let full = db::products::get(db, p.id).await.unwrap().unwrap();
+        let save = db::products::Save {
+            title,
+            content: &full.content,
+            due_on: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+            version_label: None,
+        };
+        db::products::save(db, p.id, full.version, &save, None)
+            .await
+            .expect("saved");
+        let home = reader.get("/").await;
+        assert!(home.body.contains(title), "the new due date on {name}");
+    }
+}

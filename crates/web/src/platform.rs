@@ -106,21 +106,15 @@ async fn own_things(
     let mut changes = 0;
     let mut comments = 0;
     for org in &authored {
-        for s in db::products::list(&state.db, *org).await? {
-            let open = s.state != domain::products::review::State::Approved;
-            if open && s.state == domain::products::review::State::ChangesRequested {
-                changes += 1;
-            }
-            comments += s.open_comments;
-            if let (true, Some(d)) = (open, s.due_on) {
-                due.push((d, s));
-            }
-        }
+        let w = workload(state, *org).await?;
+        changes += w.changes;
+        comments += w.comments;
+        due.extend(w.due.iter().cloned());
     }
     due.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.title.cmp(&b.1.title)));
     let due: Vec<minijinja::Value> = due
         .into_iter()
-        .take(5)
+        .take(DUE_SHOWN)
         .map(|(d, s)| {
             context! { id => s.id, organisation_id => s.organisation_id, title => s.title,
             state => s.state, due => locale.date(d), late => d < now.date_naive() }
@@ -149,6 +143,62 @@ async fn own_things(
         next_session, due, reviews, changes, comments, workspace,
         authors => !authored.is_empty(), tutors => !tutored.is_empty(),
     })
+}
+
+/// What a home page shows of one administration's products: products sent back, open comments,
+/// and the first products due among those not approved (by date, then title).
+struct Workload {
+    changes: usize,
+    comments: i64,
+    due: Vec<(chrono::NaiveDate, db::products::Summary)>,
+}
+
+impl crate::kept::Weigh for Workload {
+    fn weight(&self) -> usize {
+        self.due
+            .iter()
+            .map(|(_, s)| s.title.len() + s.organisation.len() + s.kind.len() + 192)
+            .sum::<usize>()
+            + 64
+    }
+}
+
+/// The products due shown on a home page.
+const DUE_SHOWN: usize = 5;
+
+/// An administration's [`Workload`], kept while its products are unchanged (every product of the
+/// administration is read to work it out).
+async fn workload(state: &AppState, org: uuid::Uuid) -> AppResult<std::sync::Arc<Workload>> {
+    use domain::products::review::State;
+    Ok(state
+        .kept
+        .get_or_compute(
+            &state.db,
+            format!("home/workload/{org}"),
+            crate::products::LIST_PARTS,
+            || async {
+                let mut w = Workload {
+                    changes: 0,
+                    comments: 0,
+                    due: Vec::new(),
+                };
+                for s in db::products::list(&state.db, org).await? {
+                    let open = s.state != State::Approved;
+                    if open && s.state == State::ChangesRequested {
+                        w.changes += 1;
+                    }
+                    w.comments += s.open_comments;
+                    if let (true, Some(d)) = (open, s.due_on) {
+                        w.due.push((d, s));
+                    }
+                }
+                w.due
+                    .sort_by(|a, b| a.0.cmp(&b.0).then(a.1.title.cmp(&b.1.title)));
+                w.due.truncate(DUE_SHOWN);
+                Ok::<_, db::DbError>(w)
+            },
+        )
+        .await?)
 }
 
 async fn health(State(state): State<AppState>) -> Response {
