@@ -72,7 +72,10 @@ struct World {
 }
 
 fn sentence(rng: &mut Rng, n: usize) -> String {
-    (0..n).map(|_| *rng.pick(WORDS)).collect::<Vec<_>>().join(" ")
+    (0..n)
+        .map(|_| *rng.pick(WORDS))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn draft_input(rng: &mut Rng, w: &World) -> DraftInput {
@@ -278,9 +281,16 @@ async fn the_catalogue_finds_what_the_sql_search_finds_and_follows_every_change(
             match n % 3 {
                 0 => {
                     let draft = check(&draft_input(&mut rng, &world), 2026, |_| true).unwrap();
-                    db::library::update(app.db(), *id, doc.version, &draft, &Links::default(), None)
-                        .await
-                        .unwrap();
+                    db::library::update(
+                        app.db(),
+                        *id,
+                        doc.version,
+                        &draft,
+                        &Links::default(),
+                        None,
+                    )
+                    .await
+                    .unwrap();
                 }
                 1 => {
                     db::library::delete(app.db(), *id, None).await.unwrap();
