@@ -38,6 +38,16 @@ async fn refused(
     .await
 }
 
+/// The organisations at the table now (members that have not left).
+async fn current_organisations(state: &AppState, table: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(db::tables::members(&state.db, table)
+        .await?
+        .iter()
+        .filter(|m| m.left_on.is_none())
+        .map(|m| m.organisation_id)
+        .collect())
+}
+
 fn one(field: &'static str, message: &'static str) -> Errors {
     let mut e = Errors::default();
     e.add(field, message);
@@ -141,12 +151,7 @@ pub(super) async fn signatory(
         let e = one("organisation", "error-table-no-memorandum");
         return refused(&state, &viewer, &found, "signatory", e, typed).await;
     }
-    let current: Vec<Uuid> = db::tables::members(&state.db, id)
-        .await?
-        .iter()
-        .filter(|m| m.left_on.is_none())
-        .map(|m| m.organisation_id)
-        .collect();
+    let current = current_organisations(&state, id).await?;
     let signed: Vec<Uuid> = db::tables::signatories(&state.db, id)
         .await?
         .iter()
@@ -191,12 +196,7 @@ pub(super) async fn member(
         ("role", f.role.clone()),
         ("joined_on", f.joined_on.clone()),
     ]);
-    let current: Vec<Uuid> = db::tables::members(&state.db, id)
-        .await?
-        .iter()
-        .filter(|m| m.left_on.is_none())
-        .map(|m| m.organisation_id)
-        .collect();
+    let current = current_organisations(&state, id).await?;
     let input = MemberInput {
         organisation: f.organisation,
         role: f.role,
@@ -286,12 +286,7 @@ pub(super) async fn representative(
         ("name", f.name.clone()),
         ("email", f.email.clone()),
     ]);
-    let current: Vec<Uuid> = db::tables::members(&state.db, id)
-        .await?
-        .iter()
-        .filter(|m| m.left_on.is_none())
-        .map(|m| m.organisation_id)
-        .collect();
+    let current = current_organisations(&state, id).await?;
     let emails: Vec<String> = db::tables::representatives(&state.db, id)
         .await?
         .into_iter()
