@@ -3,6 +3,7 @@
 //! review workflow, the logframe quality check and the comparison of versions.
 
 pub mod analysis;
+pub mod budget;
 pub mod diff;
 pub mod logframe;
 pub mod quality;

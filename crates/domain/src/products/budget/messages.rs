@@ -1,0 +1,136 @@
+//! The message keys the budget and its rule checker use, with the arguments each takes. They
+//! are not in the interface's Fluent files yet: the budget screens will add them (it, en, fr)
+//! when they show these messages; [`ALL`] lists every key for the test that will check them.
+
+/// Nothing was typed.
+pub const ERROR_EMPTY: &str = "budget-error-empty";
+/// The text is not a number as people write them.
+pub const ERROR_NOT_A_NUMBER: &str = "budget-error-not-a-number";
+/// A negative amount, quantity, rate or share.
+pub const ERROR_NEGATIVE: &str = "budget-error-negative";
+/// More decimals than the value allows. Args: `max`.
+pub const ERROR_TOO_MANY_DECIMALS: &str = "budget-error-too-many-decimals";
+/// An amount, a line or a total too large to be kept exactly.
+pub const ERROR_OVERFLOW: &str = "budget-error-overflow";
+/// A currency that is not one of the budget's.
+pub const ERROR_UNKNOWN_CURRENCY: &str = "budget-error-unknown-currency";
+/// An exchange rate of zero.
+pub const ERROR_ZERO_RATE: &str = "budget-error-zero-rate";
+/// A line in a currency with no exchange rate. Args: `currency`.
+pub const ERROR_MISSING_RATE: &str = "budget-error-missing-rate";
+/// Two exchange rates for one currency. Args: `currency`.
+pub const ERROR_RATE_TWICE: &str = "budget-error-rate-twice";
+/// A line for an activity that is not in the logframe. Args: `activity`.
+pub const ERROR_UNKNOWN_ACTIVITY: &str = "budget-error-unknown-activity";
+/// A line or contribution for a partner that is not in the budget. Args: `partner`.
+pub const ERROR_UNKNOWN_PARTNER: &str = "budget-error-unknown-partner";
+/// The same organisation listed twice as a partner. Args: `partner` (the first listing's name).
+pub const ERROR_PARTNER_TWICE: &str = "budget-error-partner-twice";
+/// A co-financing share above 100 %.
+pub const ERROR_SHARE_ABOVE_100: &str = "budget-error-share-above-100";
+/// A year outside 1950–2100.
+pub const ERROR_YEAR: &str = "budget-error-year";
+/// Two elements with the same id.
+pub const ERROR_DUPLICATE_ID: &str = "budget-error-duplicate-id";
+
+/// Outcome of a rule whose facts are missing (e.g. no duration stated). Args: `rule`.
+pub const RULE_UNKNOWN: &str = "budget-rule-unknown";
+/// A share limit. Args: `subject` and `basis` (category codes joined by `+`), `percent` (the
+/// limit), `amount` and `basis_amount` (euro cents), `max_amount` (the most allowed, euro cents),
+/// `partner` (empty for the project).
+pub const RULE_SHARE_HOLDS: &str = "budget-rule-share-holds";
+pub const RULE_SHARE_BREACHED: &str = "budget-rule-share-breached";
+/// A line in a category the pack does not allow. Args: `category`.
+pub const RULE_CATEGORY_HOLDS: &str = "budget-rule-category-holds";
+pub const RULE_CATEGORY_BREACHED: &str = "budget-rule-category-breached";
+/// Lines in a category the chosen flat-rate option already covers. Args: `category`, `option`,
+/// `partner`.
+pub const RULE_NO_LINES_HOLDS: &str = "budget-rule-no-lines-holds";
+pub const RULE_NO_LINES_BREACHED: &str = "budget-rule-no-lines-breached";
+/// The programme's grant rate at most. Args: `percent`, `grant`, `total`, `max_amount`.
+pub const RULE_GRANT_RATE_HOLDS: &str = "budget-rule-grant-rate-holds";
+pub const RULE_GRANT_RATE_BREACHED: &str = "budget-rule-grant-rate-breached";
+/// The partners' co-financing at least. Args: `percent`, `cofinancing`, `total`, `min_amount`.
+pub const RULE_COFINANCING_HOLDS: &str = "budget-rule-cofinancing-holds";
+pub const RULE_COFINANCING_BREACHED: &str = "budget-rule-cofinancing-breached";
+/// Minimum and maximum grant. Args: `grant`, `limit` (euro cents).
+pub const RULE_GRANT_MIN_HOLDS: &str = "budget-rule-grant-min-holds";
+pub const RULE_GRANT_MIN_BREACHED: &str = "budget-rule-grant-min-breached";
+pub const RULE_GRANT_MAX_HOLDS: &str = "budget-rule-grant-max-holds";
+pub const RULE_GRANT_MAX_BREACHED: &str = "budget-rule-grant-max-breached";
+/// Duration in months. Args: `months`, `limit`.
+pub const RULE_DURATION_MIN_HOLDS: &str = "budget-rule-duration-min-holds";
+pub const RULE_DURATION_MIN_BREACHED: &str = "budget-rule-duration-min-breached";
+pub const RULE_DURATION_MAX_HOLDS: &str = "budget-rule-duration-max-holds";
+pub const RULE_DURATION_MAX_BREACHED: &str = "budget-rule-duration-max-breached";
+/// Partner counts. Args: `count`, `limit`, and `group` or `country` where they apply.
+pub const RULE_PARTNERS_MIN_HOLDS: &str = "budget-rule-partners-min-holds";
+pub const RULE_PARTNERS_MIN_BREACHED: &str = "budget-rule-partners-min-breached";
+pub const RULE_PARTNERS_MAX_HOLDS: &str = "budget-rule-partners-max-holds";
+pub const RULE_PARTNERS_MAX_BREACHED: &str = "budget-rule-partners-max-breached";
+pub const RULE_COUNTRIES_MIN_HOLDS: &str = "budget-rule-countries-min-holds";
+pub const RULE_COUNTRIES_MIN_BREACHED: &str = "budget-rule-countries-min-breached";
+pub const RULE_PER_COUNTRY_MAX_HOLDS: &str = "budget-rule-per-country-max-holds";
+pub const RULE_PER_COUNTRY_MAX_BREACHED: &str = "budget-rule-per-country-max-breached";
+pub const RULE_GROUP_MIN_HOLDS: &str = "budget-rule-group-min-holds";
+pub const RULE_GROUP_MIN_BREACHED: &str = "budget-rule-group-min-breached";
+
+/// Every key above.
+pub const ALL: &[&str] = &[
+    ERROR_EMPTY,
+    ERROR_NOT_A_NUMBER,
+    ERROR_NEGATIVE,
+    ERROR_TOO_MANY_DECIMALS,
+    ERROR_OVERFLOW,
+    ERROR_UNKNOWN_CURRENCY,
+    ERROR_ZERO_RATE,
+    ERROR_MISSING_RATE,
+    ERROR_RATE_TWICE,
+    ERROR_UNKNOWN_ACTIVITY,
+    ERROR_UNKNOWN_PARTNER,
+    ERROR_PARTNER_TWICE,
+    ERROR_SHARE_ABOVE_100,
+    ERROR_YEAR,
+    ERROR_DUPLICATE_ID,
+    RULE_UNKNOWN,
+    RULE_SHARE_HOLDS,
+    RULE_SHARE_BREACHED,
+    RULE_CATEGORY_HOLDS,
+    RULE_CATEGORY_BREACHED,
+    RULE_NO_LINES_HOLDS,
+    RULE_NO_LINES_BREACHED,
+    RULE_GRANT_RATE_HOLDS,
+    RULE_GRANT_RATE_BREACHED,
+    RULE_COFINANCING_HOLDS,
+    RULE_COFINANCING_BREACHED,
+    RULE_GRANT_MIN_HOLDS,
+    RULE_GRANT_MIN_BREACHED,
+    RULE_GRANT_MAX_HOLDS,
+    RULE_GRANT_MAX_BREACHED,
+    RULE_DURATION_MIN_HOLDS,
+    RULE_DURATION_MIN_BREACHED,
+    RULE_DURATION_MAX_HOLDS,
+    RULE_DURATION_MAX_BREACHED,
+    RULE_PARTNERS_MIN_HOLDS,
+    RULE_PARTNERS_MIN_BREACHED,
+    RULE_PARTNERS_MAX_HOLDS,
+    RULE_PARTNERS_MAX_BREACHED,
+    RULE_COUNTRIES_MIN_HOLDS,
+    RULE_COUNTRIES_MIN_BREACHED,
+    RULE_PER_COUNTRY_MAX_HOLDS,
+    RULE_PER_COUNTRY_MAX_BREACHED,
+    RULE_GROUP_MIN_HOLDS,
+    RULE_GROUP_MIN_BREACHED,
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_are_distinct_and_namespaced() {
+        let mut seen = std::collections::HashSet::new();
+        for k in super::ALL {
+            assert!(k.starts_with("budget-"), "{k}");
+            assert!(seen.insert(k), "{k} twice");
+        }
+    }
+}
