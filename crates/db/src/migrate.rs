@@ -64,6 +64,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0015_library_changes",
         include_str!("../migrations/sqlite/0015_library_changes.sql"),
     ),
+    (
+        "0017_library_text_changes",
+        include_str!("../migrations/sqlite/0017_library_text_changes.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -126,6 +130,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0015_library_changes",
         include_str!("../migrations/postgres/0015_library_changes.sql"),
+    ),
+    (
+        "0017_library_text_changes",
+        include_str!("../migrations/postgres/0017_library_text_changes.sql"),
     ),
 ];
 

@@ -278,7 +278,7 @@ async fn the_catalogue_finds_what_the_sql_search_finds_and_follows_every_change(
         // Edits of everything the catalogue holds, removals and additions.
         for (n, id) in ids.iter().enumerate().take(60) {
             let doc = db::library::document(app.db(), *id).await.unwrap().unwrap();
-            match n % 3 {
+            match n % 4 {
                 0 => {
                     let draft = check(&draft_input(&mut rng, &world), 2026, |_| true).unwrap();
                     db::library::update(
@@ -295,11 +295,35 @@ async fn the_catalogue_finds_what_the_sql_search_finds_and_follows_every_change(
                 1 => {
                     db::library::delete(app.db(), *id, None).await.unwrap();
                 }
-                _ => {
+                2 => {
                     add(&app, &mut rng, &world).await;
+                }
+                _ => {
+                    // Only the text changes (as when extraction finishes): the kept matches of
+                    // the clauses must follow it.
+                    let text = sentence(&mut rng, 30);
+                    db::library::set_extracted(app.db(), *id, Ok(text))
+                        .await
+                        .unwrap();
                 }
             }
         }
+        compare(&app, &[&first, &second], &scopes, &vocabulary).await;
+        assert!(first.matches_kept() > 0, "{}", app.backend.name);
+
+        // The index written again by other indexing rules, with no document changed: kept
+        // matches follow it too (the rows are stale until then).
+        db::testing::exec(
+            app.db(),
+            "UPDATE library_search SET title = 'xyzzy', body = 'xyzzy'",
+        )
+        .await;
+        db::testing::exec(
+            app.db(),
+            "UPDATE generations SET value = -1 WHERE part = 'library-index'",
+        )
+        .await;
+        assert!(db::library::refresh_index(app.db()).await.unwrap() >= 150);
         compare(&app, &[&first, &second], &scopes, &vocabulary).await;
         let fresh = Catalogue::new();
         fresh.sync(app.db()).await.unwrap();

@@ -108,7 +108,7 @@ impl AppState {
             templates,
             storage: Arc::new(storage),
             kept: crate::kept::Kept::new(kept_bytes),
-            catalogue: db::library::Catalogue::new(),
+            catalogue: db::library::Catalogue::with_matches(kept_bytes / 4),
         }))
     }
 }

@@ -14,12 +14,23 @@ const CHANGES: &str = "library-changes";
 /// Documents read per query when catching up.
 const BATCH: usize = 500;
 
-/// The catalogue of one database, shared by the requests of one server.
-#[derive(Debug, Default)]
+/// Bytes of clause matches kept by default (see [`Catalogue::with_matches`]).
+pub const DEFAULT_MATCHES_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The catalogue of one database, shared by the requests of one server, with the full-text
+/// matches of recent queries' clauses (`matches`), kept in step with the same log.
+#[derive(Debug)]
 pub struct Catalogue {
     held: RwLock<Held>,
     /// One catch-up at a time; the others wait for it and find the catalogue current.
     syncing: tokio::sync::Mutex<()>,
+    pub(super) matches: super::matches::Matches,
+}
+
+impl Default for Catalogue {
+    fn default() -> Catalogue {
+        Catalogue::with_matches(DEFAULT_MATCHES_BYTES)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -67,6 +78,29 @@ impl Row {
 impl Catalogue {
     pub fn new() -> Catalogue {
         Catalogue::default()
+    }
+
+    /// A catalogue keeping at most `bytes` of clause matches.
+    pub fn with_matches(bytes: u64) -> Catalogue {
+        Catalogue {
+            held: RwLock::default(),
+            syncing: tokio::sync::Mutex::default(),
+            matches: super::matches::Matches::new(bytes),
+        }
+    }
+
+    /// The number of the last change applied (0 before the first load).
+    pub fn seen(&self) -> i64 {
+        self.held
+            .read()
+            .map(|h| h.seen)
+            .unwrap_or(None)
+            .unwrap_or(0)
+    }
+
+    /// Clauses whose matches are kept.
+    pub fn matches_kept(&self) -> u64 {
+        self.matches.len()
     }
 
     /// Brings the catalogue up to date with what is committed now.

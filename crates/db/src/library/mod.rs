@@ -5,6 +5,7 @@
 mod catalogue;
 mod documents;
 mod extraction;
+mod matches;
 mod practices;
 mod reading;
 mod search;

@@ -108,6 +108,14 @@ pub async fn refresh_index(db: &Db) -> Result<usize> {
                         .bind(*rowid)
                         .execute(&mut *tx)
                         .await?;
+                    // Naming the search row logs the document as changed (the trigger of
+                    // migration 0015), so that kept matches of clauses are checked again.
+                    sqlx::query(
+                        "UPDATE library_documents SET search_id = search_id WHERE search_id = $1",
+                    )
+                    .bind(*rowid)
+                    .execute(&mut *tx)
+                    .await?;
                 }
                 if mark {
                     sqlx::query(
@@ -224,14 +232,15 @@ pub async fn search_in(
     use domain::library::catalogue::{ClauseRows, Request};
     catalogue.sync(db).await?;
     let relevance = s.sort == Sort::Relevance && !s.query.is_empty();
-    let rows = clause_rows(db, &s.query, relevance).await?;
-    let clauses = rows
-        .into_iter()
+    let asks = super::matches::Ask::of(db, &s.query, relevance);
+    let matched = catalogue.matches.of(db, &asks, catalogue.seen()).await?;
+    let clauses = matched
+        .iter()
         .enumerate()
-        .map(|(i, (any, title, body))| ClauseRows {
-            any,
-            title,
-            body,
+        .map(|(i, m)| ClauseRows {
+            any: &m.any,
+            title: &m.title,
+            body: &m.body,
             tags: s.query.tags_of(i),
         })
         .collect();
@@ -267,79 +276,6 @@ pub async fn search_in(
         years: counts.years,
         languages: counts.languages,
     })
-}
-
-/// The rows of the full-text index matching each clause of `query`, and with `relevance` those
-/// whose title and whose body match it (for the score).
-async fn clause_rows(
-    db: &Db,
-    query: &Query,
-    relevance: bool,
-) -> Result<Vec<(Vec<i64>, Vec<i64>, Vec<i64>)>> {
-    let mut out = Vec::with_capacity(query.clauses.len());
-    match db {
-        Db::Sqlite(pool) => {
-            // A row matches a clause (alternatives of words, phrases or a prefix) when one of its
-            // columns does: the rows matching it are those whose title or body matches it.
-            let rows = |expression: String| async move {
-                let list: Option<String> = sqlx::query_scalar(
-                    "SELECT group_concat(rowid) FROM library_search WHERE library_search MATCH $1",
-                )
-                .bind(expression)
-                .fetch_one(pool)
-                .await?;
-                Ok::<_, DbError>(numbers(list.as_deref().unwrap_or("")))
-            };
-            for c in query.fts5_clauses() {
-                if relevance {
-                    let title = rows(format!("{{title}} : {c}")).await?;
-                    let body = rows(format!("{{body}} : {c}")).await?;
-                    let mut any = [title.as_slice(), body.as_slice()].concat();
-                    any.sort_unstable();
-                    any.dedup();
-                    out.push((any, title, body));
-                } else {
-                    out.push((rows(c).await?, Vec::new(), Vec::new()));
-                }
-            }
-        }
-        Db::Postgres(pool) => {
-            // A phrase may run from the title into the body in one tsvector: the rows matching a
-            // clause are read on their own, with those matching it in the title and in the body
-            // in the same pass (each row's tsvector read once).
-            let titles = query.tsquery_clauses(Some('A'));
-            let bodies = query.tsquery_clauses(Some('B'));
-            for (i, c) in query.tsquery_clauses(None).into_iter().enumerate() {
-                let (title, body) = if relevance {
-                    (titles[i].clone(), bodies[i].clone())
-                } else {
-                    // Not asked for ($4): any valid query will do.
-                    (c.clone(), c.clone())
-                };
-                let rows: (Vec<i64>, Vec<i64>, Vec<i64>) = sqlx::query_as(
-                    "SELECT COALESCE(array_agg(rowid), '{}'), \
-                     COALESCE(array_agg(rowid) FILTER (WHERE $4 AND search @@ to_tsquery('simple', $2)), '{}'), \
-                     COALESCE(array_agg(rowid) FILTER (WHERE $4 AND search @@ to_tsquery('simple', $3)), '{}') \
-                     FROM library_search WHERE search @@ to_tsquery('simple', $1)",
-                )
-                .bind(c)
-                .bind(title)
-                .bind(body)
-                .bind(relevance)
-                .fetch_one(pool)
-                .await?;
-                out.push(rows);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The numbers of a comma-separated list.
-fn numbers(list: &str) -> Vec<i64> {
-    list.split(',')
-        .filter_map(|n| n.trim().parse().ok())
-        .collect()
 }
 
 /// The page's documents read whole, in the page's order (a document removed since the catalogue

@@ -97,11 +97,11 @@ pub struct Catalogue {
 
 /// What the full-text index says of one clause of the query: the rows of the documents whose
 /// text matches it, and (for ordering by relevance) those whose title, and whose body, does.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ClauseRows<'a> {
-    pub any: Vec<i64>,
-    pub title: Vec<i64>,
-    pub body: Vec<i64>,
+    pub any: &'a [i64],
+    pub title: &'a [i64],
+    pub body: &'a [i64],
     /// The places and themes the clause names, which match a document tagged with them.
     pub tags: Option<&'a Tags>,
 }
@@ -302,9 +302,9 @@ impl Catalogue {
                     None => (Vec::new(), Vec::new()),
                 };
                 Clause {
-                    any: self.marks(&c.any),
-                    title: self.marks(&c.title),
-                    body: self.marks(&c.body),
+                    any: self.marks(c.any),
+                    title: self.marks(c.title),
+                    body: self.marks(c.body),
                     tagged: c.tags.is_some_and(|t| !t.is_empty()),
                     places,
                     themes,
@@ -629,21 +629,21 @@ mod tests {
         };
         let clauses = vec![
             ClauseRows {
-                any: vec![2, 3],
-                title: vec![2],
-                body: vec![3],
+                any: &[2, 3],
+                title: &[2],
+                body: &[3],
                 tags: None,
             },
             ClauseRows {
-                any: vec![2],
-                title: vec![],
-                body: vec![2],
+                any: &[2],
+                title: &[],
+                body: &[2],
                 tags: Some(&tags),
             },
             ClauseRows {
-                any: vec![1, 99],
-                title: vec![],
-                body: vec![1],
+                any: &[1, 99],
+                title: &[],
+                body: &[1],
                 tags: None,
             },
         ];
