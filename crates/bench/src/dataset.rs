@@ -180,9 +180,9 @@ async fn files_of_documents(db: &db::Db, dir: &Path) -> anyhow::Result<()> {
     let sql = "SELECT d.storage_key, t.body FROM library_documents d
                JOIN library_texts t ON t.document_id = d.id
                WHERE d.source = 'Ponte bench' AND d.storage_key IS NOT NULL";
-    let rows: Vec<(uuid::Uuid, String)> = match db {
-        db::Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
-        db::Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
+    let rows: Vec<(uuid::Uuid, String)> = match db.pool() {
+        db::Pool::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
+        db::Pool::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
     };
     for (key, body) in rows {
         // Where the local storage keeps a key (`storage::Storage`): under its first two digits.

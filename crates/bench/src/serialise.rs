@@ -136,7 +136,7 @@ async fn without_generation(
 
 /// Measures the three runs on a PostgreSQL database holding the seeded data.
 pub async fn measure(db: &Db, writers: usize) -> anyhow::Result<Report> {
-    let db::Db::Postgres(pool) = db else {
+    let db::Pool::Postgres(pool) = db.pool() else {
         anyhow::bail!("the serialisation of writers is measured on PostgreSQL");
     };
     let like = db::labs::list(db, &Default::default())

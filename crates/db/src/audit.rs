@@ -21,14 +21,16 @@ pub struct Change {
 /// The SQL that records a change; bound by `record_in!`.
 pub const INSERT: &str = "INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
-/// Records `$change` on the executor `$tx` (a transaction of either backend).
+/// Records `$change`, made at `$at` (the application's clock), on the executor `$tx` (a
+/// transaction of either backend).
 #[macro_export]
 macro_rules! record_in {
-    ($tx:expr, $change:expr) => {{
+    ($tx:expr, $change:expr, $at:expr) => {{
         let c: &$crate::audit::Change = $change;
+        let at: chrono::DateTime<chrono::Utc> = $at;
         sqlx::query($crate::audit::INSERT)
             .bind($crate::new_id())
-            .bind(chrono::Utc::now())
+            .bind(at)
             .bind(c.actor)
             .bind(c.action)
             .bind(c.entity)

@@ -25,7 +25,7 @@ pub struct Job {
 
 /// Queues a job of `kind` to run now; `key` groups jobs for limits (see `count_recent`).
 pub async fn enqueue(db: &Db, kind: &str, key: Option<&str>, payload: &Value) -> Result<Uuid> {
-    enqueue_at(db, kind, key, payload, Utc::now()).await
+    enqueue_at(db, kind, key, payload, db.now()).await
 }
 
 /// Queues a job of `kind` to run at `run_at` (reminders, deadlines).
@@ -46,7 +46,7 @@ pub async fn enqueue_at(
             .bind(kind)
             .bind(key)
             .bind(payload.to_string())
-            .bind(Utc::now())
+            .bind(db.now())
             .bind(run_at)
             .execute(&mut *tx)
             .await?;
@@ -78,8 +78,8 @@ pub async fn claim(db: &Db, kinds: &[&str]) -> Result<Option<Job>> {
     if kinds.is_empty() {
         return Ok(None);
     }
-    let now = Utc::now();
-    let lock = if matches!(db, Db::Postgres(_)) {
+    let now = db.now();
+    let lock = if matches!(db.pool(), crate::Pool::Postgres(_)) {
         " FOR UPDATE SKIP LOCKED"
     } else {
         ""
@@ -130,7 +130,7 @@ pub async fn complete(db: &Db, id: Uuid) -> Result<()> {
         [],
         |tx| {
             sqlx::query("UPDATE jobs SET done_at = $1, last_error = NULL WHERE id = $2")
-                .bind(Utc::now())
+                .bind(db.now())
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -143,7 +143,7 @@ pub async fn complete(db: &Db, id: Uuid) -> Result<()> {
 
 /// Records a failure and when to try again, later after each attempt.
 pub async fn fail(db: &Db, job: &Job, error: &str) -> Result<()> {
-    let retry = Utc::now() + Duration::seconds(30 * (job.attempts + 1).pow(2));
+    let retry = db.now() + Duration::seconds(30 * (job.attempts + 1).pow(2));
     crate::change!(
         db,
         [],

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+mod clock;
 pub mod jobs;
 pub mod labs;
 pub mod library;
@@ -23,11 +24,20 @@ use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use clock::Clock;
 pub use write::{generations, Audit, Part};
 
-/// A handle on the database, SQLite or PostgreSQL. Cheap to clone.
+/// A handle on the database, SQLite or PostgreSQL, with the application's clock. Cheap to clone;
+/// clones share the pool and the clock.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    clock: Clock,
+}
+
+/// The connection pool of either backend.
+#[derive(Clone, Debug)]
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -102,14 +112,46 @@ pub type Result<T> = std::result::Result<T, DbError>;
 #[macro_export]
 macro_rules! run {
     ($db:expr, |$pool:ident| $body:expr) => {
-        match $db {
-            $crate::Db::Sqlite($pool) => $body,
-            $crate::Db::Postgres($pool) => $body,
+        match ($db).pool() {
+            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Postgres($pool) => $body,
         }
     };
 }
 
 impl Db {
+    /// A handle on `pool` with the system clock.
+    pub fn new(pool: Pool) -> Db {
+        Db {
+            pool,
+            clock: Clock::system(),
+        }
+    }
+
+    /// The connection pool.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The current time by the application's clock: what every rule about time (expiries,
+    /// past and coming sessions, due dates, time stamps of records) reads instead of the system
+    /// clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The application's clock, shared by this handle's clones.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// This handle reading `clock`: a second handle on the same database (opened by `connect`)
+    /// that must share the time of the first.
+    #[cfg(feature = "test-support")]
+    pub fn with_clock(self, clock: Clock) -> Db {
+        Db { clock, ..self }
+    }
+
     /// Connects to `url` (`sqlite://path` or `postgres://...`) and runs pending migrations.
     pub async fn connect(url: &str) -> Result<Db> {
         let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -119,7 +161,7 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;
-            Db::Postgres(pool)
+            Db::new(Pool::Postgres(pool))
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -144,7 +186,7 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;
-            Db::Sqlite(pool)
+            Db::new(Pool::Sqlite(pool))
         } else {
             return Err(DbError::Url(redact(url)));
         };
@@ -155,9 +197,9 @@ impl Db {
 
     /// The backend's name, for logs and the health endpoint.
     pub fn backend(&self) -> &'static str {
-        match self {
-            Db::Sqlite(_) => "sqlite",
-            Db::Postgres(_) => "postgres",
+        match self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
         }
     }
 

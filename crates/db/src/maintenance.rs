@@ -1,7 +1,7 @@
 //! Backups and integrity checks.
 
 use crate::{Audit, Db, DbError, Result};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use std::path::Path;
 
 /// What a clean-up removed.
@@ -17,7 +17,7 @@ pub struct Cleanup {
 /// throttle looks back 15 minutes), reset links expired for a week, and jobs done more than 30 days
 /// ago. Invitations and the audit log are kept: they are the record of who was let in.
 pub async fn clean_up(db: &Db) -> Result<Cleanup> {
-    let now = Utc::now();
+    let now = db.now();
     let mut done = Cleanup::default();
     crate::change!(
         db,
@@ -53,8 +53,8 @@ pub async fn clean_up(db: &Db) -> Result<Cleanup> {
 /// Writes a consistent copy of a live SQLite database to `target` (which must not exist), while
 /// other connections keep reading and writing.
 pub async fn backup(db: &Db, target: &Path) -> Result<()> {
-    match db {
-        Db::Sqlite(pool) => {
+    match db.pool() {
+        crate::Pool::Sqlite(pool) => {
             if target.exists() {
                 return Err(DbError::Duplicate);
             }
@@ -65,7 +65,7 @@ pub async fn backup(db: &Db, target: &Path) -> Result<()> {
                 .await?;
             Ok(())
         }
-        Db::Postgres(_) => Err(DbError::Unsupported(
+        crate::Pool::Postgres(_) => Err(DbError::Unsupported(
             "ponte backup copies SQLite databases; back up PostgreSQL with pg_dump",
         )),
     }
@@ -73,14 +73,14 @@ pub async fn backup(db: &Db, target: &Path) -> Result<()> {
 
 /// Runs the backend's integrity check; `Ok(true)` when the database is sound.
 pub async fn integrity_ok(db: &Db) -> Result<bool> {
-    match db {
-        Db::Sqlite(pool) => {
+    match db.pool() {
+        crate::Pool::Sqlite(pool) => {
             let result: String = sqlx::query_scalar("PRAGMA integrity_check")
                 .fetch_one(pool)
                 .await?;
             Ok(result == "ok")
         }
-        Db::Postgres(pool) => {
+        crate::Pool::Postgres(pool) => {
             sqlx::query("SELECT COUNT(*) FROM ponte_migrations")
                 .execute(pool)
                 .await?;

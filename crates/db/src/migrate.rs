@@ -143,11 +143,11 @@ const LOCK_KEY: i64 = 7_270_001;
 /// Applies every migration not yet recorded, each in its own transaction. Instances starting at
 /// the same time take turns: SQLite serialises writers; on PostgreSQL an advisory lock does.
 pub(crate) async fn run(db: &Db) -> Result<()> {
-    let list = match db {
-        Db::Sqlite(_) => SQLITE,
-        Db::Postgres(_) => POSTGRES,
+    let list = match db.pool() {
+        crate::Pool::Sqlite(_) => SQLITE,
+        crate::Pool::Postgres(_) => POSTGRES,
     };
-    let postgres = matches!(db, Db::Postgres(_));
+    let postgres = matches!(db.pool(), crate::Pool::Postgres(_));
     run!(db, |pool| {
         let mut conn = pool.acquire().await?;
         if postgres {

@@ -2,7 +2,6 @@
 
 use crate::audit::Change;
 use crate::{new_id, run, Audit, Db, DbError, Part, Result};
-use chrono::Utc;
 use domain::organisations::istat::Municipality;
 use domain::organisations::Organisation;
 use serde_json::json;
@@ -124,7 +123,7 @@ pub(crate) use insert_organisation;
 /// Adds an organisation; `Duplicate` when its codice fiscale or IPA code is already registered.
 pub async fn create(db: &Db, org: &Organisation, actor: Option<Uuid>) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor,
         action: "organisation.create",
@@ -180,7 +179,7 @@ pub async fn update(
             assignments.join(", ")
         );
             let done = bind_fields!(sqlx::query(&sql), org)
-                .bind(Utc::now())
+                .bind(db.now())
                 .bind(id)
                 .bind(version)
                 .execute(&mut *tx)

@@ -628,7 +628,7 @@ pub async fn seed_product_history(
     versions: &[String],
     comments: &[(i64, String, String, uuid::Uuid)],
 ) {
-    let now = chrono::Utc::now();
+    let now = db.now();
     crate::change!(db, [crate::Part::Products], |tx| {
         for (n, content) in versions.iter().enumerate() {
             sqlx::query("INSERT INTO product_versions (id, product_id, number, title, content, label, created_by, created_at) VALUES ($1, $2, $3, $4, $5, '', NULL, $6)")

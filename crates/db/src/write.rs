@@ -133,8 +133,9 @@ pub async fn body<T, F: Future<Output = Result<T>>>(f: F) -> Result<T> {
 /// generations are raised last, so their rows are locked only for the time of the commit.
 #[macro_export]
 macro_rules! change {
-    ($db:expr, [$($part:expr),* $(,)?], |$tx:ident| $body:block, $audit:expr) => {
-        $crate::run!($db, |pool| {
+    ($db:expr, [$($part:expr),* $(,)?], |$tx:ident| $body:block, $audit:expr) => {{
+        let db: &$crate::Db = &$db;
+        $crate::run!(db, |pool| {
             async {
                 let mut transaction = $crate::write::begin(pool).await?;
                 let outcome = {
@@ -154,8 +155,9 @@ macro_rules! change {
                     transaction.rollback().await?;
                     return Ok(value);
                 }
+                let at = db.now();
                 for change in audit.entries() {
-                    $crate::record_in!(&mut *transaction, change)?;
+                    $crate::record_in!(&mut *transaction, change, at)?;
                 }
                 for part in [$($part),*] {
                     let part: $crate::Part = part;
@@ -169,7 +171,7 @@ macro_rules! change {
             }
             .await
         })
-    };
+    }};
 }
 
 /// Begins a transaction: the only place in `db` where one begins.

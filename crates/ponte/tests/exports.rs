@@ -467,15 +467,15 @@ async fn one_certificate_per_person_and_season_in_the_readers_language() {
         assert_eq!(p["lang"], "en");
         assert_eq!(code(&english.get("/labs/certificate").await), c1);
         let me = user_id(&app, MEMBER).await;
-        let issued: i64 = match app.db() {
-            db::Db::Sqlite(pool) => {
+        let issued: i64 = match app.db().pool() {
+            db::Pool::Sqlite(pool) => {
                 sqlx::query_scalar("SELECT COUNT(*) FROM certificates WHERE user_id = $1")
                     .bind(me)
                     .fetch_one(pool)
                     .await
                     .unwrap()
             }
-            db::Db::Postgres(pool) => {
+            db::Pool::Postgres(pool) => {
                 sqlx::query_scalar("SELECT COUNT(*) FROM certificates WHERE user_id = $1")
                     .bind(me)
                     .fetch_one(pool)

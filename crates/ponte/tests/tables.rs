@@ -1293,8 +1293,8 @@ async fn the_memorandum_is_named_only_to_those_who_may_see_it() {
             .title;
         // The lead administration keeps the document to itself.
         let sql = "UPDATE library_documents SET visibility = 'organisation', organisation_id = $1 WHERE id = $2";
-        match app.db() {
-            db::Db::Sqlite(pool) => {
+        match app.db().pool() {
+            db::Pool::Sqlite(pool) => {
                 sqlx::query(sql)
                     .bind(lead)
                     .bind(memorandum)
@@ -1302,7 +1302,7 @@ async fn the_memorandum_is_named_only_to_those_who_may_see_it() {
                     .await
                     .unwrap();
             }
-            db::Db::Postgres(pool) => {
+            db::Pool::Postgres(pool) => {
                 sqlx::query(sql)
                     .bind(lead)
                     .bind(memorandum)

@@ -284,9 +284,9 @@ async fn ok(client: &mut common::Client, path: &str, what: &str) -> common::Repl
 
 /// An id chosen by a query over the migrated database.
 async fn id(db: &db::Db, sql: &str) -> Uuid {
-    match db {
-        db::Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await,
-        db::Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await,
+    match db.pool() {
+        db::Pool::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await,
+        db::Pool::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await,
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }

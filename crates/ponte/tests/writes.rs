@@ -206,14 +206,14 @@ fn every_writing_function_has_a_case() {
 
 /// A table's columns, in order.
 async fn columns_of(db: &db::Db, table: &str) -> Vec<String> {
-    match db {
-        db::Db::Sqlite(pool) => {
+    match db.pool() {
+        db::Pool::Sqlite(pool) => {
             sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
                 .bind(table)
                 .fetch_all(pool)
                 .await
         }
-        db::Db::Postgres(pool) => {
+        db::Pool::Postgres(pool) => {
             sqlx::query_scalar(
                 "SELECT column_name::text FROM information_schema.columns
                  WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
@@ -238,8 +238,8 @@ struct Snapshots {
 impl Snapshots {
     async fn new(db: &db::Db) -> Snapshots {
         let mut queries = Vec::new();
-        match db {
-            db::Db::Sqlite(pool) => {
+        match db.pool() {
+            db::Pool::Sqlite(pool) => {
                 let tables: Vec<String> = sqlx::query_scalar(
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
                 )
@@ -261,7 +261,7 @@ impl Snapshots {
                     queries.push((table, sql));
                 }
             }
-            db::Db::Postgres(pool) => {
+            db::Pool::Postgres(pool) => {
                 let tables: Vec<String> = sqlx::query_scalar(
                     "SELECT table_name::text FROM information_schema.tables
                      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",

@@ -118,9 +118,15 @@ impl Kept {
         }
     }
 
-    fn current<T: Send + Sync + 'static>(&self, key: &Key, generations: &[i64]) -> Option<Arc<T>> {
+    /// The value under `key` if it was computed at `generations` and is still true at `now`.
+    fn current<T: Send + Sync + 'static>(
+        &self,
+        key: &Key,
+        generations: &[i64],
+        now: DateTime<Utc>,
+    ) -> Option<Arc<T>> {
         let e = self.cache.get(key)?;
-        let fresh = &*e.generations == generations && e.until.is_none_or(|u| Utc::now() < u);
+        let fresh = &*e.generations == generations && e.until.is_none_or(|u| now < u);
         if !fresh {
             return None;
         }
@@ -206,7 +212,7 @@ impl Kept {
     {
         let generations: Arc<[i64]> = db::generations(db, parts).await?.into();
         let key = (TypeId::of::<T>(), key);
-        if let Some(v) = self.current(&key, &generations) {
+        if let Some(v) = self.current(&key, &generations, db.now()) {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(v);
         }
@@ -224,7 +230,7 @@ impl Kept {
                 None => None,
             };
             // Computed meanwhile by the request this one waited for.
-            if let Some(v) = self.current(&key, &generations) {
+            if let Some(v) = self.current(&key, &generations, db.now()) {
                 self.hits.fetch_add(1, Ordering::Relaxed);
                 return Ok(v);
             }
@@ -286,9 +292,14 @@ mod tests {
         );
     }
 
+    /// The value at a fixed moment, the one the test's ends are set from.
     fn get(k: &Kept, key: &str, g: &[i64]) -> Option<u32> {
-        k.current::<u32>(&(TypeId::of::<u32>(), key.into()), g)
+        k.current::<u32>(&(TypeId::of::<u32>(), key.into()), g, now())
             .map(|v| *v)
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap()
     }
 
     #[test]
@@ -300,12 +311,12 @@ mod tests {
         assert_eq!(get(&k, "b", &[1, 2]), None);
         // Another type under the same name is another value.
         assert!(k
-            .current::<String>(&(TypeId::of::<String>(), "a".into()), &[1, 2])
+            .current::<String>(&(TypeId::of::<String>(), "a".into()), &[1, 2], now())
             .is_none());
-        let gone = Utc::now() - chrono::Duration::seconds(1);
+        let gone = now() - chrono::Duration::seconds(1);
         put(&k, "a", &[1, 2], Some(gone), 7);
         assert_eq!(get(&k, "a", &[1, 2]), None);
-        let soon = Utc::now() + chrono::Duration::hours(1);
+        let soon = now() + chrono::Duration::seconds(1);
         put(&k, "a", &[1, 2], Some(soon), 8);
         assert_eq!(get(&k, "a", &[1, 2]), Some(8));
     }

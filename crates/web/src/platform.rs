@@ -72,7 +72,7 @@ async fn own_things(
     p: &domain::roles::Principal,
 ) -> AppResult<minijinja::Value> {
     use domain::roles::Role;
-    let now = chrono::Utc::now();
+    let now = state.db.now();
     let locale = viewer.locale;
     let coming = db::labs::list(
         &state.db,

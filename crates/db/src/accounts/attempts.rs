@@ -14,7 +14,7 @@ pub async fn record_attempt(db: &Db, email: &str, ip: &str, success: bool) -> Re
         .bind(new_id())
         .bind(email)
         .bind(ip)
-        .bind(Utc::now())
+        .bind(db.now())
         .bind(success)
         .execute(&mut *tx)
         .await?;

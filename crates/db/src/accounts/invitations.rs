@@ -21,7 +21,7 @@ pub async fn create_invitation(
 ) -> Result<String> {
     let (token, hash) = new_token();
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor: Some(by),
         action: "invitation.create",
@@ -98,7 +98,7 @@ pub async fn open_invitation(db: &Db, token: &str) -> Result<Option<Invitation>>
              WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
         )
         .bind(&hash)
-        .bind(Utc::now())
+        .bind(db.now())
         .fetch_optional(pool)
         .await?;
         match row {
@@ -122,7 +122,7 @@ pub async fn accept_invitation(
     password_hash: &str,
 ) -> Result<Uuid> {
     let hash = token_hash(token);
-    let now = Utc::now();
+    let now = db.now();
     crate::change!(db, [Part::People], |tx| {
         let row = sqlx::query(
             "UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1

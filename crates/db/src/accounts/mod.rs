@@ -66,7 +66,7 @@ pub async fn create_user(
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor,
         action: "user.create",
@@ -125,7 +125,7 @@ pub async fn add_grant(db: &Db, user_id: Uuid, grant: Grant, actor: Option<Uuid>
             .bind(grant.role.code())
             .bind(grant.space.code())
             .bind(grant.space_id.unwrap_or(PLATFORM_SPACE))
-            .bind(Utc::now())
+            .bind(db.now())
             .execute(&mut *tx)
             .await?;
             Ok(())
@@ -282,7 +282,7 @@ pub async fn update_profile(
         .bind(&profile.name)
         .bind(profile.languages.join(","))
         .bind(serde_json::to_string(&profile.competences).unwrap_or_else(|_| "[]".into()))
-        .bind(Utc::now())
+        .bind(db.now())
         .bind(id)
         .bind(version)
         .execute(&mut *tx)
@@ -318,7 +318,7 @@ pub async fn set_password(
         |tx| {
             sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
                 .bind(password_hash)
-                .bind(Utc::now())
+                .bind(db.now())
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -326,7 +326,7 @@ pub async fn set_password(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            resets::close_resets!(&mut *tx, id, Utc::now());
+            resets::close_resets!(&mut *tx, id, db.now());
             Ok(())
         },
         |_| &change
@@ -357,7 +357,7 @@ pub async fn set_active(db: &Db, id: Uuid, active: bool, actor: Uuid) -> Result<
             "UPDATE users SET active = $1, updated_at = $2, version = version + 1 WHERE id = $3",
         )
         .bind(active)
-        .bind(Utc::now())
+        .bind(db.now())
         .bind(id)
         .execute(&mut *tx)
         .await?;

@@ -20,7 +20,7 @@ pub(crate) use close_resets;
 /// Stores a password-reset request and returns the token for its link.
 pub async fn create_reset(db: &Db, user_id: Uuid) -> Result<String> {
     let (token, hash) = new_token();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor: None,
         action: "password.reset_request",
@@ -56,7 +56,7 @@ pub async fn reset_is_open(db: &Db, token: &str) -> Result<bool> {
             "SELECT COUNT(*) FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
         )
         .bind(&hash)
-        .bind(Utc::now())
+        .bind(db.now())
         .fetch_one(pool)
         .await?;
         n == 1
@@ -66,7 +66,7 @@ pub async fn reset_is_open(db: &Db, token: &str) -> Result<bool> {
 /// Uses a reset token: sets the password, closes the token and every session, all at once.
 pub async fn complete_reset(db: &Db, token: &str, password_hash: &str) -> Result<Uuid> {
     let hash = token_hash(token);
-    let now = Utc::now();
+    let now = db.now();
     crate::change!(
         db,
         [],

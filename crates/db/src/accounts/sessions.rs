@@ -6,7 +6,7 @@ use super::*;
 /// Opens a session and returns its token (to put in the cookie); only its hash is stored.
 pub async fn open_session(db: &Db, user_id: Uuid, ip: &str) -> Result<String> {
     let (token, hash) = new_token();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor: Some(user_id),
         action: "session.open",
@@ -55,7 +55,7 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
         return Ok(None);
     }
     let hash = token_hash(token);
-    let now = Utc::now();
+    let now = db.now();
     let found = run!(db, |pool| {
         let rows = sqlx::query(
             "SELECT s.user_id, s.last_seen_at, u.name, u.email, g.role, g.space_kind, g.space_id

@@ -187,7 +187,7 @@ pub async fn add_material(db: &Db, m: &Material, actor: Option<Uuid>) -> Result<
         .bind(&m.file_name)
         .bind(&m.content_type)
         .bind(m.size)
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
             Ok(())

@@ -58,7 +58,7 @@ pub async fn check_in(db: &Db, session: Uuid, user: Uuid, half_day: i64) -> Resu
         .bind(session)
         .bind(user)
         .bind(half_day)
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -102,7 +102,7 @@ pub async fn save_register(
                 let kept = old.iter().find(|(u, h, _, _)| u == user && h == half);
                 let (source, at) = match kept {
                     Some((_, _, s, at)) => (s.clone(), *at),
-                    None => ("register".to_string(), Utc::now()),
+                    None => ("register".to_string(), db.now()),
                 };
                 sqlx::query(
                 "INSERT INTO attendance (session_id, user_id, half_day, source, recorded_at) VALUES ($1, $2, $3, $4, $5)

@@ -16,7 +16,7 @@ pub async fn new_feed_token(db: &Db, user: Uuid) -> Result<String> {
         )
         .bind(user)
         .bind(&hash)
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
             Ok(())
@@ -81,7 +81,7 @@ pub async fn issue_certificate(
     season: &str,
     summary: &str,
 ) -> Result<(String, DateTime<Utc>, Issued)> {
-    let now = Utc::now();
+    let now = db.now();
     crate::change!(
         db,
         [],

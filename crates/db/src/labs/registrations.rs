@@ -208,7 +208,7 @@ pub async fn record_registration(db: &Db, session: Uuid, user: Uuid) -> Result<(
             sqlx::query("INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'registered', $3)")
             .bind(session)
             .bind(user)
-            .bind(Utc::now())
+            .bind(db.now())
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
@@ -277,7 +277,7 @@ pub async fn invite(db: &Db, session: Uuid, user: Uuid, actor: Option<Uuid>) -> 
         )
         .bind(session)
         .bind(user)
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?
         .rows_affected();

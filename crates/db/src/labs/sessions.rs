@@ -40,7 +40,7 @@ pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uu
         .bind(&d.online_url)
         .bind(d.capacity)
         .bind(new_code())
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
             Ok(())

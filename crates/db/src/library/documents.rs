@@ -62,7 +62,7 @@ async fn create_with(
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let places = domain::library::places::expand(&draft.places);
     let body = file.and_then(|f| f.text.clone()).unwrap_or_default();
     let extraction = match file {
@@ -264,7 +264,7 @@ async fn update_with(
         .bind(links.strand)
         .bind(links.module)
         .bind(links.session)
-        .bind(Utc::now())
+        .bind(db.now())
         .bind(id)
         .bind(expected)
         .bind(domain::library::facet_key(

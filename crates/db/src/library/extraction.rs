@@ -85,7 +85,7 @@ pub async fn retry_extraction(db: &Db, id: Uuid) -> Result<()> {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-            let now = Utc::now();
+            let now = db.now();
             sqlx::query("INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)")
             .bind(new_id())
             .bind(EXTRACT_JOB)

@@ -34,13 +34,13 @@ pub(super) enum Ask {
 impl Ask {
     /// The clauses of `query` as `db` asks them.
     pub(super) fn of(db: &Db, query: &domain::library::query::Query, relevance: bool) -> Vec<Ask> {
-        match db {
-            Db::Sqlite(_) => query
+        match db.pool() {
+            crate::Pool::Sqlite(_) => query
                 .fts5_clauses()
                 .into_iter()
                 .map(|clause| Ask::Fts5 { clause, relevance })
                 .collect(),
-            Db::Postgres(_) => {
+            crate::Pool::Postgres(_) => {
                 let titles = query.tsquery_clauses(Some('A'));
                 let bodies = query.tsquery_clauses(Some('B'));
                 query
@@ -211,8 +211,8 @@ impl Matches {
 
 /// The rows matching `ask` in the whole index, or among the rows `only`, stamped `seen`.
 async fn matched(db: &Db, ask: &Ask, only: Option<&[i64]>, seen: i64) -> Result<Matched> {
-    let mut m = match (db, ask) {
-        (Db::Sqlite(pool), Ask::Fts5 { clause, relevance }) => {
+    let mut m = match (db.pool(), ask) {
+        (crate::Pool::Sqlite(pool), Ask::Fts5 { clause, relevance }) => {
             let restrict = match only {
                 Some(rows) => format!(" AND rowid IN ({})", crate::placeholders(2, rows.len())),
                 None => String::new(),
@@ -252,7 +252,7 @@ async fn matched(db: &Db, ask: &Ask, only: Option<&[i64]>, seen: i64) -> Result<
             }
         }
         (
-            Db::Postgres(pool),
+            crate::Pool::Postgres(pool),
             Ask::Ts {
                 any,
                 title,

@@ -77,7 +77,7 @@ pub async fn add_reading(
         .bind(note)
         .bind(position)
         .bind(actor)
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await
         .map_err(DbError::from_write)?;

@@ -106,14 +106,14 @@ fn conditions(db: &Db, s: &Search, scope: &Scope, filters: bool) -> Where {
 /// Whether document `d` matches clause `i` of `query`: its indexed text does, or it is tagged
 /// with a place or theme the clause names.
 fn clause_match(db: &Db, query: &Query, i: usize, w: &mut Where) -> String {
-    let text = match db {
-        Db::Sqlite(_) => {
+    let text = match db.pool() {
+        crate::Pool::Sqlite(_) => {
             let p = w.arg(Arg::Text(query.fts5_clauses()[i].clone()));
             format!(
                 "d.search_id IN (SELECT rowid FROM library_search WHERE library_search MATCH {p})"
             )
         }
-        Db::Postgres(_) => {
+        crate::Pool::Postgres(_) => {
             let p = w.arg(Arg::Text(query.tsquery_clauses(None)[i].clone()));
             format!("d.search_id IN (SELECT rowid FROM library_search WHERE search @@ to_tsquery('simple', {p}))")
         }
@@ -189,8 +189,8 @@ macro_rules! bind_all {
 /// PostgreSQL return the same results in the same order.
 fn score(db: &Db, query: &Query, w: &mut Where) -> String {
     let mut parts = Vec::new();
-    match db {
-        Db::Sqlite(_) => {
+    match db.pool() {
+        crate::Pool::Sqlite(_) => {
             for c in query.fts5_clauses() {
                 for (column, points) in [("title", 10), ("body", 1)] {
                     let p = w.arg(Arg::Text(format!("{{{column}}} : {c}")));
@@ -200,7 +200,7 @@ fn score(db: &Db, query: &Query, w: &mut Where) -> String {
                 }
             }
         }
-        Db::Postgres(_) => {
+        crate::Pool::Postgres(_) => {
             let titles = query.tsquery_clauses(Some('A'));
             let bodies = query.tsquery_clauses(Some('B'));
             for (t, b) in titles.into_iter().zip(bodies) {
@@ -244,8 +244,8 @@ pub async fn search(db: &Db, s: &Search, scope: &Scope) -> Result<Results> {
     } else {
         format!("CAST({} AS BIGINT)", s.query.clauses.len())
     };
-    let join = match db {
-        Db::Postgres(_) if relevance => " JOIN library_search s ON s.rowid = d.search_id",
+    let join = match db.pool() {
+        crate::Pool::Postgres(_) if relevance => " JOIN library_search s ON s.rowid = d.search_id",
         _ => "",
     };
     let score = if relevance {

@@ -46,7 +46,7 @@ pub async fn comment(
     notice: &Notice,
 ) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     crate::change!(
         db,
         [Part::Products],
@@ -192,7 +192,7 @@ pub async fn resolve(
     resolved: bool,
     actor: Option<Uuid>,
 ) -> Result<()> {
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor,
         action: if resolved {

@@ -84,7 +84,7 @@ pub struct NewProduct<'a> {
 /// Creates a product in the draft state.
 pub async fn create(db: &Db, new: &NewProduct<'_>, actor: Option<Uuid>) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor,
         action: "products.create",

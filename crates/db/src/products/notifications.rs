@@ -81,7 +81,7 @@ pub async fn mark_read(db: &Db, user: Uuid) -> Result<u64> {
             Ok(sqlx::query(
                 "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
             )
-            .bind(Utc::now())
+            .bind(db.now())
             .bind(user)
             .execute(&mut *tx)
             .await?
@@ -93,7 +93,7 @@ pub async fn mark_read(db: &Db, user: Uuid) -> Result<u64> {
 
 /// Delivers a notification in the app to each recipient.
 pub async fn notify(db: &Db, notice: &Notice) -> Result<()> {
-    let now = Utc::now();
+    let now = db.now();
     crate::change!(
         db,
         [],

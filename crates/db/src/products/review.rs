@@ -50,7 +50,7 @@ pub struct Transition<'a> {
 
 /// Moves a product from state `from` to `to`; `Conflict` when it is no longer in `from`.
 pub async fn transition(db: &Db, id: Uuid, t: &Transition<'_>, actor: Option<Uuid>) -> Result<()> {
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor,
         action: "products.review",

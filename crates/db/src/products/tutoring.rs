@@ -67,7 +67,7 @@ pub async fn log_tutoring(
         .bind(&entry.participants)
         .bind(&entry.notes)
         .bind(product)
-        .bind(Utc::now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
             for (position, step) in entry.steps.iter().enumerate() {

@@ -63,7 +63,7 @@ pub async fn save(
     save: &Save<'_>,
     actor: Option<Uuid>,
 ) -> Result<(i64, Option<i64>)> {
-    let now = Utc::now();
+    let now = db.now();
     crate::change!(
         db,
         [Part::Products],

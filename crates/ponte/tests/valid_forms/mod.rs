@@ -809,8 +809,8 @@ fn compared(table: &str) -> bool {
 impl Snapshots {
     pub async fn new(db: &db::Db) -> Snapshots {
         let mut queries = Vec::new();
-        match db {
-            db::Db::Sqlite(pool) => {
+        match db.pool() {
+            db::Pool::Sqlite(pool) => {
                 let tables: Vec<String> = sqlx::query_scalar(
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
                 )
@@ -836,7 +836,7 @@ impl Snapshots {
                     queries.push((table, sql));
                 }
             }
-            db::Db::Postgres(pool) => {
+            db::Pool::Postgres(pool) => {
                 let tables: Vec<String> = sqlx::query_scalar(
                     "SELECT table_name::text FROM information_schema.tables
                      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",

@@ -90,7 +90,7 @@ pub(super) async fn invite_page(
         .into_iter()
         .filter(|r| principal.has_global(Role::Admin) || r.space_kind() == SpaceKind::Organisation)
         .collect();
-    let now = chrono::Utc::now();
+    let now = state.db.now();
     let sent: Vec<_> = db::accounts::recent_invitations(&state.db, 20)
         .await?
         .into_iter()

@@ -39,7 +39,7 @@ pub(super) async fn reset_request(
     }
     let email = rules::normalise_email(&form.email);
     if let Some(c) = db::accounts::credentials(&state.db, &email).await? {
-        let since = chrono::Utc::now() - rules::RESET_LIFETIME;
+        let since = state.db.now() - rules::RESET_LIFETIME;
         let recent = crate::mail::recently_queued(&state.db, &email, since).await?;
         if c.active && recent < rules::RESET_MAILS_PER_HOUR {
             let token = db::accounts::create_reset(&state.db, c.id).await?;

@@ -70,7 +70,7 @@ pub(super) async fn sign_in(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let since = chrono::Utc::now() - throttle::WINDOW;
+    let since = state.db.now() - throttle::WINDOW;
     let (by_account, by_address) =
         db::accounts::recent_failures(&state.db, &email, &address, since).await?;
     if !throttle::may_attempt(by_account, by_address) {

@@ -9,7 +9,6 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
-use chrono::Utc;
 use domain::labs::attendance::{half_days, minutes_attended, overall, rates_by, Line, Rate};
 use minijinja::{context, Value};
 use serde::Deserialize;
@@ -41,7 +40,7 @@ pub(super) async fn sheet(State(state): State<AppState>, viewer: Viewer, Id(id):
         &viewer,
         "labs/register.html",
         context! {
-            session => session_view(&s, &viewer, Utc::now()), rows,
+            session => session_view(&s, &viewer, state.db.now()), rows,
             days => days.iter().map(|h| context! { index => h.index, hours => hours(h.minutes, viewer.locale) }).collect::<Vec<_>>(),
         },
     )

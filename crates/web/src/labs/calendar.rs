@@ -56,7 +56,7 @@ pub(super) async fn calendar(
     viewer: Viewer,
     Query(q): Query<CalendarQuery>,
 ) -> AppResult {
-    let now = Utc::now();
+    let now = state.db.now();
     let today = local(now).0;
     let month = first_of_month(&q.month, today);
     let list_view = q.view == "list";

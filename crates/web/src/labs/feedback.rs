@@ -7,7 +7,6 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
-use chrono::Utc;
 use db::labs::Session;
 use domain::labs::feedback::{summarise, Distribution, FeedbackForm, QUESTIONS};
 use domain::labs::schedule::local;
@@ -58,7 +57,7 @@ fn page(
         viewer,
         "labs/feedback.html",
         context! {
-            session => session_view(s, viewer, Utc::now()), questions, scale => [1, 2, 3, 4, 5],
+            session => session_view(s, viewer, state.db.now()), questions, scale => [1, 2, 3, 4, 5],
             went_well => form.went_well, to_improve => form.to_improve, anonymous => form.anonymous.is_some(),
             errors => field_errors(state, viewer, errors),
         },
@@ -94,7 +93,7 @@ pub(super) async fn save(
             )
         }
     };
-    match db::labs::give_feedback(&state.db, s.id, user, &answer, local(Utc::now()).0).await {
+    match db::labs::give_feedback(&state.db, s.id, user, &answer, local(state.db.now()).0).await {
         Ok(()) => Ok(see_other(&format!("/labs/sessions/{}?feedback=1", s.id))),
         Err(db::DbError::Duplicate) => Err(AppError::BadRequest("error-feedback-given")),
         Err(e) => Err(e.into()),
@@ -174,7 +173,7 @@ pub(super) async fn results(
         &viewer,
         "labs/feedback_results.html",
         context! {
-            session => session_view(&s, &viewer, Utc::now()), summary, comments, count => answers.len(),
+            session => session_view(&s, &viewer, state.db.now()), summary, comments, count => answers.len(),
             registered => s.registered,
         },
     )

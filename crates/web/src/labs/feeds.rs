@@ -8,7 +8,6 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use chrono::Utc;
 use db::labs::Session;
 use domain::labs::Status;
 use export::ical::{calendar, Event, EventStatus};
@@ -87,7 +86,7 @@ async fn respond_with(
             e
         })
         .collect();
-    let body = calendar(name, &events, Utc::now());
+    let body = calendar(name, &events, state.db.now());
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

@@ -52,7 +52,7 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResu
         "labs/form.html",
         context! {
             form => page.form, errors => field_errors(state, viewer, page.errors), modules, cohorts,
-            editing => page.editing.map(|(s, _)| session_view(s, viewer, Utc::now())),
+            editing => page.editing.map(|(s, _)| session_view(s, viewer, state.db.now())),
             version => page.editing.map(|(_, v)| v), overlaps => page.overlaps, conflict => page.conflict,
         },
     )
@@ -127,7 +127,7 @@ async fn check(
         errors.add("date", "error-session-overlap");
         let views = clashes
             .iter()
-            .map(|s| session_view(s, viewer, Utc::now()))
+            .map(|s| session_view(s, viewer, state.db.now()))
             .collect();
         return Ok(Err((errors, views)));
     }
@@ -339,7 +339,8 @@ pub(super) async fn status(
     let s = find(&state, id).await?;
     let to =
         Status::parse(form.status.trim()).ok_or(AppError::BadRequest("error-unknown-choice"))?;
-    if let Some(reason) = domain::labs::status_change_refusal(s.status, to, s.starts_at, Utc::now())
+    if let Some(reason) =
+        domain::labs::status_change_refusal(s.status, to, s.starts_at, state.db.now())
     {
         return Err(AppError::BadRequest(reason));
     }
@@ -351,7 +352,7 @@ pub(super) async fn status(
             &viewer,
             "labs/confirm_status.html",
             context! {
-                session => session_view(&s, &viewer, Utc::now()), status => to.code(),
+                session => session_view(&s, &viewer, state.db.now()), status => to.code(),
                 told,
             },
         );
@@ -556,7 +557,7 @@ pub(super) async fn invite(
     Form(form): Form<InviteForm>,
 ) -> AppResult {
     let s = find(&state, id).await?;
-    if !s.status.is_active() || Utc::now() >= s.starts_at {
+    if !s.status.is_active() || state.db.now() >= s.starts_at {
         return Err(AppError::BadRequest("error-invite-closed"));
     }
     let email = form.email.trim().to_lowercase();

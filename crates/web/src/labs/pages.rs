@@ -8,7 +8,6 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
-use chrono::Utc;
 use db::labs::Session;
 use domain::labs::attendance::{counts, half_days, presence, rate, Rate};
 use domain::labs::{check_in_open, Status};
@@ -22,7 +21,7 @@ async fn relation(state: &AppState, viewer: &Viewer, s: &Session) -> AppResult<V
     let Some(user) = viewer.user_id() else {
         return Ok(context! { signed_in => false });
     };
-    let now = Utc::now();
+    let now = state.db.now();
     // One query for the person's registration, attendance, feedback and cohort membership: the
     // session page is the one participants open most.
     let standing = db::labs::standing(&state.db, s.id, user).await?;
@@ -74,7 +73,7 @@ pub(super) async fn session_page(
     check_in_error: Option<&str>,
 ) -> AppResult {
     let check_in_error = check_in_error.map(|k| state.i18n.t(viewer.locale, k));
-    let now = Utc::now();
+    let now = state.db.now();
     let rel = relation(state, viewer, s).await?;
     let reading =
         crate::shared::library::reading_list(state, viewer, db::library::ReadingFor::Session(s.id))
@@ -199,7 +198,7 @@ async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<A
     let html = state
         .kept
         .get_or_compute_until(&state.db, key, super::MINE_PARTS, || async {
-        let now = Utc::now();
+        let now = state.db.now();
         let sessions = db::labs::list(
             &state.db,
             &db::labs::Filter {
@@ -270,7 +269,7 @@ async fn mine_body(state: &AppState, viewer: &Viewer, user: Uuid) -> AppResult<A
 }
 
 pub(super) async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> AppResult {
-    let now = Utc::now();
+    let now = state.db.now();
     let sessions = db::labs::list(&state.db, &db::labs::Filter::default()).await?;
     let mut counts: HashMap<&str, i64> = HashMap::new();
     for s in &sessions {

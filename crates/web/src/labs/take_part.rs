@@ -5,7 +5,6 @@ use crate::http::{see_other, AppError, AppResult, Form, Id};
 use crate::session::Viewer;
 use crate::state::AppState;
 use axum::extract::State;
-use chrono::Utc;
 use domain::labs::attendance::half_day_at;
 use domain::labs::{check_in_open, normalise_code, registration_refusal, Seat, Status};
 use serde::Deserialize;
@@ -17,7 +16,7 @@ pub(super) async fn register(
 ) -> AppResult {
     let s = find(&state, id).await?;
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let now = Utc::now();
+    let now = state.db.now();
     let registration = db::labs::registration(&state.db, s.id, user).await?;
     let members = db::labs::cohort_members(&state.db, s.cohort_id).await?;
     let seat = Seat {
@@ -52,7 +51,7 @@ pub(super) async fn unregister(
 ) -> AppResult {
     let s = find(&state, id).await?;
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
-    if db::labs::unregister(&state.db, s.id, user, Utc::now()).await? {
+    if db::labs::unregister(&state.db, s.id, user, state.db.now()).await? {
         Ok(see_other(&format!("/labs/sessions/{}", s.id)))
     } else {
         Err(AppError::BadRequest("error-unregister-closed"))
@@ -73,7 +72,7 @@ pub(super) async fn check_in(
 ) -> AppResult {
     let s = find(&state, id).await?;
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let now = Utc::now();
+    let now = state.db.now();
     if s.status == Status::Cancelled || !check_in_open(s.starts_at, s.ends_at, now) {
         return Err(AppError::BadRequest("error-check-in-closed"));
     }

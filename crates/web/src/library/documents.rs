@@ -61,7 +61,7 @@ pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): 
     let editable = may_edit(&viewer, &doc);
     let may_curate = viewer.may("library.reading_add", None);
     let (reading_modules, reading_sessions): (Vec<Value>, Vec<Value>) = if may_curate {
-        let now = chrono::Utc::now();
+        let now = state.db.now();
         let sessions = db::labs::list(&state.db, &Default::default())
             .await?
             .iter()
@@ -356,7 +356,7 @@ async fn check(
     s: &Submitted,
 ) -> AppResult<Result<(domain::library::Draft, Links), Errors>> {
     let known = db::library::theme_codes(&state.db).await?;
-    let year = chrono::Utc::now().year();
+    let year = state.db.now().year();
     let draft = match domain::library::check(&s.input, year, |t| known.contains(t)) {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),

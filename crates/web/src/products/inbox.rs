@@ -59,7 +59,9 @@ async fn inbox_body(
     };
     // How long each product has waited is counted in days: the day is part of the key, so the
     // kept list is computed again the next morning.
-    let today = chrono::Utc::now()
+    let today = state
+        .db
+        .now()
         .with_timezone(&domain::locale::TIME_ZONE)
         .date_naive();
     let key = format!("inbox/{scope}/{}/{today}", locale.code());

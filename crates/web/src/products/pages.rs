@@ -88,7 +88,7 @@ async fn coming_sessions(
 ) -> AppResult<Vec<(Uuid, String, chrono::NaiveDate)>> {
     let filter = db::labs::Filter {
         organisation: Some(org),
-        from: Some(chrono::Utc::now()),
+        from: Some(state.db.now()),
         limit: Some(30),
         ..Default::default()
     };

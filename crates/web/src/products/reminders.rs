@@ -25,14 +25,14 @@ struct Payload {
 /// Queues the reminder for `product` due on `due` (at 08:00 UTC, `DAYS_BEFORE` days before; at
 /// once when that moment has passed but the due date has not; never for a past date).
 pub async fn schedule(db: &Db, product: Uuid, due: NaiveDate) -> db::Result<()> {
-    let today = Utc::now().date_naive();
+    let today = db.now().date_naive();
     if due < today {
         return Ok(());
     }
     let day = due - Duration::days(DAYS_BEFORE);
     let at = Utc
         .from_utc_datetime(&day.and_hms_opt(8, 0, 0).unwrap_or_default())
-        .max(Utc::now());
+        .max(db.now());
     let payload = serde_json::to_value(Payload { product, due }).unwrap_or_default();
     db::jobs::enqueue_at(db, KIND, Some(&product.to_string()), &payload, at).await?;
     Ok(())

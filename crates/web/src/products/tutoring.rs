@@ -65,7 +65,7 @@ async fn page(
             form => context! { held_on => value("held_on"), minutes => value("minutes"),
                 participants => value("participants"), notes => value("notes"), product => value("product") },
             errors => field_errors(state, viewer, errors),
-            today => chrono::Utc::now().date_naive().to_string(),
+            today => state.db.now().date_naive().to_string(),
         },
     )
 }
@@ -93,7 +93,7 @@ pub(super) async fn record(
     Id(org): Id,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult {
-    let today = chrono::Utc::now().date_naive();
+    let today = state.db.now().date_naive();
     let checked = tutoring::check(&fields, today);
     let mut errors = checked.clone().err().unwrap_or_default();
     // The product, when given, must be one of this administration's.

@@ -251,7 +251,7 @@ async fn module(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> Ap
     let dimension = m
         .dimension_id
         .and_then(|d| s.dimensions.iter().find(|x| x.id == d));
-    let now = chrono::Utc::now();
+    let now = state.db.now();
     let sessions: Vec<Value> = db::labs::list(
         &state.db,
         &db::labs::Filter {
