@@ -271,6 +271,8 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
     let db = backend.db.clone();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer_stop = stop.clone();
+    // How many rows the writer has committed, for the test to wait on.
+    let (count, mut counted) = tokio::sync::watch::channel(0usize);
     let writer = tokio::spawn(async move {
         let mut committed = Vec::new();
         let mut n = 0;
@@ -286,10 +288,11 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
             };
             db::audit::record(&db, &change).await.unwrap();
             committed.push((n, std::time::Instant::now()));
+            count.send_replace(committed.len());
         }
         committed
     });
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    written(&mut counted, 20).await;
     let started = Instant::now();
     let target = dir.join("copy.db");
     let target_arg = target.to_string_lossy().to_string();
@@ -299,7 +302,9 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
         .await
         .unwrap();
     assert!(o.status.success(), "{}", text(&o));
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // The writer commits a few more after the backup.
+    let after_backup = *counted.borrow();
+    written(&mut counted, after_backup + 5).await;
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let committed = writer.await.unwrap();
     let before_backup: Vec<i64> = committed
@@ -338,6 +343,14 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
     // The target must not exist already.
     let again = ponte(&backend.url, &dir, &["backup", &target.to_string_lossy()]);
     assert!(!again.status.success());
+}
+
+/// Waits until `counted` says at least `rows` rows were committed, failing after a minute.
+async fn written(counted: &mut tokio::sync::watch::Receiver<usize>, rows: usize) {
+    tokio::time::timeout(Duration::from_secs(60), counted.wait_for(|n| *n >= rows))
+        .await
+        .unwrap_or_else(|_| panic!("the writer did not commit {rows} rows in a minute"))
+        .expect("the writer is running");
 }
 
 /// The bytes the kernel holds for the server on its end of the connection from `client` to
@@ -426,17 +439,16 @@ fn sigterm_lets_requests_in_flight_finish() {
     stream.read_to_string(&mut reply).unwrap();
     assert!(reply.starts_with("HTTP/1.1 401"), "{reply}");
     assert!(reply.contains("Email o password non corrette"));
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let status = loop {
-        if let Some(s) = server.try_wait().unwrap() {
-            break s;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the server did not stop after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    // Its exit, waited for on a thread of its own so that a server that never stops fails the
+    // test instead of hanging it.
+    let (exited, exit) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = exited.send(server.wait());
+    });
+    let status = exit
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the server did not stop within 30 seconds of SIGTERM")
+        .unwrap();
     assert!(status.success(), "exit status {status}");
     assert!(
         std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),

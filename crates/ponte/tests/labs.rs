@@ -1128,10 +1128,10 @@ async fn my_labs_follow_changes_and_the_clock_on_every_instance() {
             assert_eq!(seen[0], seen[1], "both instances show the same");
             seen.remove(0)
         }
-        // A session of the member's cohort that ends in a few seconds (both instances now keep
-        // the page with it among the coming ones).
-        let ends_in = Duration::seconds(6);
-        let session = session_at(&app, Utc::now() - Duration::hours(2) + ends_in, 30).await;
+        // A session of the member's cohort that is on, ending in half an hour (both instances
+        // now keep the page with it among the coming ones).
+        let ends_in = Duration::minutes(30);
+        let session = session_at(&app, app.db().now() - Duration::hours(2) + ends_in, 30).await;
         let ends_at = db::labs::get(app.db(), session)
             .await
             .unwrap()
@@ -1163,9 +1163,17 @@ async fn my_labs_follow_changes_and_the_clock_on_every_instance() {
             Some(false),
             "{name}"
         );
-        // Once it has ended, it is past, with its feedback due.
-        let wait = (ends_at - Utc::now()).to_std().unwrap_or_default();
-        tokio::time::sleep(wait + std::time::Duration::from_millis(200)).await;
+        // A minute before its end it is still coming on both instances.
+        let clock = app.db().clock();
+        clock.advance(ends_at - app.db().now() - Duration::minutes(1));
+        assert_eq!(
+            place(&mut here, &mut there, session).await,
+            Some(false),
+            "{name}"
+        );
+        // Once it has ended (the application's clock, shared by both instances, moved past its
+        // end), it is past, with its feedback due.
+        clock.advance(Duration::minutes(2));
         assert_eq!(
             place(&mut here, &mut there, session).await,
             Some(true),
@@ -1182,7 +1190,8 @@ async fn my_labs_follow_changes_and_the_clock_on_every_instance() {
             to_improve: String::new(),
             anonymous: true,
         };
-        db::labs::give_feedback(app.db(), session, member, &answer, Utc::now().date_naive())
+        let today = app.db().now().date_naive();
+        db::labs::give_feedback(app.db(), session, member, &answer, today)
             .await
             .unwrap();
         for c in [&mut here, &mut there] {
