@@ -574,6 +574,141 @@ async fn expired_links_and_sessions_open_nothing() {
     }
 }
 
+/// Links and sessions end when the application's clock passes their lifetime, with no waiting
+/// and no change to the stored expiries: every instance over the database reads the one clock.
+#[tokio::test]
+async fn links_and_sessions_expire_by_the_application_clock_on_every_instance() {
+    use chrono::Duration;
+    use domain::accounts::{INVITATION_LIFETIME, RESET_LIFETIME, SESSION_IDLE_LIFETIME};
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        let name = app.backend.name;
+        let before = smtp.messages().len();
+        let mut admin = app.signed_in("admin@ponte.example").await;
+        let r = admin
+            .post(
+                "/admin/invitations",
+                &[
+                    ("email", "puntuale@ponte.example"),
+                    ("role", "staff"),
+                    ("organisation", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let mut here = app.client();
+        here.post("/password/forgot", &[("email", "membro@ponte.example")])
+            .await;
+        assert_eq!(web::jobs::run_due(app.db(), &smtp.runners()).await, 2);
+        let messages = smtp.messages();
+        let invitation = link_in(&messages[before], "http://ponte.test");
+        let reset = link_in(&messages[before + 1], "http://ponte.test");
+        assert!(invitation.starts_with("/invitations/"), "{name}");
+        assert!(reset.starts_with("/password/reset/"), "{name}");
+        let member = app.signed_in("membro@ponte.example").await;
+        let mut signed_here = app.client();
+        signed_here.cookies = member.cookies.clone();
+        let mut there = app.other_instance();
+        let mut signed_there = app.other_instance();
+        signed_there.cookies = member.cookies.clone();
+        let clock = app.db().clock();
+        // A minute before the reset link's end, both links open on both instances.
+        clock.advance(RESET_LIFETIME - Duration::minutes(1));
+        for c in [&mut here, &mut there] {
+            assert_eq!(c.get(&reset).await.status, StatusCode::OK, "{name}");
+            assert_eq!(c.get(&invitation).await.status, StatusCode::OK, "{name}");
+        }
+        // A minute after it, the reset link is dead on both; the invitation still opens.
+        clock.advance(Duration::minutes(2));
+        for c in [&mut here, &mut there] {
+            assert_eq!(
+                c.get(&reset).await.status,
+                StatusCode::BAD_REQUEST,
+                "{name}"
+            );
+            assert_eq!(c.get(&invitation).await.status, StatusCode::OK, "{name}");
+        }
+        let r = there
+            .post(
+                &reset,
+                &[
+                    ("password", "nuova password"),
+                    ("password_confirmation", "nuova password"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}");
+        // Past the invitation's lifetime: it opens nothing and lets nobody in.
+        clock.advance(INVITATION_LIFETIME);
+        for c in [&mut here, &mut there] {
+            assert_eq!(
+                c.get(&invitation).await.status,
+                StatusCode::BAD_REQUEST,
+                "{name}"
+            );
+        }
+        let late = here
+            .post(
+                &invitation,
+                &[
+                    ("name", "Puntuale"),
+                    ("password", "una password lunga"),
+                    ("password_confirmation", "una password lunga"),
+                ],
+            )
+            .await;
+        assert_eq!(late.status, StatusCode::BAD_REQUEST, "{name}");
+        assert!(
+            db::accounts::credentials(app.db(), "puntuale@ponte.example")
+                .await
+                .unwrap()
+                .is_none(),
+            "{name}"
+        );
+        // A session lives while it is used within its idle lifetime, read by the clock: used
+        // on one instance a week after it opened, it is alive on the other a minute before that
+        // use's lifetime ends, and gone on both once the lifetime passed without use.
+        assert_eq!(
+            signed_there.get("/profile").await.status,
+            StatusCode::OK,
+            "{name}"
+        );
+        clock.advance(SESSION_IDLE_LIFETIME - Duration::minutes(1));
+        assert_eq!(
+            signed_here.get("/profile").await.status,
+            StatusCode::OK,
+            "{name}"
+        );
+        clock.advance(SESSION_IDLE_LIFETIME + Duration::minutes(1));
+        for c in [&mut signed_here, &mut signed_there] {
+            assert_eq!(
+                c.get("/profile").await.status,
+                StatusCode::SEE_OTHER,
+                "{name}"
+            );
+        }
+        // The records made meanwhile carry the clock's time.
+        let (log, _) = db::audit::page(app.db(), Some("session.open"), 1, 0)
+            .await
+            .unwrap();
+        let moved = INVITATION_LIFETIME + SESSION_IDLE_LIFETIME * 2;
+        assert!(
+            app.db().now() - log[0].at > moved,
+            "{name}: the last session opened before the clock moved"
+        );
+        let fresh = app.signed_in("membro@ponte.example").await;
+        assert!(fresh.session().is_some());
+        let (log, _) = db::audit::page(app.db(), Some("session.open"), 1, 0)
+            .await
+            .unwrap();
+        let lag = app.db().now() - log[0].at;
+        assert!(
+            Duration::zero() <= lag && lag < Duration::minutes(1),
+            "{name}: a session opened now is recorded at the clock's time, {lag} ago"
+        );
+    }
+}
+
 #[tokio::test]
 async fn coordinators_invite_into_their_own_workspace_only() {
     let smtp = SmtpSink::start();
