@@ -28,10 +28,26 @@ pub const ERROR_UNKNOWN_PARTNER: &str = "budget-error-unknown-partner";
 pub const ERROR_PARTNER_TWICE: &str = "budget-error-partner-twice";
 /// A co-financing share above 100 %.
 pub const ERROR_SHARE_ABOVE_100: &str = "budget-error-share-above-100";
-/// A year outside 1950–2100.
-pub const ERROR_YEAR: &str = "budget-error-year";
-/// Two elements with the same id.
+/// Two elements with the same id. Args: `id`.
 pub const ERROR_DUPLICATE_ID: &str = "budget-error-duplicate-id";
+/// More partners, lines, rates or contributions than a budget holds.
+pub const ERROR_TOO_MANY: &str = "budget-error-too-many";
+
+/// Keys the interface already has, reused with the same meaning.
+/// A year outside 1950–2100 (the logframe's).
+pub const ERROR_YEAR: &str = "lf-error-year";
+pub const ERROR_TOO_LONG: &str = "error-too-long";
+pub const ERROR_INVALID_CHARACTERS: &str = "error-invalid-characters";
+pub const ERROR_UNKNOWN_CHOICE: &str = "error-unknown-choice";
+pub const ERROR_DATE: &str = "error-date";
+/// Every reused key.
+pub const REUSED: &[&str] = &[
+    ERROR_YEAR,
+    ERROR_TOO_LONG,
+    ERROR_INVALID_CHARACTERS,
+    ERROR_UNKNOWN_CHOICE,
+    ERROR_DATE,
+];
 
 /// Outcome of a rule whose facts are missing (e.g. no duration stated). Args: `rule`.
 pub const RULE_UNKNOWN: &str = "budget-rule-unknown";
@@ -75,7 +91,7 @@ pub const RULE_PER_COUNTRY_MAX_BREACHED: &str = "budget-rule-per-country-max-bre
 pub const RULE_GROUP_MIN_HOLDS: &str = "budget-rule-group-min-holds";
 pub const RULE_GROUP_MIN_BREACHED: &str = "budget-rule-group-min-breached";
 
-/// Every key above.
+/// Every new key above (not the reused ones).
 pub const ALL: &[&str] = &[
     ERROR_EMPTY,
     ERROR_NOT_A_NUMBER,
@@ -90,8 +106,8 @@ pub const ALL: &[&str] = &[
     ERROR_UNKNOWN_PARTNER,
     ERROR_PARTNER_TWICE,
     ERROR_SHARE_ABOVE_100,
-    ERROR_YEAR,
     ERROR_DUPLICATE_ID,
+    ERROR_TOO_MANY,
     RULE_UNKNOWN,
     RULE_SHARE_HOLDS,
     RULE_SHARE_BREACHED,
@@ -131,6 +147,24 @@ mod tests {
         for k in super::ALL {
             assert!(k.starts_with("budget-"), "{k}");
             assert!(seen.insert(k), "{k} twice");
+        }
+    }
+
+    #[test]
+    fn reused_keys_are_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/locales");
+        for lang in ["it", "en", "fr"] {
+            let mut text = String::new();
+            for entry in std::fs::read_dir(root.join(lang)).unwrap() {
+                text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+                text.push('\n');
+            }
+            for key in super::REUSED {
+                assert!(
+                    text.lines().any(|l| l.starts_with(&format!("{key} ="))),
+                    "{key} missing in {lang}"
+                );
+            }
         }
     }
 }

@@ -17,6 +17,7 @@
 //! 5. in-kind contributions are converted the same way and reported beside the eligible total,
 //!    never inside it.
 
+pub mod form;
 pub mod messages;
 pub mod money;
 pub mod rules;
@@ -208,6 +209,16 @@ pub enum BudgetError {
     Year,
     #[error("id {id} used twice")]
     DuplicateId { id: String },
+    #[error("too many elements")]
+    TooMany,
+    #[error("text too long")]
+    TooLong,
+    #[error("invalid characters")]
+    InvalidCharacters,
+    #[error("not one of the choices")]
+    UnknownChoice,
+    #[error("not a date")]
+    Date,
 }
 
 impl BudgetError {
@@ -224,6 +235,11 @@ impl BudgetError {
             BudgetError::ShareAbove100 => m::ERROR_SHARE_ABOVE_100,
             BudgetError::Year => m::ERROR_YEAR,
             BudgetError::DuplicateId { .. } => m::ERROR_DUPLICATE_ID,
+            BudgetError::TooMany => m::ERROR_TOO_MANY,
+            BudgetError::TooLong => m::ERROR_TOO_LONG,
+            BudgetError::InvalidCharacters => m::ERROR_INVALID_CHARACTERS,
+            BudgetError::UnknownChoice => m::ERROR_UNKNOWN_CHOICE,
+            BudgetError::Date => m::ERROR_DATE,
         }
     }
 
