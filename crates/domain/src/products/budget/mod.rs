@@ -17,6 +17,7 @@
 //! 5. in-kind contributions are converted the same way and reported beside the eligible total,
 //!    never inside it.
 
+pub mod diff;
 pub mod form;
 pub mod messages;
 pub mod money;
