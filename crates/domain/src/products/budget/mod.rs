@@ -312,6 +312,18 @@ pub fn activity_ids(logframe: &Logframe) -> Vec<String> {
         .collect()
 }
 
+/// Each activity's cost in euro cents, in the logframe's order (zero for an activity with no
+/// line), for the matrix's costs cell: the activities' costs come from the budget's lines.
+pub fn activity_costs(totals: &Totals, logframe: &Logframe) -> Vec<(String, i64)> {
+    activity_ids(logframe)
+        .into_iter()
+        .map(|id| {
+            let cost = totals.by_activity.get(&id).copied().unwrap_or(0);
+            (id, cost)
+        })
+        .collect()
+}
+
 impl Budget {
     /// The rate of `currency`: one for the euro.
     pub fn rate(&self, currency: Currency) -> Result<Decimal, BudgetError> {

@@ -164,6 +164,21 @@ fn totals_of_a_small_budget_by_hand() {
 }
 
 #[test]
+fn each_activity_costs_what_its_lines_cost() {
+    let mut lf = logframe();
+    lf.rows.push(Row::new("r6".into(), Level::Activity));
+    let t = salerno_durres().totals().unwrap();
+    assert_eq!(
+        activity_costs(&t, &lf),
+        vec![
+            ("r4".to_string(), 2_190_000),
+            ("r5".to_string(), 180_200),
+            ("r6".to_string(), 0)
+        ]
+    );
+}
+
+#[test]
 fn the_grant_is_rounded_down_and_cofinancing_takes_the_rest() {
     let mut b = Budget {
         partners: vec![partner("p1", "A", "12,5")],
