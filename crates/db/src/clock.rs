@@ -14,8 +14,8 @@ use std::sync::Arc;
 /// A source of the current time. Cheap to clone; clones share their time.
 #[derive(Clone, Debug, Default)]
 pub struct Clock {
-    /// How far ahead of the system clock this clock is, in microseconds; zero unless a test
-    /// moved it.
+    /// How far ahead of the system clock this clock is, in nanoseconds (exactly, so that a clock
+    /// set to a moment reads it, never an instant before); zero unless a test moved it.
     offset: Arc<AtomicI64>,
 }
 
@@ -30,14 +30,17 @@ impl Clock {
         let now = Utc::now();
         match self.offset.load(Ordering::Relaxed) {
             0 => now,
-            offset => now + chrono::Duration::microseconds(offset),
+            offset => now + chrono::Duration::nanoseconds(offset),
         }
     }
 
     /// Moves the clock forward by `by` (backwards if negative), for this clock and its clones.
+    /// The clock stays within about 290 years of the system clock.
     #[cfg(feature = "test-support")]
     pub fn advance(&self, by: chrono::Duration) {
-        let by = by.num_microseconds().expect("a duration a test can use");
+        let by = by
+            .num_nanoseconds()
+            .expect("a move of the clock within about 290 years");
         self.offset.fetch_add(by, Ordering::Relaxed);
     }
 
@@ -45,8 +48,8 @@ impl Clock {
     #[cfg(feature = "test-support")]
     pub fn set(&self, at: DateTime<Utc>) {
         let offset = (at - Utc::now())
-            .num_microseconds()
-            .expect("a moment a test can use");
+            .num_nanoseconds()
+            .expect("a moment within about 290 years of now");
         self.offset.store(offset, Ordering::Relaxed);
     }
 }
