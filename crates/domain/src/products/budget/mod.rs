@@ -263,11 +263,26 @@ impl BudgetError {
     }
 }
 
-/// A problem and the element it is about: `line:ID`, `partner:ID`, `rate:CODE` or `budget`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A problem and the element it is about: `line:ID`, `partner:ID`, `rate:CODE` or `budget`
+/// (or the form field, from [`Budget::from_form`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub anchor: String,
     pub error: BudgetError,
+}
+
+/// Stored and sent as the anchor, the error, its message key and the message's arguments.
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let args: BTreeMap<&str, String> = self.error.args().into_iter().collect();
+        let mut st = s.serialize_struct("Problem", 4)?;
+        st.serialize_field("anchor", &self.anchor)?;
+        st.serialize_field("error", &self.error)?;
+        st.serialize_field("message", self.error.message())?;
+        st.serialize_field("args", &args)?;
+        st.end()
+    }
 }
 
 /// A partner's money by source, in euro cents.

@@ -106,7 +106,7 @@ impl Currency {
 
 /// What can go wrong with an amount, a number or a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, thiserror::Error)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(tag = "money", rename_all = "snake_case")]
 pub enum MoneyError {
     #[error("empty")]
     Empty,

@@ -155,6 +155,13 @@ fn prag_indirect_and_contingency_by_hand() {
     assert_eq!(arg(indirect, "percent"), &Arg::Percent(Decimal::whole(7)));
     assert_eq!(indirect.source.certainty, Certainty::Src);
     assert!(indirect.source.article.contains("7 %"));
+    let json = serde_json::to_value(indirect).unwrap();
+    assert_eq!(json["outcome"], "holds");
+    assert_eq!(json["source"]["certainty"], "src");
+    assert_eq!(
+        json["args"][2],
+        serde_json::json!(["percent", {"type": "percent", "value": "7"}])
+    );
     assert_eq!(
         find(&f, "contingency-max-5", "budget").outcome,
         Outcome::Holds

@@ -362,6 +362,28 @@ fn results_chain_lines_point_at_outputs() {
 }
 
 #[test]
+fn problems_and_totals_serialise_for_the_screens() {
+    let p = Problem {
+        anchor: "line:l1".into(),
+        error: MoneyError::TooManyDecimals { max: 2 }.into(),
+    };
+    assert_eq!(
+        serde_json::to_value(&p).unwrap(),
+        serde_json::json!({
+            "anchor": "line:l1",
+            "error": {"error": "money", "money": "too_many_decimals", "max": 2},
+            "message": "budget-error-too-many-decimals",
+            "args": {"max": "2"}
+        })
+    );
+    let t = serde_json::to_value(salerno_durres().totals().unwrap()).unwrap();
+    assert_eq!(t["by_category"]["staff"], 2_190_000);
+    assert_eq!(t["by_year"]["2027"], 281_000);
+    assert_eq!(t["by_source"]["in_kind"], 50_000);
+    assert_eq!(t["by_partner"]["p1"]["grant"], 790_670);
+}
+
+#[test]
 fn budget_round_trips_through_json() {
     let b = salerno_durres();
     let json = serde_json::to_string(&b).unwrap();
