@@ -287,6 +287,24 @@ mod tests {
         assert_eq!(redact("sqlite://data/ponte.db"), "sqlite://data/ponte.db");
     }
 
+    /// Clones share the clock; a handle opened apart has its own until it is given another's.
+    #[cfg(feature = "test-support")]
+    #[tokio::test]
+    async fn handles_share_a_clock_when_told() {
+        use chrono::Duration;
+        let backend = testing::sqlite().await;
+        let clone = backend.db.clone();
+        let apart = Db::connect(&backend.url).await.unwrap();
+        backend.db.clock().advance(Duration::days(2));
+        assert!(clone.now() - chrono::Utc::now() > Duration::days(2) - Duration::minutes(1));
+        assert!(apart.now() <= chrono::Utc::now());
+        let apart = apart.with_clock(clone.clock().clone());
+        apart.clock().advance(Duration::days(1));
+        let ahead = backend.db.now() - chrono::Utc::now();
+        assert!(ahead > Duration::days(3) - Duration::minutes(1) && ahead <= Duration::days(3));
+        apart.close().await;
+    }
+
     #[test]
     fn tokens_are_random_and_hashed() {
         let (a, ha) = new_token();
