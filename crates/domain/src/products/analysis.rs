@@ -305,6 +305,24 @@ pub fn from_form_lenient(fields: &[(String, String)]) -> Analysis {
     a
 }
 
+/// A choice of a list: its default when none is made, a problem when the code is not one of the
+/// list (the form offers only the list's codes).
+fn choice<T: Default>(
+    errors: &mut Vec<&'static str>,
+    code: &str,
+    parse: fn(&str) -> Option<T>,
+) -> T {
+    match parse(code) {
+        Some(v) => v,
+        None => {
+            if !code.is_empty() {
+                errors.push("error-unknown-choice");
+            }
+            T::default()
+        }
+    }
+}
+
 /// Reads the analysis form: node `n` as `nN.id`, `nN.kind`, `nN.parent`, `nN.problem`,
 /// `nN.objective`; stakeholder `n` as `sN.name`, `sN.interests`, `sN.influence`, `sN.capacity`,
 /// `sN.participation`. Rows with no problem (or no name) are dropped. Problems are message ids.
@@ -320,7 +338,7 @@ pub fn from_form(
             .unwrap_or_default()
     };
     let mut errors = Vec::new();
-    let mut check = |text: &str, max: usize| {
+    let check = |errors: &mut Vec<&'static str>, text: &str, max: usize| {
         if text.chars().count() > max {
             errors.push("error-too-long");
         } else if text
@@ -337,10 +355,10 @@ pub fn from_form(
             continue;
         }
         let objective = get(format!("n{n}.objective"));
-        check(&problem, 1_000);
-        check(&objective, 1_000);
+        check(&mut errors, &problem, 1_000);
+        check(&mut errors, &objective, 1_000);
         let id = get(format!("n{n}.id"));
-        let kind = NodeKind::parse(&get(format!("n{n}.kind"))).unwrap_or_default();
+        let kind = choice(&mut errors, &get(format!("n{n}.kind")), NodeKind::parse);
         a.nodes.push(Node {
             id,
             kind,
@@ -374,15 +392,25 @@ pub fn from_form(
             continue;
         }
         let interests = get(format!("s{n}.interests"));
-        check(&name, 200);
-        check(&interests, 2_000);
+        check(&mut errors, &name, 200);
+        // A name is one line (typed in a one-line field).
+        if name.contains('\n') {
+            errors.push("error-line-break");
+        }
+        check(&mut errors, &interests, 2_000);
+        let influence = choice(&mut errors, &get(format!("s{n}.influence")), Grade::parse);
+        let capacity = choice(&mut errors, &get(format!("s{n}.capacity")), Grade::parse);
+        let participation = choice(
+            &mut errors,
+            &get(format!("s{n}.participation")),
+            Participation::parse,
+        );
         a.stakeholders.push(Stakeholder {
             name,
             interests,
-            influence: Grade::parse(&get(format!("s{n}.influence"))).unwrap_or_default(),
-            capacity: Grade::parse(&get(format!("s{n}.capacity"))).unwrap_or_default(),
-            participation: Participation::parse(&get(format!("s{n}.participation")))
-                .unwrap_or_default(),
+            influence,
+            capacity,
+            participation,
         });
     }
     errors.extend(problems(&a));
@@ -556,5 +584,30 @@ mod tests {
         )
         .unwrap_err();
         assert!(bad.contains(&"analysis-error-core"));
+    }
+
+    #[test]
+    fn a_code_not_offered_or_a_name_on_two_lines_is_refused() {
+        let f = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let core = [f("n0.kind", "core"), f("n0.problem", "Problema centrale")];
+        for (field, value, message) in [
+            ("n0.kind", "centrale", "error-unknown-choice"),
+            ("s0.influence", "enorme", "error-unknown-choice"),
+            ("s0.capacity", "<b>", "error-unknown-choice"),
+            ("s0.participation", "decide", "error-unknown-choice"),
+            ("s0.name", "Regione\nCampania", "error-line-break"),
+        ] {
+            let mut form = core.to_vec();
+            form.push(f("s0.name", "Regione"));
+            form.retain(|(k, _)| k != field);
+            form.push(f(field, value));
+            let e = from_form(&form, &Analysis::default()).unwrap_err();
+            assert!(e.contains(&message), "{field}={value}: {e:?}");
+        }
+        // Left empty, a choice is its default.
+        let mut form = core.to_vec();
+        form.extend([f("s0.name", "Regione"), f("s0.influence", "")]);
+        let a = from_form(&form, &Analysis::default()).unwrap();
+        assert_eq!(a.stakeholders[0].influence, Grade::Medium);
     }
 }

@@ -83,7 +83,15 @@ pub struct ValidForm {
     /// Whether a valid form stores something (a preview does not).
     pub stores: bool,
     /// Fields whose message is shown under another name: field, shown name.
-    pub shown: Vec<(&'static str, &'static str)>,
+    pub shown: Vec<(&'static str, String)>,
+    /// Sent each time by a new visitor (a form that signs its sender in when it succeeds).
+    pub fresh_client: bool,
+    /// The table that counts refused attempts (a refused sign-in is counted for throttling):
+    /// the only one a refusal after the credentials were checked may change, by one row.
+    pub throttled: Option<&'static str>,
+    /// The route takes a body larger than a far too long field (an editor's form): such a field
+    /// reaches the handler, which refuses it.
+    pub large: bool,
 }
 
 impl ValidForm {
@@ -97,11 +105,43 @@ impl ValidForm {
             pairs: false,
             stores: true,
             shown: Vec::new(),
+            fresh_client: false,
+            throttled: None,
+            large: false,
         }
     }
 
-    fn shown(mut self, field: &'static str, as_: &'static str) -> ValidForm {
-        self.shown.push((field, as_));
+    fn shown(mut self, field: &'static str, as_: &str) -> ValidForm {
+        self.shown.push((field, as_.to_string()));
+        self
+    }
+
+    /// Every field's message shown as `{form}-{field}` (the forms of the table page).
+    fn shown_in(mut self, form: &str) -> ValidForm {
+        let names: Vec<&'static str> = self.fields.iter().map(|f| f.name).collect();
+        for name in names {
+            self.shown.push((name, format!("{form}-{name}")));
+        }
+        self
+    }
+
+    fn fresh_client(mut self) -> ValidForm {
+        self.fresh_client = true;
+        self
+    }
+
+    fn throttled(mut self, table: &'static str) -> ValidForm {
+        self.throttled = Some(table);
+        self
+    }
+
+    fn large(mut self) -> ValidForm {
+        self.large = true;
+        self
+    }
+
+    fn stores_nothing(mut self) -> ValidForm {
+        self.stores = false;
         self
     }
 
@@ -112,7 +152,7 @@ impl ValidForm {
                 self.shown
                     .iter()
                     .filter(|(f, _)| *f == field)
-                    .map(|(_, s)| *s),
+                    .map(|(_, s)| s.as_str()),
             )
             .collect()
     }
@@ -148,6 +188,20 @@ pub struct Fixtures {
     /// People who change their own profile and password (signed in once).
     pub profile_person: String,
     pub password_person: String,
+    /// A held session of the demo (participants answer its questionnaire).
+    pub held_session: Uuid,
+    /// A library document with a link (no file), made by staff.
+    pub document: Uuid,
+    /// A draft logframe of Salerno.
+    pub logframe: Uuid,
+    /// The demo's table led by Salerno (constituted, with its memorandum) and one made here
+    /// (being formed) whose record is edited.
+    pub salerno_table: Uuid,
+    pub table: Uuid,
+    /// A foreign partner, which does not sit at a territorial table.
+    pub partner: Uuid,
+    /// The demo's approved product (published as a model).
+    pub approved: Uuid,
 }
 
 /// The fixtures: records the valid forms need besides the demo's.
@@ -193,7 +247,57 @@ pub async fn fixtures(app: &App) -> Fixtures {
         .unwrap();
     let (_, profile_person) = fresh_person(app, domain::roles::Role::Member, salerno).await;
     let (_, password_person) = fresh_person(app, domain::roles::Role::Member, salerno).await;
+    let held_session = db::labs::list(app.db(), &Default::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.status == domain::labs::Status::Held)
+        .expect("a held session in the demo")
+        .id;
+    let document = link_document(app).await;
+    let logframe = {
+        let content = domain::products::Content::Logframe(Default::default()).to_json();
+        db::products::create(
+            app.db(),
+            &db::products::NewProduct {
+                organisation: salerno,
+                kind: "logframe",
+                title: "Quadro logico per le prove",
+                content: &content,
+                due_on: None,
+                model_of: None,
+                session: None,
+            },
+            None,
+        )
+        .await
+        .unwrap()
+    };
+    let salerno_table = db::tables::list(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.lead_id == salerno)
+        .expect("the demo table of Salerno")
+        .id;
+    let table = new_table(app, salerno).await;
+    let (partners, _) = db::organisations::search(
+        app.db(),
+        Some(domain::organisations::Category::ForeignPartner.code()),
+        None,
+        1,
+        0,
+    )
+    .await
+    .unwrap();
     Fixtures {
+        held_session,
+        document,
+        logframe,
+        salerno_table,
+        table,
+        partner: partners[0].id,
+        approved: db::products::models(app.db()).await.unwrap()[0].id,
         profile_person,
         password_person,
         salerno,
@@ -689,9 +793,481 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
         .shown("step0.text", "steps")
         .shown("step0.owner", "steps")
         .shown("step0.due", "steps"),
+        // Signing in, resetting a password, accepting an invitation: a visitor each time.
+        "accounts.sign_in" => {
+            // A fresh person each time: refused sign-ins are counted per account.
+            let (_, email) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            ValidForm::new(
+                "/sign-in".into(),
+                None,
+                vec![
+                    req("email", email, Email),
+                    req("password", ponte::demo::DEMO_PASSWORD, Secret),
+                ],
+            )
+            .fresh_client()
+            .throttled("login_attempts")
+        }
+        "accounts.reset" => {
+            // A new link each time: a link is used once.
+            let (person, _) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            let token = db::accounts::create_reset(db, person).await.unwrap();
+            ValidForm::new(
+                format!("/password/reset/{token}"),
+                None,
+                vec![
+                    req("password", "una parola d'ordine nuova e lunga", Secret),
+                    req(
+                        "password_confirmation",
+                        "una parola d'ordine nuova e lunga",
+                        Secret,
+                    ),
+                ],
+            )
+            .fresh_client()
+        }
+        "accounts.invitation_accept" => {
+            let admin = user_id(app, "admin@ponte.example").await;
+            let email = format!("invitata-{}@provincia.example", Uuid::now_v7().simple());
+            let token = db::accounts::create_invitation(
+                db,
+                &email,
+                domain::roles::Role::Member,
+                Some(f.salerno),
+                admin,
+            )
+            .await
+            .unwrap();
+            ValidForm::new(
+                format!("/invitations/{token}"),
+                None,
+                vec![
+                    req("name", "Persona invitata", Line(120)),
+                    req("password", "una parola d'ordine nuova e lunga", Secret),
+                    req(
+                        "password_confirmation",
+                        "una parola d'ordine nuova e lunga",
+                        Secret,
+                    ),
+                ],
+            )
+            .fresh_client()
+        }
+        // The questionnaire of a held session, by a fresh participant each time (one answer
+        // each).
+        "labs.feedback_save" => {
+            let (person, email) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            db::labs::record_registration(db, f.held_session, person)
+                .await
+                .unwrap();
+            ValidForm::new(
+                format!("/labs/sessions/{}/feedback", f.held_session),
+                Some(&email),
+                vec![
+                    opt("useful", "4", Choice),
+                    opt("content", "5", Choice),
+                    opt("speakers", "3", Choice),
+                    opt("organisation", "4", Choice),
+                    opt("applicable", "2", Choice),
+                    opt("went_well", "Il confronto tra province.", Text(2000)),
+                    opt("to_improve", "Più tempo per le domande.", Text(2000)),
+                    opt("anonymous", "1", Choice),
+                ],
+            )
+        }
+        "library.update" => {
+            let doc = db::library::document(db, f.document)
+                .await
+                .unwrap()
+                .unwrap();
+            ValidForm::new(
+                format!("/library/documents/{}", f.document),
+                STAFF,
+                vec![
+                    req("version", doc.version.to_string(), Version),
+                    req("title", "Documento modificato", Line(300)),
+                    opt("summary", "Un riassunto.", Text(4000)),
+                    req("kind", "guide", Choice),
+                    req("language", "it", Choice),
+                    opt(
+                        "year",
+                        "2024",
+                        Number(1950, chrono::Datelike::year(&chrono::Utc::now()) as i64 + 1),
+                    ),
+                    opt("source", "Agenzia per la coesione", Line(300)),
+                    opt("licence", "CC BY 4.0", Line(200)),
+                    req("url", "https://example.org/documento", Url(1000)),
+                    req("visibility", "public", Choice),
+                    opt("places", "AL", Choice),
+                ],
+            )
+            .multipart()
+            .shown("url", "file")
+        }
+        // A logframe's check and a text's preview answer with a fragment and store nothing.
+        "products.check" => ValidForm::new(
+            format!("{}/products/{}/check", org(f.salerno), f.logframe),
+            MEMBER,
+            vec![
+                req("mode", "classic", Choice),
+                opt("language", "it", Choice),
+                opt("project_end", "2027-12-31", Date),
+                opt("macro_area", "Turismo", Line(200)),
+                opt("countries", "AL", Choice),
+                opt("r0.id", "r1", Choice),
+                req("r0.level", "overall", Choice),
+                opt("r0.text", "Obiettivo generale di prova", Text(4000)),
+            ],
+        )
+        .pairs()
+        .stores_nothing(),
+        "products.preview" => ValidForm::new(
+            format!("{}/products/{}/preview", org(f.salerno), f.product),
+            MEMBER,
+            vec![opt(
+                "markdown",
+                "# Titolo\n\nTesto *della* nota.",
+                Text(200_000),
+            )],
+        )
+        .pairs()
+        .stores_nothing(),
+        "products.resolve" => {
+            // A new thread each time: a resolved one is resolved already.
+            let p = db::products::get(db, f.product).await.unwrap().unwrap();
+            let notice = db::products::Notice {
+                to: Vec::new(),
+                kind: "comment",
+                title: p.title.clone(),
+                link: String::new(),
+            };
+            let comment = db::products::comment(
+                db,
+                &db::products::NewComment {
+                    product: p.id,
+                    parent: None,
+                    version_number: p.version,
+                    anchor: "",
+                    body: "Da chiarire",
+                },
+                Some(user_id(app, "tutor@ponte.example").await),
+                &notice,
+            )
+            .await
+            .unwrap();
+            ValidForm::new(
+                format!(
+                    "{}/products/{}/comments/{comment}/resolve",
+                    org(f.salerno),
+                    p.id
+                ),
+                COORDINATOR,
+                vec![req("resolved", "1", Choice)],
+            )
+        }
+        "products.analysis_save" => {
+            let p = db::products::get(db, f.logframe).await.unwrap().unwrap();
+            ValidForm::new(
+                format!("{}/products/{}/analysis", org(f.salerno), p.id),
+                MEMBER,
+                vec![
+                    req("edit", p.version.to_string(), Version),
+                    req("n0.kind", "core", Choice),
+                    // Leaving out a problem leaves out its node: an empty tree is a tree.
+                    opt("n0.problem", "Poca capacità di progettare", Text(1000)),
+                    opt(
+                        "n0.objective",
+                        "Capacità di progettare rafforzata",
+                        Text(1000),
+                    ),
+                    opt("s0.name", "Camera di commercio", Line(200)),
+                    opt("s0.interests", "Imprese che esportano", Text(2000)),
+                    opt("s0.influence", "high", Choice),
+                    opt("s0.capacity", "medium", Choice),
+                    opt("s0.participation", "involve", Choice),
+                ],
+            )
+            .pairs()
+            .large()
+        }
+        "products.publish_model" => {
+            // The demo's approved product, made a model or withdrawn in turn.
+            let p = db::products::get(db, f.approved).await.unwrap().unwrap();
+            ValidForm::new(
+                format!("{}/products/{}/model", org(p.organisation_id), p.id),
+                STAFF,
+                vec![req("model", if p.model { "0" } else { "1" }, Choice)],
+            )
+        }
+        // Territorial tables: Salerno's coordinator leads Salerno's tables.
+        "tables.create" => ValidForm::new(
+            "/tables".into(),
+            COORDINATOR,
+            vec![
+                req("name", "Tavolo dei comuni costieri", Line(200)),
+                req("lead", f.salerno.to_string(), Id),
+                req("territory", "065", Choice),
+                req("purpose", "Progetti comuni con il Montenegro.", Text(5000)),
+                opt("themes", "m:governance", Choice),
+                opt("sectors", "dac:15110", Choice),
+                opt("countries", "ME", Choice),
+                opt("rules", "# Regole", Text(100_000)),
+                opt("public", "on", Choice),
+                opt("formed_on", "2024-03-01", Date),
+            ],
+        )
+        .pairs()
+        .shown("sectors", "themes")
+        // Caserta is in Salerno's region: only the lead is wrong.
+        .foreign("lead", f.caserta),
+        "tables.update" => {
+            let t = db::tables::get(db, f.table).await.unwrap();
+            let formed_on = t.dates.formed_on.map(|d| d.to_string()).unwrap_or_default();
+            ValidForm::new(
+                format!("/tables/{}", f.table),
+                COORDINATOR,
+                vec![
+                    req("version", t.version.to_string(), Version),
+                    req("name", "Tavolo per le prove", Line(200)),
+                    req("territory", "065", Choice),
+                    req("purpose", "Provare i moduli, ancora.", Text(5000)),
+                    opt("themes", "m:governance", Choice),
+                    opt("sectors", "dac:15110", Choice),
+                    opt("countries", "ME", Choice),
+                    opt("rules", "", Text(100_000)),
+                    opt("public", "on", Choice),
+                    opt("formed_on", formed_on, Date),
+                ],
+            )
+            .pairs()
+            .shown("sectors", "themes")
+        }
+        "tables.status" => {
+            let t = db::tables::get(db, f.salerno_table).await.unwrap();
+            let to = match t.status {
+                domain::tables::Status::Active => "dormant",
+                _ => "active",
+            };
+            ValidForm::new(
+                format!("/tables/{}/status", f.salerno_table),
+                COORDINATOR,
+                vec![req("status", to, Choice), opt("on", today(), Date)],
+            )
+            .shown_in("status")
+        }
+        "tables.memorandum" => {
+            let t = db::tables::get(db, f.salerno_table).await.unwrap();
+            let documents = db::tables::lead_documents(db, t.lead_id).await.unwrap();
+            let document = t.memorandum_id.unwrap_or(documents[0].0);
+            ValidForm::new(
+                format!("/tables/{}/memorandum", f.salerno_table),
+                COORDINATOR,
+                vec![req("document", document.to_string(), Id)],
+            )
+            .shown_in("memorandum")
+            .foreign("document", f.document)
+        }
+        "tables.signatory_add" => {
+            // A new member each time: each member signs once.
+            let (member, _) = new_member(app, f.salerno_table).await;
+            ValidForm::new(
+                format!("/tables/{}/signatories", f.salerno_table),
+                COORDINATOR,
+                vec![
+                    req("organisation", member.to_string(), Id),
+                    req("name", "Giovanna Ferri", Line(200)),
+                    req("signed_on", today(), Date),
+                ],
+            )
+            .shown_in("signatory")
+            .foreign("organisation", f.caserta)
+        }
+        "tables.member_add" => {
+            let organisation = new_organisation(app).await;
+            ValidForm::new(
+                format!("/tables/{}/members", f.salerno_table),
+                COORDINATOR,
+                vec![
+                    req("organisation", organisation.to_string(), Id),
+                    req("role", "member", Choice),
+                    opt("joined_on", "2025-01-15", Date),
+                ],
+            )
+            .shown_in("member")
+            .foreign("organisation", f.partner)
+        }
+        "tables.actor_add" => {
+            let name = format!(
+                "Scuola di lingue {}",
+                &Uuid::now_v7().simple().to_string()[20..]
+            );
+            ValidForm::new(
+                format!("/tables/{}/actors", f.salerno_table),
+                COORDINATOR,
+                vec![
+                    req("name", name, Line(200)),
+                    req("sector", "association", Choice),
+                    req("public", "private", Choice),
+                    req("role", "member", Choice),
+                    opt("joined_on", "2025-01-15", Date),
+                ],
+            )
+            .shown_in("actor")
+            .shown("name", "actor-actor_name")
+        }
+        "tables.member_leave" => {
+            let (_, member) = new_member(app, f.salerno_table).await;
+            ValidForm::new(
+                format!("/tables/{}/members/{member}/leave", f.salerno_table),
+                COORDINATOR,
+                vec![req("left_on", today(), Date)],
+            )
+            .shown_in("leave")
+        }
+        "tables.representative_add" => {
+            let university = app.organisation("Università degli Studi di Salerno").await;
+            let email = format!("referente-{}@ateneo.example", Uuid::now_v7().simple());
+            ValidForm::new(
+                format!("/tables/{}/representatives", f.salerno_table),
+                COORDINATOR,
+                vec![
+                    req("organisation", university.to_string(), Id),
+                    req("name", "Paola Greco", Line(200)),
+                    req("email", email, Email),
+                ],
+            )
+            .shown_in("representative")
+            .foreign("organisation", f.caserta)
+        }
+        "tables.secretariat_add" => {
+            let (person, _) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
+            let (theirs, _) = fresh_person(app, domain::roles::Role::Member, f.caserta).await;
+            ValidForm::new(
+                format!("/tables/{}/secretariat", f.salerno_table),
+                COORDINATOR,
+                vec![req("user", person.to_string(), Id)],
+            )
+            .shown_in("secretary")
+            .foreign("user", theirs)
+        }
         _ => return None,
     };
     Some(form)
+}
+
+/// A library document with a link and no file, posted by staff as the upload form does.
+async fn link_document(app: &App) -> Uuid {
+    let mut staff = app.signed_in("staff@ponte.example").await;
+    let (ct, body) = crate::common::multipart(&[
+        ("title", None, b"Documento da modificare"),
+        ("kind", None, b"guide"),
+        ("language", None, b"it"),
+        ("url", None, b"https://example.org/documento"),
+        ("visibility", None, b"public"),
+    ]);
+    let r = staff
+        .send(
+            axum::http::Method::POST,
+            "/library/documents",
+            Some(&ct),
+            body,
+        )
+        .await;
+    assert!(r.status.is_redirection(), "{}: {}", r.status, r.body);
+    let location = r.location();
+    let id = location
+        .trim_start_matches("/library/documents/")
+        .split(['?', '/', '#'])
+        .next()
+        .unwrap();
+    Uuid::parse_str(id).unwrap_or_else(|e| panic!("{location}: {e}"))
+}
+
+/// A table led by `lead` (Salerno, in Campania), being formed, made directly in the database.
+async fn new_table(app: &App, lead: Uuid) -> Uuid {
+    let input = domain::tables::TableInput {
+        name: "Tavolo per le prove".into(),
+        lead: lead.to_string(),
+        territory: "065".into(),
+        purpose: "Provare i moduli.".into(),
+        themes: vec!["m:governance".into()],
+        countries: vec!["ME".into()],
+        ..Default::default()
+    };
+    let themes = db::library::theme_codes(app.db()).await.unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let draft = domain::tables::check(&input, |t| themes.contains(t), today).unwrap();
+    let found = db::tables::places(app.db(), &draft.territory)
+        .await
+        .unwrap();
+    let places = domain::tables::check_territory(&draft.territory, &found, "15").unwrap();
+    db::tables::create(app.db(), &draft, "15", &places, None)
+        .await
+        .unwrap()
+}
+
+/// A local actor not in the registry yet, registered and added to `table` today; returns the
+/// organisation and its membership.
+async fn new_member(app: &App, table: Uuid) -> (Uuid, Uuid) {
+    let form = domain::organisations::OrganisationForm {
+        category: domain::organisations::Category::LocalActor.code().into(),
+        name: format!(
+            "Associazione {}",
+            &Uuid::now_v7().simple().to_string()[20..]
+        ),
+        region_code: "15".into(),
+        country: "IT".into(),
+        actor_sector: "association".into(),
+        actor_public: "private".into(),
+        ..Default::default()
+    };
+    let org = domain::organisations::check(&form).unwrap();
+    let today = chrono::Utc::now()
+        .with_timezone(&domain::locale::TIME_ZONE)
+        .date_naive();
+    let id = db::tables::add_new_actor(
+        app.db(),
+        table,
+        &org,
+        domain::tables::members::MemberRole::Member,
+        today,
+        None,
+    )
+    .await
+    .unwrap();
+    let member = db::tables::members(app.db(), table)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.organisation_id == id)
+        .unwrap()
+        .id;
+    (id, member)
+}
+
+/// A local actor in the registry, at no table.
+async fn new_organisation(app: &App) -> Uuid {
+    let form = domain::organisations::OrganisationForm {
+        category: domain::organisations::Category::LocalActor.code().into(),
+        name: format!("Cooperativa {}", &Uuid::now_v7().simple().to_string()[20..]),
+        region_code: "15".into(),
+        country: "IT".into(),
+        actor_sector: "association".into(),
+        actor_public: "private".into(),
+        ..Default::default()
+    };
+    let org = domain::organisations::check(&form).unwrap();
+    db::organisations::create(app.db(), &org, None)
+        .await
+        .unwrap()
+}
+
+/// Today in Italy, as typed in a date field.
+fn today() -> String {
+    chrono::Utc::now()
+        .with_timezone(&domain::locale::TIME_ZONE)
+        .date_naive()
+        .to_string()
 }
 
 /// 0, 1, 2... at each call.
@@ -1030,11 +1606,25 @@ impl Catalogue {
             ));
         }
         // A summary of problems above a form: items linking to their fields, or "label: message".
-        let summary = "<div class=\"alert alert-danger\" role=\"alert\">";
+        let summary = "<div class=\"alert alert-danger";
         let mut rest = body.as_str();
         while let Some(i) = rest.find(summary) {
             rest = &rest[i + summary.len()..];
+            // The alert's other classes (a margin), up to the end of its tag.
+            let (open, after) = rest.split_once('>').unwrap_or(("", rest));
+            if !open.contains("role=\"alert\"") {
+                continue;
+            }
+            rest = after;
             let block = rest.split("</div>").next().unwrap_or("");
+            if !block.contains("<li>") {
+                // A refusal that is no field's (wrong credentials): the alert's message.
+                for part in block.split(['<', '>']).map(unescape) {
+                    if let Some(key) = self.key_of(&part) {
+                        out.page.push(key.to_string());
+                    }
+                }
+            }
             for item in block.split("<li>").skip(1) {
                 let item = item.split("</li>").next().unwrap_or("");
                 let field = item

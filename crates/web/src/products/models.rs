@@ -26,7 +26,12 @@ pub(super) async fn publish(
     Form(form): Form<ModelForm>,
 ) -> AppResult {
     let p = find(&state, id, product).await?;
-    let model = form.model.trim() != "0";
+    // The page's buttons send `1` and `0`; anything else changes nothing.
+    let model = match form.model.trim() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::BadRequest("error-unknown-choice")),
+    };
     match db::products::set_model(&state.db, p.id, model, viewer.user_id()).await {
         Ok(()) => Ok(see_other(&format!(
             "{}?done={}",

@@ -238,7 +238,12 @@ pub(super) async fn resolve(
     Form(form): Form<ResolveForm>,
 ) -> AppResult {
     let p = find(&state, id, product).await?;
-    let resolved = form.resolved.trim() != "0";
+    // The form's two buttons send `1` and `0`; anything else resolves nothing.
+    let resolved = match form.resolved.trim() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::BadRequest("error-unknown-choice")),
+    };
     db::products::resolve(&state.db, p.id, comment, resolved, viewer.user_id()).await?;
     Ok(see_other(&format!("{}#c-{comment}", path(&p))))
 }
