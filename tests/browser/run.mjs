@@ -7,6 +7,8 @@
 // that scrolls sideways at 390 px wide (a phone), and on any error the W3C Nu HTML Checker (npm
 // vnu-jar, run on the HTML each page type was served with) finds. A missing ISTAT file fails the
 // run with what is missing, unless PONTE_TEST_SKIP names `shared-data` (scripts/test refuses it).
+// The server sends its email to a small SMTP server of the suite's own, so that the links of a
+// password reset and of an invitation are followed from the messages, as a person would.
 
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -51,8 +53,67 @@ async function waitFor(url) {
   throw new Error(`the server did not answer at ${url}`);
 }
 
+// A mail server that keeps every message it is sent (the body decoded as the transfer encoding
+// says), for the tests to read the links in them.
+const mails = [];
+function decodeMail(raw) {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4).replace(/^\.\./gm, '.');
+  const header = (name) => (head.match(new RegExp(`^${name}:\\s*(.*)$`, 'im')) || [])[1] || '';
+  const encoding = header('Content-Transfer-Encoding').trim().toLowerCase();
+  let text;
+  if (encoding === 'base64') text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  else if (encoding === 'quoted-printable') text = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  else text = Buffer.from(body, 'latin1').toString('utf8');
+  return { to: header('To'), text };
+}
+const smtp = createServer((socket) => {
+  socket.setEncoding('latin1');
+  let buffer = '';
+  let data = null;
+  socket.on('error', () => {});
+  socket.write('220 ponte-test ESMTP\r\n');
+  socket.on('data', (chunk) => {
+    buffer += chunk;
+    for (;;) {
+      if (data !== null) {
+        const end = buffer.indexOf('\r\n.\r\n');
+        if (end < 0) return;
+        mails.push(decodeMail(buffer.slice(0, end)));
+        buffer = buffer.slice(end + 5);
+        data = null;
+        socket.write('250 kept\r\n');
+        continue;
+      }
+      const i = buffer.indexOf('\r\n');
+      if (i < 0) return;
+      const verb = buffer.slice(0, i).slice(0, 4).toUpperCase();
+      buffer = buffer.slice(i + 2);
+      if (verb === 'EHLO') socket.write('250-ponte-test\r\n250 8BITMIME\r\n');
+      else if (verb === 'DATA') { data = ''; socket.write('354 go on\r\n'); }
+      else if (verb === 'QUIT') { socket.end('221 bye\r\n'); return; }
+      else socket.write('250 OK\r\n');
+    }
+  });
+});
+await new Promise((ok) => smtp.listen(0, '127.0.0.1', ok));
+// The path of the first link to `path` in a message to `to`, waiting for the message to arrive.
+async function linkIn(to, path) {
+  const pattern = new RegExp(`${path}[^\\s"<>]+`);
+  for (let i = 0; i < 300; i++) {
+    const mail = mails.find((m) => m.to.includes(to) && pattern.test(m.text));
+    if (mail) return mail.text.match(pattern)[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no message to ${to} with a link to ${path} (${mails.length} messages kept)`);
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'ponte-browser-'));
-const env = { ...process.env, PONTE_DATA_DIR: dataDir, DATABASE_URL: `sqlite://${join(dataDir, 'ponte.db')}`, PONTE_LOG: 'warn' };
+const env = {
+  ...process.env, PONTE_DATA_DIR: dataDir, DATABASE_URL: `sqlite://${join(dataDir, 'ponte.db')}`, PONTE_LOG: 'warn',
+  SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.address().port), SMTP_TLS: 'none',
+};
 execFileSync(binary, ['demo'], { env, stdio: 'ignore' });
 if (withIstat) {
   execFileSync(binary, ['import', 'istat', istat], { env, stdio: 'ignore' });
@@ -130,6 +191,17 @@ async function visit(page, path, label, expectStatus = 200) {
   const response = await page.goto(base + path);
   check(response.status() === expectStatus, `${label}: status ${response.status()} instead of ${expectStatus}`);
   await axe(page, label);
+}
+
+// Visits a page in Italian, English and French (chosen by the language cookie, as the header's
+// language links do), each checked with axe and kept for the HTML checker; back to Italian after.
+async function inLanguages(page, path, label, expectStatus = 200) {
+  for (const lang of ['it', 'en', 'fr']) {
+    await page.context().addCookies([{ name: 'ponte_lang', value: lang, url: base }]);
+    await visit(page, path, `${label} (${lang})`, expectStatus);
+    check((await page.getAttribute('html', 'lang')) === lang, `${label} is shown in ${lang}`);
+  }
+  await page.context().addCookies([{ name: 'ponte_lang', value: 'it', url: base }]);
 }
 
 // Runs the W3C Nu HTML Checker (vnu.jar, on the system's Java) once on every kept page: any error
@@ -560,6 +632,80 @@ try {
   await visit(participant, '/notifications', 'notifications');
   check(await participant.isVisible('text=ha approvato'), 'the authors are told of the approval');
 
+  console.log('Labs: the questionnaire after a held session and the certificate, in it/en/fr');
+  const respondent = track(await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage());
+  // The demo's last participants of a held session have not answered its questionnaire yet.
+  await signIn(respondent, 'v.castronovo@provincia.agrigento.example');
+  await respondent.goto(`${base}/labs/mine`);
+  const questionnaire = await respondent.getAttribute('main a[href$="/feedback"]', 'href');
+  check(!!questionnaire, 'my labs link the questionnaire of a held session');
+  if (questionnaire) {
+    await inLanguages(respondent, questionnaire.replaceAll('&#x2f;', '/'), 'feedback questionnaire');
+    await Promise.all([respondent.waitForNavigation(), respondent.click('main form button[type=submit]')]);
+    check(await respondent.isVisible('main [role=alert]'), 'an empty questionnaire explains what is missing');
+    await axe(respondent, 'feedback questionnaire with errors');
+  }
+  const pdf = await participant.request.get(`${base}/labs/certificate`);
+  const certificate = ((pdf.headers()['content-disposition'] || '').match(/([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\.pdf/) || [])[1];
+  check(pdf.ok() && !!certificate, `the participant downloads a certificate with its code (${pdf.status()})`);
+  if (certificate) {
+    const verifier = track(await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage());
+    await inLanguages(verifier, `/certificates/${certificate}`, 'certificate');
+    check(await verifier.isVisible('text=Francesca Greco'), 'the certificate page names the participant');
+  }
+
+  console.log('Emailed links: a password reset and an invitation, in it/en/fr');
+  const visitor = track(await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage());
+  await visitor.goto(`${base}/password/forgot`);
+  await visitor.fill('#f-email', 'coordinatore@ponte.example');
+  await Promise.all([visitor.waitForNavigation(), visitor.click('main form button[type=submit]')]);
+  const resetLink = await linkIn('coordinatore@ponte.example', '/password/reset/');
+  await inLanguages(visitor, resetLink, 'password reset');
+  await visitor.fill('#f-password', 'corta');
+  await visitor.fill('#f-password_confirmation', 'diversa');
+  await visitor.click('main form button[type=submit]');
+  await visitor.waitForSelector('main [role=alert]');
+  await axe(visitor, 'password reset with errors');
+  await signIn(page, 'admin@ponte.example');
+  await page.goto(`${base}/admin/invitations`);
+  await page.fill('#f-email', 'nuova.collega@provincia.salerno.example');
+  await page.selectOption('#f-role', 'member');
+  await page.selectOption('#f-organisation', { label: 'Provincia di Salerno' });
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  const invitationLink = await linkIn('nuova.collega@provincia.salerno.example', '/invitations/');
+  await inLanguages(visitor, invitationLink, 'invitation');
+  await Promise.all([visitor.waitForNavigation(), visitor.click('main form button[type=submit]')]);
+  check(await visitor.isVisible('main [role=alert]'), 'an empty acceptance explains what is missing');
+  await axe(visitor, 'invitation with errors');
+
+  console.log('Territorial tables: the list, a table with its forms, its public page, in it/en/fr');
+  await inLanguages(visitor, '/tables', 'tables for a guest');
+  const publicPage = await visitor.getAttribute('main a[href$="/public"]', 'href');
+  check(!!publicPage, 'a guest is offered the public page of a public table');
+  await inLanguages(visitor, publicPage, 'table public page');
+  const tablePage = publicPage.replace(/\/public$/, '');
+  // Salerno's coordinator manages Salerno's table: its page shows every form of the secretariat.
+  await signIn(page, 'coordinatore@ponte.example');
+  await inLanguages(page, '/tables', 'tables for a coordinator');
+  await inLanguages(page, tablePage, 'table page with its forms');
+  check(await page.isVisible(`form[action="${tablePage}/members"]`), 'the coordinator is shown the form that adds a member');
+  // The forms folded away (a member leaving) are checked open too.
+  const folded = await page.evaluate(() => { const all = document.querySelectorAll('main details'); all.forEach((d) => { d.open = true; }); return all.length; });
+  check(folded > 0, 'the table page folds a member\'s leaving form away');
+  await axe(page, 'table page with every form open');
+  await inLanguages(page, '/tables/new', 'new table form');
+  await inLanguages(page, `${tablePage}/edit`, 'table edit form');
+  // A refused form: the table page again, the message beside the field.
+  await page.goto(base + tablePage);
+  await page.fill('#member-joined_on', '2100-01-01');
+  await Promise.all([page.waitForNavigation(), page.click(`form[action="${tablePage}/members"] button[type=submit]`)]);
+  check(await page.isVisible('#e-member-joined_on'), 'a refused member form shows its message beside the field');
+  await axe(page, 'table page with a refused form');
+  await page.goto(`${base}/tables/new`);
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  check(await page.isVisible('main [role=alert]'), 'an empty table form explains what is missing');
+  await axe(page, 'new table form with errors');
+
   console.log('Weight: bytes of a first visit (compressed) and layout shift once the fonts load, at 390 px');
   for (const r of await measureWeight(browser, base)) {
     const bytes = BUDGETS.bytesOf[r.label] ?? BUDGETS.bytes;
@@ -581,6 +727,7 @@ try {
 } finally {
   if (browser) await browser.close();
   server.kill('SIGTERM');
+  smtp.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
