@@ -199,6 +199,11 @@ pub struct QueryResult {
     pub results: i64,
     pub p50_ms: f64,
     pub p99_ms: f64,
+    /// With the clauses' matches forgotten before each run (matched over the whole index).
+    pub whole_p50_ms: f64,
+    /// With one document's text changed before each run (the kept matches corrected for it).
+    pub changed_p50_ms: f64,
+    pub changed_p99_ms: f64,
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -211,7 +216,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 /// Runs each query of the fixed set `runs` times as a signed-in member of `organisation` (so
 /// that visibility applies) and reports p50 and p99 of the whole search: results, total and the
-/// five facets.
+/// five facets; then as often with the clauses' matches forgotten, and as often after a change
+/// of one document's text (its extraction finishing again), as under writing.
 pub async fn measure(db: &Db, organisation: Uuid, runs: usize) -> anyhow::Result<Vec<QueryResult>> {
     let groups = db::library::groups_of(db, &[organisation]).await?;
     let scope = Scope {
@@ -260,6 +266,19 @@ pub async fn measure(db: &Db, organisation: Uuid, runs: usize) -> anyhow::Result
     ];
     // As a server does: one catalogue, loaded by the first search and kept in step after.
     let catalogue = db::library::Catalogue::new();
+    let newest = Search {
+        sort: Sort::Date,
+        page: 1,
+        per_page: 1,
+        ..Default::default()
+    };
+    let changing = db::library::search_in(db, &catalogue, &newest, &scope)
+        .await?
+        .hits
+        .first()
+        .map(|h| h.id)
+        .ok_or_else(|| anyhow::anyhow!("no document to change"))?;
+    let mut changes = 0u64;
     let mut out = Vec::new();
     for (q, base) in set {
         let search = Search {
@@ -277,6 +296,24 @@ pub async fn measure(db: &Db, organisation: Uuid, runs: usize) -> anyhow::Result
             total = r.total;
         }
         times.sort();
+        let mut whole = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            catalogue.forget_matches();
+            let t = Instant::now();
+            db::library::search_in(db, &catalogue, &search, &scope).await?;
+            whole.push(t.elapsed());
+        }
+        whole.sort();
+        let mut changed = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            changes += 1;
+            let text = format!("riunione sulla cooperazione decentrata, versione {changes}");
+            db::library::set_extracted(db, changing, Ok(text)).await?;
+            let t = Instant::now();
+            db::library::search_in(db, &catalogue, &search, &scope).await?;
+            changed.push(t.elapsed());
+        }
+        changed.sort();
         let filters = [
             search.kind.as_ref().map(|k| format!("kind={k}")),
             search.place.as_ref().map(|p| format!("place={p}")),
@@ -294,6 +331,9 @@ pub async fn measure(db: &Db, organisation: Uuid, runs: usize) -> anyhow::Result
             results: total,
             p50_ms: percentile(&times, 0.5),
             p99_ms: percentile(&times, 0.99),
+            whole_p50_ms: percentile(&whole, 0.5),
+            changed_p50_ms: percentile(&changed, 0.5),
+            changed_p99_ms: percentile(&changed, 0.99),
         });
     }
     Ok(out)

@@ -626,11 +626,11 @@ fn print(r: &BackendResult, clients: usize) {
         "library: {} documents and {} products ({} versions, {} comments) added in {:.0} s; search in-process, as a member (results, total and five facets):",
         r.documents, r.products, r.versions, r.comments, r.seed_seconds
     );
-    println!("| query | filters | results | p50 ms | p99 ms |");
-    println!("|---|---|---:|---:|---:|");
+    println!("| query | filters | results | p50 ms | p99 ms | p50 ms, matched whole | p50 ms, after a change | p99 ms, after a change |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for q in &r.search {
         println!(
-            "| {} | {} | {} | {:.1} | {:.1} |",
+            "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
             if q.query.is_empty() {
                 "(none)"
             } else {
@@ -639,7 +639,10 @@ fn print(r: &BackendResult, clients: usize) {
             q.filters,
             q.results,
             q.p50_ms,
-            q.p99_ms
+            q.p99_ms,
+            q.whole_p50_ms,
+            q.changed_p50_ms,
+            q.changed_p99_ms
         );
     }
     table("reads only", &r.pages);

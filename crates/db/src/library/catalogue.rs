@@ -103,6 +103,11 @@ impl Catalogue {
         self.matches.len()
     }
 
+    /// Forgets the kept matches (for measurements: the next searches match the whole index).
+    pub fn forget_matches(&self) {
+        self.matches.forget();
+    }
+
     /// Brings the catalogue up to date with what is committed now.
     pub async fn sync(&self, db: &Db) -> Result<()> {
         let _one = self.syncing.lock().await;

@@ -202,6 +202,10 @@ impl Matches {
         Ok(done)
     }
 
+    pub(super) fn forget(&self) {
+        self.kept.invalidate_all();
+    }
+
     /// Clauses kept (for tests and measurements).
     pub(super) fn len(&self) -> u64 {
         self.kept.run_pending_tasks();
