@@ -65,6 +65,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0015_library_changes.sql"),
     ),
     (
+        "0016_table_meetings",
+        include_str!("../migrations/sqlite/0016_table_meetings.sql"),
+    ),
+    (
         "0017_library_text_changes",
         include_str!("../migrations/sqlite/0017_library_text_changes.sql"),
     ),
@@ -130,6 +134,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0015_library_changes",
         include_str!("../migrations/postgres/0015_library_changes.sql"),
+    ),
+    (
+        "0016_table_meetings",
+        include_str!("../migrations/postgres/0016_table_meetings.sql"),
     ),
     (
         "0017_library_text_changes",

@@ -1,5 +1,7 @@
-//! iCalendar (RFC 5545) feeds of lab sessions: one VEVENT per session, times in UTC so that no
-//! time-zone definition is needed, text escaped and lines folded at 75 octets.
+//! iCalendar (RFC 5545): feeds of lab sessions and tables' meetings (one VEVENT per event, times
+//! in UTC so that no time-zone definition is needed) and invitations sent by email (RFC 5546
+//! iTIP: one event, METHOD:REQUEST or CANCEL, times in Rome with the zone's definition). Text is
+//! escaped and lines folded at 75 octets.
 
 use chrono::{DateTime, Utc};
 
@@ -102,6 +104,132 @@ pub fn calendar(name: &str, events: &[Event], now: DateTime<Utc>) -> String {
     out
 }
 
+/// What an invitation asks of the calendar that receives it (RFC 5546).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Add the event, or replace an earlier copy with a lower SEQUENCE.
+    Request,
+    /// Remove the event.
+    Cancel,
+}
+
+impl Method {
+    /// The METHOD value, also the `method` parameter of the email's text/calendar part.
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
+/// A person of an invitation: name and email address.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+}
+
+/// The definition of the Rome time zone (CET/CEST, the European Union's rule since 1996) that
+/// the times of an invitation refer to.
+const ROME: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Rome",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+fn rome(t: DateTime<Utc>) -> String {
+    t.with_timezone(&domain::locale::TIME_ZONE)
+        .format("%Y%m%dT%H%M%S")
+        .to_string()
+}
+
+/// A calendar address (`mailto:`) with its parameters escaped as RFC 5545 §3.2 wants: a name
+/// is quoted, and cannot itself hold a double quote.
+fn address(property: &str, extra: &str, p: &Person) -> String {
+    let name: String = p
+        .name
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    format!("{property};CN=\"{name}\"{extra}:mailto:{}", p.email)
+}
+
+/// Writes an invitation to `attendee` for `event` from `organizer`: `Request` for a new or
+/// changed event (the event's SEQUENCE tells which copy is newer), `Cancel` to remove it. Times
+/// are given in Rome; `now` is the DTSTAMP.
+pub fn invitation(
+    method: Method,
+    event: &Event,
+    organizer: &Person,
+    attendee: &Person,
+    now: DateTime<Utc>,
+) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//Ponte//Tavoli//IT");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, &format!("METHOD:{}", method.code()));
+    for l in ROME {
+        line(&mut out, l);
+    }
+    line(&mut out, "BEGIN:VEVENT");
+    line(&mut out, &format!("UID:{}", text(&event.uid)));
+    line(&mut out, &format!("DTSTAMP:{}", stamp(now)));
+    line(
+        &mut out,
+        &format!("DTSTART;TZID=Europe/Rome:{}", rome(event.starts_at)),
+    );
+    line(
+        &mut out,
+        &format!("DTEND;TZID=Europe/Rome:{}", rome(event.ends_at)),
+    );
+    line(&mut out, &format!("SUMMARY:{}", text(&event.summary)));
+    if !event.location.is_empty() {
+        line(&mut out, &format!("LOCATION:{}", text(&event.location)));
+    }
+    if !event.description.is_empty() {
+        line(
+            &mut out,
+            &format!("DESCRIPTION:{}", text(&event.description)),
+        );
+    }
+    if !event.url.is_empty() {
+        line(&mut out, &format!("URL:{}", event.url));
+    }
+    line(&mut out, &address("ORGANIZER", "", organizer));
+    let attendee_params = match method {
+        Method::Request => ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE",
+        Method::Cancel => ";ROLE=REQ-PARTICIPANT",
+    };
+    line(&mut out, &address("ATTENDEE", attendee_params, attendee));
+    let status = match (method, event.status) {
+        (Method::Cancel, _) | (_, EventStatus::Cancelled) => "CANCELLED",
+        (_, EventStatus::Tentative) => "TENTATIVE",
+        (_, EventStatus::Confirmed) => "CONFIRMED",
+    };
+    line(&mut out, &format!("STATUS:{status}"));
+    line(&mut out, &format!("SEQUENCE:{}", event.sequence.max(0)));
+    line(&mut out, "END:VEVENT");
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +276,63 @@ mod tests {
         }
         let golden = std::fs::read_to_string(path).unwrap();
         assert_eq!(sample(), golden);
+    }
+
+    #[test]
+    fn an_invitation_gives_rome_times_and_its_method() {
+        let t = |m, d, h, min| Utc.with_ymd_and_hms(2027, m, d, h, min, 0).unwrap();
+        let event = Event {
+            uid: "0190a1b2-0000-7000-8000-000000000003@ponte.example".into(),
+            // 08:00 UTC on 29 March is 10:00 in Rome (summer time); in January, 09:00 is 10:00.
+            starts_at: t(3, 29, 8, 0),
+            ends_at: t(3, 29, 10, 30),
+            summary: "Riunione del tavolo".into(),
+            location: "Salerno".into(),
+            description: String::new(),
+            url: String::new(),
+            status: EventStatus::Confirmed,
+            sequence: 3,
+        };
+        let organizer = Person {
+            name: "Segreteria \"del\" tavolo".into(),
+            email: "segreteria@ponte.example".into(),
+        };
+        let attendee = Person {
+            name: "Paola Santoro".into(),
+            email: "p.santoro@unisa.example".into(),
+        };
+        let request = invitation(
+            Method::Request,
+            &event,
+            &organizer,
+            &attendee,
+            t(1, 15, 10, 0),
+        );
+        assert!(request.contains("METHOD:REQUEST\r\n"));
+        assert!(request.contains("DTSTART;TZID=Europe/Rome:20270329T100000\r\n"));
+        assert!(request.contains("DTEND;TZID=Europe/Rome:20270329T123000\r\n"));
+        assert!(request.contains("SEQUENCE:3\r\n"));
+        assert!(request.contains("STATUS:CONFIRMED\r\n"));
+        assert!(request
+            .contains("ORGANIZER;CN=\"Segreteria del tavolo\":mailto:segreteria@ponte.example"));
+        let winter = Event {
+            starts_at: t(1, 20, 9, 0),
+            ends_at: t(1, 20, 11, 0),
+            ..event.clone()
+        };
+        let cancel = invitation(
+            Method::Cancel,
+            &winter,
+            &organizer,
+            &attendee,
+            t(1, 15, 10, 0),
+        );
+        assert!(cancel.contains("METHOD:CANCEL\r\n"));
+        assert!(cancel.contains("STATUS:CANCELLED\r\n"));
+        assert!(cancel.contains("DTSTART;TZID=Europe/Rome:20270120T100000\r\n"));
+        for l in cancel.split("\r\n") {
+            assert!(l.len() <= 75, "{l}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! business association, two NGOs and a diaspora association among its members; and a second
 //! table being formed in the Provincia di Foggia.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use db::Db;
 use domain::library::{check, DraftInput};
 use domain::organisations::{Category, Organisation};
@@ -53,6 +53,127 @@ fn local_actor(name: &str, sector: &str, public: bool, region: &str) -> Organisa
 
 const RULES: &str = "## Art. 1 — Finalità\n\nIl tavolo riunisce gli attori pubblici e privati del territorio provinciale interessati alla cooperazione internazionale con i Balcani occidentali e la sponda sud del Mediterraneo.\n\n## Art. 2 — Composizione\n\n- **Promotori**: i firmatari del protocollo d'intesa.\n- **Membri**: le organizzazioni che aderiscono con lettera al presidente.\n- **Osservatori**: le organizzazioni invitate a seguire i lavori, senza diritto di voto.\n\n## Art. 3 — Riunioni\n\nIl tavolo si riunisce almeno tre volte l'anno su convocazione della segreteria, inviata almeno dieci giorni prima con l'ordine del giorno e i documenti da leggere.\n\n## Art. 4 — Decisioni e verbali\n\nLe decisioni sono prese per consenso; il verbale, redatto dalla segreteria, è approvato dai membri e pubblicato sulla pagina del tavolo.\n";
 
+/// The Salerno table's meetings: one held two months ago with its attendance, one convened three
+/// weeks ahead. Made directly in the database: the demo sends no convocation.
+async fn meetings(
+    db: &Db,
+    table: Uuid,
+    memorandum: Uuid,
+    people: &People,
+    orgs: &Organisations,
+    [business, ngo_a, ngo_b, diaspora]: [Uuid; 4],
+) -> anyhow::Result<()> {
+    use domain::labs::schedule::instant;
+    use domain::tables::meetings::{AgendaItem, Attendance, MeetingDraft, Presence};
+    let today = db
+        .now()
+        .with_timezone(&domain::locale::TIME_ZONE)
+        .date_naive();
+    let at = |day: NaiveDate, h: u32, m: u32| {
+        let time = chrono::NaiveTime::from_hms_opt(h, m, 0)
+            .ok_or_else(|| anyhow::anyhow!("a demo meeting's time"))?;
+        instant(day, time).map_err(|_| anyhow::anyhow!("a demo meeting's time is skipped"))
+    };
+    let representatives = db::tables::representatives(db, table).await?;
+    let presenter = |organisation: Uuid| -> anyhow::Result<AgendaItem> {
+        let r = representatives
+            .iter()
+            .find(|r| r.organisation_id == organisation)
+            .ok_or_else(|| anyhow::anyhow!("a demo representative"))?;
+        Ok(AgendaItem {
+            title: String::new(),
+            representative: Some(r.id),
+            presenter: r.name.clone(),
+        })
+    };
+    let item = |title: &str, mut by: AgendaItem| {
+        by.title = title.into();
+        by
+    };
+    let secretariat = AgendaItem {
+        title: String::new(),
+        representative: None,
+        presenter: "La segreteria del tavolo".into(),
+    };
+    let held_on = today - Duration::days(60);
+    let held = MeetingDraft {
+        title: "Prima riunione plenaria del tavolo".into(),
+        starts_at: at(held_on, 10, 0)?,
+        ends_at: at(held_on, 12, 30)?,
+        place: "Salerno, Palazzo Sant'Agostino, Sala Bottiglieri".into(),
+        online_url: "https://videoconferenze.provincia.salerno.example/tavolo".into(),
+        agenda: vec![
+            item(
+                "Apertura e saluti della Provincia",
+                presenter(orgs.salerno)?,
+            ),
+            item(
+                "Le opportunità di finanziamento per l'Albania e il Montenegro",
+                presenter(orgs.chamber)?,
+            ),
+            item(
+                "Proposte di progetto sul turismo sostenibile delle aree costiere",
+                presenter(business)?,
+            ),
+            item(
+                "Programma di lavoro del tavolo per l'anno",
+                secretariat.clone(),
+            ),
+        ],
+        documents: vec![memorandum],
+    };
+    let held_id = db::new_id();
+    db::tables::convene(db, table, held_id, &held, &[], Some(people.coordinator)).await?;
+    let chamber_person = representatives
+        .iter()
+        .find(|r| r.organisation_id == orgs.chamber)
+        .map(|r| r.name.clone())
+        .unwrap_or_default();
+    let coordinator = db::accounts::user(db, people.coordinator).await?.name;
+    let rows: Vec<Attendance> = [
+        (orgs.salerno, Presence::Present, coordinator.as_str(), ""),
+        (orgs.chamber, Presence::Present, chamber_person.as_str(), ""),
+        (orgs.university, Presence::Delegated, "", "Giovanni Amato"),
+        (business, Presence::Present, "Giovanni Amato", ""),
+        (ngo_a, Presence::Excused, "", ""),
+        (ngo_b, Presence::Present, "Marco Ferrara", ""),
+        (diaspora, Presence::Absent, "", ""),
+        (orgs.forum, Presence::Present, "Lucia Marino", ""),
+    ]
+    .into_iter()
+    .map(|(organisation, presence, person, delegate)| Attendance {
+        organisation,
+        presence,
+        person: person.into(),
+        delegate: delegate.into(),
+    })
+    .collect();
+    db::tables::record_attendance(db, table, held_id, &rows, Some(people.member)).await?;
+
+    let next_on = today + Duration::days(21);
+    let next = MeetingDraft {
+        title: "Seconda riunione plenaria: i progetti comuni".into(),
+        starts_at: at(next_on, 15, 0)?,
+        ends_at: at(next_on, 17, 30)?,
+        place: "Fisciano, Università degli Studi di Salerno, Aula del Consiglio".into(),
+        online_url: String::new(),
+        agenda: vec![
+            item(
+                "Il partenariato con l'Università di Tirana",
+                presenter(orgs.university)?,
+            ),
+            item(
+                "Il contributo delle associazioni della diaspora",
+                presenter(diaspora)?,
+            ),
+            item("Verifica degli impegni presi", secretariat),
+        ],
+        documents: vec![memorandum],
+    };
+    db::tables::convene(db, table, db::new_id(), &next, &[], Some(people.member)).await?;
+    Ok(())
+}
+
 /// Loads the two tables; returns how many were made.
 pub async fn load(
     db: &Db,
@@ -61,7 +182,8 @@ pub async fn load(
     orgs: &Organisations,
 ) -> anyhow::Result<usize> {
     let staff = Some(people.staff);
-    let today = Utc::now()
+    let today = db
+        .now()
         .with_timezone(&domain::locale::TIME_ZONE)
         .date_naive();
     let ago = |days: i64| -> NaiveDate { today - Duration::days(days) };
@@ -240,6 +362,16 @@ pub async fn load(
         };
         db::tables::add_representative(db, id, &r, None, Some(people.coordinator)).await?;
     }
+
+    meetings(
+        db,
+        id,
+        memorandum,
+        people,
+        orgs,
+        [business, ngo_a, ngo_b, diaspora],
+    )
+    .await?;
 
     // The Foggia table: being formed for a month, not public yet.
     let foggia_table = TableDraft {

@@ -631,6 +631,23 @@ impl Walk {
             .expect("create a table")
     }
 
+    /// A new table with a meeting `days` from now: (table, meeting).
+    async fn meeting(&self, days: i64) -> (Uuid, Uuid) {
+        let table = self.table().await;
+        let meeting = db::new_id();
+        db::tables::convene(
+            &self.db,
+            table,
+            meeting,
+            &meeting_draft(&self.db, days),
+            &[],
+            Some(self.staff),
+        )
+        .await
+        .expect("convene a meeting");
+        (table, meeting)
+    }
+
     fn organisation(&self, name: &str) -> domain::organisations::Organisation {
         domain::organisations::Organisation {
             category: domain::organisations::Category::LocalActor,
@@ -1819,7 +1836,98 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        case("tables::convene", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                let draft = meeting_draft(&w.db, 5);
+                let outgoing = vec![db::tables::Outgoing {
+                    kind: "email",
+                    key: "giro@walk.example".into(),
+                    payload: json!({ "to": "giro@walk.example", "subject": "Convocazione", "body": "Testo" }),
+                }];
+                w.write(db::tables::convene(
+                    &w.db,
+                    id,
+                    db::new_id(),
+                    &draft,
+                    &outgoing,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::update_meeting", |w| {
+            boxed(async move {
+                let (id, meeting) = w.meeting(5).await;
+                let before = db::tables::meeting(&w.db, id, meeting)
+                    .await
+                    .expect("read the meeting");
+                let mut draft = before.draft();
+                draft.title = "Riunione spostata".into();
+                w.write(db::tables::update_meeting(
+                    &w.db,
+                    &before,
+                    &draft,
+                    &[],
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::cancel_meeting", |w| {
+            boxed(async move {
+                let (id, meeting) = w.meeting(5).await;
+                let before = db::tables::meeting(&w.db, id, meeting)
+                    .await
+                    .expect("read the meeting");
+                w.write(db::tables::cancel_meeting(
+                    &w.db,
+                    &before,
+                    "La sala non è disponibile.",
+                    &[],
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::record_attendance", |w| {
+            boxed(async move {
+                let (id, meeting) = w.meeting(-1).await;
+                let rows = vec![domain::tables::meetings::Attendance {
+                    organisation: w.salerno,
+                    presence: domain::tables::meetings::Presence::Present,
+                    person: "Persona del giro".into(),
+                    delegate: String::new(),
+                }];
+                w.write(db::tables::record_attendance(
+                    &w.db,
+                    id,
+                    meeting,
+                    &rows,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
     ]
+}
+
+/// A meeting `days` from now (ago when negative), with one agenda item.
+fn meeting_draft(db: &db::Db, days: i64) -> domain::tables::meetings::MeetingDraft {
+    let starts_at = db.now() + Duration::days(days);
+    domain::tables::meetings::MeetingDraft {
+        title: "Riunione del giro".into(),
+        starts_at,
+        ends_at: starts_at + Duration::hours(2),
+        place: "Salerno".into(),
+        online_url: String::new(),
+        agenda: vec![domain::tables::meetings::AgendaItem {
+            title: "Apertura".into(),
+            representative: None,
+            presenter: "La segreteria".into(),
+        }],
+        documents: Vec::new(),
+    }
 }
 
 /// What is wrong with one write: kept values that show a changed table and were not refreshed.

@@ -4,6 +4,7 @@
 use crate::state::{SmtpConfig, SmtpTls};
 use db::Db;
 use lettre::message::header::ContentType;
+use lettre::message::{Attachment, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -19,6 +20,17 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// An iCalendar invitation sent with the text (a meeting's convocation, change or
+    /// cancellation), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Calendar>,
+}
+
+/// An iCalendar invitation (RFC 6047): its METHOD and its text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Calendar {
+    pub method: String,
+    pub ics: String,
 }
 
 /// Queues an email; the job's key is the recipient, so that messages to one address can be
@@ -28,6 +40,7 @@ pub async fn queue(db: &Db, to: &str, subject: &str, body: &str) -> db::Result<(
         to: to.into(),
         subject: subject.into(),
         body: body.into(),
+        calendar: None,
     };
     let payload = serde_json::to_value(&email).unwrap_or_default();
     db::jobs::enqueue(db, KIND, Some(to), &payload).await?;
@@ -53,9 +66,30 @@ pub async fn recently_queued(
     db::jobs::count_recent(db, KIND, to, since).await
 }
 
+/// The job payload of an email with an invitation, to be queued with the change it tells of (see
+/// `db::tables::meetings`).
+pub fn payload_with_calendar(
+    to: &str,
+    subject: &str,
+    body: &str,
+    method: &str,
+    ics: String,
+) -> serde_json::Value {
+    let email = Email {
+        to: to.into(),
+        subject: subject.into(),
+        body: body.into(),
+        calendar: Some(Calendar {
+            method: method.into(),
+            ics,
+        }),
+    };
+    serde_json::to_value(&email).unwrap_or_default()
+}
+
 /// Delivers one email.
 pub async fn send(smtp: &SmtpConfig, email: &Email) -> Result<(), String> {
-    let message = lettre::Message::builder()
+    let builder = lettre::Message::builder()
         .from(
             smtp.from
                 .parse()
@@ -65,10 +99,37 @@ pub async fn send(smtp: &SmtpConfig, email: &Email) -> Result<(), String> {
             .to
             .parse()
             .map_err(|e| format!("recipient address: {e}"))?)
-        .subject(email.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(email.body.clone())
-        .map_err(|e| e.to_string())?;
+        .subject(email.subject.clone());
+    let message = match &email.calendar {
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone()),
+        // As calendar services send invitations: the text and the calendar as alternatives (the
+        // reader shows the invitation), and the calendar again as an attachment.
+        Some(c) => {
+            let calendar_type = ContentType::parse(&format!(
+                "text/calendar; charset=utf-8; method={}",
+                c.method
+            ))
+            .map_err(|e| format!("calendar content type: {e}"))?;
+            let ics_type = ContentType::parse("application/ics")
+                .map_err(|e| format!("attachment content type: {e}"))?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .multipart(
+                        MultiPart::alternative()
+                            .singlepart(SinglePart::plain(email.body.clone()))
+                            .singlepart(
+                                SinglePart::builder()
+                                    .header(calendar_type)
+                                    .body(c.ics.clone()),
+                            ),
+                    )
+                    .singlepart(Attachment::new("invite.ics".into()).body(c.ics.clone(), ics_type)),
+            )
+        }
+    }
+    .map_err(|e| e.to_string())?;
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
         .port(smtp.port)
         .timeout(Some(Duration::from_secs(15)));

@@ -1,8 +1,11 @@
 //! Territorial tables: the table's record (created, edited, moved through its states, its
-//! memorandum and signatories) here; members, representatives and the secretariat in `members`.
+//! memorandum and signatories) here; members, representatives and the secretariat in `members`;
+//! meetings and their attendance in `meetings`.
 
+mod meetings;
 mod members;
 
+pub use meetings::*;
 pub use members::*;
 
 use crate::audit::Change;

@@ -1,9 +1,10 @@
 //! Territorial tables (strand B): standing tables of local public and private actors around a lead
 //! administration. The table's record and its life (being formed → constituted → active →
-//! dormant) here; its members and representatives in `members`; who sees and manages a table in
-//! `access`.
+//! dormant) here; its members and representatives in `members`; its meetings in `meetings`; who
+//! sees and manages a table in `access`.
 
 pub mod access;
+pub mod meetings;
 pub mod members;
 
 use crate::policy::Rule;
@@ -31,6 +32,14 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("tables.member_leave", Rule::Held(SECRETARIAT)),
     ("tables.representative_add", Rule::Held(SECRETARIAT)),
     ("tables.secretariat_add", Rule::Held(CREATORS)),
+    ("tables.meeting_show", Rule::SignedIn),
+    ("tables.meeting_feed", Rule::SignedIn),
+    ("tables.meeting_new", Rule::Held(SECRETARIAT)),
+    ("tables.meeting_convene", Rule::Held(SECRETARIAT)),
+    ("tables.meeting_edit", Rule::Held(SECRETARIAT)),
+    ("tables.meeting_update", Rule::Held(SECRETARIAT)),
+    ("tables.meeting_cancel", Rule::Held(SECRETARIAT)),
+    ("tables.meeting_attendance", Rule::Held(SECRETARIAT)),
 ];
 
 /// Who creates a table: programme staff (and the operator) or an administration's coordinator,

@@ -468,12 +468,21 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         .find(|m| m.organisation_id != salerno && m.left_on.is_none())
         .expect("a member of the demo table")
         .id;
+    // The demo's meeting convened ahead (it can be changed and cancelled).
+    let meeting = db::tables::meetings(app.db(), table)
+        .await
+        .unwrap()
+        .into_iter()
+        .rfind(|m| m.status == domain::tables::meetings::MeetingStatus::Convened)
+        .expect("a meeting of the demo table")
+        .id;
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     path.replace("{product}", &logframe.to_string())
         .replace("{comment}", &comment.to_string())
         .replace("/tables/{id}", &format!("/tables/{table}"))
         .replace("{member}", &table_member.to_string())
+        .replace("{meeting}", &meeting.to_string())
         .replace("{format}", "docx")
         .replace(
             "/library/documents/{id}",

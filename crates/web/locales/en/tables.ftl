@@ -116,3 +116,110 @@ error-table-account-elsewhere = This email belongs to an account that is not one
 error-table-memorandum-document = Choose one of the lead administration's documents.
 error-table-secretary = Choose a person of the lead administration.
 error-table-secretary-twice = This person is already in the secretariat.
+
+## Meetings of a table
+
+meetings-title = Meetings
+meetings-feed = Meetings calendar (iCal)
+meetings-upcoming = Upcoming meetings
+meetings-upcoming-none = No meeting convened.
+meetings-past = Past meetings
+meeting-new = Convene a meeting
+meeting-edit = Change the meeting
+meeting-edit-title = Change: { $title }
+meeting-form-intro = The convocation goes by email, with an invitation to add to the calendar, to every current representative of the members, each in their language.
+meeting-form-intro-edit = The changes go by email, with the updated invitation, to every current representative of the members.
+meeting-title = Title of the meeting
+meeting-when = When
+meeting-when-hint = Date and times in Rome time.
+meeting-date = Date
+meeting-start = Start
+meeting-end = End
+meeting-where = Where
+meeting-place = Place
+meeting-place-hint = Address and room; leave it empty for an online-only meeting.
+meeting-online = Online link
+meeting-online-hint = A full web address starting with https://.
+meeting-online-short = online
+meeting-rome-time = Rome time
+meeting-agenda = Agenda
+meeting-agenda-hint = One item per row, each with its presenter: a representative of the table or a name written by hand. Empty rows are ignored; to add more items, save and change again.
+meeting-item = Item { $n }
+meeting-presenter-representative = Presenter (representative)
+meeting-presenter-other = Someone else…
+meeting-presenter-text = Or: presenter
+meeting-documents = Documents to read
+meeting-documents-hint = One document per line: its address in the library (or its identifier). Only public documents or documents visible to the whole programme, which every member can read.
+meeting-documents-library = Open the library
+meeting-documents-none = No documents to read.
+meeting-convene = Convene and send
+meeting-save-edit = Save and send the changes
+meeting-status-convened = Convened
+meeting-status-held = Held
+meeting-status-cancelled = Cancelled
+meeting-cancelled-notice = This meeting was cancelled.
+meeting-attendance = Attendance
+meeting-attendance-none = Attendance has not been recorded yet.
+meeting-attendance-record = Record attendance
+meeting-attendance-hint = For each member organisation on the day of the meeting: present (with who was there), delegated (to whom), absent with notice or absent. Recording attendance marks the meeting as held.
+meeting-attendance-later = Attendance is recorded from the day of the meeting.
+meeting-attendance-save = Save attendance
+meeting-presence = Attendance
+meeting-person = Person
+meeting-person-present = Who was present
+meeting-delegate = Delegated to (full name)
+meeting-delegated-to = delegated to { $name }
+meeting-presence-unrecorded = Not recorded
+meeting-presence-present = Present
+meeting-presence-delegated = Delegated
+meeting-presence-excused = Absent with notice
+meeting-presence-absent = Absent
+meeting-cancel = Cancel the meeting
+meeting-cancel-hint = The cancellation goes by email to every representative and removes the meeting from their calendars.
+meeting-cancel-reason = Reason for the cancellation
+meeting-cancel-confirm = Cancel the meeting and notify
+
+mail-meeting-convened-subject = Convocation: { $title } ({ $table })
+mail-meeting-changed-subject = Meeting changed: { $title } ({ $table })
+mail-meeting-cancelled-subject = Meeting cancelled: { $title } ({ $table })
+mail-meeting-body =
+    Dear { $name },
+
+    { $kind ->
+        [cancelled] the meeting "{ $title }" of the { $table }, planned on { $when }, has been cancelled. Reason: { $reason }
+        [changed] the meeting "{ $title }" of the { $table } has changed. Here are the updated details.
+       *[convened] you are invited to the meeting "{ $title }" of the { $table }.
+    }
+
+    When: { $when } (Rome time)
+    { $has_place ->
+        [yes] Where: { $place }
+       *[no] Where: online
+    }
+    { $has_online ->
+        [yes] Link: { $online }
+       *[no] {""}
+    }
+    Agenda:
+    { $agenda }
+    The attached invitation updates your calendar. All the details are here:
+    { $link }
+
+error-meeting-past = The meeting must be convened for a time in the future.
+error-meeting-agenda = Write at least one agenda item.
+error-meeting-too-many = Too many entries: at most 20.
+error-meeting-item = Each agenda item has a one-line title of at most 300 characters.
+error-meeting-presenter-missing = Say who presents each agenda item.
+error-meeting-presenter-long = The presenter's name is too long (at most 120 characters).
+error-meeting-presenter = The presenter must be one of the table's current representatives.
+error-meeting-document = Name library documents that every member of the table can read, one per line.
+error-meeting-cancelled = The meeting was cancelled.
+error-meeting-held = The meeting has already been held.
+error-meeting-begun = The meeting has already begun: it can no longer be changed or cancelled.
+error-meeting-cancelled-twice = The meeting has already been cancelled.
+error-attendance-early = Attendance is recorded from the day of the meeting.
+error-attendance-not-member = Attendance is recorded only for organisations that were members of the table on the day of the meeting.
+error-attendance-twice = Each organisation appears only once.
+error-attendance-person = Names have at most 120 characters, without control characters.
+error-attendance-delegate = For a delegation, say to whom it was given.
+error-attendance-empty = Record the attendance of at least one organisation.

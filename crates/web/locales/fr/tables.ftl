@@ -116,3 +116,110 @@ error-table-account-elsewhere = Cette adresse e-mail appartient à un compte qui
 error-table-memorandum-document = Choisissez un des documents de l'administration chef de file.
 error-table-secretary = Choisissez une personne de l'administration chef de file.
 error-table-secretary-twice = Cette personne fait déjà partie du secrétariat.
+
+## Meetings of a table
+
+meetings-title = Réunions
+meetings-feed = Calendrier des réunions (iCal)
+meetings-upcoming = Prochaines réunions
+meetings-upcoming-none = Aucune réunion convoquée.
+meetings-past = Réunions passées
+meeting-new = Convoquer une réunion
+meeting-edit = Modifier la réunion
+meeting-edit-title = Modifier : { $title }
+meeting-form-intro = La convocation part par e-mail, avec l'invitation à ajouter au calendrier, à tous les représentants actuels des membres, chacun dans sa langue.
+meeting-form-intro-edit = Les modifications partent par e-mail, avec l'invitation mise à jour, à tous les représentants actuels des membres.
+meeting-title = Titre de la réunion
+meeting-when = Quand
+meeting-when-hint = Date et heures à l'heure de Rome.
+meeting-date = Date
+meeting-start = Début
+meeting-end = Fin
+meeting-where = Où
+meeting-place = Lieu
+meeting-place-hint = Adresse et salle ; laissez vide pour une réunion uniquement à distance.
+meeting-online = Lien à distance
+meeting-online-hint = Une adresse web complète commençant par https://.
+meeting-online-short = à distance
+meeting-rome-time = heure de Rome
+meeting-agenda = Ordre du jour
+meeting-agenda-hint = Un point par ligne, chacun avec qui le présente : un représentant de la table ou un nom écrit à la main. Les lignes vides sont ignorées ; pour ajouter d'autres points, enregistrez puis modifiez à nouveau.
+meeting-item = Point { $n }
+meeting-presenter-representative = Présenté par (représentant)
+meeting-presenter-other = Une autre personne…
+meeting-presenter-text = Ou : présenté par
+meeting-documents = Documents à lire
+meeting-documents-hint = Un document par ligne : son adresse dans la bibliothèque (ou son identifiant). Seulement des documents publics ou visibles par tout le programme, que tous les membres peuvent lire.
+meeting-documents-library = Ouvrir la bibliothèque
+meeting-documents-none = Aucun document à lire.
+meeting-convene = Convoquer et envoyer
+meeting-save-edit = Enregistrer et envoyer les modifications
+meeting-status-convened = Convoquée
+meeting-status-held = Tenue
+meeting-status-cancelled = Annulée
+meeting-cancelled-notice = Cette réunion a été annulée.
+meeting-attendance = Présences
+meeting-attendance-none = Les présences n'ont pas encore été enregistrées.
+meeting-attendance-record = Enregistrer les présences
+meeting-attendance-hint = Pour chaque organisation membre le jour de la réunion : présente (avec qui était là), délégation (à qui), absente excusée ou absente. Enregistrer les présences marque la réunion comme tenue.
+meeting-attendance-later = Les présences s'enregistrent à partir du jour de la réunion.
+meeting-attendance-save = Enregistrer les présences
+meeting-presence = Présence
+meeting-person = Personne
+meeting-person-present = Qui était présent
+meeting-delegate = Délégation à (prénom et nom)
+meeting-delegated-to = délégation à { $name }
+meeting-presence-unrecorded = Non enregistrée
+meeting-presence-present = Présente
+meeting-presence-delegated = Délégation
+meeting-presence-excused = Absente excusée
+meeting-presence-absent = Absente
+meeting-cancel = Annuler la réunion
+meeting-cancel-hint = L'annulation part par e-mail à tous les représentants et retire la réunion de leurs calendriers.
+meeting-cancel-reason = Motif de l'annulation
+meeting-cancel-confirm = Annuler la réunion et prévenir
+
+mail-meeting-convened-subject = Convocation : { $title } ({ $table })
+mail-meeting-changed-subject = Réunion modifiée : { $title } ({ $table })
+mail-meeting-cancelled-subject = Réunion annulée : { $title } ({ $table })
+mail-meeting-body =
+    Bonjour { $name },
+
+    { $kind ->
+        [cancelled] la réunion « { $title } » de la table « { $table } », prévue le { $when }, a été annulée. Motif : { $reason }
+        [changed] la réunion « { $title } » de la table « { $table } » a changé. Voici les informations à jour.
+       *[convened] vous êtes convoqué à la réunion « { $title } » de la table « { $table } ».
+    }
+
+    Quand : { $when } (heure de Rome)
+    { $has_place ->
+        [yes] Où : { $place }
+       *[no] Où : à distance
+    }
+    { $has_online ->
+        [yes] Lien : { $online }
+       *[no] {""}
+    }
+    Ordre du jour :
+    { $agenda }
+    L'invitation jointe met à jour votre calendrier. Tous les détails sont ici :
+    { $link }
+
+error-meeting-past = La réunion doit être convoquée pour un moment futur.
+error-meeting-agenda = Écrivez au moins un point à l'ordre du jour.
+error-meeting-too-many = Trop d'éléments : 20 au plus.
+error-meeting-item = Chaque point de l'ordre du jour a un titre d'une ligne de 300 caractères au plus.
+error-meeting-presenter-missing = Indiquez qui présente chaque point de l'ordre du jour.
+error-meeting-presenter-long = Le nom de la personne qui présente est trop long (120 caractères au plus).
+error-meeting-presenter = La personne qui présente doit être l'un des représentants actuels de la table.
+error-meeting-document = Indiquez des documents de la bibliothèque que tous les membres de la table peuvent lire, un par ligne.
+error-meeting-cancelled = La réunion a été annulée.
+error-meeting-held = La réunion a déjà eu lieu.
+error-meeting-begun = La réunion a déjà commencé : elle ne peut plus être modifiée ni annulée.
+error-meeting-cancelled-twice = La réunion a déjà été annulée.
+error-attendance-early = Les présences s'enregistrent à partir du jour de la réunion.
+error-attendance-not-member = Les présences ne s'enregistrent que pour les organisations membres de la table le jour de la réunion.
+error-attendance-twice = Chaque organisation n'apparaît qu'une fois.
+error-attendance-person = Les noms ont 120 caractères au plus, sans caractères de contrôle.
+error-attendance-delegate = Pour une délégation, indiquez à qui elle a été donnée.
+error-attendance-empty = Enregistrez la présence d'au moins une organisation.

@@ -116,3 +116,110 @@ error-table-account-elsewhere = Questa email appartiene a un account che non fa 
 error-table-memorandum-document = Scegli uno dei documenti dell'amministrazione capofila.
 error-table-secretary = Scegli una persona dell'amministrazione capofila.
 error-table-secretary-twice = Questa persona fa già parte della segreteria.
+
+## Meetings of a table
+
+meetings-title = Riunioni
+meetings-feed = Calendario delle riunioni (iCal)
+meetings-upcoming = Prossime riunioni
+meetings-upcoming-none = Nessuna riunione convocata.
+meetings-past = Riunioni passate
+meeting-new = Convoca una riunione
+meeting-edit = Modifica la riunione
+meeting-edit-title = Modifica: { $title }
+meeting-form-intro = La convocazione parte per email, con l'invito da aggiungere al calendario, a tutti i rappresentanti attuali dei membri, ciascuno nella sua lingua.
+meeting-form-intro-edit = Le modifiche partono per email, con l'invito aggiornato, a tutti i rappresentanti attuali dei membri.
+meeting-title = Titolo della riunione
+meeting-when = Quando
+meeting-when-hint = Data e orari nell'ora di Roma.
+meeting-date = Data
+meeting-start = Inizio
+meeting-end = Fine
+meeting-where = Dove
+meeting-place = Luogo
+meeting-place-hint = Indirizzo e sala; lascialo vuoto per una riunione solo a distanza.
+meeting-online = Collegamento a distanza
+meeting-online-hint = Un indirizzo web completo, che inizi con https://.
+meeting-online-short = a distanza
+meeting-rome-time = ora di Roma
+meeting-agenda = Ordine del giorno
+meeting-agenda-hint = Un punto per riga, ciascuno con chi lo presenta: un rappresentante del tavolo oppure un nome scritto a mano. Le righe vuote non contano; per aggiungere altri punti salva e modifica di nuovo.
+meeting-item = Punto { $n }
+meeting-presenter-representative = Presenta (rappresentante)
+meeting-presenter-other = Altra persona…
+meeting-presenter-text = Oppure: chi presenta
+meeting-documents = Documenti da leggere
+meeting-documents-hint = Un documento per riga: il suo indirizzo nella biblioteca (o il suo identificativo). Solo documenti pubblici o visibili a tutto il programma, che tutti i membri possono leggere.
+meeting-documents-library = Apri la biblioteca
+meeting-documents-none = Nessun documento da leggere.
+meeting-convene = Convoca e invia
+meeting-save-edit = Salva e invia le modifiche
+meeting-status-convened = Convocata
+meeting-status-held = Tenuta
+meeting-status-cancelled = Annullata
+meeting-cancelled-notice = Questa riunione è stata annullata.
+meeting-attendance = Presenze
+meeting-attendance-none = Le presenze non sono ancora state registrate.
+meeting-attendance-record = Registra le presenze
+meeting-attendance-hint = Per ogni organizzazione membro il giorno della riunione: presente (con chi c'era), delega (a chi), assente giustificata o assente. Registrare le presenze segna la riunione come tenuta.
+meeting-attendance-later = Le presenze si registrano dal giorno della riunione.
+meeting-attendance-save = Salva le presenze
+meeting-presence = Presenza
+meeting-person = Persona
+meeting-person-present = Chi era presente
+meeting-delegate = Delega a (nome e cognome)
+meeting-delegated-to = delega a { $name }
+meeting-presence-unrecorded = Non registrata
+meeting-presence-present = Presente
+meeting-presence-delegated = Delega
+meeting-presence-excused = Assente giustificata
+meeting-presence-absent = Assente
+meeting-cancel = Annulla la riunione
+meeting-cancel-hint = L'annullamento parte per email a tutti i rappresentanti e toglie la riunione dai loro calendari.
+meeting-cancel-reason = Motivo dell'annullamento
+meeting-cancel-confirm = Annulla la riunione e avvisa
+
+mail-meeting-convened-subject = Convocazione: { $title } ({ $table })
+mail-meeting-changed-subject = Riunione modificata: { $title } ({ $table })
+mail-meeting-cancelled-subject = Riunione annullata: { $title } ({ $table })
+mail-meeting-body =
+    Gentile { $name },
+
+    { $kind ->
+        [cancelled] la riunione «{ $title }» del { $table }, prevista il { $when }, è stata annullata. Motivo: { $reason }
+        [changed] la riunione «{ $title }» del { $table } è cambiata. Ecco i dettagli aggiornati.
+       *[convened] sei convocato alla riunione «{ $title }» del { $table }.
+    }
+
+    Quando: { $when } (ora di Roma)
+    { $has_place ->
+        [yes] Dove: { $place }
+       *[no] Dove: a distanza
+    }
+    { $has_online ->
+        [yes] Collegamento: { $online }
+       *[no] {""}
+    }
+    Ordine del giorno:
+    { $agenda }
+    L'invito allegato aggiorna il tuo calendario. Trovi tutti i dettagli qui:
+    { $link }
+
+error-meeting-past = La riunione deve essere convocata per un momento futuro.
+error-meeting-agenda = Scrivi almeno un punto all'ordine del giorno.
+error-meeting-too-many = Troppi elementi: al massimo 20.
+error-meeting-item = Ogni punto all'ordine del giorno ha un titolo di una riga, al massimo 300 caratteri.
+error-meeting-presenter-missing = Indica chi presenta ogni punto all'ordine del giorno.
+error-meeting-presenter-long = Il nome di chi presenta è troppo lungo (al massimo 120 caratteri).
+error-meeting-presenter = Chi presenta deve essere uno dei rappresentanti attuali del tavolo.
+error-meeting-document = Indica documenti della biblioteca che tutti i membri del tavolo possono leggere, uno per riga.
+error-meeting-cancelled = La riunione è stata annullata.
+error-meeting-held = La riunione si è già tenuta.
+error-meeting-begun = La riunione è già cominciata: non può più essere modificata né annullata.
+error-meeting-cancelled-twice = La riunione è già stata annullata.
+error-attendance-early = Le presenze si registrano dal giorno della riunione.
+error-attendance-not-member = Le presenze si registrano solo per le organizzazioni membri del tavolo il giorno della riunione.
+error-attendance-twice = Ogni organizzazione compare una sola volta.
+error-attendance-person = I nomi hanno al massimo 120 caratteri, senza caratteri di controllo.
+error-attendance-delegate = Per una delega indica a chi è stata data.
+error-attendance-empty = Registra la presenza di almeno un'organizzazione.

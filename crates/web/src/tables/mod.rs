@@ -1,10 +1,11 @@
 //! Territorial tables: the list (filtered by region, theme, country and status), the table page
 //! with its members, representatives, secretariat and memorandum, the public page a table can
-//! open, and the forms that create and change a table. One file per page family; this one holds
+//! open, the forms that create and change a table, and its meetings. One file per page family; this one holds
 //! the routes and what they share: reading a table with the viewer's access to it.
 
 mod form;
 mod manage;
+mod meetings;
 mod pages;
 
 use crate::http::{AppError, AppResult};
@@ -78,6 +79,54 @@ pub fn routes() -> Vec<Route> {
             "/tables/{id}/secretariat",
             "tables.secretariat_add",
             manage::secretary,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings.ics",
+            "tables.meeting_feed",
+            meetings::feed,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/new",
+            "tables.meeting_new",
+            meetings::new,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings",
+            "tables.meeting_convene",
+            meetings::convene,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}",
+            "tables.meeting_show",
+            meetings::show,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/edit",
+            "tables.meeting_edit",
+            meetings::edit,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}",
+            "tables.meeting_update",
+            meetings::update,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/cancel",
+            "tables.meeting_cancel",
+            meetings::cancel,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/attendance",
+            "tables.meeting_attendance",
+            meetings::attendance,
         ),
     ]
 }

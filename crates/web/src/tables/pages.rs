@@ -159,6 +159,11 @@ pub(super) async fn table_page(
     let representatives = db::tables::representatives(&state.db, table.id).await?;
     let secretariat = db::tables::secretariat(&state.db, table.id).await?;
     let signatories = db::tables::signatories(&state.db, table.id).await?;
+    let (upcoming, past) = super::meetings::listed(
+        &db::tables::meetings(&state.db, table.id).await?,
+        viewer.locale,
+        state.db.now(),
+    );
     let manages = found.access(viewer) == Access::Manage;
     let locale = viewer.locale;
     let member_rows: Vec<Value> = members
@@ -259,7 +264,7 @@ pub(super) async fn table_page(
             next => table.status.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
             roles => MemberRole::ALL.map(MemberRole::code),
             sectors => domain::organisations::ACTOR_SECTORS,
-            options, secretariat_options, documents,
+            options, secretariat_options, documents, upcoming, past,
             today => super::today().to_string(),
             failed => failed.form, errors => field_errors(state, viewer, &failed.errors),
             typed,
