@@ -65,6 +65,13 @@ const MUTATED: &[&str] = &[
     "products.resolve",
     "products.analysis_save",
     "products.publish_model",
+    "community.thread_create",
+    "community.reply",
+    "community.post_update",
+    "community.report",
+    "community.hide",
+    "community.pin",
+    "community.lock",
     "tables.create",
     "tables.update",
     "tables.status",
@@ -75,6 +82,10 @@ const MUTATED: &[&str] = &[
     "tables.member_leave",
     "tables.representative_add",
     "tables.secretariat_add",
+    "tables.meeting_convene",
+    "tables.meeting_update",
+    "tables.meeting_cancel",
+    "tables.meeting_attendance",
 ];
 
 /// Unsafe routes not mutated here, with the reason.
@@ -94,6 +105,10 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "no fields; its item id is in the path",
     ),
     ("notifications.read", "no fields"),
+    (
+        "community.report_close",
+        "no fields; its report id is in the path",
+    ),
 ];
 
 /// What a route must do with a mutated form.
@@ -229,6 +244,13 @@ fn mutations(route: &str, form: &ValidForm) -> Vec<Mutation> {
                 .find(|(r, fi, m, _)| *r == route && *fi == f.name && *m == label)
                 .map(|(_, _, _, e)| *e)
                 .unwrap_or(expect);
+            // A field whose refusals all say one message of the route's own (what the form
+            // extractor refuses before the handler still says the extractor's).
+            let before_handler = label == "far too long" || label == "invalid UTF-8";
+            let expect = match (form.says.iter().find(|(n, _)| *n == f.name), expect) {
+                (Some((_, says)), Refused(Some(_))) if !before_handler => Refused(*says),
+                _ => expect,
+            };
             // A tick box's value is read as ticked or not, never refused (what is too big for
             // the form still is).
             let expect = match (tick, expect) {

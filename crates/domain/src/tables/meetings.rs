@@ -296,7 +296,12 @@ impl MeetingInput {
         }
         for a in typed.iter().take(MAX_ITEMS) {
             let title = a.title.trim();
-            if title.is_empty() || title.chars().count() > MAX_ITEM || title.contains('\n') {
+            // One line of text: no line break nor any other control character but a tab (as
+            // every one-line field; a NUL is never stored).
+            if title.is_empty()
+                || title.chars().count() > MAX_ITEM
+                || title.chars().any(|c| c.is_control() && c != '\t')
+            {
                 errors.add("agenda", "error-meeting-item");
                 continue;
             }
@@ -587,6 +592,15 @@ mod tests {
         let e = check(i).unwrap_err();
         e.for_field(field)
             .unwrap_or_else(|| panic!("no message for {field}: {e:?}"))
+    }
+
+    #[test]
+    fn an_agenda_item_is_one_line_without_control_characters() {
+        for title in ["Apertura\u{0}", "Apertura\r\naltro", "Apertura\raltro"] {
+            let mut i = input();
+            i.agenda[1].title = title.into();
+            assert_eq!(refused(&i, "agenda"), "error-meeting-item", "{title:?}");
+        }
     }
 
     #[test]

@@ -92,6 +92,9 @@ pub struct ValidForm {
     /// The route takes a body larger than a far too long field (an editor's form): such a field
     /// reaches the handler, which refuses it.
     pub large: bool,
+    /// Fields whose every refusal says one message (`None`: a message of the route's own),
+    /// rather than the one their kind says.
+    pub says: Vec<(&'static str, Option<&'static str>)>,
 }
 
 impl ValidForm {
@@ -108,6 +111,7 @@ impl ValidForm {
             fresh_client: false,
             throttled: None,
             large: false,
+            says: Vec::new(),
         }
     }
 
@@ -132,6 +136,11 @@ impl ValidForm {
 
     fn throttled(mut self, table: &'static str) -> ValidForm {
         self.throttled = Some(table);
+        self
+    }
+
+    fn says(mut self, field: &'static str, message: Option<&'static str>) -> ValidForm {
+        self.says.push((field, message));
         self
     }
 
@@ -202,6 +211,28 @@ pub struct Fixtures {
     pub partner: Uuid,
     /// The demo's approved product (published as a model).
     pub approved: Uuid,
+}
+
+/// A new thread of the demo member in the space of `administration`: (thread, its opening
+/// message).
+async fn community_thread(app: &App, administration: Uuid) -> (Uuid, Uuid) {
+    let member = db::accounts::credentials(app.db(), "membro@ponte.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let draft = domain::community::check_thread("Discussione da provare", "Testo.").unwrap();
+    let thread = db::community::create_thread(
+        app.db(),
+        domain::community::spaces::Kind::Administration,
+        administration,
+        member,
+        &draft,
+    )
+    .await
+    .unwrap();
+    let post = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+    (thread, post)
 }
 
 /// The fixtures: records the valid forms need besides the demo's.
@@ -1139,6 +1170,70 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             .shown_in("representative")
             .foreign("organisation", f.caserta)
         }
+        // The community: Salerno's own space, where the member and the coordinator take part
+        // and the coordinator moderates; each form is given a new thread of the member.
+        "community.thread_create" => ValidForm::new(
+            format!("/community/spaces/administration/{}/threads", f.salerno),
+            MEMBER,
+            vec![
+                req("title", "Fonti di verifica degli indicatori", Line(200)),
+                req("body", "Quali **fonti** usate?", Text(20_000)),
+            ],
+        ),
+        "community.reply" => {
+            let (thread, post) = community_thread(app, f.salerno).await;
+            let (_, elsewhere) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/threads/{thread}/replies"),
+                COORDINATOR,
+                vec![
+                    req("body", "Una risposta con una citazione.", Text(20_000)),
+                    opt("quote", post.to_string(), Id),
+                ],
+            )
+            .foreign("quote", elsewhere)
+        }
+        "community.post_update" => {
+            let (_, post) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/posts/{post}"),
+                MEMBER,
+                vec![
+                    req("version", "1", Version),
+                    req("title", "Titolo rivisto", Line(200)),
+                    req("body", "Testo rivisto.", Text(20_000)),
+                ],
+            )
+        }
+        "community.report" => {
+            let (_, post) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/posts/{post}/report"),
+                COORDINATOR,
+                vec![req("reason", "Contiene dati personali.", Text(1000))],
+            )
+        }
+        "community.hide" => {
+            let (_, post) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/posts/{post}/hide"),
+                COORDINATOR,
+                vec![req("reason", "Fuori tema.", Text(1000))],
+            )
+        }
+        "community.pin" | "community.lock" => {
+            let (thread, _) = community_thread(app, f.salerno).await;
+            let action = if name == "community.pin" {
+                "pin"
+            } else {
+                "lock"
+            };
+            ValidForm::new(
+                format!("/community/threads/{thread}/{action}"),
+                COORDINATOR,
+                vec![req("on", "1", Choice)],
+            )
+        }
         "tables.secretariat_add" => {
             let (person, _) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
             let (theirs, _) = fresh_person(app, domain::roles::Role::Member, f.caserta).await;
@@ -1149,6 +1244,74 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             )
             .shown_in("secretary")
             .foreign("user", theirs)
+        }
+        // A table's meetings, convened by Salerno's coordinator.
+        "tables.meeting_convene" => ValidForm::new(
+            format!("/tables/{}/meetings", f.salerno_table),
+            COORDINATOR,
+            // A day of its own each time (meetings do not overlap in what is checked, but their
+            // invitations are easier to tell apart).
+            meeting_fields(f, 60 + next_day()),
+        )
+        .pairs()
+        .says("agenda0.title", Some("error-meeting-item"))
+        .says("agenda0.presenter", None)
+        .shown("agenda0.title", "agenda")
+        .shown("agenda0.presenter", "agenda")
+        // Without a place, the message asks for a place or a link.
+        .shown("online_url", "place"),
+        "tables.meeting_update" => {
+            let m = convened_meeting(app, f).await;
+            let mut fields = meeting_fields(f, 90);
+            fields.insert(0, req("version", m.version.to_string(), Version));
+            ValidForm::new(
+                format!("/tables/{}/meetings/{}", f.salerno_table, m.id),
+                COORDINATOR,
+                fields,
+            )
+            .pairs()
+            .says("agenda0.title", Some("error-meeting-item"))
+            .says("agenda0.presenter", None)
+            .shown("agenda0.title", "agenda")
+            .shown("agenda0.presenter", "agenda")
+            .shown("online_url", "place")
+        }
+        "tables.meeting_cancel" => {
+            // A new meeting each time: a cancelled one is not cancelled again.
+            let m = new_meeting(app, f.salerno_table).await;
+            ValidForm::new(
+                format!("/tables/{}/meetings/{m}/cancel", f.salerno_table),
+                COORDINATOR,
+                vec![req("reason", "Sala non disponibile", Text(1000))],
+            )
+            .shown_in("cancel")
+        }
+        "tables.meeting_attendance" => {
+            let held = db::tables::meetings(db, f.salerno_table)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|m| m.status == domain::tables::meetings::MeetingStatus::Held)
+                .expect("a held meeting of the demo table");
+            // The lead administration's row of the register (its fields are named after it).
+            let presence: &'static str =
+                Box::leak(format!("presence.{}", f.salerno).into_boxed_str());
+            let person: &'static str = Box::leak(format!("person.{}", f.salerno).into_boxed_str());
+            ValidForm::new(
+                format!(
+                    "/tables/{}/meetings/{}/attendance",
+                    f.salerno_table, held.id
+                ),
+                COORDINATOR,
+                vec![
+                    req(presence, "present", Choice),
+                    opt(person, "Giovanna Ferri", Line(120)),
+                ],
+            )
+            .pairs()
+            .says(person, Some("error-attendance-person"))
+            .shown(presence, "attendance-attendance")
+            .shown(person, "attendance-attendance")
         }
         _ => return None,
     };
@@ -1268,6 +1431,56 @@ fn today() -> String {
         .with_timezone(&domain::locale::TIME_ZONE)
         .date_naive()
         .to_string()
+}
+
+/// The fields of a meeting `days` ahead, as the convening form sends them.
+fn meeting_fields(f: &Fixtures, days: i64) -> Vec<Field> {
+    use Kind::*;
+    let date = (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string();
+    vec![
+        req("title", "Riunione del tavolo", Line(200)),
+        req("date", date, Date),
+        req("start", "10:00", Time),
+        req("end", "12:00", Time),
+        opt("place", "Salerno, Palazzo Sant'Agostino", Line(300)),
+        opt("online_url", "https://meet.example/tavolo", Url(500)),
+        opt("documents", f.document.to_string(), Choice),
+        req("agenda0.title", "Avvio dei lavori", Line(300)),
+        req("agenda0.presenter", "Giovanna Ferri", Line(120)),
+    ]
+}
+
+/// The demo table's meeting convened ahead.
+async fn convened_meeting(app: &App, f: &Fixtures) -> db::tables::Meeting {
+    db::tables::meetings(app.db(), f.salerno_table)
+        .await
+        .unwrap()
+        .into_iter()
+        .rfind(|m| m.status == domain::tables::meetings::MeetingStatus::Convened)
+        .expect("a meeting of the demo table convened ahead")
+}
+
+/// A meeting of `table` convened a month ahead, made directly in the database.
+async fn new_meeting(app: &App, table: Uuid) -> Uuid {
+    let starts_at = chrono::Utc::now() + chrono::Duration::days(30);
+    let draft = domain::tables::meetings::MeetingDraft {
+        title: "Riunione da annullare".into(),
+        starts_at,
+        ends_at: starts_at + chrono::Duration::hours(2),
+        place: "Salerno".into(),
+        online_url: String::new(),
+        agenda: vec![domain::tables::meetings::AgendaItem {
+            title: "Avvio dei lavori".into(),
+            representative: None,
+            presenter: "Giovanna Ferri".into(),
+        }],
+        documents: Vec::new(),
+    };
+    let id = Uuid::now_v7();
+    db::tables::convene(app.db(), table, id, &draft, &[], None)
+        .await
+        .unwrap();
+    id
 }
 
 /// 0, 1, 2... at each call.
