@@ -153,6 +153,7 @@ pub enum Content {
     Text { markdown: String },
     Logframe(logframe::Logframe),
     StrategicPlan(strategy::StrategicPlan),
+    Budget(budget::BudgetProduct),
 }
 
 impl Content {
@@ -167,6 +168,7 @@ impl Content {
             Content::Text { .. } => "text",
             Content::Logframe(_) => "logframe",
             Content::StrategicPlan(_) => "strategic_plan",
+            Content::Budget(_) => "budget",
         }
     }
 
@@ -202,6 +204,7 @@ impl Content {
                 }
                 out
             }
+            Content::Budget(b) => b.budget.anchors(),
         }
     }
 }

@@ -15,7 +15,14 @@ use domain::locale::Locale;
 use domain::products::logframe::{Direction, FieldProblem, Level, Logframe, Measure, Op};
 use domain::products::{quality, Content};
 use minijinja::{context, Value};
+use std::collections::BTreeMap;
 use uuid::Uuid;
+
+/// A budget's form as read (empty rows dropped) and its problems, each on its field.
+type BudgetRead = (
+    Vec<(String, String)>,
+    Vec<domain::products::budget::Problem>,
+);
 
 /// The logframe as templates show it: rows with their number, level label and parent depth.
 pub(crate) fn logframe_view(state: &AppState, locale: Locale, lf: &Logframe) -> Value {
@@ -117,6 +124,10 @@ struct EditorPage<'a> {
     focus: Option<String>,
     /// A text product's Markdown rendered as readers will see it, when the author asked.
     preview: Option<String>,
+    /// A budget's form as typed, after a refused save.
+    typed: &'a [(String, String)],
+    /// A budget's problems by form field, shown next to each field.
+    by_field: BTreeMap<String, String>,
 }
 
 async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage<'_>) -> AppResult {
@@ -126,13 +137,25 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
         Content::Logframe(lf) => findings(state, locale, lf),
         _ => vec![],
     };
+    let (content, budget_form) = match page.content {
+        Content::Budget(bp) => {
+            let (view, form) =
+                super::budget::editor_view(state, locale, p.organisation_id, bp, page.typed)
+                    .await?;
+            (view, Some(form))
+        }
+        other => (
+            content_view(state, locale, p.organisation_id, other).await?,
+            None,
+        ),
+    };
     render(
         state,
         viewer,
         "products/edit.html",
         context! {
             o => org, p => view(p, locale),
-            content => content_view(state, locale, p.organisation_id, page.content).await?,
+            content, budget_form, by_field => page.by_field,
             title => page.title, due_on => page.due_on, edit => page.edit,
             problems => page.problems, conflict => page.conflict, findings,
             choices => choices(state, locale).await?, focus => page.focus,
@@ -170,6 +193,8 @@ pub(super) async fn edit(
             conflict: None,
             focus: None,
             preview: None,
+            typed: &[],
+            by_field: BTreeMap::new(),
         },
     )
     .await
@@ -303,10 +328,11 @@ fn field_words(state: &AppState, locale: Locale, field: &str, content: &Content)
 async fn read_content(
     state: &AppState,
     p: &Product,
+    locale: Locale,
     fields: &[(String, String)],
-) -> AppResult<(Content, Vec<FieldProblem>)> {
+) -> AppResult<(Content, Vec<FieldProblem>, BudgetRead)> {
     let stored = Content::from_json(&p.content);
-    Ok(match stored {
+    let (content, problems) = match stored {
         Content::Logframe(saved) => {
             let (mut lf, mut problems) = Logframe::read_form(fields);
             for c in &lf.countries {
@@ -353,7 +379,13 @@ async fn read_content(
                 ),
             }
         }
-    })
+        Content::Budget(saved) => {
+            let (bp, typed, problems) =
+                super::budget::read(state, p.organisation_id, locale, &saved, fields).await?;
+            return Ok((Content::Budget(bp), vec![], (typed, problems)));
+        }
+    };
+    Ok((content, problems, Default::default()))
 }
 
 pub(super) async fn save(
@@ -367,7 +399,8 @@ pub(super) async fn save(
         return Ok(not_editable());
     }
     let c = common(&fields);
-    let (mut content, mut problems) = read_content(&state, &p, &fields).await?;
+    let (mut content, mut problems, (typed, budget_problems)) =
+        read_content(&state, &p, viewer.locale, &fields).await?;
     let mut errors = domain::validation::Errors::default();
     let title = domain::validation::required_line(
         &mut errors,
@@ -395,6 +428,8 @@ pub(super) async fn save(
             conflict: None,
             focus: None,
             preview: Some(preview),
+            typed: &[],
+            by_field: BTreeMap::new(),
         };
         return editor(&state, &viewer, &p, page).await;
     }
@@ -418,16 +453,25 @@ pub(super) async fn save(
             None => return Err(AppError::BadRequest("error-bad-form")),
         }
     }
-    if !problems.is_empty() {
+    if !problems.is_empty() || !budget_problems.is_empty() {
+        let mut shown = translate(&state, viewer.locale, &problems, &content);
+        let mut by_field = BTreeMap::new();
+        if let Content::Budget(bp) = &content {
+            let (list, map) = super::budget::problems(&state, viewer.locale, bp, &budget_problems);
+            shown.extend(list);
+            by_field = map;
+        }
         let page = EditorPage {
             content: &content,
             title: &c.title,
             due_on: &c.due_on,
             edit: c.edit,
-            problems: translate(&state, viewer.locale, &problems, &content),
+            problems: shown,
             conflict: None,
             focus: None,
             preview: None,
+            typed: &typed,
+            by_field,
         };
         return with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -484,6 +528,8 @@ pub(super) async fn save(
                 conflict: Some(conflict),
                 focus: None,
                 preview: None,
+                typed: &typed,
+                by_field: BTreeMap::new(),
             };
             with_status(
                 StatusCode::CONFLICT,
@@ -506,7 +552,7 @@ pub(super) async fn check(
     let Content::Logframe(_) = Content::from_json(&p.content) else {
         return Err(AppError::NotFound);
     };
-    let (content, problems) = read_content(&state, &p, &fields).await?;
+    let (content, problems, _) = read_content(&state, &p, viewer.locale, &fields).await?;
     let findings = match &content {
         Content::Logframe(lf) if problems.is_empty() => findings(&state, viewer.locale, lf),
         _ => vec![],
@@ -534,7 +580,7 @@ pub(super) async fn preview(
     let Content::Text { .. } = Content::from_json(&p.content) else {
         return Err(AppError::NotFound);
     };
-    let (content, _) = read_content(&state, &p, &fields).await?;
+    let (content, _, _) = read_content(&state, &p, viewer.locale, &fields).await?;
     let Content::Text { markdown } = content else {
         return Err(AppError::NotFound);
     };

@@ -313,6 +313,10 @@ pub(super) async fn export(
         ("docx" | "pdf", _) => {
             let (blocks, landscape) = match &content {
                 Content::Text { markdown } => (domain::products::text::blocks(markdown), false),
+                Content::Budget(bp) => (
+                    super::budget::blocks(&state, locale, p.organisation_id, bp).await?,
+                    true,
+                ),
                 Content::StrategicPlan(plan) => {
                     let markdown =
                         super::strategy::markdown(&state, locale, p.organisation_id, plan).await?;

@@ -3,6 +3,7 @@
 //! notifications, anchored comments, the tutor's inbox and the notification list.
 
 mod analysis;
+mod budget;
 mod edit;
 mod export;
 mod inbox;
@@ -265,6 +266,7 @@ pub(crate) async fn content_view(
         },
         Content::Logframe(lf) => edit::logframe_view(state, locale, lf),
         Content::StrategicPlan(plan) => strategy::view(state, locale, organisation, plan).await?,
+        Content::Budget(bp) => budget::view(state, locale, organisation, bp).await?,
     })
 }
 
@@ -278,6 +280,7 @@ pub(crate) fn anchor_labels(
 ) -> Vec<(String, String)> {
     match content {
         Content::Logframe(lf) => logframe_labels(state, locale, lf),
+        Content::Budget(bp) => budget::anchor_labels(state, locale, bp),
         Content::StrategicPlan(plan) => {
             let mut out: Vec<(String, String)> = plan
                 .areas

@@ -263,6 +263,11 @@ pub(super) async fn create(
             let markdown = super::models::from_practice(&state, &viewer, &doc.title, &practice);
             (kind.to_string(), Content::Text { markdown }.to_json(), None)
         }
+        None if kind == "budget" => (
+            kind.to_string(),
+            super::budget::starter(&state, org).await?.to_json(),
+            None,
+        ),
         None => (
             kind.to_string(),
             starter(&state, &viewer, kind, mode).to_json(),
@@ -412,6 +417,13 @@ async fn show_body(
             (Content::Logframe(lf), true) => super::edit::findings(state, locale, lf),
             _ => vec![],
         };
+        // Each activity's cost from the budget tied to this logframe, in the matrix.
+        let budget_costs = match content {
+            Content::Logframe(lf) => {
+                Some(super::budget::activity_costs(state, locale, p.organisation_id, p.id, lf).await?)
+            }
+            _ => None,
+        };
         let html: Arc<str> = state
             .templates
             .render(
@@ -422,7 +434,7 @@ async fn show_body(
                     content => content_view(state, locale, p.organisation_id, content).await?,
                     anchors => anchors.iter().map(|(a, l)| context! { anchor => a, label => l }).collect::<Vec<_>>(),
                     shown => shown.map(|v| context! { number => v.number }),
-                    threads, forms, history, findings, may_comment,
+                    threads, forms, history, findings, may_comment, budget_costs,
                 },
             )?
             .into();
@@ -518,6 +530,9 @@ pub(super) async fn compare(
                 .filter(|l| l.change != diff::Change::Same)
                 .count();
             context! { type => "text", lines, changed }
+        }
+        (Content::Budget(x), Content::Budget(y)) => {
+            super::budget::comparison(&state, locale, p.organisation_id, x, y).await?
         }
         _ => context! { type => "mixed" },
     };

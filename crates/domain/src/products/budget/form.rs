@@ -433,6 +433,106 @@ impl Budget {
     }
 }
 
+/// The editor's fields without its empty rows, the rest renumbered from zero in their order: a
+/// line with no description, unit, unit cost nor quantity, a partner with no name, registry
+/// organisation nor share, a rate with neither rate nor date, a contribution with neither
+/// description nor amount, and any element whose `remove` box is ticked, are dropped. The editor
+/// offers empty rows to fill in; clearing a row or ticking its box removes it.
+pub fn drop_blank(fields: &[(String, String)]) -> Vec<(String, String)> {
+    /// What makes an element of `prefix` worth keeping.
+    fn filled(prefix: char, field: &str) -> bool {
+        match prefix {
+            'l' => matches!(field, "description" | "unit" | "unit_cost" | "quantity"),
+            'p' => matches!(field, "name" | "organisation" | "cofinancing"),
+            'x' => matches!(field, "per_eur" | "date"),
+            _ => matches!(field, "description" | "amount"),
+        }
+    }
+    // Element key (`l3`, `p1`, `p1.k0`) -> kept.
+    let mut keep: HashMap<String, bool> = HashMap::new();
+    let mut removed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let element = |key: &str| -> Option<(String, char, String)> {
+        let prefix = key.chars().next()?;
+        let (n, field) = split_index(key, prefix).filter(|_| "lpx".contains(prefix))?;
+        if prefix == 'p' {
+            if let Some((k, f)) = field.split_once('.') {
+                if k.starts_with('k') && k[1..].bytes().all(|b| b.is_ascii_digit()) {
+                    return Some((format!("p{n}.{k}"), 'k', f.to_string()));
+                }
+            }
+        }
+        Some((format!("{prefix}{n}"), prefix, field.to_string()))
+    };
+    for (key, value) in fields {
+        if let Some((el, prefix, field)) = element(key) {
+            let e = keep.entry(el.clone()).or_insert(false);
+            if field == "remove" && !value.trim().is_empty() {
+                removed.insert(el);
+            } else if filled(prefix, &field) && !value.trim().is_empty() {
+                *e = true;
+            }
+        }
+    }
+    let kept = |el: &str| -> bool {
+        let own = keep.get(el).copied().unwrap_or(false) && !removed.contains(el);
+        // A contribution goes with its partner.
+        match el.split_once('.') {
+            Some((partner, _)) => {
+                own && keep.get(partner).copied().unwrap_or(false) && !removed.contains(partner)
+            }
+            None => own,
+        }
+    };
+    // New numbers, in the order of the old ones.
+    let mut numbers: HashMap<String, String> = HashMap::new();
+    let mut order: Vec<(char, usize, Option<usize>, String)> = keep
+        .keys()
+        .filter(|el| kept(el))
+        .filter_map(|el| {
+            let prefix = el.chars().next()?;
+            let (n, rest) = match el[1..].split_once('.') {
+                Some((n, k)) => (n.parse().ok()?, Some(k[1..].parse().ok()?)),
+                None => (el[1..].parse().ok()?, None),
+            };
+            Some((prefix, n, rest, el.clone()))
+        })
+        .collect();
+    order.sort();
+    let mut counters: HashMap<String, usize> = HashMap::new();
+    for (prefix, _, sub, el) in &order {
+        match sub {
+            None => {
+                let c = counters.entry(prefix.to_string()).or_insert(0);
+                numbers.insert(el.clone(), format!("{prefix}{c}"));
+                *c += 1;
+            }
+            Some(_) => {
+                let (partner, _) = el.split_once('.').unwrap_or((el, ""));
+                let Some(new_partner) = numbers.get(partner).cloned() else {
+                    continue;
+                };
+                let c = counters.entry(partner.to_string()).or_insert(0);
+                numbers.insert(el.clone(), format!("{new_partner}.k{c}"));
+                *c += 1;
+            }
+        }
+    }
+    fields
+        .iter()
+        .filter_map(|(key, value)| match element(key) {
+            None => Some((key.clone(), value.clone())),
+            Some((el, _, field)) => {
+                if field == "remove" {
+                    return None;
+                }
+                numbers
+                    .get(&el)
+                    .map(|n| (format!("{n}.{field}"), value.clone()))
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,5 +697,48 @@ mod tests {
         assert_eq!(b.lines[1].id, "l9");
         let anchors: Vec<String> = b.anchors().into_iter().map(|a| a.0).collect();
         assert_eq!(anchors, ["partner:p1", "line:l8", "line:l9"]);
+    }
+
+    #[test]
+    fn empty_and_removed_rows_are_dropped_and_the_rest_renumbered() {
+        let form = vec![
+            f("title", "B"),
+            f("p0.name", ""),
+            f("p0.cofinancing", ""),
+            f("p1.name", "Durrës"),
+            f("p1.k0.description", ""),
+            f("p1.k0.amount", ""),
+            f("p1.k1.description", "Sala"),
+            f("p1.k1.amount", "100"),
+            f("x0.currency", "ALL"),
+            f("x0.per_eur", ""),
+            f("x0.date", ""),
+            f("l0.category", "staff"),
+            f("l0.unit_cost", "10"),
+            f("l1.category", "staff"),
+            f("l1.year", "2026"),
+            f("l2.category", "travel"),
+            f("l2.description", "Voli"),
+            f("l3.category", "travel"),
+            f("l3.quantity", "2"),
+            f("l3.remove", "1"),
+        ];
+        let kept = drop_blank(&form);
+        let keys: Vec<&str> = kept.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "title",
+                "p0.name",
+                "p0.k0.description",
+                "p0.k0.amount",
+                "l0.category",
+                "l0.unit_cost",
+                "l1.category",
+                "l1.description"
+            ]
+        );
+        assert_eq!(kept[1].1, "Durrës");
+        assert_eq!(kept[7].1, "Voli");
     }
 }

@@ -151,6 +151,31 @@ mod tests {
     }
 
     #[test]
+    fn every_key_and_every_name_is_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/locales");
+        let mut keys: Vec<String> = super::ALL.iter().map(|k| k.to_string()).collect();
+        keys.extend(
+            crate::products::budget::Category::ALL
+                .iter()
+                .map(|c| format!("budget-category-{}", c.code())),
+        );
+        keys.extend(
+            crate::products::budget::rules::packs()
+                .iter()
+                .map(|p| format!("budget-pack-{}", p.id)),
+        );
+        for lang in ["it", "en", "fr"] {
+            let text = std::fs::read_to_string(root.join(lang).join("budget.ftl")).unwrap();
+            for key in &keys {
+                assert!(
+                    text.lines().any(|l| l.starts_with(&format!("{key} ="))),
+                    "{key} missing in {lang}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn reused_keys_are_in_every_language() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/locales");
         for lang in ["it", "en", "fr"] {

@@ -188,6 +188,18 @@ pub struct Budget {
     pub last_id: u32,
 }
 
+/// A budget product's content: the budget, the logframe product it is tied to (its activities
+/// are the ones lines can be for) and the rule pack it is checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BudgetProduct {
+    /// The id of a logframe product of the same administration; empty when none is chosen.
+    pub logframe: String,
+    /// The id of a rule pack ([`rules::packs`]); empty when none is chosen.
+    pub pack: String,
+    pub budget: Budget,
+}
+
 /// A problem with a budget, typed, with the message key that explains it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
