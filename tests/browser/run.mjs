@@ -706,6 +706,34 @@ try {
   check(await page.isVisible('main [role=alert]'), 'an empty table form explains what is missing');
   await axe(page, 'new table form with errors');
 
+  console.log('Meetings of a table: the meeting page, the convening and change forms, refusals, the feed');
+  await page.goto(base + tablePage);
+  const meetingPaths = await page.$$eval('#meetings a[href*="/meetings/"]', (as) => as.map((a) => a.getAttribute('href')).filter((h) => !h.endsWith('/new')));
+  check(meetingPaths.length >= 2, `the table page lists the demo meetings (${meetingPaths.length})`);
+  for (const [i, m] of meetingPaths.entries()) await inLanguages(page, m, `meeting page ${i + 1}`);
+  // The held meeting shows its attendance form, the coming one its cancel form: both opened.
+  for (const m of meetingPaths) {
+    await page.goto(base + m);
+    await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { d.open = true; }));
+    await axe(page, `meeting page with its forms open (${m})`);
+  }
+  await inLanguages(page, `${tablePage}/meetings/new`, 'new meeting form');
+  const comingMeetings = [];
+  for (const m of meetingPaths) {
+    await page.goto(base + m);
+    if (await page.isVisible(`a[href="${m}/edit"]`)) comingMeetings.push(m);
+  }
+  check(comingMeetings.length >= 1, 'a meeting convened ahead offers its change form');
+  if (comingMeetings.length) await inLanguages(page, `${comingMeetings[0]}/edit`, 'meeting change form');
+  await page.goto(`${base}${tablePage}/meetings/new`);
+  await page.fill('#f-date', '2001-01-01');
+  await page.fill('#f-online_url', 'non un indirizzo');
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  check(await page.isVisible('#e-date') && await page.isVisible('#e-online_url'), 'a refused meeting form shows its messages beside the fields');
+  await axe(page, 'new meeting form with errors');
+  const meetingFeed = await page.request.get(`${base}${tablePage}/meetings.ics`);
+  check(meetingFeed.status() === 200 && (await meetingFeed.text()).includes('BEGIN:VEVENT'), 'the table\'s meeting feed answers with events');
+
   console.log('Weight: bytes of a first visit (compressed) and layout shift once the fonts load, at 390 px');
   for (const r of await measureWeight(browser, base)) {
     const bytes = BUDGETS.bytesOf[r.label] ?? BUDGETS.bytes;

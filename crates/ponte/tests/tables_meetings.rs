@@ -389,14 +389,15 @@ async fn a_meeting_is_convened_changed_and_cancelled_with_invitations_in_each_la
                 "{name}: {subject}"
             );
         }
-        // The form of the version read before is stale now: refused, nothing sent.
+        // The form of the version read before is stale now: refused, nothing sent; the saved
+        // version is shown beside the one typed.
         refused(
             &app,
             &mut c,
             &path,
             &pairs(&changed),
             StatusCode::CONFLICT,
-            "",
+            "la riunione è cambiata nel frattempo",
         )
         .await;
 

@@ -135,6 +135,36 @@ async fn form_page(
     errors: &Errors,
     editing: Option<&Meeting>,
 ) -> AppResult {
+    form_page_with(state, viewer, found, input, errors, editing, false).await
+}
+
+/// The fields a person compares when their change met another one: as saved and as typed.
+fn comparable(input: &MeetingInput) -> Value {
+    let agenda: Vec<String> = input
+        .agenda
+        .iter()
+        .filter(|a| !a.title.trim().is_empty())
+        .map(|a| a.title.trim().to_string())
+        .collect();
+    context! {
+        title => input.title.trim(), date => input.date.trim(), start => input.start.trim(),
+        end => input.end.trim(), place => input.place.trim(), online_url => input.online_url.trim(),
+        agenda => agenda.join("\n"), documents => input.documents.trim(),
+    }
+}
+
+/// The form; with `conflict`, the meeting changed since the form was read: the saved version is
+/// shown beside what was typed (409), and the form, kept, now carries the saved version's number
+/// so that sending it again replaces it deliberately.
+async fn form_page_with(
+    state: &AppState,
+    viewer: &Viewer,
+    found: &Found,
+    input: &MeetingInput,
+    errors: &Errors,
+    editing: Option<&Meeting>,
+    conflict: bool,
+) -> AppResult {
     let representatives = current_representatives(state, found.table.id).await?;
     let members = db::tables::members(&state.db, found.table.id).await?;
     let reps: Vec<Value> = representatives
@@ -153,16 +183,26 @@ async fn form_page(
         !(a.title.trim().is_empty() && a.representative.is_empty() && a.presenter.is_empty())
     });
     agenda.extend(std::iter::repeat_n(AgendaInput::default(), BLANK_ROWS));
-    let status = if errors.is_empty() {
+    let status = if conflict {
+        StatusCode::CONFLICT
+    } else if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let (current, yours) = match editing {
+        Some(m) if conflict => (
+            Some(comparable(&MeetingInput::from_draft(&m.draft(), 0))),
+            Some(comparable(input)),
+        ),
+        _ => (None, None),
     };
     let page = render(
         state,
         viewer,
         "tables/meeting_form.html",
         context! {
+            conflict, current, yours,
             table => context! { id => found.table.id, name => found.table.name },
             editing => editing.map(|m| context! { id => m.id, title => m.title, version => m.version }),
             form => context! {
@@ -432,7 +472,16 @@ pub(super) async fn update(
         return Err(AppError::BadRequest("error-bad-form"));
     };
     if version != m.version {
-        return Err(AppError::Conflict);
+        return form_page_with(
+            &state,
+            &viewer,
+            &found,
+            &input,
+            &Errors::default(),
+            Some(&m),
+            true,
+        )
+        .await;
     }
     let draft = match checked(&state, id, &input).await? {
         Ok(d) => d,
