@@ -4,6 +4,7 @@
 use db::products::{NewComment, NewProduct, Notice, Save, Transition};
 use db::Db;
 use domain::products::analysis::{Analysis, Grade, Node, NodeKind, Participation, Stakeholder};
+use domain::products::budget::BudgetProduct;
 use domain::products::logframe::{Direction, Indicator, Level, Logframe, Measure, Mode, Row};
 use domain::products::review::{Action, State};
 use domain::products::strategy::{AreaChoice, Milestone, StrategicPlan};
@@ -353,6 +354,221 @@ async fn text_product(
     Ok(id)
 }
 
+/// Salerno's budget for the project with Durrës, in euro, lek and convertible marks, tied to
+/// its logframe and checked against the IPA ADRION call: every rule holds but one, breached on
+/// purpose for the tutor to explain: Durrës's office and administration costs go over 15 % of
+/// its staff costs.
+fn durres_budget(logframe: Uuid) -> BudgetProduct {
+    use domain::products::budget::money::{Currency, Decimal};
+    use domain::products::budget::{Budget, Category, ExchangeRate, InKind, Line, Partner};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default();
+    let partner = |id: &str, name: &str, country: &str, group: &str| Partner {
+        id: id.into(),
+        name: name.into(),
+        country: country.into(),
+        group: group.into(),
+        cofinancing: Decimal::whole(15),
+        ..Default::default()
+    };
+    let mut partners = vec![
+        partner("p1", "Provincia di Salerno", "IT", "erdf"),
+        partner("p2", "Bashkia Durrës (Comune di Durazzo)", "AL", "ipa"),
+        partner("p3", "Regione dell'Epiro", "GR", "erdf"),
+        partner("p4", "Contea di Zara", "HR", "erdf"),
+        partner("p5", "Comune di Cattaro", "ME", "ipa"),
+        partner("p6", "Città di Mostar", "BA", "ipa"),
+    ];
+    partners[1].in_kind.push(InKind {
+        description: "Sala consiliare per gli incontri del tavolo".into(),
+        amount: 30_000_000,
+        currency: Currency::All,
+    });
+    #[allow(clippy::too_many_arguments)]
+    fn line(
+        id: &str,
+        partner: &str,
+        category: Category,
+        activity: &str,
+        year: i32,
+        description: &str,
+        unit: &str,
+        unit_cost: i64,
+        quantity: u64,
+        currency: Currency,
+    ) -> Line {
+        Line {
+            id: id.into(),
+            partner: partner.into(),
+            category,
+            activity: activity.into(),
+            year,
+            description: description.into(),
+            unit: unit.into(),
+            unit_cost,
+            quantity: Decimal::whole(quantity),
+            currency,
+        }
+    }
+    use Category::*;
+    use Currency::{All, Bam, Eur};
+    let lines = vec![
+        line(
+            "l7",
+            "p1",
+            Staff,
+            "r4",
+            2027,
+            "Coordinatrice del progetto",
+            "mese",
+            320_000,
+            30,
+            Eur,
+        ),
+        line(
+            "l8",
+            "p1",
+            Travel,
+            "r4",
+            2027,
+            "Missioni a Durazzo",
+            "viaggio",
+            85_000,
+            8,
+            Eur,
+        ),
+        line(
+            "l9",
+            "p1",
+            Services,
+            "r5",
+            2027,
+            "Analisi dei flussi turistici",
+            "studio",
+            2_400_000,
+            1,
+            Eur,
+        ),
+        line(
+            "l10",
+            "p1",
+            OfficeAdministration,
+            "",
+            2027,
+            "Ufficio e amministrazione (15 %)",
+            "",
+            1_440_000,
+            1,
+            Eur,
+        ),
+        line(
+            "l11",
+            "p2",
+            Staff,
+            "r4",
+            2027,
+            "Referente del Comune per il tavolo",
+            "mese",
+            18_000_000,
+            30,
+            All,
+        ),
+        line(
+            "l12",
+            "p2",
+            Travel,
+            "r7",
+            2028,
+            "Visita di studio a Salerno",
+            "viaggio",
+            9_500_000,
+            6,
+            All,
+        ),
+        line(
+            "l13",
+            "p2",
+            OfficeAdministration,
+            "",
+            2027,
+            "Ufficio e amministrazione",
+            "",
+            120_000_000,
+            1,
+            All,
+        ),
+        line(
+            "l14",
+            "p3",
+            Staff,
+            "r12",
+            2027,
+            "Esperto di formazione",
+            "mese",
+            280_000,
+            6,
+            Eur,
+        ),
+        line(
+            "l15",
+            "p4",
+            Staff,
+            "r7",
+            2028,
+            "Formatori",
+            "mese",
+            260_000,
+            6,
+            Eur,
+        ),
+        line(
+            "l16",
+            "p5",
+            Staff,
+            "r5",
+            2027,
+            "Rilevatori dei flussi turistici",
+            "mese",
+            200_000,
+            6,
+            Eur,
+        ),
+        line(
+            "l17",
+            "p6",
+            Staff,
+            "r7",
+            2028,
+            "Tutor dei corsi a distanza",
+            "mese",
+            390_000,
+            6,
+            Bam,
+        ),
+    ];
+    BudgetProduct {
+        logframe: logframe.to_string(),
+        pack: "ipa-adrion-call1".into(),
+        budget: Budget {
+            partners,
+            rates: vec![
+                ExchangeRate {
+                    currency: All,
+                    per_eur: Decimal::new(985, 1).unwrap_or(Decimal::whole(100)),
+                    date: day,
+                },
+                ExchangeRate {
+                    currency: Bam,
+                    per_eur: Decimal::new(195_583, 5).unwrap_or(Decimal::whole(2)),
+                    date: day,
+                },
+            ],
+            lines,
+            duration_months: Some(30),
+            last_id: 17,
+        },
+    }
+}
+
 /// Loads the demo products; returns how many.
 pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Result<usize> {
     let macro_area = db::library::macro_areas(db)
@@ -509,6 +725,31 @@ pub async fn load(db: &Db, provinces: &[Uuid], people: &People) -> anyhow::Resul
         };
         db::products::log_tutoring(db, salerno, &entry, Some(lf), Some(tutor)).await?;
     }
+    // Salerno's budget with Durrës, sent to the tutor with one funding rule breached.
+    let title = "Budget — Turismo sostenibile con Durazzo (Albania)";
+    let content = Content::Budget(durres_budget(lf)).to_json();
+    let new = NewProduct {
+        organisation: salerno,
+        kind: "budget",
+        title,
+        content: &content,
+        due_on: None,
+        model_of: None,
+        session: None,
+    };
+    let budget = db::products::create(db, &new, Some(people.member)).await?;
+    step(
+        db,
+        budget,
+        State::Draft,
+        Action::Submit,
+        people.member,
+        "",
+        title,
+    )
+    .await?;
+    count += 1;
+
     let communication = "## Obiettivi\n\nFar conoscere agli uffici e al territorio le iniziative di cooperazione della Provincia.\n\n## Destinatari\n\n- Personale della Provincia\n- Comuni del territorio\n- Associazioni e imprese\n\n## Messaggi chiave\n\n\n## Canali e strumenti\n\n\n## Cronoprogramma\n\n";
     let comm = text_product(
         db,
@@ -583,6 +824,28 @@ mod tests {
             .into_iter()
             .map(|f| (f.rule, f.severity, f.anchor))
             .collect()
+    }
+
+    #[test]
+    fn the_demo_budget_breaches_one_rule_of_its_call_on_purpose() {
+        use domain::products::budget::rules::{self, Outcome};
+        let b = durres_budget(Uuid::nil());
+        let lf = durres_v2("m");
+        assert_eq!(b.budget.problems(&lf), [], "a sound budget");
+        let found = rules::check(rules::pack(&b.pack).unwrap(), &b.budget).unwrap();
+        let breached: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|f| f.outcome == Outcome::Breached)
+            .map(|f| (f.rule.as_str(), f.anchor.as_str()))
+            .collect();
+        assert_eq!(breached, [("office-administration-max-15", "partner:p2")]);
+        assert!(
+            found.iter().all(|f| f.outcome != Outcome::Unknown),
+            "{found:?}"
+        );
+        // Every activity of the logframe has a cost.
+        let costs = domain::products::budget::activity_costs(&b.budget.totals().unwrap(), &lf);
+        assert_eq!(costs.iter().filter(|(_, c)| *c > 0).count(), 4, "{costs:?}");
     }
 
     #[test]

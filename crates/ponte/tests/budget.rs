@@ -408,3 +408,57 @@ async fn a_budget_is_typed_checked_refused_and_compared() {
             .contains("The co-financing share cannot exceed 100 %."));
     }
 }
+
+#[tokio::test]
+async fn the_demo_budget_is_reviewed_with_its_breach_explained_in_three_languages() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let id = app.product_of_kind(salerno, "budget").await;
+        let (b, _, _) = stored(&app, id).await;
+        assert_eq!(b.pack, "ipa-adrion-call1");
+        let path = format!("/organisations/{salerno}/products/{id}");
+        let mut tutor = app.signed_in("tutor@ponte.example").await;
+        for (lang, breach, words) in [
+            (
+                "it",
+                "Non rispettata",
+                "Ufficio e amministrazione — Bashkia Durrës (Comune di Durazzo): 12.182,74\u{a0}€ supera il 15 % di Personale (54.822,34\u{a0}€); il massimo è 8.223,35\u{a0}€.",
+            ),
+            (
+                "en",
+                "Breached",
+                "Office and administration — Bashkia Durrës (Comune di Durazzo): €12,182.74 exceeds 15 % of Staff (€54,822.34); the most is €8,223.35.",
+            ),
+            (
+                "fr",
+                "Non respectée",
+                "Bureau et administration — Bashkia Durrës (Comune di Durazzo) : 12\u{202f}182,74\u{a0}€ dépasse 15 % de Personnel (54\u{202f}822,34\u{a0}€) ; le maximum est 8\u{202f}223,35\u{a0}€.",
+            ),
+        ] {
+            tutor.cookies.insert("ponte_lang".into(), lang.into());
+            let page = tutor.get(&path).await;
+            assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+            assert_eq!(page.body.matches(breach).count(), 1, "{lang}: one breach");
+            assert!(page.body.contains(words), "{lang}: {}", page.body);
+        }
+        // The tutor sends it back with the breach; the budget can be exported.
+        let r = tutor
+            .post(
+                &format!("{path}/review"),
+                &[
+                    ("action", "request_changes"),
+                    (
+                        "note",
+                        "Ufficio e amministrazione di Durazzo oltre il 15 %.",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let p = db::products::get(app.db(), id).await.unwrap().unwrap();
+        assert_eq!(p.state.code(), "changes_requested");
+        let docx = tutor.get(&format!("{path}/export/docx")).await;
+        assert_eq!(docx.status, StatusCode::OK);
+        assert!(docx.bytes.starts_with(b"PK"));
+    }
+}

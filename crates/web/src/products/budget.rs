@@ -680,8 +680,8 @@ pub(crate) async fn comparison(
 }
 
 /// Each activity's cost from the budget tied to `logframe` (a product id of `org`), in euro as
-/// the reader writes it, by row id: the logframe's matrix shows them. The first budget of the
-/// administration tied to it counts; none, no costs.
+/// the reader writes it, by row id: the logframe's matrix shows them. The administration's
+/// budget tied to it and changed last counts; none, no costs.
 pub(crate) async fn activity_costs(
     state: &AppState,
     locale: Locale,
