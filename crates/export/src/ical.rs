@@ -278,6 +278,57 @@ mod tests {
         assert_eq!(sample(), golden);
     }
 
+    /// A convocation and its cancellation, with text a person can type (accents, Cyrillic, Arabic,
+    /// CJK, emoji, separators to escape) and a line long enough to fold.
+    fn invitations() -> String {
+        let t = |m, d, h, min| Utc.with_ymd_and_hms(2027, m, d, h, min, 0).unwrap();
+        let event = Event {
+            uid: "0190a1b2-0000-7000-8000-000000000004@ponte.example".into(),
+            starts_at: t(10, 31, 8, 0),
+            ends_at: t(10, 31, 10, 30),
+            summary: "Riunione del tavolo; punti 1, 2 — Тирана, تونس, 東京 🤝".into(),
+            location: "Salerno, Palazzo Sant'Agostino, Sala Bottiglieri".into(),
+            description: "1. Apertura (Paola Santoro)\n2. Programma dell'anno (La segreteria)\nhttps://ponte.example/tables/t/meetings/m".into(),
+            url: "https://ponte.example/tables/t/meetings/m".into(),
+            status: EventStatus::Confirmed,
+            sequence: 1,
+        };
+        let organizer = Person {
+            name: "Maria Rossi".into(),
+            email: "m.rossi@provincia.salerno.example".into(),
+        };
+        let attendee = Person {
+            name: "Arben Hoxha".into(),
+            email: "arben.hoxha@skanderbeg-salerno.example".into(),
+        };
+        let now = t(10, 1, 9, 0);
+        let mut out = invitation(Method::Request, &event, &organizer, &attendee, now);
+        let cancelled = Event {
+            sequence: 2,
+            ..event.clone()
+        };
+        out.push_str(&invitation(
+            Method::Cancel,
+            &cancelled,
+            &organizer,
+            &attendee,
+            now,
+        ));
+        out
+    }
+
+    #[test]
+    fn invitations_match_the_golden_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/invitations.ics");
+        if std::env::var_os("PONTE_UPDATE_GOLDEN").is_some() {
+            std::fs::write(path, invitations()).unwrap();
+        }
+        let golden = std::fs::read_to_string(path).unwrap();
+        assert_eq!(invitations(), golden);
+        // 31 October 2027 is after the autumn change: 08:00 UTC is 09:00 in Rome.
+        assert!(golden.contains("DTSTART;TZID=Europe/Rome:20271031T090000\r\n"));
+    }
+
     #[test]
     fn an_invitation_gives_rome_times_and_its_method() {
         let t = |m, d, h, min| Utc.with_ymd_and_hms(2027, m, d, h, min, 0).unwrap();
