@@ -460,5 +460,61 @@ async fn the_demo_budget_is_reviewed_with_its_breach_explained_in_three_language
         let docx = tutor.get(&format!("{path}/export/docx")).await;
         assert_eq!(docx.status, StatusCode::OK);
         assert!(docx.bytes.starts_with(b"PK"));
+        // Fixed, approved and published as a model, it is copied by another administration
+        // tied to that administration's logframe, never to Salerno's.
+        let mut member = app.signed_in(MEMBER).await;
+        let r = member
+            .post(&format!("{path}/review"), &[("action", "submit")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = tutor
+            .post(&format!("{path}/review"), &[("action", "approve")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let r = staff
+            .post(&format!("{path}/model"), &[("model", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let mut other = app.signed_in("r.caruso@provincia.caserta.example").await;
+        let r = other
+            .post(
+                &format!("/organisations/{caserta}/products"),
+                &[
+                    ("title", "Il nostro budget"),
+                    ("kind", "budget"),
+                    ("model", &id.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let copy = Uuid::parse_str(
+            r.location()
+                .trim_end_matches("/edit")
+                .rsplit('/')
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        let (c, _, _) = stored(&app, copy).await;
+        assert_eq!(c.budget, b.budget, "the lines are copied");
+        let theirs: Vec<String> = db::products::list(app.db(), caserta)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.kind == "logframe")
+            .map(|p| p.id.to_string())
+            .collect();
+        assert_ne!(c.logframe, b.logframe);
+        assert!(
+            c.logframe.is_empty() || theirs.contains(&c.logframe),
+            "{}",
+            c.logframe
+        );
+        let page = other
+            .get(&format!("/organisations/{caserta}/products/{copy}/edit"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     }
 }

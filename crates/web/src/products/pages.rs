@@ -255,7 +255,25 @@ pub(super) async fn create(
         );
     };
     let (kind, content, model_of) = match source(&state, &viewer, &form).await? {
-        Some(Source::Model(p)) => (p.kind.clone(), p.content.clone(), Some(p.id)),
+        Some(Source::Model(p)) => {
+            // A model's budget was tied to its own administration's logframe: the copy is tied
+            // to this one's.
+            let content = match Content::from_json(&p.content) {
+                Content::Budget(mut bp) => {
+                    if super::budget::logframe(&state, org, &bp.logframe)
+                        .await?
+                        .is_none()
+                    {
+                        if let Content::Budget(fresh) = super::budget::starter(&state, org).await? {
+                            bp.logframe = fresh.logframe;
+                        }
+                    }
+                    Content::Budget(bp).to_json()
+                }
+                _ => p.content.clone(),
+            };
+            (p.kind.clone(), content, Some(p.id))
+        }
         Some(Source::Practice(found)) => {
             let (doc, practice) = *found;
             // A practice becomes text: a logframe cannot start from prose.
