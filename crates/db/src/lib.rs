@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod community;
 mod clock;
 pub mod jobs;
 pub mod labs;

@@ -72,6 +72,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0017_library_text_changes",
         include_str!("../migrations/sqlite/0017_library_text_changes.sql"),
     ),
+    (
+        "0019_community",
+        include_str!("../migrations/sqlite/0019_community.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -142,6 +146,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0017_library_text_changes",
         include_str!("../migrations/postgres/0017_library_text_changes.sql"),
+    ),
+    (
+        "0019_community",
+        include_str!("../migrations/postgres/0019_community.sql"),
     ),
 ];
 

@@ -26,11 +26,13 @@ pub enum Part {
     Products,
     /// Territorial tables, their members, representatives, secretariat and memorandum.
     Tables,
+    /// The community's discussions: threads, messages, their revisions and reports.
+    Community,
 }
 
 impl Part {
     /// Every part, in the order of the enum.
-    pub const ALL: [Part; 7] = [
+    pub const ALL: [Part; 8] = [
         Part::Programme,
         Part::Library,
         Part::Themes,
@@ -38,6 +40,7 @@ impl Part {
         Part::People,
         Part::Products,
         Part::Tables,
+        Part::Community,
     ];
 
     /// The part's key in the `generations` table.
@@ -50,6 +53,7 @@ impl Part {
             Part::People => "people",
             Part::Products => "products",
             Part::Tables => "tables",
+            Part::Community => "community",
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod codes;
+pub mod community;
 pub mod files;
 pub mod labs;
 pub mod library;

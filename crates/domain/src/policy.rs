@@ -74,6 +74,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::library::POLICY)
         .chain(crate::products::POLICY)
         .chain(crate::tables::POLICY)
+        .chain(crate::community::POLICY)
 }
 
 /// The rule for the action named `name`, or `None` when no policy declares it (then: deny).

@@ -491,7 +491,15 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         forum,
     };
     let tables = crate::demo_tables::load(db, storage, &table_people, &table_orgs).await?;
-    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products and {tables} territorial tables.");
+    let community_people = crate::demo_community::People {
+        staff,
+        tutor: people.tutor,
+        coordinator: participants[0],
+        member: participants[1],
+    };
+    let threads =
+        crate::demo_community::load(db, structure.programme.id, salerno, &community_people).await?;
+    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {tables} territorial tables and {threads} discussions.");
     print_accounts();
     Ok(())
 }

@@ -623,6 +623,26 @@ impl Walk {
         (draft, places)
     }
 
+    /// A new thread of the member in Salerno's space: (thread, its opening message).
+    async fn thread(&self) -> (Uuid, Uuid) {
+        let draft = domain::community::check_thread("Discussione del giro", "Testo.")
+            .expect("a valid thread");
+        let thread = db::community::create_thread(
+            &self.db,
+            domain::community::spaces::Kind::Administration,
+            self.salerno,
+            self.member,
+            &draft,
+        )
+        .await
+        .expect("start a thread");
+        let post = db::community::posts(&self.db, thread)
+            .await
+            .expect("read the thread")[0]
+            .id;
+        (thread, post)
+    }
+
     /// A new table led by Salerno, being formed.
     async fn table(&self) -> Uuid {
         let (draft, places) = self.table_draft().await;
@@ -1907,6 +1927,108 @@ fn cases() -> Vec<(&'static str, Case)> {
                     Some(w.staff),
                 ))
                 .await
+            })
+        }),
+        // The community's discussions.
+        case("community::create_thread", |w| {
+            boxed(async move {
+                let draft = domain::community::check_thread("Discussione del giro", "Testo.")
+                    .expect("a valid thread");
+                w.write(db::community::create_thread(
+                    &w.db,
+                    domain::community::spaces::Kind::Administration,
+                    w.salerno,
+                    w.member,
+                    &draft,
+                ))
+                .await
+            })
+        }),
+        case("community::reply", |w| {
+            boxed(async move {
+                let (thread, post) = w.thread().await;
+                w.write(db::community::reply(
+                    &w.db,
+                    thread,
+                    w.coordinator,
+                    "Una risposta del giro.",
+                    Some(post),
+                ))
+                .await
+            })
+        }),
+        case("community::update_post", |w| {
+            boxed(async move {
+                let (_, post) = w.thread().await;
+                w.write(db::community::update_post(
+                    &w.db,
+                    post,
+                    w.member,
+                    Some("Titolo rivisto"),
+                    "Testo rivisto.",
+                    1,
+                ))
+                .await
+            })
+        }),
+        case("community::set_pinned", |w| {
+            boxed(async move {
+                let (thread, _) = w.thread().await;
+                w.write(db::community::set_pinned(&w.db, thread, true, w.staff))
+                    .await
+            })
+        }),
+        case("community::set_locked", |w| {
+            boxed(async move {
+                let (thread, _) = w.thread().await;
+                w.write(db::community::set_locked(
+                    &w.db,
+                    thread,
+                    true,
+                    w.coordinator,
+                ))
+                .await
+            })
+        }),
+        case("community::hide", |w| {
+            boxed(async move {
+                let (_, post) = w.thread().await;
+                w.write(db::community::hide(
+                    &w.db,
+                    post,
+                    "Fuori tema.",
+                    w.coordinator,
+                ))
+                .await
+            })
+        }),
+        case("community::report", |w| {
+            boxed(async move {
+                let (_, post) = w.thread().await;
+                w.write(db::community::report(
+                    &w.db,
+                    post,
+                    w.tutor,
+                    "Da controllare.",
+                ))
+                .await
+            })
+        }),
+        case("community::close_report", |w| {
+            boxed(async move {
+                let (_, post) = w.thread().await;
+                let report = db::community::report(&w.db, post, w.tutor, "Da controllare.")
+                    .await
+                    .expect("report a message");
+                w.write(db::community::close_report(&w.db, report, w.staff))
+                    .await
+            })
+        }),
+        case("community::mark_read", |w| {
+            boxed(async move {
+                let (thread, _) = w.thread().await;
+                w.write(db::community::mark_read(&w.db, w.coordinator, thread))
+                    .await
             })
         }),
     ]

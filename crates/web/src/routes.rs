@@ -35,6 +35,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::library::routes());
     all.extend(crate::products::routes());
     all.extend(crate::tables::routes());
+    all.extend(crate::community::routes());
     all
 }
 

@@ -11,6 +11,14 @@ pub const PAGE_SIZE: i64 = 50;
 
 /// Every action the log records, as the write path names it.
 pub const ACTIONS: &[&str] = &[
+    "community.hide",
+    "community.lock",
+    "community.pin",
+    "community.post_update",
+    "community.reply",
+    "community.report",
+    "community.report_close",
+    "community.thread_create",
     "grant.add",
     "grant.revoke",
     "invitation.accept",

@@ -476,46 +476,74 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         .rfind(|m| m.status == domain::tables::meetings::MeetingStatus::Convened)
         .expect("a meeting of the demo table")
         .id;
+    // The demo's thread in Salerno's own space, and its first message.
+    let thread = db::community::threads(
+        app.db(),
+        domain::community::spaces::Kind::Administration,
+        salerno,
+        uuid::Uuid::nil(),
+        1,
+    )
+    .await
+    .unwrap()
+    .0
+    .last()
+    .expect("a demo thread of Salerno")
+    .id;
+    let post = db::community::posts(app.db(), thread).await.unwrap()[0].id;
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
-    path.replace("{product}", &logframe.to_string())
-        .replace("{comment}", &comment.to_string())
-        .replace("/tables/{id}", &format!("/tables/{table}"))
-        .replace("{member}", &table_member.to_string())
-        .replace("{meeting}", &meeting.to_string())
-        .replace("{format}", "docx")
-        .replace(
-            "/library/documents/{id}",
-            &format!("/library/documents/{document}"),
-        )
-        .replace(
-            "/programme/texts/{kind}/{id}",
-            &format!("/programme/texts/strands/{strand_a}"),
-        )
-        .replace("/certificates/{code}", "/certificates/ABCD-EFGH-JKMN")
-        .replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
-        .replace(
-            "/labs/cohorts/{id}",
-            &format!("/labs/cohorts/{}", structure.cohorts[0].id),
-        )
-        .replace(
-            "/labs/materials/{id}",
-            &format!("/labs/materials/{material}"),
-        )
-        .replace("{item}", &uuid::Uuid::nil().to_string())
-        .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
-        .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
-        .replace(
-            "/programme/modules/{id}",
-            &format!("/programme/modules/{}", structure.modules[0].id),
-        )
-        .replace(
-            "/programme/cohorts/{id}",
-            &format!("/programme/cohorts/{}", structure.cohorts[0].id),
-        )
-        .replace("/strands/{code}", "/strands/A")
-        .replace("/language/{code}", "/language/en")
-        .replace("{token}", &"0".repeat(64))
-        .replace("{page}", "privacy")
-        .replace("{*path}", "ponte.css")
+    path.replace(
+        "/community/spaces/{kind}/{id}",
+        &format!("/community/spaces/administration/{salerno}"),
+    )
+    .replace(
+        "/community/threads/{id}",
+        &format!("/community/threads/{thread}"),
+    )
+    .replace("/community/posts/{id}", &format!("/community/posts/{post}"))
+    .replace(
+        "/community/reports/{id}",
+        &format!("/community/reports/{}", uuid::Uuid::nil()),
+    )
+    .replace("{product}", &logframe.to_string())
+    .replace("{comment}", &comment.to_string())
+    .replace("/tables/{id}", &format!("/tables/{table}"))
+    .replace("{member}", &table_member.to_string())
+    .replace("{meeting}", &meeting.to_string())
+    .replace("{format}", "docx")
+    .replace(
+        "/library/documents/{id}",
+        &format!("/library/documents/{document}"),
+    )
+    .replace(
+        "/programme/texts/{kind}/{id}",
+        &format!("/programme/texts/strands/{strand_a}"),
+    )
+    .replace("/certificates/{code}", "/certificates/ABCD-EFGH-JKMN")
+    .replace("/labs/sessions/{id}", &format!("/labs/sessions/{session}"))
+    .replace(
+        "/labs/cohorts/{id}",
+        &format!("/labs/cohorts/{}", structure.cohorts[0].id),
+    )
+    .replace(
+        "/labs/materials/{id}",
+        &format!("/labs/materials/{material}"),
+    )
+    .replace("{item}", &uuid::Uuid::nil().to_string())
+    .replace("/organisations/{id}", &format!("/organisations/{salerno}"))
+    .replace("/admin/users/{id}", &format!("/admin/users/{member}"))
+    .replace(
+        "/programme/modules/{id}",
+        &format!("/programme/modules/{}", structure.modules[0].id),
+    )
+    .replace(
+        "/programme/cohorts/{id}",
+        &format!("/programme/cohorts/{}", structure.cohorts[0].id),
+    )
+    .replace("/strands/{code}", "/strands/A")
+    .replace("/language/{code}", "/language/en")
+    .replace("{token}", &"0".repeat(64))
+    .replace("{page}", "privacy")
+    .replace("{*path}", "ponte.css")
 }

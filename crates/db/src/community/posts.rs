@@ -1,0 +1,420 @@
+//! Writing in the discussions: a new thread with its opening message, replies (quoting a message
+//! of the same thread), editing a message with its earlier text kept, pinning, locking and
+//! hiding by moderators, reports and their closing, and the read markers.
+
+use crate::audit::Change;
+use crate::{new_id, Db, DbError, Part, Result};
+use domain::community::spaces::Kind;
+use domain::community::ThreadDraft;
+use serde_json::json;
+use uuid::Uuid;
+
+fn change(
+    actor: Uuid,
+    action: &'static str,
+    entity: &'static str,
+    id: Uuid,
+    after: serde_json::Value,
+) -> Change {
+    Change {
+        actor: Some(actor),
+        action,
+        entity,
+        entity_id: id.to_string(),
+        before: None,
+        after: Some(after),
+    }
+}
+
+/// Starts a thread in the space `kind`/`space` with its opening message, seen by its author.
+/// Returns the thread's id.
+pub async fn create_thread(
+    db: &Db,
+    kind: Kind,
+    space: Uuid,
+    author: Uuid,
+    draft: &ThreadDraft,
+) -> Result<Uuid> {
+    let id = new_id();
+    let post = new_id();
+    let now = db.now();
+    let audit = change(
+        author,
+        "community.thread_create",
+        "community_thread",
+        id,
+        json!({"space": format!("{}/{space}", kind.code()), "title": draft.title, "body": draft.body}),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            sqlx::query(
+                "INSERT INTO community_threads (id, space_kind, space_id, title, author_id, pinned,
+                   locked, replies, created_at, last_post_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $6, 0, $7, $7)",
+            )
+            .bind(id)
+            .bind(kind.code())
+            .bind(space)
+            .bind(&draft.title)
+            .bind(author)
+            .bind(false)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO community_posts (id, thread_id, author_id, body, created_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(post)
+            .bind(id)
+            .bind(author)
+            .bind(&draft.body)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO community_reads (user_id, thread_id, read_at) VALUES ($1, $2, $3)",
+            )
+            .bind(author)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            Ok(())
+        },
+        |_| &audit
+    )?;
+    Ok(id)
+}
+
+/// Adds a reply to `thread`, quoting `quote` (a message of the same thread). Refused with
+/// `Conflict` when the thread is locked (meanwhile) and `NotFound` when the quoted message is
+/// not in it; nothing is stored then. Returns the message's id.
+pub async fn reply(
+    db: &Db,
+    thread: Uuid,
+    author: Uuid,
+    body: &str,
+    quote: Option<Uuid>,
+) -> Result<Uuid> {
+    let id = new_id();
+    let now = db.now();
+    let audit = change(
+        author,
+        "community.reply",
+        "community_post",
+        id,
+        json!({"thread": thread, "quote": quote, "body": body}),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let open = sqlx::query(
+                "UPDATE community_threads SET replies = replies + 1, last_post_at = $2
+                 WHERE id = $1 AND locked = $3",
+            )
+            .bind(thread)
+            .bind(now)
+            .bind(false)
+            .execute(&mut *tx)
+            .await?;
+            if open.rows_affected() != 1 {
+                return Err(DbError::Conflict);
+            }
+            if let Some(q) = quote {
+                let found: Option<(Uuid,)> = sqlx::query_as(
+                    "SELECT id FROM community_posts WHERE id = $1 AND thread_id = $2",
+                )
+                .bind(q)
+                .bind(thread)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if found.is_none() {
+                    return Err(DbError::NotFound);
+                }
+            }
+            sqlx::query(
+                "INSERT INTO community_posts (id, thread_id, author_id, body, quote_id, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(thread)
+            .bind(author)
+            .bind(body)
+            .bind(quote)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO community_reads (user_id, thread_id, read_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = excluded.read_at",
+            )
+            .bind(author)
+            .bind(thread)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            Ok(())
+        },
+        |_| &audit
+    )?;
+    Ok(id)
+}
+
+/// What an edit replaces: the message's thread, text, times and the thread's title.
+type Earlier = (
+    Uuid,
+    String,
+    chrono::DateTime<chrono::Utc>,
+    Option<chrono::DateTime<chrono::Utc>>,
+    String,
+);
+
+/// Replaces a message's text (and its thread's title when `title` is given: the opening
+/// message), keeping the earlier text as a revision. Refused with `Conflict` when the message
+/// changed since `version` was read.
+pub async fn update_post(
+    db: &Db,
+    post: Uuid,
+    editor: Uuid,
+    title: Option<&str>,
+    body: &str,
+    version: i64,
+) -> Result<()> {
+    let now = db.now();
+    let audit = change(
+        editor,
+        "community.post_update",
+        "community_post",
+        post,
+        json!({"title": title, "body": body}),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let before: Option<Earlier> = sqlx::query_as(
+                "SELECT p.thread_id, p.body, p.created_at, p.edited_at, t.title
+                     FROM community_posts p JOIN community_threads t ON t.id = p.thread_id
+                     WHERE p.id = $1 AND p.version = $2",
+            )
+            .bind(post)
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((thread, old_body, created_at, edited_at, old_title)) = before else {
+                return Err(DbError::Conflict);
+            };
+            sqlx::query(
+                "INSERT INTO community_revisions (id, post_id, title, body, written_at, replaced_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(new_id())
+            .bind(post)
+            .bind(title.map(|_| old_title))
+            .bind(old_body)
+            .bind(edited_at.unwrap_or(created_at))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE community_posts SET body = $2, edited_at = $3, version = version + 1
+                 WHERE id = $1",
+            )
+            .bind(post)
+            .bind(body)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(title) = title {
+                sqlx::query(
+                    "UPDATE community_threads SET title = $2, version = version + 1 WHERE id = $1",
+                )
+                .bind(thread)
+                .bind(title)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Ok(())
+        },
+        |_| &audit
+    )
+}
+
+/// Pins or unpins a thread (pinned threads come first in their space).
+pub async fn set_pinned(db: &Db, thread: Uuid, pinned: bool, actor: Uuid) -> Result<()> {
+    let audit = change(
+        actor,
+        "community.pin",
+        "community_thread",
+        thread,
+        json!({ "pinned": pinned }),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let done = sqlx::query(
+                "UPDATE community_threads SET pinned = $2 WHERE id = $1 AND pinned <> $2",
+            )
+            .bind(thread)
+            .bind(pinned)
+            .execute(&mut *tx)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        },
+        |done: &bool| crate::Audit::when(*done, &audit)
+    )?;
+    Ok(())
+}
+
+/// Locks or unlocks a thread (nobody replies to a locked thread).
+pub async fn set_locked(db: &Db, thread: Uuid, locked: bool, actor: Uuid) -> Result<()> {
+    let audit = change(
+        actor,
+        "community.lock",
+        "community_thread",
+        thread,
+        json!({ "locked": locked }),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let done = sqlx::query(
+                "UPDATE community_threads SET locked = $2 WHERE id = $1 AND locked <> $2",
+            )
+            .bind(thread)
+            .bind(locked)
+            .execute(&mut *tx)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        },
+        |done: &bool| crate::Audit::when(*done, &audit)
+    )?;
+    Ok(())
+}
+
+/// Hides a message with the moderator's reason (shown to its author). Its text is kept.
+pub async fn hide(db: &Db, post: Uuid, reason: &str, actor: Uuid) -> Result<()> {
+    let audit = change(
+        actor,
+        "community.hide",
+        "community_post",
+        post,
+        json!({ "reason": reason }),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let done = sqlx::query(
+                "UPDATE community_posts SET hidden_reason = $2, hidden_by = $3 WHERE id = $1",
+            )
+            .bind(post)
+            .bind(reason)
+            .bind(actor)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &audit
+    )
+}
+
+/// Reports a message to the staff's queue. Refused with `Duplicate` when the person has
+/// reported it already. Returns the report's id.
+pub async fn report(db: &Db, post: Uuid, reporter: Uuid, reason: &str) -> Result<Uuid> {
+    let id = new_id();
+    let now = db.now();
+    let audit = change(
+        reporter,
+        "community.report",
+        "community_post",
+        post,
+        json!({ "report": id, "reason": reason }),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let done = sqlx::query(
+                "INSERT INTO community_reports (id, post_id, reporter_id, reason, created_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (post_id, reporter_id) DO NOTHING",
+            )
+            .bind(id)
+            .bind(post)
+            .bind(reporter)
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::Duplicate);
+            }
+            Ok(())
+        },
+        |_| &audit
+    )?;
+    Ok(id)
+}
+
+/// Closes a report once staff have dealt with it. Refused with `NotFound` when it is not open.
+pub async fn close_report(db: &Db, report: Uuid, actor: Uuid) -> Result<()> {
+    let now = db.now();
+    let audit = change(
+        actor,
+        "community.report_close",
+        "community_report",
+        report,
+        json!({ "closed": true }),
+    );
+    crate::change!(
+        db,
+        [Part::Community],
+        |tx| {
+            let done = sqlx::query(
+                "UPDATE community_reports SET closed_at = $2, closed_by = $3
+                 WHERE id = $1 AND closed_at IS NULL",
+            )
+            .bind(report)
+            .bind(now)
+            .bind(actor)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(DbError::NotFound);
+            }
+            Ok(())
+        },
+        |_| &audit
+    )
+}
+
+/// Records that `user` has seen every message of `thread` so far. Bookkeeping of one person's
+/// reading, not a change to the discussion: unaudited, and no kept value depends on it.
+pub async fn mark_read(db: &Db, user: Uuid, thread: Uuid) -> Result<()> {
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query(
+                "INSERT INTO community_reads (user_id, thread_id, read_at)
+                 SELECT $1, id, last_post_at FROM community_threads WHERE id = $2
+                 ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = excluded.read_at",
+            )
+            .bind(user)
+            .bind(thread)
+            .execute(&mut *tx)
+            .await?;
+            Ok(())
+        },
+        |_| crate::Audit::none("a person's read marker")
+    )
+}

@@ -1,0 +1,176 @@
+//! The professional community's discussions: spaces (in `spaces`), threads with a title and a
+//! Markdown body, replies that may quote another message, editing with the earlier versions
+//! kept, pinning, locking and hiding by moderators, reports to the staff's queue.
+//! Markdown is rendered exactly as products' is (`products::text::render`).
+
+pub mod spaces;
+
+use crate::policy::Rule;
+use crate::roles::Role;
+use crate::validation::{required_line, required_text, Errors};
+
+/// Who may reach each page and action. Whether the person may see or moderate the space asked
+/// about is decided per space in `spaces::access`, once its members are read.
+pub const POLICY: &[(&str, Rule)] = &[
+    ("community.spaces", Rule::SignedIn),
+    ("community.space", Rule::SignedIn),
+    ("community.thread_new", Rule::SignedIn),
+    ("community.thread_create", Rule::SignedIn),
+    ("community.thread", Rule::SignedIn),
+    ("community.reply", Rule::SignedIn),
+    ("community.post_edit", Rule::SignedIn),
+    ("community.post_update", Rule::SignedIn),
+    ("community.post_history", Rule::SignedIn),
+    ("community.report", Rule::SignedIn),
+    ("community.pin", Rule::Held(MODERATORS)),
+    ("community.lock", Rule::Held(MODERATORS)),
+    ("community.hide", Rule::Held(MODERATORS)),
+    ("community.moderation", Rule::Global(STAFF)),
+    ("community.report_close", Rule::Global(STAFF)),
+];
+
+/// Who can moderate some space: staff and the operator everywhere, coordinators in their
+/// administration's space and their table's.
+const MODERATORS: &[Role] = &[Role::Admin, Role::Staff, Role::Coordinator];
+/// Who reads the queue of reports.
+const STAFF: &[Role] = &[Role::Admin, Role::Staff];
+
+/// Longest thread title, in characters.
+pub const MAX_TITLE: usize = 200;
+/// Longest message (Markdown), in characters.
+pub const MAX_BODY: usize = 20_000;
+/// Longest reason for hiding or reporting a message, in characters.
+pub const MAX_REASON: usize = 1_000;
+/// Threads on one page of a space.
+pub const PAGE_SIZE: i64 = 50;
+
+/// A new thread as checked: its title and opening message.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ThreadDraft {
+    pub title: String,
+    pub body: String,
+}
+
+/// Checks a message's Markdown: required, at most `MAX_BODY` characters, no control characters.
+fn body(errors: &mut Errors, field: &'static str, text: &str) -> String {
+    required_text(errors, field, &text.replace("\r\n", "\n"), MAX_BODY)
+}
+
+/// Checks a new thread's form.
+pub fn check_thread(title: &str, text: &str) -> Result<ThreadDraft, Errors> {
+    let mut errors = Errors::default();
+    let title = required_line(&mut errors, "title", title, MAX_TITLE);
+    let body = body(&mut errors, "body", text);
+    errors.into_result(ThreadDraft { title, body })
+}
+
+/// Checks a reply's or an edited message's text.
+pub fn check_body(text: &str) -> Result<String, Errors> {
+    let mut errors = Errors::default();
+    let body = body(&mut errors, "body", text);
+    errors.into_result(body)
+}
+
+/// Checks the reason a moderator gives for hiding a message, or a member for reporting one.
+pub fn check_reason(text: &str) -> Result<String, Errors> {
+    let mut errors = Errors::default();
+    let reason = required_text(&mut errors, "reason", text, MAX_REASON);
+    errors.into_result(reason)
+}
+
+/// Why a message cannot be added to a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The thread is locked: nobody replies until a moderator unlocks it.
+    Locked,
+    /// The quoted message is not in this thread.
+    QuoteElsewhere,
+    /// One's own message is not reported.
+    OwnMessage,
+}
+
+impl Refusal {
+    /// The message key that says why.
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::Locked => "community-error-locked",
+            Refusal::QuoteElsewhere => "community-error-quote",
+            Refusal::OwnMessage => "community-error-own-report",
+        }
+    }
+}
+
+/// Whether a reply may be added to a thread (`locked`), quoting a message of thread
+/// `quoted_thread` (none: no quote) when the reply is to thread `thread`.
+pub fn may_reply(
+    locked: bool,
+    thread: uuid::Uuid,
+    quoted_thread: Option<uuid::Uuid>,
+) -> Result<(), Refusal> {
+    if locked {
+        return Err(Refusal::Locked);
+    }
+    match quoted_thread {
+        Some(t) if t != thread => Err(Refusal::QuoteElsewhere),
+        _ => Ok(()),
+    }
+}
+
+/// Renders a message's Markdown to safe HTML, as products' texts are.
+pub fn render(markdown: &str) -> String {
+    crate::products::text::render(markdown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    #[test]
+    fn a_thread_needs_a_title_and_a_body_of_bounded_length() {
+        let e = check_thread("  ", "").unwrap_err();
+        assert_eq!(e.for_field("title"), Some("error-required"));
+        assert_eq!(e.for_field("body"), Some("error-required"));
+        let long = "x".repeat(MAX_BODY + 1);
+        let e = check_thread("Ok", &long).unwrap_err();
+        assert_eq!(e.for_field("body"), Some("error-too-long"));
+        assert!(e.for_field("title").is_none());
+        let e = check_thread("a\nb", "ok").unwrap_err();
+        assert!(e.for_field("title").is_some());
+        let t = check_thread(" Bandi IPA ", "Qualcuno ha letto **il bando**?\r\nGrazie").unwrap();
+        assert_eq!(t.title, "Bandi IPA");
+        assert_eq!(t.body, "Qualcuno ha letto **il bando**?\nGrazie");
+        assert!(check_body(&"é".repeat(MAX_BODY)).is_ok());
+        assert!(check_body("a\u{7}b").is_err());
+        assert_eq!(
+            check_reason("").unwrap_err().for_field("reason"),
+            Some("error-required")
+        );
+    }
+
+    #[test]
+    fn replies_respect_locks_and_quote_only_their_thread() {
+        let t = Uuid::from_u128(1);
+        assert_eq!(may_reply(true, t, None), Err(Refusal::Locked));
+        assert_eq!(may_reply(false, t, None), Ok(()));
+        assert_eq!(may_reply(false, t, Some(t)), Ok(()));
+        assert_eq!(
+            may_reply(false, t, Some(Uuid::from_u128(2))),
+            Err(Refusal::QuoteElsewhere)
+        );
+    }
+
+    #[test]
+    fn markdown_is_sanitised_as_products_are() {
+        let html = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) **ok**");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(html.contains("<strong>ok</strong>"), "{html}");
+        assert_eq!(
+            html,
+            crate::products::text::render(
+                "<script>alert(1)</script>\n\n[x](javascript:alert(1)) **ok**"
+            )
+        );
+    }
+}

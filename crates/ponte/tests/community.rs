@@ -1,0 +1,797 @@
+//! The community's discussions on both databases: who sees which space (spaces follow the
+//! programme, cohorts, administrations and tables; an actor sees only their tables' spaces),
+//! starting a thread, replying, quoting, editing with the earlier versions kept, pinning,
+//! locking, hiding with a reason shown to the author, reporting to the staff's queue, unread
+//! counts per person and space, and every refusal with its message and nothing stored.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{apps, App, Client};
+use domain::community::spaces::Kind;
+use uuid::Uuid;
+
+const STAFF: &str = "staff@ponte.example";
+const TUTOR: &str = "tutor@ponte.example";
+const COORDINATOR: &str = "coordinatore@ponte.example";
+const MEMBER: &str = "membro@ponte.example";
+const ACTOR: &str = "attore@ponte.example";
+const CASERTA: &str = "r.caruso@provincia.caserta.example";
+
+/// Threads, messages, revisions, reports and audit entries: a refusal changes none of them.
+async fn footprint(app: &App) -> Vec<i64> {
+    let mut out = Vec::new();
+    for table in [
+        "community_threads",
+        "community_posts",
+        "community_revisions",
+        "community_reports",
+        "audit_log",
+    ] {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let n: i64 = db::run!(app.db(), |pool| sqlx::query_scalar(&sql)
+            .fetch_one(pool)
+            .await
+            .unwrap());
+        out.push(n);
+    }
+    let flags: Vec<(bool, bool)> = db::run!(app.db(), |pool| sqlx::query_as(
+        "SELECT pinned, locked FROM community_threads ORDER BY id"
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap());
+    out.extend(flags.iter().map(|(p, l)| i64::from(*p) * 2 + i64::from(*l)));
+    let hidden: i64 = db::run!(app.db(), |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM community_posts WHERE hidden_reason IS NOT NULL"
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap());
+    out.push(hidden);
+    out
+}
+
+async fn user(app: &App, email: &str) -> Uuid {
+    db::accounts::credentials(app.db(), email)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn programme(app: &App) -> Uuid {
+    db::programme::structure(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .programme
+        .id
+}
+
+fn space(kind: Kind, id: Uuid) -> String {
+    format!("/community/spaces/{}/{id}", kind.code())
+}
+
+/// The thread a POST redirected to.
+fn thread_of(location: &str) -> Uuid {
+    let rest = location
+        .strip_prefix("/community/threads/")
+        .unwrap_or_else(|| panic!("not a thread: {location}"));
+    Uuid::parse_str(&rest[..36]).unwrap()
+}
+
+async fn start(client: &mut Client, at: &str, title: &str, body: &str) -> Uuid {
+    let r = client
+        .post(
+            &format!("{at}/threads"),
+            &[("title", title), ("body", body)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    thread_of(r.location())
+}
+
+#[tokio::test]
+async fn each_person_sees_the_spaces_they_belong_to() {
+    for app in apps().await {
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let programme = programme(&app).await;
+        let table = db::tables::list(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.lead_id == salerno)
+            .unwrap();
+        let name = app.backend.name;
+
+        let mut actor = app.signed_in(ACTOR).await;
+        let page = actor.get("/community").await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        assert!(page.body.contains(&table.name), "{name}: the actor's table");
+        assert!(
+            !page.body.contains("/community/spaces/administration/")
+                && !page.body.contains("/community/spaces/programme/"),
+            "{name}: the actor sees no other space"
+        );
+        let who = user(&app, ACTOR).await;
+        let principal = db::accounts::principal(app.db(), who).await.unwrap();
+        let kinds: Vec<Kind> = db::community::spaces_for(app.db(), &principal)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.kind)
+            .collect();
+        assert!(!kinds.is_empty(), "{name}");
+        assert!(kinds.iter().all(|k| *k == Kind::Table), "{name}: {kinds:?}");
+        for (kind, id) in [
+            (Kind::Programme, programme),
+            (Kind::Administration, salerno),
+        ] {
+            let r = actor.get(&space(kind, id)).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}: actor on {kind:?}");
+        }
+        assert_eq!(
+            actor.get(&space(Kind::Table, table.id)).await.status,
+            StatusCode::OK,
+            "{name}"
+        );
+
+        // Another province's official sees the programme, not Salerno's own space or threads.
+        let mut other = app.signed_in(CASERTA).await;
+        assert_eq!(
+            other.get(&space(Kind::Programme, programme)).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            other
+                .get(&space(Kind::Administration, caserta))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let r = other.get(&space(Kind::Administration, salerno)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        let (threads, _) = db::community::threads(app.db(), Kind::Administration, salerno, who, 1)
+            .await
+            .unwrap();
+        assert!(!threads.is_empty(), "{name}: the demo's threads of Salerno");
+        let r = other
+            .get(&format!("/community/threads/{}", threads[0].id))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        assert!(
+            !r.body.contains(&threads[0].title),
+            "{name}: no title leaks"
+        );
+        let before = footprint(&app).await;
+        let r = other
+            .post(
+                &format!("{}/threads", space(Kind::Administration, salerno)),
+                &[
+                    ("title", "Intrusione"),
+                    ("body", "Non dovrei poter scrivere qui."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+        // Unknown kinds and spaces are not found either.
+        assert_eq!(
+            other
+                .get(&format!("/community/spaces/platform/{programme}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            other.get(&space(Kind::Cohort, Uuid::nil())).await.status,
+            StatusCode::NOT_FOUND
+        );
+
+        // The coordinator sees the programme, the strands, Salerno's cohort, Salerno and its table.
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let page = coordinator.get("/community").await.body;
+        assert!(
+            page.contains(&format!("/community/spaces/administration/{salerno}")),
+            "{name}"
+        );
+        assert!(
+            page.contains(&format!("/community/spaces/programme/{programme}")),
+            "{name}"
+        );
+        assert!(
+            page.contains(&format!("/community/spaces/table/{}", table.id)),
+            "{name}"
+        );
+        assert!(
+            !page.contains(&format!("/community/spaces/administration/{caserta}")),
+            "{name}"
+        );
+        // A guest is sent to sign in.
+        let r = app.client().get("/community").await;
+        assert!(r.location().starts_with("/sign-in?next="), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn people_post_reply_quote_and_edit_with_history() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let at = space(Kind::Administration, salerno);
+        let mut member = app.signed_in(MEMBER).await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let thread = start(
+            &mut member,
+            &at,
+            "Indicatori del quadro logico",
+            "Servono **fonti di verifica** per ogni indicatore? <script>alert(1)</script>",
+        )
+        .await;
+        let page = member.get(&format!("/community/threads/{thread}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains("<strong>fonti di verifica</strong>"),
+            "{name}"
+        );
+        assert!(!page.body.contains("<script>alert"), "{name}: sanitised");
+        let space_page = member.get(&at).await.body;
+        assert!(
+            space_page.contains("Indicatori del quadro logico"),
+            "{name}"
+        );
+
+        let posts = db::community::posts(app.db(), thread).await.unwrap();
+        let opening = posts[0].id;
+        let r = tutor
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[
+                    ("body", "Sì, almeno una per indicatore."),
+                    ("quote", &opening.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let posts = db::community::posts(app.db(), thread).await.unwrap();
+        assert_eq!(posts.len(), 2);
+        assert_eq!(posts[1].quote_id, Some(opening), "{name}");
+        let page = member
+            .get(&format!("/community/threads/{thread}"))
+            .await
+            .body;
+        assert!(page.contains("Elena Russo"), "{name}");
+        assert!(page.contains("ha scritto:"), "{name}: the quote is shown");
+
+        // A quote of a message of another thread is refused, nothing stored.
+        let other_thread =
+            db::community::threads(app.db(), Kind::Administration, salerno, Uuid::nil(), 1)
+                .await
+                .unwrap()
+                .0
+                .into_iter()
+                .find(|t| t.id != thread)
+                .unwrap()
+                .id;
+        let elsewhere = db::community::posts(app.db(), other_thread).await.unwrap()[0].id;
+        let before = footprint(&app).await;
+        let r = tutor
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[
+                    ("body", "Citazione sbagliata"),
+                    ("quote", &elsewhere.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(r
+            .body
+            .contains("Il messaggio citato non fa parte di questa discussione."));
+        assert_eq!(footprint(&app).await, before, "{name}");
+
+        // The author edits the opening message: title and text; the earlier ones are kept.
+        let edits = db::audit::page(app.db(), Some("community.post_update"), 10, 0)
+            .await
+            .unwrap()
+            .1;
+        let edit = member
+            .get(&format!("/community/posts/{opening}/edit"))
+            .await;
+        assert_eq!(edit.status, StatusCode::OK, "{name}");
+        let r = member
+            .post(
+                &format!("/community/posts/{opening}"),
+                &[
+                    ("version", "1"),
+                    ("title", "Indicatori e fonti"),
+                    ("body", "Testo rivisto."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let t = db::community::thread(app.db(), thread)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(t.title, "Indicatori e fonti");
+        let history = member
+            .get(&format!("/community/posts/{opening}/history"))
+            .await;
+        assert_eq!(history.status, StatusCode::OK);
+        assert!(history.body.contains("Testo rivisto."), "{name}");
+        assert!(
+            history.body.contains("<strong>fonti di verifica</strong>"),
+            "{name}: earlier text"
+        );
+        assert!(
+            history.body.contains("Indicatori del quadro logico"),
+            "{name}: earlier title"
+        );
+        // Readers see the history too; a stale version is refused and nothing changes.
+        assert_eq!(
+            tutor
+                .get(&format!("/community/posts/{opening}/history"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let before = footprint(&app).await;
+        let r = member
+            .post(
+                &format!("/community/posts/{opening}"),
+                &[
+                    ("version", "1"),
+                    ("title", "Vecchio"),
+                    ("body", "Da una versione vecchia."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+        // Someone else's message has no edit form for them, and their edit is refused.
+        assert_eq!(
+            tutor
+                .get(&format!("/community/posts/{opening}/edit"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let r = tutor
+            .post(
+                &format!("/community/posts/{opening}"),
+                &[("version", "2"), ("title", "X"), ("body", "Y")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+        let audited = db::audit::page(app.db(), Some("community.post_update"), 10, 0)
+            .await
+            .unwrap()
+            .1;
+        assert_eq!(audited, edits + 1, "{name}: one edit audited");
+    }
+}
+
+#[tokio::test]
+async fn bad_input_gets_its_message_and_stores_nothing() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let at = space(Kind::Administration, salerno);
+        let mut member = app.signed_in(MEMBER).await;
+        let before = footprint(&app).await;
+        let r = member
+            .post(&format!("{at}/threads"), &[("title", "  "), ("body", "")])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(
+            r.body.contains("id=\"e-title\">Campo obbligatorio."),
+            "{name}"
+        );
+        assert!(
+            r.body.contains("id=\"e-body\">Campo obbligatorio."),
+            "{name}"
+        );
+        let long = "x".repeat(domain::community::MAX_BODY + 1);
+        let r = member
+            .post(
+                &format!("{at}/threads"),
+                &[("title", "Titolo"), ("body", &long)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(r.body.contains("Il testo è troppo lungo."), "{name}");
+        assert!(
+            r.body.contains("value=\"Titolo\""),
+            "{name}: the form keeps what was typed"
+        );
+        let thread =
+            db::community::threads(app.db(), Kind::Administration, salerno, Uuid::nil(), 1)
+                .await
+                .unwrap()
+                .0[0]
+                .id;
+        let r = member
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", " ")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(
+            r.body.contains("id=\"e-body\">Campo obbligatorio."),
+            "{name}"
+        );
+        let r = member
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "ok"), ("quote", "non-un-id")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+    }
+}
+
+#[tokio::test]
+async fn moderators_pin_lock_and_hide_and_others_may_not() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let at = space(Kind::Administration, salerno);
+        let mut member = app.signed_in(MEMBER).await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let thread = start(&mut member, &at, "Da moderare", "Primo messaggio.").await;
+        let r = member
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Un messaggio fuori luogo.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let reply = db::community::posts(app.db(), thread).await.unwrap()[1].id;
+
+        // A member and a tutor are refused every moderator's action; nothing changes.
+        let before = footprint(&app).await;
+        for who in [&mut member, &mut tutor] {
+            for (path, form) in [
+                (
+                    format!("/community/threads/{thread}/pin"),
+                    vec![("on", "1")],
+                ),
+                (
+                    format!("/community/threads/{thread}/lock"),
+                    vec![("on", "1")],
+                ),
+                (
+                    format!("/community/posts/{reply}/hide"),
+                    vec![("reason", "No")],
+                ),
+            ] {
+                let r = who.post(&path, &form).await;
+                assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}: {path}");
+            }
+        }
+        // Another administration's coordinator is a moderator elsewhere, not here.
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let email = "coordinatore.caserta@walk.example";
+        let grants = [domain::roles::Grant {
+            role: domain::roles::Role::Coordinator,
+            space: domain::roles::SpaceKind::Organisation,
+            space_id: Some(caserta),
+        }];
+        let hash = web::accounts::password::hash(ponte::demo::DEMO_PASSWORD).unwrap();
+        db::accounts::create_user(
+            app.db(),
+            &db::accounts::NewUser {
+                email: email.into(),
+                name: "Coordinatrice di Caserta".into(),
+                password_hash: hash,
+            },
+            &grants,
+            None,
+        )
+        .await
+        .unwrap();
+        let mut foreign = app.signed_in(email).await;
+        let r = foreign
+            .post(&format!("/community/threads/{thread}/lock"), &[("on", "1")])
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::NOT_FOUND,
+            "{name}: not a space of theirs"
+        );
+        let after_users = footprint(&app).await;
+        assert_eq!(after_users[..4], before[..4], "{name}");
+
+        // The coordinator pins: the thread comes first in its space.
+        let r = coordinator
+            .post(&format!("/community/threads/{thread}/pin"), &[("on", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let page = member.get(&at).await.body;
+        let first = page.find("/community/threads/").unwrap();
+        assert!(
+            page[first..].starts_with(&format!("/community/threads/{thread}")),
+            "{name}"
+        );
+        let (threads, _) =
+            db::community::threads(app.db(), Kind::Administration, salerno, Uuid::nil(), 1)
+                .await
+                .unwrap();
+        assert_eq!(threads[0].id, thread, "{name}: pinned first");
+
+        // Hiding needs a reason; the author then reads it, others see only a notice.
+        let before = footprint(&app).await;
+        let r = coordinator
+            .post(&format!("/community/posts/{reply}/hide"), &[("reason", "")])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(
+            r.body.contains("id=\"e-reason\">Campo obbligatorio."),
+            "{name}"
+        );
+        assert_eq!(footprint(&app).await, before, "{name}");
+        let r = coordinator
+            .post(
+                &format!("/community/posts/{reply}/hide"),
+                &[("reason", "Fuori tema: apri una nuova discussione.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let mine = member
+            .get(&format!("/community/threads/{thread}"))
+            .await
+            .body;
+        assert!(
+            mine.contains("Fuori tema: apri una nuova discussione."),
+            "{name}"
+        );
+        assert!(
+            mine.contains("Un messaggio fuori luogo."),
+            "{name}: the author still reads it"
+        );
+        let theirs = tutor
+            .get(&format!("/community/threads/{thread}"))
+            .await
+            .body;
+        assert!(
+            theirs.contains("Questo messaggio è stato nascosto dai moderatori."),
+            "{name}"
+        );
+        assert!(!theirs.contains("Un messaggio fuori luogo."), "{name}");
+        assert!(
+            !theirs.contains("Fuori tema"),
+            "{name}: the reason is the author's"
+        );
+
+        // Locked: a reply is refused with its message and nothing is stored.
+        let r = coordinator
+            .post(&format!("/community/threads/{thread}/lock"), &[("on", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let before = footprint(&app).await;
+        let r = member
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Posso ancora rispondere?")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert!(
+            r.body
+                .contains("La discussione è chiusa: la risposta non è stata aggiunta."),
+            "{name}"
+        );
+        assert_eq!(footprint(&app).await, before, "{name}");
+        // An unknown switch is refused.
+        let r = coordinator
+            .post(
+                &format!("/community/threads/{thread}/lock"),
+                &[("on", "forse")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}");
+        // Staff unlock; the reply goes through.
+        let mut staff = app.signed_in(STAFF).await;
+        let r = staff
+            .post(&format!("/community/threads/{thread}/lock"), &[("on", "0")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let r = member
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Ora sì.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        for a in [
+            "community.pin",
+            "community.lock",
+            "community.hide",
+            "community.reply",
+        ] {
+            let n = db::audit::page(app.db(), Some(a), 10, 0).await.unwrap().1;
+            assert!(n > 0, "{name}: {a} audited");
+        }
+    }
+}
+
+#[tokio::test]
+async fn members_report_and_staff_see_the_queue() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let programme = programme(&app).await;
+        let mut member = app.signed_in(MEMBER).await;
+        let mut tutor = app.signed_in(TUTOR).await;
+        let mut staff = app.signed_in(STAFF).await;
+        let thread = start(
+            &mut member,
+            &space(Kind::Programme, programme),
+            "Segnalabile",
+            "Messaggio da segnalare.",
+        )
+        .await;
+        let post = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+
+        let before = footprint(&app).await;
+        let r = member
+            .post(
+                &format!("/community/posts/{post}/report"),
+                &[("reason", "Mio")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(
+            r.body.contains("Non puoi segnalare un tuo messaggio."),
+            "{name}"
+        );
+        let r = tutor
+            .post(
+                &format!("/community/posts/{post}/report"),
+                &[("reason", "")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+
+        let r = tutor
+            .post(
+                &format!("/community/posts/{post}/report"),
+                &[("reason", "Contiene dati personali.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let before = footprint(&app).await;
+        let r = tutor
+            .post(
+                &format!("/community/posts/{post}/report"),
+                &[("reason", "Di nuovo.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert!(
+            r.body.contains("Hai già segnalato questo messaggio."),
+            "{name}"
+        );
+        assert_eq!(footprint(&app).await, before, "{name}");
+
+        assert_eq!(
+            member.get("/community/moderation").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let queue = staff.get("/community/moderation").await;
+        assert_eq!(queue.status, StatusCode::OK, "{name}");
+        assert!(queue.body.contains("Contiene dati personali."), "{name}");
+        assert!(queue.body.contains("Segnalabile"), "{name}");
+        let report = db::community::open_reports(app.db()).await.unwrap()[0].id;
+        let r = staff
+            .post(&format!("/community/reports/{report}/close"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        assert!(
+            db::community::open_reports(app.db())
+                .await
+                .unwrap()
+                .is_empty(),
+            "{name}"
+        );
+        assert!(staff
+            .get("/community/moderation")
+            .await
+            .body
+            .contains("Nessuna segnalazione in attesa."));
+        let r = staff
+            .post(&format!("/community/reports/{report}/close"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}: closed already");
+    }
+}
+
+#[tokio::test]
+async fn unread_counts_follow_each_person_and_clear_on_view() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let at = space(Kind::Administration, salerno);
+        let member_id = user(&app, MEMBER).await;
+        let coordinator_id = user(&app, COORDINATOR).await;
+        let unread = |spaces: Vec<db::community::Space>| {
+            spaces
+                .into_iter()
+                .find(|s| s.kind == Kind::Administration && s.id == salerno)
+                .map(|s| (s.threads, s.unread))
+                .unwrap()
+        };
+        let m = db::accounts::principal(app.db(), member_id).await.unwrap();
+        let c = db::accounts::principal(app.db(), coordinator_id)
+            .await
+            .unwrap();
+        let mut member = app.signed_in(MEMBER).await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        // Read everything first.
+        for (t, _) in db::community::threads(app.db(), Kind::Administration, salerno, member_id, 1)
+            .await
+            .unwrap()
+            .0
+            .into_iter()
+            .map(|t| (t.id, ()))
+        {
+            member.get(&format!("/community/threads/{t}")).await;
+            coordinator.get(&format!("/community/threads/{t}")).await;
+        }
+        let (threads, u) = unread(db::community::spaces_for(app.db(), &m).await.unwrap());
+        assert_eq!(u, 0, "{name}");
+        // A new thread by the member: unread for the coordinator, not for its author.
+        let thread = start(&mut member, &at, "Nuova per il coordinatore", "Leggimi.").await;
+        assert_eq!(
+            unread(db::community::spaces_for(app.db(), &m).await.unwrap()),
+            (threads + 1, 0),
+            "{name}"
+        );
+        assert_eq!(
+            unread(db::community::spaces_for(app.db(), &c).await.unwrap()),
+            (threads + 1, 1),
+            "{name}"
+        );
+        let list = coordinator.get("/community").await.body;
+        assert!(
+            list.contains("una da leggere"),
+            "{name}: the spaces list shows it"
+        );
+        let page = coordinator.get(&at).await.body;
+        assert!(page.contains("Da leggere"), "{name}");
+        // Viewing the thread marks it read.
+        coordinator
+            .get(&format!("/community/threads/{thread}"))
+            .await;
+        assert_eq!(
+            unread(db::community::spaces_for(app.db(), &c).await.unwrap()).1,
+            0,
+            "{name}"
+        );
+        // A reply makes it unread again for the other person only.
+        let r = coordinator
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Letto.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        assert_eq!(
+            unread(db::community::spaces_for(app.db(), &c).await.unwrap()).1,
+            0,
+            "{name}"
+        );
+        assert_eq!(
+            unread(db::community::spaces_for(app.db(), &m).await.unwrap()).1,
+            1,
+            "{name}"
+        );
+    }
+}

@@ -1,0 +1,84 @@
+## The community's discussions: spaces, threads, replies, moderation
+
+nav-community = Communauté
+community-title = Communauté professionnelle
+community-intro = Les espaces de discussion du programme : chacun est ouvert aux personnes du programme, de l'axe, du groupe, de l'administration ou de la table auquel il appartient.
+community-no-spaces = Vous ne faites encore partie d'aucun espace de discussion.
+community-kind-programme = Programme
+community-kind-strand = Axes
+community-kind-cohort = Groupes d'administrations
+community-kind-administration = Administrations
+community-kind-table = Tables territoriales
+community-kind-one-programme = Programme
+community-kind-one-strand = Axe
+community-kind-one-cohort = Groupe d'administrations
+community-kind-one-administration = Administration
+community-kind-one-table = Table territoriale
+community-threads-count = { $count ->
+    [0] Aucune discussion
+    [one] Une discussion
+   *[other] { $count } discussions
+}
+community-unread-count = { $count ->
+    [one] une non lue
+   *[other] { $count } non lues
+}
+community-replies-count = { $count ->
+    [0] aucune réponse
+    [one] une réponse
+   *[other] { $count } réponses
+}
+community-last-message = dernier message { $when }
+community-no-threads = Il n'y a pas encore de discussion dans cet espace.
+community-thread-new = Nouvelle discussion
+community-thread-title = Titre
+community-thread-create = Ouvrir la discussion
+community-message = Message
+community-markdown-hint = Texte en Markdown : gras avec **, listes avec -, liens avec [texte](adresse).
+community-cancel = Annuler
+community-pinned = Épinglée
+community-locked = Fermée
+community-unread = Non lue
+community-pin = Épingler
+community-unpin = Désépingler
+community-lock = Fermer aux réponses
+community-unlock = Rouvrir aux réponses
+community-locked-notice = Cette discussion est fermée : aucune réponse ne peut être ajoutée.
+community-reply = Répondre
+community-reply-send = Envoyer la réponse
+community-quote = Citer
+community-quoting = { $author } a écrit :
+community-quoting-hint = Votre réponse citera le message choisi.
+community-edit = Modifier
+community-edit-intro = Les versions précédentes restent consultables par les lecteurs de la discussion.
+community-save = Enregistrer
+community-edited = modifié le { $when }
+community-history = Versions du message
+community-version-current = Version actuelle
+community-version-earlier = Version écrite le { $written }, remplacée le { $replaced }
+community-history-none = Le message n'a jamais été modifié.
+community-hidden = Masqué
+community-hidden-notice = Ce message a été masqué par les modérateurs.
+community-hide = Masquer le message
+community-hide-reason = Motif
+community-hide-confirm = Masquer
+community-report = Signaler aux modérateurs
+community-report-reason = Motif du signalement
+community-report-send = Envoyer le signalement
+community-report-by = Signalé par { $reporter } le { $when } ; message de { $author }
+community-report-close = Marquer comme traité
+community-moderation = Signalements
+community-moderation-intro = Les signalements des membres en attente : ouvrez le message, masquez-le si nécessaire, puis marquez le signalement comme traité.
+community-moderation-empty = Aucun signalement en attente.
+community-error-locked = La discussion est fermée : la réponse n'a pas été ajoutée.
+community-error-quote = Le message cité ne fait pas partie de cette discussion.
+community-error-own-report = Vous ne pouvez pas signaler votre propre message.
+community-error-reported-already = Vous avez déjà signalé ce message.
+audit-did-community-thread-create = a ouvert une discussion
+audit-did-community-reply = a répondu dans une discussion
+audit-did-community-post-update = a modifié un message
+audit-did-community-pin = a épinglé ou désépinglé une discussion
+audit-did-community-lock = a fermé ou rouvert une discussion
+audit-did-community-hide = a masqué un message
+audit-did-community-report = a signalé un message
+audit-did-community-report-close = a traité un signalement

@@ -1,0 +1,84 @@
+## The community's discussions: spaces, threads, replies, moderation
+
+nav-community = Comunità
+community-title = Comunità professionale
+community-intro = Gli spazi di discussione del programma: ciascuno è aperto a chi fa parte del programma, dell'ambito, del gruppo, dell'amministrazione o del tavolo a cui appartiene.
+community-no-spaces = Non fai ancora parte di alcuno spazio di discussione.
+community-kind-programme = Programma
+community-kind-strand = Ambiti
+community-kind-cohort = Gruppi di amministrazioni
+community-kind-administration = Amministrazioni
+community-kind-table = Tavoli territoriali
+community-kind-one-programme = Programma
+community-kind-one-strand = Ambito
+community-kind-one-cohort = Gruppo di amministrazioni
+community-kind-one-administration = Amministrazione
+community-kind-one-table = Tavolo territoriale
+community-threads-count = { $count ->
+    [0] Nessuna discussione
+    [one] Una discussione
+   *[other] { $count } discussioni
+}
+community-unread-count = { $count ->
+    [one] una da leggere
+   *[other] { $count } da leggere
+}
+community-replies-count = { $count ->
+    [0] nessuna risposta
+    [one] una risposta
+   *[other] { $count } risposte
+}
+community-last-message = ultimo messaggio { $when }
+community-no-threads = In questo spazio non ci sono ancora discussioni.
+community-thread-new = Nuova discussione
+community-thread-title = Titolo
+community-thread-create = Apri la discussione
+community-message = Messaggio
+community-markdown-hint = Testo in Markdown: grassetto con **, elenchi con -, collegamenti con [testo](indirizzo).
+community-cancel = Annulla
+community-pinned = In evidenza
+community-locked = Chiusa
+community-unread = Da leggere
+community-pin = Metti in evidenza
+community-unpin = Togli dall'evidenza
+community-lock = Chiudi alle risposte
+community-unlock = Riapri alle risposte
+community-locked-notice = La discussione è chiusa: non si possono aggiungere risposte.
+community-reply = Rispondi
+community-reply-send = Invia la risposta
+community-quote = Cita
+community-quoting = { $author } ha scritto:
+community-quoting-hint = La tua risposta citerà il messaggio scelto.
+community-edit = Modifica
+community-edit-intro = Le versioni precedenti restano consultabili da chi legge la discussione.
+community-save = Salva
+community-edited = modificato il { $when }
+community-history = Versioni del messaggio
+community-version-current = Versione attuale
+community-version-earlier = Versione scritta il { $written }, sostituita il { $replaced }
+community-history-none = Il messaggio non è mai stato modificato.
+community-hidden = Nascosto
+community-hidden-notice = Questo messaggio è stato nascosto dai moderatori.
+community-hide = Nascondi il messaggio
+community-hide-reason = Motivo
+community-hide-confirm = Nascondi
+community-report = Segnala ai moderatori
+community-report-reason = Motivo della segnalazione
+community-report-send = Invia la segnalazione
+community-report-by = Segnalato da { $reporter } il { $when }; messaggio di { $author }
+community-report-close = Segna come gestita
+community-moderation = Segnalazioni
+community-moderation-intro = Le segnalazioni dei membri in attesa: apri il messaggio, nascondilo se serve, poi segna la segnalazione come gestita.
+community-moderation-empty = Nessuna segnalazione in attesa.
+community-error-locked = La discussione è chiusa: la risposta non è stata aggiunta.
+community-error-quote = Il messaggio citato non fa parte di questa discussione.
+community-error-own-report = Non puoi segnalare un tuo messaggio.
+community-error-reported-already = Hai già segnalato questo messaggio.
+audit-did-community-thread-create = ha aperto una discussione
+audit-did-community-reply = ha risposto in una discussione
+audit-did-community-post-update = ha modificato un messaggio
+audit-did-community-pin = ha messo o tolto una discussione dall'evidenza
+audit-did-community-lock = ha chiuso o riaperto una discussione
+audit-did-community-hide = ha nascosto un messaggio
+audit-did-community-report = ha segnalato un messaggio
+audit-did-community-report-close = ha gestito una segnalazione

@@ -1,0 +1,170 @@
+//! The community's discussions: the spaces a person belongs to with their unread counts, a
+//! space's threads (pinned first), a thread with its replies and the reply form, the forms that
+//! start a thread and edit a message, a message's earlier versions, the moderators' actions
+//! (pin, lock, hide with a reason) and the staff's queue of reports. A space the viewer does not
+//! belong to is not found, as an unknown one; a moderator's action by someone who only takes
+//! part is forbidden.
+
+mod moderation;
+mod pages;
+mod posting;
+
+use crate::http::{AppError, AppResult};
+use crate::route::{route, Route};
+use crate::session::Viewer;
+use crate::state::AppState;
+use axum::http::Method;
+use chrono::{DateTime, Utc};
+use db::community::Thread;
+use domain::community::spaces::{Access, Kind};
+use domain::locale::Locale;
+use uuid::Uuid;
+
+/// The community's routes.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/community", "community.spaces", pages::spaces),
+        route(
+            Method::GET,
+            "/community/moderation",
+            "community.moderation",
+            moderation::queue,
+        ),
+        route(
+            Method::POST,
+            "/community/reports/{id}/close",
+            "community.report_close",
+            moderation::close,
+        ),
+        route(
+            Method::GET,
+            "/community/spaces/{kind}/{id}",
+            "community.space",
+            pages::space,
+        ),
+        route(
+            Method::GET,
+            "/community/spaces/{kind}/{id}/new",
+            "community.thread_new",
+            posting::new,
+        ),
+        route(
+            Method::POST,
+            "/community/spaces/{kind}/{id}/threads",
+            "community.thread_create",
+            posting::create,
+        ),
+        route(
+            Method::GET,
+            "/community/threads/{id}",
+            "community.thread",
+            pages::thread,
+        ),
+        route(
+            Method::POST,
+            "/community/threads/{id}/replies",
+            "community.reply",
+            posting::reply,
+        ),
+        route(
+            Method::POST,
+            "/community/threads/{id}/pin",
+            "community.pin",
+            moderation::pin,
+        ),
+        route(
+            Method::POST,
+            "/community/threads/{id}/lock",
+            "community.lock",
+            moderation::lock,
+        ),
+        route(
+            Method::GET,
+            "/community/posts/{id}/edit",
+            "community.post_edit",
+            posting::edit,
+        ),
+        route(
+            Method::POST,
+            "/community/posts/{id}",
+            "community.post_update",
+            posting::update,
+        ),
+        route(
+            Method::GET,
+            "/community/posts/{id}/history",
+            "community.post_history",
+            pages::history,
+        ),
+        route(
+            Method::POST,
+            "/community/posts/{id}/hide",
+            "community.hide",
+            moderation::hide,
+        ),
+        route(
+            Method::POST,
+            "/community/posts/{id}/report",
+            "community.report",
+            posting::report,
+        ),
+    ]
+}
+
+/// A space as a page names it.
+pub(crate) struct InSpace {
+    pub kind: Kind,
+    pub id: Uuid,
+    pub name: String,
+    pub access: Access,
+}
+
+impl InSpace {
+    fn moderates(&self) -> bool {
+        self.access == Access::Moderate
+    }
+}
+
+/// The space `kind`/`id` as the viewer may see it; not found when they may not.
+pub(crate) async fn space(
+    state: &AppState,
+    viewer: &Viewer,
+    kind: &str,
+    id: Uuid,
+) -> AppResult<InSpace> {
+    let kind = Kind::parse(kind).ok_or(AppError::NotFound)?;
+    let who = viewer.principal.as_ref().ok_or(AppError::NotFound)?;
+    let (name, access) = db::community::space_for(&state.db, who, kind, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(InSpace {
+        kind,
+        id,
+        name,
+        access,
+    })
+}
+
+/// A thread and its space, as the viewer may see them; not found when they may not.
+pub(crate) async fn thread(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<(Thread, InSpace)> {
+    let t = db::community::thread(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let s = space(state, viewer, t.space_kind.code(), t.space_id).await?;
+    Ok((t, s))
+}
+
+/// "6 dicembre 2026, 17:05" in the reader's language, Rome time.
+pub(crate) fn when(locale: Locale, t: DateTime<Utc>) -> String {
+    let (day, time) = domain::labs::schedule::local(t);
+    format!("{}, {}", locale.date(day), time.format("%H:%M"))
+}
+
+/// The address of a space's page.
+pub(crate) fn space_path(kind: Kind, id: Uuid) -> String {
+    format!("/community/spaces/{}/{id}", kind.code())
+}
