@@ -65,6 +65,13 @@ const MUTATED: &[&str] = &[
     "products.resolve",
     "products.analysis_save",
     "products.publish_model",
+    "community.thread_create",
+    "community.reply",
+    "community.post_update",
+    "community.report",
+    "community.hide",
+    "community.pin",
+    "community.lock",
     "tables.create",
     "tables.update",
     "tables.status",
@@ -98,6 +105,10 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "no fields; its item id is in the path",
     ),
     ("notifications.read", "no fields"),
+    (
+        "community.report_close",
+        "no fields; its report id is in the path",
+    ),
 ];
 
 /// What a route must do with a mutated form.

@@ -213,6 +213,28 @@ pub struct Fixtures {
     pub approved: Uuid,
 }
 
+/// A new thread of the demo member in the space of `administration`: (thread, its opening
+/// message).
+async fn community_thread(app: &App, administration: Uuid) -> (Uuid, Uuid) {
+    let member = db::accounts::credentials(app.db(), "membro@ponte.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let draft = domain::community::check_thread("Discussione da provare", "Testo.").unwrap();
+    let thread = db::community::create_thread(
+        app.db(),
+        domain::community::spaces::Kind::Administration,
+        administration,
+        member,
+        &draft,
+    )
+    .await
+    .unwrap();
+    let post = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+    (thread, post)
+}
+
 /// The fixtures: records the valid forms need besides the demo's.
 pub async fn fixtures(app: &App) -> Fixtures {
     let salerno = app.organisation("Provincia di Salerno").await;
@@ -1147,6 +1169,70 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             )
             .shown_in("representative")
             .foreign("organisation", f.caserta)
+        }
+        // The community: Salerno's own space, where the member and the coordinator take part
+        // and the coordinator moderates; each form is given a new thread of the member.
+        "community.thread_create" => ValidForm::new(
+            format!("/community/spaces/administration/{}/threads", f.salerno),
+            MEMBER,
+            vec![
+                req("title", "Fonti di verifica degli indicatori", Line(200)),
+                req("body", "Quali **fonti** usate?", Text(20_000)),
+            ],
+        ),
+        "community.reply" => {
+            let (thread, post) = community_thread(app, f.salerno).await;
+            let (_, elsewhere) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/threads/{thread}/replies"),
+                COORDINATOR,
+                vec![
+                    req("body", "Una risposta con una citazione.", Text(20_000)),
+                    opt("quote", post.to_string(), Id),
+                ],
+            )
+            .foreign("quote", elsewhere)
+        }
+        "community.post_update" => {
+            let (_, post) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/posts/{post}"),
+                MEMBER,
+                vec![
+                    req("version", "1", Version),
+                    req("title", "Titolo rivisto", Line(200)),
+                    req("body", "Testo rivisto.", Text(20_000)),
+                ],
+            )
+        }
+        "community.report" => {
+            let (_, post) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/posts/{post}/report"),
+                COORDINATOR,
+                vec![req("reason", "Contiene dati personali.", Text(1000))],
+            )
+        }
+        "community.hide" => {
+            let (_, post) = community_thread(app, f.salerno).await;
+            ValidForm::new(
+                format!("/community/posts/{post}/hide"),
+                COORDINATOR,
+                vec![req("reason", "Fuori tema.", Text(1000))],
+            )
+        }
+        "community.pin" | "community.lock" => {
+            let (thread, _) = community_thread(app, f.salerno).await;
+            let action = if name == "community.pin" {
+                "pin"
+            } else {
+                "lock"
+            };
+            ValidForm::new(
+                format!("/community/threads/{thread}/{action}"),
+                COORDINATOR,
+                vec![req("on", "1", Choice)],
+            )
         }
         "tables.secretariat_add" => {
             let (person, _) = fresh_person(app, domain::roles::Role::Member, f.salerno).await;
