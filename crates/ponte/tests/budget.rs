@@ -406,6 +406,42 @@ async fn a_budget_is_typed_checked_refused_and_compared() {
         assert!(r
             .body
             .contains("The co-financing share cannot exceed 100 %."));
+        // Malformed fields are refused, never a server error, and change nothing.
+        member.cookies.insert("ponte_lang".into(), "it".into());
+        for (key, value) in [
+            ("l99999.unit_cost", "1"),
+            ("l2500.unit_cost", "1"),
+            ("p0.k.amount", "1"),
+            ("p0.k99.amount", "1"),
+            ("pé.name", "x"),
+            ("x0.per_eur", "1e9999"),
+            ("x0.date", "2026-02-30"),
+            ("l0.year", "99999999999"),
+            ("l0.quantity", "0,00001"),
+            ("l0.unit_cost", "1,234.56.7"),
+            ("duration_months", "-3"),
+            ("logframe", "not-a-uuid"),
+            ("pack", "../prag"),
+        ] {
+            let (_, v, json) = stored(&app, id).await;
+            let v = v.to_string();
+            let r = member
+                .post(&path, &form(&base, &[("edit", v.as_str()), (key, value)]))
+                .await;
+            assert!(
+                r.status == StatusCode::UNPROCESSABLE_ENTITY || r.status == StatusCode::SEE_OTHER,
+                "{key}={value}: {}",
+                r.status
+            );
+            if r.status == StatusCode::SEE_OTHER {
+                // Ignored as not a field of the budget: the budget read is the same.
+                let (after, _, _) = stored(&app, id).await;
+                assert_eq!(after.budget.lines, b4.budget.lines, "{key}");
+            } else {
+                let (_, _, after) = stored(&app, id).await;
+                assert_eq!(after, json, "{key}: nothing stored");
+            }
+        }
     }
 }
 

@@ -594,9 +594,8 @@ fn field_words(state: &AppState, locale: Locale, key: &str) -> Option<String> {
         };
         Some(t(k))
     };
-    let mut chars = key.chars();
-    let prefix = chars.next()?;
-    let Some((n, rest)) = key[1..].split_once('.') else {
+    let prefix = key.chars().next()?;
+    let Some((n, rest)) = key.get(1..).and_then(|r| r.split_once('.')) else {
         return name(key);
     };
     let n: usize = n.parse().ok()?;
