@@ -309,8 +309,22 @@ async fn a_budget_is_typed_checked_refused_and_compared() {
         assert!(show.body.contains("Non rispettata"), "{}", show.body);
         assert!(show.body.contains("1.147,74"), "{}", show.body);
         assert!(show.body.contains("Costi indiretti"), "{}", show.body);
-        let (b3, version, _) = stored(&app, id).await;
+        let (b3, version, json) = stored(&app, id).await;
         assert_eq!(b3.pack, "prag");
+        // While typing, the editor's live check explains the breach or the problem; nothing saved.
+        let live = member.post(&format!("{path}/check"), &breach).await;
+        assert_eq!(live.status, StatusCode::OK);
+        assert!(live.body.contains("id=\"budget-live\""), "{}", live.body);
+        assert!(live.body.contains("1.147,74"), "{}", live.body);
+        let live = member
+            .post(
+                &format!("{path}/check"),
+                &form(&breach, &[("l3.unit_cost", "-1")]),
+            )
+            .await;
+        assert_eq!(live.status, StatusCode::OK);
+        assert!(live.body.contains("Il valore non può essere negativo."));
+        assert_eq!(stored(&app, id).await.2, json, "the check saves nothing");
         let l3 = b3.budget.lines[3].id.clone();
         let n = version.to_string();
         let fixed = form(

@@ -549,9 +549,11 @@ pub(super) async fn check(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let p = find(&state, id, product).await?;
-    let Content::Logframe(_) = Content::from_json(&p.content) else {
-        return Err(AppError::NotFound);
-    };
+    match Content::from_json(&p.content) {
+        Content::Logframe(_) => {}
+        Content::Budget(_) => return check_budget(&state, &viewer, &p, &fields).await,
+        _ => return Err(AppError::NotFound),
+    }
     let (content, problems, _) = read_content(&state, &p, viewer.locale, &fields).await?;
     let findings = match &content {
         Content::Logframe(lf) if problems.is_empty() => findings(&state, viewer.locale, lf),
@@ -564,6 +566,33 @@ pub(super) async fn check(
             &viewer,
             context! { findings, problems => translate(&state, viewer.locale, &problems, &content), live => true },
         ),
+    )?;
+    Ok(Html(html).into_response())
+}
+
+/// The budget's live check while its author types: the problems of what is typed, each with its
+/// place, or else the totals and the chosen rule pack's findings (an HTML fragment); nothing is
+/// saved.
+async fn check_budget(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &Product,
+    fields: &[(String, String)],
+) -> AppResult {
+    let (content, _, (_, problems)) = read_content(state, p, viewer.locale, fields).await?;
+    let Content::Budget(bp) = &content else {
+        return Err(AppError::NotFound);
+    };
+    let (list, _) = super::budget::problems(state, viewer.locale, bp, &problems);
+    let view = if problems.is_empty() {
+        Some(super::budget::view(state, viewer.locale, p.organisation_id, bp).await?)
+    } else {
+        None
+    };
+    let html = state.templates.render(
+        viewer.locale,
+        "products/_budget_live.html",
+        crate::session::page_context(viewer, context! { problems => list, content => view }),
     )?;
     Ok(Html(html).into_response())
 }
