@@ -41,6 +41,28 @@ async fn stored(app: &App, id: Uuid) -> (BudgetProduct, i64, String) {
     }
 }
 
+/// The text of a DOCX file, paragraphs and table cells, as a word processor reads it.
+fn docx_text(bytes: &[u8]) -> String {
+    let python = std::env::var("PONTE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = "import sys, io, docx\nd = docx.Document(io.BytesIO(sys.stdin.buffer.read()))\nprint('\\n'.join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]))";
+    let mut child = std::process::Command::new(&python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{python}: {e}"));
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the DOCX reader refused the file: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn form<'a>(base: &[(&'a str, &'a str)], extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut out = base.to_vec();
     for (k, v) in extra {
@@ -492,6 +514,7 @@ async fn the_demo_budget_is_reviewed_with_its_breach_explained_in_three_language
             assert!(page.body.contains(words), "{lang}: {}", page.body);
         }
         // The tutor sends it back with the breach; the budget can be exported.
+        tutor.cookies.insert("ponte_lang".into(), "it".into());
         let r = tutor
             .post(
                 &format!("{path}/review"),
@@ -509,7 +532,23 @@ async fn the_demo_budget_is_reviewed_with_its_breach_explained_in_three_language
         assert_eq!(p.state.code(), "changes_requested");
         let docx = tutor.get(&format!("{path}/export/docx")).await;
         assert_eq!(docx.status, StatusCode::OK);
-        assert!(docx.bytes.starts_with(b"PK"));
+        let text = docx_text(&docx.bytes);
+        assert!(text.contains("Ufficio e amministrazione"), "{text}");
+        assert!(
+            text.contains("Bashkia Durrës (Comune di Durazzo)"),
+            "{text}"
+        );
+        assert!(text.contains("1.200.000,00\u{a0}ALL"), "{text}");
+        // The logframe's export shows each activity's cost from the budget.
+        let logframe = b.logframe.clone();
+        let lf_docx = tutor
+            .get(&format!(
+                "/organisations/{salerno}/products/{logframe}/export/docx"
+            ))
+            .await;
+        assert_eq!(lf_docx.status, StatusCode::OK);
+        let text = docx_text(&lf_docx.bytes);
+        assert_eq!(text.matches("Costo dal bilancio: ").count(), 4, "{text}");
         // Fixed, approved and published as a model, it is copied by another administration
         // tied to that administration's logframe, never to Salerno's.
         let mut member = app.signed_in(MEMBER).await;

@@ -18,6 +18,7 @@ use domain::products::text::Block;
 use domain::products::Content;
 use export::xlsx::Cell;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,8 +28,14 @@ pub(super) struct ExportQuery {
     v: String,
 }
 
-/// The matrix of a logframe as rows of cells, header first.
-fn matrix(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Vec<String>> {
+/// The matrix of a logframe as rows of cells, header first; `costs` are the activities' costs
+/// from the budget tied to it, by row id.
+fn matrix(
+    state: &AppState,
+    locale: Locale,
+    lf: &Logframe,
+    costs: &BTreeMap<String, String>,
+) -> Vec<Vec<String>> {
     let t = |k: &str| state.i18n.t(locale, k);
     let mode = lf.mode.code();
     let mut rows = vec![vec![
@@ -49,6 +56,9 @@ fn matrix(state: &AppState, locale: Locale, lf: &Logframe) -> Vec<Vec<String>> {
                     logic.push_str(&format!("\n{}: {value}", t(key)));
                 }
             }
+        }
+        if let Some(cost) = costs.get(&row.id) {
+            logic.push_str(&format!("\n{}: {cost}", t("budget-lf-cost")));
         }
         let indicators: Vec<String> = row
             .indicators
@@ -150,6 +160,7 @@ fn logframe_blocks(
     locale: Locale,
     lf: &Logframe,
     macro_area: Option<String>,
+    costs: &BTreeMap<String, String>,
 ) -> Vec<Block> {
     let t = |k: &str| state.i18n.t(locale, k);
     let mut details = vec![format!(
@@ -173,7 +184,7 @@ fn logframe_blocks(
     }
     vec![
         Block::Paragraph(details.join("\n")),
-        Block::Table(matrix(state, locale, lf)),
+        Block::Table(matrix(state, locale, lf, costs)),
     ]
 }
 
@@ -293,10 +304,17 @@ pub(super) async fn export(
         .chars()
         .take(60)
         .collect();
+    // A logframe's activities cost what the budget tied to it says.
+    let costs = match &content {
+        Content::Logframe(lf) => {
+            super::budget::activity_costs(&state, locale, p.organisation_id, p.id, lf).await?
+        }
+        _ => BTreeMap::new(),
+    };
     let (bytes, mime, extension) = match (format.as_str(), &content) {
         ("xlsx", Content::Logframe(lf)) => {
             let bytes = export::product::logframe_xlsx(
-                &matrix(&state, locale, lf),
+                &matrix(&state, locale, lf, &costs),
                 &indicator_rows(&state, locale, lf),
                 [
                     &state.i18n.t(locale, "lf-sheet-matrix"),
@@ -332,7 +350,7 @@ pub(super) async fn export(
                             Locale::En => m.name_en,
                             Locale::Fr => m.name_fr,
                         });
-                    (logframe_blocks(&state, locale, lf, area), true)
+                    (logframe_blocks(&state, locale, lf, area, &costs), true)
                 }
             };
             let doc = export::product::Doc {
