@@ -734,6 +734,40 @@ try {
   const meetingFeed = await page.request.get(`${base}${tablePage}/meetings.ics`);
   check(meetingFeed.status() === 200 && (await meetingFeed.text()).includes('BEGIN:VEVENT'), 'the table\'s meeting feed answers with events');
 
+  console.log('Community: the spaces, a space, a thread with its forms, a new thread, an edit, the history, refusals, the reports');
+  // Salerno's coordinator moderates Salerno's own space: the thread page shows every form.
+  await inLanguages(page, '/community', 'community spaces');
+  await page.goto(`${base}/community`);
+  const salernoSpace = await page.$eval('main a[href^="/community/spaces/administration/"]', (a) => a.getAttribute('href'));
+  await inLanguages(page, salernoSpace, 'community space');
+  await inLanguages(page, `${salernoSpace}/new`, 'new discussion form');
+  await page.goto(base + salernoSpace);
+  const threadPaths = await page.$$eval('main a[href^="/community/threads/"]', (as) => as.map((a) => a.getAttribute('href')));
+  check(threadPaths.length >= 2, `Salerno's space lists the demo discussions (${threadPaths.length})`);
+  const threadPath = threadPaths[threadPaths.length - 1];
+  await inLanguages(page, threadPath, 'discussion page');
+  await page.goto(base + threadPath);
+  await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { d.open = true; }));
+  await axe(page, 'discussion page with its forms open');
+  const edited = await page.$eval('main a[href$="/history"]', (a) => a.getAttribute('href')).catch(() => null);
+  check(edited !== null, 'the demo discussion shows an edited message with its history');
+  if (edited) await inLanguages(page, edited, 'message history');
+  await page.goto(base + threadPath);
+  const editPath = await page.$eval('main a[href$="/edit"]', (a) => a.getAttribute('href')).catch(() => null);
+  check(editPath !== null, 'the coordinator may edit their own message');
+  if (editPath) await inLanguages(page, editPath, 'message edit form');
+  // Refused: an empty reply, an empty new discussion.
+  await page.goto(base + threadPath);
+  await Promise.all([page.waitForNavigation(), page.click('#reply button[type=submit]')]);
+  check(await page.isVisible('#e-body'), 'an empty reply shows its message beside the field');
+  await axe(page, 'discussion page with a refused reply');
+  await page.goto(`${base}${salernoSpace}/new`);
+  await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+  check(await page.isVisible('#e-title') && await page.isVisible('#e-body'), 'an empty discussion form shows its messages beside the fields');
+  await axe(page, 'new discussion form with errors');
+  await signIn(page, 'staff@ponte.example');
+  await inLanguages(page, '/community/moderation', 'reports to moderate');
+
   console.log('Weight: bytes of a first visit (compressed) and layout shift once the fonts load, at 390 px');
   for (const r of await measureWeight(browser, base)) {
     const bytes = BUDGETS.bytesOf[r.label] ?? BUDGETS.bytes;
