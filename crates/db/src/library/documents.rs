@@ -344,6 +344,13 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
         db,
         [Part::Library],
         |tx| {
+            // The document's row is locked first, as every other change of a document does
+            // (then the change log, then the search row): on PostgreSQL the other order lets a
+            // delete and an edit or an extraction of the same document deadlock.
+            sqlx::query("UPDATE library_documents SET version = version + 1 WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             // A table's memorandum of understanding stays: deleting it would leave a constituted
             // table without the document it was constituted on.
             let memorandum: i64 = sqlx::query_scalar(

@@ -195,6 +195,11 @@ impl Matches {
                 }
                 None => matched(db, a, None, latest).await?,
             };
+            // Weighed by length: no spare capacity is held beyond it.
+            let mut fresh = fresh;
+            for rows in [&mut fresh.any, &mut fresh.title, &mut fresh.body] {
+                rows.shrink_to_fit();
+            }
             let fresh = Arc::new(fresh);
             self.kept.insert(a.clone(), fresh.clone());
             done.push(fresh);

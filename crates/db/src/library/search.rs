@@ -102,20 +102,21 @@ pub async fn refresh_index(db: &Db) -> Result<usize> {
             [Part::Library],
             |tx| {
                 for (rowid, title, body) in &rows {
-                    sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
-                        .bind(title)
-                        .bind(body)
-                        .bind(*rowid)
-                        .execute(&mut *tx)
-                        .await?;
                     // Naming the search row logs the document as changed (the trigger of
-                    // migration 0015), so that kept matches of clauses are checked again.
+                    // migration 0015), so that kept matches of clauses are checked again. The
+                    // document is locked before its search row, as every change of it does.
                     sqlx::query(
                         "UPDATE library_documents SET search_id = search_id WHERE search_id = $1",
                     )
                     .bind(*rowid)
                     .execute(&mut *tx)
                     .await?;
+                    sqlx::query("UPDATE library_search SET title = $1, body = $2 WHERE rowid = $3")
+                        .bind(title)
+                        .bind(body)
+                        .bind(*rowid)
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 if mark {
                     sqlx::query(
