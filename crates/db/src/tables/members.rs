@@ -106,7 +106,7 @@ pub async fn add_new_actor(
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let changes = vec![
         Change {
             actor,
@@ -237,7 +237,7 @@ pub async fn add_representative(
             .bind(user)
             .bind(&r.name)
             .bind(&r.email)
-            .bind(Utc::now())
+            .bind(db.now())
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
@@ -285,7 +285,7 @@ pub async fn add_secretary(db: &Db, table: Uuid, user: Uuid, actor: Option<Uuid>
             )
             .bind(table)
             .bind(user)
-            .bind(Utc::now())
+            .bind(db.now())
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;

@@ -197,7 +197,7 @@ pub async fn create(
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = db.now();
     let change = Change {
         actor,
         action: "tables.create",
@@ -291,7 +291,7 @@ pub async fn update(
             .bind(&draft.rules)
             .bind(draft.public)
             .bind(draft.formed_on)
-            .bind(Utc::now())
+            .bind(db.now())
             .bind(id)
             .bind(version)
             .execute(&mut *tx)
@@ -336,7 +336,7 @@ pub async fn set_status(
             .bind(dates.constituted_on)
             .bind(dates.active_since)
             .bind(dates.dormant_since)
-            .bind(Utc::now())
+            .bind(db.now())
             .bind(id)
             .bind(from.code())
             .execute(&mut *tx)
@@ -369,7 +369,7 @@ pub async fn set_memorandum(db: &Db, id: Uuid, document: Uuid, actor: Option<Uui
                  WHERE id = $3",
             )
             .bind(document)
-            .bind(Utc::now())
+            .bind(db.now())
             .bind(id)
             .execute(&mut *tx)
             .await?;

@@ -153,7 +153,7 @@ async fn checked(
         }
         None => input,
     };
-    let draft = match domain::tables::check(input, |t| themes.contains(t), today()) {
+    let draft = match domain::tables::check(input, |t| themes.contains(t), today(state)) {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
@@ -187,7 +187,7 @@ pub(super) async fn new(State(state): State<AppState>, viewer: Viewer) -> AppRes
             .first()
             .map(|(id, _)| id.to_string())
             .unwrap_or_default(),
-        formed_on: today().to_string(),
+        formed_on: today(&state).to_string(),
         ..Default::default()
     };
     form_page(&state, &viewer, &input, &Errors::default(), None).await

@@ -75,7 +75,7 @@ pub(super) async fn status(
     };
     let mut e = Errors::default();
     let on = if f.on.trim().is_empty() {
-        Some(today())
+        Some(today(&state))
     } else {
         domain::validation::optional_date(&mut e, "on", &f.on)
     };
@@ -88,7 +88,7 @@ pub(super) async fn status(
         t.dates,
         to,
         on,
-        today(),
+        today(&state),
         t.memorandum_id.is_some(),
     ) {
         Ok(d) => d,
@@ -162,7 +162,7 @@ pub(super) async fn signatory(
         name: f.name,
         signed_on: f.signed_on,
     };
-    let s = match domain::tables::check_signatory(&input, &current, &signed, today()) {
+    let s = match domain::tables::check_signatory(&input, &current, &signed, today(&state)) {
         Ok(s) => s,
         Err(e) => return refused(&state, &viewer, &found, "signatory", e, typed).await,
     };
@@ -202,7 +202,7 @@ pub(super) async fn member(
         role: f.role,
         joined_on: f.joined_on,
     };
-    let mut m = match members::check_member(&input, &current, today()) {
+    let mut m = match members::check_member(&input, &current, today(&state)) {
         Ok(m) => m,
         Err(e) => return refused(&state, &viewer, &found, "member", e, typed).await,
     };
@@ -255,7 +255,7 @@ pub(super) async fn leave(
         let typed = BTreeMap::from([("left_on", f.left_on)]);
         return refused(&state, &viewer, &found, "leave", e, typed).await;
     }
-    let left_on = match members::check_leave(&f.left_on, m.joined_on, today()) {
+    let left_on = match members::check_leave(&f.left_on, m.joined_on, today(&state)) {
         Ok(d) => d,
         Err(e) => {
             let typed = BTreeMap::from([("left_on", f.left_on)]);
@@ -422,7 +422,7 @@ pub(super) async fn new_actor(
         role: f.role,
         joined_on: f.joined_on,
     };
-    let member = match members::check_member(&membership, &[], today()) {
+    let member = match members::check_member(&membership, &[], today(&state)) {
         Ok(m) => Some(m),
         Err(e) => {
             errors.0.extend(e.0);

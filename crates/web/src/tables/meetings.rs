@@ -26,10 +26,7 @@ use std::collections::BTreeMap;
 /// Blank agenda rows a form offers after the items typed (the form works without scripts).
 const BLANK_ROWS: usize = 3;
 
-/// Today in Rome, by the application's clock.
-fn today(state: &AppState) -> NaiveDate {
-    local(state.db.now()).0
-}
+use super::today;
 
 /// The meeting's time of day in Rome.
 fn clock(t: DateTime<Utc>) -> String {

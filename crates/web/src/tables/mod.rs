@@ -170,9 +170,11 @@ pub(crate) async fn managed(state: &AppState, viewer: &Viewer, id: Uuid) -> AppR
     Ok(found)
 }
 
-/// Today in Rome.
-pub(crate) fn today() -> chrono::NaiveDate {
-    chrono::Utc::now()
+/// Today in Rome, by the application's clock.
+pub(crate) fn today(state: &AppState) -> chrono::NaiveDate {
+    state
+        .db
+        .now()
         .with_timezone(&domain::locale::TIME_ZONE)
         .date_naive()
 }

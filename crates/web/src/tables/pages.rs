@@ -265,7 +265,7 @@ pub(super) async fn table_page(
             roles => MemberRole::ALL.map(MemberRole::code),
             sectors => domain::organisations::ACTOR_SECTORS,
             options, secretariat_options, documents, upcoming, past,
-            today => super::today().to_string(),
+            today => super::today(state).to_string(),
             failed => failed.form, errors => field_errors(state, viewer, &failed.errors),
             typed,
         },
