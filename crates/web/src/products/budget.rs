@@ -459,6 +459,9 @@ pub(crate) async fn editor_view(
     Ok((cx.view(), form))
 }
 
+/// A form may claim at most this many ids past the saved budget's last one.
+const MAX_NEW_IDS: u32 = 10_000;
+
 /// Reads the budget's form, typed in `locale`: the budget as far as it reads, the form as read
 /// (empty rows dropped, the rest renumbered) to show again, and every problem on its field. The
 /// logframe must be one of the administration's and the pack one of the rule packs; lines are
@@ -478,10 +481,12 @@ pub(crate) async fn read(
         .and_then(|(_, v)| v.trim().parse().ok())
         .unwrap_or(0);
     fields.retain(|(k, _)| k != "last_id");
-    fields.push((
-        "last_id".into(),
-        typed_last.max(saved.budget.last_id).to_string(),
-    ));
+    // Capped a little past the saved one (a form offers a few new rows per save): a typed value
+    // near the largest id would make new rows share one id.
+    let last = typed_last
+        .min(saved.budget.last_id.saturating_add(MAX_NEW_IDS))
+        .max(saved.budget.last_id);
+    fields.push(("last_id".into(), last.to_string()));
     let get = |name: &str| {
         fields
             .iter()
