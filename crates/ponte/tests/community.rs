@@ -350,6 +350,19 @@ async fn people_post_reply_quote_and_edit_with_history() {
             )
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert!(
+            r.body.contains("le tue modifiche non sono state salvate"),
+            "{name}"
+        );
+        assert!(
+            r.body.contains("<p>Testo rivisto.</p>"),
+            "{name}: the saved version"
+        );
+        assert!(
+            r.body.contains("Da una versione vecchia."),
+            "{name}: what was typed"
+        );
+        assert!(r.body.contains("name=\"version\" value=\"2\""), "{name}");
         assert_eq!(footprint(&app).await, before, "{name}");
         // Someone else's message has no edit form for them, and their edit is refused.
         assert_eq!(

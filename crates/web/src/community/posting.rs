@@ -198,21 +198,30 @@ pub(super) async fn reply(
     }
 }
 
+/// A message the viewer wrote, with its thread and space, and whether it opens the thread.
+struct Editing {
+    post: db::community::Post,
+    thread: Thread,
+    space: InSpace,
+    opens: bool,
+}
+
 /// A message the viewer wrote, in a space they still see; anyone else's is not found.
-async fn own_post(
-    state: &AppState,
-    viewer: &Viewer,
-    id: Uuid,
-) -> AppResult<(db::community::Post, Thread, InSpace, bool)> {
-    let p = db::community::post(&state.db, id)
+async fn own_post(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Editing> {
+    let post = db::community::post(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (t, s) = thread(state, viewer, p.thread_id).await?;
-    if viewer.user_id() != Some(p.author_id) {
+    let (thread, space) = thread(state, viewer, post.thread_id).await?;
+    if viewer.user_id() != Some(post.author_id) {
         return Err(AppError::NotFound);
     }
-    let opens = db::community::opens_thread(&state.db, &p).await?;
-    Ok((p, t, s, opens))
+    let opens = db::community::opens_thread(&state.db, &post).await?;
+    Ok(Editing {
+        post,
+        thread,
+        space,
+        opens,
+    })
 }
 
 #[derive(Deserialize)]
@@ -224,18 +233,18 @@ pub(super) struct EditForm {
     body: String,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The edit form with what was typed; after a conflict, beside the version saved meanwhile
+/// (whose number the form then carries, so that saving again replaces it knowingly).
 fn edit_page(
     state: &AppState,
     viewer: &Viewer,
-    p: &db::community::Post,
-    t: &Thread,
-    s: &InSpace,
-    opens: bool,
+    e: &Editing,
     typed: (String, String),
     errors: BTreeMap<&'static str, String>,
+    saved: bool,
     status: StatusCode,
 ) -> AppResult {
+    let (p, t, s) = (&e.post, &e.thread, &e.space);
     let page = render(
         state,
         viewer,
@@ -244,24 +253,27 @@ fn edit_page(
             post => context! { id => p.id, version => p.version },
             thread => context! { id => t.id, title => t.title },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
-            opens, title => typed.0, body => typed.1, errors, section => "/community",
+            saved => saved.then(|| context! {
+                title => e.opens.then(|| t.title.clone()),
+                html => domain::community::render(&p.body),
+                at => p.edited_at.map(|at| when(viewer.locale, at)),
+            }),
+            opens => e.opens, title => typed.0, body => typed.1, errors, section => "/community",
         },
     );
     with_status(status, page)
 }
 
 pub(super) async fn edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
-    let (p, t, s, opens) = own_post(&state, &viewer, id).await?;
-    let typed = (t.title.clone(), p.body.clone());
+    let e = own_post(&state, &viewer, id).await?;
+    let typed = (e.thread.title.clone(), e.post.body.clone());
     edit_page(
         &state,
         &viewer,
-        &p,
-        &t,
-        &s,
-        opens,
+        &e,
         typed,
         BTreeMap::new(),
+        false,
         StatusCode::OK,
     )
 }
@@ -272,14 +284,14 @@ pub(super) async fn update(
     Id(id): Id,
     Form(f): Form<EditForm>,
 ) -> AppResult {
-    let (p, t, s, opens) = own_post(&state, &viewer, id).await?;
+    let e = own_post(&state, &viewer, id).await?;
     let version: i64 = f
         .version
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
     let typed = (f.title.clone().unwrap_or_default(), f.body.clone());
-    let checked = if opens {
+    let checked = if e.opens {
         domain::community::check_thread(f.title.as_deref().unwrap_or(""), &f.body)
             .map(|d| (Some(d.title), d.body))
     } else {
@@ -289,25 +301,27 @@ pub(super) async fn update(
         Ok(x) => x,
         Err(errors) => {
             let errors = field_errors(&state, &viewer, &errors);
-            return edit_page(
-                &state,
-                &viewer,
-                &p,
-                &t,
-                &s,
-                opens,
-                typed,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return edit_page(&state, &viewer, &e, typed, errors, false, status);
         }
     };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
-    db::community::update_post(&state.db, p.id, user, title.as_deref(), &body, version).await?;
-    Ok(see_other(&format!(
-        "/community/threads/{}#p-{}",
-        t.id, p.id
-    )))
+    let saved =
+        db::community::update_post(&state.db, e.post.id, user, title.as_deref(), &body, version)
+            .await;
+    match saved {
+        Ok(()) => Ok(see_other(&format!(
+            "/community/threads/{}#p-{}",
+            e.thread.id, e.post.id
+        ))),
+        // Changed meanwhile: nothing saved; the saved version is shown beside what was typed.
+        Err(db::DbError::Conflict) => {
+            let e = own_post(&state, &viewer, id).await?;
+            let status = StatusCode::CONFLICT;
+            edit_page(&state, &viewer, &e, typed, BTreeMap::new(), true, status)
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[derive(Deserialize)]
