@@ -550,7 +550,12 @@ try {
   check(await participant.isVisible('text=Attività recenti'), 'the product list shows the activity feed');
   await visit(participant, salernoUrl.replace(base, '') + '/tutoring', 'tutoring log');
   await participant.goto(salernoUrl + '/products');
-  await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Turismo sostenibile con Durazzo")')]);
+  await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Budget — Turismo sostenibile con Durazzo")')]);
+  check(await participant.isVisible('#budget-total'), 'the budget shows its total');
+  check(await participant.isVisible('#budget-check .finding-breached'), 'the budget shows the rule it breaches');
+  await axe(participant, 'budget product');
+  await participant.goto(salernoUrl + '/products');
+  await Promise.all([participant.waitForNavigation(), participant.click('main a:has-text("Quadro logico — Turismo sostenibile con Durazzo")')]);
   check(await participant.isVisible('table >> text=Logica d\'intervento'), 'the logframe shows as a matrix');
   check(await participant.isVisible('text=versione 1'), 'comments show the version they were made on');
   await axe(participant, 'logframe product');
@@ -622,7 +627,7 @@ try {
   check(await page.isVisible('svg .map-shade-4'), 'the strategic plan shows its target countries on the map');
   await axe(page, 'strategic plan');
   await page.goto(`${base}/tutoring`);
-  await Promise.all([page.waitForNavigation(), page.click('main a:has-text("Turismo sostenibile con Durazzo")')]);
+  await Promise.all([page.waitForNavigation(), page.click('main a:has-text("Quadro logico — Turismo sostenibile con Durazzo")')]);
   await page.selectOption('#f-anchor', { index: 2 });
   await page.fill('#f-body', 'Indicate anche la fonte dei dati.');
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Aggiungi il commento")')]);
