@@ -4,8 +4,8 @@
 
 pub mod accounts;
 pub mod audit;
-pub mod community;
 mod clock;
+pub mod community;
 pub mod jobs;
 pub mod labs;
 pub mod library;
