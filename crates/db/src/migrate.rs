@@ -73,6 +73,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0017_library_text_changes.sql"),
     ),
     (
+        "0018_meeting_notices",
+        include_str!("../migrations/sqlite/0018_meeting_notices.sql"),
+    ),
+    (
         "0019_community",
         include_str!("../migrations/sqlite/0019_community.sql"),
     ),
@@ -146,6 +150,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0017_library_text_changes",
         include_str!("../migrations/postgres/0017_library_text_changes.sql"),
+    ),
+    (
+        "0018_meeting_notices",
+        include_str!("../migrations/postgres/0018_meeting_notices.sql"),
     ),
     (
         "0019_community",

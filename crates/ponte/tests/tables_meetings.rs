@@ -361,7 +361,29 @@ async fn a_meeting_is_convened_changed_and_cancelled_with_invitations_in_each_la
             "{name}: the table page lists it"
         );
 
-        // A change: the same UID, the SEQUENCE raised, the new times.
+        // A member leaves the table before the change: its representatives were told of the
+        // meeting and are no longer convened.
+        let lead = db::tables::get(app.db(), table).await.unwrap().lead_id;
+        let leaving = db::tables::members(app.db(), table)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| {
+                m.left_on.is_none()
+                    && m.organisation_id != lead
+                    && m.organisation_id != presenter.organisation_id
+                    && reps.iter().any(|r| r.organisation_id == m.organisation_id)
+            })
+            .expect("a member with representatives besides the lead and the presenter's");
+        db::tables::leave(app.db(), table, leaving.id, today(), None)
+            .await
+            .unwrap();
+        let staying = current_representatives(&app, table).await;
+        let former: BTreeSet<String> = expected.difference(&staying).cloned().collect();
+        assert!(!former.is_empty(), "{name}");
+
+        // A change: the same UID, the SEQUENCE raised, the new times; those no longer at the
+        // table get the meeting cancelled in their calendar instead, saying why.
         let edit = c.get(&format!("{path}/edit")).await;
         assert_eq!(edit.status, StatusCode::OK, "{name}: {}", edit.body);
         assert!(
@@ -376,18 +398,47 @@ async fn a_meeting_is_convened_changed_and_cancelled_with_invitations_in_each_la
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
         let mails = deliver(&app, &smtp).await;
         assert_eq!(mails.len(), expected.len(), "{name}");
+        let to: BTreeSet<String> = mails
+            .iter()
+            .map(|m| address(m["to"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            to, expected,
+            "{name}: the current and the former representatives"
+        );
         for m in &mails {
             let cal = &m["calendar"];
-            assert_eq!(cal["method"], "REQUEST", "{name}");
             assert_eq!(cal["uid"], uid.as_str(), "{name}");
             assert_eq!(cal["sequence"], 1, "{name}");
-            assert_eq!(cal["local_start"], format!("{date}T11:00"), "{name}");
             let subject = m["subject"].as_str().unwrap();
-            assert!(
-                subject.starts_with("Riunione modificata: ")
-                    || subject.starts_with("Meeting changed: "),
-                "{name}: {subject}"
-            );
+            if former.contains(&address(m["to"].as_str().unwrap())) {
+                assert_eq!(cal["method"], "CANCEL", "{name}");
+                assert_eq!(cal["status"], "CANCELLED", "{name}");
+                assert!(
+                    subject.starts_with("Non più convocato: ")
+                        || subject.starts_with("No longer invited: "),
+                    "{name}: {subject}"
+                );
+                assert!(
+                    m["text"]
+                        .as_str()
+                        .unwrap()
+                        .contains("non rappresenti più un membro del tavolo")
+                        || m["text"]
+                            .as_str()
+                            .unwrap()
+                            .contains("you no longer represent a member of the table"),
+                    "{name}: {m:#}"
+                );
+            } else {
+                assert_eq!(cal["method"], "REQUEST", "{name}");
+                assert_eq!(cal["local_start"], format!("{date}T11:00"), "{name}");
+                assert!(
+                    subject.starts_with("Riunione modificata: ")
+                        || subject.starts_with("Meeting changed: "),
+                    "{name}: {subject}"
+                );
+            }
         }
         // The form of the version read before is stale now: refused, nothing sent; the saved
         // version is shown beside the one typed.

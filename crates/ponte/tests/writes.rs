@@ -1864,6 +1864,11 @@ fn cases() -> Vec<(&'static str, Case)> {
                     kind: "email",
                     key: "giro@walk.example".into(),
                     payload: json!({ "to": "giro@walk.example", "subject": "Convocazione", "body": "Testo" }),
+                    recipient: db::tables::Notified {
+                        email: "giro@walk.example".into(),
+                        name: "Giro".into(),
+                        user_id: None,
+                    },
                 }];
                 w.write(db::tables::convene(
                     &w.db,

@@ -114,19 +114,51 @@ pub async fn meeting(db: &Db, table: Uuid, id: Uuid) -> Result<Meeting> {
     row.ok_or(DbError::NotFound)?.into_meeting()
 }
 
-/// An email queued with a change: its job kind, its key (the recipient) and its payload.
+/// An email queued with a change: its job kind, its key (the recipient's address) and its
+/// payload, with the recipient (recorded among those told of the meeting).
 #[derive(Debug, Clone)]
 pub struct Outgoing {
     pub kind: &'static str,
     pub key: String,
     pub payload: serde_json::Value,
+    pub recipient: Notified,
+}
+
+/// Someone told of a meeting: the address written to, the name and the account if any.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Notified {
+    pub email: String,
+    pub name: String,
+    pub user_id: Option<Uuid>,
+}
+
+/// Everyone told of meeting `id` so far, by address.
+pub async fn notified(db: &Db, id: Uuid) -> Result<Vec<Notified>> {
+    Ok(run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT email, name, user_id FROM table_meeting_notices WHERE meeting_id = $1 ORDER BY email",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+    }))
 }
 
 /// Inserts the jobs of `outgoing` on the transaction `$tx` (the queue's own insert, see
 /// `crate::jobs::enqueue_at`, inside the change that they tell of).
 macro_rules! queue_in {
-    ($tx:expr, $outgoing:expr, $now:expr) => {{
+    ($tx:expr, $meeting:expr, $outgoing:expr, $now:expr) => {{
         for o in $outgoing {
+            sqlx::query(
+                "INSERT INTO table_meeting_notices (meeting_id, email, name, user_id)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, email) DO NOTHING",
+            )
+            .bind($meeting)
+            .bind(&o.recipient.email)
+            .bind(&o.recipient.name)
+            .bind(o.recipient.user_id)
+            .execute(&mut *$tx)
+            .await?;
             sqlx::query(
                 "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
                  VALUES ($1, $2, $3, $4, $5, $5)",
@@ -191,7 +223,7 @@ pub async fn convene(
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
-            queue_in!(tx, outgoing, now);
+            queue_in!(tx, id, outgoing, now);
             Ok(())
         },
         |_| &change
@@ -242,7 +274,7 @@ pub async fn update_meeting(
             if done.rows_affected() != 1 {
                 return Err(DbError::Conflict);
             }
-            queue_in!(tx, outgoing, now);
+            queue_in!(tx, before.id, outgoing, now);
             Ok(())
         },
         |_| &change
@@ -287,7 +319,7 @@ pub async fn cancel_meeting(
             if done.rows_affected() != 1 {
                 return Err(DbError::Conflict);
             }
-            queue_in!(tx, outgoing, now);
+            queue_in!(tx, before.id, outgoing, now);
             Ok(())
         },
         |_| &change

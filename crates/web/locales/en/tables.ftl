@@ -183,11 +183,13 @@ meeting-cancel-confirm = Cancel the meeting and notify
 mail-meeting-convened-subject = Convocation: { $title } ({ $table })
 mail-meeting-changed-subject = Meeting changed: { $title } ({ $table })
 mail-meeting-cancelled-subject = Meeting cancelled: { $title } ({ $table })
+mail-meeting-withdrawn-subject = No longer invited: { $title } ({ $table })
 mail-meeting-body =
     Dear { $name },
 
     { $kind ->
         [cancelled] the meeting "{ $title }" of the { $table }, planned on { $when }, has been cancelled. Reason: { $reason }
+        [withdrawn] you are no longer invited to the meeting "{ $title }" of the { $table }, planned on { $when }: you no longer represent a member of the table. The attached notice removes it from your calendar.
         [changed] the meeting "{ $title }" of the { $table } has changed. Here are the updated details.
        *[convened] you are invited to the meeting "{ $title }" of the { $table }.
     }

@@ -183,11 +183,13 @@ meeting-cancel-confirm = Annuler la réunion et prévenir
 mail-meeting-convened-subject = Convocation : { $title } ({ $table })
 mail-meeting-changed-subject = Réunion modifiée : { $title } ({ $table })
 mail-meeting-cancelled-subject = Réunion annulée : { $title } ({ $table })
+mail-meeting-withdrawn-subject = Plus convoqué : { $title } ({ $table })
 mail-meeting-body =
     Bonjour { $name },
 
     { $kind ->
         [cancelled] la réunion « { $title } » de la table « { $table } », prévue le { $when }, a été annulée. Motif : { $reason }
+        [withdrawn] vous n'êtes plus convoqué à la réunion « { $title } » de la table « { $table } », prévue le { $when } : vous ne représentez plus un membre de la table. L'avis joint la retire de votre agenda.
         [changed] la réunion « { $title } » de la table « { $table } » a changé. Voici les informations à jour.
        *[convened] vous êtes convoqué à la réunion « { $title } » de la table « { $table } ».
     }

@@ -183,11 +183,13 @@ meeting-cancel-confirm = Annulla la riunione e avvisa
 mail-meeting-convened-subject = Convocazione: { $title } ({ $table })
 mail-meeting-changed-subject = Riunione modificata: { $title } ({ $table })
 mail-meeting-cancelled-subject = Riunione annullata: { $title } ({ $table })
+mail-meeting-withdrawn-subject = Non più convocato: { $title } ({ $table })
 mail-meeting-body =
     Gentile { $name },
 
     { $kind ->
         [cancelled] la riunione «{ $title }» del { $table }, prevista il { $when }, è stata annullata. Motivo: { $reason }
+        [withdrawn] non sei più convocato alla riunione «{ $title }» del { $table }, prevista il { $when }: non rappresenti più un membro del tavolo. L'invito allegato la toglie dal tuo calendario.
         [changed] la riunione «{ $title }» del { $table } è cambiata. Ecco i dettagli aggiornati.
        *[convened] sei convocato alla riunione «{ $title }» del { $table }.
     }

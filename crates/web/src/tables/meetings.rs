@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
-use db::tables::{Meeting, Outgoing};
+use db::tables::{Meeting, Notified, Outgoing};
 use domain::labs::schedule::local;
 use domain::locale::Locale;
 use domain::tables::meetings::{
@@ -257,8 +257,10 @@ enum News<'a> {
 
 /// The emails that tell every current representative of `table` about meeting `id` (its
 /// invitation at `sequence`), each in the recipient's language: those with an account in the
-/// language their profile says, contacts in Italian. Every language is worked out before any
-/// email is made, so that a database error queues none.
+/// language their profile says, contacts in Italian. A change or a cancellation also reaches
+/// whoever was told of the meeting before and no longer represents a member: a change cancels
+/// the meeting in their calendar, saying that they are no longer convened. Every language is
+/// worked out before any email is made, so that a database error queues none.
 async fn emails(
     state: &AppState,
     viewer: &Viewer,
@@ -268,14 +270,35 @@ async fn emails(
     sequence: i64,
     news: News<'_>,
 ) -> AppResult<Vec<Outgoing>> {
-    let representatives = current_representatives(state, table.id).await?;
-    let mut recipients = Vec::with_capacity(representatives.len());
-    for r in representatives {
+    let mut told: Vec<(Notified, bool)> = current_representatives(state, table.id)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let n = Notified {
+                email: r.email,
+                name: r.name,
+                user_id: r.user_id,
+            };
+            (n, false)
+        })
+        .collect();
+    if !matches!(news, News::Convened) {
+        for n in db::tables::notified(&state.db, id).await? {
+            if !told
+                .iter()
+                .any(|(t, _)| t.email.eq_ignore_ascii_case(&n.email))
+            {
+                told.push((n, true));
+            }
+        }
+    }
+    let mut recipients = Vec::with_capacity(told.len());
+    for (r, former) in told {
         let locale = match r.user_id {
             Some(user) => crate::mail::locale_of(&state.db, user).await?,
             None => Locale::default(),
         };
-        recipients.push((r, locale));
+        recipients.push((r, former, locale));
     }
     let organizer = match viewer.someone.as_ref() {
         Some(s) => ical::Person {
@@ -295,27 +318,39 @@ async fn emails(
         "{}/tables/{}/meetings/{id}",
         state.config.base_url, table.id
     );
-    let (method, status, subject_key) = match news {
+    // What each recipient is sent: someone no longer at the table is told, on a change, that
+    // the meeting is off for them.
+    let plan = |former: bool| match news {
         News::Convened => (
             Method::Request,
             EventStatus::Confirmed,
             "mail-meeting-convened-subject",
+            "convened",
+        ),
+        News::Changed if former => (
+            Method::Cancel,
+            EventStatus::Cancelled,
+            "mail-meeting-withdrawn-subject",
+            "withdrawn",
         ),
         News::Changed => (
             Method::Request,
             EventStatus::Confirmed,
             "mail-meeting-changed-subject",
+            "changed",
         ),
         News::Cancelled(_) => (
             Method::Cancel,
             EventStatus::Cancelled,
             "mail-meeting-cancelled-subject",
+            "cancelled",
         ),
     };
     let given = |text: &str| if text.is_empty() { "no" } else { "yes" };
     let now = state.db.now();
     let mut out = Vec::with_capacity(recipients.len());
-    for (r, locale) in recipients {
+    for (r, former, locale) in recipients {
+        let (method, status, subject_key, kind) = plan(former);
         let agenda: String = draft
             .agenda
             .iter()
@@ -333,15 +368,7 @@ async fn emails(
             ("has_online", given(&draft.online_url).into()),
             ("agenda", agenda.clone().into()),
             ("link", link.clone().into()),
-            (
-                "kind",
-                match news {
-                    News::Convened => "convened",
-                    News::Changed => "changed",
-                    News::Cancelled(_) => "cancelled",
-                }
-                .into(),
-            ),
+            ("kind", kind.into()),
             (
                 "reason",
                 match news {
@@ -385,6 +412,7 @@ async fn emails(
                 method.code(),
                 ics,
             ),
+            recipient: r,
         });
     }
     Ok(out)
