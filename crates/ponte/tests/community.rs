@@ -602,6 +602,28 @@ async fn moderators_pin_lock_and_hide_and_others_may_not() {
             "{name}"
         );
         assert_eq!(footprint(&app).await, before, "{name}");
+        // Nor does its author carry it on by editing a message.
+        let version = db::community::posts(app.db(), thread).await.unwrap()[0]
+            .version
+            .to_string();
+        let opening = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+        let r = member
+            .post(
+                &format!("/community/posts/{opening}"),
+                &[
+                    ("version", version.as_str()),
+                    ("title", "Da moderare"),
+                    ("body", "Continuo la discussione modificando."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}: {}", r.body);
+        assert!(
+            r.body
+                .contains("La discussione è chiusa: il messaggio non è stato modificato."),
+            "{name}"
+        );
+        assert_eq!(footprint(&app).await, before, "{name}");
         // An unknown switch is refused.
         let r = coordinator
             .post(

@@ -74,6 +74,7 @@ community-moderation = Reports
 community-moderation-intro = Members' reports waiting: open the message, hide it if needed, then mark the report as handled.
 community-moderation-empty = No reports waiting.
 community-error-locked = The discussion is locked: the reply was not added.
+community-error-locked-edit = The discussion is locked: the message was not changed.
 community-error-quote = The quoted message is not part of this discussion.
 community-error-own-report = You cannot report your own message.
 community-error-reported-already = You have already reported this message.

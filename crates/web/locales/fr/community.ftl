@@ -74,6 +74,7 @@ community-moderation = Signalements
 community-moderation-intro = Les signalements des membres en attente : ouvrez le message, masquez-le si nécessaire, puis marquez le signalement comme traité.
 community-moderation-empty = Aucun signalement en attente.
 community-error-locked = La discussion est fermée : la réponse n'a pas été ajoutée.
+community-error-locked-edit = La discussion est fermée : le message n'a pas été modifié.
 community-error-quote = Le message cité ne fait pas partie de cette discussion.
 community-error-own-report = Vous ne pouvez pas signaler votre propre message.
 community-error-reported-already = Vous avez déjà signalé ce message.

@@ -74,6 +74,7 @@ community-moderation = Segnalazioni
 community-moderation-intro = Le segnalazioni dei membri in attesa: apri il messaggio, nascondilo se serve, poi segna la segnalazione come gestita.
 community-moderation-empty = Nessuna segnalazione in attesa.
 community-error-locked = La discussione è chiusa: la risposta non è stata aggiunta.
+community-error-locked-edit = La discussione è chiusa: il messaggio non è stato modificato.
 community-error-quote = Il messaggio citato non fa parte di questa discussione.
 community-error-own-report = Non puoi segnalare un tuo messaggio.
 community-error-reported-already = Hai già segnalato questo messaggio.

@@ -285,12 +285,27 @@ pub(super) async fn update(
     Form(f): Form<EditForm>,
 ) -> AppResult {
     let e = own_post(&state, &viewer, id).await?;
+    let typed = (f.title.clone().unwrap_or_default(), f.body.clone());
+    // A locked discussion is closed to edits too: its author cannot carry it on by editing.
+    if e.thread.locked {
+        let mut errors = Errors::default();
+        errors.add("body", "community-error-locked-edit");
+        let errors = field_errors(&state, &viewer, &errors);
+        return edit_page(
+            &state,
+            &viewer,
+            &e,
+            typed,
+            errors,
+            false,
+            StatusCode::CONFLICT,
+        );
+    }
     let version: i64 = f
         .version
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    let typed = (f.title.clone().unwrap_or_default(), f.body.clone());
     let checked = if e.opens {
         domain::community::check_thread(f.title.as_deref().unwrap_or(""), &f.body)
             .map(|d| (Some(d.title), d.body))
