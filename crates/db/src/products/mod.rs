@@ -166,6 +166,19 @@ pub async fn list(db: &Db, organisation: Uuid) -> Result<Vec<Summary>> {
     })
 }
 
+/// The contents of an administration's products of one kind, most recently changed first.
+pub async fn contents_of_kind(db: &Db, organisation: Uuid, kind: &str) -> Result<Vec<String>> {
+    run!(db, |pool| {
+        Ok(sqlx::query_scalar(
+            "SELECT content FROM products WHERE organisation_id = $1 AND kind = $2 ORDER BY updated_at DESC",
+        )
+        .bind(organisation)
+        .bind(kind)
+        .fetch_all(pool)
+        .await?)
+    })
+}
+
 /// Products waiting for a reviewer, in these administrations (every one when `None`), the one
 /// waiting longest first.
 pub async fn awaiting_review(db: &Db, organisations: Option<&[Uuid]>) -> Result<Vec<Summary>> {

@@ -694,14 +694,8 @@ pub(crate) async fn activity_costs(
     lf: &Logframe,
 ) -> AppResult<BTreeMap<String, String>> {
     let id = logframe.to_string();
-    for p in db::products::list(&state.db, org).await? {
-        if p.kind != "budget" {
-            continue;
-        }
-        let Some(full) = db::products::get(&state.db, p.id).await? else {
-            continue;
-        };
-        if let Content::Budget(bp) = Content::from_json(&full.content) {
+    for content in db::products::contents_of_kind(&state.db, org, "budget").await? {
+        if let Content::Budget(bp) = Content::from_json(&content) {
             if bp.logframe != id {
                 continue;
             }
