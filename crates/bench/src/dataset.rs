@@ -282,7 +282,7 @@ async fn products_through_forms(
                 "POST",
                 &format!("{comments}/{}/resolve", first.id),
                 &tutor,
-                "",
+                "resolved=1",
             )?;
             anyhow::ensure!(status == 303, "product {i} resolve: HTTP {status}");
         }
