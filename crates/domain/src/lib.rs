@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calls;
 pub mod codes;
 pub mod community;
 pub mod files;

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod budget;
 pub mod diff;
 pub mod logframe;
+pub mod partnership;
 pub mod quality;
 pub mod review;
 pub mod strategy;
