@@ -80,6 +80,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0019_community",
         include_str!("../migrations/sqlite/0019_community.sql"),
     ),
+    (
+        "0020_table_minutes",
+        include_str!("../migrations/sqlite/0020_table_minutes.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -158,6 +162,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0019_community",
         include_str!("../migrations/postgres/0019_community.sql"),
+    ),
+    (
+        "0020_table_minutes",
+        include_str!("../migrations/postgres/0020_table_minutes.sql"),
     ),
 ];
 

@@ -668,6 +668,50 @@ impl Walk {
         (table, meeting)
     }
 
+    /// A held meeting of a new table with its minutes drafted (one section, no decision yet),
+    /// circulated too when `circulated`.
+    async fn minutes(&self, circulated: bool) -> db::tables::Minutes {
+        let (table, meeting) = self.meeting(-1).await;
+        let rows = vec![domain::tables::meetings::Attendance {
+            organisation: self.salerno,
+            presence: domain::tables::meetings::Presence::Present,
+            person: "Persona del giro".into(),
+            delegate: String::new(),
+        }];
+        db::tables::record_attendance(&self.db, table, meeting, &rows, Some(self.staff))
+            .await
+            .expect("hold the meeting");
+        let held = db::tables::meeting(&self.db, table, meeting)
+            .await
+            .expect("read the meeting");
+        let body = domain::tables::minutes::MinutesBody::from_agenda(&held.agenda, db::new_id);
+        db::tables::draft_minutes(
+            &self.db,
+            table,
+            meeting,
+            db::new_id(),
+            &body,
+            Some(self.staff),
+        )
+        .await
+        .expect("draft the minutes");
+        let mut minutes = db::tables::minutes_of(&self.db, table, meeting)
+            .await
+            .expect("read the minutes")
+            .expect("the minutes");
+        if circulated {
+            let deadline = self.db.now() + chrono::Duration::days(7);
+            db::tables::circulate_minutes(&self.db, &minutes, deadline, &[], Some(self.staff))
+                .await
+                .expect("circulate the minutes");
+            minutes = db::tables::minutes_of(&self.db, table, meeting)
+                .await
+                .expect("read the minutes")
+                .expect("the minutes");
+        }
+        minutes
+    }
+
     fn organisation(&self, name: &str) -> domain::organisations::Organisation {
         domain::organisations::Organisation {
             category: domain::organisations::Category::LocalActor,
@@ -1932,6 +1976,106 @@ fn cases() -> Vec<(&'static str, Case)> {
                     Some(w.staff),
                 ))
                 .await
+            })
+        }),
+        // The minutes of the tables' meetings.
+        case("tables::draft_minutes", |w| {
+            boxed(async move {
+                let (table, meeting) = w.meeting(-1).await;
+                let rows = vec![domain::tables::meetings::Attendance {
+                    organisation: w.salerno,
+                    presence: domain::tables::meetings::Presence::Present,
+                    person: "Persona del giro".into(),
+                    delegate: String::new(),
+                }];
+                db::tables::record_attendance(&w.db, table, meeting, &rows, Some(w.staff))
+                    .await
+                    .expect("hold the meeting");
+                let held = db::tables::meeting(&w.db, table, meeting)
+                    .await
+                    .expect("read the meeting");
+                let body =
+                    domain::tables::minutes::MinutesBody::from_agenda(&held.agenda, db::new_id);
+                w.write(db::tables::draft_minutes(
+                    &w.db,
+                    table,
+                    meeting,
+                    db::new_id(),
+                    &body,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::amend_minutes", |w| {
+            boxed(async move {
+                let before = w.minutes(false).await;
+                let mut body = before.body.clone();
+                body.sections[0].body = "Testo del giro.".into();
+                body.sections[0]
+                    .decisions
+                    .push(domain::tables::minutes::Decision {
+                        id: db::new_id(),
+                        text: "Decisione del giro".into(),
+                    });
+                w.write(db::tables::amend_minutes(
+                    &w.db,
+                    &before,
+                    &body,
+                    "Aggiunta una decisione",
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::circulate_minutes", |w| {
+            boxed(async move {
+                let before = w.minutes(false).await;
+                let deadline = w.db.now() + chrono::Duration::days(7);
+                w.write(db::tables::circulate_minutes(
+                    &w.db,
+                    &before,
+                    deadline,
+                    &[],
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::comment_on_minutes", |w| {
+            boxed(async move {
+                let minutes = w.minutes(true).await;
+                w.write(db::tables::comment_on_minutes(
+                    &w.db,
+                    minutes.id,
+                    db::new_id(),
+                    minutes.body.sections[0].id,
+                    minutes.revision,
+                    "Commento del giro.",
+                    w.member,
+                ))
+                .await
+            })
+        }),
+        case("tables::approve_minutes", |w| {
+            boxed(async move {
+                let before = w.minutes(true).await;
+                w.write(db::tables::approve_minutes(&w.db, &before, Some(w.staff)))
+                    .await
+            })
+        }),
+        case("tables::publish_minutes", |w| {
+            boxed(async move {
+                let before = w.minutes(true).await;
+                db::tables::approve_minutes(&w.db, &before, Some(w.staff))
+                    .await
+                    .expect("approve the minutes");
+                let approved = db::tables::minutes_of(&w.db, before.table_id, before.meeting_id)
+                    .await
+                    .expect("read the minutes")
+                    .expect("the minutes");
+                w.write(db::tables::publish_minutes(&w.db, &approved, Some(w.staff)))
+                    .await
             })
         }),
         // The community's discussions.

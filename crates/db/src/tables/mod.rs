@@ -1,12 +1,14 @@
 //! Territorial tables: the table's record (created, edited, moved through its states, its
 //! memorandum and signatories) here; members, representatives and the secretariat in `members`;
-//! meetings and their attendance in `meetings`.
+//! meetings and their attendance in `meetings`; their minutes in `minutes`.
 
 mod meetings;
 mod members;
+mod minutes;
 
 pub use meetings::*;
 pub use members::*;
+pub use minutes::*;
 
 use crate::audit::Change;
 use crate::{new_id, run, Db, DbError, Part, Result};

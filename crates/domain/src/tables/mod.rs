@@ -1,11 +1,12 @@
 //! Territorial tables (strand B): standing tables of local public and private actors around a lead
 //! administration. The table's record and its life (being formed → constituted → active →
-//! dormant) here; its members and representatives in `members`; its meetings in `meetings`; who
-//! sees and manages a table in `access`.
+//! dormant) here; its members and representatives in `members`; its meetings in `meetings`; their
+//! minutes in `minutes`; who sees and manages a table in `access`.
 
 pub mod access;
 pub mod meetings;
 pub mod members;
+pub mod minutes;
 
 use crate::policy::Rule;
 use crate::roles::Role;
