@@ -11,6 +11,7 @@ pub mod labs;
 pub mod library;
 pub mod maintenance;
 mod migrate;
+pub mod network;
 pub mod organisations;
 pub mod products;
 pub mod programme;

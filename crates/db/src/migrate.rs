@@ -84,6 +84,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0020_table_minutes",
         include_str!("../migrations/sqlite/0020_table_minutes.sql"),
     ),
+    (
+        "0022_network",
+        include_str!("../migrations/sqlite/0022_network.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -166,6 +170,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0020_table_minutes",
         include_str!("../migrations/postgres/0020_table_minutes.sql"),
+    ),
+    (
+        "0022_network",
+        include_str!("../migrations/postgres/0022_network.sql"),
     ),
 ];
 

@@ -28,11 +28,13 @@ pub enum Part {
     Tables,
     /// The community's discussions: threads, messages, their revisions and reports.
     Community,
+    /// The interregional network: relations, experience, groups and joint initiatives.
+    Network,
 }
 
 impl Part {
     /// Every part, in the order of the enum.
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 9] = [
         Part::Programme,
         Part::Library,
         Part::Themes,
@@ -41,6 +43,7 @@ impl Part {
         Part::Products,
         Part::Tables,
         Part::Community,
+        Part::Network,
     ];
 
     /// The part's key in the `generations` table.
@@ -54,6 +57,7 @@ impl Part {
             Part::Products => "products",
             Part::Tables => "tables",
             Part::Community => "community",
+            Part::Network => "network",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod files;
 pub mod labs;
 pub mod library;
 pub mod locale;
+pub mod network;
 pub mod organisations;
 pub mod platform;
 pub mod policy;

@@ -2180,7 +2180,387 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        // The interregional network.
+        case("network::create_relation", |w| {
+            boxed(async move {
+                let partner =
+                    domain::organisations::check(&domain::organisations::OrganisationForm {
+                        category: "foreign_partner".into(),
+                        name: w.unique("Partner del giro"),
+                        country: "AL".into(),
+                        partner_type: "ngo".into(),
+                        ..Default::default()
+                    })
+                    .expect("a valid partner");
+                let mut draft = network_relation_draft(w).await;
+                draft.partner = domain::network::relations::Partner::New {
+                    name: partner.name.clone(),
+                    partner_type: "ngo".into(),
+                };
+                w.write(db::network::create_relation(
+                    &w.db,
+                    w.salerno,
+                    &draft,
+                    Some(&partner),
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::update_relation", |w| {
+            boxed(async move {
+                let id = network_relation(w).await;
+                let mut draft = network_relation_draft(w).await;
+                draft.sharing = domain::network::Sharing::Public;
+                w.write(db::network::update_relation(
+                    &w.db,
+                    id,
+                    1,
+                    &draft,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::delete_relation", |w| {
+            boxed(async move {
+                let id = network_relation(w).await;
+                w.write(db::network::delete_relation(
+                    &w.db,
+                    id,
+                    1,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::create_experience", |w| {
+            boxed(async move {
+                w.write(db::network::create_experience(
+                    &w.db,
+                    w.salerno,
+                    &network_experience_draft(),
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::update_experience", |w| {
+            boxed(async move {
+                let id = db::network::create_experience(
+                    &w.db,
+                    w.salerno,
+                    &network_experience_draft(),
+                    Some(w.coordinator),
+                )
+                .await
+                .expect("record an experience");
+                let mut draft = network_experience_draft();
+                draft.lessons = "Una lezione del giro.".into();
+                w.write(db::network::update_experience(
+                    &w.db,
+                    id,
+                    1,
+                    &draft,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::link_practice", |w| {
+            boxed(async move {
+                let id = db::network::create_experience(
+                    &w.db,
+                    w.salerno,
+                    &network_experience_draft(),
+                    Some(w.coordinator),
+                )
+                .await
+                .expect("record an experience");
+                let document = w.document(false).await;
+                w.write(db::network::link_practice(
+                    &w.db,
+                    id,
+                    1,
+                    document,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::create_group", |w| {
+            boxed(async move {
+                let (draft, founders) = network_group_draft(w).await;
+                let today = w.db.now().date_naive();
+                w.write(db::network::create_group(
+                    &w.db,
+                    &draft,
+                    &founders,
+                    today,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("network::update_group", |w| {
+            boxed(async move {
+                let id = network_group(w).await;
+                let (mut draft, _) = network_group_draft(w).await;
+                draft.status = domain::network::groups::Status::Active;
+                w.write(db::network::update_group(
+                    &w.db,
+                    id,
+                    1,
+                    &draft,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("network::add_member", |w| {
+            boxed(async move {
+                let id = network_group(w).await;
+                let cosenza = network_administration(w, "Provincia di Cosenza").await;
+                let today = w.db.now().date_naive();
+                w.write(db::network::add_member(
+                    &w.db,
+                    id,
+                    &network_contact(cosenza),
+                    today,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("network::remove_member", |w| {
+            boxed(async move {
+                let id = network_group(w).await;
+                let cosenza = network_administration(w, "Provincia di Cosenza").await;
+                let today = w.db.now().date_naive();
+                db::network::add_member(&w.db, id, &network_contact(cosenza), today, Some(w.staff))
+                    .await
+                    .expect("add a member");
+                w.write(db::network::remove_member(
+                    &w.db,
+                    id,
+                    cosenza,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("network::pool_relation", |w| {
+            boxed(async move {
+                let group = network_group(w).await;
+                let relation = network_relation(w).await;
+                w.write(db::network::pool_relation(
+                    &w.db,
+                    group,
+                    relation,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::unpool_relation", |w| {
+            boxed(async move {
+                let group = network_group(w).await;
+                let relation = network_relation(w).await;
+                db::network::pool_relation(&w.db, group, relation, Some(w.coordinator))
+                    .await
+                    .expect("pool a relation");
+                w.write(db::network::unpool_relation(
+                    &w.db,
+                    group,
+                    relation,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::create_initiative", |w| {
+            boxed(async move {
+                let group = network_group(w).await;
+                let today = w.db.now().date_naive();
+                w.write(db::network::create_initiative(
+                    &w.db,
+                    group,
+                    &network_initiative_draft(w),
+                    today,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::update_initiative", |w| {
+            boxed(async move {
+                let id = network_initiative(w).await;
+                let mut draft = network_initiative_draft(w);
+                draft.call_name = "Bando del giro".into();
+                w.write(db::network::update_initiative(
+                    &w.db,
+                    id,
+                    1,
+                    &draft,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
+        case("network::move_initiative", |w| {
+            boxed(async move {
+                let id = network_initiative(w).await;
+                let today = w.db.now().date_naive();
+                let mv = domain::network::initiatives::transition(
+                    domain::network::initiatives::State::Idea,
+                    domain::network::initiatives::State::Preparation,
+                    today,
+                    "",
+                    domain::network::initiatives::Facts::default(),
+                    today,
+                )
+                .expect("an idea is prepared");
+                w.write(db::network::move_initiative(
+                    &w.db,
+                    id,
+                    1,
+                    &mv,
+                    Some(w.coordinator),
+                ))
+                .await
+            })
+        }),
     ]
+}
+
+/// The demo administration called `name`.
+async fn network_administration(w: &Walk, name: &str) -> Uuid {
+    db::network::administrations(&w.db)
+        .await
+        .expect("read the administrations")
+        .into_iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no administration {name}"))
+        .id
+}
+
+/// A twinning of Salerno with a foreign partner of the demo.
+async fn network_relation_draft(w: &Walk) -> domain::network::relations::RelationDraft {
+    let partner = db::network::foreign_partners(&w.db)
+        .await
+        .expect("read the partners")
+        .into_iter()
+        .find(|p| p.country == "AL")
+        .expect("a partner in Albania")
+        .id;
+    domain::network::relations::RelationDraft {
+        kind: domain::network::relations::Kind::Twinning,
+        country: "AL".into(),
+        partner: domain::network::relations::Partner::Registry(partner),
+        start_year: 2010,
+        end_year: None,
+        themes: vec![],
+        contact_name: String::new(),
+        contact_email: String::new(),
+        funding_programme: String::new(),
+        project_role: None,
+        amount_cents: None,
+        notes: String::new(),
+        sharing: domain::network::Sharing::Programme,
+        documents: vec![],
+    }
+}
+
+/// A new relation of Salerno.
+async fn network_relation(w: &Walk) -> Uuid {
+    let draft = network_relation_draft(w).await;
+    db::network::create_relation(&w.db, w.salerno, &draft, None, Some(w.coordinator))
+        .await
+        .expect("record a relation")
+}
+
+fn network_experience_draft() -> domain::network::experience::ExperienceDraft {
+    domain::network::experience::ExperienceDraft {
+        title: "Esperienza del giro".into(),
+        start_year: 2015,
+        end_year: Some(2018),
+        countries: vec!["AL".into()],
+        themes: vec![],
+        partners: String::new(),
+        funding: String::new(),
+        budget_cents: Some(1_000_000),
+        results: "Risultati del giro.".into(),
+        lessons: String::new(),
+        sharing: domain::network::Sharing::Private,
+    }
+}
+
+fn network_contact(organisation: Uuid) -> domain::network::groups::Contact {
+    domain::network::groups::Contact {
+        organisation,
+        contact_name: "Referente del giro".into(),
+        contact_email: "giro@example.org".into(),
+    }
+}
+
+/// A group of Salerno and Foggia, with its founders.
+async fn network_group_draft(
+    w: &Walk,
+) -> (
+    domain::network::groups::GroupDraft,
+    Vec<domain::network::groups::Contact>,
+) {
+    let foggia = network_administration(w, "Provincia di Foggia").await;
+    let draft = domain::network::groups::GroupDraft {
+        name: w.unique("Gruppo del giro"),
+        purpose: "Finalità del giro.".into(),
+        countries: vec!["AL".into()],
+        themes: vec![],
+        status: domain::network::groups::Status::Forming,
+        members: vec![w.salerno, foggia],
+    };
+    (
+        draft,
+        vec![network_contact(w.salerno), network_contact(foggia)],
+    )
+}
+
+/// A new group of Salerno and Foggia.
+async fn network_group(w: &Walk) -> Uuid {
+    let (draft, founders) = network_group_draft(w).await;
+    let today = w.db.now().date_naive();
+    db::network::create_group(&w.db, &draft, &founders, today, Some(w.staff))
+        .await
+        .expect("form a group")
+}
+
+fn network_initiative_draft(w: &Walk) -> domain::network::initiatives::InitiativeDraft {
+    domain::network::initiatives::InitiativeDraft {
+        title: "Iniziativa del giro".into(),
+        summary: String::new(),
+        lead: w.salerno,
+        partners: vec![],
+        countries: vec!["AL".into()],
+        call_name: String::new(),
+        call_deadline: None,
+        budget_cents: None,
+        products: vec![],
+    }
+}
+
+/// A new initiative of a new group.
+async fn network_initiative(w: &Walk) -> Uuid {
+    let group = network_group(w).await;
+    let today = w.db.now().date_naive();
+    db::network::create_initiative(
+        &w.db,
+        group,
+        &network_initiative_draft(w),
+        today,
+        Some(w.coordinator),
+    )
+    .await
+    .expect("add an initiative")
 }
 
 /// A meeting `days` from now (ago when negative), with one agenda item.

@@ -1,0 +1,349 @@
+//! The interregional network on both databases: who sees a relation at each sharing level
+//! (through the list's query and the pure rule, which must agree), groups formed only across two
+//! regions, initiatives moved through their states with every move kept, and refusals that
+//! change nothing.
+
+mod common;
+
+use common::{apps, App};
+use domain::network::groups::{check_regions, Contact, GroupDraft, Status as GroupStatus};
+use domain::network::initiatives::{transition, Facts, InitiativeDraft, State};
+use domain::network::relations::{Kind, Partner, RelationDraft};
+use domain::network::{Sharing, Viewer};
+use uuid::Uuid;
+
+async fn user_id(app: &App, email: &str) -> Uuid {
+    db::accounts::credentials(app.db(), email)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no user {email}"))
+        .id
+}
+
+/// The network viewer the person signed in as `email` is (none: a guest).
+async fn viewer(app: &App, email: Option<&str>) -> Viewer {
+    let who = match email {
+        Some(e) => Some(
+            db::accounts::principal(app.db(), user_id(app, e).await)
+                .await
+                .unwrap(),
+        ),
+        None => None,
+    };
+    db::network::viewer(app.db(), who.as_ref()).await.unwrap()
+}
+
+/// How many entries the audit log holds: every change writes one.
+async fn changes(app: &App) -> i64 {
+    db::audit::page(app.db(), None, 1, 0).await.unwrap().1
+}
+
+async fn durres(app: &App) -> Uuid {
+    app.organisation("Bashkia Durrës (Comune di Durazzo)").await
+}
+
+fn relation(partner: Uuid, sharing: Sharing, start_year: i32) -> RelationDraft {
+    RelationDraft {
+        kind: Kind::Twinning,
+        country: "AL".into(),
+        partner: Partner::Registry(partner),
+        start_year,
+        end_year: None,
+        themes: vec![],
+        contact_name: "Ufficio relazioni internazionali".into(),
+        contact_email: "internazionale@example.org".into(),
+        funding_programme: String::new(),
+        project_role: None,
+        amount_cents: None,
+        notes: String::new(),
+        sharing,
+        documents: vec![],
+    }
+}
+
+/// The ids, among `ids`, of the relations `viewer` finds in the list of `organisation`.
+async fn listed(app: &App, viewer: &Viewer, organisation: Uuid, ids: &[Uuid]) -> Vec<Uuid> {
+    let filter = db::network::RelationFilter {
+        organisation: Some(organisation),
+        ..Default::default()
+    };
+    let (found, _) = db::network::relations(app.db(), viewer, &filter, 0)
+        .await
+        .unwrap();
+    ids.iter()
+        .copied()
+        .filter(|id| found.iter().any(|r| r.id == *id))
+        .collect()
+}
+
+#[tokio::test]
+async fn each_sharing_level_reaches_whom_it_says() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let partner = durres(&app).await;
+        let author = user_id(&app, "m.longo@provincia.foggia.example").await;
+        let mut ids = Vec::new();
+        for (sharing, year) in [
+            (Sharing::Private, 2001),
+            (Sharing::Programme, 2002),
+            (Sharing::Public, 2003),
+        ] {
+            ids.push(
+                db::network::create_relation(
+                    app.db(),
+                    foggia,
+                    &relation(partner, sharing, year),
+                    None,
+                    Some(author),
+                )
+                .await
+                .unwrap(),
+            );
+        }
+        let [private, programme, public] = [ids[0], ids[1], ids[2]];
+        let cases: [(Option<&str>, Vec<Uuid>); 7] = [
+            (Some("a.sorrentino@provincia.foggia.example"), ids.clone()),
+            (Some("staff@ponte.example"), ids.clone()),
+            (Some("tutor@ponte.example"), ids.clone()),
+            (Some("admin@ponte.example"), ids.clone()),
+            (Some("coordinatore@ponte.example"), vec![programme, public]),
+            (Some("attore@ponte.example"), vec![public]),
+            (None, vec![public]),
+        ];
+        for (email, expected) in &cases {
+            let v = viewer(&app, *email).await;
+            assert_eq!(
+                &listed(&app, &v, foggia, &ids).await,
+                expected,
+                "{name}: {email:?} lists"
+            );
+            // The pure rule, asked of each record, agrees with the query.
+            for id in &ids {
+                let r = db::network::relation(app.db(), *id).await.unwrap();
+                let pooled = db::network::pooled_into(app.db(), *id).await.unwrap();
+                assert_eq!(
+                    v.sees(r.organisation_id, r.sharing, &pooled),
+                    expected.contains(id),
+                    "{name}: {email:?} sees {:?}",
+                    r.sharing
+                );
+            }
+        }
+        // Pooled into a group of Salerno and Foggia, the private relation reaches Salerno.
+        let group = db::network::create_group(
+            app.db(),
+            &group_draft(),
+            &[contact(salerno), contact(foggia)],
+            app.db().now().date_naive(),
+            Some(author),
+        )
+        .await
+        .unwrap();
+        db::network::pool_relation(app.db(), group, private, Some(author))
+            .await
+            .unwrap();
+        let salerno_coordinator = viewer(&app, Some("coordinatore@ponte.example")).await;
+        assert!(salerno_coordinator.groups.contains(&group), "{name}");
+        assert_eq!(
+            listed(&app, &salerno_coordinator, foggia, &ids).await,
+            ids,
+            "{name}: pooled"
+        );
+        let pooled_only = db::network::RelationFilter {
+            group: Some(group),
+            ..Default::default()
+        };
+        let (in_group, more) =
+            db::network::relations(app.db(), &salerno_coordinator, &pooled_only, 0)
+                .await
+                .unwrap();
+        assert_eq!(
+            in_group.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![private],
+            "{name}"
+        );
+        assert!(!more);
+        // Someone of an administration outside the group still does not see it.
+        let caserta = viewer(&app, Some("r.caruso@provincia.caserta.example")).await;
+        assert_eq!(
+            listed(&app, &caserta, foggia, &ids).await,
+            vec![programme, public],
+            "{name}: caserta"
+        );
+        // Taken out of the group, it is private again.
+        db::network::unpool_relation(app.db(), group, private, Some(author))
+            .await
+            .unwrap();
+        assert_eq!(
+            listed(&app, &salerno_coordinator, foggia, &ids).await,
+            vec![programme, public],
+            "{name}: unpooled"
+        );
+    }
+}
+
+fn group_draft() -> GroupDraft {
+    GroupDraft {
+        name: "Gruppo di prova".into(),
+        purpose: "Provare le regole".into(),
+        countries: vec!["AL".into()],
+        themes: vec![],
+        status: GroupStatus::Forming,
+        members: vec![],
+    }
+}
+
+fn contact(organisation: Uuid) -> Contact {
+    Contact {
+        organisation,
+        contact_name: "Referente".into(),
+        contact_email: "referente@example.org".into(),
+    }
+}
+
+#[tokio::test]
+async fn groups_need_two_regions_as_the_registry_says() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let partner = durres(&app).await;
+        let facts = |ids: Vec<Uuid>| {
+            let app = &app;
+            async move {
+                db::network::organisations(app.db(), &ids)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|o| o.founder())
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(
+            check_regions(&facts(vec![salerno, caserta]).await),
+            Err("error-network-group-one-region"),
+            "{name}"
+        );
+        assert_eq!(
+            check_regions(&facts(vec![salerno, caserta, foggia]).await),
+            Ok(()),
+            "{name}"
+        );
+        assert_eq!(
+            check_regions(&facts(vec![salerno, foggia, partner]).await),
+            Err("error-network-group-not-administration"),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn initiatives_move_through_their_states_and_keep_every_move() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let author = user_id(&app, "coordinatore@ponte.example").await;
+        let today = app.db().now().date_naive();
+        let group = db::network::create_group(
+            app.db(),
+            &group_draft(),
+            &[contact(salerno), contact(foggia)],
+            today,
+            Some(author),
+        )
+        .await
+        .unwrap();
+        let draft = InitiativeDraft {
+            title: "Rotte del turismo lento".into(),
+            summary: String::new(),
+            lead: salerno,
+            partners: vec![foggia, durres(&app).await],
+            countries: vec!["AL".into(), "ME".into()],
+            call_name: String::new(),
+            call_deadline: None,
+            budget_cents: Some(120_000_000),
+            products: vec![],
+        };
+        let id = db::network::create_initiative(app.db(), group, &draft, today, Some(author))
+            .await
+            .unwrap();
+        let i = db::network::initiative(app.db(), id).await.unwrap();
+        assert_eq!((i.state, i.budget_cents), (State::Idea, Some(120_000_000)));
+        let partners = db::network::initiative_partners(app.db(), &[id])
+            .await
+            .unwrap();
+        assert_eq!(partners.len(), 2, "{name}");
+        // Idea → preparation.
+        let mv = transition(
+            i.state,
+            State::Preparation,
+            today,
+            "",
+            Facts {
+                since: Some(i.state_on),
+                has_call: false,
+            },
+            today,
+        )
+        .unwrap();
+        db::network::move_initiative(app.db(), id, i.version, &mv, Some(author))
+            .await
+            .unwrap();
+        // A second move from the same read (a stale version) is refused and stores nothing.
+        let before = changes(&app).await;
+        let stale = db::network::move_initiative(app.db(), id, i.version, &mv, Some(author)).await;
+        assert!(matches!(stale, Err(db::DbError::Conflict)), "{name}");
+        assert_eq!(changes(&app).await, before, "{name}");
+        let i = db::network::initiative(app.db(), id).await.unwrap();
+        assert_eq!(i.state, State::Preparation);
+        // Submitting needs the call; backwards needs a reason: refused by the rule.
+        let facts = Facts {
+            since: Some(i.state_on),
+            has_call: !i.call_name.is_empty(),
+        };
+        assert_eq!(
+            transition(i.state, State::Submitted, today, "", facts, today),
+            Err("error-network-initiative-call")
+        );
+        assert_eq!(
+            transition(i.state, State::Idea, today, "", facts, today),
+            Err("error-network-initiative-reason")
+        );
+        let back = transition(
+            i.state,
+            State::Idea,
+            today,
+            "Partner withdrew",
+            facts,
+            today,
+        )
+        .unwrap();
+        db::network::move_initiative(app.db(), id, i.version, &back, Some(author))
+            .await
+            .unwrap();
+        let events = db::network::events(app.db(), &[id]).await.unwrap();
+        let path: Vec<(Option<&str>, &str, &str)> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.from_state.as_deref(),
+                    e.to_state.as_str(),
+                    e.reason.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            path,
+            vec![
+                (None, "idea", ""),
+                (Some("idea"), "preparation", ""),
+                (Some("preparation"), "idea", "Partner withdrew"),
+            ],
+            "{name}"
+        );
+    }
+}

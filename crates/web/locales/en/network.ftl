@@ -1,0 +1,46 @@
+# Interregional network (strand C): relations, experience, interregional groups, joint initiatives.
+
+audit-did-network-relation-create = recorded an international relation
+audit-did-network-relation-update = changed an international relation
+audit-did-network-relation-delete = deleted an international relation
+audit-did-network-relation-pool = pooled a relation into an interregional group
+audit-did-network-relation-unpool = took a relation out of an interregional group
+audit-did-network-experience-create = recorded a cooperation experience
+audit-did-network-experience-update = changed a cooperation experience
+audit-did-network-experience-publish = published an experience as a good practice
+audit-did-network-group-create = formed an interregional group
+audit-did-network-group-update = changed an interregional group
+audit-did-network-member-add = added a member to an interregional group
+audit-did-network-member-remove = removed a member from an interregional group
+audit-did-network-initiative-create = proposed a joint initiative
+audit-did-network-initiative-update = changed a joint initiative
+audit-did-network-initiative-move = changed the state of a joint initiative
+
+error-network-themes = Choose at least one theme (macro-area or DAC sector).
+error-network-too-many = Too many items: 40 at most.
+error-network-year = Enter a year between 1950 and ten years from now.
+error-network-period = The end year cannot come before the start year.
+error-network-amount = Invalid amount: write digits only, with the decimals after the point (for example 250,000.00).
+error-network-partner = Choose a partner from the registry or type the name of a new partner.
+error-network-partner-foreign = The partner must be a foreign partner of the registry.
+error-network-partner-country = The partner is based in another country: choose the partner's country.
+error-network-ongoing-ended = An ongoing project cannot have ended in a past year.
+error-network-public-coordinator = Only the administration's coordinator can make a record public: choose "programme" or "private".
+error-network-document = Choose library documents you can read.
+error-network-group-one-region = An interregional group brings together administrations of at least two different regions.
+error-network-group-not-administration = The members of an interregional group are Italian administrations with their region.
+error-network-group-founder = You can form a group only if your administration is part of it.
+error-network-group-member-twice = This administration is already a member of the group.
+error-network-pool-member = Only relations of the group's administrations can be pooled.
+error-network-pool-twice = This relation is already pooled with the group.
+error-network-initiative-same = The initiative is already in this state.
+error-network-initiative-move = This change of state is not possible.
+error-network-initiative-reason = To take an initiative back to an earlier state, write the reason.
+error-network-initiative-future = The date of the change cannot be in the future.
+error-network-initiative-before = The date of the change cannot come before the current state began.
+error-network-initiative-call = Name the call before submitting the initiative.
+error-network-initiative-lead = The lead must be an administration of the group.
+error-network-initiative-partner = Partners must be organisations of the registry.
+error-network-initiative-product = Linked products must belong to the group's administrations.
+error-network-conflict = Someone else changed this meanwhile: reload the page and try again.
+error-network-published = This experience has already been published as a good practice.

@@ -1,0 +1,46 @@
+# Réseau interrégional (volet C) : relations, expériences, groupes interrégionaux, initiatives conjointes.
+
+audit-did-network-relation-create = a enregistré une relation internationale
+audit-did-network-relation-update = a modifié une relation internationale
+audit-did-network-relation-delete = a supprimé une relation internationale
+audit-did-network-relation-pool = a mis en commun une relation avec un groupe interrégional
+audit-did-network-relation-unpool = a retiré une relation d'un groupe interrégional
+audit-did-network-experience-create = a enregistré une expérience de coopération
+audit-did-network-experience-update = a modifié une expérience de coopération
+audit-did-network-experience-publish = a publié une expérience comme bonne pratique
+audit-did-network-group-create = a constitué un groupe interrégional
+audit-did-network-group-update = a modifié un groupe interrégional
+audit-did-network-member-add = a ajouté un membre à un groupe interrégional
+audit-did-network-member-remove = a retiré un membre d'un groupe interrégional
+audit-did-network-initiative-create = a proposé une initiative conjointe
+audit-did-network-initiative-update = a modifié une initiative conjointe
+audit-did-network-initiative-move = a changé l'état d'une initiative conjointe
+
+error-network-themes = Choisissez au moins un thème (macro-domaine ou secteur CAD).
+error-network-too-many = Trop d'éléments : 40 au maximum.
+error-network-year = Saisissez une année entre 1950 et dans dix ans.
+error-network-period = L'année de fin ne peut pas précéder l'année de début.
+error-network-amount = Montant non valide : écrivez seulement des chiffres, les décimales après la virgule (par exemple 250 000,00).
+error-network-partner = Choisissez un partenaire du registre ou saisissez le nom d'un nouveau partenaire.
+error-network-partner-foreign = Le partenaire doit être un partenaire étranger du registre.
+error-network-partner-country = Le partenaire est établi dans un autre pays : choisissez le pays du partenaire.
+error-network-ongoing-ended = Un projet en cours ne peut pas s'être terminé une année passée.
+error-network-public-coordinator = Seul le référent de l'administration peut rendre une donnée publique : choisissez « programme » ou « privé ».
+error-network-document = Choisissez des documents de la bibliothèque que vous pouvez lire.
+error-network-group-one-region = Un groupe interrégional réunit des administrations d'au moins deux régions différentes.
+error-network-group-not-administration = Les membres d'un groupe interrégional sont des administrations italiennes avec leur région.
+error-network-group-founder = Vous ne pouvez constituer un groupe que si votre administration en fait partie.
+error-network-group-member-twice = Cette administration fait déjà partie du groupe.
+error-network-pool-member = Seules les relations des administrations du groupe peuvent être mises en commun.
+error-network-pool-twice = Cette relation est déjà en commun avec le groupe.
+error-network-initiative-same = L'initiative est déjà dans cet état.
+error-network-initiative-move = Ce changement d'état n'est pas prévu.
+error-network-initiative-reason = Pour ramener une initiative à un état antérieur, écrivez la raison.
+error-network-initiative-future = La date du changement ne peut pas être dans le futur.
+error-network-initiative-before = La date du changement ne peut pas précéder le début de l'état actuel.
+error-network-initiative-call = Indiquez l'appel avant de soumettre l'initiative.
+error-network-initiative-lead = Le chef de file doit être une administration du groupe.
+error-network-initiative-partner = Les partenaires doivent être des organisations du registre.
+error-network-initiative-product = Les produits liés doivent appartenir aux administrations du groupe.
+error-network-conflict = Quelqu'un d'autre a modifié ces données entre-temps : rechargez la page et réessayez.
+error-network-published = Cette expérience a déjà été publiée comme bonne pratique.

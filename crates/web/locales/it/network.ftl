@@ -1,0 +1,46 @@
+# Rete interregionale (ambito C): relazioni, esperienze, gruppi interregionali, iniziative congiunte.
+
+audit-did-network-relation-create = ha registrato una relazione internazionale
+audit-did-network-relation-update = ha modificato una relazione internazionale
+audit-did-network-relation-delete = ha eliminato una relazione internazionale
+audit-did-network-relation-pool = ha messo in comune una relazione con un gruppo interregionale
+audit-did-network-relation-unpool = ha ritirato una relazione da un gruppo interregionale
+audit-did-network-experience-create = ha registrato un'esperienza di cooperazione
+audit-did-network-experience-update = ha modificato un'esperienza di cooperazione
+audit-did-network-experience-publish = ha pubblicato un'esperienza come buona pratica
+audit-did-network-group-create = ha costituito un gruppo interregionale
+audit-did-network-group-update = ha modificato un gruppo interregionale
+audit-did-network-member-add = ha aggiunto un membro a un gruppo interregionale
+audit-did-network-member-remove = ha tolto un membro da un gruppo interregionale
+audit-did-network-initiative-create = ha proposto un'iniziativa congiunta
+audit-did-network-initiative-update = ha modificato un'iniziativa congiunta
+audit-did-network-initiative-move = ha cambiato lo stato di un'iniziativa congiunta
+
+error-network-themes = Scegli almeno un tema (macroarea o settore DAC).
+error-network-too-many = Troppi elementi: al massimo 40.
+error-network-year = Inserisci un anno tra il 1950 e dieci anni da oggi.
+error-network-period = L'anno di fine non può precedere l'anno di inizio.
+error-network-amount = Importo non valido: scrivi solo cifre, con i decimali dopo la virgola (per esempio 250.000,00).
+error-network-partner = Scegli un partner dal registro oppure scrivi il nome di un nuovo partner.
+error-network-partner-foreign = Il partner deve essere un partner estero del registro.
+error-network-partner-country = Il partner ha sede in un altro Paese: scegli il Paese del partner.
+error-network-ongoing-ended = Un progetto in corso non può essere terminato in un anno passato.
+error-network-public-coordinator = Solo il referente dell'amministrazione può rendere pubblico un dato: scegli «programma» o «privato».
+error-network-document = Scegli documenti della biblioteca che puoi leggere.
+error-network-group-one-region = Un gruppo interregionale riunisce amministrazioni di almeno due regioni diverse.
+error-network-group-not-administration = I membri di un gruppo interregionale sono amministrazioni italiane con la loro regione.
+error-network-group-founder = Puoi costituire un gruppo solo se la tua amministrazione ne fa parte.
+error-network-group-member-twice = Questa amministrazione fa già parte del gruppo.
+error-network-pool-member = Solo le relazioni delle amministrazioni del gruppo possono essere messe in comune.
+error-network-pool-twice = Questa relazione è già in comune con il gruppo.
+error-network-initiative-same = L'iniziativa è già in questo stato.
+error-network-initiative-move = Questo passaggio di stato non è previsto.
+error-network-initiative-reason = Per riportare un'iniziativa a uno stato precedente scrivi il motivo.
+error-network-initiative-future = La data del passaggio non può essere nel futuro.
+error-network-initiative-before = La data del passaggio non può precedere l'inizio dello stato attuale.
+error-network-initiative-call = Per presentare l'iniziativa indica prima il bando.
+error-network-initiative-lead = Il capofila deve essere un'amministrazione del gruppo.
+error-network-initiative-partner = I partner devono essere organizzazioni del registro.
+error-network-initiative-product = I prodotti collegati devono essere delle amministrazioni del gruppo.
+error-network-conflict = Qualcun altro ha modificato questi dati nel frattempo: ricarica la pagina e riprova.
+error-network-published = Questa esperienza è già stata pubblicata come buona pratica.
