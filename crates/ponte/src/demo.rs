@@ -491,6 +491,11 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         forum,
     };
     let tables = crate::demo_tables::load(db, storage, &table_people, &table_orgs).await?;
+    let network_people = crate::demo_network::People {
+        staff,
+        coordinator: participants[0],
+    };
+    let (relations, groups, initiatives) = crate::demo_network::load(db, &network_people).await?;
     let community_people = crate::demo_community::People {
         staff,
         tutor: people.tutor,
@@ -499,7 +504,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     };
     let threads =
         crate::demo_community::load(db, structure.programme.id, salerno, &community_people).await?;
-    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {tables} territorial tables and {threads} discussions.");
+    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
     print_accounts();
     Ok(())
 }

@@ -347,3 +347,62 @@ async fn initiatives_move_through_their_states_and_keep_every_move() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_network() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let staff = viewer(&app, Some("staff@ponte.example")).await;
+        let (all, _) = db::network::relations(app.db(), &staff, &Default::default(), 0)
+            .await
+            .unwrap();
+        let mut countries: Vec<&str> = all.iter().map(|r| r.country.as_str()).collect();
+        countries.sort();
+        countries.dedup();
+        assert_eq!(
+            countries,
+            vec!["AL", "BA", "LB", "MA", "ME", "RS", "TN"],
+            "{name}"
+        );
+        assert!(
+            all.iter()
+                .any(|r| r.kind == Kind::PastProject && !r.funding_programme.is_empty()),
+            "{name}"
+        );
+        let groups = db::network::groups(app.db()).await.unwrap();
+        assert_eq!(groups.len(), 2, "{name}");
+        let adriatic = groups
+            .iter()
+            .find(|g| g.name == "Adriatico sostenibile")
+            .unwrap();
+        assert_eq!(adriatic.countries, vec!["AL", "ME"]);
+        let members = db::network::members(app.db(), &[adriatic.id])
+            .await
+            .unwrap();
+        let mut regions: Vec<&str> = members
+            .iter()
+            .filter_map(|m| m.region_code.as_deref())
+            .collect();
+        regions.sort();
+        regions.dedup();
+        assert_eq!(regions, vec!["15", "16", "18"], "{name}");
+        let initiatives = db::network::initiatives(app.db(), Some(adriatic.id))
+            .await
+            .unwrap();
+        let mut states: Vec<State> = initiatives.iter().map(|i| i.state).collect();
+        states.sort_by_key(|s| s.step());
+        assert_eq!(states, vec![State::Submitted, State::Running], "{name}");
+        let forming = groups.iter().find(|g| g.id != adriatic.id).unwrap();
+        assert_eq!(forming.status, GroupStatus::Forming, "{name}");
+        // A guest sees only what the administrations made public.
+        let (public, _) =
+            db::network::relations(app.db(), &Viewer::guest(), &Default::default(), 0)
+                .await
+                .unwrap();
+        assert!(!public.is_empty() && public.len() < all.len(), "{name}");
+        assert!(
+            public.iter().all(|r| r.sharing == Sharing::Public),
+            "{name}"
+        );
+    }
+}
