@@ -12,6 +12,7 @@ pub mod library;
 pub mod maintenance;
 mod migrate;
 pub mod network;
+pub mod notifications;
 pub mod organisations;
 pub mod products;
 pub mod programme;

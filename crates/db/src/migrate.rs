@@ -81,6 +81,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0019_community.sql"),
     ),
     (
+        "0025_notifications",
+        include_str!("../migrations/sqlite/0025_notifications.sql"),
+    ),
+    (
         "0020_table_minutes",
         include_str!("../migrations/sqlite/0020_table_minutes.sql"),
     ),
@@ -166,6 +170,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0019_community",
         include_str!("../migrations/postgres/0019_community.sql"),
+    ),
+    (
+        "0025_notifications",
+        include_str!("../migrations/postgres/0025_notifications.sql"),
     ),
     (
         "0020_table_minutes",

@@ -11,6 +11,7 @@ pub mod labs;
 pub mod library;
 pub mod locale;
 pub mod network;
+pub mod notifications;
 pub mod organisations;
 pub mod platform;
 pub mod policy;

@@ -28,7 +28,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         &draft(
             "Benvenuti nella comunità del programma",
             "Questo è lo spazio di tutto il programma: **domande, esperienze e materiali** da condividere tra amministrazioni, tutor e staff.\n\n- apri una discussione per ogni argomento;\n- cita il messaggio a cui rispondi;\n- segnala ai moderatori ciò che non va.",
-        )?,
+        )?, &db::community::Audience::default(),
     )
     .await?;
     db::community::set_pinned(db, welcome, true, p.staff).await?;
@@ -41,7 +41,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         &draft(
             "Bandi IPA III per gli enti locali: chi li ha già letti?",
             "Stiamo valutando il bando per progetti di cooperazione con il Montenegro. Qualcuno ha già esperienza con i **costi semplificati** richiesti?",
-        )?,
+        )?, &db::community::Audience::default(),
     )
     .await?;
     let first = db::community::posts(db, calls).await?;
@@ -54,7 +54,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         calls,
         p.tutor,
         "Sì: conviene partire dalle *opzioni di costo semplificate* del programma e verificare il tasso forfettario per i costi indiretti. Ne parliamo al prossimo laboratorio.",
-        Some(opening),
+        Some(opening), &db::community::Audience::default(),
     )
     .await?;
     db::community::reply(
@@ -63,6 +63,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         p.member,
         "Grazie, preparo una sintesi delle regole e la condivido qui.",
         None,
+        &db::community::Audience::default(),
     )
     .await?;
 
@@ -75,6 +76,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
             "Quadro logico per la macroarea turismo sostenibile",
             "Propongo di rivedere insieme gli indicatori prima di inviarlo al tutor.",
         )?,
+        &db::community::Audience::default(),
     )
     .await?;
     let reply = db::community::reply(
@@ -83,6 +85,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         p.member,
         "Ho aggiunto due indicatori di risultato.",
         None,
+        &db::community::Audience::default(),
     )
     .await?;
     db::community::update_post(
@@ -92,6 +95,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         None,
         "Ho aggiunto due indicatori di risultato e le fonti di verifica per ciascuno.",
         1,
+        &db::community::Audience::default(),
     )
     .await?;
     db::community::create_thread(
@@ -103,6 +107,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
             "Calendario degli incontri con il tavolo territoriale",
             "Raccolgo qui le date proposte dai membri del tavolo per la prossima riunione.",
         )?,
+        &db::community::Audience::default(),
     )
     .await?;
     Ok(4)

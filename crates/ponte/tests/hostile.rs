@@ -72,6 +72,7 @@ const MUTATED: &[&str] = &[
     "community.hide",
     "community.pin",
     "community.lock",
+    "notifications.preferences_save",
     "tables.create",
     "tables.update",
     "tables.status",
@@ -105,6 +106,10 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "no fields; its item id is in the path",
     ),
     ("notifications.read", "no fields"),
+    (
+        "notifications.unsubscribe_confirm",
+        "no fields; its signed token is in the path (altered tokens: tests/notifications.rs)",
+    ),
     (
         "community.report_close",
         "no fields; its report id is in the path",

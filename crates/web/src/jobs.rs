@@ -35,7 +35,11 @@ impl Runners {
     /// The kinds of job these runners handle.
     pub fn kinds(&self) -> Vec<&'static str> {
         // Reminders only need the database: they queue their emails as jobs of their own.
-        let mut kinds = vec![crate::products::reminders::KIND];
+        let mut kinds = vec![
+            crate::products::reminders::KIND,
+            crate::tables::reminders::REMINDER_KIND,
+            crate::tables::reminders::DIGEST_KIND,
+        ];
         if self.smtp.is_some() {
             kinds.push(crate::mail::KIND);
         }
@@ -49,6 +53,18 @@ impl Runners {
         if job.kind == crate::products::reminders::KIND {
             return crate::products::reminders::run(db, &self.base_url, &job.payload).await;
         }
+        if job.kind == crate::tables::reminders::REMINDER_KIND {
+            return crate::tables::reminders::run_reminder(db, &self.base_url, &job.payload).await;
+        }
+        if job.kind == crate::tables::reminders::DIGEST_KIND {
+            return crate::tables::reminders::run_digest(db, &self.base_url).await;
+        }
+        if job.kind == db::notifications::SEND_JOB {
+            return crate::notifications::emails::send_now(db, &self.base_url).await;
+        }
+        if job.kind == db::notifications::DIGEST_JOB {
+            return crate::notifications::emails::digest(db, &self.base_url, &job.payload).await;
+        }
         if job.kind == db::library::EXTRACT_JOB {
             return match &self.storage {
                 Some(storage) => crate::library::extract::run(db, storage, &job.payload).await,
@@ -59,7 +75,9 @@ impl Runners {
             (crate::mail::KIND, Some(smtp)) => {
                 let email: crate::mail::Email = serde_json::from_value(job.payload.clone())
                     .map_err(|e| format!("payload: {e}"))?;
-                crate::mail::send(smtp, &email).await
+                let extra: crate::mail::Unsubscribe =
+                    serde_json::from_value(job.payload.clone()).unwrap_or_default();
+                crate::mail::send_with(smtp, &email, extra.unsubscribe.as_deref()).await
             }
             (kind, _) => Err(format!("no runner for jobs of kind {kind}")),
         }
@@ -97,9 +115,13 @@ pub async fn run_due(db: &Db, runners: &Runners) -> usize {
     }
 }
 
-/// Runs due jobs every half second until the task is dropped.
+/// Runs due jobs every half second until the task is dropped. The weekly digest of overdue
+/// commitments is queued first, if no instance has queued it yet.
 pub fn spawn_worker(db: Db, runners: Runners) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        if let Err(e) = crate::tables::reminders::ensure_digest(&db).await {
+            tracing::error!(error = %e, "could not queue the weekly digest of commitments");
+        }
         loop {
             run_due(&db, &runners).await;
             tokio::time::sleep(Duration::from_millis(500)).await;

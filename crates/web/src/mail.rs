@@ -26,6 +26,14 @@ pub struct Email {
     pub calendar: Option<Calendar>,
 }
 
+/// What a notification's email adds to its payload: the signed address that unsubscribes the
+/// recipient from this kind of email in one click (RFC 8058).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Unsubscribe {
+    #[serde(default)]
+    pub unsubscribe: Option<String>,
+}
+
 /// An iCalendar invitation (RFC 6047): its METHOD and its text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Calendar {
@@ -87,8 +95,58 @@ pub fn payload_with_calendar(
     serde_json::to_value(&email).unwrap_or_default()
 }
 
+/// The job payload of a notification's email, which its recipient can unsubscribe from at
+/// `unsubscribe` (see `send`).
+pub fn payload_unsubscribable(
+    to: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe: String,
+) -> serde_json::Value {
+    let email = Email {
+        to: to.into(),
+        subject: subject.into(),
+        body: body.into(),
+        calendar: None,
+    };
+    let mut payload = serde_json::to_value(&email).unwrap_or_default();
+    if let Some(fields) = payload.as_object_mut() {
+        fields.insert("unsubscribe".into(), unsubscribe.into());
+    }
+    payload
+}
+
+/// The headers of one-click unsubscription (RFC 8058): the address, and the statement that a
+/// POST to it unsubscribes. Only an HTTPS address qualifies for one click; another (a local
+/// instance) is still offered as a link to open.
+fn unsubscribe_headers(
+    mut builder: lettre::message::MessageBuilder,
+    url: &str,
+) -> lettre::message::MessageBuilder {
+    use lettre::message::header::{HeaderName, HeaderValue};
+    let list = HeaderName::new_from_ascii_str("List-Unsubscribe");
+    builder = builder.raw_header(HeaderValue::new(list, format!("<{url}>")));
+    if url.starts_with("https://") {
+        let post = HeaderName::new_from_ascii_str("List-Unsubscribe-Post");
+        builder = builder.raw_header(HeaderValue::new(
+            post,
+            "List-Unsubscribe=One-Click".to_string(),
+        ));
+    }
+    builder
+}
+
 /// Delivers one email.
 pub async fn send(smtp: &SmtpConfig, email: &Email) -> Result<(), String> {
+    send_with(smtp, email, None).await
+}
+
+/// Delivers one email, with the one-click unsubscribe headers for `unsubscribe` when given.
+pub async fn send_with(
+    smtp: &SmtpConfig,
+    email: &Email,
+    unsubscribe: Option<&str>,
+) -> Result<(), String> {
     let builder = lettre::Message::builder()
         .from(
             smtp.from
@@ -100,6 +158,10 @@ pub async fn send(smtp: &SmtpConfig, email: &Email) -> Result<(), String> {
             .parse()
             .map_err(|e| format!("recipient address: {e}"))?)
         .subject(email.subject.clone());
+    let builder = match unsubscribe {
+        Some(url) => unsubscribe_headers(builder, url),
+        None => builder,
+    };
     let message = match &email.calendar {
         None => builder
             .header(ContentType::TEXT_PLAIN)

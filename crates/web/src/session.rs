@@ -28,6 +28,8 @@ pub struct Someone {
     pub is_staff: bool,
     /// The workspace of the administration the person works for, for the main menu.
     pub workspace: Option<uuid::Uuid>,
+    /// Notifications not read yet (the header's counter), read with the session.
+    pub unread: i64,
 }
 
 /// Who makes the request, in which language, from which page.
@@ -98,6 +100,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
                     is_admin: p.has_global(Role::Admin),
                     is_staff: p.has_global(Role::Staff),
                     workspace: p.administration(),
+                    unread: u.unread,
                 });
                 principal = Some(p);
             }

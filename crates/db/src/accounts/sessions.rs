@@ -40,6 +40,8 @@ pub struct SessionUser {
     pub id: Uuid,
     pub name: String,
     pub email: String,
+    /// Notifications not read yet, kept on the account row (read here at no extra query).
+    pub unread: i64,
 }
 
 /// The account behind a session token, if the session is alive and the account active. Extends
@@ -58,7 +60,8 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
     let now = db.now();
     let found = run!(db, |pool| {
         let rows = sqlx::query(
-            "SELECT s.user_id, s.last_seen_at, u.name, u.email, g.role, g.space_kind, g.space_id
+            "SELECT s.user_id, s.last_seen_at, u.name, u.email, g.role, g.space_kind, g.space_id,
+                    u.unread_notifications
              FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN grants g ON g.user_id = u.id
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = $3",
         )
@@ -76,6 +79,7 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
                     id: r.try_get(0)?,
                     name: r.try_get(2)?,
                     email: r.try_get(3)?,
+                    unread: r.try_get(7)?,
                 };
                 // A person without grants has one row with empty grant columns (left join).
                 let mut grants = Vec::new();

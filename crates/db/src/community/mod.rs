@@ -415,3 +415,24 @@ pub async fn open_reports(db: &Db) -> Result<Vec<Report>> {
         .await?
     }))
 }
+
+/// The names of the people each message of `thread` mentions (as checked when it was written),
+/// in one query.
+pub async fn mentions(db: &Db, thread: Uuid) -> Result<HashMap<Uuid, Vec<String>>> {
+    let rows: Vec<(Uuid, String)> = run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT m.post_id, u.name FROM community_mentions m
+             JOIN community_posts p ON p.id = m.post_id
+             JOIN users u ON u.id = m.user_id
+             WHERE p.thread_id = $1",
+        )
+        .bind(thread)
+        .fetch_all(pool)
+        .await?
+    });
+    let mut out: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for (post, name) in rows {
+        out.entry(post).or_default().push(name);
+    }
+    Ok(out)
+}

@@ -3,6 +3,7 @@
 //! hiding by moderators, reports and their closing, and the read markers.
 
 use crate::audit::Change;
+use crate::notifications::Tell;
 use crate::{new_id, Db, DbError, Part, Result};
 use domain::community::spaces::Kind;
 use domain::community::ThreadDraft;
@@ -26,6 +27,76 @@ fn change(
     }
 }
 
+/// Whom a message tells, besides being recorded: the people it mentions (checked to see the
+/// space) and, for a new thread, the people of the space; with the space's name as people read
+/// it. A reply also tells the thread's author. Nobody is told twice of one message, nor of their
+/// own.
+#[derive(Debug, Clone, Default)]
+pub struct Audience {
+    pub space_name: String,
+    pub mentioned: Vec<Uuid>,
+    pub members: Vec<Uuid>,
+}
+
+/// Records the mentions of `$post` on `$tx` and returns the people newly mentioned (an edit tells
+/// only those it adds), leaving out the author.
+macro_rules! mention_in {
+    ($tx:expr, $post:expr, $author:expr, $audience:expr) => {{
+        let mut added: Vec<Uuid> = Vec::new();
+        for person in &$audience.mentioned {
+            let done = sqlx::query(
+                "INSERT INTO community_mentions (post_id, user_id) VALUES ($1, $2)
+                 ON CONFLICT (post_id, user_id) DO NOTHING",
+            )
+            .bind($post)
+            .bind(*person)
+            .execute(&mut *$tx)
+            .await?;
+            if done.rows_affected() == 1 && *person != $author {
+                added.push(*person);
+            }
+        }
+        added
+    }};
+}
+
+/// The notifications of one message: mentions first, then the others, each person once.
+fn tells(
+    audience: &Audience,
+    mentioned: Vec<Uuid>,
+    others: Option<(domain::notifications::Kind, Vec<Uuid>)>,
+    about: (Option<(Kind, Uuid)>, Uuid, &str, String),
+    author: Uuid,
+) -> Vec<Tell> {
+    let (space, thread, title, link) = about;
+    let make = |kind, to| Tell {
+        kind,
+        to,
+        actor: Some(author),
+        space,
+        space_name: audience.space_name.clone(),
+        thread: Some(thread),
+        title: title.to_string(),
+        link: link.clone(),
+    };
+    let mut out = vec![];
+    if let Some((kind, people)) = others {
+        let mut to: Vec<Uuid> = people
+            .into_iter()
+            .filter(|p| *p != author && !mentioned.contains(p))
+            .collect();
+        to.sort();
+        to.dedup();
+        if !to.is_empty() {
+            out.push(make(kind, to));
+        }
+    }
+    if !mentioned.is_empty() {
+        out.insert(0, make(domain::notifications::Kind::Mention, mentioned));
+    }
+    out
+}
+
 /// Starts a thread in the space `kind`/`space` with its opening message, seen by its author.
 /// Returns the thread's id.
 pub async fn create_thread(
@@ -34,6 +105,7 @@ pub async fn create_thread(
     space: Uuid,
     author: Uuid,
     draft: &ThreadDraft,
+    audience: &Audience,
 ) -> Result<Uuid> {
     let id = new_id();
     let post = new_id();
@@ -82,6 +154,16 @@ pub async fn create_thread(
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            let mentioned = mention_in!(tx, post, author, audience);
+            let link = format!("/community/threads/{id}");
+            let about = (Some((kind, space)), id, draft.title.as_str(), link);
+            let others = Some((
+                domain::notifications::Kind::NewThread,
+                audience.members.clone(),
+            ));
+            for tell in tells(audience, mentioned, others, about, author) {
+                crate::tell_in!(tx, &tell, now);
+            }
             Ok(())
         },
         |_| &audit
@@ -98,6 +180,7 @@ pub async fn reply(
     author: Uuid,
     body: &str,
     quote: Option<Uuid>,
+    audience: &Audience,
 ) -> Result<Uuid> {
     let id = new_id();
     let now = db.now();
@@ -157,6 +240,22 @@ pub async fn reply(
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            let (title, space_kind, space_id, starter): (String, String, Uuid, Uuid) =
+                sqlx::query_as(
+                    "SELECT title, space_kind, space_id, author_id FROM community_threads
+                     WHERE id = $1",
+                )
+                .bind(thread)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mentioned = mention_in!(tx, id, author, audience);
+            let link = format!("/community/threads/{thread}#p-{id}");
+            let space = Kind::parse(&space_kind).map(|k| (k, space_id));
+            let about = (space, thread, title.as_str(), link);
+            let others = Some((domain::notifications::Kind::Reply, vec![starter]));
+            for tell in tells(audience, mentioned, others, about, author) {
+                crate::tell_in!(tx, &tell, now);
+            }
             Ok(())
         },
         |_| &audit
@@ -183,6 +282,7 @@ pub async fn update_post(
     title: Option<&str>,
     body: &str,
     version: i64,
+    audience: &Audience,
 ) -> Result<()> {
     let now = db.now();
     let audit = change(
@@ -237,6 +337,21 @@ pub async fn update_post(
                 .bind(title)
                 .execute(&mut *tx)
                 .await?;
+            }
+            let mentioned = mention_in!(tx, post, editor, audience);
+            if !mentioned.is_empty() {
+                let (title, space_kind, space_id): (String, String, Uuid) = sqlx::query_as(
+                    "SELECT title, space_kind, space_id FROM community_threads WHERE id = $1",
+                )
+                .bind(thread)
+                .fetch_one(&mut *tx)
+                .await?;
+                let link = format!("/community/threads/{thread}#p-{post}");
+                let space = Kind::parse(&space_kind).map(|k| (k, space_id));
+                let about = (space, thread, title.as_str(), link);
+                for tell in tells(audience, mentioned, None, about, editor) {
+                    crate::tell_in!(tx, &tell, now);
+                }
             }
             Ok(())
         },
@@ -413,6 +528,19 @@ pub async fn mark_read(db: &Db, user: Uuid, thread: Uuid) -> Result<()> {
             .bind(thread)
             .execute(&mut *tx)
             .await?;
+            // Reading the thread reads what one was told of it.
+            let read = sqlx::query(
+                "UPDATE notifications SET read_at = $3
+                 WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL",
+            )
+            .bind(user)
+            .bind(thread)
+            .bind(db.now())
+            .execute(&mut *tx)
+            .await?;
+            if read.rows_affected() > 0 {
+                crate::recount_in!(tx, user);
+            }
             Ok(())
         },
         |_| crate::Audit::none("a person's read marker")

@@ -26,8 +26,8 @@ pub struct Notice {
 
 /// Delivers `$notice` to `$user` on the transaction `$tx`.
 macro_rules! insert_notification {
-    ($tx:expr, $user:expr, $notice:expr, $actor:expr, $now:expr) => {
-        sqlx::query(
+    ($tx:expr, $user:expr, $notice:expr, $actor:expr, $now:expr) => {{
+        let inserted = sqlx::query(
             "INSERT INTO notifications (id, user_id, kind, title, link, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind($crate::new_id())
@@ -37,9 +37,21 @@ macro_rules! insert_notification {
         .bind($notice.link.as_str())
         .bind($actor)
         .bind($now)
-        .execute($tx)
-        .await
-    };
+        .execute(&mut *$tx)
+        .await;
+        match inserted {
+            // The unread count on the person's account (see `crate::notifications`).
+            Ok(_) => {
+                sqlx::query(
+                    "UPDATE users SET unread_notifications = unread_notifications + 1 WHERE id = $1",
+                )
+                .bind($user)
+                .execute(&mut *$tx)
+                .await
+            }
+            Err(e) => Err(e),
+        }
+    }};
 }
 pub(super) use insert_notification;
 
@@ -78,14 +90,16 @@ pub async fn mark_read(db: &Db, user: Uuid) -> Result<u64> {
         db,
         [],
         |tx| {
-            Ok(sqlx::query(
+            let read = sqlx::query(
                 "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
             )
             .bind(db.now())
             .bind(user)
             .execute(&mut *tx)
             .await?
-            .rows_affected())
+            .rows_affected();
+            crate::recount_in!(tx, user);
+            Ok(read)
         },
         |_| Audit::none("a person's own reading of their notices")
     )

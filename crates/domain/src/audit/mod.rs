@@ -51,6 +51,8 @@ pub const ACTIONS: &[&str] = &[
     "library.reading_remove",
     "library.update",
     "municipalities.import",
+    "notifications.preferences",
+    "notifications.unsubscribe",
     "network.experience_create",
     "network.experience_publish",
     "network.experience_update",

@@ -3,6 +3,7 @@
 //! kept, pinning, locking and hiding by moderators, reports to the staff's queue.
 //! Markdown is rendered exactly as products' is (`products::text::render`).
 
+pub mod mentions;
 pub mod spaces;
 
 use crate::policy::Rule;
@@ -14,6 +15,7 @@ use crate::validation::{required_line, required_text, Errors};
 pub const POLICY: &[(&str, Rule)] = &[
     ("community.spaces", Rule::SignedIn),
     ("community.space", Rule::SignedIn),
+    ("community.people", Rule::SignedIn),
     ("community.thread_new", Rule::SignedIn),
     ("community.thread_create", Rule::SignedIn),
     ("community.thread", Rule::SignedIn),

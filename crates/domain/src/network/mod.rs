@@ -7,6 +7,8 @@
 pub mod experience;
 pub mod groups;
 pub mod initiatives;
+pub mod map;
+pub mod matching;
 pub mod relations;
 
 use crate::policy::Rule;

@@ -437,6 +437,15 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let session = db::labs::list(app.db(), &Default::default()).await.unwrap()[0].id;
     let material = db::labs::materials(app.db(), session).await.unwrap()[0].id;
     let strand_a = structure.strands[0].id;
+    // A signed unsubscribe link of the actor's, from replies.
+    let key = db::notifications::signing_key(app.db()).await.unwrap();
+    let unsubscribe = web::notifications::emails::unsubscribe_url(
+        "",
+        &key,
+        member,
+        domain::notifications::Kind::Reply,
+        app.db().now(),
+    );
     let everything = domain::library::Scope {
         everything: true,
         ..Default::default()
@@ -543,6 +552,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     )
     .replace("/strands/{code}", "/strands/A")
     .replace("/language/{code}", "/language/en")
+    .replace("/unsubscribe/{token}", &unsubscribe)
     .replace("{token}", &"0".repeat(64))
     .replace("{page}", "privacy")
     .replace("{*path}", "ponte.css")

@@ -228,6 +228,7 @@ async fn community_thread(app: &App, administration: Uuid) -> (Uuid, Uuid) {
         administration,
         member,
         &draft,
+        &db::community::Audience::default(),
     )
     .await
     .unwrap();
@@ -1172,6 +1173,15 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
         }
         // The community: Salerno's own space, where the member and the coordinator take part
         // and the coordinator moderates; each form is given a new thread of the member.
+        // Notification preferences: each kind's delivery, a kind left out keeps its own.
+        "notifications.preferences_save" => ValidForm::new(
+            "/profile/notifications".to_string(),
+            MEMBER,
+            vec![
+                opt("mention", "daily", Choice),
+                opt("new_thread", "off", Choice),
+            ],
+        ),
         "community.thread_create" => ValidForm::new(
             format!("/community/spaces/administration/{}/threads", f.salerno),
             MEMBER,

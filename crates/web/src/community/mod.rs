@@ -44,6 +44,12 @@ pub fn routes() -> Vec<Route> {
         ),
         route(
             Method::GET,
+            "/community/spaces/{kind}/{id}/people",
+            "community.people",
+            pages::people,
+        ),
+        route(
+            Method::GET,
             "/community/spaces/{kind}/{id}/new",
             "community.thread_new",
             posting::new,
@@ -162,6 +168,60 @@ pub(crate) async fn thread(
 pub(crate) fn when(locale: Locale, t: DateTime<Utc>) -> String {
     let (day, time) = domain::labs::schedule::local(t);
     format!("{}, {}", locale.date(day), time.format("%H:%M"))
+}
+
+/// Every active person, with whether they may see the space `s` (for mentions and for telling
+/// the space of a new thread).
+pub(crate) async fn people(
+    state: &AppState,
+    s: &InSpace,
+) -> AppResult<Vec<(db::notifications::Person, bool)>> {
+    let (_, members) = db::community::members(&state.db, s.kind, s.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(db::notifications::people(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let sees = domain::community::spaces::access(&p.principal, &members) > Access::None;
+            (p, sees)
+        })
+        .collect())
+}
+
+/// The people a message's `@[…]` mentions name, or the translated reason why one is refused.
+/// `people` is read only when the text mentions someone.
+pub(crate) async fn mentioned(
+    state: &AppState,
+    viewer: &Viewer,
+    s: &InSpace,
+    known: Option<&[(db::notifications::Person, bool)]>,
+    body: &str,
+) -> AppResult<Result<Vec<Uuid>, String>> {
+    use domain::community::mentions;
+    let names = mentions::names(body);
+    if names.is_empty() {
+        return Ok(Ok(Vec::new()));
+    }
+    let read;
+    let people = match known {
+        Some(p) => p,
+        None => {
+            read = people(state, s).await?;
+            &read[..]
+        }
+    };
+    let candidates: Vec<mentions::Candidate> = people
+        .iter()
+        .map(|(p, sees)| (p.id, p.name.as_str(), *sees))
+        .collect();
+    Ok(mentions::resolve(&names, &candidates).map_err(|problem| {
+        state.i18n.message(
+            viewer.locale,
+            problem.message(),
+            &[("name", problem.name().to_string().into())],
+        )
+    }))
 }
 
 /// The address of a space's page.

@@ -69,19 +69,24 @@ pub(super) async fn space(
 
 /// A message as the thread page shows it: its text only to those who may read it (a hidden
 /// message's to its author and the moderators, with the reason).
-fn shown(p: &Post, viewer: &Viewer, moderates: bool, locale: Locale) -> Value {
+fn shown(p: &Post, viewer: &Viewer, moderates: bool, locale: Locale, names: &[String]) -> Value {
     let mine = viewer.user_id() == Some(p.author_id);
     let hidden = p.hidden_reason.is_some();
     let readable = !hidden || mine || moderates;
     context! {
         id => p.id, author => p.author_name, mine, hidden,
         reason => if mine || moderates { p.hidden_reason.clone() } else { None },
-        html => readable.then(|| domain::community::render(&p.body)),
+        html => readable.then(|| highlighted(&p.body, names)),
         body => if readable { p.body.clone() } else { String::new() },
         at => when(locale, p.created_at),
         edited => p.edited_at.map(|t| when(locale, t)),
         revisions => p.revisions, quote_id => p.quote_id,
     }
+}
+
+/// A message's Markdown rendered, its checked mentions highlighted.
+fn highlighted(body: &str, names: &[String]) -> String {
+    domain::community::mentions::highlight(&domain::community::render(body), names)
 }
 
 /// The form that failed on the thread page: which, its messages and what was typed.
@@ -101,6 +106,9 @@ pub(super) async fn thread_page(
     failed: Option<Failed>,
 ) -> AppResult {
     let posts = db::community::posts(&state.db, t.id).await?;
+    let mentions = db::community::mentions(&state.db, t.id).await?;
+    let none: Vec<String> = Vec::new();
+    let names = |id: &Uuid| mentions.get(id).unwrap_or(&none);
     let moderates = s.moderates();
     let by_id: BTreeMap<Uuid, &Post> = posts.iter().map(|p| (p.id, p)).collect();
     let items: Vec<Value> = posts
@@ -110,10 +118,10 @@ pub(super) async fn thread_page(
                 let readable = q.hidden_reason.is_none();
                 context! {
                     id => q.id, author => q.author_name,
-                    html => readable.then(|| domain::community::render(&q.body)),
+                    html => readable.then(|| highlighted(&q.body, names(&q.id))),
                 }
             });
-            context! { post => shown(p, viewer, moderates, viewer.locale), quote }
+            context! { post => shown(p, viewer, moderates, viewer.locale, names(&p.id)), quote }
         })
         .collect();
     let quoting = failed
@@ -186,6 +194,8 @@ pub(super) async fn history(
             }
         })
         .collect();
+    let mentions = db::community::mentions(&state.db, t.id).await?;
+    let names = mentions.get(&p.id).cloned().unwrap_or_default();
     render(
         &state,
         &viewer,
@@ -193,8 +203,33 @@ pub(super) async fn history(
         context! {
             thread => context! { id => t.id, title => t.title },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
-            post => shown(&p, &viewer, s.moderates(), locale), revisions,
+            post => shown(&p, &viewer, s.moderates(), locale, &names), revisions,
             section => "/community",
+        },
+    )
+}
+
+/// Whom one can mention in a space: the people who see it, with the mention to copy. A page of
+/// its own, so that it works without JavaScript.
+pub(super) async fn people(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathIds((kind, id)): PathIds<(String, Uuid)>,
+) -> AppResult {
+    let s = super::space(&state, &viewer, &kind, id).await?;
+    let people: Vec<Value> = super::people(&state, &s)
+        .await?
+        .into_iter()
+        .filter(|(_, sees)| *sees)
+        .map(|(p, _)| context! { name => p.name })
+        .collect();
+    render(
+        &state,
+        &viewer,
+        "community/people.html",
+        context! {
+            space => context! { kind => s.kind.code(), id => s.id, name => s.name, path => space_path(s.kind, s.id) },
+            people, section => "/community",
         },
     )
 }

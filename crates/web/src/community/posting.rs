@@ -79,7 +79,27 @@ pub(super) async fn create(
         }
     };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
-    let thread = db::community::create_thread(&state.db, s.kind, s.id, user, &draft).await?;
+    // The space's people: told of the new thread, and the only ones who may be mentioned.
+    let people = people(&state, &s).await?;
+    let mentioned = match mentioned(&state, &viewer, &s, Some(&people), &draft.body).await? {
+        Ok(m) => m,
+        Err(message) => {
+            let errors = BTreeMap::from([("body", message)]);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return form_page(&state, &viewer, &s, &f, errors, status);
+        }
+    };
+    let audience = db::community::Audience {
+        space_name: s.name.clone(),
+        mentioned,
+        members: people
+            .iter()
+            .filter(|(_, sees)| *sees)
+            .map(|(p, _)| p.id)
+            .collect(),
+    };
+    let thread =
+        db::community::create_thread(&state.db, s.kind, s.id, user, &draft, &audience).await?;
     Ok(see_other(&format!("/community/threads/{thread}")))
 }
 
@@ -176,8 +196,25 @@ pub(super) async fn reply(
             .await;
         }
     };
+    let mentioned = match mentioned(&state, &viewer, &s, None, &body).await? {
+        Ok(m) => m,
+        Err(message) => {
+            let failed = Failed {
+                form: "reply",
+                errors: BTreeMap::from([("body", message)]),
+                typed,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            return thread_page(&state, &viewer, &t, &s, Some(failed)).await;
+        }
+    };
+    let audience = db::community::Audience {
+        space_name: s.name.clone(),
+        mentioned,
+        members: Vec::new(),
+    };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
-    match db::community::reply(&state.db, t.id, user, &body, quote).await {
+    match db::community::reply(&state.db, t.id, user, &body, quote, &audience).await {
         Ok(post) => Ok(see_other(&format!("/community/threads/{}#p-{post}", t.id))),
         // Locked meanwhile.
         Err(db::DbError::Conflict) => {
@@ -320,10 +357,30 @@ pub(super) async fn update(
             return edit_page(&state, &viewer, &e, typed, errors, false, status);
         }
     };
+    let mentioned = match mentioned(&state, &viewer, &e.space, None, &body).await? {
+        Ok(m) => m,
+        Err(message) => {
+            let errors = BTreeMap::from([("body", message)]);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return edit_page(&state, &viewer, &e, typed, errors, false, status);
+        }
+    };
+    let audience = db::community::Audience {
+        space_name: e.space.name.clone(),
+        mentioned,
+        members: Vec::new(),
+    };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
-    let saved =
-        db::community::update_post(&state.db, e.post.id, user, title.as_deref(), &body, version)
-            .await;
+    let saved = db::community::update_post(
+        &state.db,
+        e.post.id,
+        user,
+        title.as_deref(),
+        &body,
+        version,
+        &audience,
+    )
+    .await;
     match saved {
         Ok(()) => Ok(see_other(&format!(
             "/community/threads/{}#p-{}",

@@ -1,0 +1,43 @@
+-- Notifications as each person prefers. notification_preferences holds the choices a person
+-- saved (a kind they never chose has its default, see domain::notifications). The in-app
+-- notifications gain, for the kinds told by email through preferences (the community's): the
+-- delivery chosen when each was made, the space it belongs to (digests group by it), the thread
+-- (reading the thread reads it) and when it was emailed (at once, or gathered into a digest;
+-- never when off). Notifications without a delivery are emailed by the feature that made them.
+-- A person's unread count is kept on their account row, read with the session at no extra query.
+-- community_mentions records whom each message mentions (so that an edit tells only the people
+-- it adds). server_keys holds the server's secret keys (the one that signs unsubscribe links),
+-- made on first use and shared by every instance.
+
+CREATE TABLE notification_preferences (
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    delivery TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, kind)
+);
+
+ALTER TABLE notifications ADD COLUMN delivery TEXT;
+ALTER TABLE notifications ADD COLUMN space_kind TEXT;
+ALTER TABLE notifications ADD COLUMN space_id BLOB;
+ALTER TABLE notifications ADD COLUMN space_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE notifications ADD COLUMN thread_id BLOB;
+ALTER TABLE notifications ADD COLUMN mailed_at TEXT;
+CREATE INDEX notifications_thread ON notifications (user_id, thread_id);
+CREATE INDEX notifications_pending ON notifications (mailed_at, delivery);
+
+CREATE TABLE community_mentions (
+    post_id BLOB NOT NULL REFERENCES community_posts(id) ON DELETE CASCADE,
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, user_id)
+);
+
+CREATE TABLE server_keys (
+    name TEXT PRIMARY KEY,
+    secret BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+ALTER TABLE users ADD COLUMN unread_notifications INTEGER NOT NULL DEFAULT 0;
+UPDATE users SET unread_notifications =
+    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL);
