@@ -12,6 +12,7 @@ pub mod kept;
 pub mod labs;
 pub mod library;
 pub mod mail;
+pub mod network;
 pub mod notifications;
 pub mod organisations;
 pub mod platform;

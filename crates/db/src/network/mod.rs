@@ -4,6 +4,7 @@
 //! (`initiatives`). Who sees which record is `domain::network::Viewer`; lists apply it in their
 //! query.
 
+pub mod atlas;
 mod experience;
 mod groups;
 mod initiatives;

@@ -556,4 +556,13 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     .replace("{token}", &"0".repeat(64))
     .replace("{page}", "privacy")
     .replace("{*path}", "ponte.css")
+    .replace("/network/countries/{code}", "/network/countries/AL")
+    .replace(
+        "/network/open-data/{file}",
+        "/network/open-data/relations.csv",
+    )
+    .replace(
+        "/network/groups/{id}/graph",
+        &format!("/network/groups/{}/graph", uuid::Uuid::nil()),
+    )
 }
