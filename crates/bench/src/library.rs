@@ -225,6 +225,7 @@ pub async fn measure(db: &Db, organisation: Uuid, runs: usize) -> anyhow::Result
         signed_in: true,
         organisations: vec![organisation],
         groups,
+        ..Default::default()
     };
     let set: Vec<(&str, Search)> = vec![
         ("riunione", Search::default()),

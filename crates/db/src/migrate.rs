@@ -92,6 +92,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0022_network",
         include_str!("../migrations/sqlite/0022_network.sql"),
     ),
+    (
+        "0026_table_links",
+        include_str!("../migrations/sqlite/0026_table_links.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -182,6 +186,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0022_network",
         include_str!("../migrations/postgres/0022_network.sql"),
+    ),
+    (
+        "0026_table_links",
+        include_str!("../migrations/postgres/0026_table_links.sql"),
     ),
 ];
 

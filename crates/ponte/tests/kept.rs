@@ -51,6 +51,7 @@ async fn a_new_document_keeps_product_pages_and_a_renamed_theme_does_not() {
             visibility: domain::library::Visibility::Public,
             organisation: None,
             group: None,
+            table: None,
             themes: Vec::new(),
             places: Vec::new(),
         };

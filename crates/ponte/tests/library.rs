@@ -331,6 +331,7 @@ async fn nobody_sees_a_document_they_may_not_see_anywhere() {
             signed_in,
             organisations,
             groups,
+            ..Default::default()
         };
         let salerno_id = app.organisation("Provincia di Salerno").await;
         let foggia_id = app.organisation("Provincia di Foggia").await;

@@ -524,6 +524,7 @@ impl Walk {
             visibility: domain::library::Visibility::Public,
             organisation: None,
             group: None,
+            table: None,
             themes: self.theme().await,
             places: Vec::new(),
         }

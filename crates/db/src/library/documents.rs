@@ -92,7 +92,7 @@ async fn create_with(
         before: None,
         after: Some(json!({
             "title": draft.title, "kind": draft.kind, "visibility": draft.visibility.code(),
-            "file_name": file.map(|f| f.name.clone()), "url": draft.url,
+            "table": draft.table, "file_name": file.map(|f| f.name.clone()), "url": draft.url,
         })),
     };
     crate::change!(
@@ -100,8 +100,8 @@ async fn create_with(
         [Part::Library],
         |tx| {
             sqlx::query(
-            "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23, $24)",
+            "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets, table_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23, $24, $25)",
         )
         .bind(id)
         .bind(&draft.title)
@@ -127,6 +127,7 @@ async fn create_with(
         .bind(now)
         .bind(search_id(id))
         .bind(&facets)
+        .bind(draft.table)
         .execute(&mut *tx)
         .await?;
             sqlx::query("INSERT INTO library_texts (document_id, body) VALUES ($1, $2)")
@@ -236,10 +237,10 @@ async fn update_with(
         entity: "document",
         entity_id: id.to_string(),
         before: Some(
-            json!({ "title": before.title, "kind": before.kind, "visibility": before.visibility, "themes": before.themes, "places": before.places }),
+            json!({ "title": before.title, "kind": before.kind, "visibility": before.visibility, "table": before.table_id, "themes": before.themes, "places": before.places }),
         ),
         after: Some(
-            json!({ "title": draft.title, "kind": draft.kind, "visibility": draft.visibility.code(), "themes": draft.themes, "places": places }),
+            json!({ "title": draft.title, "kind": draft.kind, "visibility": draft.visibility.code(), "table": draft.table, "themes": draft.themes, "places": places }),
         ),
     };
     crate::change!(
@@ -247,7 +248,7 @@ async fn update_with(
         [Part::Library],
         |tx| {
             let done = sqlx::query(
-            "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, facets = $18, version = version + 1
+            "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, facets = $18, table_id = $19, version = version + 1
              WHERE id = $16 AND version = $17",
         )
         .bind(&draft.title)
@@ -274,6 +275,7 @@ async fn update_with(
             &draft.themes,
             &places,
         ))
+        .bind(draft.table)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -51,6 +51,8 @@ pub struct Document {
     pub visibility: domain::library::Visibility,
     pub organisation_id: Option<Uuid>,
     pub cohort_id: Option<Uuid>,
+    /// The territorial table of a table's document.
+    pub table_id: Option<Uuid>,
     pub strand_id: Option<Uuid>,
     pub module_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
@@ -73,9 +75,18 @@ impl Document {
     pub fn visibility(&self) -> domain::library::Visibility {
         self.visibility
     }
+
+    /// Whom the document belongs to, for its visibility.
+    pub fn owner(&self) -> domain::library::Owner {
+        domain::library::Owner {
+            organisation: self.organisation_id,
+            group: self.cohort_id,
+            table: self.table_id,
+        }
+    }
 }
 
-const DOCUMENT_COLUMNS: &str = "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.licence, d.url, d.storage_key, d.file_name, d.content_type, d.size, d.visibility, d.organisation_id, d.cohort_id, d.strand_id, d.module_id, d.session_id, d.extraction, d.extraction_error, d.created_by, d.created_at, d.updated_at, d.version";
+const DOCUMENT_COLUMNS: &str = "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.licence, d.url, d.storage_key, d.file_name, d.content_type, d.size, d.visibility, d.organisation_id, d.cohort_id, d.table_id, d.strand_id, d.module_id, d.session_id, d.extraction, d.extraction_error, d.created_by, d.created_at, d.updated_at, d.version";
 
 /// A document with its themes and places.
 pub async fn document(db: &Db, id: Uuid) -> Result<Option<Document>> {
@@ -113,5 +124,21 @@ pub async fn body(db: &Db, id: Uuid) -> Result<String> {
                 .await?
                 .unwrap_or_default(),
         )
+    })
+}
+
+/// The documents of a territorial table (visibility `table`), most recent first, without their
+/// themes and places: the table page lists them, each checked against the viewer's scope.
+pub async fn of_table(db: &Db, table: Uuid) -> Result<Vec<Document>> {
+    run!(db, |pool| {
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d
+             WHERE d.table_id = $1 AND d.visibility = 'table'
+             ORDER BY d.created_at DESC, d.id DESC"
+        );
+        Ok(sqlx::query_as::<_, Document>(&sql)
+            .bind(table)
+            .fetch_all(pool)
+            .await?)
     })
 }

@@ -25,13 +25,23 @@ pub struct Reading {
     pub organisation_id: Option<Uuid>,
     #[serde(skip)]
     pub cohort_id: Option<Uuid>,
+    #[serde(skip)]
+    pub table_id: Option<Uuid>,
 }
 
 impl Reading {
     /// Whether `scope` may see this document.
     pub fn seen_by(&self, scope: &Scope) -> bool {
-        domain::library::Visibility::parse(&self.visibility)
-            .is_some_and(|v| scope.sees(v, self.organisation_id, self.cohort_id))
+        domain::library::Visibility::parse(&self.visibility).is_some_and(|v| {
+            scope.sees(
+                v,
+                domain::library::Owner {
+                    organisation: self.organisation_id,
+                    group: self.cohort_id,
+                    table: self.table_id,
+                },
+            )
+        })
     }
 }
 
@@ -140,7 +150,7 @@ pub async fn reading_list(db: &Db, target: ReadingFor) -> Result<Vec<Reading>> {
         ReadingFor::Session(s) => ("session_id", s),
     };
     let sql = format!(
-        "SELECT r.id, d.id AS document_id, d.title, d.kind, d.language, d.year, r.note, d.visibility, d.organisation_id, d.cohort_id
+        "SELECT r.id, d.id AS document_id, d.title, d.kind, d.language, d.year, r.note, d.visibility, d.organisation_id, d.cohort_id, d.table_id
          FROM reading_list_items r JOIN library_documents d ON d.id = r.document_id
          WHERE r.{column} = $1 ORDER BY r.position"
     );

@@ -153,6 +153,81 @@ pub async fn groups_of(db: &Db, organisations: &[Uuid]) -> Result<Vec<Uuid>> {
     })
 }
 
+/// What a person reaches beyond their organisations, for the library's scope: the working
+/// groups of their organisations, the territorial tables whose documents they see and those they
+/// manage (each list sorted, without repeats).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reach {
+    pub groups: Vec<Uuid>,
+    pub tables: Vec<Uuid>,
+    pub managed_tables: Vec<Uuid>,
+}
+
+/// The groups of `organisations` and the tables `user` sees and manages, read in one query. A
+/// table is seen and managed by its secretariat (while a member or coordinator of the lead
+/// administration) and the lead's coordinator, seen by the representatives with an account of
+/// members that have not left (while they hold a role in the organisation represented): the
+/// rules of `domain::tables::access`, as `db::tables::involved` reads them.
+pub async fn reach(db: &Db, user: Uuid, organisations: &[Uuid]) -> Result<Reach> {
+    let groups = if organisations.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "SELECT 'g' AS kind, cohort_id AS id FROM cohort_members WHERE organisation_id IN ({}) UNION ALL ",
+            crate::placeholders(5, organisations.len())
+        )
+    };
+    let sql = format!(
+        "{groups}SELECT 'm' AS kind, s.table_id AS id FROM table_secretariat s
+           JOIN territorial_tables t ON t.id = s.table_id
+           WHERE s.user_id = $1 AND EXISTS (SELECT 1 FROM grants g WHERE g.user_id = s.user_id
+             AND g.space_kind = 'organisation' AND g.space_id = t.lead_id AND g.role IN ($2, $3))
+         UNION ALL
+         SELECT 'm' AS kind, t.id AS id FROM territorial_tables t
+           JOIN grants g ON g.space_id = t.lead_id AND g.space_kind = 'organisation'
+           WHERE g.user_id = $1 AND g.role = $3
+         UNION ALL
+         SELECT 't' AS kind, r.table_id AS id FROM table_representatives r
+           JOIN table_members m ON m.table_id = r.table_id
+             AND m.organisation_id = r.organisation_id AND m.left_on IS NULL
+           WHERE r.user_id = $1 AND EXISTS (SELECT 1 FROM grants g WHERE g.user_id = r.user_id
+             AND g.space_kind = 'organisation' AND g.space_id = r.organisation_id
+             AND g.role IN ($2, $3, $4))"
+    );
+    use domain::roles::Role;
+    let rows: Vec<(String, Uuid)> = run!(db, |pool| {
+        let mut q = sqlx::query_as::<_, (String, Uuid)>(&sql)
+            .bind(user)
+            .bind(Role::Member.code())
+            .bind(Role::Coordinator.code())
+            .bind(Role::Actor.code());
+        for o in organisations {
+            q = q.bind(*o);
+        }
+        q.fetch_all(pool).await?
+    });
+    let mut reach = Reach::default();
+    for (kind, id) in rows {
+        match kind.as_str() {
+            "g" => reach.groups.push(id),
+            "m" => {
+                reach.managed_tables.push(id);
+                reach.tables.push(id);
+            }
+            _ => reach.tables.push(id),
+        }
+    }
+    for list in [
+        &mut reach.groups,
+        &mut reach.tables,
+        &mut reach.managed_tables,
+    ] {
+        list.sort();
+        list.dedup();
+    }
+    Ok(reach)
+}
+
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {

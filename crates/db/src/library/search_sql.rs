@@ -61,6 +61,15 @@ fn conditions(db: &Db, s: &Search, scope: &Scope, filters: bool) -> Where {
                 list.join(", ")
             ));
         }
+        if scope.every_table {
+            any.push("(d.visibility = 'table' AND d.table_id IS NOT NULL)".into());
+        } else if !scope.tables.is_empty() {
+            let list: Vec<String> = scope.tables.iter().map(|t| w.arg(Arg::Uuid(*t))).collect();
+            any.push(format!(
+                "(d.visibility = 'table' AND d.table_id IN ({}))",
+                list.join(", ")
+            ));
+        }
         w.parts.push(format!("({})", any.join(" OR ")));
     }
     if !s.query.is_empty() {

@@ -9,7 +9,7 @@
 //! the database's own triggers write, so no write path can forget it.
 
 use super::query::Tags;
-use super::{FacetCounts, FacetFilters, Scope, Visibility};
+use super::{FacetCounts, FacetFilters, Owner, Scope, Visibility};
 use chrono::{DateTime, Utc};
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -24,6 +24,8 @@ pub struct Entry {
     pub visibility: Visibility,
     pub organisation: Option<Uuid>,
     pub group: Option<Uuid>,
+    /// The territorial table a table's document belongs to.
+    pub table: Option<Uuid>,
     pub year: Option<i32>,
     pub created_at: DateTime<Utc>,
     /// The facets in one text (`k:report l:it y:2020 t:m:governance p:AL …`, see
@@ -49,8 +51,7 @@ struct Doc {
     order: Order,
     search_id: Option<i64>,
     visibility: Visibility,
-    organisation: Option<Uuid>,
-    group: Option<Uuid>,
+    owner: Owner,
     year: Option<i32>,
     kind: u32,
     language: u32,
@@ -219,8 +220,11 @@ impl Catalogue {
             order,
             search_id: e.search_id,
             visibility: e.visibility,
-            organisation: e.organisation,
-            group: e.group,
+            owner: Owner {
+                organisation: e.organisation,
+                group: e.group,
+                table: e.table,
+            },
             year: e.year,
             kind: kind.unwrap_or(empty),
             language: language.unwrap_or(empty),
@@ -328,7 +332,7 @@ impl Catalogue {
             let Some(doc) = &self.docs[*slot] else {
                 continue;
             };
-            if !r.scope.sees(doc.visibility, doc.organisation, doc.group) {
+            if !r.scope.sees(doc.visibility, doc.owner) {
                 continue;
             }
             let mut matched = 0i64;
@@ -444,6 +448,7 @@ mod tests {
             visibility: vis,
             organisation: None,
             group: None,
+            table: None,
             year,
             created_at: DateTime::from_timestamp(1_700_000_000 + n as i64, 0).unwrap(),
             facets: facets.to_string(),
@@ -603,6 +608,29 @@ mod tests {
             Visibility::Group,
             "k:report l:it y:2023",
         ));
+        // A table's document, found and counted for the table's people only.
+        let table = Uuid::from_bytes([88; 16]);
+        let mut of_table = entry(5, Some(2019), Visibility::Table, "k:minutes l:it y:2019");
+        of_table.table = Some(table);
+        c.put(&of_table);
+        let at_table = Scope {
+            signed_in: true,
+            tables: vec![table],
+            ..Default::default()
+        };
+        let other_table = Scope {
+            signed_in: true,
+            tables: vec![Uuid::from_bytes([89; 16])],
+            ..Default::default()
+        };
+        let counted = |scope: &Scope| {
+            let o = c.search(&request(scope, &FacetFilters::default()));
+            (o.total, o.counts.kinds.iter().any(|(k, _)| k == "minutes"))
+        };
+        assert_eq!(counted(&at_table), (3, true));
+        assert_eq!(counted(&other_table), (2, false));
+        assert_eq!(counted(&Scope::default()), (1, false));
+        c.remove(of_table.id);
         let guest = Scope::default();
         let member = Scope {
             signed_in: true,

@@ -71,14 +71,18 @@ pub enum Visibility {
     Organisation,
     /// The administrations of one working group (a cohort), and staff.
     Group,
+    /// One territorial table: its secretariat, its representatives with an account, staff and
+    /// tutors.
+    Table,
 }
 
 impl Visibility {
-    pub const ALL: [Visibility; 4] = [
+    pub const ALL: [Visibility; 5] = [
         Visibility::Public,
         Visibility::Programme,
         Visibility::Organisation,
         Visibility::Group,
+        Visibility::Table,
     ];
 
     pub fn code(self) -> &'static str {
@@ -87,6 +91,7 @@ impl Visibility {
             Visibility::Programme => "programme",
             Visibility::Organisation => "organisation",
             Visibility::Group => "group",
+            Visibility::Table => "table",
         }
     }
 
@@ -107,31 +112,47 @@ impl TryFrom<String> for Visibility {
 }
 
 /// What one person may see of the library: everything (staff), or public documents plus, when
-/// signed in, programme documents and those of their organisations and working groups.
+/// signed in, programme documents and those of their organisations, working groups and
+/// territorial tables (every table for tutors). Its `Debug` form keys the searches kept between
+/// requests, so two people share a kept search only when they see the same documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scope {
     pub everything: bool,
     pub signed_in: bool,
     pub organisations: Vec<uuid::Uuid>,
     pub groups: Vec<uuid::Uuid>,
+    /// Every territorial table's documents (tutors).
+    pub every_table: bool,
+    /// The tables whose documents the person sees: those whose secretariat they are in or whose
+    /// members they represent (see `crate::tables::access`).
+    pub tables: Vec<uuid::Uuid>,
+    /// The tables whose documents the person may publish: those they manage.
+    pub managed_tables: Vec<uuid::Uuid>,
+}
+
+/// Who a document belongs to, as far as its visibility is concerned: the organisation, working
+/// group or table its visibility names (the others are ignored).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Owner {
+    pub organisation: Option<uuid::Uuid>,
+    pub group: Option<uuid::Uuid>,
+    pub table: Option<uuid::Uuid>,
 }
 
 impl Scope {
-    /// True when a document with this visibility, owner organisation and group can be seen.
-    pub fn sees(
-        &self,
-        visibility: Visibility,
-        organisation: Option<uuid::Uuid>,
-        group: Option<uuid::Uuid>,
-    ) -> bool {
+    /// True when a document with this visibility and owner can be seen.
+    pub fn sees(&self, visibility: Visibility, owner: Owner) -> bool {
         self.everything
             || match visibility {
                 Visibility::Public => true,
                 Visibility::Programme => self.signed_in,
-                Visibility::Organisation => {
-                    organisation.is_some_and(|o| self.organisations.contains(&o))
-                }
-                Visibility::Group => group.is_some_and(|g| self.groups.contains(&g)),
+                Visibility::Organisation => owner
+                    .organisation
+                    .is_some_and(|o| self.organisations.contains(&o)),
+                Visibility::Group => owner.group.is_some_and(|g| self.groups.contains(&g)),
+                Visibility::Table => owner
+                    .table
+                    .is_some_and(|t| self.every_table || self.tables.contains(&t)),
             }
     }
 }
@@ -153,6 +174,7 @@ pub struct DraftInput {
     pub visibility: String,
     pub organisation: String,
     pub group: String,
+    pub table: String,
     pub themes: Vec<String>,
     pub places: Vec<String>,
 }
@@ -171,6 +193,7 @@ pub struct Draft {
     pub visibility: Visibility,
     pub organisation: Option<uuid::Uuid>,
     pub group: Option<uuid::Uuid>,
+    pub table: Option<uuid::Uuid>,
     /// Theme codes: `m:<macro-area code>` or `dac:<5-digit sector code>`.
     pub themes: Vec<String>,
     /// Places as chosen (groups not yet expanded).
@@ -245,11 +268,13 @@ pub fn check(
     }
     let organisation = uuid::Uuid::parse_str(input.organisation.trim()).ok();
     let group = uuid::Uuid::parse_str(input.group.trim()).ok();
+    let table = uuid::Uuid::parse_str(input.table.trim()).ok();
     match visibility {
         Some(Visibility::Organisation) if organisation.is_none() => {
             errors.add("organisation", "error-library-organisation")
         }
         Some(Visibility::Group) if group.is_none() => errors.add("group", "error-library-group"),
+        Some(Visibility::Table) if table.is_none() => errors.add("table", "error-library-table"),
         _ => {}
     }
     let mut themes: Vec<String> = Vec::new();
@@ -303,6 +328,7 @@ pub fn check(
             .then_some(organisation)
             .flatten(),
         group: (visibility == Visibility::Group).then_some(group).flatten(),
+        table: (visibility == Visibility::Table).then_some(table).flatten(),
         themes,
         places: chosen,
     })
@@ -393,6 +419,15 @@ mod tests {
         i.organisation = Uuid::now_v7().to_string();
         let d = check(&i, 2026, |_| true).unwrap();
         assert_eq!((d.group, d.organisation), (Some(g), None));
+        i.visibility = "table".into();
+        assert_eq!(
+            check(&i, 2026, |_| true).unwrap_err().for_field("table"),
+            Some("error-library-table")
+        );
+        let t = Uuid::now_v7();
+        i.table = t.to_string();
+        let d = check(&i, 2026, |_| true).unwrap();
+        assert_eq!((d.table, d.group, d.organisation), (Some(t), None, None));
     }
 
     #[test]
@@ -410,14 +445,49 @@ mod tests {
             everything: true,
             ..Default::default()
         };
-        assert!(guest.sees(Visibility::Public, None, None));
-        assert!(!guest.sees(Visibility::Programme, None, None));
-        assert!(member.sees(Visibility::Programme, None, None));
-        assert!(member.sees(Visibility::Organisation, Some(org), None));
-        assert!(!member.sees(Visibility::Organisation, Some(Uuid::now_v7()), None));
-        assert!(member.sees(Visibility::Group, None, Some(group)));
-        assert!(!member.sees(Visibility::Group, None, None));
-        assert!(staff.sees(Visibility::Group, None, None));
+        let of = |organisation, group, table| Owner {
+            organisation,
+            group,
+            table,
+        };
+        let none = Owner::default();
+        assert!(guest.sees(Visibility::Public, none));
+        assert!(!guest.sees(Visibility::Programme, none));
+        assert!(member.sees(Visibility::Programme, none));
+        assert!(member.sees(Visibility::Organisation, of(Some(org), None, None)));
+        assert!(!member.sees(
+            Visibility::Organisation,
+            of(Some(Uuid::now_v7()), None, None)
+        ));
+        assert!(member.sees(Visibility::Group, of(None, Some(group), None)));
+        assert!(!member.sees(Visibility::Group, none));
+        assert!(staff.sees(Visibility::Group, none));
+        // A table's documents: its people, tutors (every table) and staff; nobody else, not
+        // even someone of the organisation or group a stray owner field names.
+        let table = Uuid::now_v7();
+        let doc = of(Some(org), Some(group), Some(table));
+        let representative = Scope {
+            signed_in: true,
+            tables: vec![table],
+            ..Default::default()
+        };
+        let tutor = Scope {
+            signed_in: true,
+            every_table: true,
+            ..Default::default()
+        };
+        let elsewhere = Scope {
+            signed_in: true,
+            tables: vec![Uuid::now_v7()],
+            ..Default::default()
+        };
+        assert!(representative.sees(Visibility::Table, doc));
+        assert!(tutor.sees(Visibility::Table, doc));
+        assert!(staff.sees(Visibility::Table, doc));
+        assert!(!elsewhere.sees(Visibility::Table, doc));
+        assert!(!member.sees(Visibility::Table, doc));
+        assert!(!guest.sees(Visibility::Table, doc));
+        assert!(!tutor.sees(Visibility::Table, none));
     }
 
     #[test]

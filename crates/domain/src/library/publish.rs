@@ -1,10 +1,11 @@
 //! Publishing: who may give a document which visibility. Staff and administrators publish at any
 //! visibility, publicly too, for any organisation or working group; everyone else signed in
 //! (coordinators, members, any other role of an organisation) publishes for the programme, for
-//! one of their organisations or for one of their organisations' working groups, never publicly.
+//! one of their organisations or for one of their organisations' working groups, never publicly;
+//! the secretariat of a territorial table (whoever manages it) publishes for that table.
 //! The publisher is described by their `Scope`, as the library builds it for reading.
 
-use super::{Scope, Visibility};
+use super::{Owner, Scope, Visibility};
 use uuid::Uuid;
 
 /// Why a person may not publish where they chose: the form field to mark and the message key.
@@ -23,7 +24,14 @@ fn publishes_anywhere(publisher: &Scope) -> bool {
 pub fn visibilities(publisher: &Scope) -> Vec<Visibility> {
     Visibility::ALL
         .into_iter()
-        .filter(|v| publishes_anywhere(publisher) || *v != Visibility::Public)
+        .filter(|v| {
+            publishes_anywhere(publisher)
+                || match v {
+                    Visibility::Public => false,
+                    Visibility::Table => !publisher.managed_tables.is_empty(),
+                    _ => true,
+                }
+        })
         .collect()
 }
 
@@ -38,6 +46,12 @@ pub fn may_publish_for_organisation(publisher: &Scope, organisation: Uuid) -> bo
     publishes_anywhere(publisher) || publisher.organisations.contains(&organisation)
 }
 
+/// Whether the person may publish for this territorial table: staff any, others those they
+/// manage (its secretariat).
+pub fn may_publish_for_table(publisher: &Scope, table: Uuid) -> bool {
+    publishes_anywhere(publisher) || publisher.managed_tables.contains(&table)
+}
+
 /// Why the person may not publish a document with this visibility, for this organisation or
 /// group (the one the visibility names; the other is ignored); `None` when they may. Whether a
 /// chosen organisation or group exists is for the caller to check.
@@ -47,6 +61,24 @@ pub fn refusal(
     organisation: Option<Uuid>,
     group: Option<Uuid>,
 ) -> Option<Refusal> {
+    refusal_for(
+        publisher,
+        visibility,
+        Owner {
+            organisation,
+            group,
+            table: None,
+        },
+    )
+}
+
+/// [`refusal`] for any owner, a territorial table included.
+pub fn refusal_for(publisher: &Scope, visibility: Visibility, owner: Owner) -> Option<Refusal> {
+    let Owner {
+        organisation,
+        group,
+        table,
+    } = owner;
     if publishes_anywhere(publisher) {
         return None;
     }
@@ -60,6 +92,9 @@ pub fn refusal(
         }
         Visibility::Group if !group.is_some_and(|g| may_publish_for_group(publisher, g)) => {
             refused("group", "error-library-group")
+        }
+        Visibility::Table if !table.is_some_and(|t| may_publish_for_table(publisher, t)) => {
+            refused("table", "error-library-table")
         }
         _ => None,
     }
@@ -203,6 +238,43 @@ mod tests {
             &p.coordinator,
             p.member.organisations[1]
         ));
+    }
+
+    #[test]
+    fn the_secretariat_publishes_for_its_table_only() {
+        let p = people();
+        let table = Uuid::now_v7();
+        let other = Uuid::now_v7();
+        let secretary = Scope {
+            tables: vec![table, other],
+            managed_tables: vec![table],
+            ..p.member.clone()
+        };
+        let owner = |table| Owner {
+            table,
+            ..Owner::default()
+        };
+        assert!(visibilities(&secretary).contains(&Visibility::Table));
+        assert!(refusal_for(&secretary, Visibility::Table, owner(Some(table))).is_none());
+        // Seeing a table's documents (a representative) is not publishing them.
+        for t in [Some(other), None] {
+            assert_eq!(
+                key(refusal_for(&secretary, Visibility::Table, owner(t))),
+                Some(("table", "error-library-table"))
+            );
+        }
+        assert_eq!(
+            key(refusal(&secretary, Visibility::Table, Some(p.org), None)),
+            Some(("table", "error-library-table"))
+        );
+        let representative = Scope {
+            tables: vec![table],
+            ..p.member.clone()
+        };
+        assert!(!visibilities(&representative).contains(&Visibility::Table));
+        assert!(!may_publish_for_table(&representative, table));
+        assert!(may_publish_for_table(&p.staff, other));
+        assert!(refusal_for(&p.staff, Visibility::Table, owner(Some(other))).is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! on each one, with byte ranges) and a new extraction attempt after a failure.
 
 use super::{is_staff, scope, Names, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES};
-use crate::http::{see_other, with_status, AppError, AppResult, Id};
+use crate::http::{see_other, with_status, AppError, AppResult, Id, Query};
 use crate::session::{field_errors, render, Viewer};
 use crate::shared::library::document as visible;
 use crate::state::AppState;
@@ -161,6 +161,17 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
         .filter(|c| publish::may_publish_for_group(&publisher, c.id))
         .map(|c| context! { id => c.id, name => c.name })
         .collect();
+    // The territorial tables the person may publish for: those they manage (staff: every one).
+    let tables: Vec<Value> = if publisher.everything || !publisher.managed_tables.is_empty() {
+        db::tables::list(&state.db)
+            .await?
+            .into_iter()
+            .filter(|t| publish::may_publish_for_table(&publisher, t.id))
+            .map(|t| context! { id => t.id, name => t.name })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let modules: Vec<Value> = structure
         .modules
         .iter()
@@ -208,10 +219,11 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
                 language => page.input.language, year => page.input.year, source => page.input.source,
                 licence => page.input.licence, url => page.input.url, visibility => page.input.visibility,
                 organisation => page.input.organisation, group => page.input.group,
+                table => page.input.table,
                 module => page.links.0, session => page.links.1,
             },
             errors => field_errors(state, viewer, page.errors),
-            kinds, doc_languages => languages, visibilities, organisations, groups, modules,
+            kinds, doc_languages => languages, visibilities, organisations, groups, tables, modules,
             macro_areas => chosen(&names.macro_area_list()),
             sectors => chosen(&names.sector_list()),
             group_places, wb => area_countries(places::Area::WesternBalkans),
@@ -243,12 +255,31 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
     }
 }
 
-pub(super) async fn new_form(State(state): State<AppState>, viewer: Viewer) -> AppResult {
-    let input = DraftInput {
+/// What the upload form may be opened with: a territorial table whose document it adds (the
+/// table page links here).
+#[derive(serde::Deserialize, Default)]
+pub(super) struct NewQuery {
+    #[serde(default)]
+    table: String,
+}
+
+pub(super) async fn new_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<NewQuery>,
+) -> AppResult {
+    let mut input = DraftInput {
         language: viewer.locale.code().into(),
         visibility: "programme".into(),
         ..Default::default()
     };
+    // Opened from a table the person manages: the document is the table's, seen by its people.
+    if let Ok(table) = Uuid::parse_str(q.table.trim()) {
+        if publish::may_publish_for_table(&scope(&state, &viewer).await?, table) {
+            input.visibility = "table".into();
+            input.table = table.to_string();
+        }
+    }
     form_page(
         &state,
         &viewer,
@@ -332,6 +363,7 @@ async fn read_form(
             "visibility" => i.visibility = value,
             "organisation" => i.organisation = value,
             "group" => i.group = value,
+            "table" => i.table = value,
             "themes" | "sectors" if i.themes.len() < 200 => i.themes.push(value),
             "places" if i.places.len() < 200 => i.places.push(value),
             "module" => s.module = value,
@@ -366,17 +398,26 @@ async fn check(
         .unwrap_or_default();
     let mut errors = Errors::default();
     let publisher = scope(state, viewer).await?;
-    if let Some(r) = publish::refusal(
+    if let Some(r) = publish::refusal_for(
         &publisher,
         draft.visibility,
-        draft.organisation,
-        draft.group,
+        domain::library::Owner {
+            organisation: draft.organisation,
+            group: draft.group,
+            table: draft.table,
+        },
     ) {
         errors.add(r.field, r.message);
     } else if is_staff(viewer) {
-        // Staff may choose any organisation or group, so it is looked up; everyone else's are
-        // their own.
-        if let Some(g) = draft.group {
+        // Staff may choose any organisation, group or table, so it is looked up; everyone
+        // else's are their own.
+        if let Some(t) = draft.table {
+            match db::tables::get(&state.db, t).await {
+                Ok(_) => {}
+                Err(db::DbError::NotFound) => errors.add("table", "error-library-table"),
+                Err(e) => return Err(e.into()),
+            }
+        } else if let Some(g) = draft.group {
             if !structure.cohorts.iter().any(|c| c.id == g) {
                 errors.add("group", "error-library-group");
             }
@@ -589,6 +630,7 @@ fn input_of(doc: &Document) -> DraftInput {
             .map(|o| o.to_string())
             .unwrap_or_default(),
         group: doc.cohort_id.map(|g| g.to_string()).unwrap_or_default(),
+        table: doc.table_id.map(|t| t.to_string()).unwrap_or_default(),
         themes: doc.themes.clone(),
         places: doc
             .places

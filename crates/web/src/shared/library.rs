@@ -28,18 +28,38 @@ pub(crate) fn is_staff(viewer: &Viewer) -> bool {
         .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
 }
 
-/// What the viewer may see of the library.
+/// Whether the viewer tutors an administration: tutors see every territorial table, and so its
+/// documents (`domain::tables::access`).
+fn is_tutor(viewer: &Viewer) -> bool {
+    viewer.principal.as_ref().is_some_and(|p| {
+        p.grants
+            .iter()
+            .any(|g| g.role == Role::Tutor && g.space == domain::roles::SpaceKind::Organisation)
+    })
+}
+
+/// What the viewer may see of the library: one query reads their working groups and the
+/// territorial tables they see and manage.
 pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db::DbError> {
     let Some(p) = viewer.principal.as_ref() else {
         return Ok(Scope::default());
     };
+    let everything = is_staff(viewer);
     let organisations = p.organisations();
-    let groups = db::library::groups_of(&state.db, &organisations).await?;
+    let reach = if everything {
+        // Staff see and publish everything: nothing more to read.
+        db::library::Reach::default()
+    } else {
+        db::library::reach(&state.db, p.user_id, &organisations).await?
+    };
     Ok(Scope {
-        everything: is_staff(viewer),
+        everything,
         signed_in: true,
         organisations,
-        groups,
+        groups: reach.groups,
+        every_table: is_tutor(viewer),
+        tables: reach.tables,
+        managed_tables: reach.managed_tables,
     })
 }
 
@@ -257,7 +277,7 @@ pub(crate) async fn document(state: &AppState, viewer: &Viewer, id: Uuid) -> App
         .await?
         .ok_or(AppError::NotFound)?;
     let scope = scope(state, viewer).await?;
-    if scope.sees(doc.visibility(), doc.organisation_id, doc.cohort_id) {
+    if scope.sees(doc.visibility(), doc.owner()) {
         Ok(doc)
     } else {
         Err(AppError::NotFound)

@@ -4,6 +4,7 @@
 //! the routes and what they share: reading a table with the viewer's access to it.
 
 mod form;
+mod links;
 mod manage;
 mod meetings;
 mod pages;

@@ -212,11 +212,9 @@ pub(super) async fn table_page(
     // may be visible to the lead administration only); the others learn that it is recorded.
     let memorandum_seen = match table.memorandum_id {
         Some(id) => match db::library::document(&state.db, id).await? {
-            Some(doc) => crate::shared::library::scope(state, viewer).await?.sees(
-                doc.visibility(),
-                doc.organisation_id,
-                doc.cohort_id,
-            ),
+            Some(doc) => crate::shared::library::scope(state, viewer)
+                .await?
+                .sees(doc.visibility(), doc.owner()),
             None => false,
         },
         None => false,
@@ -260,6 +258,7 @@ pub(super) async fn table_page(
             secretariat, signatories => signatories.iter().map(|s| context! {
                 organisation => s.organisation, name => s.name, signed_on => locale.date(s.signed_on),
             }).collect::<Vec<_>>(),
+            links => super::links::view(state, viewer, found).await?,
             manages, memorandum_seen, names_secretariat => access::names_secretariat(viewer.principal.as_ref(), &found.involved),
             next => table.status.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
             roles => MemberRole::ALL.map(MemberRole::code),
