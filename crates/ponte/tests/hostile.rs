@@ -87,6 +87,9 @@ const MUTATED: &[&str] = &[
     "tables.meeting_update",
     "tables.meeting_cancel",
     "tables.meeting_attendance",
+    "tables.minutes_amend",
+    "tables.minutes_circulate",
+    "tables.minutes_comment",
 ];
 
 /// Unsafe routes not mutated here, with the reason.
@@ -114,6 +117,9 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "community.report_close",
         "no fields; its report id is in the path",
     ),
+    ("tables.minutes_draft", "no fields"),
+    ("tables.minutes_approve", "no fields"),
+    ("tables.minutes_publish", "no fields"),
 ];
 
 /// What a route must do with a mutated form.

@@ -7,7 +7,7 @@
 
 use crate::labs::schedule::instant;
 use crate::tables::meetings::AgendaItem;
-use crate::validation::Errors;
+use crate::validation::{optional_line, Errors};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -249,7 +249,7 @@ impl MinutesInput {
                     continue;
                 }
                 if text.chars().count() > MAX_DECISION {
-                    errors.add("decisions", "error-minutes-decision-long");
+                    errors.add("decisions", "error-too-long");
                     continue;
                 }
                 if text
@@ -289,13 +289,8 @@ impl MinutesInput {
                 decisions,
             });
         }
-        let note = self.note.trim();
-        if note.chars().count() > MAX_NOTE {
-            errors.add("note", "error-too-long");
-        } else if note.chars().any(char::is_control) {
-            errors.add("note", "error-line-break");
-        }
-        errors.into_result((MinutesBody { sections }, note.to_string()))
+        let note = optional_line(&mut errors, "note", &self.note, MAX_NOTE).unwrap_or_default();
+        errors.into_result((MinutesBody { sections }, note))
     }
 }
 
@@ -501,7 +496,7 @@ mod tests {
                 .check(&first, &mut next)
                 .unwrap_err()
                 .for_field("decisions"),
-            Some("error-minutes-decision-long")
+            Some("error-too-long")
         );
     }
 

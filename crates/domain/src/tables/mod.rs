@@ -41,6 +41,17 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("tables.meeting_update", Rule::Held(SECRETARIAT)),
     ("tables.meeting_cancel", Rule::Held(SECRETARIAT)),
     ("tables.meeting_attendance", Rule::Held(SECRETARIAT)),
+    ("tables.minutes_show", Rule::SignedIn),
+    ("tables.minutes_compare", Rule::SignedIn),
+    ("tables.minutes_docx", Rule::Public),
+    ("tables.minutes_pdf", Rule::Public),
+    ("tables.minutes_draft", Rule::Held(SECRETARIAT)),
+    ("tables.minutes_edit", Rule::Held(SECRETARIAT)),
+    ("tables.minutes_amend", Rule::Held(SECRETARIAT)),
+    ("tables.minutes_circulate", Rule::Held(SECRETARIAT)),
+    ("tables.minutes_comment", Rule::SignedIn),
+    ("tables.minutes_approve", Rule::Held(SECRETARIAT)),
+    ("tables.minutes_publish", Rule::Held(SECRETARIAT)),
 ];
 
 /// Who creates a table: programme staff (and the operator) or an administration's coordinator,

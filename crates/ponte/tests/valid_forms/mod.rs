@@ -1323,6 +1323,76 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             .shown(presence, "attendance-attendance")
             .shown(person, "attendance-attendance")
         }
+        // A meeting's minutes, amended and circulated by Salerno's coordinator, commented on
+        // by the actor, who represents the chamber of commerce; on minutes made for the walk.
+        "tables.minutes_amend" => {
+            let m = walk_minutes(app, f.salerno_table).await;
+            let base = format!(
+                "/tables/{}/meetings/{}/minutes",
+                f.salerno_table, m.meeting_id
+            );
+            // A text that differs from the saved one each time, so that the form stores a version.
+            let text = format!("Resoconto {}", Uuid::now_v7().simple());
+            // Its decision, or a new one once a mutation withdrew it.
+            let decision = m.body.sections[0]
+                .decisions
+                .first()
+                .map(|d| d.id.to_string())
+                .unwrap_or_default();
+            let section: &'static str =
+                Box::leak(m.body.sections[0].id.to_string().into_boxed_str());
+            ValidForm::new(
+                format!("{base}/amend"),
+                COORDINATOR,
+                vec![
+                    req("version", m.version.to_string(), Version),
+                    req("s0.id", section, Id),
+                    opt("s0.body", text, Text(50_000)),
+                    opt("s0.d0.id", decision, Id),
+                    opt(
+                        "s0.d0.text",
+                        "Approvare il programma di lavoro",
+                        Text(2_000),
+                    ),
+                    opt("note", "Corretto il resoconto", Line(500)),
+                ],
+            )
+            .pairs()
+            .large()
+        }
+        "tables.minutes_circulate" => {
+            let m = walk_minutes(app, f.salerno_table).await;
+            let deadline =
+                (chrono::Utc::now().date_naive() + chrono::Duration::days(10)).to_string();
+            ValidForm::new(
+                format!(
+                    "/tables/{}/meetings/{}/minutes/circulate",
+                    f.salerno_table, m.meeting_id
+                ),
+                COORDINATOR,
+                vec![req("deadline", deadline, Date)],
+            )
+            .shown_in("circulate")
+        }
+        "tables.minutes_comment" => {
+            let m = walk_minutes(app, f.salerno_table).await;
+            ValidForm::new(
+                format!(
+                    "/tables/{}/meetings/{}/minutes/comments",
+                    f.salerno_table, m.meeting_id
+                ),
+                Some("attore@ponte.example"),
+                vec![
+                    req("section", m.body.sections[0].id.to_string(), Id),
+                    req(
+                        "comment",
+                        "Propongo di citare anche il Comune di Eboli.",
+                        Text(5_000),
+                    ),
+                ],
+            )
+            .shown_in("comment")
+        }
         _ => return None,
     };
     Some(form)
@@ -1471,6 +1541,67 @@ async fn convened_meeting(app: &App, f: &Fixtures) -> db::tables::Meeting {
 }
 
 /// A meeting of `table` convened a month ahead, made directly in the database.
+/// The minutes the walk works on: of a meeting of `table` held yesterday, made once, circulated
+/// with comments open for a month and one decision in their first section.
+async fn walk_minutes(app: &App, table: Uuid) -> db::tables::Minutes {
+    const TITLE: &str = "Riunione del verbale da modificare";
+    let existing = db::tables::meetings(app.db(), table)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title == TITLE);
+    let meeting = match existing {
+        Some(m) => m.id,
+        None => {
+            let starts_at = app.db().now() - chrono::Duration::days(1);
+            let draft = domain::tables::meetings::MeetingDraft {
+                title: TITLE.into(),
+                starts_at,
+                ends_at: starts_at + chrono::Duration::hours(2),
+                place: "Salerno".into(),
+                online_url: String::new(),
+                agenda: vec![domain::tables::meetings::AgendaItem {
+                    title: "Programma di lavoro".into(),
+                    representative: None,
+                    presenter: "Giovanna Ferri".into(),
+                }],
+                documents: Vec::new(),
+            };
+            let id = Uuid::now_v7();
+            db::tables::convene(app.db(), table, id, &draft, &[], None)
+                .await
+                .unwrap();
+            db::tables::record_attendance(app.db(), table, id, &[], None)
+                .await
+                .unwrap();
+            let mut body =
+                domain::tables::minutes::MinutesBody::from_agenda(&draft.agenda, Uuid::now_v7);
+            body.sections[0]
+                .decisions
+                .push(domain::tables::minutes::Decision {
+                    id: Uuid::now_v7(),
+                    text: "Approvare il programma di lavoro".into(),
+                });
+            db::tables::draft_minutes(app.db(), table, id, Uuid::now_v7(), &body, None)
+                .await
+                .unwrap();
+            let m = db::tables::minutes_of(app.db(), table, id)
+                .await
+                .unwrap()
+                .unwrap();
+            let deadline = app.db().now() + chrono::Duration::days(30);
+            db::tables::circulate_minutes(app.db(), &m, deadline, &[], None)
+                .await
+                .unwrap();
+            id
+        }
+    };
+    db::tables::minutes_of(app.db(), table, meeting)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 async fn new_meeting(app: &App, table: Uuid) -> Uuid {
     let starts_at = chrono::Utc::now() + chrono::Duration::days(30);
     let draft = domain::tables::meetings::MeetingDraft {

@@ -720,6 +720,10 @@ async fn meeting_page_with(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let minutes = super::minutes::states(state, found.table.id, found.access(viewer))
+        .await?
+        .get(&m.id)
+        .copied();
     let page = render(
         state,
         viewer,
@@ -741,6 +745,7 @@ async fn meeting_page_with(
             manages,
             may_change => meetings::may_change(m.status, m.starts_at, now).is_ok(),
             may_record => m.status != MeetingStatus::Cancelled && today(state) >= day,
+            minutes, may_draft => manages && m.status == MeetingStatus::Held,
             failed => failed.form, errors => field_errors(state, viewer, &failed.errors),
             typed => failed.typed,
         },

@@ -7,6 +7,7 @@ mod form;
 mod links;
 mod manage;
 mod meetings;
+mod minutes;
 mod pages;
 
 use crate::http::{AppError, AppResult};
@@ -128,6 +129,74 @@ pub fn routes() -> Vec<Route> {
             "/tables/{id}/meetings/{meeting}/attendance",
             "tables.meeting_attendance",
             meetings::attendance,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/minutes",
+            "tables.minutes_show",
+            minutes::show,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/minutes",
+            "tables.minutes_draft",
+            minutes::draft,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/minutes/edit",
+            "tables.minutes_edit",
+            minutes::edit,
+        ),
+        // Every section's text, up to `MAX_BODY` characters each, in one form.
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/minutes/amend",
+            "tables.minutes_amend",
+            minutes::amend,
+        )
+        .with_body_limit(minutes::MAX_FORM),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/minutes/circulate",
+            "tables.minutes_circulate",
+            minutes::circulate,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/minutes/comments",
+            "tables.minutes_comment",
+            minutes::comment,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/minutes/approve",
+            "tables.minutes_approve",
+            minutes::approve,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/minutes/publish",
+            "tables.minutes_publish",
+            minutes::publish,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/minutes/compare",
+            "tables.minutes_compare",
+            minutes::compare,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/minutes/docx",
+            "tables.minutes_docx",
+            minutes::docx,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/minutes/pdf",
+            "tables.minutes_pdf",
+            minutes::pdf,
         ),
     ]
 }

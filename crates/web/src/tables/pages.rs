@@ -297,6 +297,7 @@ pub(super) async fn public(State(state): State<AppState>, viewer: Viewer, Id(id)
                 organisation => s.organisation, signed_on => viewer.locale.date(s.signed_on),
             }).collect::<Vec<_>>(),
             may_open => find(&state, &viewer, id).await.is_ok_and(|f| f.access(&viewer) >= Access::Read),
+            minutes => super::minutes::published(&state, id, viewer.locale).await?,
         },
     )
 }
