@@ -6,7 +6,8 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{apps, multipart, App, Client};
+use common::{apps, multipart, App, Client, SmtpSink};
+use serde_json::Value;
 use uuid::Uuid;
 
 /// The demo tables: Salerno's and Foggia's.
@@ -280,5 +281,200 @@ async fn a_tables_documents_are_seen_by_its_people_only() {
             "{name}: {:?}",
             (s.by_title, s.by_text, s.in_facets, s.page, s.file)
         );
+    }
+}
+
+/// Reads a delivered email with Python's email and icalendar packages: its recipient, subject
+/// and the calendar invitation's method, UID, SEQUENCE and attendee.
+const READER: &str = r#"
+import sys, json, email
+from email import policy
+import icalendar
+msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+out = {"to": str(msg["To"]), "subject": str(msg["Subject"]), "calendar": None}
+for part in msg.walk():
+    if not part.is_multipart() and part.get_content_type() == "text/calendar":
+        c = icalendar.Calendar.from_ical(part.get_content())
+        e = list(c.walk("VEVENT"))[0]
+        out["calendar"] = {"method": str(c["METHOD"]), "uid": str(e["UID"]),
+            "sequence": int(e["SEQUENCE"]), "attendee": str(e["ATTENDEE"])}
+print(json.dumps(out))
+"#;
+
+fn read_mail(raw: &str) -> Value {
+    let dir = db::testing::TempDir::new("ponte-late-joiner-mail");
+    let path = dir.path().join("mail.eml");
+    std::fs::write(&path, raw).unwrap();
+    let python = std::env::var("PONTE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(READER)
+        .arg(&path)
+        .output()
+        .expect("run the mail reader");
+    assert!(
+        out.status.success(),
+        "the mail reader failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the reader's JSON")
+}
+
+/// Runs the due jobs of the real queue and returns the emails they delivered, read.
+async fn deliver(app: &App, smtp: &SmtpSink) -> Vec<Value> {
+    let before = smtp.messages().len();
+    web::jobs::run_due(app.db(), &smtp.runners()).await;
+    smtp.messages()[before..]
+        .iter()
+        .map(|m| read_mail(m))
+        .collect()
+}
+
+/// Convenes a meeting of `table` in `days` days through the secretariat's form; returns its id.
+async fn convene(c: &mut Client, table: Uuid, title: &str, days: i64, app: &App) -> Uuid {
+    let date = (app.db().now().with_timezone(&domain::locale::TIME_ZONE)
+        + chrono::Duration::days(days))
+    .date_naive()
+    .to_string();
+    let r = c
+        .post(
+            &format!("/tables/{table}/meetings"),
+            &[
+                ("title", title),
+                ("date", &date),
+                ("start", "10:00"),
+                ("end", "12:00"),
+                ("place", "Salerno, Palazzo Sant'Agostino"),
+                ("online_url", ""),
+                ("agenda0.title", "Programma dell'anno"),
+                ("agenda0.representative", ""),
+                ("agenda0.presenter", "La segreteria"),
+                ("documents", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    r.location().rsplit('/').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_representative_added_later_is_convened_to_the_coming_meetings() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, _) = demo_tables(&app).await;
+        let smtp = SmtpSink::start();
+        // What the demo queued is delivered first.
+        deliver(&app, &smtp).await;
+        let mut secretary = app.signed_in("membro@ponte.example").await;
+        let coming = convene(&mut secretary, salerno, "Riunione di primavera", 12, &app).await;
+        let called_off = convene(&mut secretary, salerno, "Riunione annullata", 20, &app).await;
+        let r = secretary
+            .post(
+                &format!("/tables/{salerno}/meetings/{called_off}/cancel"),
+                &[("reason", "Sala non disponibile")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let first = deliver(&app, &smtp).await;
+        assert!(
+            !first.is_empty(),
+            "{name}: the representatives were convened"
+        );
+        // The meetings a newcomer is to be convened to: convened and not begun (the demo's
+        // planned one among them, the cancelled one not).
+        let now = app.db().now();
+        let expected: std::collections::BTreeSet<String> = db::tables::meetings(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| {
+                m.status == domain::tables::meetings::MeetingStatus::Convened && m.starts_at > now
+            })
+            .map(|m| format!("{}@ponte.test", m.id))
+            .collect();
+        assert!(expected.contains(&format!("{coming}@ponte.test")), "{name}");
+        assert!(
+            !expected.contains(&format!("{called_off}@ponte.test")),
+            "{name}"
+        );
+
+        // A contact of the university joins the table.
+        let university = app.organisation("Università degli Studi di Salerno").await;
+        let newcomer = "nuova.referente@unisa.example";
+        let r = secretary
+            .post(
+                &format!("/tables/{salerno}/representatives"),
+                &[
+                    ("organisation", &university.to_string()),
+                    ("name", "Nuova Referente"),
+                    ("email", newcomer),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let mails = deliver(&app, &smtp).await;
+        // Only the newcomer is written to, once per coming meeting, with the invitation.
+        assert_eq!(mails.len(), expected.len(), "{name}: {mails:?}");
+        let mut uids = std::collections::BTreeSet::new();
+        for m in &mails {
+            assert!(m["to"].as_str().unwrap().contains(newcomer), "{name}: {m}");
+            let cal = &m["calendar"];
+            assert_eq!(cal["method"], "REQUEST", "{name}: {m}");
+            assert!(
+                cal["attendee"].as_str().unwrap().contains(newcomer),
+                "{name}: {m}"
+            );
+            uids.insert(cal["uid"].as_str().unwrap().to_string());
+        }
+        assert_eq!(uids, expected, "{name}");
+        let notified = db::tables::notified(app.db(), coming).await.unwrap();
+        assert!(notified.iter().any(|n| n.email == newcomer), "{name}");
+
+        // A later change of the meeting reaches them like everyone else, at a higher SEQUENCE.
+        let date = (now.with_timezone(&domain::locale::TIME_ZONE) + chrono::Duration::days(13))
+            .date_naive()
+            .to_string();
+        let before = db::tables::meeting(app.db(), salerno, coming)
+            .await
+            .unwrap();
+        let r = secretary
+            .post(
+                &format!("/tables/{salerno}/meetings/{coming}"),
+                &[
+                    ("version", &before.version.to_string()),
+                    ("title", "Riunione di primavera"),
+                    ("date", &date),
+                    ("start", "10:00"),
+                    ("end", "12:00"),
+                    ("place", "Salerno, Palazzo Sant'Agostino"),
+                    ("online_url", ""),
+                    ("agenda0.title", "Programma dell'anno"),
+                    ("agenda0.representative", ""),
+                    ("agenda0.presenter", "La segreteria"),
+                    ("documents", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let changed = deliver(&app, &smtp).await;
+        let theirs = changed
+            .iter()
+            .find(|m| m["to"].as_str().unwrap().contains(newcomer))
+            .unwrap_or_else(|| panic!("{name}: the newcomer is told of the change"));
+        assert_eq!(theirs["calendar"]["sequence"], 1, "{name}: {theirs}");
+
+        // Added again (the same address), they are refused and nothing is queued.
+        let r = secretary
+            .post(
+                &format!("/tables/{salerno}/representatives"),
+                &[
+                    ("organisation", &university.to_string()),
+                    ("name", "Nuova Referente"),
+                    ("email", newcomer),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(deliver(&app, &smtp).await.is_empty(), "{name}");
     }
 }

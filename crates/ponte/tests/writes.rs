@@ -1875,7 +1875,7 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
-        case("tables::add_representative", |w| {
+        case("tables::add_representative_convened", |w| {
             boxed(async move {
                 let id = w.table().await;
                 let r = domain::tables::members::NewRepresentative {
@@ -1883,7 +1883,17 @@ fn cases() -> Vec<(&'static str, Case)> {
                     name: "Rappresentante del giro".into(),
                     email: format!("{}@walk.example", w.unique("rappresentante")),
                 };
-                w.write(db::tables::add_representative(
+                let convocation = db::tables::Outgoing {
+                    kind: "email",
+                    key: email.clone(),
+                    payload: json!({ "to": email, "subject": "Convocazione", "body": "Testo" }),
+                    recipient: db::tables::Notified {
+                        email: email.clone(),
+                        name: "Rappresentante del giro".into(),
+                        user_id: None,
+                    },
+                };
+                w.write(db::tables::add_representative_convened(
                     &w.db,
                     id,
                     &r,

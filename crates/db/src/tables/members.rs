@@ -212,14 +212,31 @@ pub async fn add_representative(
     user: Option<Uuid>,
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
+    add_representative_convened(db, table, r, user, &[], actor).await
+}
+
+/// [`add_representative`], queueing in the same change the convocations of the table's coming
+/// meetings (`convocations`: each with its meeting) and recording them among those told of each
+/// meeting: a representative who joins after a meeting was convened is convened too, and nobody
+/// is told of a representative that was not added.
+pub async fn add_representative_convened(
+    db: &Db,
+    table: Uuid,
+    r: &NewRepresentative,
+    user: Option<Uuid>,
+    convocations: &[(Uuid, Outgoing)],
+    actor: Option<Uuid>,
+) -> Result<Uuid> {
     let id = new_id();
+    let now = db.now();
+    let meetings: Vec<Uuid> = convocations.iter().map(|(m, _)| *m).collect();
     let change = Change {
         actor,
         action: "tables.representative_add",
         entity: "table",
         entity_id: table.to_string(),
         before: None,
-        after: Some(json!({ "representative": r, "account": user })),
+        after: Some(json!({ "representative": r, "account": user, "convened_to": meetings })),
     };
     crate::change!(
         db,
@@ -237,12 +254,35 @@ pub async fn add_representative(
             .bind(user)
             .bind(&r.name)
             .bind(&r.email)
-            .bind(db.now())
+            .bind(now)
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_write)?;
             if done.rows_affected() != 1 {
                 return Err(DbError::NotFound);
+            }
+            for (meeting, o) in convocations {
+                sqlx::query(
+                    "INSERT INTO table_meeting_notices (meeting_id, email, name, user_id)
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, email) DO NOTHING",
+                )
+                .bind(*meeting)
+                .bind(&o.recipient.email)
+                .bind(&o.recipient.name)
+                .bind(o.recipient.user_id)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
+                     VALUES ($1, $2, $3, $4, $5, $5)",
+                )
+                .bind(new_id())
+                .bind(o.kind)
+                .bind(&o.key)
+                .bind(o.payload.to_string())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             }
             Ok(())
         },

@@ -411,6 +411,16 @@ pub fn may_change(
     }
 }
 
+/// Whether a representative who joins the table now receives the convocation of this meeting:
+/// of one still convened that has not begun (a meeting past, held or cancelled is no news).
+pub fn convenes_newcomers(
+    status: MeetingStatus,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    may_change(status, starts_at, now).is_ok()
+}
+
 /// Checks the cancellation of a meeting in `status` with `reason`; returns the reason trimmed,
 /// or the field and message key of the refusal.
 pub fn cancel(status: MeetingStatus, reason: &str) -> Result<String, (&'static str, &'static str)> {
@@ -522,6 +532,21 @@ pub fn check_attendance(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn newcomers_are_convened_to_coming_meetings_only() {
+        let now = DateTime::parse_from_rfc3339("2027-03-01T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let later = now + chrono::Duration::days(3);
+        let earlier = now - chrono::Duration::hours(1);
+        assert!(convenes_newcomers(MeetingStatus::Convened, later, now));
+        assert!(!convenes_newcomers(MeetingStatus::Convened, earlier, now));
+        assert!(!convenes_newcomers(MeetingStatus::Convened, now, now));
+        assert!(!convenes_newcomers(MeetingStatus::Cancelled, later, now));
+        assert!(!convenes_newcomers(MeetingStatus::Held, later, now));
+    }
+
     use super::*;
     use chrono::TimeZone;
 

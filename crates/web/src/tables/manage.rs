@@ -313,7 +313,24 @@ pub(super) async fn representative(
         }
         None => None,
     };
-    match db::tables::add_representative(&state.db, id, &r, account, viewer.user_id()).await {
+    // Meetings convened before they joined reach them too, with the calendar invitation.
+    let person = db::tables::Notified {
+        email: r.email.clone(),
+        name: r.name.clone(),
+        user_id: account,
+    };
+    let convocations =
+        super::meetings::late_convocations(&state, &viewer, &found.table, &person).await?;
+    match db::tables::add_representative_convened(
+        &state.db,
+        id,
+        &r,
+        account,
+        &convocations,
+        viewer.user_id(),
+    )
+    .await
+    {
         Ok(_) => back(id, "members"),
         Err(db::DbError::Duplicate) => {
             let e = one("email", "error-table-email-twice");

@@ -292,6 +292,63 @@ async fn emails(
             }
         }
     }
+    letters(state, viewer, table, id, draft, sequence, news, told).await
+}
+
+/// The convocations of the table's coming meetings (convened, not started) for `person`, who is
+/// being added as a representative, each at the meeting's current SEQUENCE: those they were
+/// not told of already. Returned with their meeting, to be queued in the change that adds them.
+pub(super) async fn late_convocations(
+    state: &AppState,
+    viewer: &Viewer,
+    table: &Table,
+    person: &Notified,
+) -> AppResult<Vec<(Uuid, Outgoing)>> {
+    let now = state.db.now();
+    let mut out = Vec::new();
+    for m in db::tables::meetings(&state.db, table.id).await? {
+        if !meetings::convenes_newcomers(m.status, m.starts_at, now) {
+            continue;
+        }
+        let told = db::tables::notified(&state.db, m.id).await?;
+        if told
+            .iter()
+            .any(|n| n.email.eq_ignore_ascii_case(&person.email))
+        {
+            continue;
+        }
+        let one = vec![(person.clone(), false)];
+        for o in letters(
+            state,
+            viewer,
+            table,
+            m.id,
+            &m.draft(),
+            m.sequence,
+            News::Convened,
+            one,
+        )
+        .await?
+        {
+            out.push((m.id, o));
+        }
+    }
+    Ok(out)
+}
+
+/// The emails of `news` about meeting `id` to `told` (each with whether they no longer
+/// represent a member).
+#[allow(clippy::too_many_arguments)]
+async fn letters(
+    state: &AppState,
+    viewer: &Viewer,
+    table: &Table,
+    id: Uuid,
+    draft: &MeetingDraft,
+    sequence: i64,
+    news: News<'_>,
+    told: Vec<(Notified, bool)>,
+) -> AppResult<Vec<Outgoing>> {
     let mut recipients = Vec::with_capacity(told.len());
     for (r, former) in told {
         let locale = match r.user_id {
