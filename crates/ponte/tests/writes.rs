@@ -1877,11 +1877,13 @@ fn cases() -> Vec<(&'static str, Case)> {
         }),
         case("tables::add_representative_convened", |w| {
             boxed(async move {
-                let id = w.table().await;
+                // A meeting convened before they join: they are convened in the same change.
+                let (id, meeting) = w.meeting(5).await;
+                let email = format!("{}@walk.example", w.unique("rappresentante"));
                 let r = domain::tables::members::NewRepresentative {
                     organisation: w.salerno,
                     name: "Rappresentante del giro".into(),
-                    email: format!("{}@walk.example", w.unique("rappresentante")),
+                    email: email.clone(),
                 };
                 let convocation = db::tables::Outgoing {
                     kind: "email",
@@ -1898,6 +1900,7 @@ fn cases() -> Vec<(&'static str, Case)> {
                     id,
                     &r,
                     None,
+                    &[(meeting, convocation)],
                     Some(w.staff),
                 ))
                 .await
