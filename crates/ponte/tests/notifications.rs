@@ -89,6 +89,30 @@ fn header(message: &str, name: &str) -> Option<String> {
         .map(|l| l.split_once(':').unwrap().1.trim().to_string())
 }
 
+/// A message's text, its transfer encoding undone.
+fn body(raw: &str) -> String {
+    use base64::Engine;
+    let raw = raw.replace("\r\n", "\n");
+    let (_, text) = raw.split_once("\n\n").expect("headers and body");
+    match header(&raw, "Content-Transfer-Encoding")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "base64" => String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(text.split_whitespace().collect::<String>())
+                .expect("base64 body"),
+        )
+        .expect("UTF-8 body"),
+        "quoted-printable" => String::from_utf8(
+            quoted_printable::decode(text, quoted_printable::ParseMode::Robust).expect("QP body"),
+        )
+        .expect("UTF-8 body"),
+        _ => text.to_string(),
+    }
+}
+
 #[tokio::test]
 async fn a_mention_outside_the_space_is_refused_and_one_inside_notifies() {
     for app in apps().await {
@@ -167,17 +191,16 @@ async fn a_mention_outside_the_space_is_refused_and_one_inside_notifies() {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let told: Vec<(String, String)> =
-            db::run!(app.db(), |pool| {
-                sqlx::query_as(
-            "SELECT kind, delivery FROM notifications WHERE user_id = $1 AND thread_id = $2"
-        )
-        .bind(coordinator_id)
-        .bind(thread_id)
-        .fetch_all(pool)
-        .await
-        .unwrap()
-            });
+        let told: Vec<(String, String)> = db::run!(app.db(), |pool| {
+            sqlx::query_as(
+                "SELECT kind, delivery FROM notifications WHERE user_id = $1 AND thread_id = $2",
+            )
+            .bind(coordinator_id)
+            .bind(thread_id)
+            .fetch_all(pool)
+            .await
+            .unwrap()
+        });
         assert_eq!(told, [("mention".to_string(), "immediate".to_string())]);
         assert_eq!(
             db::notifications::unread(app.db(), coordinator_id)
@@ -352,7 +375,7 @@ async fn digests_gather_by_space_at_eight_in_rome_once_and_unsubscribe_in_one_cl
             app.backend.name
         );
         let raw = &mails[0];
-        let text = raw.replace("=\r\n", "").replace("=\n", "");
+        let text = body(raw);
         let salerno_at = text
             .find("== Provincia di Salerno ==")
             .expect("Salerno's group");
@@ -475,5 +498,74 @@ async fn an_altered_or_expired_unsubscribe_link_is_refused_and_changes_nothing()
         assert_eq!(r.status, StatusCode::GONE);
         assert!(r.body.contains("a expiré"), "{}", r.body);
         assert_eq!(footprint(&app).await, before, "nothing changed");
+    }
+}
+
+/// Submits a new product of Salerno to its tutor, as the coordinator.
+async fn submit_product(app: &App, coordinator: &mut Client, title: &str) {
+    let salerno = app.organisation("Provincia di Salerno").await;
+    let r = coordinator
+        .post(
+            &format!("/organisations/{salerno}/products"),
+            &[
+                ("title", title),
+                ("kind", "partnership_plan"),
+                ("due_on", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let path = r.location().trim_end_matches("/edit").to_string();
+    let r = coordinator
+        .post(
+            &format!("{path}/review"),
+            &[("action", "submit"), ("note", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+#[tokio::test]
+async fn review_emails_follow_the_preference_and_unsubscribe_in_one_click() {
+    const TUTOR: &str = "tutor@ponte.example";
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        deliver(&app, &smtp, "nobody").await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        submit_product(&app, &mut coordinator, "Piano di partenariato con Valona").await;
+        let mails = deliver(&app, &smtp, TUTOR).await;
+        assert_eq!(mails.len(), 1, "{}", app.backend.name);
+        // The review's own email, now with its one-click unsubscribe (the demo's address is not
+        // https: the link is offered, one click is not claimed).
+        let list = header(&mails[0], "List-Unsubscribe").expect("List-Unsubscribe");
+        let path = list
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .trim_start_matches("http://ponte.test")
+            .to_string();
+        assert!(path.starts_with("/unsubscribe/"), "{path}");
+        assert!(header(&mails[0], "List-Unsubscribe-Post").is_none());
+        let r = app.client().post(&path, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let tutor = user(&app, TUTOR).await;
+        assert!(db::notifications::preferences(app.db(), tutor)
+            .await
+            .unwrap()
+            .contains(&(Kind::Review, Delivery::Off)));
+        // Off: the next submission reaches the tutor in the app only.
+        submit_product(&app, &mut coordinator, "Piano di comunicazione esterna").await;
+        assert!(deliver(&app, &smtp, TUTOR).await.is_empty());
+        // Digests are not offered for reviews, nor any choice for labs yet.
+        let mut t = app.signed_in(TUTOR).await;
+        let r = t
+            .post("/profile/notifications", &[("review", "daily")])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = t.post("/profile/notifications", &[("lab", "off")]).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = t
+            .post("/profile/notifications", &[("review", "immediate")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
     }
 }

@@ -39,6 +39,8 @@ impl Runners {
             crate::products::reminders::KIND,
             crate::tables::reminders::REMINDER_KIND,
             crate::tables::reminders::DIGEST_KIND,
+            db::notifications::SEND_JOB,
+            db::notifications::DIGEST_JOB,
         ];
         if self.smtp.is_some() {
             kinds.push(crate::mail::KIND);
@@ -121,6 +123,10 @@ pub fn spawn_worker(db: Db, runners: Runners) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         if let Err(e) = crate::tables::reminders::ensure_digest(&db).await {
             tracing::error!(error = %e, "could not queue the weekly digest of commitments");
+        }
+        // The next notification digests, queued once whichever instance asks first.
+        if let Err(e) = crate::notifications::emails::schedule_digests(&db).await {
+            tracing::error!(error = %e, "could not queue the notification digests");
         }
         loop {
             run_due(&db, &runners).await;

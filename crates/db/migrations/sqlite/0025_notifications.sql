@@ -4,7 +4,7 @@
 -- delivery chosen when each was made, the space it belongs to (digests group by it), the thread
 -- (reading the thread reads it) and when it was emailed (at once, or gathered into a digest;
 -- never when off). Notifications without a delivery are emailed by the feature that made them.
--- A person's unread count is kept on their account row, read with the session at no extra query.
+-- A person's unread count is kept in notification_unread, read with the session at no extra query.
 -- community_mentions records whom each message mentions (so that an edit tells only the people
 -- it adds). server_keys holds the server's secret keys (the one that signs unsubscribe links),
 -- made on first use and shared by every instance.
@@ -38,6 +38,9 @@ CREATE TABLE server_keys (
     created_at TEXT NOT NULL
 );
 
-ALTER TABLE users ADD COLUMN unread_notifications INTEGER NOT NULL DEFAULT 0;
-UPDATE users SET unread_notifications =
-    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL);
+CREATE TABLE notification_unread (
+    user_id BLOB PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    unread INTEGER NOT NULL
+);
+INSERT INTO notification_unread (user_id, unread)
+    SELECT user_id, COUNT(*) FROM notifications WHERE read_at IS NULL GROUP BY user_id;

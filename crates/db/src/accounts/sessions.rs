@@ -40,7 +40,7 @@ pub struct SessionUser {
     pub id: Uuid,
     pub name: String,
     pub email: String,
-    /// Notifications not read yet, kept on the account row (read here at no extra query).
+    /// Notifications not read yet, kept per person (read here at no extra query).
     pub unread: i64,
 }
 
@@ -61,8 +61,9 @@ pub async fn session_principal(db: &Db, token: &str) -> Result<Option<(SessionUs
     let found = run!(db, |pool| {
         let rows = sqlx::query(
             "SELECT s.user_id, s.last_seen_at, u.name, u.email, g.role, g.space_kind, g.space_id,
-                    u.unread_notifications
+                    COALESCE(c.unread, 0)
              FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN grants g ON g.user_id = u.id
+             LEFT JOIN notification_unread c ON c.user_id = u.id
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = $3",
         )
         .bind(&hash)

@@ -1,5 +1,5 @@
-//! Notifications: what each person was told of (listed in the app, counted unread on their
-//! account row), their preferences per kind, the emails that go out at once or gathered into
+//! Notifications: what each person was told of (listed in the app, counted unread in one row per
+//! person), their preferences per kind, the emails that go out at once or gathered into
 //! digests (claimed and queued in one transaction, so that none goes twice and none is lost),
 //! and the server's key that signs unsubscribe links.
 
@@ -63,7 +63,8 @@ macro_rules! tell_in {
             .execute(&mut *$tx)
             .await?;
             sqlx::query(
-                "UPDATE users SET unread_notifications = unread_notifications + 1 WHERE id = $1",
+                "INSERT INTO notification_unread (user_id, unread) VALUES ($1, 1)
+                 ON CONFLICT (user_id) DO UPDATE SET unread = notification_unread.unread + 1",
             )
             .bind(*person)
             .execute(&mut *$tx)
@@ -91,9 +92,9 @@ macro_rules! tell_in {
 macro_rules! recount_in {
     ($tx:expr, $person:expr) => {{
         sqlx::query(
-            "UPDATE users SET unread_notifications =
-               (SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL)
-             WHERE id = $1",
+            "INSERT INTO notification_unread (user_id, unread)
+             VALUES ($1, (SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL))
+             ON CONFLICT (user_id) DO UPDATE SET unread = excluded.unread",
         )
         .bind($person)
         .execute(&mut *$tx)
@@ -259,10 +260,10 @@ pub async fn unsubscribe(db: &Db, person: Uuid, kind: Kind) -> Result<()> {
     )
 }
 
-/// A person's unread count as kept on their account (what the header shows).
+/// A person's unread count as kept (what the header shows).
 pub async fn unread(db: &Db, person: Uuid) -> Result<i64> {
     Ok(run!(db, |pool| {
-        sqlx::query_scalar("SELECT unread_notifications FROM users WHERE id = $1")
+        sqlx::query_scalar("SELECT unread FROM notification_unread WHERE user_id = $1")
             .bind(person)
             .fetch_optional(pool)
             .await?

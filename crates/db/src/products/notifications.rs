@@ -43,7 +43,8 @@ macro_rules! insert_notification {
             // The unread count on the person's account (see `crate::notifications`).
             Ok(_) => {
                 sqlx::query(
-                    "UPDATE users SET unread_notifications = unread_notifications + 1 WHERE id = $1",
+                    "INSERT INTO notification_unread (user_id, unread) VALUES ($1, 1)
+                     ON CONFLICT (user_id) DO UPDATE SET unread = notification_unread.unread + 1",
                 )
                 .bind($user)
                 .execute(&mut *$tx)

@@ -78,6 +78,23 @@ impl Kind {
     pub const fn in_community(self) -> bool {
         matches!(self, Kind::Mention | Kind::Reply | Kind::NewThread)
     }
+
+    /// Whether a person may choose `delivery` for this kind: every delivery for the community's
+    /// kinds (gathered in digests); at once or off for reviews, whose emails are sent by the
+    /// review itself; nothing yet for labs and tables' convocations, whose emails do not go
+    /// through preferences.
+    pub const fn offers(self, delivery: Delivery) -> bool {
+        match self {
+            Kind::Mention | Kind::Reply | Kind::NewThread => true,
+            Kind::Review => matches!(delivery, Delivery::Immediate | Delivery::Off),
+            Kind::Lab | Kind::Convocation => false,
+        }
+    }
+
+    /// Whether the preferences page offers a choice for this kind.
+    pub const fn choosable(self) -> bool {
+        self.offers(Delivery::Immediate)
+    }
 }
 
 /// How one kind of notification reaches a person by email (it is always listed in the app).
@@ -179,19 +196,24 @@ pub fn preferences(saved: &[(String, String)]) -> Vec<(Kind, Delivery)> {
         .collect()
 }
 
-/// Checks the preferences form: one choice per kind, each a known delivery. A kind left out
-/// keeps the default; an unknown kind or delivery is an error (a crafted form).
-pub fn check_preferences(form: &[(String, String)]) -> Result<Vec<(Kind, Delivery)>, ()> {
+/// A preferences form the page never sends: an unknown kind or delivery, a delivery the kind
+/// does not offer, or a kind named twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CraftedForm;
+
+/// Checks the preferences form: one choice per kind, each a delivery the kind offers. A kind
+/// left out keeps its choice.
+pub fn check_preferences(form: &[(String, String)]) -> Result<Vec<(Kind, Delivery)>, CraftedForm> {
     let mut out: Vec<(Kind, Delivery)> = Vec::new();
     for (field, value) in form {
         let Some(kind) = Kind::parse(field) else {
-            return Err(());
+            return Err(CraftedForm);
         };
         let Some(delivery) = Delivery::parse(value) else {
-            return Err(());
+            return Err(CraftedForm);
         };
-        if out.iter().any(|(k, _)| *k == kind) {
-            return Err(());
+        if out.iter().any(|(k, _)| *k == kind) || !kind.offers(delivery) {
+            return Err(CraftedForm);
         }
         out.push((kind, delivery));
     }
@@ -280,6 +302,13 @@ mod tests {
             ]
         );
         assert!(check_preferences(&[("mention".into(), "hourly".into())]).is_err());
+        // Reviews are emailed at once or not at all; labs and convocations are not chosen here.
+        assert!(check_preferences(&[("review".into(), "off".into())]).is_ok());
+        assert!(check_preferences(&[("review".into(), "daily".into())]).is_err());
+        assert!(check_preferences(&[("lab".into(), "off".into())]).is_err());
+        for k in Kind::ALL {
+            assert!(k.offers(k.default_delivery()) || !k.choosable());
+        }
         assert!(check_preferences(&[("spam".into(), "off".into())]).is_err());
         assert!(check_preferences(&[
             ("mention".into(), "off".into()),

@@ -1171,8 +1171,6 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             .shown_in("representative")
             .foreign("organisation", f.caserta)
         }
-        // The community: Salerno's own space, where the member and the coordinator take part
-        // and the coordinator moderates; each form is given a new thread of the member.
         // Notification preferences: each kind's delivery, a kind left out keeps its own.
         "notifications.preferences_save" => ValidForm::new(
             "/profile/notifications".to_string(),
@@ -1182,6 +1180,8 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
                 opt("new_thread", "off", Choice),
             ],
         ),
+        // The community: Salerno's own space, where the member and the coordinator take part
+        // and the coordinator moderates; each form is given a new thread of the member.
         "community.thread_create" => ValidForm::new(
             format!("/community/spaces/administration/{}/threads", f.salerno),
             MEMBER,

@@ -42,7 +42,7 @@ fn locale_of(p: &Pending) -> Locale {
 }
 
 /// The closing lines of every notification email: how to stop this kind, how to choose.
-fn footer(locale: Locale, base_url: &str, kind: Kind, url: &str) -> String {
+pub fn footer(locale: Locale, base_url: &str, kind: Kind, url: &str) -> String {
     let kind_name = i18n().t(locale, &format!("notifications-kind-{}", kind.code()));
     let args = [
         ("kind", kind_name.into()),

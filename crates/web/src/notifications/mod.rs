@@ -62,17 +62,22 @@ async fn preferences(
     let chosen = db::notifications::preferences(&state.db, user).await?;
     let kinds: Vec<_> = chosen
         .iter()
+        .filter(|(k, _)| k.choosable())
         .map(|(k, d)| {
+            let deliveries: Vec<&str> = Delivery::ALL
+                .iter()
+                .filter(|x| k.offers(**x))
+                .map(|x| x.code())
+                .collect();
             context! { code => k.code(), chosen => d.code(), default => k.default_delivery().code(),
-            community => k.in_community() }
+            deliveries }
         })
         .collect();
-    let deliveries: Vec<&str> = Delivery::ALL.iter().map(|d| d.code()).collect();
     render(
         &state,
         &viewer,
         "notifications/preferences.html",
-        context! { kinds, deliveries, done => q.done.is_some(), section => "/profile" },
+        context! { kinds, done => q.done.is_some(), section => "/profile" },
     )
 }
 

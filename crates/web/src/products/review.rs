@@ -53,8 +53,19 @@ async fn email(
     p: &Product,
     note: &str,
 ) -> AppResult<()> {
+    use domain::notifications::{Delivery, Kind};
     let link = format!("{}{}", state.config.base_url, path(p));
+    let key = db::notifications::signing_key(&state.db).await?;
     for (person, address) in to {
+        // As the person prefers: at once (with a one-click unsubscribe link) or not at all.
+        let chosen = db::notifications::preferences(&state.db, *person)
+            .await?
+            .into_iter()
+            .find(|(k, _)| *k == Kind::Review)
+            .map_or(Delivery::Immediate, |(_, d)| d);
+        if chosen == Delivery::Off {
+            continue;
+        }
         let locale = crate::mail::locale_of(&state.db, *person).await?;
         let subject = state.i18n.message(
             locale,
@@ -73,7 +84,19 @@ async fn email(
             body.push_str("\n\n");
             body.push_str(note);
         }
-        crate::mail::queue(&state.db, address, &subject, &body).await?;
+        let base = &state.config.base_url;
+        let now = state.db.now();
+        let url =
+            crate::notifications::emails::unsubscribe_url(base, &key, *person, Kind::Review, now);
+        body.push_str("\n\n-- \n");
+        body.push_str(&crate::notifications::emails::footer(
+            locale,
+            base,
+            Kind::Review,
+            &url,
+        ));
+        let payload = crate::mail::payload_unsubscribable(address, &subject, &body, url);
+        db::jobs::enqueue(&state.db, crate::mail::KIND, Some(address), &payload).await?;
     }
     Ok(())
 }
