@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calls;
 mod clock;
 pub mod community;
 pub mod jobs;

@@ -81,6 +81,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0019_community.sql"),
     ),
     (
+        "0024_calls",
+        include_str!("../migrations/sqlite/0024_calls.sql"),
+    ),
+    (
         "0025_notifications",
         include_str!("../migrations/sqlite/0025_notifications.sql"),
     ),
@@ -174,6 +178,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0019_community",
         include_str!("../migrations/postgres/0019_community.sql"),
+    ),
+    (
+        "0024_calls",
+        include_str!("../migrations/postgres/0024_calls.sql"),
     ),
     (
         "0025_notifications",

@@ -70,6 +70,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::programme::POLICY)
         .chain(crate::organisations::POLICY)
         .chain(crate::audit::POLICY)
+        .chain(crate::calls::POLICY)
         .chain(crate::labs::POLICY)
         .chain(crate::library::POLICY)
         .chain(crate::products::POLICY)

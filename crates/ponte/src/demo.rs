@@ -491,6 +491,14 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         forum,
     };
     let tables = crate::demo_tables::load(db, storage, &table_people, &table_orgs).await?;
+    let call_parts = crate::demo_calls::Parts {
+        staff,
+        member: participants[1],
+        salerno,
+        chamber,
+        university,
+    };
+    let calls = crate::demo_calls::load(db, &call_parts).await?;
     let network_people = crate::demo_network::People {
         staff,
         coordinator: participants[0],
@@ -504,7 +512,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     };
     let threads =
         crate::demo_community::load(db, structure.programme.id, salerno, &community_people).await?;
-    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
+    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
     print_accounts();
     Ok(())
 }

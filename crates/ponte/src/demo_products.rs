@@ -548,6 +548,7 @@ fn durres_budget(logframe: Uuid) -> BudgetProduct {
     BudgetProduct {
         logframe: logframe.to_string(),
         pack: "ipa-adrion-call1".into(),
+        call: String::new(),
         budget: Budget {
             partners,
             rates: vec![

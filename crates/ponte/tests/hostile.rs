@@ -21,6 +21,8 @@ use valid_forms::{valid_form, Catalogue, Field, Kind, Snapshots, ValidForm};
 
 /// The unsafe routes whose valid forms are mutated.
 const MUTATED: &[&str] = &[
+    "calls.create",
+    "calls.update",
     "programme.module_create",
     "programme.module_update",
     "programme.module_move",

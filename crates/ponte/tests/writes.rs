@@ -2194,6 +2194,37 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        // Funding calls.
+        case("calls::create", |w| {
+            boxed(async move {
+                let call = domain::calls::Call {
+                    name: "Bando del giro".into(),
+                    programme: "Programma del giro".into(),
+                    partners_min: 3,
+                    ..Default::default()
+                };
+                w.write(db::calls::create(&w.db, &call, Some(w.staff)))
+                    .await
+            })
+        }),
+        case("calls::update", |w| {
+            boxed(async move {
+                let call = domain::calls::Call {
+                    name: "Bando del giro".into(),
+                    programme: "Programma del giro".into(),
+                    ..Default::default()
+                };
+                let id = db::calls::create(&w.db, &call, Some(w.staff))
+                    .await
+                    .expect("create a call");
+                let changed = domain::calls::Call {
+                    months_max: Some(36),
+                    ..call
+                };
+                w.write(db::calls::update(&w.db, id, 1, &changed, Some(w.staff)))
+                    .await
+            })
+        }),
         // Notifications as each person prefers.
         case("notifications::tell", |w| {
             boxed(async move {

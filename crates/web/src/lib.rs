@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod assets;
 pub mod audit;
+pub mod calls;
 pub mod community;
 pub mod http;
 pub mod i18n;

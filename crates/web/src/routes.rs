@@ -31,6 +31,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::programme::routes());
     all.extend(crate::organisations::routes());
     all.extend(crate::audit::routes());
+    all.extend(crate::calls::routes());
     all.extend(crate::labs::routes());
     all.extend(crate::library::routes());
     all.extend(crate::products::routes());

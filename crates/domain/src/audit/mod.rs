@@ -11,6 +11,8 @@ pub const PAGE_SIZE: i64 = 50;
 
 /// Every action the log records, as the write path names it.
 pub const ACTIONS: &[&str] = &[
+    "calls.create",
+    "calls.update",
     "community.hide",
     "community.lock",
     "community.pin",

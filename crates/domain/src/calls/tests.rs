@@ -129,6 +129,7 @@ fn budget(total_eur: i64, share: &str, months: Option<u32>) -> BudgetProduct {
     BudgetProduct {
         logframe: String::new(),
         pack: "ipa-adrion-call1".into(),
+        call: String::new(),
         budget: Budget {
             partners: vec![BudgetPartner {
                 id: "b1".into(),

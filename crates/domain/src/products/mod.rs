@@ -155,6 +155,7 @@ pub enum Content {
     Logframe(logframe::Logframe),
     StrategicPlan(strategy::StrategicPlan),
     Budget(budget::BudgetProduct),
+    Partnership(partnership::PartnershipProduct),
 }
 
 impl Content {
@@ -170,6 +171,7 @@ impl Content {
             Content::Logframe(_) => "logframe",
             Content::StrategicPlan(_) => "strategic_plan",
             Content::Budget(_) => "budget",
+            Content::Partnership(_) => "partnership",
         }
     }
 
@@ -206,6 +208,7 @@ impl Content {
                 out
             }
             Content::Budget(b) => b.budget.anchors(),
+            Content::Partnership(p) => p.partnership.anchors(),
         }
     }
 }

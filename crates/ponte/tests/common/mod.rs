@@ -502,6 +502,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let post = db::community::posts(app.db(), thread).await.unwrap()[0].id;
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
+    let call = db::calls::list(app.db()).await.unwrap()[0].id;
     path.replace(
         "/community/spaces/{kind}/{id}",
         &format!("/community/spaces/administration/{salerno}"),
@@ -515,6 +516,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         "/community/reports/{id}",
         &format!("/community/reports/{}", uuid::Uuid::nil()),
     )
+    .replace("/calls/{id}", &format!("/calls/{call}"))
     .replace("{product}", &logframe.to_string())
     .replace("{comment}", &comment.to_string())
     .replace("/tables/{id}", &format!("/tables/{table}"))

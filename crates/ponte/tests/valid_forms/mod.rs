@@ -1031,6 +1031,45 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
                 vec![req("model", if p.model { "0" } else { "1" }, Choice)],
             )
         }
+        // Funding calls (staff).
+        "calls.create" => ValidForm::new(
+            "/calls".into(),
+            STAFF,
+            vec![
+                req("name", "Bando per le prove", Line(200)),
+                req("programme", "Programma per le prove", Line(200)),
+                opt("pack", "next-med-call1", Choice),
+                opt("deadline", "2027-06-30", Date),
+                opt("countries", "AL", Choice),
+                opt("months_max", "36", Number(0, 1000)),
+                opt("partners_min", "3", Number(0, 1000)),
+                opt("group_mpc", "1", Number(0, 1000)),
+                opt("source", "Termini di riferimento del bando.", Text(2000)),
+            ],
+        )
+        .pairs()
+        .shown("group_mpc", "minima"),
+        "calls.update" => {
+            let c = db::calls::list(db).await.unwrap().remove(0);
+            ValidForm::new(
+                format!("/calls/{}", c.id),
+                STAFF,
+                vec![
+                    req("version", c.version.to_string(), Version),
+                    req("name", c.call.name.clone(), Line(200)),
+                    req("programme", c.call.programme.clone(), Line(200)),
+                    opt("pack", c.call.pack.clone(), Choice),
+                    opt("deadline", "2027-06-30", Date),
+                    opt("countries", "IT", Choice),
+                    opt("months_max", "36", Number(0, 1000)),
+                    opt("partners_min", "6", Number(0, 1000)),
+                    opt("group_erdf", "3", Number(0, 1000)),
+                    opt("source", "Termini di riferimento del bando.", Text(2000)),
+                ],
+            )
+            .pairs()
+            .shown("group_erdf", "minima")
+        }
         // Territorial tables: Salerno's coordinator leads Salerno's tables.
         "tables.create" => ValidForm::new(
             "/tables".into(),

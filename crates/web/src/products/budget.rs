@@ -339,14 +339,31 @@ async fn context<'a>(
     })
 }
 
-/// The budget as the product page shows it.
+/// The budget as the product page shows it, with the project's eligibility under the call the
+/// budget chose.
 pub(crate) async fn view(
     state: &AppState,
     locale: Locale,
     org: Uuid,
     bp: &BudgetProduct,
 ) -> AppResult<Value> {
-    Ok(context(state, locale, org, bp).await?.view())
+    let view = context(state, locale, org, bp).await?.view();
+    let eligibility = match super::partnership::call(state, &bp.call).await? {
+        Some(call) => Some(
+            super::partnership::eligibility_view(
+                state,
+                locale,
+                org,
+                &call,
+                &bp.logframe,
+                None,
+                Some(bp),
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    Ok(context! { eligibility, call_id => bp.call, ..view })
 }
 
 /// The budget as its editor shows it: the view, and the form: its rows with what was typed (`typed`,
@@ -451,9 +468,10 @@ pub(crate) async fn editor_view(
         currencies => Currency::ALL.iter().map(|c| c.code()).collect::<Vec<_>>(),
         packs => rules::packs().iter().map(|p| context! { id => p.id, name => pack_name(state, locale, &p.id) }).collect::<Vec<_>>(),
         logframes => cx.logframes.iter().map(|(id, title, _)| context! { id => id.to_string(), title }).collect::<Vec<_>>(),
+        calls => db::calls::list(&state.db).await?.iter().map(|c| context! { id => c.id.to_string(), name => c.call.name, programme => c.call.programme }).collect::<Vec<_>>(),
     };
     let form = context! {
-        partners, rates, lines, choices,
+        partners, rates, lines, choices, call => value("call".into(), bp.call.clone()),
         duration_months => value("duration_months".into(), budget.duration_months.map(|d| d.to_string()).unwrap_or_default()),
     };
     Ok((cx.view(), form))
@@ -496,6 +514,7 @@ pub(crate) async fn read(
     };
     let logframe_id = get("logframe");
     let pack = get("pack");
+    let call = get("call");
     let (budget, mut problems) = Budget::read_form(&fields, locale);
     let problem = |anchor: &str| Problem {
         anchor: anchor.into(),
@@ -512,6 +531,9 @@ pub(crate) async fn read(
     if !pack.is_empty() && rules::pack(&pack).is_none() {
         problems.push(problem("pack"));
     }
+    if !call.is_empty() && super::partnership::call(state, &call).await?.is_none() {
+        problems.push(problem("call"));
+    }
     if problems.is_empty() {
         problems = budget.problems_by_field(&lf.unwrap_or_default());
     }
@@ -519,6 +541,7 @@ pub(crate) async fn read(
         BudgetProduct {
             logframe: logframe_id,
             pack,
+            call,
             budget,
         },
         fields,
@@ -578,6 +601,7 @@ fn field_words(state: &AppState, locale: Locale, key: &str) -> Option<String> {
         let k = match f {
             "logframe" => "budget-logframe",
             "pack" => "budget-pack",
+            "call" => "calls-choose",
             "duration_months" => "budget-duration",
             "name" => "budget-partner-name",
             "country" => "budget-partner-country",

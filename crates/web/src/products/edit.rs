@@ -18,11 +18,20 @@ use minijinja::{context, Value};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// A budget's form as read (empty rows dropped) and its problems, each on its field.
-type BudgetRead = (
-    Vec<(String, String)>,
-    Vec<domain::products::budget::Problem>,
-);
+/// A structured product's form as read (a budget's without its empty rows) and its problems,
+/// each on its field.
+#[derive(Default)]
+struct StructuredRead {
+    typed: Vec<(String, String)>,
+    budget: Vec<domain::products::budget::Problem>,
+    partnership: Vec<domain::products::partnership::form::Problem>,
+}
+
+impl StructuredRead {
+    fn is_empty(&self) -> bool {
+        self.budget.is_empty() && self.partnership.is_empty()
+    }
+}
 
 /// The logframe as templates show it: rows with their number, level label and parent depth.
 pub(crate) fn logframe_view(state: &AppState, locale: Locale, lf: &Logframe) -> Value {
@@ -141,6 +150,12 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
         Content::Budget(bp) => {
             let (view, form) =
                 super::budget::editor_view(state, locale, p.organisation_id, bp, page.typed)
+                    .await?;
+            (view, Some(form))
+        }
+        Content::Partnership(pp) => {
+            let (view, form) =
+                super::partnership::editor_view(state, locale, p.organisation_id, pp, page.typed)
                     .await?;
             (view, Some(form))
         }
@@ -330,7 +345,7 @@ async fn read_content(
     p: &Product,
     locale: Locale,
     fields: &[(String, String)],
-) -> AppResult<(Content, Vec<FieldProblem>, BudgetRead)> {
+) -> AppResult<(Content, Vec<FieldProblem>, StructuredRead)> {
     let stored = Content::from_json(&p.content);
     let (content, problems) = match stored {
         Content::Logframe(saved) => {
@@ -382,7 +397,22 @@ async fn read_content(
         Content::Budget(saved) => {
             let (bp, typed, problems) =
                 super::budget::read(state, p.organisation_id, locale, &saved, fields).await?;
-            return Ok((Content::Budget(bp), vec![], (typed, problems)));
+            let read = StructuredRead {
+                typed,
+                budget: problems,
+                ..Default::default()
+            };
+            return Ok((Content::Budget(bp), vec![], read));
+        }
+        Content::Partnership(saved) => {
+            let (pp, typed, problems) =
+                super::partnership::read(state, p.organisation_id, locale, &saved, fields).await?;
+            let read = StructuredRead {
+                typed,
+                partnership: problems,
+                ..Default::default()
+            };
+            return Ok((Content::Partnership(pp), vec![], read));
         }
     };
     Ok((content, problems, Default::default()))
@@ -399,8 +429,9 @@ pub(super) async fn save(
         return Ok(not_editable());
     }
     let c = common(&fields);
-    let (mut content, mut problems, (typed, budget_problems)) =
+    let (mut content, mut problems, structured) =
         read_content(&state, &p, viewer.locale, &fields).await?;
+    let typed = &structured.typed;
     let mut errors = domain::validation::Errors::default();
     let title = domain::validation::required_line(
         &mut errors,
@@ -453,11 +484,18 @@ pub(super) async fn save(
             None => return Err(AppError::BadRequest("error-bad-form")),
         }
     }
-    if !problems.is_empty() || !budget_problems.is_empty() {
+    if !problems.is_empty() || !structured.is_empty() {
         let mut shown = translate(&state, viewer.locale, &problems, &content);
         let mut by_field = BTreeMap::new();
         if let Content::Budget(bp) = &content {
-            let (list, map) = super::budget::problems(&state, viewer.locale, bp, &budget_problems);
+            let (list, map) =
+                super::budget::problems(&state, viewer.locale, bp, &structured.budget);
+            shown.extend(list);
+            by_field = map;
+        }
+        if let Content::Partnership(_) = &content {
+            let (list, map) =
+                super::partnership::problems(&state, viewer.locale, &structured.partnership);
             shown.extend(list);
             by_field = map;
         }
@@ -470,7 +508,7 @@ pub(super) async fn save(
             conflict: None,
             focus: None,
             preview: None,
-            typed: &typed,
+            typed,
             by_field,
         };
         return with_status(
@@ -528,7 +566,7 @@ pub(super) async fn save(
                 conflict: Some(conflict),
                 focus: None,
                 preview: None,
-                typed: &typed,
+                typed,
                 by_field: BTreeMap::new(),
             };
             with_status(
@@ -579,7 +617,8 @@ async fn check_budget(
     p: &Product,
     fields: &[(String, String)],
 ) -> AppResult {
-    let (content, _, (_, problems)) = read_content(state, p, viewer.locale, fields).await?;
+    let (content, _, read) = read_content(state, p, viewer.locale, fields).await?;
+    let problems = read.budget;
     let Content::Budget(bp) = &content else {
         return Err(AppError::NotFound);
     };

@@ -335,6 +335,10 @@ pub(super) async fn export(
                     super::budget::blocks(&state, locale, p.organisation_id, bp).await?,
                     true,
                 ),
+                Content::Partnership(pp) => (
+                    super::partnership::blocks(&state, locale, p.organisation_id, pp).await?,
+                    true,
+                ),
                 Content::StrategicPlan(plan) => {
                     let markdown =
                         super::strategy::markdown(&state, locale, p.organisation_id, plan).await?;

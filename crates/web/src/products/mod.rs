@@ -9,6 +9,7 @@ mod export;
 mod inbox;
 mod models;
 mod pages;
+pub(crate) mod partnership;
 pub mod reminders;
 mod review;
 pub(crate) mod strategy;
@@ -267,6 +268,7 @@ pub(crate) async fn content_view(
         Content::Logframe(lf) => edit::logframe_view(state, locale, lf),
         Content::StrategicPlan(plan) => strategy::view(state, locale, organisation, plan).await?,
         Content::Budget(bp) => budget::view(state, locale, organisation, bp).await?,
+        Content::Partnership(pp) => partnership::view(state, locale, organisation, pp).await?,
     })
 }
 
@@ -281,6 +283,7 @@ pub(crate) fn anchor_labels(
     match content {
         Content::Logframe(lf) => logframe_labels(state, locale, lf),
         Content::Budget(bp) => budget::anchor_labels(state, locale, bp),
+        Content::Partnership(pp) => partnership::anchor_labels(pp),
         Content::StrategicPlan(plan) => {
             let mut out: Vec<(String, String)> = plan
                 .areas

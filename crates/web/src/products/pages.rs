@@ -270,6 +270,19 @@ pub(super) async fn create(
                     }
                     Content::Budget(bp).to_json()
                 }
+                Content::Partnership(mut pp) => {
+                    if super::budget::logframe(&state, org, &pp.logframe)
+                        .await?
+                        .is_none()
+                    {
+                        if let Content::Partnership(fresh) =
+                            super::partnership::starter(&state, org).await?
+                        {
+                            pp.logframe = fresh.logframe;
+                        }
+                    }
+                    Content::Partnership(pp).to_json()
+                }
                 _ => p.content.clone(),
             };
             (p.kind.clone(), content, Some(p.id))
@@ -284,6 +297,11 @@ pub(super) async fn create(
         None if kind == "budget" => (
             kind.to_string(),
             super::budget::starter(&state, org).await?.to_json(),
+            None,
+        ),
+        None if kind == "partnership_plan" => (
+            kind.to_string(),
+            super::partnership::starter(&state, org).await?.to_json(),
             None,
         ),
         None => (
@@ -402,8 +420,13 @@ async fn show_body(
 ) -> AppResult<Arc<str>> {
     // The product was read before the generations: its edit and state are in the key, so that
     // what is kept from it never outlives a change to it.
+    // A partnership's eligibility reads the call's deadline against today: the day is in its key.
+    let day = match content {
+        Content::Partnership(_) => super::partnership::today(state).to_string(),
+        _ => String::new(),
+    };
     let key = format!(
-        "product/{}/{}/{}/{}/{}/{may_comment}",
+        "product/{}/{}/{}/{}/{}/{may_comment}/{day}",
         p.id,
         p.version,
         p.state.code(),
@@ -551,6 +574,9 @@ pub(super) async fn compare(
         }
         (Content::Budget(x), Content::Budget(y)) => {
             super::budget::comparison(&state, locale, p.organisation_id, x, y).await?
+        }
+        (Content::Partnership(x), Content::Partnership(y)) => {
+            super::partnership::comparison(&state, locale, x, y)
         }
         _ => context! { type => "mixed" },
     };

@@ -197,6 +197,8 @@ pub struct BudgetProduct {
     pub logframe: String,
     /// The id of a rule pack ([`rules::packs`]); empty when none is chosen.
     pub pack: String,
+    /// The id of the funding call the project answers; empty when none is chosen.
+    pub call: String,
     pub budget: Budget,
 }
 

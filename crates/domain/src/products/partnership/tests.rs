@@ -313,7 +313,9 @@ fn the_form_reads_partners_and_drops_empty_rows() {
 
 #[test]
 fn the_form_refuses_bad_input_on_its_field() {
-    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+    // (the form's fields, the field refused, the message key)
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
         (
             &[("p0.name", "A"), ("p0.role", "boss"), ("p0.country", "IT")],
             "p0.role",
