@@ -491,6 +491,18 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         forum,
     };
     let tables = crate::demo_tables::load(db, storage, &table_people, &table_orgs).await?;
+    let salerno_table = db::tables::list(db)
+        .await?
+        .into_iter()
+        .find(|t| t.lead_id == salerno)
+        .ok_or_else(|| anyhow::anyhow!("the demo table of Salerno"))?
+        .id;
+    let minutes_people = crate::demo_minutes::People {
+        coordinator: table_people.coordinator,
+        member: table_people.member,
+        actor: table_people.actor,
+    };
+    crate::demo_minutes::load(db, salerno_table, &minutes_people).await?;
     let call_parts = crate::demo_calls::Parts {
         staff,
         member: participants[1],

@@ -7,6 +7,7 @@ pub mod demo_community;
 pub mod demo_labs;
 pub mod demo_library;
 mod demo_library_docs;
+pub mod demo_minutes;
 pub mod demo_network;
 pub mod demo_products;
 pub mod demo_tables;

@@ -820,3 +820,78 @@ async fn minutes_are_drafted_only_for_held_meetings_by_the_secretariat() {
         assert_eq!(footprint(&app).await, before, "{name}");
     }
 }
+
+#[tokio::test]
+async fn the_demo_table_has_three_held_meetings_with_approved_minutes() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let table = salerno_table(&app).await;
+        let held: Vec<db::tables::Meeting> = db::tables::meetings(app.db(), table)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.status.code() == "held")
+            .collect();
+        assert_eq!(held.len(), 3, "{name}");
+        let all = db::tables::table_minutes(app.db(), table).await.unwrap();
+        assert_eq!(all.len(), 3, "{name}");
+        for m in &held {
+            let minutes = all.iter().find(|x| x.meeting_id == m.id).unwrap();
+            assert!(minutes.status.approved(), "{name}: {}", m.title);
+            assert!(minutes.approved_by.is_some() && minutes.approved_at.is_some());
+            assert_eq!(minutes.body.sections.len(), m.agenda.len(), "{name}");
+            assert!(!db::tables::meeting_decisions(app.db(), m.id)
+                .await
+                .unwrap()
+                .is_empty());
+        }
+        let published: Vec<&db::tables::Minutes> = all
+            .iter()
+            .filter(|m| m.status.code() == "published")
+            .collect();
+        assert_eq!(published.len(), 2, "{name}");
+        // The first plenary's were amended after the chamber of commerce's comment.
+        let first = &all[0];
+        assert_eq!(first.revision, 3, "{name}");
+        assert_eq!(
+            db::tables::minutes_comments(app.db(), first.id)
+                .await
+                .unwrap()
+                .len(),
+            1,
+            "{name}"
+        );
+        // The public page shows the published ones, not the one only approved.
+        let public = app.client().get(&format!("/tables/{table}/public")).await;
+        assert_eq!(public.status, StatusCode::OK, "{name}");
+        let body = public.body.replace("&#x27;", "'");
+        assert!(
+            body.contains("Il programma di lavoro dell'anno è approvato."),
+            "{name}"
+        );
+        assert!(
+            body.contains("Riunione tecnica sui bandi per i Balcani occidentali"),
+            "{name}"
+        );
+        assert!(
+            !body.contains("Incontro con le associazioni del territorio"),
+            "{name}"
+        );
+        assert!(
+            body.contains("Si citano anche gli strumenti di SIMEST"),
+            "{name}: the amended text"
+        );
+        // A representative reads the approved one and its files.
+        let mut actor = app.signed_in(ACTOR).await;
+        let last = held.last().unwrap();
+        let base = format!("/tables/{table}/meetings/{}/minutes", last.id);
+        let page = actor.get(&base).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        assert!(page.body.contains("Approvato da"), "{name}");
+        assert_eq!(
+            actor.get(&format!("{base}/docx")).await.status,
+            StatusCode::OK,
+            "{name}"
+        );
+    }
+}

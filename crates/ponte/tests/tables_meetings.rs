@@ -469,8 +469,8 @@ async fn a_meeting_is_convened_changed_and_cancelled_with_invitations_in_each_la
             .unwrap_or_else(|| panic!("{name}: {feed_events:?}"));
         assert_eq!(ours["sequence"], 1, "{name}");
         assert_eq!(ours["start"], utc(at(date, "11:00")), "{name}");
-        // The demo's held and planned meetings are there too.
-        assert_eq!(feed_events.len(), 3, "{name}: {feed_events:?}");
+        // The demo's three held meetings and the planned one are there too.
+        assert_eq!(feed_events.len(), 5, "{name}: {feed_events:?}");
         let guest = app
             .client()
             .get(&format!("/tables/{table}/meetings.ics"))
@@ -643,10 +643,10 @@ async fn attendance_is_recorded_from_the_meetings_day_for_members_only() {
         let name = app.backend.name;
         let table = salerno_table(&app).await;
         let meetings = db::tables::meetings(app.db(), table).await.unwrap();
-        // The demo: one meeting held with its attendance, one convened ahead.
-        assert_eq!(meetings.len(), 2, "{name}");
+        // The demo: three meetings held with their attendance, one convened ahead.
+        assert_eq!(meetings.len(), 4, "{name}");
         let held = &meetings[0];
-        let ahead = &meetings[1];
+        let ahead = &meetings[3];
         assert_eq!(held.status.code(), "held", "{name}");
         assert_eq!(ahead.status.code(), "convened", "{name}");
         let recorded = db::tables::attendance(app.db(), held.id).await.unwrap();

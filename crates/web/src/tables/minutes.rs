@@ -325,6 +325,7 @@ fn minutes_input(pairs: &[(String, String)]) -> (MinutesInput, Option<i64>) {
 }
 
 /// The amending form; with `conflict`, the minutes changed since the form was read (409).
+#[allow(clippy::too_many_arguments)]
 async fn form_page(
     state: &AppState,
     viewer: &Viewer,
