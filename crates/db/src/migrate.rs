@@ -93,6 +93,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0020_table_minutes.sql"),
     ),
     (
+        "0021_table_commitments",
+        include_str!("../migrations/sqlite/0021_table_commitments.sql"),
+    ),
+    (
         "0022_network",
         include_str!("../migrations/sqlite/0022_network.sql"),
     ),
@@ -190,6 +194,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0020_table_minutes",
         include_str!("../migrations/postgres/0020_table_minutes.sql"),
+    ),
+    (
+        "0021_table_commitments",
+        include_str!("../migrations/postgres/0021_table_commitments.sql"),
     ),
     (
         "0022_network",

@@ -149,6 +149,17 @@ async fn meetings(
     })
     .collect();
     db::tables::record_attendance(db, table, held_id, &rows, Some(people.member)).await?;
+    commitments(
+        db,
+        table,
+        held_id,
+        held_on,
+        memorandum,
+        people,
+        orgs,
+        [business, ngo_a, diaspora],
+    )
+    .await?;
 
     let next_on = today + Duration::days(21);
     let next = MeetingDraft {
@@ -401,4 +412,143 @@ pub async fn load(
     };
     db::tables::add_representative(db, foggia_id, &r, Some(people.foggia_official), staff).await?;
     Ok(2)
+}
+
+/// The commitments decided at the Salerno table's first meeting (held on `held_on`): two done
+/// with their evidence, one in progress, two overdue (one open, one in progress), one dropped
+/// with its reason, and one the chamber of commerce still has ahead. Each queues its reminder as
+/// the secretariat's form does.
+#[allow(clippy::too_many_arguments)]
+async fn commitments(
+    db: &Db,
+    table: Uuid,
+    meeting: Uuid,
+    held_on: NaiveDate,
+    memorandum: Uuid,
+    people: &People,
+    orgs: &Organisations,
+    [business, ngo_a, diaspora]: [Uuid; 3],
+) -> anyhow::Result<()> {
+    use domain::tables::commitments::{reminder_at, CommitmentDraft, Evidence, Progress, Status};
+    let today = db
+        .now()
+        .with_timezone(&domain::locale::TIME_ZONE)
+        .date_naive();
+    let representatives = db::tables::representatives(db, table).await?;
+    let of = |organisation: Uuid| -> anyhow::Result<Uuid> {
+        representatives
+            .iter()
+            .find(|r| r.organisation_id == organisation)
+            .map(|r| r.id)
+            .ok_or_else(|| anyhow::anyhow!("a demo representative"))
+    };
+    let link = |url: &str| Some(Evidence::Link(url.into()));
+    // (what, organisation, due, then: state, evidence, reason, note, who updates)
+    type Then<'a> = Option<(Status, Option<Evidence>, &'a str, &'a str, Uuid)>;
+    let list: Vec<(&str, Uuid, NaiveDate, Then)> = vec![
+        (
+            "Inviare ai membri la scheda sulle opportunità di finanziamento per l'Albania e il Montenegro",
+            orgs.chamber,
+            held_on + Duration::days(15),
+            Some((
+                Status::Done,
+                link("https://www.sa.camcom.example/internazionalizzazione/balcani"),
+                "",
+                "Scheda inviata a tutti i membri e pubblicata sul sito della Camera.",
+                people.actor,
+            )),
+        ),
+        (
+            "Pubblicare nella biblioteca il protocollo d'intesa firmato",
+            orgs.salerno,
+            held_on + Duration::days(20),
+            Some((
+                Status::Done,
+                Some(Evidence::Document(memorandum)),
+                "",
+                "",
+                people.coordinator,
+            )),
+        ),
+        (
+            "Verificare con l'Università di Tirana l'interesse per un partenariato sul turismo sostenibile",
+            orgs.university,
+            today + Duration::days(10),
+            Some((
+                Status::InProgress,
+                None,
+                "",
+                "Primo contatto con il prorettore per l'internazionalizzazione; incontro in videoconferenza da fissare.",
+                people.member,
+            )),
+        ),
+        (
+            "Raccogliere le proposte delle imprese associate per il progetto sulle aree costiere",
+            business,
+            today - Duration::days(20),
+            None,
+        ),
+        (
+            "Preparare la mappa delle associazioni attive in Tunisia con cui collaborare",
+            ngo_a,
+            today - Duration::days(5),
+            Some((
+                Status::InProgress,
+                None,
+                "",
+                "Mappa a metà: mancano le associazioni del sud del Paese.",
+                people.member,
+            )),
+        ),
+        (
+            "Organizzare un incontro pubblico con la comunità albanese di Salerno",
+            diaspora,
+            held_on + Duration::days(30),
+            Some((
+                Status::Dropped,
+                None,
+                "L'incontro è confluito nella seconda riunione plenaria, dove l'associazione presenta il contributo della diaspora.",
+                "",
+                people.member,
+            )),
+        ),
+        (
+            "Segnalare ai membri le missioni imprenditoriali in Tunisia del prossimo semestre",
+            orgs.chamber,
+            today + Duration::days(30),
+            None,
+        ),
+    ];
+    for (what, organisation, due_on, then) in list {
+        let draft = CommitmentDraft {
+            what: what.into(),
+            organisation,
+            representative: of(organisation)?,
+            due_on,
+            evidence: None,
+            decision: None,
+        };
+        let id = db::new_id();
+        db::tables::create_commitment(
+            db,
+            table,
+            meeting,
+            id,
+            &draft,
+            reminder_at(due_on, db.now()),
+            Some(people.coordinator),
+        )
+        .await?;
+        if let Some((status, evidence, reason, note, who)) = then {
+            let before = db::tables::commitment(db, table, id).await?;
+            let p = Progress {
+                status,
+                evidence,
+                reason: reason.into(),
+                note: note.into(),
+            };
+            db::tables::progress_commitment(db, &before, &p, Some(who)).await?;
+        }
+    }
+    Ok(())
 }

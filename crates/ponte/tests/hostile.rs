@@ -92,6 +92,9 @@ const MUTATED: &[&str] = &[
     "tables.minutes_amend",
     "tables.minutes_circulate",
     "tables.minutes_comment",
+    "tables.commitment_create",
+    "tables.commitment_update",
+    "tables.commitment_progress",
 ];
 
 /// Unsafe routes not mutated here, with the reason.

@@ -1992,6 +1992,165 @@ fn cases() -> Vec<(&'static str, Case)> {
                 .await
             })
         }),
+        // The commitments of the tables' meetings.
+        case("tables::create_commitment", |w| {
+            boxed(async move {
+                let (table, meeting, draft) = commitment_draft(w).await;
+                let at = Some(w.db.now() + Duration::days(3));
+                w.write(db::tables::create_commitment(
+                    &w.db,
+                    table,
+                    meeting,
+                    db::new_id(),
+                    &draft,
+                    at,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::update_commitment", |w| {
+            boxed(async move {
+                let (table, id) = commitment(w).await;
+                let before = db::tables::commitment(&w.db, table, id)
+                    .await
+                    .expect("read the commitment");
+                let (_, _, mut draft) = commitment_draft(w).await;
+                draft.organisation = before.organisation_id;
+                draft.representative = before.representative_id;
+                draft.due_on = before.due_on + Duration::days(7);
+                w.write(db::tables::update_commitment(
+                    &w.db,
+                    &before,
+                    &draft,
+                    "Rinviato.",
+                    Some(w.db.now() + Duration::days(5)),
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::progress_commitment", |w| {
+            boxed(async move {
+                let (table, id) = commitment(w).await;
+                let before = db::tables::commitment(&w.db, table, id)
+                    .await
+                    .expect("read the commitment");
+                let progress = domain::tables::commitments::Progress {
+                    status: domain::tables::commitments::Status::Done,
+                    evidence: Some(domain::tables::commitments::Evidence::Link(
+                        "https://example.org/atto".into(),
+                    )),
+                    reason: String::new(),
+                    note: "Fatto.".into(),
+                };
+                w.write(db::tables::progress_commitment(
+                    &w.db,
+                    &before,
+                    &progress,
+                    Some(w.staff),
+                ))
+                .await
+            })
+        }),
+        case("tables::queue_commitment_reminder", |w| {
+            boxed(async move {
+                let (table, id) = commitment(w).await;
+                let c = db::tables::commitment(&w.db, table, id)
+                    .await
+                    .expect("read the commitment");
+                w.write(db::tables::queue_commitment_reminder(
+                    &w.db,
+                    id,
+                    c.due_on,
+                    &c.representative_email,
+                    &json!({ "to": c.representative_email, "subject": "s", "body": "b" }),
+                ))
+                .await
+            })
+        }),
+        case("tables::queue_commitment_digest", |w| {
+            boxed(async move {
+                let week = w.db.now().date_naive();
+                w.write(db::tables::queue_commitment_digest(
+                    &w.db,
+                    &w.unique("giro@example.org"),
+                    week,
+                    &json!({ "to": "giro@example.org", "subject": "s", "body": "b" }),
+                ))
+                .await
+            })
+        }),
+        case("tables::schedule_commitment_digest", |w| {
+            boxed(async move {
+                let at = w.db.now() + Duration::days(400 + next_walk_day());
+                w.write(db::tables::schedule_commitment_digest(&w.db, at))
+                    .await
+            })
+        }),
+        // Notifications as each person prefers.
+        case("notifications::tell", |w| {
+            boxed(async move {
+                let tell = db::notifications::Tell {
+                    kind: domain::notifications::Kind::Mention,
+                    to: vec![w.member],
+                    actor: Some(w.staff),
+                    space: None,
+                    space_name: "Spazio del giro".into(),
+                    thread: None,
+                    title: "Notifica del giro".into(),
+                    link: "/community".into(),
+                };
+                w.write(db::notifications::tell(&w.db, &tell)).await
+            })
+        }),
+        case("notifications::save_preferences", |w| {
+            boxed(async move {
+                let choices = [(
+                    domain::notifications::Kind::Reply,
+                    domain::notifications::Delivery::Daily,
+                )];
+                w.write(db::notifications::save_preferences(
+                    &w.db, w.member, &choices,
+                ))
+                .await
+            })
+        }),
+        case("notifications::unsubscribe", |w| {
+            boxed(async move {
+                w.write(db::notifications::unsubscribe(
+                    &w.db,
+                    w.member,
+                    domain::notifications::Kind::Lab,
+                ))
+                .await
+            })
+        }),
+        case("notifications::mail_pending", |w| {
+            boxed(async move {
+                let compose = |_: &[db::notifications::Pending]| Vec::new();
+                w.write(db::notifications::mail_pending(
+                    &w.db,
+                    db::notifications::Batch::Immediate,
+                    &compose,
+                ))
+                .await
+            })
+        }),
+        case("notifications::schedule_digest", |w| {
+            boxed(async move {
+                let at = w.db.now() + Duration::days(400 + next_walk_day());
+                w.write(db::notifications::schedule_digest(
+                    &w.db,
+                    domain::notifications::Digest::Daily,
+                    at,
+                ))
+                .await
+            })
+        }),
+        case("notifications::signing_key", |w| {
+            boxed(async move { w.write(db::notifications::signing_key(&w.db)).await })
+        }),
         // The minutes of the tables' meetings.
         case("tables::draft_minutes", |w| {
             boxed(async move {
@@ -2672,6 +2831,45 @@ async fn network_initiative(w: &Walk) -> Uuid {
 }
 
 /// A meeting `days` from now (ago when negative), with one agenda item.
+/// A new table with a meeting held yesterday and its lead's representative: the table, the
+/// meeting and a commitment the lead owes through that representative.
+async fn commitment_draft(w: &Walk) -> (Uuid, Uuid, domain::tables::commitments::CommitmentDraft) {
+    let (table, meeting) = w.meeting(-1).await;
+    let r = domain::tables::members::NewRepresentative {
+        organisation: w.salerno,
+        name: "Persona del giro".into(),
+        email: format!("giro-{}@example.org", db::new_id().simple()),
+    };
+    let representative = db::tables::add_representative(&w.db, table, &r, None, Some(w.staff))
+        .await
+        .expect("add a representative");
+    let draft = domain::tables::commitments::CommitmentDraft {
+        what: "Un impegno del giro".into(),
+        organisation: w.salerno,
+        representative,
+        due_on: w.db.now().date_naive() + Duration::days(10),
+        evidence: None,
+        decision: None,
+    };
+    (table, meeting, draft)
+}
+
+/// A new open commitment: (its table, its id).
+async fn commitment(w: &Walk) -> (Uuid, Uuid) {
+    let (table, meeting, draft) = commitment_draft(w).await;
+    let id = db::new_id();
+    db::tables::create_commitment(&w.db, table, meeting, id, &draft, None, Some(w.staff))
+        .await
+        .expect("create a commitment");
+    (table, id)
+}
+
+/// 0, 1, 2... at each call.
+fn next_walk_day() -> i64 {
+    static DAYS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+    DAYS.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+}
+
 fn meeting_draft(db: &db::Db, days: i64) -> domain::tables::meetings::MeetingDraft {
     let starts_at = db.now() + Duration::days(days);
     domain::tables::meetings::MeetingDraft {

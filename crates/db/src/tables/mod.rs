@@ -1,11 +1,14 @@
 //! Territorial tables: the table's record (created, edited, moved through its states, its
 //! memorandum and signatories) here; members, representatives and the secretariat in `members`;
-//! meetings and their attendance in `meetings`; their minutes in `minutes`.
+//! meetings and their attendance in `meetings`; their minutes in `minutes`; the commitments
+//! decided at meetings, their history, reminders and digests in `commitments`.
 
+mod commitments;
 mod meetings;
 mod members;
 mod minutes;
 
+pub use commitments::*;
 pub use meetings::*;
 pub use members::*;
 pub use minutes::*;

@@ -1,9 +1,11 @@
 //! Territorial tables (strand B): standing tables of local public and private actors around a lead
 //! administration. The table's record and its life (being formed → constituted → active →
 //! dormant) here; its members and representatives in `members`; its meetings in `meetings`; their
-//! minutes in `minutes`; who sees and manages a table in `access`.
+//! minutes in `minutes`; the commitments its meetings decide in `commitments`; who sees and
+//! manages a table in `access`.
 
 pub mod access;
+pub mod commitments;
 pub mod meetings;
 pub mod members;
 pub mod minutes;
@@ -52,6 +54,12 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("tables.minutes_comment", Rule::SignedIn),
     ("tables.minutes_approve", Rule::Held(SECRETARIAT)),
     ("tables.minutes_publish", Rule::Held(SECRETARIAT)),
+    ("tables.commitment_show", Rule::SignedIn),
+    ("tables.commitment_new", Rule::Held(SECRETARIAT)),
+    ("tables.commitment_create", Rule::Held(SECRETARIAT)),
+    ("tables.commitment_edit", Rule::Held(SECRETARIAT)),
+    ("tables.commitment_update", Rule::Held(SECRETARIAT)),
+    ("tables.commitment_progress", Rule::Held(REPRESENTING)),
 ];
 
 /// Who creates a table: programme staff (and the operator) or an administration's coordinator,
@@ -61,6 +69,15 @@ const CREATORS: &[Role] = &[Role::Admin, Role::Staff, Role::Coordinator];
 /// Who can be in a table's secretariat: the lead administration's coordinator and the members it
 /// names, with staff and the operator.
 const SECRETARIAT: &[Role] = &[Role::Admin, Role::Staff, Role::Coordinator, Role::Member];
+/// Who may update a commitment: the secretariat, and the representatives of the organisation that
+/// owes it (actors, members or coordinators of that organisation).
+const REPRESENTING: &[Role] = &[
+    Role::Admin,
+    Role::Staff,
+    Role::Coordinator,
+    Role::Member,
+    Role::Actor,
+];
 
 /// Longest name, in characters.
 pub const MAX_NAME: usize = 200;

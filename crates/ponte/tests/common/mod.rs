@@ -485,6 +485,15 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         .rfind(|m| m.status == domain::tables::meetings::MeetingStatus::Convened)
         .expect("a meeting of the demo table")
         .id;
+    // The demo's commitment the chamber of commerce (the actor's) still has ahead.
+    let chamber = app.organisation("Camera di commercio di Salerno").await;
+    let commitment = db::tables::commitments(app.db(), table)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.organisation_id == chamber && c.status.is_pending())
+        .expect("a pending commitment of the chamber of commerce")
+        .id;
     // The demo's thread in Salerno's own space, and its first message.
     let thread = db::community::threads(
         app.db(),
@@ -522,6 +531,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     .replace("/tables/{id}", &format!("/tables/{table}"))
     .replace("{member}", &table_member.to_string())
     .replace("{meeting}", &meeting.to_string())
+    .replace("{commitment}", &commitment.to_string())
     .replace("{format}", "docx")
     .replace(
         "/library/documents/{id}",

@@ -1362,6 +1362,69 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             .shown(presence, "attendance-attendance")
             .shown(person, "attendance-attendance")
         }
+        // A table's commitments, recorded and edited by Salerno's coordinator; updated by the
+        // actor, who represents the chamber of commerce that owes them.
+        "tables.commitment_create" => {
+            let (held, chamber_rep, university_rep) = commitment_parts(app, f).await;
+            let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+            ValidForm::new(
+                format!("/tables/{}/meetings/{held}/commitments", f.salerno_table),
+                COORDINATOR,
+                vec![
+                    req("what", "Inviare il calendario delle fiere", Text(500)),
+                    req("organisation", f.chamber.to_string(), Id),
+                    req("representative", chamber_rep.to_string(), Id),
+                    req("due_on", due, Date),
+                    opt("evidence", "https://www.example.org/atto", Url(500)),
+                    opt("decision", "", Id),
+                ],
+            )
+            .foreign("organisation", f.caserta)
+            .foreign("representative", university_rep)
+            .says("evidence", Some("error-commitment-evidence"))
+        }
+        "tables.commitment_update" => {
+            let c = new_commitment(app, f).await;
+            let (_, chamber_rep, university_rep) = commitment_parts(app, f).await;
+            let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(45)).to_string();
+            ValidForm::new(
+                format!("/tables/{}/commitments/{c}", f.salerno_table),
+                COORDINATOR,
+                vec![
+                    req("version", "1", Version),
+                    req(
+                        "what",
+                        "Inviare il calendario delle fiere, rivisto",
+                        Text(500),
+                    ),
+                    req("organisation", f.chamber.to_string(), Id),
+                    req("representative", chamber_rep.to_string(), Id),
+                    req("due_on", due, Date),
+                    opt("evidence", "https://www.example.org/atto", Url(500)),
+                    opt("decision", "", Id),
+                    opt("note", "Scadenza spostata.", Text(2000)),
+                ],
+            )
+            .foreign("organisation", f.caserta)
+            .foreign("representative", university_rep)
+            .says("evidence", Some("error-commitment-evidence"))
+        }
+        "tables.commitment_progress" => {
+            let c = new_commitment(app, f).await;
+            ValidForm::new(
+                format!("/tables/{}/commitments/{c}/progress", f.salerno_table),
+                Some("attore@ponte.example"),
+                vec![
+                    req("version", "1", Version),
+                    req("status", "in_progress", Choice),
+                    opt("evidence", "https://www.example.org/atto", Url(500)),
+                    opt("reason", "", Text(2000)),
+                    opt("note", "Lavori avviati.", Text(2000)),
+                ],
+            )
+            .says("evidence", Some("error-commitment-evidence"))
+            .shown_in("progress")
+        }
         // A meeting's minutes, amended and circulated by Salerno's coordinator, commented on
         // by the actor, who represents the chamber of commerce; on minutes made for the walk.
         "tables.minutes_amend" => {
@@ -1577,6 +1640,48 @@ async fn convened_meeting(app: &App, f: &Fixtures) -> db::tables::Meeting {
         .into_iter()
         .rfind(|m| m.status == domain::tables::meetings::MeetingStatus::Convened)
         .expect("a meeting of the demo table convened ahead")
+}
+
+/// The demo table's held meeting, the chamber of commerce's representative (the actor) and the
+/// university's.
+async fn commitment_parts(app: &App, f: &Fixtures) -> (Uuid, Uuid, Uuid) {
+    let held = db::tables::meetings(app.db(), f.salerno_table)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status == domain::tables::meetings::MeetingStatus::Held)
+        .expect("a held meeting of the demo table")
+        .id;
+    let university = app.organisation("Università degli Studi di Salerno").await;
+    let reps = db::tables::representatives(app.db(), f.salerno_table)
+        .await
+        .unwrap();
+    let of = |org: Uuid| {
+        reps.iter()
+            .find(|r| r.organisation_id == org)
+            .expect("a representative")
+            .id
+    };
+    (held, of(f.chamber), of(university))
+}
+
+/// A new open commitment of the chamber of commerce on the demo table, made directly in the
+/// database.
+async fn new_commitment(app: &App, f: &Fixtures) -> Uuid {
+    let (held, chamber_rep, _) = commitment_parts(app, f).await;
+    let draft = domain::tables::commitments::CommitmentDraft {
+        what: "Un impegno da aggiornare".into(),
+        organisation: f.chamber,
+        representative: chamber_rep,
+        due_on: chrono::Utc::now().date_naive() + chrono::Duration::days(20),
+        evidence: None,
+        decision: None,
+    };
+    let id = Uuid::now_v7();
+    db::tables::create_commitment(app.db(), f.salerno_table, held, id, &draft, None, None)
+        .await
+        .unwrap();
+    id
 }
 
 /// A meeting of `table` convened a month ahead, made directly in the database.

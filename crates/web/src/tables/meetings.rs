@@ -180,6 +180,13 @@ async fn form_page_with(
         !(a.title.trim().is_empty() && a.representative.is_empty() && a.presenter.is_empty())
     });
     agenda.extend(std::iter::repeat_n(AgendaInput::default(), BLANK_ROWS));
+    // The next meeting reviews the commitments still pending: a form not yet sent proposes the
+    // item in its first blank row (the secretariat may clear it) and lists them.
+    let (review_item, review) =
+        super::commitments::review(state, found.table.id, viewer.locale).await?;
+    if errors.is_empty() && !conflict {
+        super::commitments::propose(&mut agenda, review_item, state, viewer.locale);
+    }
     let status = if conflict {
         StatusCode::CONFLICT
     } else if errors.is_empty() {
@@ -209,7 +216,7 @@ async fn form_page_with(
             agenda => agenda.iter().map(|a| context! {
                 title => a.title, representative => a.representative, presenter => a.presenter,
             }).collect::<Vec<_>>(),
-            representatives => reps,
+            representatives => reps, review,
             errors => field_errors(state, viewer, errors),
             today => today(state).to_string(),
         },

@@ -3,12 +3,14 @@
 //! open, the forms that create and change a table, and its meetings. One file per page family; this one holds
 //! the routes and what they share: reading a table with the viewer's access to it.
 
+mod commitments;
 mod form;
 mod links;
 mod manage;
 mod meetings;
 mod minutes;
 mod pages;
+pub mod reminders;
 
 use crate::http::{AppError, AppResult};
 use crate::route::{route, Route};
@@ -129,6 +131,42 @@ pub fn routes() -> Vec<Route> {
             "/tables/{id}/meetings/{meeting}/attendance",
             "tables.meeting_attendance",
             meetings::attendance,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/meetings/{meeting}/commitments/new",
+            "tables.commitment_new",
+            commitments::new,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/meetings/{meeting}/commitments",
+            "tables.commitment_create",
+            commitments::create,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/commitments/{commitment}",
+            "tables.commitment_show",
+            commitments::show,
+        ),
+        route(
+            Method::GET,
+            "/tables/{id}/commitments/{commitment}/edit",
+            "tables.commitment_edit",
+            commitments::edit,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/commitments/{commitment}",
+            "tables.commitment_update",
+            commitments::update,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/commitments/{commitment}/progress",
+            "tables.commitment_progress",
+            commitments::progress,
         ),
         route(
             Method::GET,

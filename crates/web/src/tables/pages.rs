@@ -264,6 +264,7 @@ pub(super) async fn table_page(
             roles => MemberRole::ALL.map(MemberRole::code),
             sectors => domain::organisations::ACTOR_SECTORS,
             options, secretariat_options, documents, upcoming, past,
+            commitments => super::commitments::listed(state, table.id, locale, false).await?,
             today => super::today(state).to_string(),
             failed => failed.form, errors => field_errors(state, viewer, &failed.errors),
             typed,
@@ -297,6 +298,7 @@ pub(super) async fn public(State(state): State<AppState>, viewer: Viewer, Id(id)
                 organisation => s.organisation, signed_on => viewer.locale.date(s.signed_on),
             }).collect::<Vec<_>>(),
             may_open => find(&state, &viewer, id).await.is_ok_and(|f| f.access(&viewer) >= Access::Read),
+            commitments => super::commitments::listed(&state, id, viewer.locale, true).await?,
             minutes => super::minutes::published(&state, id, viewer.locale).await?,
         },
     )
