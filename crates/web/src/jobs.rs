@@ -37,6 +37,8 @@ impl Runners {
         // Reminders only need the database: they queue their emails as jobs of their own.
         let mut kinds = vec![
             crate::products::reminders::KIND,
+            crate::tables::reminders::REMINDER_KIND,
+            crate::tables::reminders::DIGEST_KIND,
             db::notifications::SEND_JOB,
             db::notifications::DIGEST_JOB,
         ];
@@ -52,6 +54,12 @@ impl Runners {
     async fn run(&self, db: &Db, job: &Job) -> Result<(), String> {
         if job.kind == crate::products::reminders::KIND {
             return crate::products::reminders::run(db, &self.base_url, &job.payload).await;
+        }
+        if job.kind == crate::tables::reminders::REMINDER_KIND {
+            return crate::tables::reminders::run_reminder(db, &self.base_url, &job.payload).await;
+        }
+        if job.kind == crate::tables::reminders::DIGEST_KIND {
+            return crate::tables::reminders::run_digest(db, &self.base_url).await;
         }
         if job.kind == db::notifications::SEND_JOB {
             return crate::notifications::emails::send_now(db, &self.base_url).await;
@@ -109,9 +117,13 @@ pub async fn run_due(db: &Db, runners: &Runners) -> usize {
     }
 }
 
-/// Runs due jobs every half second until the task is dropped.
+/// Runs due jobs every half second until the task is dropped. The weekly digest of overdue
+/// commitments is queued first, if no instance has queued it yet.
 pub fn spawn_worker(db: Db, runners: Runners) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        if let Err(e) = crate::tables::reminders::ensure_digest(&db).await {
+            tracing::error!(error = %e, "could not queue the weekly digest of commitments");
+        }
         // The next notification digests, queued once whichever instance asks first.
         if let Err(e) = crate::notifications::emails::schedule_digests(&db).await {
             tracing::error!(error = %e, "could not queue the notification digests");
