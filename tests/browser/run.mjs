@@ -773,6 +773,20 @@ try {
   await signIn(page, 'staff@ponte.example');
   await inLanguages(page, '/community/moderation', 'reports to moderate');
 
+  console.log('Network: the map, a country, the open data, matchmaking and a group\'s relations graph, in it/en/fr');
+  await inLanguages(visitor, '/network/map', 'network map for a guest');
+  check(await visitor.locator('svg a[href^="/network/countries/"]').count() >= 1, 'the network map links regions to the countries they reach');
+  await inLanguages(visitor, '/network/countries/AL', 'network country page');
+  await inLanguages(visitor, '/network/open-data', 'network open data');
+  await signIn(page, 'coordinatore@ponte.example');
+  await inLanguages(page, '/network/map', 'network map for a coordinator');
+  await inLanguages(page, '/network/match', 'matchmaking');
+  check(await page.locator('main ol li article li').count() >= 1, 'matchmaking suggests administrations, each with its reasons');
+  await page.goto(`${base}/network/countries/AL`);
+  const networkGroup = await page.$eval('main a[href^="/network/groups/"]', (a) => a.getAttribute('href')).catch(() => null);
+  check(networkGroup !== null, 'the country page links the groups aiming at it');
+  if (networkGroup) await inLanguages(page, `${networkGroup}/graph`, 'group relations graph');
+
   console.log('Weight: bytes of a first visit (compressed) and layout shift once the fonts load, at 390 px');
   for (const r of await measureWeight(browser, base)) {
     const bytes = BUDGETS.bytesOf[r.label] ?? BUDGETS.bytes;

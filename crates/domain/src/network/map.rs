@@ -123,6 +123,91 @@ pub fn edges(left: &[Node], right: &[Node], links: &[Link], sides: Sides) -> Vec
     out
 }
 
+/// Where a node's label goes: its text's anchor point and alignment (`start`, `middle`, `end`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub align: &'static str,
+}
+
+/// Places each node's label (of `size` units, characters about 0.62 of it wide) above its node,
+/// else below, right or left of it, the first place that overlaps no label placed before it,
+/// nodes taken in order; where every place overlaps, above. Neighbouring countries on the map
+/// (the Western Balkans) then keep readable labels.
+pub fn place_labels(nodes: &[Node], size: f64) -> Vec<Label> {
+    type Rect = (f64, f64, f64, f64);
+    let gap = size * 0.45;
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut out = Vec::new();
+    for n in nodes {
+        let w = n.label.chars().count() as f64 * size * 0.62;
+        // (label, its box) for each candidate place.
+        let candidates: [(Label, Rect); 4] = [
+            (
+                Label {
+                    x: n.x,
+                    y: n.y - gap,
+                    align: "middle",
+                },
+                (n.x - w / 2.0, n.y - gap - size, n.x + w / 2.0, n.y - gap),
+            ),
+            (
+                Label {
+                    x: n.x,
+                    y: n.y + gap + size * 0.8,
+                    align: "middle",
+                },
+                (
+                    n.x - w / 2.0,
+                    n.y + gap - size * 0.2,
+                    n.x + w / 2.0,
+                    n.y + gap + size * 0.8,
+                ),
+            ),
+            (
+                Label {
+                    x: n.x + gap,
+                    y: n.y + size * 0.35,
+                    align: "start",
+                },
+                (
+                    n.x + gap,
+                    n.y - size * 0.65,
+                    n.x + gap + w,
+                    n.y + size * 0.35,
+                ),
+            ),
+            (
+                Label {
+                    x: n.x - gap,
+                    y: n.y + size * 0.35,
+                    align: "end",
+                },
+                (
+                    n.x - gap - w,
+                    n.y - size * 0.65,
+                    n.x - gap,
+                    n.y + size * 0.35,
+                ),
+            ),
+        ];
+        let overlaps = |r: &Rect| {
+            taken
+                .iter()
+                .any(|t| r.0 < t.2 && t.0 < r.2 && r.1 < t.3 && t.1 < r.3)
+        };
+        let chosen = candidates
+            .iter()
+            .find(|(_, r)| !overlaps(r))
+            .unwrap_or(&candidates[0])
+            .clone();
+        taken.push(chosen.1);
+        out.push(chosen.0);
+    }
+    out
+}
+
 /// Where to anchor a country's label and links on the map: the middle of the bounding box of the
 /// largest ring of its SVG path (`M`, `L` and `Z` commands with absolute `x,y` pairs, as the
 /// library's map writes them), so that islands and exclaves do not pull it off the mainland.
@@ -206,6 +291,27 @@ mod tests {
         assert_eq!(one[0].width, MIN_WIDTH);
         assert_eq!(one[0].path, "M0.0,0.0 C0.0,0.0 200.0,0.0 200.0,0.0");
         assert!(edges(&left, &right, &[], Sides::LeftRight).is_empty());
+    }
+
+    #[test]
+    fn labels_of_close_nodes_do_not_overlap() {
+        // Three nodes 20 units apart in a column, one far away; labels 30 units high.
+        let mut nodes = column(&items(&["al", "me", "rs"]), 100.0, 0.0, 40.0);
+        nodes.push(Node {
+            key: "far".into(),
+            label: "FAR".into(),
+            x: 900.0,
+            y: 20.0,
+        });
+        let labels = place_labels(&nodes, 30.0);
+        let side = |i: usize| (labels[i].align, labels[i].y < nodes[i].y);
+        // The first above; the second would cover it there, so below; the third has room above
+        // again (between the two), the far one too.
+        assert_eq!(side(0), ("middle", true));
+        assert_eq!(side(1), ("middle", false));
+        assert_eq!(side(2), ("middle", true));
+        assert_eq!(side(3), ("middle", true));
+        assert!(place_labels(&[], 30.0).is_empty());
     }
 
     #[test]

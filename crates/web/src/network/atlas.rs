@@ -192,6 +192,8 @@ pub(super) async fn country(
             code, name => countries::name(&code, locale),
             region => region.as_deref().and_then(region_name), region_code => region,
             presence, groups, initiatives,
+            may_open_groups => viewer.may("network.group_show", None),
+            may_open_initiatives => viewer.may("network.initiative_show", None),
         },
     )
 }
@@ -310,9 +312,17 @@ pub(super) async fn map(State(state): State<AppState>, viewer: Viewer) -> AppRes
         .filter(|(_, c)| reached.contains(c))
         .map(|(i, code)| context! { id => format!("s{i}"), code })
         .collect();
+    // Labels sized as the style sheet draws them (`.network-map .network-node text`).
+    let labels = diagram::place_labels(&country_nodes, 34.0);
     let countries_v: Vec<Value> = country_nodes
         .iter()
-        .map(|n| context! { code => n.key, name => countries::name(&n.key, locale), x => n.x, y => n.y })
+        .zip(&labels)
+        .map(|(n, l)| {
+            context! {
+                code => n.key, name => countries::name(&n.key, locale), x => n.x, y => n.y,
+                lx => l.x, ly => l.y, align => l.align,
+            }
+        })
         .collect();
     let regions_v: Vec<Value> = region_nodes
         .iter()
@@ -333,7 +343,7 @@ pub(super) async fn map(State(state): State<AppState>, viewer: Viewer) -> AppRes
 
 /// A name cut to what a label of the graph holds at phone width.
 fn short(name: &str) -> String {
-    const MAX: usize = 30;
+    const MAX: usize = 26;
     if name.chars().count() <= MAX {
         name.to_string()
     } else {

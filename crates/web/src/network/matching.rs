@@ -35,75 +35,94 @@ fn chosen(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Every administration's profile as the viewer may see it.
+/// The profiles, as the viewer may see them, of the administrations with anything recorded
+/// (and always of `keep`, the one the list is for), each fact gathered in one pass over the
+/// records.
 pub(super) fn profiles(
     seen: &Seen,
     administrations: &[Named],
     plans: &HashMap<Uuid, (Vec<String>, Vec<String>)>,
+    keep: Option<Uuid>,
 ) -> Vec<Profile<Uuid>> {
-    administrations
+    let mut by_id: HashMap<Uuid, Profile<Uuid>> = administrations
         .iter()
         .map(|a| {
-            let mut targets: Vec<String> = Vec::new();
-            let mut themes: Vec<String> = Vec::new();
-            if let Some((countries, areas)) = plans.get(&a.id) {
-                targets.extend(countries.iter().cloned());
-                themes.extend(areas.iter().map(|m| format!("m:{m}")));
-            }
-            for g in seen
-                .groups
-                .iter()
-                .filter(|g| g.members.iter().any(|m| m.id == a.id))
-            {
-                targets.extend(g.countries.iter().cloned());
-                themes.extend(g.themes.iter().cloned());
-            }
-            for i in seen
-                .initiatives
-                .iter()
-                .filter(|i| i.lead.id == a.id || i.partners.iter().any(|p| p.id == a.id))
-            {
-                targets.extend(i.countries.iter().cloned());
-            }
-            let relations: Vec<matching::Relation> = seen
-                .relations
-                .iter()
-                .filter(|r| r.organisation_id == a.id)
-                .map(|r| {
-                    themes.extend(r.themes.iter().cloned());
-                    matching::Relation {
-                        country: r.country.clone(),
-                        kind: r.kind.clone(),
-                        partner: r.partner.clone(),
-                        since: Some(r.start_year),
-                    }
-                })
-                .collect();
-            let experience = seen
-                .experiences
-                .iter()
-                .filter(|e| e.organisation_id == a.id)
-                .map(|e| matching::Experience {
-                    title: e.title.clone(),
-                    countries: e.countries.clone(),
-                    themes: e.themes.clone(),
-                })
-                .collect();
-            targets.sort();
-            targets.dedup();
-            themes.sort();
-            themes.dedup();
-            Profile {
-                id: a.id,
-                name: a.name.clone(),
-                region: a.region.clone(),
-                targets,
-                themes,
-                relations,
-                experience,
-            }
+            (
+                a.id,
+                Profile {
+                    id: a.id,
+                    name: a.name.clone(),
+                    region: a.region.clone(),
+                    targets: vec![],
+                    themes: vec![],
+                    relations: vec![],
+                    experience: vec![],
+                },
+            )
         })
-        .collect()
+        .collect();
+    for (id, (countries, areas)) in plans {
+        if let Some(p) = by_id.get_mut(id) {
+            p.targets.extend(countries.iter().cloned());
+            p.themes.extend(areas.iter().map(|m| format!("m:{m}")));
+        }
+    }
+    for g in &seen.groups {
+        for m in &g.members {
+            if let Some(p) = by_id.get_mut(&m.id) {
+                p.targets.extend(g.countries.iter().cloned());
+                p.themes.extend(g.themes.iter().cloned());
+            }
+        }
+    }
+    for i in &seen.initiatives {
+        for o in std::iter::once(&i.lead).chain(&i.partners) {
+            if let Some(p) = by_id.get_mut(&o.id) {
+                p.targets.extend(i.countries.iter().cloned());
+            }
+        }
+    }
+    for r in &seen.relations {
+        if let Some(p) = by_id.get_mut(&r.organisation_id) {
+            p.themes.extend(r.themes.iter().cloned());
+            p.relations.push(matching::Relation {
+                country: r.country.clone(),
+                kind: r.kind.clone(),
+                partner: r.partner.clone(),
+                since: Some(r.start_year),
+            });
+        }
+    }
+    for e in &seen.experiences {
+        if let Some(p) = by_id.get_mut(&e.organisation_id) {
+            p.experience.push(matching::Experience {
+                title: e.title.clone(),
+                countries: e.countries.clone(),
+                themes: e.themes.clone(),
+            });
+        }
+    }
+    let mut out: Vec<Profile<Uuid>> = by_id
+        .into_values()
+        .filter(|p| {
+            Some(p.id) == keep
+                || !(p.targets.is_empty()
+                    && p.themes.is_empty()
+                    && p.relations.is_empty()
+                    && p.experience.is_empty())
+        })
+        .map(|mut p| {
+            p.targets.sort();
+            p.targets.dedup();
+            p.themes.sort();
+            p.themes.dedup();
+            p
+        })
+        .collect();
+    // The ranking orders its result itself; the profiles are sorted only so that the filters'
+    // choices come out the same on every request.
+    out.sort_by_key(|p| p.id);
+    out
 }
 
 /// One reason as a sentence, naming the administrations it is about.
@@ -251,7 +270,7 @@ pub(super) async fn page(
             plans.insert(org, (p.countries, areas));
         }
     }
-    let all = profiles(&seen, &administrations, &plans);
+    let all = profiles(&seen, &administrations, &plans, for_id);
     let names = Names::load(&state, locale).await?;
     let mut results: Vec<Value> = Vec::new();
     let mut total = 0;
