@@ -168,14 +168,14 @@ pub(super) async fn country(
     let groups: Vec<Value> = seen
         .groups
         .iter()
-        .filter(|g| g.countries.iter().any(|c| *c == code))
+        .filter(|g| g.countries.contains(&code))
         .filter(|g| region.is_none() || g.members.iter().any(|m| in_region(&m.region)))
         .map(|g| context! { id => g.id, name => g.name, status => g.status, members => g.members.len() })
         .collect();
     let initiatives: Vec<Value> = seen
         .initiatives
         .iter()
-        .filter(|i| i.countries.iter().any(|c| *c == code))
+        .filter(|i| i.countries.contains(&code))
         .filter(|i| region.as_deref().is_none_or(|r| involves_region(i, r)))
         .map(|i| {
             context! {
