@@ -101,6 +101,8 @@ const MUTATED: &[&str] = &[
 const NOT_MUTATED: &[(&str, &str)] = &[
     ("accounts.sign_out", "no fields"),
     ("labs.feed_token", "no fields"),
+    ("tables.feed_token", "no fields"),
+    ("tables.feed_revoke", "no fields"),
     ("labs.register", "no fields"),
     ("labs.unregister", "no fields"),
     (

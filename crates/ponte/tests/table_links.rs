@@ -478,3 +478,145 @@ async fn a_representative_added_later_is_convened_to_the_coming_meetings() {
         assert!(deliver(&app, &smtp).await.is_empty(), "{name}");
     }
 }
+
+/// The secret address a page shows (`/tables/feeds/TOKEN`), as its token.
+fn token_in(body: &str) -> String {
+    // Addresses in attributes are escaped (`/` as `&#x2f;`).
+    let body = &body.replace("&#x2f;", "/");
+    let at = body.find("/tables/feeds/").expect("an address on the page");
+    body[at + "/tables/feeds/".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_tables_calendar_opens_at_a_personal_secret_address_until_revoked() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, foggia) = demo_tables(&app).await;
+        let mut representative = app.signed_in("attore@ponte.example").await;
+        let mut outsider = app.signed_in("r.caruso@provincia.caserta.example").await;
+        let mut elsewhere = app
+            .signed_in(&foggia_representative(&app, foggia).await)
+            .await;
+        let mut calendar_app = app.client();
+        let meetings = db::tables::meetings(app.db(), salerno).await.unwrap();
+        assert!(!meetings.is_empty(), "{name}");
+
+        // The table page offers the address; making it shows it once.
+        let page = representative.get(&format!("/tables/{salerno}")).await;
+        assert!(
+            page.body
+                .contains(&format!("action=\"/tables/{salerno}/feed\"")),
+            "{name}"
+        );
+        let r = representative
+            .post(&format!("/tables/{salerno}/feed"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{name}: {}", r.body);
+        assert!(
+            r.body
+                .replace("&#x2f;", "/")
+                .contains("webcal://ponte.test/tables/feeds/"),
+            "{name}"
+        );
+        let token = token_in(&r.body);
+        assert_eq!(token.len(), 64, "{name}");
+        // Not shown again: the table page says there is one and offers to revoke it.
+        let page = representative.get(&format!("/tables/{salerno}")).await;
+        assert!(!page.body.contains(&token), "{name}");
+        assert!(page.body.contains("/feed/revoke"), "{name}");
+
+        // A calendar application, signed out, reads the table's meetings there.
+        let feed = calendar_app.get(&format!("/tables/feeds/{token}")).await;
+        assert_eq!(feed.status, StatusCode::OK, "{name}");
+        assert!(
+            feed.headers[axum::http::header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/calendar"),
+            "{name}"
+        );
+        for m in &meetings {
+            assert!(feed.body.contains(&format!("UID:{}@", m.id)), "{name}");
+        }
+        // Altered, cut, lengthened or upper-cased, the address opens nothing.
+        let mut altered: Vec<char> = token.chars().collect();
+        altered[10] = if altered[10] == '0' { '1' } else { '0' };
+        let altered: String = altered.into_iter().collect();
+        for bad in [
+            altered,
+            token[..63].to_string(),
+            format!("{token}0"),
+            token.to_uppercase(),
+            "0".repeat(64),
+        ] {
+            if bad == token {
+                continue;
+            }
+            let r = calendar_app.get(&format!("/tables/feeds/{bad}")).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}: {bad}");
+            assert!(!r.body.contains("BEGIN:VCALENDAR"), "{name}");
+        }
+
+        // Each person's address shows their own table only.
+        let r = elsewhere.post(&format!("/tables/{foggia}/feed"), &[]).await;
+        let theirs = token_in(&r.body);
+        let other = calendar_app.get(&format!("/tables/feeds/{theirs}")).await;
+        assert_eq!(other.status, StatusCode::OK, "{name}");
+        for m in &meetings {
+            assert!(!other.body.contains(&m.id.to_string()), "{name}");
+        }
+        // Someone who does not read the table gets no address of it, and nothing is stored.
+        let before = changes(&app).await;
+        for (c, table) in [(&mut outsider, salerno), (&mut elsewhere, salerno)] {
+            let r = c.post(&format!("/tables/{table}/feed"), &[]).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        }
+        assert_eq!(changes(&app).await, before, "{name}");
+
+        // A new address replaces the old one.
+        let r = representative
+            .post(&format!("/tables/{salerno}/feed"), &[])
+            .await;
+        let renewed = token_in(&r.body);
+        assert_ne!(renewed, token, "{name}");
+        let old = calendar_app.get(&format!("/tables/feeds/{token}")).await;
+        assert_eq!(old.status, StatusCode::NOT_FOUND, "{name}");
+        assert_eq!(
+            calendar_app
+                .get(&format!("/tables/feeds/{renewed}"))
+                .await
+                .status,
+            StatusCode::OK,
+            "{name}"
+        );
+        // Leaving the table closes it: the chamber of commerce leaves.
+        let chamber = app.organisation("Camera di commercio di Salerno").await;
+        let member = db::tables::members(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.organisation_id == chamber && m.left_on.is_none())
+            .unwrap();
+        db::tables::leave(
+            app.db(),
+            salerno,
+            member.id,
+            app.db().now().date_naive(),
+            None,
+        )
+        .await
+        .unwrap();
+        let left = calendar_app.get(&format!("/tables/feeds/{renewed}")).await;
+        assert_eq!(left.status, StatusCode::NOT_FOUND, "{name}");
+        // Revoked by its owner, an address opens nothing either.
+        let r = elsewhere
+            .post(&format!("/tables/{foggia}/feed/revoke"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let revoked = calendar_app.get(&format!("/tables/feeds/{theirs}")).await;
+        assert_eq!(revoked.status, StatusCode::NOT_FOUND, "{name}");
+    }
+}

@@ -1906,6 +1906,23 @@ fn cases() -> Vec<(&'static str, Case)> {
                 .await
             })
         }),
+        case("tables::new_feed_token", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                w.write(db::tables::new_feed_token(&w.db, id, w.member))
+                    .await
+            })
+        }),
+        case("tables::revoke_feed_token", |w| {
+            boxed(async move {
+                let id = w.table().await;
+                db::tables::new_feed_token(&w.db, id, w.member)
+                    .await
+                    .expect("make an address");
+                w.write(db::tables::revoke_feed_token(&w.db, id, w.member))
+                    .await
+            })
+        }),
         case("tables::add_secretary", |w| {
             boxed(async move {
                 let id = w.table().await;

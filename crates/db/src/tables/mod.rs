@@ -4,11 +4,13 @@
 //! decided at meetings, their history, reminders and digests in `commitments`.
 
 mod commitments;
+mod feeds;
 mod meetings;
 mod members;
 mod minutes;
 
 pub use commitments::*;
+pub use feeds::*;
 pub use meetings::*;
 pub use members::*;
 pub use minutes::*;

@@ -96,6 +96,8 @@ pub const ACTIONS: &[&str] = &[
     "tables.commitment_progress",
     "tables.commitment_update",
     "tables.create",
+    "tables.feed_revoke",
+    "tables.feed_token",
     "tables.meeting_attendance",
     "tables.meeting_cancel",
     "tables.meeting_convene",

@@ -852,6 +852,12 @@ pub(super) async fn feed(State(state): State<AppState>, viewer: Viewer, Id(id): 
     if found.access(&viewer) < Access::Read {
         return Err(AppError::NotFound);
     }
+    feed_of(&state, &found.table).await
+}
+
+/// The iCalendar feed of `table`'s meetings, for someone who reads the table page.
+pub(super) async fn feed_of(state: &AppState, table: &Table) -> AppResult {
+    let id = table.id;
     let host = state
         .config
         .base_url
@@ -873,7 +879,7 @@ pub(super) async fn feed(State(state): State<AppState>, viewer: Viewer, Id(id): 
                 uid: format!("{}@{host}", m.id),
                 starts_at: m.starts_at,
                 ends_at: m.ends_at,
-                summary: format!("{} — {}", m.title, found.table.name),
+                summary: format!("{} — {}", m.title, table.name),
                 location: m.place.clone(),
                 description: format!("{agenda}\n{}", m.online_url).trim().to_string(),
                 url: format!("{}/tables/{id}/meetings/{}", state.config.base_url, m.id),
@@ -885,11 +891,7 @@ pub(super) async fn feed(State(state): State<AppState>, viewer: Viewer, Id(id): 
             }
         })
         .collect();
-    let body = ical::calendar(
-        &format!("Ponte — {}", found.table.name),
-        &events,
-        state.db.now(),
-    );
+    let body = ical::calendar(&format!("Ponte — {}", table.name), &events, state.db.now());
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
