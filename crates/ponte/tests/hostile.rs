@@ -95,6 +95,13 @@ const MUTATED: &[&str] = &[
     "tables.commitment_create",
     "tables.commitment_update",
     "tables.commitment_progress",
+    "network.relation_create",
+    "network.experience_create",
+    "network.group_create",
+    "network.member_add",
+    "network.relation_pool",
+    "network.initiative_create",
+    "network.initiative_move",
 ];
 
 /// Unsafe routes not mutated here, with the reason.
@@ -116,6 +123,30 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "no fields; its item id is in the path",
     ),
     ("notifications.read", "no fields"),
+    (
+        "network.relation_update",
+        "the fields and checks of network.relation_create, mutated there; a stale version: tests/network.rs",
+    ),
+    (
+        "network.experience_update",
+        "the fields and checks of network.experience_create, mutated there; a stale version: tests/network.rs",
+    ),
+    (
+        "network.relation_delete",
+        "only the version the page was read at (a stale or missing one: tests/network.rs)",
+    ),
+    (
+        "network.experience_publish",
+        "only the version the page was read at (a stale or missing one: tests/network.rs)",
+    ),
+    (
+        "network.member_remove",
+        "no fields; the member is in the path (the two-regions refusal: tests/network.rs)",
+    ),
+    (
+        "network.relation_unpool",
+        "no fields; the relation is in the path",
+    ),
     (
         "notifications.unsubscribe_confirm",
         "no fields; its signed token is in the path (altered tokens: tests/notifications.rs)",

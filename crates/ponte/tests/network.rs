@@ -406,3 +406,428 @@ async fn the_demo_network() {
         );
     }
 }
+
+/// The demo's records of the network, for the pages' tests.
+struct Demo {
+    relation: Uuid,
+    experience: Uuid,
+    group: Uuid,
+    forming: Uuid,
+    initiative: Uuid,
+}
+
+async fn demo(app: &App) -> Demo {
+    let salerno = app.organisation("Provincia di Salerno").await;
+    let everyone = Viewer {
+        everything: true,
+        ..Default::default()
+    };
+    let filter = db::network::RelationFilter {
+        organisation: Some(salerno),
+        ..Default::default()
+    };
+    let relation = db::network::relations(app.db(), &everyone, &filter, 0)
+        .await
+        .unwrap()
+        .0[0]
+        .id;
+    let experience = db::network::experiences(app.db(), &everyone, Some(salerno), 0)
+        .await
+        .unwrap()
+        .0[0]
+        .id;
+    let groups = db::network::groups(app.db()).await.unwrap();
+    let group = groups
+        .iter()
+        .find(|g| g.name == "Adriatico sostenibile")
+        .unwrap()
+        .id;
+    let forming = groups.iter().find(|g| g.id != group).unwrap().id;
+    let initiative = db::network::initiatives(app.db(), Some(group))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.state == State::Submitted)
+        .unwrap()
+        .id;
+    Demo {
+        relation,
+        experience,
+        group,
+        forming,
+        initiative,
+    }
+}
+
+#[tokio::test]
+async fn the_pages_open_for_the_programme_in_three_languages() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let d = demo(&app).await;
+        let pages = [
+            "/network".to_string(),
+            "/network/relations".into(),
+            "/network/relations?country=AL&kind=twinning".into(),
+            "/network/relations/new".into(),
+            format!("/network/relations/{}", d.relation),
+            format!("/network/relations/{}/edit", d.relation),
+            "/network/experiences".into(),
+            "/network/experiences/new".into(),
+            format!("/network/experiences/{}", d.experience),
+            format!("/network/experiences/{}/edit", d.experience),
+            "/network/groups".into(),
+            "/network/groups/new".into(),
+            format!("/network/groups/{}", d.group),
+            format!("/network/groups/{}", d.forming),
+            format!("/network/groups/{}/initiatives/new", d.group),
+            format!("/network/initiatives/{}", d.initiative),
+        ];
+        for language in ["it", "en", "fr"] {
+            let mut c = app.signed_in("coordinatore@ponte.example").await;
+            c.get(&format!("/language/{language}")).await;
+            for page in &pages {
+                let r = c.get(page).await;
+                assert_eq!(r.status, 200, "{name} {language} {page}: {}", r.body);
+            }
+        }
+        // The group page shows its initiatives on a timeline, with the call's deadline.
+        let mut c = app.signed_in("coordinatore@ponte.example").await;
+        let body = c.get(&format!("/network/groups/{}", d.group)).await.body;
+        assert!(
+            body.contains("Rotte adriatiche del turismo lento"),
+            "{name}"
+        );
+        assert!(body.contains("Le iniziative nel tempo"), "{name}");
+        assert!(body.contains("2025-11-28"), "{name}: the deadline");
+        assert!(body.contains("In comune") || body.contains("Relazioni in comune"));
+        // A tutor reads every page, edits none.
+        let mut tutor = app.signed_in("tutor@ponte.example").await;
+        assert_eq!(
+            tutor
+                .get(&format!("/network/groups/{}", d.group))
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            tutor
+                .get(&format!("/network/relations/{}/edit", d.relation))
+                .await
+                .status,
+            403
+        );
+    }
+}
+
+/// A form's pairs as the client sends them.
+fn send<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, x)| (*k, x.as_str())).collect()
+}
+
+/// Sends a form that must be refused with `status` and `message` (in Italian, as the page shows
+/// it), storing nothing.
+async fn refused(
+    app: &App,
+    c: &mut common::Client,
+    path: &str,
+    form: &[(&str, &str)],
+    status: u16,
+    message: &str,
+) {
+    let before = changes(app).await;
+    let r = c.post(path, form).await;
+    let context = format!("{path} {form:?} on {}", app.backend.name);
+    assert_eq!(r.status.as_u16(), status, "{context}: {}", r.body);
+    let body = r.body.replace("&#x27;", "'").replace("&quot;", "\"");
+    assert!(
+        body.contains(message),
+        "{context}: no «{message}» in {body}"
+    );
+    assert_eq!(
+        changes(app).await,
+        before,
+        "{context}: something was stored"
+    );
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_its_reason_and_changes_nothing() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let d = demo(&app).await;
+        let salerno = app.organisation("Provincia di Salerno").await.to_string();
+        let caserta = app.organisation("Provincia di Caserta").await.to_string();
+        let foggia = app.organisation("Provincia di Foggia").await.to_string();
+        let durres = durres(&app).await.to_string();
+        let relation = |country: &'static str, start: &'static str, end: &'static str| {
+            vec![
+                ("organisation", salerno.clone()),
+                ("kind", "twinning".to_string()),
+                ("country", country.to_string()),
+                ("partner", durres.clone()),
+                ("start_year", start.to_string()),
+                ("end_year", end.to_string()),
+                ("sharing", "programme".to_string()),
+            ]
+        };
+        let pairs = |v: &[(&'static str, String)]| -> Vec<(&'static str, String)> { v.to_vec() };
+
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let mut member = app.signed_in("membro@ponte.example").await;
+        // A country that does not exist.
+        let f = relation("ZZ", "2010", "");
+        refused(
+            &app,
+            &mut coordinator,
+            "/network/relations",
+            &send(&f),
+            422,
+            "Scegli un Paese estero valido.",
+        )
+        .await;
+        // A period that ends before it starts.
+        let f = relation("AL", "2015", "2012");
+        refused(
+            &app,
+            &mut coordinator,
+            "/network/relations",
+            &send(&f),
+            422,
+            "L'anno di fine non può precedere l'anno di inizio.",
+        )
+        .await;
+        // A malformed amount.
+        let mut f = pairs(&relation("AL", "2015", "2018"));
+        f[1].1 = "past_project".into();
+        f.push(("funding_programme", "Interreg".into()));
+        f.push(("project_role", "lead".into()));
+        f.push(("amount", "12,5,0.00.1".into()));
+        refused(
+            &app,
+            &mut coordinator,
+            "/network/relations",
+            &send(&f),
+            422,
+            "Importo non valido",
+        )
+        .await;
+        // Public, by a member who is not the coordinator.
+        let mut f = relation("AL", "2010", "");
+        f[6].1 = "public".into();
+        refused(
+            &app,
+            &mut member,
+            "/network/relations",
+            &send(&f),
+            422,
+            "Solo il referente dell'amministrazione può rendere pubblico",
+        )
+        .await;
+        // The coordinator may; the member may share with the programme.
+        let r = coordinator.post("/network/relations", &send(&f)).await;
+        assert_eq!(r.status, 303, "{name}: {}", r.body);
+        let f = relation("AL", "2010", "");
+        let r = member.post("/network/relations", &send(&f)).await;
+        assert_eq!(r.status, 303, "{name}: {}", r.body);
+        // Someone else's administration is not the member's to record for.
+        let mut f = relation("AL", "2010", "");
+        f[0].1 = caserta.clone();
+        refused(
+            &app,
+            &mut member,
+            "/network/relations",
+            &send(&f),
+            422,
+            "Scegli uno dei valori proposti.",
+        )
+        .await;
+        // A group of one region (Salerno and Caserta are both in Campania).
+        let group = |a: &str, b: &str| {
+            vec![
+                ("name", "Gruppo campano".to_string()),
+                ("purpose", "Una prova.".to_string()),
+                ("countries", "AL".to_string()),
+                ("themes", "m:turismo-cultura".to_string()),
+                ("member_1", a.to_string()),
+                ("contact_name_1", "Uno".to_string()),
+                ("contact_email_1", "uno@example.org".to_string()),
+                ("member_2", b.to_string()),
+                ("contact_name_2", "Due".to_string()),
+                ("contact_email_2", "due@example.org".to_string()),
+            ]
+        };
+        let f = group(&salerno, &caserta);
+        refused(
+            &app,
+            &mut coordinator,
+            "/network/groups",
+            &send(&f),
+            422,
+            "almeno due regioni diverse",
+        )
+        .await;
+        // Nor may a coordinator form a group their administration is not in.
+        let mut caserta_official = app.signed_in("r.caruso@provincia.caserta.example").await;
+        let f = group(&salerno, &foggia);
+        refused(
+            &app,
+            &mut caserta_official,
+            "/network/groups",
+            &send(&f),
+            403,
+            "",
+        )
+        .await;
+        let r = coordinator.post("/network/groups", &send(&f)).await;
+        assert_eq!(r.status, 303, "{name}: {}", r.body);
+        // Removing a member that would leave one region is refused with the reason.
+        let formed = r.location().to_string();
+        let before = changes(&app).await;
+        let r = coordinator
+            .post(&format!("{formed}/members/{foggia}/remove"), &[])
+            .await;
+        assert_eq!(r.status, 409, "{name}: {}", r.body);
+        assert!(r.body.contains("almeno due regioni diverse"), "{name}");
+        assert_eq!(changes(&app).await, before, "{name}");
+        // An initiative moved backwards without a reason, then with one.
+        let i = db::network::initiative(app.db(), d.initiative)
+            .await
+            .unwrap();
+        let version = i.version.to_string();
+        let path = format!("/network/initiatives/{}/state", d.initiative);
+        refused(
+            &app,
+            &mut coordinator,
+            &path,
+            &[
+                ("version", &version),
+                ("to", "preparation"),
+                ("on", ""),
+                ("reason", " "),
+            ],
+            422,
+            "scrivi il motivo",
+        )
+        .await;
+        refused(
+            &app,
+            &mut coordinator,
+            &path,
+            &[
+                ("version", &version),
+                ("to", "running"),
+                ("on", ""),
+                ("reason", ""),
+            ],
+            422,
+            "Questo passaggio di stato non è previsto.",
+        )
+        .await;
+        let r = coordinator
+            .post(
+                &path,
+                &[
+                    ("version", &version),
+                    ("to", "preparation"),
+                    ("on", ""),
+                    ("reason", "Il bando è stato ritirato"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{name}: {}", r.body);
+        // The same form again (its version is stale now) is refused.
+        let before = changes(&app).await;
+        let r = coordinator
+            .post(
+                &path,
+                &[
+                    ("version", &version),
+                    ("to", "idea"),
+                    ("on", ""),
+                    ("reason", "di nuovo"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 409, "{name}: {}", r.body);
+        assert_eq!(changes(&app).await, before, "{name}");
+        let page = coordinator
+            .get(&format!("/network/initiatives/{}", d.initiative))
+            .await
+            .body;
+        assert!(page.contains("Il bando è stato ritirato"), "{name}");
+        // A relation changed or deleted from a stale page is refused and left as it is.
+        let r = db::network::relation(app.db(), d.relation).await.unwrap();
+        let stale = (r.version + 1).to_string();
+        let before = changes(&app).await;
+        let mut f = relation("AL", "2001", "");
+        f.push(("version", stale.clone()));
+        f.retain(|(k, _)| *k != "organisation");
+        let reply = coordinator
+            .post(&format!("/network/relations/{}", d.relation), &send(&f))
+            .await;
+        assert_eq!(reply.status, 409, "{name}: {}", reply.body);
+        let reply = coordinator
+            .post(
+                &format!("/network/relations/{}/delete", d.relation),
+                &[("version", stale.as_str())],
+            )
+            .await;
+        assert_eq!(reply.status, 409, "{name}");
+        let reply = coordinator
+            .post(&format!("/network/relations/{}/delete", d.relation), &[])
+            .await;
+        assert_eq!(reply.status, 400, "{name}");
+        assert_eq!(changes(&app).await, before, "{name}");
+        assert_eq!(
+            db::network::relation(app.db(), d.relation)
+                .await
+                .unwrap()
+                .version,
+            r.version
+        );
+        // An actor (not of the programme's administrations) is kept out of the network's pages.
+        let mut actor = app.signed_in("attore@ponte.example").await;
+        assert_eq!(actor.get("/network/relations").await.status, 403, "{name}");
+    }
+}
+
+#[tokio::test]
+async fn an_experience_becomes_a_good_practice_in_one_step() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let d = demo(&app).await;
+        let mut c = app.signed_in("coordinatore@ponte.example").await;
+        let x = db::network::experience(app.db(), d.experience)
+            .await
+            .unwrap();
+        assert!(x.practice_id.is_none());
+        let path = format!("/network/experiences/{}/publish", d.experience);
+        // A stale version is refused and publishes nothing.
+        let before = changes(&app).await;
+        let stale = (x.version + 1).to_string();
+        let r = c.post(&path, &[("version", &stale)]).await;
+        assert_eq!(r.status, 409, "{name}");
+        assert_eq!(changes(&app).await, before, "{name}");
+        let version = x.version.to_string();
+        let r = c.post(&path, &[("version", &version)]).await;
+        assert_eq!(r.status, 303, "{name}: {}", r.body);
+        let x = db::network::experience(app.db(), d.experience)
+            .await
+            .unwrap();
+        let document = x.practice_id.expect("linked to its practice");
+        assert_eq!(r.location(), format!("/library/documents/{document}"));
+        let practice = db::library::practice(app.db(), document)
+            .await
+            .unwrap()
+            .expect("the structured record");
+        assert_eq!(practice.results, x.results, "{name}");
+        assert_eq!(practice.administration, "Provincia di Salerno", "{name}");
+        let page = c.get(r.location()).await;
+        assert_eq!(page.status, 200, "{name}");
+        assert!(page.body.contains(&x.title), "{name}");
+        // Published once: a second time is refused.
+        let version = x.version.to_string();
+        let r = c.post(&path, &[("version", &version)]).await;
+        assert_eq!(r.status, 409, "{name}");
+    }
+}

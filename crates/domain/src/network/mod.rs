@@ -56,8 +56,6 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("network.group_new", Rule::Held(FOUNDERS)),
     ("network.group_create", Rule::Held(FOUNDERS)),
     ("network.group_show", Rule::Held(PEOPLE)),
-    ("network.group_edit", Rule::Held(FOUNDERS)),
-    ("network.group_update", Rule::Held(FOUNDERS)),
     ("network.member_add", Rule::Held(FOUNDERS)),
     ("network.member_remove", Rule::Held(FOUNDERS)),
     ("network.relation_pool", Rule::Held(EDITORS)),
@@ -65,8 +63,6 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("network.initiative_new", Rule::Held(GROUP_PEOPLE)),
     ("network.initiative_create", Rule::Held(GROUP_PEOPLE)),
     ("network.initiative_show", Rule::Held(PEOPLE)),
-    ("network.initiative_edit", Rule::Held(GROUP_PEOPLE)),
-    ("network.initiative_update", Rule::Held(GROUP_PEOPLE)),
     ("network.initiative_move", Rule::Held(GROUP_PEOPLE)),
 ];
 

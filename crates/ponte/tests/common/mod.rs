@@ -512,6 +512,37 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     let call = db::calls::list(app.db()).await.unwrap()[0].id;
+    // The network's demo records: a relation and an experience of Salerno's, the group
+    // «Adriatico sostenibile» (Salerno is a member) and one of its initiatives.
+    let everyone = domain::network::Viewer {
+        everything: true,
+        ..Default::default()
+    };
+    let salerno_only = db::network::RelationFilter {
+        organisation: Some(salerno),
+        ..Default::default()
+    };
+    let relation = db::network::relations(app.db(), &everyone, &salerno_only, 0)
+        .await
+        .unwrap()
+        .0[0]
+        .id;
+    let experience = db::network::experiences(app.db(), &everyone, Some(salerno), 0)
+        .await
+        .unwrap()
+        .0[0]
+        .id;
+    let group = db::network::groups(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Adriatico sostenibile")
+        .expect("the demo group")
+        .id;
+    let initiative = db::network::initiatives(app.db(), Some(group))
+        .await
+        .unwrap()[0]
+        .id;
     path.replace(
         "/community/spaces/{kind}/{id}",
         &format!("/community/spaces/administration/{salerno}"),
@@ -577,4 +608,20 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         "/network/groups/{id}/graph",
         &format!("/network/groups/{}/graph", uuid::Uuid::nil()),
     )
+    .replace(
+        "/network/relations/{id}",
+        &format!("/network/relations/{relation}"),
+    )
+    .replace(
+        "/network/experiences/{id}",
+        &format!("/network/experiences/{experience}"),
+    )
+    .replace("/network/groups/{id}", &format!("/network/groups/{group}"))
+    .replace(
+        "/network/initiatives/{id}",
+        &format!("/network/initiatives/{initiative}"),
+    )
+    // Removing a member or a pooled relation is walked on one that is not there (404).
+    .replace("{organisation}", &uuid::Uuid::nil().to_string())
+    .replace("{relation}", &uuid::Uuid::nil().to_string())
 }

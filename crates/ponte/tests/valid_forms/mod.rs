@@ -1495,6 +1495,142 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             )
             .shown_in("comment")
         }
+        // The interregional network: Salerno's coordinator records Salerno's relations and
+        // experience, forms groups with Salerno among the founders and works in them.
+        "network.relation_create" => ValidForm::new(
+            "/network/relations".into(),
+            COORDINATOR,
+            vec![
+                req("organisation", f.salerno.to_string(), Id),
+                req("kind", "twinning", Choice),
+                req("country", "AL", Choice),
+                req("partner", network_partner(app, "AL").await.to_string(), Id),
+                req("start_year", "2011", Number(1950, 2036)),
+                opt("end_year", "2020", Number(1950, 2036)),
+                opt("themes", "m:turismo-cultura", Choice),
+                opt(
+                    "contact_name",
+                    "Ufficio relazioni internazionali",
+                    Line(200),
+                ),
+                opt("contact_email", "estero@provincia.salerno.example", Email),
+                opt("notes", "Scambi tra scuole.", Text(10_000)),
+                req("sharing", "programme", Choice),
+            ],
+        )
+        .pairs()
+        .shown("sectors", "themes")
+        .says("country", Some("error-country"))
+        .says("start_year", Some("error-network-year"))
+        .says("end_year", Some("error-network-year"))
+        .foreign("organisation", f.caserta),
+        "network.experience_create" => ValidForm::new(
+            "/network/experiences".into(),
+            COORDINATOR,
+            vec![
+                req("organisation", f.salerno.to_string(), Id),
+                req("title", "Scambi di funzionari con Cattaro", Line(300)),
+                req("start_year", "2014", Number(1950, 2036)),
+                opt("end_year", "2016", Number(1950, 2036)),
+                req("countries", "ME", Choice),
+                opt("themes", "m:governance", Choice),
+                opt("partners", "Opština Kotor", Text(10_000)),
+                opt("funding", "Fondi propri", Line(300)),
+                req("results", "Dodici funzionari formati.", Text(10_000)),
+                opt("lessons", "Servono incontri più lunghi.", Text(10_000)),
+                req("sharing", "private", Choice),
+            ],
+        )
+        .pairs()
+        .shown("sectors", "themes")
+        .says("countries", Some("error-country"))
+        .says("start_year", Some("error-network-year"))
+        .says("end_year", Some("error-network-year"))
+        .foreign("organisation", f.caserta),
+        "network.group_create" => {
+            let foggia = app.organisation("Provincia di Foggia").await;
+            ValidForm::new(
+                "/network/groups".into(),
+                COORDINATOR,
+                vec![
+                    req("name", "Ponte adriatico delle province", Line(300)),
+                    req("purpose", "Scambi sul turismo costiero.", Text(10_000)),
+                    req("countries", "ME", Choice),
+                    req("themes", "m:turismo-cultura", Choice),
+                    req("member_1", f.salerno.to_string(), Id),
+                    req("contact_name_1", "Antonio Esposito", Line(200)),
+                    req("contact_email_1", "coordinatore@ponte.example", Email),
+                    req("member_2", foggia.to_string(), Id),
+                    req("contact_name_2", "Michele Longo", Line(200)),
+                    req("contact_email_2", "m.longo@provincia.foggia.example", Email),
+                ],
+            )
+            .pairs()
+            .shown("sectors", "themes")
+            // Without one of the two founders, the group has one region: said of the members.
+            .shown("member_1", "members")
+            .shown("member_2", "members")
+            .says("countries", Some("error-country"))
+        }
+        "network.member_add" => {
+            let group = network_group(app, f.salerno).await;
+            ValidForm::new(
+                format!("/network/groups/{group}/members"),
+                COORDINATOR,
+                vec![
+                    req(
+                        "organisation",
+                        app.organisation("Provincia di Cosenza").await.to_string(),
+                        Id,
+                    ),
+                    req("contact_name", "Carmela Gallo", Line(200)),
+                    req("contact_email", "c.gallo@provincia.cosenza.example", Email),
+                ],
+            )
+        }
+        "network.relation_pool" => {
+            let group = network_group(app, f.salerno).await;
+            let relation = network_relation(app, f.salerno).await;
+            ValidForm::new(
+                format!("/network/groups/{group}/relations"),
+                COORDINATOR,
+                vec![req("relation", relation.to_string(), Id)],
+            )
+        }
+        "network.initiative_create" => {
+            let group = network_group(app, f.salerno).await;
+            ValidForm::new(
+                format!("/network/groups/{group}/initiatives"),
+                COORDINATOR,
+                vec![
+                    req("title", "Porti e borghi dell'Adriatico", Line(300)),
+                    opt("summary", "Itinerari tra i porti minori.", Text(10_000)),
+                    req("lead", f.salerno.to_string(), Id),
+                    opt("partners", network_partner(app, "ME").await.to_string(), Id),
+                    req("countries", "ME", Choice),
+                    opt("call_name", "Interreg Italia-Albania-Montenegro", Line(300)),
+                    opt("call_deadline", "2027-03-31", Date),
+                ],
+            )
+            .pairs()
+            .says("countries", Some("error-country"))
+        }
+        "network.initiative_move" => {
+            let group = network_group(app, f.salerno).await;
+            let i = network_initiative(app, group, f.salerno).await;
+            let today = db.now().date_naive().to_string();
+            ValidForm::new(
+                format!("/network/initiatives/{}/state", i.id),
+                COORDINATOR,
+                vec![
+                    req("version", i.version.to_string(), Version),
+                    req("to", "preparation", Choice),
+                    opt("on", today, Date),
+                    opt("reason", "", Line(2000)),
+                ],
+            )
+            .shown("to", "to")
+        }
         _ => return None,
     };
     Some(form)
@@ -2185,4 +2321,86 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
         .trim()
         .to_string()
+}
+
+/// A foreign partner of the demo registry in `country`.
+async fn network_partner(app: &App, country: &str) -> Uuid {
+    db::network::foreign_partners(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.country == country)
+        .unwrap_or_else(|| panic!("a demo partner in {country}"))
+        .id
+}
+
+/// A new group of `administration` (of Campania) and the Provincia di Foggia (of Puglia).
+async fn network_group(app: &App, administration: Uuid) -> Uuid {
+    let foggia = app.organisation("Provincia di Foggia").await;
+    let contact = |organisation| domain::network::groups::Contact {
+        organisation,
+        contact_name: "Referente".into(),
+        contact_email: "referente@example.org".into(),
+    };
+    let draft = domain::network::groups::GroupDraft {
+        name: format!("Gruppo da provare {}", db::new_id().simple()),
+        purpose: "Provare i moduli.".into(),
+        countries: vec!["ME".into()],
+        themes: vec!["m:turismo-cultura".into()],
+        status: domain::network::groups::Status::Active,
+        members: vec![],
+    };
+    let today = app.db().now().date_naive();
+    db::network::create_group(
+        app.db(),
+        &draft,
+        &[contact(administration), contact(foggia)],
+        today,
+        None,
+    )
+    .await
+    .unwrap()
+}
+
+/// A new relation of `administration` with the demo partner in Montenegro.
+async fn network_relation(app: &App, administration: Uuid) -> Uuid {
+    let draft = domain::network::relations::RelationDraft {
+        kind: domain::network::relations::Kind::InformalContact,
+        country: "ME".into(),
+        partner: domain::network::relations::Partner::Registry(network_partner(app, "ME").await),
+        start_year: 2022,
+        end_year: None,
+        themes: vec![],
+        contact_name: String::new(),
+        contact_email: String::new(),
+        funding_programme: String::new(),
+        project_role: None,
+        amount_cents: None,
+        notes: String::new(),
+        sharing: domain::network::Sharing::Private,
+        documents: vec![],
+    };
+    db::network::create_relation(app.db(), administration, &draft, None, None)
+        .await
+        .unwrap()
+}
+
+/// A new initiative of `group` led by `lead`, an idea.
+async fn network_initiative(app: &App, group: Uuid, lead: Uuid) -> db::network::Initiative {
+    let draft = domain::network::initiatives::InitiativeDraft {
+        title: "Iniziativa da provare".into(),
+        summary: String::new(),
+        lead,
+        partners: vec![],
+        countries: vec!["ME".into()],
+        call_name: String::new(),
+        call_deadline: None,
+        budget_cents: None,
+        products: vec![],
+    };
+    let today = app.db().now().date_naive();
+    let id = db::network::create_initiative(app.db(), group, &draft, today, None)
+        .await
+        .unwrap();
+    db::network::initiative(app.db(), id).await.unwrap()
 }

@@ -2,15 +2,21 @@
 //! group's graph (`atlas`), and the open data (`open_data`).
 
 mod atlas;
+mod experience;
+mod groups;
+mod initiatives;
 mod matching;
 mod open_data;
+mod records;
+mod relations;
 
 use crate::route::{route, Route};
 use axum::http::Method;
 
 /// The network's routes.
 pub fn routes() -> Vec<Route> {
-    vec![
+    let mut all = records::routes();
+    all.extend(vec![
         route(
             Method::GET,
             "/network/match",
@@ -42,5 +48,6 @@ pub fn routes() -> Vec<Route> {
             "network.open_file",
             open_data::file,
         ),
-    ]
+    ]);
+    all
 }

@@ -1,0 +1,345 @@
+//! A group's joint initiatives: the form that adds one (the group's people), its page with its
+//! partners, linked products and the moves of its state, and the form that moves it (forward
+//! along its life, or back with the reason written down).
+
+use super::records::{countries, country, country_choices, euro};
+use crate::http::{see_other, with_status, AppError, AppResult, Form, Id};
+use crate::session::{field_errors, render, Viewer};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use domain::network::groups as rules;
+use domain::network::initiatives::{self as life, Facts, InitiativeInput, State as Step};
+use domain::validation::Errors;
+use minijinja::{context, Value};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The group's member administrations, if the viewer works in the group.
+async fn working(state: &AppState, viewer: &Viewer, group: Uuid) -> AppResult<Vec<Uuid>> {
+    db::network::group(&state.db, group).await?;
+    let members: Vec<Uuid> = db::network::members(&state.db, &[group])
+        .await?
+        .into_iter()
+        .map(|m| m.organisation_id)
+        .collect();
+    if !viewer
+        .principal
+        .as_ref()
+        .is_some_and(|p| rules::works_in(p, &members))
+    {
+        return Err(AppError::Forbidden);
+    }
+    Ok(members)
+}
+
+fn input_of(pairs: Vec<(String, String)>) -> InitiativeInput {
+    let mut i = InitiativeInput::default();
+    for (key, value) in pairs {
+        match key.as_str() {
+            "title" => i.title = value,
+            "summary" => i.summary = value,
+            "lead" => i.lead = value,
+            "partners" if i.partners.len() < 200 => i.partners.push(value),
+            "countries" if i.countries.len() < 200 => i.countries.push(value),
+            "call_name" => i.call_name = value,
+            "call_deadline" => i.call_deadline = value,
+            "budget" => i.budget = value,
+            "products" if i.products.len() < 200 => i.products.push(value),
+            _ => {}
+        }
+    }
+    i
+}
+
+async fn form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    group: Uuid,
+    members: &[Uuid],
+    input: &InitiativeInput,
+    errors: &Errors,
+) -> AppResult {
+    let g = db::network::group(&state.db, group).await?;
+    let member_rows = db::network::members(&state.db, &[group]).await?;
+    let leads: Vec<Value> = member_rows
+        .iter()
+        .map(|m| context! { id => m.organisation_id, name => m.name })
+        .collect();
+    let mut partners: Vec<Value> = db::network::administrations(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let checked = input.partners.contains(&a.id.to_string());
+            context! { code => a.id, name => a.name, checked }
+        })
+        .collect();
+    partners.extend(
+        db::network::foreign_partners(&state.db)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let checked = input.partners.contains(&p.id.to_string());
+                let name = format!("{} ({})", p.name, country(&p.country, viewer.locale));
+                context! { code => p.id, name, checked }
+            }),
+    );
+    let products: Vec<Value> = db::network::products_of(&state.db, members)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let checked = input.products.contains(&p.id.to_string());
+            context! { code => p.id, name => p.title, checked }
+        })
+        .collect();
+    let chosen: Vec<String> = if input.countries.is_empty() {
+        g.countries.clone()
+    } else {
+        input
+            .countries
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect()
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = render(
+        state,
+        viewer,
+        "network/initiative_form.html",
+        context! {
+            group => context! { id => g.id, name => g.name },
+            form => context! {
+                title => input.title, summary => input.summary, lead => input.lead,
+                call_name => input.call_name, call_deadline => input.call_deadline, budget => input.budget,
+            },
+            leads, partners, products,
+            countries => country_choices(&chosen, viewer.locale),
+            errors => field_errors(state, viewer, errors),
+        },
+    );
+    with_status(status, page)
+}
+
+pub(super) async fn new(State(state): State<AppState>, viewer: Viewer, Id(group): Id) -> AppResult {
+    let members = working(&state, &viewer, group).await?;
+    let lead = members
+        .iter()
+        .find(|m| {
+            viewer
+                .principal
+                .as_ref()
+                .is_some_and(|p| domain::network::may_edit(p, **m))
+        })
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    let input = InitiativeInput {
+        lead,
+        ..Default::default()
+    };
+    form_page(&state, &viewer, group, &members, &input, &Errors::default()).await
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(group): Id,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let members = working(&state, &viewer, group).await?;
+    let input = input_of(pairs);
+    let draft = match life::check(&input, viewer.locale) {
+        Ok(d) => d,
+        Err(e) => return form_page(&state, &viewer, group, &members, &input, &e).await,
+    };
+    let mut e = Errors::default();
+    if !members.contains(&draft.lead) {
+        e.add("lead", "error-network-initiative-lead");
+    }
+    let found = db::network::organisations(&state.db, &draft.partners).await?;
+    if found.len() != draft.partners.len()
+        || found
+            .iter()
+            .any(|o| o.category != "italian_pa" && o.category != "foreign_partner")
+    {
+        e.add("partners", "error-network-initiative-partner");
+    }
+    let products = db::network::products_of(&state.db, &members).await?;
+    if draft
+        .products
+        .iter()
+        .any(|p| !products.iter().any(|x| x.id == *p))
+    {
+        e.add("products", "error-network-initiative-product");
+    }
+    if !e.is_empty() {
+        return form_page(&state, &viewer, group, &members, &input, &e).await;
+    }
+    let today = crate::tables::today(&state);
+    let id =
+        db::network::create_initiative(&state.db, group, &draft, today, viewer.user_id()).await?;
+    Ok(see_other(&format!("/network/initiatives/{id}")))
+}
+
+/// The initiative page; `errors` of the move form, with what was typed.
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Uuid,
+    errors: &Errors,
+    typed: Value,
+) -> AppResult {
+    let i = db::network::initiative(&state.db, id).await?;
+    let g = db::network::group(&state.db, i.group_id).await?;
+    let members: Vec<Uuid> = db::network::members(&state.db, &[g.id])
+        .await?
+        .into_iter()
+        .map(|m| m.organisation_id)
+        .collect();
+    let works_in = viewer
+        .principal
+        .as_ref()
+        .is_some_and(|p| rules::works_in(p, &members));
+    let partners = db::network::initiative_partners(&state.db, &[id]).await?;
+    let products = db::network::initiative_products(&state.db, &[id]).await?;
+    let events = db::network::events(&state.db, &[id]).await?;
+    let moves: Vec<&str> = i
+        .state
+        .next()
+        .iter()
+        .chain(i.state.back().iter())
+        .map(|s| s.code())
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = render(
+        state,
+        viewer,
+        "network/initiative.html",
+        context! {
+            i => context! {
+                id => i.id, title => i.title, summary => i.summary, state => i.state,
+                state_on => i.state_on.to_string(), lead => i.lead_name, lead_id => i.lead_id,
+                countries => countries(&i.countries, viewer.locale), call_name => i.call_name,
+                call_deadline => i.call_deadline.map(|d| d.to_string()),
+                budget => euro(i.budget_cents, viewer.locale), version => i.version,
+            },
+            group => context! { id => g.id, name => g.name },
+            partners => partners.iter().map(|p| context! {
+                name => p.name, foreign => p.category == "foreign_partner", country => country(&p.country, viewer.locale),
+            }).collect::<Vec<_>>(),
+            products => products.iter().map(|p| context! {
+                id => p.product_id, title => p.title, kind => p.kind, organisation => p.organisation_id,
+            }).collect::<Vec<_>>(),
+            events => events.iter().map(|e| context! {
+                date => e.on_date.to_string(), from => e.from_state, to => e.to_state, reason => e.reason,
+            }).collect::<Vec<_>>(),
+            forward => i.state.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
+            moves, works_in,
+            today => crate::tables::today(state).to_string(),
+            typed,
+            errors => field_errors(state, viewer, errors),
+        },
+    );
+    with_status(status, page)
+}
+
+pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    page(
+        &state,
+        &viewer,
+        id,
+        &Errors::default(),
+        context! { to => "", on => "", reason => "" },
+    )
+    .await
+}
+
+/// The form that moves an initiative's state.
+#[derive(Deserialize)]
+pub(super) struct MoveForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    on: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub(super) async fn move_state(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    Form(form): Form<MoveForm>,
+) -> AppResult {
+    let i = db::network::initiative(&state.db, id).await?;
+    working(&state, &viewer, i.group_id).await?;
+    let get = |k: &str| match k {
+        "to" => form.to.clone(),
+        "on" => form.on.clone(),
+        _ => form.reason.clone(),
+    };
+    let typed = context! { to => form.to, on => form.on, reason => form.reason };
+    let version = form
+        .version
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let mut e = Errors::default();
+    domain::validation::optional_line(&mut e, "reason", &form.reason, life::MAX_REASON);
+    // A reason is one line: a line break typed at its end is refused too, not trimmed away.
+    if e.is_empty() && form.reason.contains(['\n', '\r']) {
+        e.add("reason", "error-line-break");
+    }
+    if !e.is_empty() {
+        return page(&state, &viewer, id, &e, typed).await;
+    }
+    let Some(to) = Step::parse(get("to").trim()) else {
+        e.add("to", "error-unknown-choice");
+        return page(&state, &viewer, id, &e, typed).await;
+    };
+    let today = crate::tables::today(&state);
+    let on = if get("on").trim().is_empty() {
+        Some(today)
+    } else {
+        domain::validation::optional_date(&mut e, "on", &get("on"))
+    };
+    let Some(on) = on else {
+        return page(&state, &viewer, id, &e, typed).await;
+    };
+    let facts = Facts {
+        since: Some(i.state_on),
+        has_call: !i.call_name.is_empty(),
+    };
+    let mv = match life::transition(i.state, to, on, &get("reason"), facts, today) {
+        Ok(mv) => mv,
+        Err(message) => {
+            let field = match message {
+                "error-network-initiative-reason" | "error-too-long" => "reason",
+                "error-network-initiative-future" | "error-network-initiative-before" => "on",
+                _ => "to",
+            };
+            e.add(field, message);
+            return page(&state, &viewer, id, &e, typed).await;
+        }
+    };
+    match db::network::move_initiative(&state.db, id, version, &mv, viewer.user_id()).await {
+        Ok(()) => Ok(see_other(&format!("/network/initiatives/{id}"))),
+        Err(db::DbError::Conflict) => {
+            e.add("to", "error-network-conflict");
+            with_status(
+                StatusCode::CONFLICT,
+                page(&state, &viewer, id, &e, typed).await,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
