@@ -1,5 +1,5 @@
 //! Demo discussions: threads in the programme's space and in the Provincia di Salerno's own
-//! space, with replies, a quote, an edited message and a pinned welcome.
+//! space, with replies, a quote, mentions, an edited message and a pinned welcome.
 
 use db::Db;
 use domain::community::spaces::Kind;
@@ -28,7 +28,8 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         &draft(
             "Benvenuti nella comunità del programma",
             "Questo è lo spazio di tutto il programma: **domande, esperienze e materiali** da condividere tra amministrazioni, tutor e staff.\n\n- apri una discussione per ogni argomento;\n- cita il messaggio a cui rispondi;\n- segnala ai moderatori ciò che non va.",
-        )?, &db::community::Audience::default(),
+        )?,
+        &db::community::Audience::default(),
     )
     .await?;
     db::community::set_pinned(db, welcome, true, p.staff).await?;
@@ -41,7 +42,8 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         &draft(
             "Bandi IPA III per gli enti locali: chi li ha già letti?",
             "Stiamo valutando il bando per progetti di cooperazione con il Montenegro. Qualcuno ha già esperienza con i **costi semplificati** richiesti?",
-        )?, &db::community::Audience::default(),
+        )?,
+        &db::community::Audience::default(),
     )
     .await?;
     let first = db::community::posts(db, calls).await?;
@@ -54,16 +56,28 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         calls,
         p.tutor,
         "Sì: conviene partire dalle *opzioni di costo semplificate* del programma e verificare il tasso forfettario per i costi indiretti. Ne parliamo al prossimo laboratorio.",
-        Some(opening), &db::community::Audience::default(),
+        Some(opening),
+        &db::community::Audience::default(),
     )
     .await?;
+    // Mentions between the demo people (each notified, as in the application).
+    let space_name = |kind, id| async move {
+        db::community::members(db, kind, id)
+            .await
+            .map(|m| m.map(|(name, _)| name).unwrap_or_default())
+    };
+    let mention = |name: String, who: Uuid| db::community::Audience {
+        space_name: name,
+        mentioned: vec![who],
+        members: Vec::new(),
+    };
     db::community::reply(
         db,
         calls,
         p.member,
-        "Grazie, preparo una sintesi delle regole e la condivido qui.",
+        "Grazie @[Elena Russo], preparo una sintesi delle regole e la condivido qui.",
         None,
-        &db::community::Audience::default(),
+        &mention(space_name(Kind::Programme, programme).await?, p.tutor),
     )
     .await?;
 
@@ -83,9 +97,12 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         db,
         logframe,
         p.member,
-        "Ho aggiunto due indicatori di risultato.",
+        "Ho aggiunto due indicatori di risultato: @[Antonio Esposito], li guardi tu?",
         None,
-        &db::community::Audience::default(),
+        &mention(
+            space_name(Kind::Administration, salerno).await?,
+            p.coordinator,
+        ),
     )
     .await?;
     db::community::update_post(
@@ -93,7 +110,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         reply,
         p.member,
         None,
-        "Ho aggiunto due indicatori di risultato e le fonti di verifica per ciascuno.",
+        "Ho aggiunto due indicatori di risultato e le fonti di verifica per ciascuno: @[Antonio Esposito], li guardi tu?",
         1,
         &db::community::Audience::default(),
     )

@@ -295,7 +295,7 @@ async fn preferences_are_saved_and_crafted_forms_change_nothing() {
         let before = footprint(&app).await;
         for bad in [
             vec![("mention", "hourly")],
-            vec![("spam", "off")],
+            vec![("lab", "off")],
             vec![("mention", "off"), ("mention", "daily")],
         ] {
             let r = c.post("/profile/notifications", &bad).await;

@@ -196,19 +196,23 @@ pub fn preferences(saved: &[(String, String)]) -> Vec<(Kind, Delivery)> {
         .collect()
 }
 
-/// A preferences form the page never sends: an unknown kind or delivery, a delivery the kind
-/// does not offer, or a kind named twice.
+/// A preferences form the page never sends: an unknown delivery, a delivery the kind does not
+/// offer, or a kind named twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CraftedForm;
 
 /// Checks the preferences form: one choice per kind, each a delivery the kind offers. A kind
-/// left out keeps its choice.
+/// left out or empty keeps its choice; other fields are ignored.
 pub fn check_preferences(form: &[(String, String)]) -> Result<Vec<(Kind, Delivery)>, CraftedForm> {
     let mut out: Vec<(Kind, Delivery)> = Vec::new();
     for (field, value) in form {
+        // Fields the form does not have are ignored; an empty choice keeps the saved one.
         let Some(kind) = Kind::parse(field) else {
-            return Err(CraftedForm);
+            continue;
         };
+        if value.trim().is_empty() {
+            continue;
+        }
         let Some(delivery) = Delivery::parse(value) else {
             return Err(CraftedForm);
         };
@@ -309,7 +313,10 @@ mod tests {
         for k in Kind::ALL {
             assert!(k.offers(k.default_delivery()) || !k.choosable());
         }
-        assert!(check_preferences(&[("spam".into(), "off".into())]).is_err());
+        assert_eq!(
+            check_preferences(&[("spam".into(), "off".into()), ("reply".into(), "".into())]),
+            Ok(vec![])
+        );
         assert!(check_preferences(&[
             ("mention".into(), "off".into()),
             ("mention".into(), "daily".into())
