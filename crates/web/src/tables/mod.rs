@@ -91,6 +91,24 @@ pub fn routes() -> Vec<Route> {
             meetings::feed,
         ),
         route(
+            Method::POST,
+            "/tables/{id}/feed",
+            "tables.feed_token",
+            links::feed_token,
+        ),
+        route(
+            Method::POST,
+            "/tables/{id}/feed/revoke",
+            "tables.feed_revoke",
+            links::feed_revoke,
+        ),
+        route(
+            Method::GET,
+            "/tables/feeds/{token}",
+            "tables.feed_personal",
+            links::feed_personal,
+        ),
+        route(
             Method::GET,
             "/tables/{id}/meetings/new",
             "tables.meeting_new",
