@@ -202,7 +202,9 @@ async fn a_partnership_is_typed_checked_refused_and_compared() {
 
         // Bad input: refused with its message next to its field, nothing stored.
         let unknown = Uuid::now_v7().to_string();
-        let mut cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+        // (the fields changed, the id of the message, the message)
+        type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+        let mut cases: Vec<Case> = vec![
             (
                 vec![("p0.cofinancing", "100,01")],
                 "e-p0-cofinancing",

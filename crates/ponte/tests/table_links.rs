@@ -71,7 +71,7 @@ fn table_document(table: &str) -> Vec<Part> {
 
 type Part = (&'static str, Option<&'static str>, Vec<u8>);
 
-fn parts<'a>(v: &'a [Part]) -> Vec<(&'static str, Option<&'static str>, &'a [u8])> {
+fn parts(v: &[Part]) -> Vec<(&'static str, Option<&'static str>, &[u8])> {
     v.iter().map(|(k, f, b)| (*k, *f, b.as_slice())).collect()
 }
 

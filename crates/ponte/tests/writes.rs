@@ -633,7 +633,8 @@ impl Walk {
             domain::community::spaces::Kind::Administration,
             self.salerno,
             self.member,
-            &draft, &db::community::Audience::default(),
+            &draft,
+            &db::community::Audience::default(),
         )
         .await
         .expect("start a thread");
@@ -2278,7 +2279,8 @@ fn cases() -> Vec<(&'static str, Case)> {
                     domain::community::spaces::Kind::Administration,
                     w.salerno,
                     w.member,
-                    &draft, &db::community::Audience::default(),
+                    &draft,
+                    &db::community::Audience::default(),
                 ))
                 .await
             })
@@ -2291,7 +2293,8 @@ fn cases() -> Vec<(&'static str, Case)> {
                     thread,
                     w.coordinator,
                     "Una risposta del giro.",
-                    Some(post), &db::community::Audience::default(),
+                    Some(post),
+                    &db::community::Audience::default(),
                 ))
                 .await
             })
@@ -2305,7 +2308,8 @@ fn cases() -> Vec<(&'static str, Case)> {
                     w.member,
                     Some("Titolo rivisto"),
                     "Testo rivisto.",
-                    1, &db::community::Audience::default(),
+                    1,
+                    &db::community::Audience::default(),
                 ))
                 .await
             })
