@@ -2405,69 +2405,6 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
-        // Notifications as each person prefers.
-        case("notifications::tell", |w| {
-            boxed(async move {
-                let tell = db::notifications::Tell {
-                    kind: domain::notifications::Kind::Mention,
-                    to: vec![w.member],
-                    actor: Some(w.staff),
-                    space: None,
-                    space_name: "Spazio del giro".into(),
-                    thread: None,
-                    title: "Notifica del giro".into(),
-                    link: "/community".into(),
-                };
-                w.write(db::notifications::tell(&w.db, &tell)).await
-            })
-        }),
-        case("notifications::save_preferences", |w| {
-            boxed(async move {
-                let choices = [(
-                    domain::notifications::Kind::Reply,
-                    domain::notifications::Delivery::Daily,
-                )];
-                w.write(db::notifications::save_preferences(
-                    &w.db, w.member, &choices,
-                ))
-                .await
-            })
-        }),
-        case("notifications::unsubscribe", |w| {
-            boxed(async move {
-                w.write(db::notifications::unsubscribe(
-                    &w.db,
-                    w.member,
-                    domain::notifications::Kind::Lab,
-                ))
-                .await
-            })
-        }),
-        case("notifications::mail_pending", |w| {
-            boxed(async move {
-                let compose = |_: &[db::notifications::Pending]| Vec::new();
-                w.write(db::notifications::mail_pending(
-                    &w.db,
-                    db::notifications::Batch::Immediate,
-                    &compose,
-                ))
-                .await
-            })
-        }),
-        case("notifications::schedule_digest", |w| {
-            boxed(async move {
-                let at = w.db.now() + Duration::days(400 + next_walk_day());
-                w.write(db::notifications::schedule_digest(
-                    &w.db,
-                    domain::notifications::Digest::Daily,
-                    at,
-                ))
-                .await
-            })
-        }),
-        case("notifications::signing_key", |w| {
-            boxed(async move { w.write(db::notifications::signing_key(&w.db)).await })
-        }),
         // The interregional network.
         case("network::create_relation", |w| {
             boxed(async move {
