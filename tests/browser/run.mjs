@@ -739,6 +739,112 @@ try {
   const meetingFeed = await page.request.get(`${base}${tablePage}/meetings.ics`);
   check(meetingFeed.status() === 200 && (await meetingFeed.text()).includes('BEGIN:VEVENT'), 'the table\'s meeting feed answers with events');
 
+  console.log('A table\'s journey: create it, add a member and its representative, convene, record attendance, draft, circulate, comment, approve, follow a commitment');
+  {
+    // Rome's date and time now and `minutes` ahead, as the forms take them.
+    const rome = (minutes = 0) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(Date.now() + minutes * 60000)).map((p) => [p.type, p.value]));
+      return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+    };
+    // The meeting is convened for later today and its attendance recorded the same day: close to
+    // midnight in Rome, the journey waits for the new day.
+    while (rome(70).date !== rome().date) await new Promise((r) => setTimeout(r, 30000));
+    await signIn(page, 'coordinatore@ponte.example');
+    await page.goto(`${base}/tables/new`);
+    await page.fill('#f-name', 'Tavolo del percorso di prova');
+    await page.selectOption('#f-lead', { index: 1 });
+    await page.fill('#f-territory', 'Provincia di Salerno');
+    await page.fill('#f-purpose', 'Provare il percorso completo di un tavolo territoriale.');
+    await page.check('input[name="themes"] >> nth=0');
+    await page.check('input[name="countries"] >> nth=0');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    const journeyTable = new URL(page.url()).pathname;
+    check(/^\/tables\/[0-9a-f-]{36}$/.test(journeyTable), `a new table is created and shown (${journeyTable})`);
+    // A member from the registry, then its representative with an account.
+    const chamber = await page.$eval('#member-organisation', (s) => [...s.options].find((o) => o.text.includes('Camera di commercio'))?.value);
+    check(!!chamber, 'the chamber of commerce is offered as a member');
+    await page.selectOption('#member-organisation', chamber);
+    await Promise.all([page.waitForNavigation(), page.click('#member-form button[type=submit]')]);
+    check(await page.isVisible('#members >> text=Camera di commercio'), 'the chamber of commerce is a member');
+    await page.selectOption('#representative-organisation', chamber);
+    await page.fill('#representative-name', 'Attore della Camera');
+    await page.fill('#representative-email', 'attore@ponte.example');
+    await Promise.all([page.waitForNavigation(), page.click('#representative-form button[type=submit]')]);
+    check(await page.isVisible('#members >> text=Attore della Camera'), 'the representative is listed under the member');
+    await axe(page, 'journey: table with a member and its representative');
+    // Convened for later today: the representative receives the invitation.
+    const start = rome(5);
+    const end = rome(65);
+    await page.goto(`${base}${journeyTable}/meetings/new`);
+    await page.fill('#f-title', 'Riunione di insediamento');
+    await page.fill('#f-date', start.date);
+    await page.fill('#f-start', start.time);
+    await page.fill('#f-end', end.time);
+    await page.fill('#f-place', 'Sala della Giunta');
+    await page.fill('#agenda0-title', 'Presentazione dei membri');
+    await page.fill('#agenda0-presenter', 'La segreteria');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    const journeyMeeting = new URL(page.url()).pathname;
+    check(/\/meetings\/[0-9a-f-]{36}$/.test(journeyMeeting), `the meeting is convened and shown (${journeyMeeting})`);
+    const invitation = await linkIn('attore@ponte.example', `${journeyTable}/meetings/`).catch(() => null);
+    check(invitation !== null, 'the representative receives the convocation with a link to the meeting');
+    // Attendance, which makes the meeting held.
+    const presence = await page.$eval('#attendance-form select[id^="presence-"]', (s) => s.id);
+    await page.selectOption(`#${presence}`, 'present');
+    await page.fill(`#${presence.replace('presence-', 'person-')}`, 'Attore della Camera');
+    await Promise.all([page.waitForNavigation(), page.click('#attendance-form button[type=submit]')]);
+    check(await page.isVisible('#minutes-draft-form'), 'once attendance is recorded, the minutes can be drafted');
+    await axe(page, 'journey: held meeting');
+    // Minutes: drafted from the agenda with a decision, then circulated with a deadline.
+    await Promise.all([page.waitForNavigation(), page.click('#minutes-draft-form button[type=submit]')]);
+    await page.fill('#s0-body', 'I membri si presentano e concordano il calendario dei lavori.');
+    await page.fill('#s0-d0', 'La Camera di commercio prepara la mappa delle imprese interessate.');
+    await axe(page, 'journey: minutes form');
+    await Promise.all([page.waitForNavigation(), page.click('#minutes-form button[type=submit]')]);
+    const minutesPage = `${journeyMeeting}/minutes`;
+    check(new URL(page.url()).pathname === minutesPage, 'the saved minutes are shown');
+    await page.fill('#minutes-deadline', rome(7 * 24 * 60).date);
+    await Promise.all([page.waitForNavigation(), page.click('#circulate-form button[type=submit]')]);
+    check(await page.isVisible('text=La Camera di commercio prepara la mappa'), 'the circulated minutes show their decision');
+    // The representative comments on the section, in their own session.
+    const actor = track(await (await browser.newContext({ locale: 'it-IT', viewport: { width: 390, height: 844 } })).newPage());
+    await signIn(actor, 'attore@ponte.example');
+    await inLanguages(actor, minutesPage, 'journey: circulated minutes for a representative');
+    await actor.goto(base + minutesPage);
+    const commentBox = await actor.$eval('textarea[id^="comment-"]', (t) => t.id);
+    await actor.fill(`#${commentBox}`, 'Proponiamo di aggiungere le associazioni di categoria.');
+    await Promise.all([actor.waitForNavigation(), actor.click(`form:has(#${commentBox}) button[type=submit]`)]);
+    check(await actor.isVisible('text=Proponiamo di aggiungere le associazioni di categoria.'), 'the representative\'s comment is shown');
+    await phoneWidth(actor, 'journey: minutes with a comment at 390 px');
+    // Approved by the secretariat: then no comment is offered any more.
+    await page.goto(base + minutesPage);
+    await Promise.all([page.waitForNavigation(), page.click('#approve-form button[type=submit]')]);
+    check(!(await page.isVisible('#approve-form')), 'approved minutes cannot be approved again');
+    await actor.goto(base + minutesPage);
+    check((await actor.locator('textarea[id^="comment-"]').count()) === 0, 'approved minutes take no more comments');
+    await inLanguages(page, minutesPage, 'journey: approved minutes');
+    // A commitment from the decision, followed by the organisation that owes it.
+    await page.goto(`${base}${journeyMeeting}/commitments/new`);
+    await page.fill('#f-what', 'Mappa delle imprese interessate ai Balcani occidentali');
+    await page.selectOption('#f-organisation', chamber);
+    await page.selectOption('#f-representative', { index: 1 });
+    await page.fill('#f-due_on', rome(30 * 24 * 60).date);
+    await page.selectOption('#f-decision', { index: 1 });
+    await axe(page, 'journey: commitment form');
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    const commitment = new URL(page.url()).pathname;
+    check(/\/commitments\/[0-9a-f-]{36}$/.test(commitment), `the commitment is recorded and shown (${commitment})`);
+    await actor.goto(base + commitment);
+    await actor.selectOption('#progress-status', 'in_progress');
+    await actor.fill('#progress-note', 'Raccolti i primi venti nominativi.');
+    await Promise.all([actor.waitForNavigation(), actor.click('#progress-form button[type=submit]')]);
+    check(await actor.isVisible('text=Raccolti i primi venti nominativi.'), 'the representative\'s update is in the commitment\'s history');
+    await inLanguages(actor, commitment, 'journey: commitment followed by its owner');
+    await page.goto(base + journeyTable);
+    check(await page.isVisible('text=Mappa delle imprese interessate'), 'the table page lists the commitment');
+  }
+
   console.log('Community: the spaces, a space, a thread with its forms, a new thread, an edit, the history, refusals, the reports');
   // Salerno's coordinator moderates Salerno's own space: the thread page shows every form.
   await inLanguages(page, '/community', 'community spaces');

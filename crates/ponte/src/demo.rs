@@ -524,6 +524,14 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     };
     let threads =
         crate::demo_community::load(db, structure.programme.id, salerno, &community_people).await?;
+    // The demo's discussions tell of exchanges already past: their notifications are listed and
+    // counted as unread, but the emails they would have sent at once are not sent now, when the
+    // demo loads (the digests still gather theirs at their hour).
+    db::notifications::mail_pending(db, db::notifications::Batch::Immediate, &|_| Vec::new())
+        .await?;
+    while let Some(job) = db::jobs::claim(db, &[db::notifications::SEND_JOB]).await? {
+        db::jobs::complete(db, job.id).await?;
+    }
     println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
     print_accounts();
     Ok(())

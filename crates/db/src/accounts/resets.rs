@@ -48,6 +48,20 @@ pub async fn create_reset(db: &Db, user_id: Uuid) -> Result<String> {
     Ok(token)
 }
 
+/// How many reset links were made for a person since `since`: what limits the reset emails one
+/// address receives (the other emails a person gets, notifications or convocations, do not count).
+pub async fn resets_since(db: &Db, user_id: Uuid, since: DateTime<Utc>) -> Result<i64> {
+    Ok(run!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM password_resets WHERE user_id = $1 AND created_at > $2",
+        )
+        .bind(user_id)
+        .bind(since)
+        .fetch_one(pool)
+        .await?
+    }))
+}
+
 /// Whether a reset token is still usable.
 pub async fn reset_is_open(db: &Db, token: &str) -> Result<bool> {
     let hash = token_hash(token);

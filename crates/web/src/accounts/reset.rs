@@ -40,7 +40,9 @@ pub(super) async fn reset_request(
     let email = rules::normalise_email(&form.email);
     if let Some(c) = db::accounts::credentials(&state.db, &email).await? {
         let since = state.db.now() - rules::RESET_LIFETIME;
-        let recent = crate::mail::recently_queued(&state.db, &email, since).await?;
+        // Reset links only: the notifications and convocations the address receives do not
+        // stop a person from resetting their password.
+        let recent = db::accounts::resets_since(&state.db, c.id, since).await?;
         if c.active && recent < rules::RESET_MAILS_PER_HOUR {
             let token = db::accounts::create_reset(&state.db, c.id).await?;
             let link = format!("{}/password/reset/{token}", state.config.base_url);
