@@ -829,5 +829,192 @@ async fn an_experience_becomes_a_good_practice_in_one_step() {
         let version = x.version.to_string();
         let r = c.post(&path, &[("version", &version)]).await;
         assert_eq!(r.status, 409, "{name}");
+        // A double submit whose second request read the experience before the first published
+        // it: refused in its own transaction, leaving no second document.
+        let before = changes(&app).await;
+        let input = domain::library::DraftInput {
+            title: x.title.clone(),
+            summary: "Doppio invio".into(),
+            kind: "good_practice".into(),
+            language: "it".into(),
+            year: x.start_year.to_string(),
+            visibility: "programme".into(),
+            organisation: x.organisation_id.to_string(),
+            ..Default::default()
+        };
+        let draft = domain::library::check(&input, 2100, |_| true).expect("a valid draft");
+        let practice =
+            domain::network::experience::practice(&x.draft(), &x.organisation_name, "2020", "");
+        let late = db::network::publish_practice(
+            app.db(),
+            d.experience,
+            x.version - 1,
+            &draft,
+            &practice,
+            None,
+        )
+        .await;
+        assert!(
+            matches!(late, Err(db::DbError::Conflict)),
+            "{name}: {late:?}"
+        );
+        assert_eq!(changes(&app).await, before, "{name}: something was stored");
+        let again = db::network::experience(app.db(), d.experience)
+            .await
+            .unwrap();
+        assert_eq!(again.practice_id, Some(document), "{name}");
+        assert_eq!(again.version, x.version, "{name}");
+    }
+}
+
+/// A product of `organisation`, made for a test.
+async fn product(app: &App, organisation: Uuid, title: &str) -> Uuid {
+    let content = domain::products::Content::Text {
+        markdown: String::new(),
+    }
+    .to_json();
+    db::products::create(
+        app.db(),
+        &db::products::NewProduct {
+            organisation,
+            kind: "document",
+            title,
+            content: &content,
+            due_on: None,
+            model_of: None,
+            session: None,
+        },
+        None,
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn initiatives_offer_accept_and_list_only_products_the_viewer_may_read() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let author = user_id(&app, "coordinatore@ponte.example").await;
+        let today = app.db().now().date_naive();
+        let group = db::network::create_group(
+            app.db(),
+            &group_draft(),
+            &[contact(salerno), contact(foggia)],
+            today,
+            Some(author),
+        )
+        .await
+        .unwrap();
+        let own = product(&app, salerno, "Scheda salernitana leggibile").await;
+        let other = product(&app, foggia, "Bozza riservata di Foggia").await;
+        // Salerno's coordinator may not read Foggia's products: the form does not offer them.
+        let mut c = app.signed_in("coordinatore@ponte.example").await;
+        let form = c
+            .get(&format!("/network/groups/{group}/initiatives/new"))
+            .await;
+        assert_eq!(form.status, 200, "{name}: {}", form.body);
+        assert!(form.body.contains("Scheda salernitana leggibile"), "{name}");
+        assert!(!form.body.contains("Bozza riservata di Foggia"), "{name}");
+        assert!(!form.body.contains(&other.to_string()), "{name}");
+        // Nor does it accept them, storing nothing.
+        let salerno_id = salerno.to_string();
+        let other_id = other.to_string();
+        let own_id = own.to_string();
+        let path = format!("/network/groups/{group}/initiatives");
+        let f = |product: &str| {
+            vec![
+                ("title", "Porti e borghi".to_string()),
+                ("lead", salerno_id.clone()),
+                ("countries", "ME".to_string()),
+                ("products", product.to_string()),
+            ]
+        };
+        refused(
+            &app,
+            &mut c,
+            &path,
+            &send(&f(&other_id)),
+            422,
+            "I prodotti collegati devono essere",
+        )
+        .await;
+        let r = c.post(&path, &send(&f(&own_id))).await;
+        assert_eq!(r.status, 303, "{name}: {}", r.body);
+        // An initiative linked to both (as Foggia's people may link theirs) lists to each viewer
+        // only the products they may read.
+        let draft = InitiativeDraft {
+            title: "Rotte condivise".into(),
+            summary: String::new(),
+            lead: salerno,
+            partners: vec![],
+            countries: vec!["AL".into()],
+            call_name: String::new(),
+            call_deadline: None,
+            budget_cents: None,
+            products: vec![own, other],
+        };
+        let id = db::network::create_initiative(app.db(), group, &draft, today, Some(author))
+            .await
+            .unwrap();
+        let page = c.get(&format!("/network/initiatives/{id}")).await;
+        assert_eq!(page.status, 200, "{name}");
+        assert!(page.body.contains("Scheda salernitana leggibile"), "{name}");
+        assert!(!page.body.contains("Bozza riservata di Foggia"), "{name}");
+        let mut f = app.signed_in("m.longo@provincia.foggia.example").await;
+        let page = f.get(&format!("/network/initiatives/{id}")).await;
+        assert_eq!(page.status, 200, "{name}");
+        assert!(page.body.contains("Bozza riservata di Foggia"), "{name}");
+        assert!(
+            !page.body.contains("Scheda salernitana leggibile"),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn removing_a_member_checks_the_regions_in_its_own_transaction() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let author = user_id(&app, "coordinatore@ponte.example").await;
+        let today = app.db().now().date_naive();
+        let group = db::network::create_group(
+            app.db(),
+            &group_draft(),
+            &[contact(salerno), contact(caserta), contact(foggia)],
+            today,
+            Some(author),
+        )
+        .await
+        .unwrap();
+        // Two requests each read three members and found removing one of them fine; the first
+        // removal leaves Campania and Apulia, the second would leave Campania alone.
+        db::network::remove_member(app.db(), group, caserta, Some(author))
+            .await
+            .unwrap();
+        let before = changes(&app).await;
+        let late = db::network::remove_member(app.db(), group, foggia, Some(author)).await;
+        assert!(
+            matches!(late, Err(db::DbError::Conflict)),
+            "{name}: {late:?}"
+        );
+        assert_eq!(changes(&app).await, before, "{name}: something was stored");
+        let mut left: Vec<Uuid> = db::network::members(app.db(), &[group])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.organisation_id)
+            .collect();
+        left.sort();
+        let mut expected = vec![salerno, foggia];
+        expected.sort();
+        assert_eq!(
+            left, expected,
+            "{name}: the refused removal was rolled back"
+        );
     }
 }

@@ -2492,27 +2492,6 @@ fn cases() -> Vec<(&'static str, Case)> {
                 .await
             })
         }),
-        case("network::link_practice", |w| {
-            boxed(async move {
-                let id = db::network::create_experience(
-                    &w.db,
-                    w.salerno,
-                    &network_experience_draft(),
-                    Some(w.coordinator),
-                )
-                .await
-                .expect("record an experience");
-                let document = w.document(false).await;
-                w.write(db::network::link_practice(
-                    &w.db,
-                    id,
-                    1,
-                    document,
-                    Some(w.coordinator),
-                ))
-                .await
-            })
-        }),
         case("network::create_group", |w| {
             boxed(async move {
                 let (draft, founders) = network_group_draft(w).await;

@@ -35,7 +35,7 @@ pub async fn create(
     links: &Links,
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
-    create_with(db, draft, None, file, links, actor).await
+    create_with(db, draft, None, file, links, actor, None).await
 }
 
 /// Creates a good practice: its document and its structured record.
@@ -47,19 +47,23 @@ pub async fn create_practice(
     links: &Links,
     actor: Option<Uuid>,
 ) -> Result<Uuid> {
-    create_with(db, draft, Some(practice), file, links, actor).await
+    create_with(db, draft, Some(practice), file, links, actor, None).await
 }
 
 /// Creates a document, with a practice's record when given. It stays right after
 /// `create_practice` (and `update_with` after `update_practice`): the walk of writing functions in
 /// ponte's tests reads a private function's change as that of the public function before it.
-async fn create_with(
+/// With `published` (a network experience and its version), the same transaction links the
+/// experience to the new document, and nothing is kept (`Conflict`) when the experience was
+/// published meanwhile or changed since that version.
+pub(crate) async fn create_with(
     db: &Db,
     draft: &Draft,
     practice: Option<&Practice>,
     file: Option<&StoredFile>,
     links: &Links,
     actor: Option<Uuid>,
+    published: Option<(Uuid, i64)>,
 ) -> Result<Uuid> {
     let id = new_id();
     let now = db.now();
@@ -95,9 +99,23 @@ async fn create_with(
             "table": draft.table, "file_name": file.map(|f| f.name.clone()), "url": draft.url,
         })),
     };
+    let mut audit = vec![change];
+    if let Some((experience, _)) = published {
+        audit.push(Change {
+            actor,
+            action: "network.experience_publish",
+            entity: "network_experience",
+            entity_id: experience.to_string(),
+            before: None,
+            after: Some(json!({ "practice": id })),
+        });
+    }
+    // A publication changes the network's record too (the library's generation raised twice
+    // otherwise, which is harmless).
+    let network = published.map_or(Part::Library, |_| Part::Network);
     crate::change!(
         db,
-        [Part::Library],
+        [Part::Library, network],
         |tx| {
             sqlx::query(
             "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets, table_id)
@@ -174,9 +192,24 @@ async fn create_with(
                 .execute(&mut *tx)
                 .await?;
             }
+            if let Some((experience, version)) = published {
+                let done = sqlx::query(
+                    "UPDATE network_experiences SET practice_id = $1, version = version + 1
+                     WHERE id = $2 AND version = $3 AND practice_id IS NULL",
+                )
+                .bind(id)
+                .bind(experience)
+                .bind(version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if done == 0 {
+                    return Err(DbError::Conflict);
+                }
+            }
             Ok(())
         },
-        |_| &change
+        |_| audit.clone()
     )?;
     Ok(id)
 }

@@ -259,43 +259,26 @@ pub async fn update_experience(
     Ok(())
 }
 
-/// Records that experience `id` was published as the good practice `document` (created in the
-/// library just before). `Conflict` when it was published meanwhile or changed since `version`.
-pub async fn link_practice(
+/// Publishes experience `id` as a good practice of the library: creates the document with its
+/// practice's record and links the experience to it in one transaction, so that nothing is kept
+/// (`Conflict`) when the experience was published meanwhile (a second submit) or changed since
+/// `version`. The change is that of `library::create_practice`'s body, walked there.
+pub async fn publish_practice(
     db: &Db,
     id: Uuid,
     version: i64,
-    document: Uuid,
+    draft: &domain::library::Draft,
+    practice: &domain::library::practices::Practice,
     actor: Option<Uuid>,
-) -> Result<()> {
-    let change = Change {
-        actor,
-        action: "network.experience_publish",
-        entity: "network_experience",
-        entity_id: id.to_string(),
-        before: None,
-        after: Some(json!({ "practice": document })),
-    };
-    crate::change!(
+) -> Result<Uuid> {
+    crate::library::create_with(
         db,
-        [Part::Network],
-        |tx| {
-            let done = sqlx::query(
-                "UPDATE network_experiences SET practice_id = $1, version = version + 1
-                 WHERE id = $2 AND version = $3 AND practice_id IS NULL",
-            )
-            .bind(document)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if done == 0 {
-                return Err(DbError::Conflict);
-            }
-            Ok(())
-        },
-        |_| &change
-    )?;
-    Ok(())
+        draft,
+        Some(practice),
+        None,
+        &Default::default(),
+        actor,
+        Some((id, version)),
+    )
+    .await
 }

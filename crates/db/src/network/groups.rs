@@ -256,7 +256,9 @@ pub async fn add_member(
 }
 
 /// Removes a member and the relations it pooled into the group; `NotFound` when it is not a
-/// member. The caller checks that the members left still span two regions.
+/// member, `Conflict` (nothing removed) when the members left would not span two regions. The
+/// caller checks that too, to explain the refusal; this check in the transaction is the one that
+/// holds against concurrent removals.
 pub async fn remove_member(
     db: &Db,
     group: Uuid,
@@ -285,6 +287,18 @@ pub async fn remove_member(
             .rows_affected();
             if done == 0 {
                 return Err(DbError::NotFound);
+            }
+            // The members left must still span two regions, counted in this transaction: a
+            // check made on members read before it could miss a removal made meanwhile.
+            let regions: i64 = sqlx::query_scalar(
+                "SELECT COUNT(DISTINCT o.region_code) FROM network_group_members m
+                 JOIN organisations o ON o.id = m.organisation_id WHERE m.group_id = $1",
+            )
+            .bind(group)
+            .fetch_one(&mut *tx)
+            .await?;
+            if regions < 2 {
+                return Err(DbError::Conflict);
             }
             sqlx::query(
                 "DELETE FROM network_group_relations WHERE group_id = $1 AND relation_id IN

@@ -389,15 +389,9 @@ pub(super) async fn publish(
     };
     let draft = domain::library::check(&input, this_year, |t| known.contains(t))
         .map_err(|e| AppError::invalid(&e))?;
-    let document = db::library::create_practice(
-        &state.db,
-        &draft,
-        &practice,
-        None,
-        &Default::default(),
-        viewer.user_id(),
-    )
-    .await?;
-    db::network::link_practice(&state.db, id, version, document, viewer.user_id()).await?;
+    // One change: a second submit (or a change meanwhile) is refused and leaves no document.
+    let document =
+        db::network::publish_practice(&state.db, id, version, &draft, &practice, viewer.user_id())
+            .await?;
     Ok(see_other(&format!("/library/documents/{document}")))
 }

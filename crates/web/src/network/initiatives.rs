@@ -33,6 +33,20 @@ async fn working(state: &AppState, viewer: &Viewer, group: Uuid) -> AppResult<Ve
     Ok(members)
 }
 
+/// The products of the group's `members` that `viewer` may read (`products.show`): the only
+/// ones an initiative form offers and accepts.
+async fn readable_products(
+    state: &AppState,
+    viewer: &Viewer,
+    members: &[Uuid],
+) -> AppResult<Vec<db::network::ProductChoice>> {
+    Ok(db::network::products_of(&state.db, members)
+        .await?
+        .into_iter()
+        .filter(|p| viewer.may("products.show", Some(p.organisation_id)))
+        .collect())
+}
+
 fn input_of(pairs: Vec<(String, String)>) -> InitiativeInput {
     let mut i = InitiativeInput::default();
     for (key, value) in pairs {
@@ -84,7 +98,7 @@ async fn form_page(
                 context! { code => p.id, name, checked }
             }),
     );
-    let products: Vec<Value> = db::network::products_of(&state.db, members)
+    let products: Vec<Value> = readable_products(state, viewer, members)
         .await?
         .into_iter()
         .map(|p| {
@@ -167,7 +181,8 @@ pub(super) async fn create(
     {
         e.add("partners", "error-network-initiative-partner");
     }
-    let products = db::network::products_of(&state.db, &members).await?;
+    // Only products the viewer may read can be linked: others are refused as unknown choices.
+    let products = readable_products(&state, &viewer, &members).await?;
     if draft
         .products
         .iter()
@@ -204,7 +219,12 @@ async fn page(
         .as_ref()
         .is_some_and(|p| rules::works_in(p, &members));
     let partners = db::network::initiative_partners(&state.db, &[id]).await?;
-    let products = db::network::initiative_products(&state.db, &[id]).await?;
+    // The linked products listed are only those the viewer may read.
+    let products: Vec<_> = db::network::initiative_products(&state.db, &[id])
+        .await?
+        .into_iter()
+        .filter(|p| viewer.may("products.show", Some(p.organisation_id)))
+        .collect();
     let events = db::network::events(&state.db, &[id]).await?;
     let moves: Vec<&str> = i
         .state
