@@ -747,17 +747,18 @@ try {
         .formatToParts(new Date(Date.now() + minutes * 60000)).map((p) => [p.type, p.value]));
       return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
     };
-    // The meeting is convened for later today and its attendance recorded the same day: close to
-    // midnight in Rome, the journey waits for the new day.
-    while (rome(70).date !== rome().date) await new Promise((r) => setTimeout(r, 30000));
+    // The meeting is convened for two minutes ahead and its attendance recorded the same day: in
+    // the last minutes of a day in Rome, the journey waits for the next (three minutes at most).
+    while (rome(3).date !== rome().date) await new Promise((r) => setTimeout(r, 10000));
     await signIn(page, 'coordinatore@ponte.example');
     await page.goto(`${base}/tables/new`);
     await page.fill('#f-name', 'Tavolo del percorso di prova');
     await page.selectOption('#f-lead', { index: 1 });
-    await page.fill('#f-territory', 'Provincia di Salerno');
+    await page.fill('#f-territory', '065');
     await page.fill('#f-purpose', 'Provare il percorso completo di un tavolo territoriale.');
-    await page.check('input[name="themes"] >> nth=0');
-    await page.check('input[name="countries"] >> nth=0');
+    // The check boxes are drawn by their labels: a person clicks the label.
+    await page.click('label[for^="c-themes-"] >> nth=0');
+    await page.click('label[for^="c-countries-"] >> nth=0');
     await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
     const journeyTable = new URL(page.url()).pathname;
     check(/^\/tables\/[0-9a-f-]{36}$/.test(journeyTable), `a new table is created and shown (${journeyTable})`);
@@ -774,8 +775,8 @@ try {
     check(await page.isVisible('#members >> text=Attore della Camera'), 'the representative is listed under the member');
     await axe(page, 'journey: table with a member and its representative');
     // Convened for later today: the representative receives the invitation.
-    const start = rome(5);
-    const end = rome(65);
+    const start = rome(2);
+    const end = rome(62).date === start.date ? rome(62) : { date: start.date, time: '23:59' };
     await page.goto(`${base}${journeyTable}/meetings/new`);
     await page.fill('#f-title', 'Riunione di insediamento');
     await page.fill('#f-date', start.date);
@@ -813,6 +814,8 @@ try {
     await inLanguages(actor, minutesPage, 'journey: circulated minutes for a representative');
     await actor.goto(base + minutesPage);
     const commentBox = await actor.$eval('textarea[id^="comment-"]', (t) => t.id);
+    // The comment form of each section is folded under its summary: the person opens it.
+    await actor.click(`details:has(#${commentBox}) > summary`);
     await actor.fill(`#${commentBox}`, 'Proponiamo di aggiungere le associazioni di categoria.');
     await Promise.all([actor.waitForNavigation(), actor.click(`form:has(#${commentBox}) button[type=submit]`)]);
     check(await actor.isVisible('text=Proponiamo di aggiungere le associazioni di categoria.'), 'the representative\'s comment is shown');

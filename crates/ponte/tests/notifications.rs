@@ -138,8 +138,9 @@ async fn a_mention_outside_the_space_is_refused_and_one_inside_notifies() {
             app.backend.name
         );
         assert!(
-            r.body
-                .contains("Roberta Caruso non può vedere questo spazio"),
+            r.body.contains(
+                "Tra le persone che vedono questo spazio nessuna si chiama «Roberta Caruso»"
+            ),
             "{}",
             r.body
         );
@@ -153,7 +154,10 @@ async fn a_mention_outside_the_space_is_refused_and_one_inside_notifies() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
-            r.body.contains("Nessuna persona si chiama «Nessuno Qui»"),
+            // The same answer as for someone who exists outside the space: nothing tells them apart.
+            r.body.contains(
+                "Tra le persone che vedono questo spazio nessuna si chiama «Nessuno Qui»"
+            ),
             "{}",
             r.body
         );
@@ -170,7 +174,8 @@ async fn a_mention_outside_the_space_is_refused_and_one_inside_notifies() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
-            r.body.contains("Roberta Caruso cannot see this space"),
+            r.body
+                .contains("Nobody who can see this space is called “Roberta Caruso”"),
             "{}",
             r.body
         );

@@ -727,9 +727,23 @@ async fn minutes_go_from_draft_to_publication_and_refuse_what_comes_too_late() {
             "{name}: comments stay with the table"
         );
         assert!(!public.body.contains("<script>alert"), "{name}");
+        // Nobody is named to the public: the approval shows its date, not its author, on the
+        // page and in the file.
+        assert!(public.body.contains("Approvato il"), "{name}");
+        assert!(!public.body.contains("Approvato da"), "{name}");
         assert_eq!(
             guest.get(&format!("{base}/pdf")).await.status,
             StatusCode::OK,
+            "{name}"
+        );
+        let docx = guest.get(&format!("{base}/docx")).await;
+        assert_eq!(docx.status, StatusCode::OK, "{name}");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.bytes.clone())).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        assert!(
+            xml.contains("Approvato il") && !xml.contains("Approvato da"),
             "{name}"
         );
         // Audited under the actions' names.

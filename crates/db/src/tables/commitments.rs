@@ -172,12 +172,13 @@ pub async fn commitment_by_id(db: &Db, id: Uuid) -> Result<Option<Commitment>> {
 }
 
 /// Every commitment still pending and due before `today`, of every table, by owner's address
-/// and due date (for the weekly digest).
+/// (ignoring case, so that one person's rows are together however each table spelt it) and due
+/// date (for the weekly digest).
 pub async fn overdue_commitments(db: &Db, today: NaiveDate) -> Result<Vec<Commitment>> {
     let rows: Vec<Row> = run!(db, |pool| {
         sqlx::query_as(&format!(
             "{COMMITMENT} WHERE c.status IN ($1, $2) AND c.due_on < $3
-             ORDER BY r.email, c.due_on, c.id"
+             ORDER BY LOWER(r.email), c.due_on, c.id"
         ))
         .bind(Status::Open.code())
         .bind(Status::InProgress.code())

@@ -262,7 +262,9 @@ pub async fn add_representative_convened(
                 return Err(DbError::NotFound);
             }
             for (meeting, o) in convocations {
-                sqlx::query(
+                // Told already (a change of the meeting reached the address meanwhile): no
+                // second convocation.
+                let told = sqlx::query(
                     "INSERT INTO table_meeting_notices (meeting_id, email, name, user_id)
                      VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, email) DO NOTHING",
                 )
@@ -272,6 +274,9 @@ pub async fn add_representative_convened(
                 .bind(o.recipient.user_id)
                 .execute(&mut *tx)
                 .await?;
+                if told.rows_affected() == 0 {
+                    continue;
+                }
                 sqlx::query(
                     "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
                      VALUES ($1, $2, $3, $4, $5, $5)",

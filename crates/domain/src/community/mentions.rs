@@ -89,8 +89,9 @@ impl Problem {
     /// The message key that says why (with the name as `$name`).
     pub fn message(&self) -> &'static str {
         match self {
-            Problem::Unknown(_) => "community-error-mention-unknown",
-            Problem::Outside(_) => "community-error-mention-outside",
+            // One answer for both: telling them apart would tell anyone signed in whether an
+            // account of that name exists in a space they cannot see.
+            Problem::Unknown(_) | Problem::Outside(_) => "community-error-mention-outside",
             Problem::Ambiguous(_) => "community-error-mention-ambiguous",
         }
     }

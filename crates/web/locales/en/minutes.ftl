@@ -35,6 +35,7 @@ minutes-circulated-on = Circulated on { $when }
 minutes-deadline-until = Comments open until { $date } included
 minutes-deadline-passed = Comments closed on { $date }
 minutes-approved-by = Approved by { $name } on { $when }
+minutes-approved-on = Approved on { $when }
 minutes-published-on = Published on { $when }
 minutes-amend = Amend the minutes
 minutes-approve = Approve the minutes

@@ -35,6 +35,7 @@ minutes-circulated-on = Diffusé : { $when }
 minutes-deadline-until = Commentaires ouverts jusqu'à : { $date } (inclus)
 minutes-deadline-passed = Commentaires clos : { $date }
 minutes-approved-by = Approuvé par { $name } : { $when }
+minutes-approved-on = Approuvé le { $when }
 minutes-published-on = Publié : { $when }
 minutes-amend = Modifier le procès-verbal
 minutes-approve = Approuver le procès-verbal

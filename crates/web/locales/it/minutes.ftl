@@ -35,6 +35,7 @@ minutes-circulated-on = Fatto circolare: { $when }
 minutes-deadline-until = Commenti aperti fino a: { $date } (compreso)
 minutes-deadline-passed = Commenti chiusi: { $date }
 minutes-approved-by = Approvato da { $name }: { $when }
+minutes-approved-on = Approvato il { $when }
 minutes-published-on = Pubblicato: { $when }
 minutes-amend = Modifica il verbale
 minutes-approve = Approva il verbale

@@ -85,12 +85,14 @@ fn section_view(number: usize, s: &rules::Section, comments: Vec<Value>) -> Valu
     }
 }
 
-/// The minutes as every view shows them (page and public page): state, dates, sections.
+/// The minutes as every view shows them (page and public page): state, dates, sections. On the
+/// public page (`public`) nobody is named: the approval shows its date only.
 fn minutes_view(
     locale: Locale,
     minutes: &Minutes,
     comments: &[db::tables::MinutesComment],
     now: DateTime<Utc>,
+    public: bool,
 ) -> Value {
     let sections: Vec<Value> = minutes
         .body
@@ -117,7 +119,7 @@ fn minutes_view(
         deadline_passed => minutes.comment_deadline.is_some_and(|d| d < now),
         circulated_at => minutes.circulated_at.map(|t| stamp(locale, t)),
         approved_at => minutes.approved_at.map(|t| stamp(locale, t)),
-        approved_by => minutes.approved_by_name,
+        approved_by => if public { None } else { minutes.approved_by_name.clone() },
         published_at => minutes.published_at.map(|t| stamp(locale, t)),
         approved => minutes.status.approved(),
         sections,
@@ -196,7 +198,7 @@ async fn minutes_page(
                 id => m.id, title => m.title,
                 when => locale.date(local(m.starts_at).0),
             },
-            minutes => minutes_view(locale, minutes, &comments, now),
+            minutes => minutes_view(locale, minutes, &comments, now, false),
             revisions, manages,
             may_amend => manages && rules::may_amend(minutes.status).is_ok(),
             may_approve => manages && rules::may_approve(minutes.status).is_ok(),
@@ -755,13 +757,15 @@ pub(super) async fn compare(
 }
 
 /// The minutes laid out for export: the meeting, those present, each section with its
-/// decisions, and who approved them when.
+/// decisions, and who approved them when. For a reader of the public page only (`public`), the
+/// organisations present without the people's names, and the approval's date without its author.
 async fn document(
     state: &AppState,
     locale: Locale,
     found: &Found,
     m: &Meeting,
     minutes: &Minutes,
+    public: bool,
 ) -> AppResult<export::product::Doc> {
     let t = |k: &str| state.i18n.t(locale, k);
     let mut blocks = Vec::new();
@@ -773,21 +777,24 @@ async fn document(
     let attendance = db::tables::attendance(&state.db, m.id).await?;
     if !attendance.is_empty() {
         blocks.push(Block::Heading(1, t("meeting-attendance")));
-        let mut rows = vec![vec![
-            t("table-member-organisation"),
-            t("meeting-presence"),
-            t("meeting-person"),
-        ]];
+        let mut head = vec![t("table-member-organisation"), t("meeting-presence")];
+        if !public {
+            head.push(t("meeting-person"));
+        }
+        let mut rows = vec![head];
         for a in &attendance {
-            rows.push(vec![
+            let mut row = vec![
                 a.organisation.clone(),
                 t(&format!("meeting-presence-{}", a.presence.code())),
-                if a.delegate.is_empty() {
+            ];
+            if !public {
+                row.push(if a.delegate.is_empty() {
                     a.person.clone()
                 } else {
                     a.delegate.clone()
-                },
-            ]);
+                });
+            }
+            rows.push(row);
         }
         blocks.push(Block::Table(rows));
     }
@@ -810,6 +817,11 @@ async fn document(
         }
     }
     let approved = match (minutes.approved_at, &minutes.approved_by_name) {
+        (Some(at), _) if public => state.i18n.message(
+            locale,
+            "minutes-approved-on",
+            &[("when", stamp(locale, at).into())],
+        ),
         (Some(at), Some(by)) => state.i18n.message(
             locale,
             "minutes-approved-by",
@@ -850,7 +862,8 @@ async fn export(state: AppState, viewer: Viewer, id: Uuid, meeting: Uuid, pdf: b
     if !minutes.status.approved() || !rules::visible(minutes.status, found.access(&viewer)) {
         return Err(AppError::NotFound);
     }
-    let doc = document(&state, viewer.locale, &found, &m, &minutes).await?;
+    let public = found.access(&viewer) < Access::Read;
+    let doc = document(&state, viewer.locale, &found, &m, &minutes, public).await?;
     let (bytes, mime, extension) = if pdf {
         let bytes = tokio::task::spawn_blocking(move || export::product::pdf(&doc))
             .await
@@ -936,7 +949,7 @@ pub(super) async fn published(
         };
         out.push(context! {
             meeting => context! { id => m.id, title => m.title, when => locale.date(local(m.starts_at).0) },
-            minutes => minutes_view(locale, minutes, &[], now),
+            minutes => minutes_view(locale, minutes, &[], now, true),
             base => base(table, m.id),
         });
     }
