@@ -532,7 +532,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     while let Some(job) = db::jobs::claim(db, &[db::notifications::SEND_JOB]).await? {
         db::jobs::complete(db, job.id).await?;
     }
-    println!("Demo data loaded: the programme, 21 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
+    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
     print_accounts();
     Ok(())
 }

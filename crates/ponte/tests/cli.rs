@@ -327,8 +327,9 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
     let (_, orgs) = db::organisations::search(&restored, None, None, 1, 0)
         .await
         .unwrap();
-    // The programme's 16 and the five local actors of the demo tables.
-    assert_eq!(orgs, 21);
+    // The programme's 16, the five local actors of the demo tables and the six foreign partners
+    // of the demo network's relations.
+    assert_eq!(orgs, 27);
     let (rows, _) = db::audit::page(&restored, Some("test.write"), 1_000_000, 0)
         .await
         .unwrap();
