@@ -191,6 +191,13 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).expect("source");
+                // Job kinds are named like actions (`notifications.send`) but are not audited:
+                // their constants (`…_JOB: &str = "…"`) are left out of the scan.
+                let text: String = text
+                    .lines()
+                    .filter(|l| !l.contains("_JOB: &str = \""))
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 // A quote, a known family, a dot, lower-case letters and underscores, a quote.
                 for (at, _) in text.match_indices('"') {
                     let rest = &text[at + 1..];
