@@ -117,25 +117,15 @@ pub async fn experiences(
         conditions.push(condition);
         binds.extend(more);
     }
-    let limit = PAGE_SIZE + 1;
-    let offset = page.max(0).saturating_mul(PAGE_SIZE);
-    let sql = format!(
-        "{SELECT}{} ORDER BY r.start_year DESC, o.name, r.id LIMIT {limit} OFFSET {offset}",
-        if conditions.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", conditions.join(" AND "))
-        }
-    );
+    let sql = page_sql(SELECT, &conditions, "r.start_year DESC, o.name, r.id", page);
     let rows: Vec<Row> = run!(db, |pool| {
         bind_all!(sqlx::query_as(&sql), &binds)
             .fetch_all(pool)
             .await?
     });
-    let more = rows.len() as i64 > PAGE_SIZE;
+    let (rows, more) = split_page(rows);
     let out = rows
         .into_iter()
-        .take(PAGE_SIZE as usize)
         .map(Row::into_experience)
         .collect::<Result<Vec<_>>>()?;
     Ok((out, more))

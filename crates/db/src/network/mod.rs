@@ -25,6 +25,28 @@ use uuid::Uuid;
 /// Records per page of a list.
 pub const PAGE_SIZE: i64 = 50;
 
+/// The query of one page (`page` from 0) of `select` under `conditions`, in `order`: one row more
+/// than a page, so that `split_page` tells whether a next page exists.
+fn page_sql(select: &str, conditions: &[String], order: &str, page: i64) -> String {
+    let offset = page.max(0).saturating_mul(PAGE_SIZE);
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conditions.join(" AND "))
+    };
+    format!(
+        "{select}{filter} ORDER BY {order} LIMIT {} OFFSET {offset}",
+        PAGE_SIZE + 1
+    )
+}
+
+/// The rows of one page read with `page_sql`, and whether there is a next page.
+fn split_page<T>(mut rows: Vec<T>) -> (Vec<T>, bool) {
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    (rows, more)
+}
+
 fn json_list(items: &[String]) -> String {
     serde_json::Value::from(items.to_vec()).to_string()
 }

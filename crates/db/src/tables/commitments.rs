@@ -41,6 +41,8 @@ pub struct Commitment {
     pub evidence: Option<Evidence>,
     /// The title of the library document given as evidence.
     pub evidence_title: Option<String>,
+    /// Who may see that document, read with it (pages decide from it whether to link it).
+    pub evidence_visibility: Option<domain::library::Visibility>,
     /// The day it was done or dropped.
     pub closed_on: Option<NaiveDate>,
     pub version: i64,
@@ -84,6 +86,7 @@ struct Row {
     drop_reason: String,
     evidence_document: Option<Uuid>,
     evidence_title: Option<String>,
+    evidence_visibility: Option<String>,
     evidence_url: String,
     closed_on: Option<NaiveDate>,
     version: i64,
@@ -116,6 +119,9 @@ impl From<Row> for Commitment {
             drop_reason: r.drop_reason,
             evidence,
             evidence_title: r.evidence_title,
+            evidence_visibility: r
+                .evidence_visibility
+                .and_then(|v| domain::library::Visibility::try_from(v).ok()),
             closed_on: r.closed_on,
             version: r.version,
         }
@@ -126,7 +132,8 @@ const COMMITMENT: &str = "SELECT c.id, c.table_id, t.name AS table_name, c.meeti
        m.title AS meeting_title, m.starts_at AS meeting_starts_at, c.decision_id, c.what,
        c.organisation_id, o.name AS organisation, c.representative_id, r.name AS representative,
        r.email AS representative_email, r.user_id AS representative_user, c.due_on, c.status,
-       c.drop_reason, c.evidence_document, d.title AS evidence_title, c.evidence_url, c.closed_on,
+       c.drop_reason, c.evidence_document, d.title AS evidence_title,
+       d.visibility AS evidence_visibility, c.evidence_url, c.closed_on,
        c.version
      FROM table_commitments c
      JOIN territorial_tables t ON t.id = c.table_id

@@ -202,6 +202,17 @@ pub(super) async fn own_administrations(
         .collect())
 }
 
+/// The administration a record's form names (a hidden field when the person keeps one only),
+/// when it is one of those the person keeps (`own`).
+pub(super) fn chosen_administration(
+    own: &[(Uuid, String)],
+    organisation: Option<&str>,
+) -> Option<Uuid> {
+    organisation
+        .and_then(|o| Uuid::parse_str(o.trim()).ok())
+        .filter(|a| own.iter().any(|(id, _)| id == a))
+}
+
 /// A country's name in the viewer's language.
 pub(super) fn country(code: &str, locale: Locale) -> String {
     domain::library::places::country(code)

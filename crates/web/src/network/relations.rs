@@ -5,8 +5,8 @@
 
 use super::records::VersionForm;
 use super::records::{
-    country, country_choices, euro, network_viewer, own_administrations, page_index, theme_choices,
-    themes, typed_amount,
+    chosen_administration, country, country_choices, euro, network_viewer, own_administrations,
+    page_index, theme_choices, themes, typed_amount,
 };
 use crate::http::{see_other, with_status, AppError, AppResult, Form, Id, Query};
 use crate::session::{field_errors, render, Viewer};
@@ -356,11 +356,7 @@ pub(super) async fn create(
 ) -> AppResult {
     let (input, organisation, _) = input_of(pairs);
     let own = own_administrations(&state, &viewer).await?;
-    // The form always names the administration (a hidden field when the person has one).
-    let administration = organisation
-        .as_deref()
-        .and_then(|o| Uuid::parse_str(o.trim()).ok());
-    let Some(administration) = administration.filter(|a| own.iter().any(|(id, _)| id == a)) else {
+    let Some(administration) = chosen_administration(&own, organisation.as_deref()) else {
         let mut e = Errors::default();
         e.add("organisation", "error-unknown-choice");
         return form_page(

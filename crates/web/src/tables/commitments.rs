@@ -90,7 +90,7 @@ pub(super) async fn listed(
         let s = shown(c.status, c.due_on, today);
         *counts.entry(s.code()).or_default() += 1;
         let r = row(c, locale, today, public);
-        let linked = document_seen(state, c, public).await?;
+        let linked = document_seen(c, public);
         rows.push(context! { evidence => evidence_view(c, linked), ..r });
     }
     Ok(context! { rows, counts })
@@ -98,15 +98,15 @@ pub(super) async fn listed(
 
 /// Whether the document given as a commitment's evidence may be opened by those who read the
 /// table (`public`: by anyone): a document for the whole programme or a public one, as when it
-/// was given; one whose visibility was narrowed since is named, not shown.
-async fn document_seen(state: &AppState, c: &Commitment, public: bool) -> AppResult<bool> {
-    Ok(match &c.evidence {
-        Some(Evidence::Document(id)) => readable(state, &[*id])
-            .await?
-            .first()
-            .is_some_and(|(_, v)| !public || *v == Visibility::Public),
-        _ => false,
-    })
+/// was given; one whose visibility was narrowed since is named, not shown. Its visibility is read
+/// with the commitment.
+fn document_seen(c: &Commitment, public: bool) -> bool {
+    matches!(c.evidence, Some(Evidence::Document(_)))
+        && match c.evidence_visibility {
+            Some(Visibility::Public) => true,
+            Some(Visibility::Programme) => !public,
+            _ => false,
+        }
 }
 
 /// The review of commitments the agenda of a table's next meeting proposes: the item (when
@@ -704,7 +704,7 @@ async fn page(
                 closed_on => c.closed_on.map(|d| locale.date(d)), reason => c.drop_reason,
                 meeting => context! { id => c.meeting_id, title => c.meeting_title },
                 decision => c.decision_id.and_then(|d| decided.iter().find(|x| x.id == d)).map(|d| d.text.clone()),
-                evidence => evidence_view(c, document_seen(state, c, false).await?), version => c.version,
+                evidence => evidence_view(c, document_seen(c, false)), version => c.version,
             },
             history, moves, form, conflict,
             manages => access == Access::Manage,
