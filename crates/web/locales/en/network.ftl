@@ -185,3 +185,4 @@ network-move-on = Date
 network-move-back = back
 network-reason = Reason
 network-reason-hint = Required to go back to an earlier state.
+nav-network = Interregional network

@@ -185,3 +185,4 @@ network-move-on = Date
 network-move-back = retour
 network-reason = Raison
 network-reason-hint = Obligatoire pour revenir à un état antérieur.
+nav-network = Réseau interrégional

@@ -185,3 +185,4 @@ network-move-on = Data
 network-move-back = indietro
 network-reason = Motivo
 network-reason-hint = Obbligatorio per tornare a uno stato precedente.
+nav-network = Rete interregionale

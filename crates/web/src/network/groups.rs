@@ -162,7 +162,7 @@ async fn page(
             (
                 e.on_date,
                 context! {
-                    date => e.on_date.to_string(), initiative => e.initiative_id,
+                    date => viewer.locale.date(e.on_date), iso => e.on_date.to_string(), initiative => e.initiative_id,
                     title => title_of(e.initiative_id), to => e.to_state, from => e.from_state,
                     reason => e.reason, deadline => false,
                 },
@@ -174,7 +174,7 @@ async fn page(
             timeline.push((
                 d,
                 context! {
-                    date => d.to_string(), initiative => i.id, title => i.title,
+                    date => viewer.locale.date(d), iso => d.to_string(), initiative => i.id, title => i.title,
                     call => i.call_name, deadline => true, from => (), to => "", reason => "",
                 },
             ));
@@ -205,17 +205,17 @@ async fn page(
         context! {
             g => context! {
                 id => g.id, name => g.name, purpose => g.purpose, status => g.status,
-                formed_on => g.formed_on.to_string(), version => g.version,
+                formed_on => viewer.locale.date(g.formed_on), version => g.version,
                 countries => countries(&g.countries, viewer.locale), themes => themes(&names, &g.themes),
             },
             members => members.iter().map(|m| context! {
                 id => m.organisation_id, name => m.name,
                 region => m.region_code.as_deref().and_then(|r| domain::organisations::REGIONS.iter().find(|(c, _)| *c == r)).map(|(_, n)| *n),
-                contact_name => m.contact_name, contact_email => m.contact_email, joined_on => m.joined_on.to_string(),
+                contact_name => m.contact_name, contact_email => m.contact_email, joined_on => viewer.locale.date(m.joined_on),
             }).collect::<Vec<_>>(),
             initiatives => initiatives.iter().map(|i| context! {
                 id => i.id, title => i.title, state => i.state, lead => i.lead_name,
-                deadline => i.call_deadline.map(|d| d.to_string()), budget => euro(i.budget_cents, viewer.locale),
+                deadline => i.call_deadline.map(|d| viewer.locale.date(d)), budget => euro(i.budget_cents, viewer.locale),
             }).collect::<Vec<_>>(),
             timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
             pooled, poolable, administrations, manages, works_in,

@@ -245,9 +245,10 @@ async fn page(
         context! {
             i => context! {
                 id => i.id, title => i.title, summary => i.summary, state => i.state,
-                state_on => i.state_on.to_string(), lead => i.lead_name, lead_id => i.lead_id,
+                state_on => viewer.locale.date(i.state_on), lead => i.lead_name, lead_id => i.lead_id,
                 countries => countries(&i.countries, viewer.locale), call_name => i.call_name,
-                call_deadline => i.call_deadline.map(|d| d.to_string()),
+                call_deadline => i.call_deadline.map(|d| viewer.locale.date(d)),
+                call_deadline_iso => i.call_deadline.map(|d| d.to_string()),
                 budget => euro(i.budget_cents, viewer.locale), version => i.version,
             },
             group => context! { id => g.id, name => g.name },
@@ -258,7 +259,7 @@ async fn page(
                 id => p.product_id, title => p.title, kind => p.kind, organisation => p.organisation_id,
             }).collect::<Vec<_>>(),
             events => events.iter().map(|e| context! {
-                date => e.on_date.to_string(), from => e.from_state, to => e.to_state, reason => e.reason,
+                date => viewer.locale.date(e.on_date), iso => e.on_date.to_string(), from => e.from_state, to => e.to_state, reason => e.reason,
             }).collect::<Vec<_>>(),
             forward => i.state.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
             moves, works_in,
