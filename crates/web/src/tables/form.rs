@@ -256,7 +256,13 @@ pub(super) async fn update(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let found = managed(&state, &viewer, id).await?;
-    let (input, version) = input_of(pairs);
+    let (mut input, version) = input_of(pairs);
+    // On an edit, a date left out keeps the one the table has (a new table begins today).
+    if input.formed_on.trim().is_empty() {
+        if let Some(formed_on) = found.table.dates.formed_on {
+            input.formed_on = formed_on.to_string();
+        }
+    }
     let editing = |conflict| Editing {
         table: &found.table,
         conflict,
