@@ -4,6 +4,7 @@
 pub mod certificate;
 pub mod ical;
 pub mod product;
+pub mod proposal;
 mod typeset;
 pub mod xlsx;
 

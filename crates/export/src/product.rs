@@ -28,7 +28,7 @@ pub struct Doc {
 }
 
 /// Text as XML character data: escaped, without the control characters XML 1.0 forbids.
-fn xml(text: &str) -> String {
+pub(crate) fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -66,12 +66,10 @@ fn paragraph(style: Option<&str>, text: &str, bold: bool) -> String {
     format!("<w:p>{style}{}</w:p>", runs(text, bold))
 }
 
-/// The body of the DOCX (`word/document.xml`), also what the golden-file test compares.
-pub fn document_xml(doc: &Doc) -> String {
+/// The DOCX paragraphs and tables of `blocks`.
+pub(crate) fn document_body(blocks: &[Block]) -> String {
     let mut body = String::new();
-    body.push_str(&paragraph(Some("Title"), &doc.title, false));
-    body.push_str(&paragraph(Some("Subtitle"), &doc.subtitle, false));
-    for block in &doc.blocks {
+    for block in blocks {
         match block {
             Block::Heading(level, text) => {
                 let style = format!("Heading{}", (*level).clamp(1, 3));
@@ -109,6 +107,15 @@ pub fn document_xml(doc: &Doc) -> String {
             }
         }
     }
+    body
+}
+
+/// The body of the DOCX (`word/document.xml`), also what the golden-file test compares.
+pub fn document_xml(doc: &Doc) -> String {
+    let mut body = String::new();
+    body.push_str(&paragraph(Some("Title"), &doc.title, false));
+    body.push_str(&paragraph(Some("Subtitle"), &doc.subtitle, false));
+    body.push_str(&document_body(&doc.blocks));
     let page = if doc.landscape {
         "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
     } else {
@@ -146,6 +153,11 @@ fn docx_lang(lang: &str) -> String {
     }
 }
 
+/// The styles part for a document in `lang`.
+pub(crate) fn styles(lang: &str) -> String {
+    STYLES.replace("{LANG}", &xml(&docx_lang(lang)))
+}
+
 /// Writes the DOCX package.
 pub fn docx(doc: &Doc) -> Result<Vec<u8>, ExportError> {
     let core = format!(
@@ -154,7 +166,7 @@ pub fn docx(doc: &Doc) -> Result<Vec<u8>, ExportError> {
         xml(&doc.lang),
         doc.date
     );
-    let styles = STYLES.replace("{LANG}", &xml(&docx_lang(&doc.lang)));
+    let styles = styles(&doc.lang);
     let parts: [(&str, &str); 6] = [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", RELS),
@@ -203,7 +215,14 @@ pub fn typst_source(doc: &Doc) -> String {
         literal(&doc.title),
         content(&doc.subtitle)
     ));
-    for block in &doc.blocks {
+    s.push_str(&typst_blocks(&doc.blocks));
+    s
+}
+
+/// The typst markup of `blocks`.
+pub(crate) fn typst_blocks(blocks: &[Block]) -> String {
+    let mut s = String::new();
+    for block in blocks {
         match block {
             Block::Heading(level, text) => {
                 s.push_str(&format!(

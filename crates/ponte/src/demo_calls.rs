@@ -1,7 +1,8 @@
 //! Demo funding calls, one per call-level rule pack, with only the facts the packs cite (no
 //! deadline or country list is invented where the sources give none), and Salerno's partnership
 //! for its project with Durrës: the budget's six partners with two local actors of its
-//! territorial table as associates, answering the IPA ADRION call.
+//! territorial table as associates, answering the IPA ADRION call; and the proposal assembled
+//! from them ([`crate::demo_proposal`]).
 
 use db::Db;
 use domain::calls::{Call, GroupMinimum};
@@ -262,7 +263,7 @@ pub async fn load(db: &Db, parts: &Parts) -> anyhow::Result<usize> {
         ),
     ];
     let content = Content::Partnership(PartnershipProduct {
-        logframe,
+        logframe: logframe.clone(),
         call: adrion.map(|id| id.to_string()).unwrap_or_default(),
         partnership: Partnership {
             partners,
@@ -280,5 +281,6 @@ pub async fn load(db: &Db, parts: &Parts) -> anyhow::Result<usize> {
         session: None,
     };
     db::products::create(db, &new, Some(parts.member)).await?;
+    crate::demo_proposal::load(db, parts.salerno, parts.member, &logframe, adrion).await?;
     Ok(all.len())
 }

@@ -479,7 +479,6 @@ impl Walk {
             place: "Salerno".into(),
             online_url: String::new(),
             capacity: 10,
-            table_id: None,
         }
     }
 
@@ -1036,23 +1035,11 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
-        case("labs::create_inviting", |w| {
+        case("labs::create", |w| {
             boxed(async move {
                 let draft = w.session_draft(&w.structure().await);
-                let invited = [db::labs::Invitation {
-                    user: w.member,
-                    kind: "email",
-                    key: "membro@ponte.example".into(),
-                    payload: serde_json::json!({ "to": "membro@ponte.example", "subject": "Invito", "body": "Sei invitato." }),
-                }];
-                w.write(db::labs::create_inviting(
-                    &w.db,
-                    db::new_id(),
-                    &draft,
-                    &invited,
-                    Some(w.staff),
-                ))
-                .await
+                w.write(db::labs::create(&w.db, &draft, Some(w.staff)))
+                    .await
             })
         }),
         case("labs::give_feedback", |w| {
@@ -1177,7 +1164,7 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
-        case("labs::update_inviting", |w| {
+        case("labs::update", |w| {
             boxed(async move {
                 let id = w.session().await;
                 let before = db::labs::get(&w.db, id)
@@ -1187,12 +1174,11 @@ fn cases() -> Vec<(&'static str, Case)> {
                 let mut draft = before.draft();
                 draft.title = "Laboratorio del giro, rivisto".into();
                 draft.capacity = 12;
-                w.write(db::labs::update_inviting(
+                w.write(db::labs::update(
                     &w.db,
                     &before,
                     before.version,
                     &draft,
-                    &[],
                     Some(w.staff),
                 ))
                 .await

@@ -82,8 +82,7 @@ pub struct Standing {
     pub present: Vec<i64>,
     /// Whether they gave feedback.
     pub gave_feedback: bool,
-    /// Whether they are among the people the session is for: one of their organisations is in
-    /// the session's cohort, or they represent a member of the table it is for.
+    /// Whether one of their organisations is in the session's cohort.
     pub in_cohort: bool,
 }
 
@@ -93,7 +92,10 @@ pub async fn standing(db: &Db, session: Uuid, user: Uuid) -> Result<Standing> {
         "SELECT (SELECT status FROM registrations WHERE session_id = $1 AND user_id = $2) AS registration,
                     (SELECT {HALF_DAYS} FROM attendance a WHERE a.session_id = $1 AND a.user_id = $2) AS half_days,
                     (SELECT COUNT(*) FROM feedback_given WHERE session_id = $1 AND user_id = $2) AS answered,
-                    {AUDIENCE} AS in_cohort"
+                    (SELECT COUNT(*) FROM lab_sessions s
+                     JOIN cohort_members cm ON cm.cohort_id = s.cohort_id
+                     JOIN grants g ON g.space_id = cm.organisation_id AND g.space_kind = 'organisation'
+                     WHERE s.id = $1 AND g.user_id = $2) AS in_cohort"
     );
     run!(db, |pool| {
         let row = sqlx::query(&sql)

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod diff;
 pub mod logframe;
 pub mod partnership;
+pub mod proposal;
 pub mod quality;
 pub mod review;
 pub mod strategy;
@@ -156,6 +157,7 @@ pub enum Content {
     StrategicPlan(strategy::StrategicPlan),
     Budget(budget::BudgetProduct),
     Partnership(partnership::PartnershipProduct),
+    Proposal(proposal::ProposalProduct),
 }
 
 impl Content {
@@ -172,6 +174,7 @@ impl Content {
             Content::StrategicPlan(_) => "strategic_plan",
             Content::Budget(_) => "budget",
             Content::Partnership(_) => "partnership",
+            Content::Proposal(_) => "proposal",
         }
     }
 
@@ -209,6 +212,7 @@ impl Content {
             }
             Content::Budget(b) => b.budget.anchors(),
             Content::Partnership(p) => p.partnership.anchors(),
+            Content::Proposal(p) => p.anchors(),
         }
     }
 }

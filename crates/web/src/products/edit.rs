@@ -159,6 +159,12 @@ async fn editor(state: &AppState, viewer: &Viewer, p: &Product, page: EditorPage
                     .await?;
             (view, Some(form))
         }
+        Content::Proposal(pp) => {
+            let (view, form) =
+                super::proposal::editor_view(state, locale, p.organisation_id, pp, page.typed)
+                    .await?;
+            (view, Some(form))
+        }
         other => (
             content_view(state, locale, p.organisation_id, other).await?,
             None,
@@ -413,6 +419,20 @@ async fn read_content(
                 ..Default::default()
             };
             return Ok((Content::Partnership(pp), vec![], read));
+        }
+        Content::Proposal(saved) => {
+            let (pp, problems) =
+                super::proposal::read(state, p.organisation_id, &saved, fields).await?;
+            // What was typed is shown again as typed after a refused save.
+            let read = StructuredRead {
+                typed: if problems.is_empty() {
+                    vec![]
+                } else {
+                    fields.to_vec()
+                },
+                ..Default::default()
+            };
+            return Ok((Content::Proposal(pp), problems, read));
         }
     };
     Ok((content, problems, Default::default()))

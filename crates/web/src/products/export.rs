@@ -30,7 +30,7 @@ pub(super) struct ExportQuery {
 
 /// The matrix of a logframe as rows of cells, header first; `costs` are the activities' costs
 /// from the budget tied to it, by row id.
-fn matrix(
+pub(super) fn matrix(
     state: &AppState,
     locale: Locale,
     lf: &Logframe,
@@ -328,6 +328,41 @@ pub(super) async fn export(
                 "xlsx",
             )
         }
+        ("docx" | "pdf", Content::Proposal(pp)) => {
+            let cover = vec![
+                format!(
+                    "{} · {}",
+                    state.i18n.t(locale, &format!("product-{}", p.kind)),
+                    org.data.name
+                ),
+                which,
+            ];
+            let doc = super::proposal::document(
+                &state,
+                locale,
+                p.organisation_id,
+                pp,
+                title,
+                cover,
+                date,
+            )
+            .await?;
+            if format == "docx" {
+                let bytes =
+                    export::proposal::docx(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
+                (
+                    bytes,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "docx",
+                )
+            } else {
+                let bytes = tokio::task::spawn_blocking(move || export::proposal::pdf(&doc))
+                    .await
+                    .map_err(|e| AppError::Internal(e.to_string()))?
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                (bytes, "application/pdf", "pdf")
+            }
+        }
         ("docx" | "pdf", _) => {
             let (blocks, landscape) = match &content {
                 Content::Text { markdown } => (domain::products::text::blocks(markdown), false),
@@ -339,6 +374,8 @@ pub(super) async fn export(
                     super::partnership::blocks(&state, locale, p.organisation_id, pp).await?,
                     true,
                 ),
+                // Exported above, as a proposal.
+                Content::Proposal(_) => return Err(AppError::NotFound),
                 Content::StrategicPlan(plan) => {
                     let markdown =
                         super::strategy::markdown(&state, locale, p.organisation_id, plan).await?;

@@ -10,6 +10,7 @@ mod inbox;
 mod models;
 mod pages;
 pub(crate) mod partnership;
+mod proposal;
 pub mod reminders;
 mod review;
 pub(crate) mod strategy;
@@ -269,6 +270,7 @@ pub(crate) async fn content_view(
         Content::StrategicPlan(plan) => strategy::view(state, locale, organisation, plan).await?,
         Content::Budget(bp) => budget::view(state, locale, organisation, bp).await?,
         Content::Partnership(pp) => partnership::view(state, locale, organisation, pp).await?,
+        Content::Proposal(pp) => proposal::view(state, locale, organisation, pp).await?,
     })
 }
 
@@ -284,6 +286,7 @@ pub(crate) fn anchor_labels(
         Content::Logframe(lf) => logframe_labels(state, locale, lf),
         Content::Budget(bp) => budget::anchor_labels(state, locale, bp),
         Content::Partnership(pp) => partnership::anchor_labels(pp),
+        Content::Proposal(pp) => proposal::anchor_labels(state, locale, pp),
         Content::StrategicPlan(plan) => {
             let mut out: Vec<(String, String)> = plan
                 .areas

@@ -299,6 +299,11 @@ pub(super) async fn create(
             super::budget::starter(&state, org).await?.to_json(),
             None,
         ),
+        None if kind == "project_proposal" => (
+            kind.to_string(),
+            super::proposal::starter(&state, org).await?.to_json(),
+            None,
+        ),
         None if kind == "partnership_plan" => (
             kind.to_string(),
             super::partnership::starter(&state, org).await?.to_json(),
@@ -422,7 +427,9 @@ async fn show_body(
     // what is kept from it never outlives a change to it.
     // A partnership's eligibility reads the call's deadline against today: the day is in its key.
     let day = match content {
-        Content::Partnership(_) => super::partnership::today(state).to_string(),
+        Content::Partnership(_) | Content::Proposal(_) => {
+            super::partnership::today(state).to_string()
+        }
         _ => String::new(),
     };
     let key = format!(
@@ -577,6 +584,16 @@ pub(super) async fn compare(
         }
         (Content::Partnership(x), Content::Partnership(y)) => {
             super::partnership::comparison(&state, locale, x, y)
+        }
+        (Content::Proposal(x), Content::Proposal(y)) => {
+            let x = super::proposal::markdown(&state, locale, x);
+            let y = super::proposal::markdown(&state, locale, y);
+            let lines = diff::lines(&x, &y);
+            let changed = lines
+                .iter()
+                .filter(|l| l.change != diff::Change::Same)
+                .count();
+            context! { type => "text", lines, changed }
         }
         _ => context! { type => "mixed" },
     };
