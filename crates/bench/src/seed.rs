@@ -111,6 +111,7 @@ pub async fn seed(db: &Db, sizes: &Sizes) -> anyhow::Result<Seeded> {
             place: "Napoli, Palazzo Santa Lucia".into(),
             online_url: String::new(),
             capacity: 60,
+            table_id: None,
         };
         let id = db::labs::create(db, &draft, Some(staff.id)).await?;
         let people: Vec<Uuid> = cohort_people

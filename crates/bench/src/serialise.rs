@@ -53,6 +53,7 @@ async fn session(db: &Db, like: &db::labs::Session, n: usize) -> anyhow::Result<
         place: "Napoli".into(),
         online_url: String::new(),
         capacity: 100_000,
+        table_id: None,
     };
     Ok(db::labs::create(db, &draft, None).await?)
 }

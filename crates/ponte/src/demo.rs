@@ -215,6 +215,14 @@ pub fn programme(provinces: Vec<Uuid>) -> Seed {
                 code: s("B"),
                 title: s("Laboratori specialistici per la costituzione di Tavoli territoriali per il rafforzamento delle attività di condivisione con gli attori locali"),
                 description: s("Sviluppo delle capacità delle aree urbane e provinciali di attivare, attraverso tavoli territoriali tra gli attori, pubblici e privati interessati ai progetti di cooperazione, forme di concertazione e collaborazione operativa stabile."),
+                // The seed names the strand's labs without their modules: one specialist lab, as
+                // the strand's title calls it, so that a table's members have one to attend.
+                modules: vec![module(
+                    "Laboratorio specialistico per la costituzione e il rafforzamento del tavolo territoriale",
+                    10,
+                    10,
+                    &[],
+                )],
                 ..StrandSeed::default()
             },
             StrandSeed {
@@ -497,6 +505,8 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         .find(|t| t.lead_id == salerno)
         .ok_or_else(|| anyhow::anyhow!("the demo table of Salerno"))?
         .id;
+    let table_labs =
+        crate::demo_labs::table_lab(db, &structure, cohort, salerno_table, staff).await?;
     let minutes_people = crate::demo_minutes::People {
         coordinator: table_people.coordinator,
         member: table_people.member,
@@ -532,7 +542,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     while let Some(job) = db::jobs::claim(db, &[db::notifications::SEND_JOB]).await? {
         db::jobs::complete(db, job.id).await?;
     }
-    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
+    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions and {table_labs} strand B lab for a territorial table, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
     print_accounts();
     Ok(())
 }

@@ -88,6 +88,7 @@ pub async fn load(
                 String::new()
             },
             capacity: 30,
+            table_id: None,
         };
         let id = db::labs::create(db, &draft, Some(staff)).await?;
         count += 1;
@@ -227,4 +228,76 @@ pub async fn load(
         }
     }
     Ok(count)
+}
+
+/// The strand B lab scheduled for the members of the Salerno table in three to four weeks,
+/// its representatives with an account invited. Returns how many labs it scheduled.
+pub async fn table_lab(
+    db: &Db,
+    structure: &db::programme::Structure,
+    cohort: Uuid,
+    table: Uuid,
+    staff: Uuid,
+) -> anyhow::Result<usize> {
+    let strand = structure
+        .strand_by_code(domain::tables::STRAND)
+        .ok_or_else(|| anyhow::anyhow!("the demo's strand B"))?;
+    let module = structure
+        .modules
+        .iter()
+        .find(|m| m.strand_id == strand.id)
+        .ok_or_else(|| anyhow::anyhow!("a strand B module"))?;
+    // A Thursday three to four weeks ahead: the strand A season meets on Tuesdays.
+    let (today, _) = local(Utc::now());
+    let later = today + Duration::days(21);
+    let date = later + Duration::days((10 - later.weekday().num_days_from_monday() as i64) % 7);
+    let draft = SessionDraft {
+        module_id: module.id,
+        cohort_id: cohort,
+        title: "Dal protocollo d'intesa al programma di lavoro comune del Tavolo di Salerno".into(),
+        starts_at: instant(date, time(9, 30)).map_err(|_| anyhow::anyhow!("time"))?,
+        ends_at: instant(date, time(13, 30)).map_err(|_| anyhow::anyhow!("time"))?,
+        place: "Salerno, Camera di Commercio, Sala Giunta".into(),
+        online_url: String::new(),
+        capacity: 25,
+        table_id: Some(table),
+    };
+    let id = db::labs::create(db, &draft, Some(staff)).await?;
+    // Invited as the scheduling form invites them, without the emails of a past moment.
+    for r in db::tables::representatives(db, table).await? {
+        if let Some(user) = r.user_id {
+            db::labs::invite(db, id, user, Some(staff)).await?;
+        }
+    }
+    let agenda = [
+        (
+            time(9, 30),
+            time(10, 30),
+            "Il protocollo d'intesa e il regolamento del tavolo: cosa ci impegna",
+            "Elena Russo",
+        ),
+        (
+            time(10, 30),
+            time(12, 30),
+            "Lavoro in gruppi: priorità comuni per l'Albania e il Montenegro",
+            "Elena Russo",
+        ),
+        (
+            time(12, 30),
+            time(13, 30),
+            "Il programma di lavoro del tavolo per l'anno",
+            "Antonio Esposito",
+        ),
+    ];
+    for (start, end, title, speaker) in agenda {
+        let item = AgendaItem {
+            id: db::new_id(),
+            starts_at: instant(date, start).map_err(|_| anyhow::anyhow!("time"))?,
+            ends_at: instant(date, end).map_err(|_| anyhow::anyhow!("time"))?,
+            title: title.into(),
+            speaker: speaker.into(),
+        };
+        db::labs::add_agenda_item(db, id, &item, Some(staff)).await?;
+    }
+    Ok(1)
 }

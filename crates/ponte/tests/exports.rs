@@ -344,6 +344,7 @@ async fn the_personal_feed_holds_the_persons_registrations_and_invitations() {
             place: MIXED.into(),
             online_url: String::new(),
             capacity: 30,
+            table_id: None,
         };
         let registered = db::labs::create(app.db(), &draft(&format!("A {MIXED}"), 40), None)
             .await

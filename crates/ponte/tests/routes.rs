@@ -1146,6 +1146,7 @@ async fn session_at(app: &App, starts_at: chrono::DateTime<chrono::Utc>) -> Uuid
         place: "Salerno".into(),
         online_url: String::new(),
         capacity: 30,
+        table_id: None,
     };
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }

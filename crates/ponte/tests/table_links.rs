@@ -620,3 +620,225 @@ async fn a_tables_calendar_opens_at_a_personal_secret_address_until_revoked() {
         assert_eq!(revoked.status, StatusCode::NOT_FOUND, "{name}");
     }
 }
+
+/// The fields of the session form: a lab of `module` for the demo cohort, on `date` from
+/// `start` to `end`, for `table` (empty for none).
+fn lab_form<'a>(
+    module: &'a str,
+    cohort: &'a str,
+    date: &'a str,
+    (start, end): (&'a str, &'a str),
+    table: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("module_id", module),
+        ("cohort_id", cohort),
+        ("title", "Laboratorio specialistico del tavolo"),
+        ("date", date),
+        ("start", start),
+        ("end", end),
+        ("place", "Salerno, Camera di Commercio"),
+        ("online_url", ""),
+        ("capacity", "20"),
+        ("table_id", table),
+    ]
+}
+
+#[tokio::test]
+async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, foggia) = demo_tables(&app).await;
+        let smtp = SmtpSink::start();
+        deliver(&app, &smtp).await;
+        let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+        let module_of = |code: &str| {
+            let strand = structure.strand_by_code(code).unwrap().id;
+            let m = structure.modules.iter().find(|m| m.strand_id == strand);
+            m.unwrap().id.to_string()
+        };
+        let (strand_a, strand_b) = (module_of("A"), module_of("B"));
+        let cohort = structure.cohorts[0].id.to_string();
+        // A Sunday a month ahead: no demo session of the cohort is then.
+        let day = (app.db().now().with_timezone(&domain::locale::TIME_ZONE)
+            + chrono::Duration::days(30))
+        .date_naive();
+        use chrono::Datelike;
+        let day = day + chrono::Duration::days(6 - day.weekday().num_days_from_monday() as i64);
+        let date = day.to_string();
+        let (salerno_s, foggia_s) = (salerno.to_string(), foggia.to_string());
+
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        // From the table's page, the form comes with the table chosen.
+        let r = staff.get(&format!("/tables/{salerno}")).await;
+        assert!(
+            r.body
+                .contains(&format!("/labs/sessions/new?table={salerno}")),
+            "{name}"
+        );
+        let r = staff
+            .get(&format!("/labs/sessions/new?table={salerno}"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{name}");
+        assert!(
+            r.body.contains(&format!("value=\"{salerno}\" selected")),
+            "{name}"
+        );
+
+        // A strand A module, an unknown table, a table id that is none: refused, nothing stored
+        // and nobody written to.
+        let before = changes(&app).await;
+        let unknown = Uuid::new_v4().to_string();
+        for (module, table, says) in [
+            (
+                &strand_a,
+                &salerno_s,
+                "Un laboratorio per un tavolo territoriale deve essere di un modulo",
+            ),
+            (&strand_b, &unknown, "Scegli"),
+            (&strand_b, &"x".to_string(), "Scegli"),
+        ] {
+            let form = lab_form(module, &cohort, &date, ("09:30", "13:00"), table);
+            let r = staff.post("/labs/sessions", &form).await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name}: {table}"
+            );
+            assert!(r.body.contains(says), "{name}: {table}: {}", r.body);
+        }
+        assert_eq!(changes(&app).await, before, "{name}");
+        assert!(deliver(&app, &smtp).await.is_empty(), "{name}");
+
+        // Scheduled for the Salerno table: its representatives with an account are invited, each
+        // by one email, and the contacts without an account are not (they cannot register).
+        let form = lab_form(&strand_b, &cohort, &date, ("09:30", "13:00"), &salerno_s);
+        let r = staff.post("/labs/sessions", &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let session: Uuid = r.location().rsplit('/').next().unwrap().parse().unwrap();
+        let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
+        assert_eq!(s.table_id, Some(salerno), "{name}");
+        let with_account: Vec<(Uuid, String)> = db::tables::representatives(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|r| r.user_id.map(|u| (u, r.email)))
+            .collect();
+        assert_eq!(with_account.len(), 2, "{name}: the demo's two");
+        let mails = deliver(&app, &smtp).await;
+        assert_eq!(mails.len(), with_account.len(), "{name}: {mails:?}");
+        for (user, email) in &with_account {
+            assert!(
+                mails
+                    .iter()
+                    .any(|m| m["to"].as_str().unwrap().contains(email.as_str())),
+                "{name}: {email} invited by email"
+            );
+            let status = db::labs::registration(app.db(), session, *user)
+                .await
+                .unwrap();
+            assert_eq!(status.as_deref(), Some("invited"), "{name}: {email}");
+        }
+
+        // The chamber of commerce's representative belongs to no cohort: they see the table on
+        // the lab's page, register, and find the lab on the table's page.
+        let actor = db::accounts::credentials(app.db(), "attore@ponte.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut representative = app.signed_in("attore@ponte.example").await;
+        let page = representative
+            .get(&format!("/labs/sessions/{session}"))
+            .await;
+        assert!(page.body.contains(&format!("/tables/{salerno}")), "{name}");
+        let r = representative
+            .post(&format!("/labs/sessions/{session}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let status = db::labs::registration(app.db(), session, actor)
+            .await
+            .unwrap();
+        assert_eq!(status.as_deref(), Some("registered"), "{name}");
+        let page = representative.get(&format!("/tables/{salerno}")).await;
+        assert!(
+            page.body.contains(&format!("/labs/sessions/{session}")),
+            "{name}"
+        );
+        // A lab of the cohort alone is not theirs to take.
+        let form = lab_form(&strand_a, &cohort, &date, ("14:30", "17:00"), "");
+        let r = staff.post("/labs/sessions", &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let cohort_only = r.location().to_string();
+        let page = representative.get(&cohort_only).await;
+        assert!(!page.body.contains(&format!("/tables/{salerno}")), "{name}");
+        let r = representative
+            .post(&format!("{cohort_only}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}: {}", r.body);
+        // Once the chamber has left the table, its representative is no longer among the lab's
+        // people: a new lab of the table is not theirs to take either.
+        let chamber = app.organisation("Camera di commercio di Salerno").await;
+        let member = db::tables::members(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.organisation_id == chamber && m.left_on.is_none())
+            .unwrap();
+        let today = app.db().now().date_naive();
+        db::tables::leave(app.db(), salerno, member.id, today, None)
+            .await
+            .unwrap();
+        let other_day = (day + chrono::Duration::days(7)).to_string();
+        let form = lab_form(
+            &strand_b,
+            &cohort,
+            &other_day,
+            ("09:30", "13:00"),
+            &salerno_s,
+        );
+        let r = staff.post("/labs/sessions", &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let later = r.location().to_string();
+        let mails = deliver(&app, &smtp).await;
+        assert_eq!(
+            mails.len(),
+            1,
+            "{name}: only Salerno's coordinator now: {mails:?}"
+        );
+        let r = representative.post(&format!("{later}/register"), &[]).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}: {}", r.body);
+
+        // Moved to the Foggia table, the first lab invites Foggia's representative; those
+        // invited or registered already keep their place and get no second email.
+        let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
+        let version = s.version.to_string();
+        let mut form = lab_form(&strand_b, &cohort, &date, ("09:30", "13:00"), &foggia_s);
+        form.push(("version", &version));
+        let r = staff
+            .post(&format!("/labs/sessions/{session}"), &form)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let mails = deliver(&app, &smtp).await;
+        let foggia_rep = foggia_representative(&app, foggia).await;
+        assert_eq!(mails.len(), 1, "{name}: {mails:?}");
+        assert!(
+            mails[0]["to"].as_str().unwrap().contains(&foggia_rep),
+            "{name}"
+        );
+        let status = db::labs::registration(app.db(), session, actor)
+            .await
+            .unwrap();
+        assert_eq!(status.as_deref(), Some("registered"), "{name}");
+        let page = staff.get(&format!("/tables/{foggia}")).await;
+        assert!(
+            page.body.contains(&format!("/labs/sessions/{session}")),
+            "{name}"
+        );
+        let page = staff.get(&format!("/tables/{salerno}")).await;
+        assert!(
+            !page.body.contains(&format!("/labs/sessions/{session}")),
+            "{name}"
+        );
+    }
+}

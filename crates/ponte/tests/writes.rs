@@ -479,6 +479,7 @@ impl Walk {
             place: "Salerno".into(),
             online_url: String::new(),
             capacity: 10,
+            table_id: None,
         }
     }
 
@@ -1035,11 +1036,23 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
-        case("labs::create", |w| {
+        case("labs::create_inviting", |w| {
             boxed(async move {
                 let draft = w.session_draft(&w.structure().await);
-                w.write(db::labs::create(&w.db, &draft, Some(w.staff)))
-                    .await
+                let invited = [db::labs::Invitation {
+                    user: w.member,
+                    kind: "email",
+                    key: "membro@ponte.example".into(),
+                    payload: serde_json::json!({ "to": "membro@ponte.example", "subject": "Invito", "body": "Sei invitato." }),
+                }];
+                w.write(db::labs::create_inviting(
+                    &w.db,
+                    db::new_id(),
+                    &draft,
+                    &invited,
+                    Some(w.staff),
+                ))
+                .await
             })
         }),
         case("labs::give_feedback", |w| {
@@ -1164,7 +1177,7 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
-        case("labs::update", |w| {
+        case("labs::update_inviting", |w| {
             boxed(async move {
                 let id = w.session().await;
                 let before = db::labs::get(&w.db, id)
@@ -1174,11 +1187,12 @@ fn cases() -> Vec<(&'static str, Case)> {
                 let mut draft = before.draft();
                 draft.title = "Laboratorio del giro, rivisto".into();
                 draft.capacity = 12;
-                w.write(db::labs::update(
+                w.write(db::labs::update_inviting(
                     &w.db,
                     &before,
                     before.version,
                     &draft,
+                    &[],
                     Some(w.staff),
                 ))
                 .await

@@ -44,15 +44,19 @@ pub struct Calendar {
 /// Queues an email; the job's key is the recipient, so that messages to one address can be
 /// counted (see `recently_queued`).
 pub async fn queue(db: &Db, to: &str, subject: &str, body: &str) -> db::Result<()> {
+    db::jobs::enqueue(db, KIND, Some(to), &payload(to, subject, body)).await?;
+    Ok(())
+}
+
+/// The payload of a plain email's job, for a change that queues it with what it tells of.
+pub fn payload(to: &str, subject: &str, body: &str) -> serde_json::Value {
     let email = Email {
         to: to.into(),
         subject: subject.into(),
         body: body.into(),
         calendar: None,
     };
-    let payload = serde_json::to_value(&email).unwrap_or_default();
-    db::jobs::enqueue(db, KIND, Some(to), &payload).await?;
-    Ok(())
+    serde_json::to_value(&email).unwrap_or_default()
 }
 
 /// The language of the emails to a person: the first interface language their profile says they

@@ -46,6 +46,9 @@ pub struct Session {
     pub cohort_name: String,
     pub strand_id: Uuid,
     pub strand_code: String,
+    /// The territorial table whose members the session is for (a strand B lab), with its name.
+    pub table_id: Option<Uuid>,
+    pub table_name: Option<String>,
 }
 
 impl Session {
@@ -60,13 +63,42 @@ impl Session {
             place: self.place.clone(),
             online_url: self.online_url.clone(),
             capacity: self.capacity,
+            table_id: self.table_id,
         }
     }
 }
 
 const SELECT: &str = "SELECT s.id, s.module_id, s.cohort_id, s.title, s.starts_at, s.ends_at, s.place, s.online_url, s.capacity, s.registered, s.status, s.check_in_code, s.outcomes, s.version,
-            m.title AS module_title, c.name AS cohort_name, st.id AS strand_id, st.code AS strand_code
-     FROM lab_sessions s JOIN modules m ON m.id = s.module_id JOIN cohorts c ON c.id = s.cohort_id JOIN strands st ON st.id = m.strand_id";
+            m.title AS module_title, c.name AS cohort_name, st.id AS strand_id, st.code AS strand_code, s.table_id, tt.name AS table_name
+     FROM lab_sessions s JOIN modules m ON m.id = s.module_id JOIN cohorts c ON c.id = s.cohort_id JOIN strands st ON st.id = m.strand_id
+     LEFT JOIN territorial_tables tt ON tt.id = s.table_id";
+
+/// Whether person `$2` is among the people session `$1` is for, as a count above zero: someone of
+/// an organisation in the session's cohort, or a representative with an account of a current
+/// member of the table the session is for.
+const AUDIENCE: &str = "((SELECT COUNT(*) FROM lab_sessions s
+                     JOIN cohort_members cm ON cm.cohort_id = s.cohort_id
+                     JOIN grants g ON g.space_id = cm.organisation_id AND g.space_kind = 'organisation'
+                     WHERE s.id = $1 AND g.user_id = $2)
+                  + (SELECT COUNT(*) FROM lab_sessions s
+                     JOIN table_representatives r ON r.table_id = s.table_id
+                     JOIN table_members tm ON tm.table_id = r.table_id AND tm.organisation_id = r.organisation_id
+                                          AND tm.left_on IS NULL
+                     WHERE s.id = $1 AND r.user_id = $2))";
+
+/// Whether `user` is among the people `session` is for: its cohort's organisations, or the
+/// representatives of the table it is for.
+pub async fn in_audience(db: &Db, session: Uuid, user: Uuid) -> Result<bool> {
+    let sql = format!("SELECT {AUDIENCE}");
+    run!(db, |pool| {
+        let n: i64 = sqlx::query_scalar(&sql)
+            .bind(session)
+            .bind(user)
+            .fetch_one(pool)
+            .await?;
+        Ok(n > 0)
+    })
+}
 
 /// A session from a row of `SELECT`, by column name.
 fn session<R: Row>(r: &R) -> std::result::Result<Session, sqlx::Error>
@@ -105,6 +137,8 @@ where
         cohort_name: r.try_get("cohort_name")?,
         strand_id: r.try_get("strand_id")?,
         strand_code: r.try_get("strand_code")?,
+        table_id: r.try_get("table_id")?,
+        table_name: r.try_get("table_name")?,
     })
 }
 
@@ -129,8 +163,11 @@ pub struct Filter {
     pub module: Option<Uuid>,
     /// Sessions of cohorts this organisation belongs to.
     pub organisation: Option<Uuid>,
-    /// Sessions this person is registered or invited to, or that their organisations' cohorts hold.
+    /// Sessions this person is registered or invited to, or that their organisations' cohorts hold,
+    /// or that are for a table they represent a member of.
     pub person: Option<Uuid>,
+    /// Sessions for this territorial table.
+    pub table: Option<Uuid>,
     pub limit: Option<i64>,
 }
 
@@ -142,7 +179,11 @@ pub async fn list(db: &Db, filter: &Filter) -> Result<Vec<Session>> {
            AND ($6 IS NULL OR s.cohort_id IN (SELECT cohort_id FROM cohort_members WHERE organisation_id = $6))
            AND ($7 IS NULL OR s.id IN (SELECT session_id FROM registrations WHERE user_id = $7)
                 OR s.cohort_id IN (SELECT cm.cohort_id FROM cohort_members cm JOIN grants g ON g.space_id = cm.organisation_id
-                                   WHERE g.user_id = $7 AND g.space_kind = 'organisation'))
+                                   WHERE g.user_id = $7 AND g.space_kind = 'organisation')
+                OR s.table_id IN (SELECT r.table_id FROM table_representatives r
+                                  JOIN table_members tm ON tm.table_id = r.table_id AND tm.organisation_id = r.organisation_id
+                                  WHERE r.user_id = $7 AND tm.left_on IS NULL))
+           AND ($9 IS NULL OR s.table_id = $9)
          ORDER BY s.starts_at, s.id LIMIT $8"
     );
     run!(db, |pool| {
@@ -155,6 +196,7 @@ pub async fn list(db: &Db, filter: &Filter) -> Result<Vec<Session>> {
             .bind(filter.organisation)
             .bind(filter.person)
             .bind(filter.limit.unwrap_or(1000))
+            .bind(filter.table)
             .fetch_all(pool)
             .await?;
         Ok(rows

@@ -82,7 +82,8 @@ pub struct Standing {
     pub present: Vec<i64>,
     /// Whether they gave feedback.
     pub gave_feedback: bool,
-    /// Whether one of their organisations is in the session's cohort.
+    /// Whether they are among the people the session is for: one of their organisations is in
+    /// the session's cohort, or they represent a member of the table it is for.
     pub in_cohort: bool,
 }
 
@@ -92,10 +93,7 @@ pub async fn standing(db: &Db, session: Uuid, user: Uuid) -> Result<Standing> {
         "SELECT (SELECT status FROM registrations WHERE session_id = $1 AND user_id = $2) AS registration,
                     (SELECT {HALF_DAYS} FROM attendance a WHERE a.session_id = $1 AND a.user_id = $2) AS half_days,
                     (SELECT COUNT(*) FROM feedback_given WHERE session_id = $1 AND user_id = $2) AS answered,
-                    (SELECT COUNT(*) FROM lab_sessions s
-                     JOIN cohort_members cm ON cm.cohort_id = s.cohort_id
-                     JOIN grants g ON g.space_id = cm.organisation_id AND g.space_kind = 'organisation'
-                     WHERE s.id = $1 AND g.user_id = $2) AS in_cohort"
+                    {AUDIENCE} AS in_cohort"
     );
     run!(db, |pool| {
         let row = sqlx::query(&sql)

@@ -11,24 +11,89 @@ fn new_code() -> String {
     domain::labs::check_in_code(&bytes)
 }
 
+/// An invitation to a session and the email that tells of it, queued with it.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub user: Uuid,
+    /// The job that sends the email, with its key and payload.
+    pub kind: &'static str,
+    pub key: String,
+    pub payload: serde_json::Value,
+}
+
+/// Inside a change: invites each person not already registered or invited, queueing their email
+/// only then.
+macro_rules! invite_in {
+    ($tx:expr, $session:expr, $invitations:expr, $now:expr) => {{
+        for i in $invitations {
+            let done = sqlx::query(
+                "INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'invited', $3)
+                 ON CONFLICT (session_id, user_id) DO NOTHING",
+            )
+            .bind($session)
+            .bind(i.user)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)",
+            )
+            .bind(new_id())
+            .bind(i.kind)
+            .bind(&i.key)
+            .bind(i.payload.to_string())
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
+/// What a change records of a session: the draft, with the people invited along when there are.
+fn with_invited(d: &SessionDraft, invitations: &[Invitation]) -> serde_json::Value {
+    let mut after = json!(d);
+    if !invitations.is_empty() {
+        after["invited"] = json!(invitations.iter().map(|i| i.user).collect::<Vec<_>>());
+    }
+    after
+}
+
 /// Creates a planned session.
 pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uuid> {
     let id = new_id();
+    create_inviting(db, id, d, &[], actor).await?;
+    Ok(id)
+}
+
+/// Creates the planned session `id` and, in the same change, invites people to it (a session
+/// for a territorial table invites the table's representatives with an account).
+pub async fn create_inviting(
+    db: &Db,
+    id: Uuid,
+    d: &SessionDraft,
+    invitations: &[Invitation],
+    actor: Option<Uuid>,
+) -> Result<()> {
     let change = Change {
         actor,
         action: "labs.session_create",
         entity: "session",
         entity_id: id.to_string(),
         before: None,
-        after: Some(json!(d)),
+        after: Some(with_invited(d, invitations)),
     };
+    let now = db.now();
     crate::change!(
         db,
         [Part::Labs],
         |tx| {
             sqlx::query(
-            "INSERT INTO lab_sessions (id, module_id, cohort_id, title, starts_at, ends_at, place, online_url, capacity, status, check_in_code, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11)",
+            "INSERT INTO lab_sessions (id, module_id, cohort_id, title, starts_at, ends_at, place, online_url, capacity, status, check_in_code, created_at, table_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11, $12)",
         )
         .bind(id)
         .bind(d.module_id)
@@ -40,14 +105,15 @@ pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uu
         .bind(&d.online_url)
         .bind(d.capacity)
         .bind(new_code())
-        .bind(db.now())
+        .bind(now)
+        .bind(d.table_id)
         .execute(&mut *tx)
         .await?;
+            invite_in!(tx, id, invitations, now);
             Ok(())
         },
         |_| &change
-    )?;
-    Ok(id)
+    )
 }
 
 /// Saves an edited session if nobody saved it since `version`; the capacity may not drop below the
@@ -59,21 +125,35 @@ pub async fn update(
     d: &SessionDraft,
     actor: Option<Uuid>,
 ) -> Result<()> {
+    update_inviting(db, before, version, d, &[], actor).await
+}
+
+/// [`update`], inviting people in the same change (the representatives of the table the session
+/// is now for); someone registered or invited already is left as they are.
+pub async fn update_inviting(
+    db: &Db,
+    before: &Session,
+    version: i64,
+    d: &SessionDraft,
+    invitations: &[Invitation],
+    actor: Option<Uuid>,
+) -> Result<()> {
     let change = Change {
         actor,
         action: "labs.session_update",
         entity: "session",
         entity_id: before.id.to_string(),
         before: Some(json!(before.draft())),
-        after: Some(json!(d)),
+        after: Some(with_invited(d, invitations)),
     };
+    let now = db.now();
     crate::change!(
         db,
         [Part::Labs],
         |tx| {
             let done = sqlx::query(
             "UPDATE lab_sessions SET module_id = $1, cohort_id = $2, title = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
-                 capacity = $8, version = version + 1
+                 capacity = $8, table_id = $11, version = version + 1
              WHERE id = $9 AND version = $10 AND registered <= $8",
         )
         .bind(d.module_id)
@@ -86,12 +166,14 @@ pub async fn update(
         .bind(d.capacity)
         .bind(before.id)
         .bind(version)
+        .bind(d.table_id)
         .execute(&mut *tx)
         .await?
         .rows_affected();
             if done == 0 {
                 return Err(DbError::Conflict);
             }
+            invite_in!(tx, before.id, invitations, now);
             Ok(())
         },
         |_| &change

@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 pub use attendance::{HalfDay, Rate};
-pub use schedule::{SessionDraft, SessionForm};
+pub use schedule::{Choices, SessionDraft, SessionForm};
 
 const STAFF: &[Role] = &[Role::Staff, Role::Admin];
 

@@ -50,6 +50,8 @@ pub struct SessionForm {
     pub place: String,
     pub online_url: String,
     pub capacity: String,
+    /// The territorial table the session is for (strand B), empty for none.
+    pub table_id: String,
     /// Set when staff saw the overlap warning and save anyway.
     pub overlap_confirmed: Option<String>,
 }
@@ -65,6 +67,18 @@ pub struct SessionDraft {
     pub place: String,
     pub online_url: String,
     pub capacity: i64,
+    /// The territorial table whose members the session is for: a strand B lab.
+    pub table_id: Option<Uuid>,
+}
+
+/// What a session form may choose among: the ids that exist, and which modules may be scheduled
+/// for a territorial table (the modules of strand B, see [`crate::tables::STRAND`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Choices<'a> {
+    pub modules: &'a [Uuid],
+    pub cohorts: &'a [Uuid],
+    pub tables: &'a [Uuid],
+    pub table_modules: &'a [Uuid],
 }
 
 fn parse_time(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveTime> {
@@ -83,8 +97,20 @@ fn parse_time(errors: &mut Errors, field: &'static str, value: &str) -> Option<N
 }
 
 impl SessionForm {
-    /// Checks the form; `modules` and `cohorts` are the ids that exist.
+    /// Checks the form of a session for a cohort only; `modules` and `cohorts` are the ids that
+    /// exist.
     pub fn check(&self, modules: &[Uuid], cohorts: &[Uuid]) -> Result<SessionDraft, Errors> {
+        self.check_with(&Choices {
+            modules,
+            cohorts,
+            ..Choices::default()
+        })
+    }
+
+    /// Checks the form against what exists. A session for a territorial table must be of a
+    /// module that may be scheduled for one (strand B).
+    pub fn check_with(&self, choices: &Choices<'_>) -> Result<SessionDraft, Errors> {
+        let (modules, cohorts) = (choices.modules, choices.cohorts);
         let mut errors = Errors::default();
         let module_id = Uuid::parse_str(self.module_id.trim())
             .ok()
@@ -97,6 +123,24 @@ impl SessionForm {
             .filter(|id| cohorts.contains(id));
         if cohort_id.is_none() {
             errors.add("cohort_id", "error-choose");
+        }
+        let table_id = match self.table_id.trim() {
+            "" => None,
+            t => match Uuid::parse_str(t)
+                .ok()
+                .filter(|id| choices.tables.contains(id))
+            {
+                Some(id) => Some(id),
+                None => {
+                    errors.add("table_id", "error-choose");
+                    None
+                }
+            },
+        };
+        if let (Some(_), Some(m)) = (table_id, module_id) {
+            if !choices.table_modules.contains(&m) {
+                errors.add("table_id", "error-lab-table-strand");
+            }
         }
         let title = required_line(&mut errors, "title", &self.title, 200);
         let place = optional_line(&mut errors, "place", &self.place, 300).unwrap_or_default();
@@ -155,6 +199,7 @@ impl SessionForm {
                     place,
                     online_url,
                     capacity,
+                    table_id,
                 })
             }
             _ => Err(errors),
@@ -175,6 +220,7 @@ impl SessionForm {
             place: d.place.clone(),
             online_url: d.online_url.clone(),
             capacity: d.capacity.to_string(),
+            table_id: d.table_id.map(|t| t.to_string()).unwrap_or_default(),
             overlap_confirmed: None,
         }
     }
@@ -197,6 +243,7 @@ mod tests {
             place: "Napoli, Palazzo Santa Lucia".into(),
             online_url: String::new(),
             capacity: "25".into(),
+            table_id: String::new(),
             overlap_confirmed: None,
         };
         (f, m, c)
@@ -282,6 +329,7 @@ mod tests {
             place: String::new(),
             online_url: "javascript:alert(1)".into(),
             capacity: "0".into(),
+            table_id: String::new(),
             overlap_confirmed: None,
         };
         let e = bad.check(&[m], &[c]).unwrap_err();
@@ -311,6 +359,52 @@ mod tests {
         .check(&[m], &[c])
         .unwrap_err();
         assert_eq!(nowhere.for_field("place"), Some("error-place-or-link"));
+    }
+
+    #[test]
+    fn a_session_for_a_table_is_of_a_strand_b_module_and_a_known_table() {
+        let (f, a, c) = form();
+        let b = Uuid::from_u128(3);
+        let table = Uuid::from_u128(4);
+        let choices = Choices {
+            modules: &[a, b],
+            cohorts: &[c],
+            tables: &[table],
+            table_modules: &[b],
+        };
+        let for_table = |module: Uuid, table: String| SessionForm {
+            module_id: module.to_string(),
+            table_id: table,
+            ..f.clone()
+        };
+        let d = for_table(b, format!(" {table} "))
+            .check_with(&choices)
+            .unwrap();
+        assert_eq!(d.table_id, Some(table));
+        assert_eq!(SessionForm::from_draft(&d).table_id, table.to_string());
+        assert_eq!(
+            for_table(a, String::new())
+                .check_with(&choices)
+                .unwrap()
+                .table_id,
+            None
+        );
+        let strand_a = for_table(a, table.to_string())
+            .check_with(&choices)
+            .unwrap_err();
+        assert_eq!(
+            strand_a.for_field("table_id"),
+            Some("error-lab-table-strand")
+        );
+        for unknown in [Uuid::from_u128(5).to_string(), "x".into()] {
+            let e = for_table(b, unknown).check_with(&choices).unwrap_err();
+            assert_eq!(e.for_field("table_id"), Some("error-choose"));
+        }
+        // Without the tables to choose among, any table is unknown.
+        let e = for_table(b, table.to_string())
+            .check(&[a, b], &[c])
+            .unwrap_err();
+        assert_eq!(e.for_field("table_id"), Some("error-choose"));
     }
 
     #[test]

@@ -84,6 +84,8 @@ const REPRESENTING: &[Role] = &[
 
 /// Longest name, in characters.
 pub const MAX_NAME: usize = 200;
+/// The code of the programme's strand whose labs are scheduled for the members of a table.
+pub const STRAND: &str = "B";
 /// Longest purpose, in characters.
 pub const MAX_PURPOSE: usize = 5_000;
 /// Longest rules of procedure (Markdown), in characters.

@@ -256,6 +256,7 @@ pub async fn fixtures(app: &App) -> Fixtures {
         place: "Salerno".into(),
         online_url: String::new(),
         capacity: 30,
+        table_id: None,
     };
     let future = session("Giornata futura", now + chrono::Duration::days(7));
     let future_session = db::labs::create(app.db(), &future, Some(staff))
@@ -1950,6 +1951,8 @@ async fn new_session(app: &App, title: &str, days: i64) -> Uuid {
     };
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }
+        // A lab of the cohort: no territorial table.
+        opt("table_id", "", Id),
 
 async fn first_document(app: &App) -> Uuid {
     let everything = domain::library::Scope {
@@ -1974,6 +1977,7 @@ async fn first_document(app: &App) -> Uuid {
 async fn scalar(app: &App, sql: &str, id: Uuid) -> i64 {
     db::run!(app.db(), |pool| sqlx::query_scalar(sql)
         .bind(id)
+        table_id: None,
         .fetch_one(pool)
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}")))

@@ -344,3 +344,7 @@ mine-feed-copied = Address copied.
 report-administration = Administration
 mine-feedback-given = Answered
 mine-feedback-none = No questionnaire
+session-table = Territorial table
+session-table-none = None: a lab of the group
+session-table-hint = Only for the modules of strand { $strand }: the representatives with an account of the table's members are invited by email and can register.
+error-lab-table-strand = A lab for a territorial table must be of a strand B module: choose a strand B module or no table.

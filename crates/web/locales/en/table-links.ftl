@@ -14,3 +14,7 @@ table-feed-new = Make a new address
 table-feed-revoke = Revoke my address
 table-feed-shown-once = Here is your secret address: it is shown only now. Do not share it; if someone knows it, make a new one.
 table-feed-back = Back to the table
+table-labs = Strand B labs
+table-labs-hint = The specialist labs scheduled for the table's members: representatives with an account are invited and can register.
+table-labs-none = No lab is scheduled for the table yet.
+table-lab-schedule = Schedule a lab

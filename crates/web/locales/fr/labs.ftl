@@ -344,3 +344,7 @@ mine-feed-copied = Adresse copiée.
 report-administration = Administration
 mine-feedback-given = Rempli
 mine-feedback-none = Pas de questionnaire
+session-table = Table territoriale
+session-table-none = Aucune : atelier du groupe
+session-table-hint = Uniquement pour les modules du volet { $strand } : les représentants ayant un compte des membres de la table sont invités par e-mail et peuvent s'inscrire.
+error-lab-table-strand = Un atelier pour une table territoriale doit relever d'un module du volet B : choisissez un module du volet B ou aucune table.

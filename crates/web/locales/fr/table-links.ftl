@@ -14,3 +14,7 @@ table-feed-new = Créer une nouvelle adresse
 table-feed-revoke = Révoquer mon adresse
 table-feed-shown-once = Voici votre adresse secrète : elle n'est affichée que maintenant. Ne la partagez pas ; si quelqu'un la connaît, créez-en une nouvelle.
 table-feed-back = Retour à la table
+table-labs = Ateliers du volet B
+table-labs-hint = Les ateliers spécialisés programmés pour les membres de la table : les représentants ayant un compte sont invités et peuvent s'inscrire.
+table-labs-none = Aucun atelier n'est encore programmé pour la table.
+table-lab-schedule = Programmer un atelier

@@ -344,3 +344,7 @@ mine-feed-copied = Indirizzo copiato.
 report-administration = Amministrazione
 mine-feedback-given = Compilato
 mine-feedback-none = Nessun questionario
+session-table = Tavolo territoriale
+session-table-none = Nessuno: laboratorio del gruppo
+session-table-hint = Solo per i moduli dell'Ambito { $strand }: i rappresentanti con un account dei membri del tavolo sono invitati per email e possono iscriversi.
+error-lab-table-strand = Un laboratorio per un tavolo territoriale deve essere di un modulo dell'Ambito B: scegli un modulo dell'Ambito B o nessun tavolo.

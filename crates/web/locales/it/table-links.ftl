@@ -14,3 +14,7 @@ table-feed-new = Crea un nuovo indirizzo
 table-feed-revoke = Revoca il mio indirizzo
 table-feed-shown-once = Ecco il tuo indirizzo segreto: è mostrato solo ora. Non condividerlo; se qualcuno lo conosce, creane uno nuovo.
 table-feed-back = Torna al tavolo
+table-labs = Laboratori dell'Ambito B
+table-labs-hint = I laboratori specialistici programmati per i membri del tavolo: i rappresentanti con un account sono invitati e possono iscriversi.
+table-labs-none = Nessun laboratorio è ancora programmato per il tavolo.
+table-lab-schedule = Programma un laboratorio

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use chrono::{NaiveTime, Utc};
 use db::labs::Session;
 use domain::labs::schedule::{instant, local};
-use domain::labs::{SessionDraft, SessionForm, Status};
+use domain::labs::{Choices, SessionDraft, SessionForm, Status};
 use domain::validation::{optional_line, optional_text, required_line, Errors};
 use minijinja::{context, Value};
 use serde::Deserialize;
@@ -46,26 +46,128 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResu
         .iter()
         .map(|c| context! { id => c.id, name => c.name })
         .collect();
+    let tables: Vec<Value> = db::tables::list(&state.db)
+        .await?
+        .iter()
+        .map(|t| context! { id => t.id, name => t.name })
+        .collect();
     render(
         state,
         viewer,
         "labs/form.html",
         context! {
-            form => page.form, errors => field_errors(state, viewer, page.errors), modules, cohorts,
+            form => page.form, errors => field_errors(state, viewer, page.errors), modules, cohorts, tables,
+            table_strand => domain::tables::STRAND,
             editing => page.editing.map(|(s, _)| session_view(s, viewer, state.db.now())),
             version => page.editing.map(|(_, v)| v), overlaps => page.overlaps, conflict => page.conflict,
         },
     )
 }
 
-async fn ids(state: &AppState) -> AppResult<(Vec<Uuid>, Vec<Uuid>)> {
+/// The ids a session form chooses among.
+struct Ids {
+    modules: Vec<Uuid>,
+    cohorts: Vec<Uuid>,
+    tables: Vec<Uuid>,
+    /// The modules of the strand whose labs are for territorial tables.
+    table_modules: Vec<Uuid>,
+}
+
+async fn ids(state: &AppState) -> AppResult<Ids> {
     let s = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
-    Ok((
-        s.modules.iter().map(|m| m.id).collect(),
-        s.cohorts.iter().map(|c| c.id).collect(),
-    ))
+    let table_strand = s
+        .strand_by_code(domain::tables::STRAND)
+        .map(|strand| strand.id);
+    Ok(Ids {
+        modules: s.modules.iter().map(|m| m.id).collect(),
+        cohorts: s.cohorts.iter().map(|c| c.id).collect(),
+        tables: db::tables::list(&state.db)
+            .await?
+            .iter()
+            .map(|t| t.id)
+            .collect(),
+        table_modules: s
+            .modules
+            .iter()
+            .filter(|m| Some(m.strand_id) == table_strand)
+            .map(|m| m.id)
+            .collect(),
+    })
+}
+
+/// The subject and text of the email that invites someone to session `id`, in `locale`.
+fn invitation_text(
+    state: &AppState,
+    locale: domain::locale::Locale,
+    id: Uuid,
+    title: &str,
+    (starts_at, ends_at): (chrono::DateTime<Utc>, chrono::DateTime<Utc>),
+) -> (String, String) {
+    let subject = state.i18n.message(
+        locale,
+        "mail-session-invitation-subject",
+        &[("title", title.to_string().into())],
+    );
+    let (date, _) = local(starts_at);
+    let body = state.i18n.message(
+        locale,
+        "mail-session-invitation-body",
+        &[
+            ("title", title.to_string().into()),
+            (
+                "when",
+                format!(
+                    "{} {}–{}",
+                    locale.date(date),
+                    super::clock(starts_at),
+                    super::clock(ends_at)
+                )
+                .into(),
+            ),
+            (
+                "link",
+                format!("{}/labs/sessions/{id}", state.config.base_url).into(),
+            ),
+        ],
+    );
+    (subject, body)
+}
+
+/// The invitations of a session for a territorial table: one for each representative with an
+/// account of the table's current members, in their language.
+async fn table_invitations(
+    state: &AppState,
+    id: Uuid,
+    d: &SessionDraft,
+) -> AppResult<Vec<db::labs::Invitation>> {
+    let Some(table) = d.table_id else {
+        return Ok(Vec::new());
+    };
+    let current: Vec<Uuid> = db::tables::members(&state.db, table)
+        .await?
+        .into_iter()
+        .filter(|m| m.left_on.is_none())
+        .map(|m| m.organisation_id)
+        .collect();
+    let mut out: Vec<db::labs::Invitation> = Vec::new();
+    for r in db::tables::representatives(&state.db, table).await? {
+        let Some(user) = r.user_id else { continue };
+        if !current.contains(&r.organisation_id) || out.iter().any(|i| i.user == user) {
+            continue;
+        }
+        let locale = crate::mail::locale_of(&state.db, user).await?;
+        let (subject, body) =
+            invitation_text(state, locale, id, &d.title, (d.starts_at, d.ends_at));
+        out.push(db::labs::Invitation {
+            user,
+            kind: crate::mail::KIND,
+            key: r.email.clone(),
+            payload: crate::mail::payload(&r.email, &subject, &body),
+        });
+    }
+    Ok(out)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -73,6 +175,7 @@ async fn ids(state: &AppState) -> AppResult<(Vec<Uuid>, Vec<Uuid>)> {
 pub(super) struct NewQuery {
     module: String,
     cohort: String,
+    table: String,
 }
 
 pub(super) async fn new_form(
@@ -83,6 +186,7 @@ pub(super) async fn new_form(
     let form = SessionForm {
         module_id: q.module,
         cohort_id: q.cohort,
+        table_id: q.table,
         start: "09:30".into(),
         end: "13:30".into(),
         capacity: "30".into(),
@@ -109,8 +213,13 @@ async fn check(
     form: &SessionForm,
     except: Option<Uuid>,
 ) -> AppResult<Result<SessionDraft, (Errors, Vec<Value>)>> {
-    let (modules, cohorts) = ids(state).await?;
-    let draft = match form.check(&modules, &cohorts) {
+    let ids = ids(state).await?;
+    let draft = match form.check_with(&Choices {
+        modules: &ids.modules,
+        cohorts: &ids.cohorts,
+        tables: &ids.tables,
+        table_modules: &ids.table_modules,
+    }) {
         Ok(d) => d,
         Err(e) => return Ok(Err((e, Vec::new()))),
     };
@@ -141,7 +250,10 @@ pub(super) async fn create(
 ) -> AppResult {
     match check(&state, &viewer, &form, None).await? {
         Ok(draft) => {
-            let id = db::labs::create(&state.db, &draft, viewer.user_id()).await?;
+            let id = db::new_id();
+            let invitations = table_invitations(&state, id, &draft).await?;
+            db::labs::create_inviting(&state.db, id, &draft, &invitations, viewer.user_id())
+                .await?;
             Ok(see_other(&format!("/labs/sessions/{id}")))
         }
         Err((errors, overlaps)) => with_status(
@@ -238,7 +350,21 @@ pub(super) async fn update(
             .await,
         );
     }
-    match db::labs::update(&state.db, &s, submitted.version, &draft, viewer.user_id()).await {
+    // A session now for a table (or for another one) invites that table's representatives.
+    let invitations = if draft.table_id != s.table_id {
+        table_invitations(&state, s.id, &draft).await?
+    } else {
+        Vec::new()
+    };
+    let saved = db::labs::update_inviting(
+        &state.db,
+        &s,
+        submitted.version,
+        &draft,
+        &invitations,
+        viewer.user_id(),
+    );
+    match saved.await {
         Ok(()) => {
             // A new time or place is news for everyone registered or invited.
             let moved = draft.starts_at != s.starts_at
@@ -570,33 +696,8 @@ pub(super) async fn invite(
         .ok_or(AppError::BadRequest("error-invite-unknown"))?;
     if db::labs::invite(&state.db, s.id, person.id, viewer.user_id()).await? {
         let locale = crate::mail::locale_of(&state.db, person.id).await?;
-        let subject = state.i18n.message(
-            locale,
-            "mail-session-invitation-subject",
-            &[("title", s.title.clone().into())],
-        );
-        let (date, _) = local(s.starts_at);
-        let body = state.i18n.message(
-            locale,
-            "mail-session-invitation-body",
-            &[
-                ("title", s.title.clone().into()),
-                (
-                    "when",
-                    format!(
-                        "{} {}–{}",
-                        locale.date(date),
-                        super::clock(s.starts_at),
-                        super::clock(s.ends_at)
-                    )
-                    .into(),
-                ),
-                (
-                    "link",
-                    format!("{}/labs/sessions/{}", state.config.base_url, s.id).into(),
-                ),
-            ],
-        );
+        let (subject, body) =
+            invitation_text(&state, locale, s.id, &s.title, (s.starts_at, s.ends_at));
         crate::mail::queue(&state.db, &email, &subject, &body).await?;
     }
     Ok(see_other(&format!("/labs/sessions/{}#participants", s.id)))

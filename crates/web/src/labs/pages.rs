@@ -133,12 +133,17 @@ pub(super) async fn session_page(
     } else {
         Vec::new()
     };
+    // The table a strand B lab is for, named to those who follow its participants.
+    let table = match (s.table_id, &s.table_name) {
+        (Some(id), Some(name)) if sees_participants => Some(context! { id, name }),
+        _ => None,
+    };
     render(
         state,
         viewer,
         "labs/session.html",
         context! {
-            session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants,
+            session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants, table,
             reading, may_curate => viewer.may("library.reading_remove", None),
             outcomes => s.outcomes, staff, statuses, overlaps, may_invite,
             check_in_code => if staff && live { s.check_in_code.as_str() } else { "" },

@@ -18,16 +18,14 @@ pub(super) async fn register(
     let user = viewer.user_id().ok_or(AppError::Forbidden)?;
     let now = state.db.now();
     let registration = db::labs::registration(&state.db, s.id, user).await?;
-    let members = db::labs::cohort_members(&state.db, s.cohort_id).await?;
     let seat = Seat {
         status: s.status,
         starts_at: s.starts_at,
         registered: s.registered,
         capacity: s.capacity,
-        in_cohort: viewer
-            .principal
-            .as_ref()
-            .is_some_and(|p| p.organisations().iter().any(|o| members.contains(o))),
+        // Someone of the cohort's organisations, or a representative of the table the session
+        // is for.
+        in_cohort: db::labs::in_audience(&state.db, s.id, user).await?,
         invited: registration.as_deref() == Some("invited"),
         already_registered: registration.as_deref() == Some("registered"),
     };

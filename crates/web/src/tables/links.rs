@@ -29,7 +29,22 @@ pub(super) async fn view(state: &AppState, viewer: &Viewer, found: &Found) -> Ap
         Some(user) => db::tables::has_feed_token(&state.db, table.id, user).await?,
         None => false,
     };
-    Ok(context! { documents, may_add, has_feed })
+    // The strand B labs scheduled for the table's members, the coming ones first.
+    let now = state.db.now();
+    let (mut labs, done): (Vec<Value>, Vec<Value>) = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            table: Some(table.id),
+            ..Default::default()
+        },
+    )
+    .await?
+    .iter()
+    .map(|s| crate::shared::sessions::session_view(s, viewer, now))
+    .partition(|v| v.get_attr("past").is_ok_and(|p| !p.is_true()));
+    labs.extend(done.into_iter().rev());
+    let may_schedule = viewer.may("labs.session_new", None);
+    Ok(context! { documents, may_add, has_feed, labs, may_schedule })
 }
 
 /// The `webcal:` form of an address, which calendar applications open as a subscription.
