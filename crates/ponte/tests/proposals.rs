@@ -295,6 +295,41 @@ async fn the_editor_reads_sections_and_months_and_refuses_bad_ones() {
         );
         assert!(!shown.body.contains("<script>x"), "sanitised");
         assert!(shown.body.contains("1. Project summary"));
+        // A comment anchors to a section; an unknown section is refused.
+        let r = member
+            .post(
+                &format!("{path}/comments"),
+                &[("anchor", "section:budget"), ("body", "Check the totals")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let shown = member.get(&path).await;
+        assert!(shown.body.contains("7. Budget"), "the comment's place");
+        let r = member
+            .post(
+                &format!("{path}/comments"),
+                &[("anchor", "section:nope"), ("body", "Lost")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        // Two versions compare section by section.
+        let edit = member.get(&format!("{path}/edit")).await;
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", &edit_number(&edit.body)),
+                    ("title", "Proposal — Durrës"),
+                    ("text.summary", "A new summary"),
+                    ("mark_version", "1"),
+                    ("version_label", "second"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let compare = member.get(&format!("{path}/compare?a=draft&b=1")).await;
+        assert_eq!(compare.status, StatusCode::OK, "{}", compare.body);
+        assert!(compare.body.contains("A new summary"), "{}", compare.body);
         // Without a call the export is a draft that says why.
         let d = read(
             "docx",

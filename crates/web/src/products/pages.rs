@@ -283,6 +283,23 @@ pub(super) async fn create(
                     }
                     Content::Partnership(pp).to_json()
                 }
+                // A model's proposal drew on its own administration's products: the copy keeps
+                // the call and the writing, and draws on this one's.
+                Content::Proposal(mut pp) => {
+                    let theirs = super::budget::logframe(&state, org, &pp.logframe)
+                        .await?
+                        .is_none();
+                    if theirs {
+                        if let Content::Proposal(fresh) =
+                            super::proposal::starter(&state, org).await?
+                        {
+                            pp.schedule.clear();
+                            pp.logframe = fresh.logframe;
+                            pp.strategic_plan = fresh.strategic_plan;
+                        }
+                    }
+                    Content::Proposal(pp).to_json()
+                }
                 _ => p.content.clone(),
             };
             (p.kind.clone(), content, Some(p.id))
