@@ -11,7 +11,8 @@ use domain::products::strategy::{AreaChoice, Milestone, StrategicPlan};
 use domain::products::Content;
 use uuid::Uuid;
 
-/// The narrative sections of the default template, in Italian as Salerno writes them.
+/// The narrative sections of the call's template, in Italian as Salerno drafts them before the
+/// translation the programme asks for.
 const TEXTS: [(&str, &str); 3] = [
     (
         "summary",
@@ -97,6 +98,12 @@ pub async fn load(
             )
         })
         .collect();
+    let template = match call {
+        Some(id) => {
+            domain::products::proposal::template_of_call(&db::calls::get(db, id).await?.call)
+        }
+        None => vec![],
+    };
     let proposal = ProposalProduct {
         call: call.map(|c| c.to_string()).unwrap_or_default(),
         logframe: logframe.to_string(),
@@ -106,7 +113,7 @@ pub async fn load(
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         schedule,
-        template: vec![],
+        template,
     };
     let content = Content::Proposal(proposal).to_json();
     let title = "Proposta progettuale — Turismo sostenibile con Durazzo (Albania)";

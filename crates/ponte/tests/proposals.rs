@@ -81,15 +81,16 @@ fn edit_number(page: &str) -> String {
     page[at..].split('"').next().unwrap().to_string()
 }
 
+/// The IPA ADRION call's sections, from its rule pack's application form.
 const SECTIONS: [&str; 8] = [
-    "1. Sintesi del progetto",
-    "2. Contesto e strategia",
-    "3. Pertinenza e approccio",
-    "4. Quadro logico",
-    "5. Piano di lavoro",
-    "6. Partenariato",
-    "7. Budget",
-    "8. Sostenibilità e diffusione dei risultati",
+    "1. Project summary",
+    "2. Project relevance and context",
+    "3. Partnership relevance and cooperation approach",
+    "4. Project objectives, results and indicators",
+    "5. Project time plan",
+    "6. Project partners",
+    "7. Project budget",
+    "8. Long-term plans: ownership, durability and transferability",
 ];
 
 #[tokio::test]
@@ -184,10 +185,13 @@ async fn the_demo_proposal_is_assembled_and_exports_as_a_marked_draft() {
             let words = s.split(' ').next().unwrap();
             assert!(contents.contains(words), "{s} in the contents: {contents}");
         }
-        // English readers get the default template in English.
+        // The labels around the call's words are the reader's.
         let mut en = english(app.signed_in(MEMBER).await);
         let d = read("docx", &en.get(&format!("{path}/export/docx")).await.bytes);
-        assert_eq!(strings(&d["headings"])[0], "1. Project summary");
+        assert!(
+            strings(&d["paragraphs"]).contains(&"DRAFT — does not meet the call".to_string()),
+            "{d}"
+        );
     }
 }
 
@@ -342,5 +346,47 @@ async fn the_editor_reads_sections_and_months_and_refuses_bad_ones() {
                 .any(|p| p == "No call has been chosen: eligibility is not checked."),
             "{paragraphs:?}"
         );
+        // Choosing the IPA ADRION call brings its application form's sections; the text of a
+        // section both templates have is kept.
+        let adrion = db::calls::list(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.call.pack == "ipa-adrion-call1")
+            .unwrap()
+            .id
+            .to_string();
+        let edit = member.get(&format!("{path}/edit")).await;
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", &edit_number(&edit.body)),
+                    ("title", "Proposal — Durrës"),
+                    ("call", &adrion),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let shown = member.get(&path).await;
+        assert!(
+            shown.body.contains("5. Project time plan"),
+            "{}",
+            shown.body
+        );
+        assert!(shown.body.contains("A new summary"), "kept");
+        // An unknown call is refused.
+        let edit = member.get(&format!("{path}/edit")).await;
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", &edit_number(&edit.body)),
+                    ("title", "Proposal — Durrës"),
+                    ("call", "not-a-call"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
 }

@@ -331,8 +331,11 @@ pub(crate) async fn read(
             message: "error-unknown-choice",
         });
     }
-    // Calls keep no template of their own yet: the default one.
-    let template = pr::template_of(&[]);
+    // The chosen call's template, from its rule pack's application form, or the default one.
+    let template = call
+        .as_ref()
+        .map(|c| pr::template_of_call(&c.call))
+        .unwrap_or_else(pr::default_template);
     let budget = super::partnership::budget_of(state, org, &lf_id).await?;
     let months = pr::duration(
         budget.and_then(|b| b.budget.duration_months),

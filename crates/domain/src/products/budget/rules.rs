@@ -168,6 +168,10 @@ pub struct Pack {
     pub source: Citation,
     #[serde(default, rename = "limit")]
     pub limits: Vec<Limit>,
+    /// The sections a proposal for the call has, as its application form orders them; empty:
+    /// the default template ([`crate::products::proposal::default_template`]).
+    #[serde(default, rename = "section")]
+    pub sections: Vec<crate::products::proposal::TemplateSection>,
 }
 
 /// The packs in the repository, file by file.

@@ -116,6 +116,17 @@ pub fn template_of(sections: &[TemplateSection]) -> Vec<TemplateSection> {
     }
 }
 
+/// The template of a call: the sections of its rule pack's application form, or the default
+/// one when the pack states none.
+pub fn template_of_call(call: &crate::calls::Call) -> Vec<TemplateSection> {
+    let sections = super::budget::rules::packs()
+        .iter()
+        .find(|p| p.id == call.pack)
+        .map(|p| p.sections.as_slice())
+        .unwrap_or(&[]);
+    template_of(sections)
+}
+
 /// A section typed on the call's form, before it is checked.
 #[derive(Debug, Clone, Default)]
 pub struct TypedSection {

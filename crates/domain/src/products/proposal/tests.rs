@@ -127,3 +127,31 @@ fn the_gantt_chart_marks_each_activitys_months() {
     assert_eq!(duration(None, None), DEFAULT_MONTHS);
     assert_eq!(duration(Some(999), None), MAX_MONTHS);
 }
+
+#[test]
+fn a_call_follows_its_packs_application_form() {
+    let adrion = crate::calls::Call {
+        pack: "ipa-adrion-call1".into(),
+        ..Default::default()
+    };
+    let t = template_of_call(&adrion);
+    assert_eq!(t.len(), 8);
+    assert_eq!(t[0].title, "Project summary");
+    assert!(t
+        .iter()
+        .all(|s| !s.title.is_empty() && !s.guidance.is_empty()));
+    // Every kind of filled section is there once, and the keys are unique.
+    for kind in SectionKind::ALL.into_iter().skip(1) {
+        assert_eq!(t.iter().filter(|s| s.kind == kind).count(), 1, "{kind:?}");
+    }
+    let mut keys: Vec<&str> = t.iter().map(|s| s.key.as_str()).collect();
+    keys.dedup();
+    assert_eq!(keys.len(), 8);
+    // A pack without a form, or no pack: the default template.
+    let prag = crate::calls::Call {
+        pack: "prag".into(),
+        ..Default::default()
+    };
+    assert_eq!(template_of_call(&prag), default_template());
+    assert_eq!(template_of_call(&Default::default()), default_template());
+}
