@@ -112,6 +112,7 @@ pub async fn seed(db: &Db, sizes: &Sizes) -> anyhow::Result<Seeded> {
             online_url: String::new(),
             capacity: 60,
             table_id: None,
+            group_id: None,
         };
         let id = db::labs::create(db, &draft, Some(staff.id)).await?;
         let people: Vec<Uuid> = cohort_people

@@ -54,6 +54,7 @@ async fn session(db: &Db, like: &db::labs::Session, n: usize) -> anyhow::Result<
         online_url: String::new(),
         capacity: 100_000,
         table_id: None,
+        group_id: None,
     };
     Ok(db::labs::create(db, &draft, None).await?)
 }

@@ -104,6 +104,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0026_table_links",
         include_str!("../migrations/sqlite/0026_table_links.sql"),
     ),
+    (
+        "0029_group_labs",
+        include_str!("../migrations/sqlite/0029_group_labs.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -206,6 +210,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0026_table_links",
         include_str!("../migrations/postgres/0026_table_links.sql"),
+    ),
+    (
+        "0029_group_labs",
+        include_str!("../migrations/postgres/0029_group_labs.sql"),
     ),
 ];
 

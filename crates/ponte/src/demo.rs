@@ -229,6 +229,13 @@ pub fn programme(provinces: Vec<Uuid>) -> Seed {
                 code: s("C"),
                 title: s("Laboratori interregionali per la creazione e il rafforzamento di iniziative internazionali"),
                 description: s("Si lavorerà, in laboratori interregionali, alla creazione di modalità di collaborazione stabili tra Amministrazioni di regioni diverse, così da rafforzare la capacità di impatto delle quattro Regioni nei Paesi Euromediterranei."),
+                // As for strand B: one interregional lab, as the strand's title calls it.
+                modules: vec![module(
+                    "Laboratorio interregionale per la costruzione di iniziative congiunte",
+                    10,
+                    10,
+                    &[],
+                )],
                 ..StrandSeed::default()
             },
         ],
@@ -526,6 +533,13 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         coordinator: participants[0],
     };
     let (relations, groups, initiatives) = crate::demo_network::load(db, &network_people).await?;
+    let adriatic = db::network::groups(db)
+        .await?
+        .into_iter()
+        .find(|g| g.name == "Adriatico sostenibile")
+        .ok_or_else(|| anyhow::anyhow!("the demo's first interregional group"))?
+        .id;
+    let group_labs = crate::demo_labs::group_lab(db, &structure, cohort, adriatic, staff).await?;
     let community_people = crate::demo_community::People {
         staff,
         tutor: people.tutor,
@@ -542,7 +556,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     while let Some(job) = db::jobs::claim(db, &[db::notifications::SEND_JOB]).await? {
         db::jobs::complete(db, job.id).await?;
     }
-    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions and {table_labs} strand B lab for a territorial table, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
+    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions, {table_labs} strand B lab for a territorial table and {group_labs} strand C lab for an interregional group, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives and {threads} discussions.");
     print_accounts();
     Ok(())
 }

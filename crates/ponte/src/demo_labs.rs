@@ -89,6 +89,7 @@ pub async fn load(
             },
             capacity: 30,
             table_id: None,
+            group_id: None,
         };
         let id = db::labs::create(db, &draft, Some(staff)).await?;
         count += 1;
@@ -261,6 +262,7 @@ pub async fn table_lab(
         online_url: String::new(),
         capacity: 25,
         table_id: Some(table),
+        group_id: None,
     };
     let id = db::labs::create(db, &draft, Some(staff)).await?;
     // Invited as the scheduling form invites them, without the emails of a past moment.
@@ -298,6 +300,49 @@ pub async fn table_lab(
             speaker: speaker.into(),
         };
         db::labs::add_agenda_item(db, id, &item, Some(staff)).await?;
+    }
+    Ok(1)
+}
+
+/// The strand C lab scheduled for the administrations of the group `group` five to six weeks
+/// ahead, online, its contact people with an account invited. Returns how many labs it
+/// scheduled.
+pub async fn group_lab(
+    db: &Db,
+    structure: &db::programme::Structure,
+    cohort: Uuid,
+    group: Uuid,
+    staff: Uuid,
+) -> anyhow::Result<usize> {
+    let strand = structure
+        .strand_by_code(domain::network::STRAND)
+        .ok_or_else(|| anyhow::anyhow!("the demo's strand C"))?;
+    let module = structure
+        .modules
+        .iter()
+        .find(|m| m.strand_id == strand.id)
+        .ok_or_else(|| anyhow::anyhow!("a strand C module"))?;
+    // A Wednesday five to six weeks ahead.
+    let (today, _) = local(Utc::now());
+    let later = today + Duration::days(35);
+    let date = later + Duration::days((9 - later.weekday().num_days_from_monday() as i64) % 7);
+    let draft = SessionDraft {
+        module_id: module.id,
+        cohort_id: cohort,
+        title: "Adriatico sostenibile: dalle relazioni messe in comune a una proposta per Interreg IPA ADRION".into(),
+        starts_at: instant(date, time(10, 0)).map_err(|_| anyhow::anyhow!("time"))?,
+        ends_at: instant(date, time(13, 0)).map_err(|_| anyhow::anyhow!("time"))?,
+        place: String::new(),
+        online_url: "https://meet.ponte.example/laboratorio-c".into(),
+        capacity: 20,
+        table_id: None,
+        group_id: Some(group),
+    };
+    let id = db::labs::create(db, &draft, Some(staff)).await?;
+    for m in db::network::members(db, &[group]).await? {
+        if let Some(person) = db::accounts::credentials(db, &m.contact_email).await? {
+            db::labs::invite(db, id, person.id, Some(staff)).await?;
+        }
     }
     Ok(1)
 }

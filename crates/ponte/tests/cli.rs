@@ -323,8 +323,8 @@ async fn a_backup_of_a_live_database_holds_every_committed_row() {
         ponte::demo::ACCOUNTS.len() + ponte::demo::PARTICIPANTS.len()
     );
     let structure = db::programme::structure(&restored).await.unwrap().unwrap();
-    // Strand A's eight and strand B's specialist lab.
-    assert_eq!(structure.modules.len(), 9);
+    // Strand A's eight, strand B's specialist lab and strand C's interregional lab.
+    assert_eq!(structure.modules.len(), 10);
     let (_, orgs) = db::organisations::search(&restored, None, None, 1, 0)
         .await
         .unwrap();

@@ -420,6 +420,7 @@ async fn session_emails_invite_move_and_cancel_in_each_participants_language() {
             online_url: String::new(),
             capacity: 30,
             table_id: None,
+            group_id: None,
         };
         let id = db::labs::create(app.db(), &draft, None).await.unwrap();
         let session_path = format!("/labs/sessions/{id}");

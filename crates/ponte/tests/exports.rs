@@ -345,6 +345,7 @@ async fn the_personal_feed_holds_the_persons_registrations_and_invitations() {
             online_url: String::new(),
             capacity: 30,
             table_id: None,
+            group_id: None,
         };
         let registered = db::labs::create(app.db(), &draft(&format!("A {MIXED}"), 40), None)
             .await

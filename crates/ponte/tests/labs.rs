@@ -42,6 +42,7 @@ async fn session_at(app: &App, starts_at: chrono::DateTime<Utc>, capacity: i64) 
         online_url: String::new(),
         capacity,
         table_id: None,
+        group_id: None,
     };
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }

@@ -1018,3 +1018,135 @@ async fn removing_a_member_checks_the_regions_in_its_own_transaction() {
         );
     }
 }
+
+/// How many emails were queued for `to` since `since`.
+async fn queued(app: &App, to: &str, since: chrono::DateTime<chrono::Utc>) -> i64 {
+    web::mail::recently_queued(app.db(), to, since)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_strand_c_lab_is_scheduled_for_a_groups_administrations() {
+    use axum::http::StatusCode;
+    for app in apps().await {
+        let name = app.backend.name;
+        let group = db::network::groups(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == "Adriatico sostenibile")
+            .unwrap()
+            .id;
+        let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+        let module_of = |code: &str| {
+            let strand = structure.strand_by_code(code).unwrap().id;
+            let m = structure.modules.iter().find(|m| m.strand_id == strand);
+            m.unwrap().id.to_string()
+        };
+        let (strand_a, strand_c) = (module_of("A"), module_of("C"));
+        let cohort = structure.cohorts[0].id.to_string();
+        let table = db::tables::list(app.db()).await.unwrap()[0].id.to_string();
+        // A Sunday seven weeks ahead: no demo session of the cohort is then.
+        let day = (app.db().now().with_timezone(&domain::locale::TIME_ZONE)
+            + chrono::Duration::days(49))
+        .date_naive();
+        use chrono::Datelike;
+        let day = day + chrono::Duration::days(6 - day.weekday().num_days_from_monday() as i64);
+        let date = day.to_string();
+        let group_s = group.to_string();
+        let form = |module: &str, table: &str, group: &str| -> Vec<(&'static str, String)> {
+            [
+                ("module_id", module),
+                ("cohort_id", cohort.as_str()),
+                ("title", "Laboratorio interregionale del gruppo"),
+                ("date", date.as_str()),
+                ("start", "10:00"),
+                ("end", "13:00"),
+                ("place", ""),
+                ("online_url", "https://meet.example/gruppo"),
+                ("capacity", "20"),
+                ("table_id", table),
+                ("group_id", group),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k, v.to_string()))
+            .collect()
+        };
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let page = staff.get(&format!("/network/groups/{group}")).await;
+        assert!(
+            page.body
+                .contains(&format!("/labs/sessions/new?group={group}")),
+            "{name}"
+        );
+        let since = app.db().now();
+        let before = changes(&app).await;
+        for (fields, says) in [
+            (
+                form(&strand_a, "", &group_s),
+                "deve essere di un modulo dell",
+            ),
+            (form(&strand_c, &table, &group_s), "non per entrambi"),
+            (form(&strand_c, "", &Uuid::new_v4().to_string()), "Scegli"),
+        ] {
+            let r = staff.post("/labs/sessions", &send(&fields)).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+            assert!(r.body.contains(says), "{name}: {says}: {}", r.body);
+        }
+        assert_eq!(changes(&app).await, before, "{name}");
+
+        // Scheduled for the group: its contact people with an account are invited, once each.
+        let r = staff
+            .post("/labs/sessions", &send(&form(&strand_c, "", &group_s)))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let session: Uuid = r.location().rsplit('/').next().unwrap().parse().unwrap();
+        let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
+        assert_eq!((s.group_id, s.table_id), (Some(group), None), "{name}");
+        for email in [
+            "coordinatore@ponte.example",
+            "m.longo@provincia.foggia.example",
+        ] {
+            let user = user_id(&app, email).await;
+            let status = db::labs::registration(app.db(), session, user)
+                .await
+                .unwrap();
+            assert_eq!(status.as_deref(), Some("invited"), "{name}: {email}");
+            assert_eq!(queued(&app, email, since).await, 1, "{name}: {email}");
+        }
+        // Contacts without an account are written to by nobody here.
+        assert_eq!(
+            queued(&app, "c.amato@regione.campania.example", since).await,
+            0,
+            "{name}"
+        );
+        // The invited coordinator sees the group on the lab's page; the group lists the lab.
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let page = coordinator.get(&format!("/labs/sessions/{session}")).await;
+        assert!(
+            page.body.contains(&format!("/network/groups/{group}")),
+            "{name}"
+        );
+        let page = coordinator.get(&format!("/network/groups/{group}")).await;
+        assert!(
+            page.body.contains(&format!("/labs/sessions/{session}")),
+            "{name}"
+        );
+        // The chamber of commerce's representative is in no administration of the group.
+        let mut outsider = app.signed_in("attore@ponte.example").await;
+        let r = outsider
+            .post(&format!("/labs/sessions/{session}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}: {}", r.body);
+        let page = outsider.get(&format!("/labs/sessions/{session}")).await;
+        assert!(
+            !page.body.contains(&format!("/network/groups/{group}")),
+            "{name}"
+        );
+        let r = coordinator
+            .post(&format!("/labs/sessions/{session}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+    }
+}

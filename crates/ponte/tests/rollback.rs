@@ -27,6 +27,7 @@ async fn a_failed_change_rolls_back_its_rows_audit_entry_and_generations() {
             online_url: String::new(),
             capacity: 10,
             table_id: None,
+            group_id: None,
         };
         let session = db::labs::create(db, &draft, None).await.expect("session");
         let member = db::accounts::credentials(db, "membro@ponte.example")

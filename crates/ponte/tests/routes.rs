@@ -1147,6 +1147,7 @@ async fn session_at(app: &App, starts_at: chrono::DateTime<chrono::Utc>) -> Uuid
         online_url: String::new(),
         capacity: 30,
         table_id: None,
+        group_id: None,
     };
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }

@@ -480,6 +480,7 @@ impl Walk {
             online_url: String::new(),
             capacity: 10,
             table_id: None,
+            group_id: None,
         }
     }
 

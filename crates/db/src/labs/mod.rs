@@ -49,6 +49,10 @@ pub struct Session {
     /// The territorial table whose members the session is for (a strand B lab), with its name.
     pub table_id: Option<Uuid>,
     pub table_name: Option<String>,
+    /// The interregional group whose administrations the session is for (a strand C lab), with
+    /// its name.
+    pub group_id: Option<Uuid>,
+    pub group_name: Option<String>,
 }
 
 impl Session {
@@ -64,18 +68,20 @@ impl Session {
             online_url: self.online_url.clone(),
             capacity: self.capacity,
             table_id: self.table_id,
+            group_id: self.group_id,
         }
     }
 }
 
 const SELECT: &str = "SELECT s.id, s.module_id, s.cohort_id, s.title, s.starts_at, s.ends_at, s.place, s.online_url, s.capacity, s.registered, s.status, s.check_in_code, s.outcomes, s.version,
-            m.title AS module_title, c.name AS cohort_name, st.id AS strand_id, st.code AS strand_code, s.table_id, tt.name AS table_name
+            m.title AS module_title, c.name AS cohort_name, st.id AS strand_id, st.code AS strand_code, s.table_id, tt.name AS table_name,
+            s.group_id, ng.name AS group_name
      FROM lab_sessions s JOIN modules m ON m.id = s.module_id JOIN cohorts c ON c.id = s.cohort_id JOIN strands st ON st.id = m.strand_id
-     LEFT JOIN territorial_tables tt ON tt.id = s.table_id";
+     LEFT JOIN territorial_tables tt ON tt.id = s.table_id LEFT JOIN network_groups ng ON ng.id = s.group_id";
 
 /// Whether person `$2` is among the people session `$1` is for, as a count above zero: someone of
-/// an organisation in the session's cohort, or a representative with an account of a current
-/// member of the table the session is for.
+/// an organisation in the session's cohort, a representative with an account of a current member
+/// of the table the session is for, or someone of an administration in the group it is for.
 const AUDIENCE: &str = "((SELECT COUNT(*) FROM lab_sessions s
                      JOIN cohort_members cm ON cm.cohort_id = s.cohort_id
                      JOIN grants g ON g.space_id = cm.organisation_id AND g.space_kind = 'organisation'
@@ -84,10 +90,14 @@ const AUDIENCE: &str = "((SELECT COUNT(*) FROM lab_sessions s
                      JOIN table_representatives r ON r.table_id = s.table_id
                      JOIN table_members tm ON tm.table_id = r.table_id AND tm.organisation_id = r.organisation_id
                                           AND tm.left_on IS NULL
-                     WHERE s.id = $1 AND r.user_id = $2))";
+                     WHERE s.id = $1 AND r.user_id = $2)
+                  + (SELECT COUNT(*) FROM lab_sessions s
+                     JOIN network_group_members gm ON gm.group_id = s.group_id
+                     JOIN grants g ON g.space_id = gm.organisation_id AND g.space_kind = 'organisation'
+                     WHERE s.id = $1 AND g.user_id = $2))";
 
-/// Whether `user` is among the people `session` is for: its cohort's organisations, or the
-/// representatives of the table it is for.
+/// Whether `user` is among the people `session` is for: its cohort's organisations, the
+/// representatives of the table it is for, or the administrations of the group it is for.
 pub async fn in_audience(db: &Db, session: Uuid, user: Uuid) -> Result<bool> {
     let sql = format!("SELECT {AUDIENCE}");
     run!(db, |pool| {
@@ -139,6 +149,8 @@ where
         strand_code: r.try_get("strand_code")?,
         table_id: r.try_get("table_id")?,
         table_name: r.try_get("table_name")?,
+        group_id: r.try_get("group_id")?,
+        group_name: r.try_get("group_name")?,
     })
 }
 
@@ -168,6 +180,8 @@ pub struct Filter {
     pub person: Option<Uuid>,
     /// Sessions for this territorial table.
     pub table: Option<Uuid>,
+    /// Sessions for this interregional group.
+    pub group: Option<Uuid>,
     pub limit: Option<i64>,
 }
 
@@ -182,8 +196,10 @@ pub async fn list(db: &Db, filter: &Filter) -> Result<Vec<Session>> {
                                    WHERE g.user_id = $7 AND g.space_kind = 'organisation')
                 OR s.table_id IN (SELECT r.table_id FROM table_representatives r
                                   JOIN table_members tm ON tm.table_id = r.table_id AND tm.organisation_id = r.organisation_id
-                                  WHERE r.user_id = $7 AND tm.left_on IS NULL))
-           AND ($9 IS NULL OR s.table_id = $9)
+                                  WHERE r.user_id = $7 AND tm.left_on IS NULL)
+                OR s.group_id IN (SELECT gm.group_id FROM network_group_members gm JOIN grants g ON g.space_id = gm.organisation_id
+                                  WHERE g.user_id = $7 AND g.space_kind = 'organisation'))
+           AND ($9 IS NULL OR s.table_id = $9) AND ($10 IS NULL OR s.group_id = $10)
          ORDER BY s.starts_at, s.id LIMIT $8"
     );
     run!(db, |pool| {
@@ -197,6 +213,7 @@ pub async fn list(db: &Db, filter: &Filter) -> Result<Vec<Session>> {
             .bind(filter.person)
             .bind(filter.limit.unwrap_or(1000))
             .bind(filter.table)
+            .bind(filter.group)
             .fetch_all(pool)
             .await?;
         Ok(rows

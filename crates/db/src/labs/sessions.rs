@@ -92,8 +92,8 @@ pub async fn create_inviting(
         [Part::Labs],
         |tx| {
             sqlx::query(
-            "INSERT INTO lab_sessions (id, module_id, cohort_id, title, starts_at, ends_at, place, online_url, capacity, status, check_in_code, created_at, table_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11, $12)",
+            "INSERT INTO lab_sessions (id, module_id, cohort_id, title, starts_at, ends_at, place, online_url, capacity, status, check_in_code, created_at, table_id, group_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10, $11, $12, $13)",
         )
         .bind(id)
         .bind(d.module_id)
@@ -107,6 +107,7 @@ pub async fn create_inviting(
         .bind(new_code())
         .bind(now)
         .bind(d.table_id)
+        .bind(d.group_id)
         .execute(&mut *tx)
         .await?;
             invite_in!(tx, id, invitations, now);
@@ -153,7 +154,7 @@ pub async fn update_inviting(
         |tx| {
             let done = sqlx::query(
             "UPDATE lab_sessions SET module_id = $1, cohort_id = $2, title = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
-                 capacity = $8, table_id = $11, version = version + 1
+                 capacity = $8, table_id = $11, group_id = $12, version = version + 1
              WHERE id = $9 AND version = $10 AND registered <= $8",
         )
         .bind(d.module_id)
@@ -167,6 +168,7 @@ pub async fn update_inviting(
         .bind(before.id)
         .bind(version)
         .bind(d.table_id)
+        .bind(d.group_id)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -52,6 +52,8 @@ pub struct SessionForm {
     pub capacity: String,
     /// The territorial table the session is for (strand B), empty for none.
     pub table_id: String,
+    /// The interregional group the session is for (strand C), empty for none.
+    pub group_id: String,
     /// Set when staff saw the overlap warning and save anyway.
     pub overlap_confirmed: Option<String>,
 }
@@ -69,16 +71,35 @@ pub struct SessionDraft {
     pub capacity: i64,
     /// The territorial table whose members the session is for: a strand B lab.
     pub table_id: Option<Uuid>,
+    /// The interregional group whose administrations the session is for: a strand C lab.
+    pub group_id: Option<Uuid>,
 }
 
 /// What a session form may choose among: the ids that exist, and which modules may be scheduled
-/// for a territorial table (the modules of strand B, see [`crate::tables::STRAND`]).
+/// for a territorial table (the modules of strand B, see [`crate::tables::STRAND`]) or for an
+/// interregional group (strand C, see [`crate::network::STRAND`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Choices<'a> {
     pub modules: &'a [Uuid],
     pub cohorts: &'a [Uuid],
     pub tables: &'a [Uuid],
     pub table_modules: &'a [Uuid],
+    pub groups: &'a [Uuid],
+    pub group_modules: &'a [Uuid],
+}
+
+/// The id a form chose among `known`, none when left empty; `error-choose` otherwise.
+fn chosen(errors: &mut Errors, field: &'static str, value: &str, known: &[Uuid]) -> Option<Uuid> {
+    match value.trim() {
+        "" => None,
+        v => {
+            let id = Uuid::parse_str(v).ok().filter(|id| known.contains(id));
+            if id.is_none() {
+                errors.add(field, "error-choose");
+            }
+            id
+        }
+    }
 }
 
 fn parse_time(errors: &mut Errors, field: &'static str, value: &str) -> Option<NaiveTime> {
@@ -124,23 +145,20 @@ impl SessionForm {
         if cohort_id.is_none() {
             errors.add("cohort_id", "error-choose");
         }
-        let table_id = match self.table_id.trim() {
-            "" => None,
-            t => match Uuid::parse_str(t)
-                .ok()
-                .filter(|id| choices.tables.contains(id))
-            {
-                Some(id) => Some(id),
-                None => {
-                    errors.add("table_id", "error-choose");
-                    None
-                }
-            },
-        };
+        let table_id = chosen(&mut errors, "table_id", &self.table_id, choices.tables);
         if let (Some(_), Some(m)) = (table_id, module_id) {
             if !choices.table_modules.contains(&m) {
                 errors.add("table_id", "error-lab-table-strand");
             }
+        }
+        let group_id = chosen(&mut errors, "group_id", &self.group_id, choices.groups);
+        if let (Some(_), Some(m)) = (group_id, module_id) {
+            if !choices.group_modules.contains(&m) {
+                errors.add("group_id", "error-lab-group-strand");
+            }
+        }
+        if table_id.is_some() && group_id.is_some() {
+            errors.add("group_id", "error-lab-table-and-group");
         }
         let title = required_line(&mut errors, "title", &self.title, 200);
         let place = optional_line(&mut errors, "place", &self.place, 300).unwrap_or_default();
@@ -200,6 +218,7 @@ impl SessionForm {
                     online_url,
                     capacity,
                     table_id,
+                    group_id,
                 })
             }
             _ => Err(errors),
@@ -221,6 +240,7 @@ impl SessionForm {
             online_url: d.online_url.clone(),
             capacity: d.capacity.to_string(),
             table_id: d.table_id.map(|t| t.to_string()).unwrap_or_default(),
+            group_id: d.group_id.map(|g| g.to_string()).unwrap_or_default(),
             overlap_confirmed: None,
         }
     }
@@ -244,6 +264,7 @@ mod tests {
             online_url: String::new(),
             capacity: "25".into(),
             table_id: String::new(),
+            group_id: String::new(),
             overlap_confirmed: None,
         };
         (f, m, c)
@@ -330,6 +351,7 @@ mod tests {
             online_url: "javascript:alert(1)".into(),
             capacity: "0".into(),
             table_id: String::new(),
+            group_id: String::new(),
             overlap_confirmed: None,
         };
         let e = bad.check(&[m], &[c]).unwrap_err();
@@ -371,6 +393,7 @@ mod tests {
             cohorts: &[c],
             tables: &[table],
             table_modules: &[b],
+            ..Choices::default()
         };
         let for_table = |module: Uuid, table: String| SessionForm {
             module_id: module.to_string(),
@@ -405,6 +428,47 @@ mod tests {
             .check(&[a, b], &[c])
             .unwrap_err();
         assert_eq!(e.for_field("table_id"), Some("error-choose"));
+    }
+
+    #[test]
+    fn a_session_for_a_group_is_of_a_strand_c_module_and_not_for_a_table_too() {
+        let (f, a, c) = form();
+        let (b, strand_c) = (Uuid::from_u128(3), Uuid::from_u128(6));
+        let (table, group) = (Uuid::from_u128(4), Uuid::from_u128(7));
+        let choices = Choices {
+            modules: &[a, b, strand_c],
+            cohorts: &[c],
+            tables: &[table],
+            table_modules: &[b],
+            groups: &[group],
+            group_modules: &[strand_c],
+        };
+        let lab = |module: Uuid, table: String, group: String| SessionForm {
+            module_id: module.to_string(),
+            table_id: table,
+            group_id: group,
+            ..f.clone()
+        };
+        let d = lab(strand_c, String::new(), group.to_string())
+            .check_with(&choices)
+            .unwrap();
+        assert_eq!((d.group_id, d.table_id), (Some(group), None));
+        assert_eq!(SessionForm::from_draft(&d).group_id, group.to_string());
+        let e = lab(b, String::new(), group.to_string())
+            .check_with(&choices)
+            .unwrap_err();
+        assert_eq!(e.for_field("group_id"), Some("error-lab-group-strand"));
+        let e = lab(strand_c, String::new(), table.to_string())
+            .check_with(&choices)
+            .unwrap_err();
+        assert_eq!(e.for_field("group_id"), Some("error-choose"));
+        let both = lab(b, table.to_string(), group.to_string())
+            .check_with(&choices)
+            .unwrap_err();
+        assert!(both
+            .0
+            .iter()
+            .any(|x| x.field == "group_id" && x.message == "error-lab-table-and-group"));
     }
 
     #[test]

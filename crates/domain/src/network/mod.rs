@@ -67,6 +67,8 @@ pub const POLICY: &[(&str, Rule)] = &[
 ];
 
 /// Most themes, countries or partners one record names.
+/// The code of the programme's strand whose labs are scheduled for the interregional groups.
+pub const STRAND: &str = "C";
 pub const MAX_TAGS: usize = 40;
 /// Longest one-line field (titles, names, programmes), in characters.
 pub const MAX_LINE: usize = 300;

@@ -257,6 +257,7 @@ pub async fn fixtures(app: &App) -> Fixtures {
         online_url: String::new(),
         capacity: 30,
         table_id: None,
+        group_id: None,
     };
     let future = session("Giornata futura", now + chrono::Duration::days(7));
     let future_session = db::labs::create(app.db(), &future, Some(staff))
@@ -1951,8 +1952,9 @@ async fn new_session(app: &App, title: &str, days: i64) -> Uuid {
     };
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }
-        // A lab of the cohort: no territorial table.
+        // A lab of the cohort: no territorial table, no interregional group.
         opt("table_id", "", Id),
+        opt("group_id", "", Id),
 
 async fn first_document(app: &App) -> Uuid {
     let everything = domain::library::Scope {
@@ -1978,6 +1980,7 @@ async fn scalar(app: &App, sql: &str, id: Uuid) -> i64 {
     db::run!(app.db(), |pool| sqlx::query_scalar(sql)
         .bind(id)
         table_id: None,
+        group_id: None,
         .fetch_one(pool)
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}")))

@@ -186,3 +186,7 @@ network-move-back = back
 network-reason = Reason
 network-reason-hint = Required to go back to an earlier state.
 nav-network = Interregional network
+network-group-labs = Strand C interregional labs
+network-group-labs-hint = The labs scheduled for the group's administrations: contact people with an account are invited, and whoever works in one of the group's administrations can register.
+network-group-labs-none = No lab is scheduled for the group yet.
+network-group-lab-schedule = Schedule a lab

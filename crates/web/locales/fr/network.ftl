@@ -186,3 +186,7 @@ network-move-back = retour
 network-reason = Raison
 network-reason-hint = Obligatoire pour revenir à un état antérieur.
 nav-network = Réseau interrégional
+network-group-labs = Ateliers interrégionaux du volet C
+network-group-labs-hint = Les ateliers programmés pour les administrations du groupe : les personnes de contact ayant un compte sont invitées, et quiconque travaille dans une administration du groupe peut s'inscrire.
+network-group-labs-none = Aucun atelier n'est encore programmé pour le groupe.
+network-group-lab-schedule = Programmer un atelier

@@ -186,3 +186,7 @@ network-move-back = indietro
 network-reason = Motivo
 network-reason-hint = Obbligatorio per tornare a uno stato precedente.
 nav-network = Rete interregionale
+network-group-labs = Laboratori interregionali dell'Ambito C
+network-group-labs-hint = I laboratori programmati per le amministrazioni del gruppo: i referenti con un account sono invitati e chi lavora in un'amministrazione del gruppo può iscriversi.
+network-group-labs-none = Nessun laboratorio è ancora programmato per il gruppo.
+network-group-lab-schedule = Programma un laboratorio

@@ -51,13 +51,18 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: Page<'_>) -> AppResu
         .iter()
         .map(|t| context! { id => t.id, name => t.name })
         .collect();
+    let groups: Vec<Value> = db::network::groups(&state.db)
+        .await?
+        .iter()
+        .map(|g| context! { id => g.id, name => g.name })
+        .collect();
     render(
         state,
         viewer,
         "labs/form.html",
         context! {
-            form => page.form, errors => field_errors(state, viewer, page.errors), modules, cohorts, tables,
-            table_strand => domain::tables::STRAND,
+            form => page.form, errors => field_errors(state, viewer, page.errors), modules, cohorts, tables, groups,
+            table_strand => domain::tables::STRAND, group_strand => domain::network::STRAND,
             editing => page.editing.map(|(s, _)| session_view(s, viewer, state.db.now())),
             version => page.editing.map(|(_, v)| v), overlaps => page.overlaps, conflict => page.conflict,
         },
@@ -71,15 +76,23 @@ struct Ids {
     tables: Vec<Uuid>,
     /// The modules of the strand whose labs are for territorial tables.
     table_modules: Vec<Uuid>,
+    groups: Vec<Uuid>,
+    /// The modules of the strand whose labs are for interregional groups.
+    group_modules: Vec<Uuid>,
 }
 
 async fn ids(state: &AppState) -> AppResult<Ids> {
     let s = crate::shared::structure::structure(state)
         .await?
         .unwrap_or_default();
-    let table_strand = s
-        .strand_by_code(domain::tables::STRAND)
-        .map(|strand| strand.id);
+    let strand_of = |code: &str| s.strand_by_code(code).map(|strand| strand.id);
+    let modules_of = |strand: Option<Uuid>| -> Vec<Uuid> {
+        s.modules
+            .iter()
+            .filter(|m| Some(m.strand_id) == strand)
+            .map(|m| m.id)
+            .collect()
+    };
     Ok(Ids {
         modules: s.modules.iter().map(|m| m.id).collect(),
         cohorts: s.cohorts.iter().map(|c| c.id).collect(),
@@ -88,12 +101,13 @@ async fn ids(state: &AppState) -> AppResult<Ids> {
             .iter()
             .map(|t| t.id)
             .collect(),
-        table_modules: s
-            .modules
+        table_modules: modules_of(strand_of(domain::tables::STRAND)),
+        groups: db::network::groups(&state.db)
+            .await?
             .iter()
-            .filter(|m| Some(m.strand_id) == table_strand)
-            .map(|m| m.id)
+            .map(|g| g.id)
             .collect(),
+        group_modules: modules_of(strand_of(domain::network::STRAND)),
     })
 }
 
@@ -135,26 +149,41 @@ fn invitation_text(
     (subject, body)
 }
 
-/// The invitations of a session for a territorial table: one for each representative with an
-/// account of the table's current members, in their language.
-async fn table_invitations(
+/// The people a session for a territorial table or an interregional group invites, in their
+/// language: the representatives with an account of the table's current members, or the contact
+/// people with an account of the group's administrations.
+async fn invitations(
     state: &AppState,
     id: Uuid,
     d: &SessionDraft,
 ) -> AppResult<Vec<db::labs::Invitation>> {
-    let Some(table) = d.table_id else {
-        return Ok(Vec::new());
-    };
-    let current: Vec<Uuid> = db::tables::members(&state.db, table)
-        .await?
-        .into_iter()
-        .filter(|m| m.left_on.is_none())
-        .map(|m| m.organisation_id)
-        .collect();
+    let mut people: Vec<(Uuid, String)> = Vec::new();
+    if let Some(table) = d.table_id {
+        let current: Vec<Uuid> = db::tables::members(&state.db, table)
+            .await?
+            .into_iter()
+            .filter(|m| m.left_on.is_none())
+            .map(|m| m.organisation_id)
+            .collect();
+        for r in db::tables::representatives(&state.db, table).await? {
+            if let Some(user) = r.user_id.filter(|_| current.contains(&r.organisation_id)) {
+                people.push((user, r.email));
+            }
+        }
+    }
+    if let Some(group) = d.group_id {
+        for m in db::network::members(&state.db, &[group]).await? {
+            let email = m.contact_email.trim().to_lowercase();
+            if let Some(person) = db::accounts::credentials(&state.db, &email).await? {
+                if person.active {
+                    people.push((person.id, email));
+                }
+            }
+        }
+    }
     let mut out: Vec<db::labs::Invitation> = Vec::new();
-    for r in db::tables::representatives(&state.db, table).await? {
-        let Some(user) = r.user_id else { continue };
-        if !current.contains(&r.organisation_id) || out.iter().any(|i| i.user == user) {
+    for (user, email) in people {
+        if out.iter().any(|i| i.user == user) {
             continue;
         }
         let locale = crate::mail::locale_of(&state.db, user).await?;
@@ -163,8 +192,8 @@ async fn table_invitations(
         out.push(db::labs::Invitation {
             user,
             kind: crate::mail::KIND,
-            key: r.email.clone(),
-            payload: crate::mail::payload(&r.email, &subject, &body),
+            payload: crate::mail::payload(&email, &subject, &body),
+            key: email,
         });
     }
     Ok(out)
@@ -176,6 +205,7 @@ pub(super) struct NewQuery {
     module: String,
     cohort: String,
     table: String,
+    group: String,
 }
 
 pub(super) async fn new_form(
@@ -187,6 +217,7 @@ pub(super) async fn new_form(
         module_id: q.module,
         cohort_id: q.cohort,
         table_id: q.table,
+        group_id: q.group,
         start: "09:30".into(),
         end: "13:30".into(),
         capacity: "30".into(),
@@ -219,6 +250,8 @@ async fn check(
         cohorts: &ids.cohorts,
         tables: &ids.tables,
         table_modules: &ids.table_modules,
+        groups: &ids.groups,
+        group_modules: &ids.group_modules,
     }) {
         Ok(d) => d,
         Err(e) => return Ok(Err((e, Vec::new()))),
@@ -251,7 +284,7 @@ pub(super) async fn create(
     match check(&state, &viewer, &form, None).await? {
         Ok(draft) => {
             let id = db::new_id();
-            let invitations = table_invitations(&state, id, &draft).await?;
+            let invitations = invitations(&state, id, &draft).await?;
             db::labs::create_inviting(&state.db, id, &draft, &invitations, viewer.user_id())
                 .await?;
             Ok(see_other(&format!("/labs/sessions/{id}")))
@@ -350,9 +383,10 @@ pub(super) async fn update(
             .await,
         );
     }
-    // A session now for a table (or for another one) invites that table's representatives.
-    let invitations = if draft.table_id != s.table_id {
-        table_invitations(&state, s.id, &draft).await?
+    // A session now for a table or a group (or for another one) invites its people; those
+    // invited or registered already keep their place and get no second email.
+    let invitations = if draft.table_id != s.table_id || draft.group_id != s.group_id {
+        invitations(&state, s.id, &draft).await?
     } else {
         Vec::new()
     };

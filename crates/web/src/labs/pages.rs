@@ -138,12 +138,16 @@ pub(super) async fn session_page(
         (Some(id), Some(name)) if sees_participants => Some(context! { id, name }),
         _ => None,
     };
+    let group = match (s.group_id, &s.group_name) {
+        (Some(id), Some(name)) if sees_participants => Some(context! { id, name }),
+        _ => None,
+    };
     render(
         state,
         viewer,
         "labs/session.html",
         context! {
-            session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants, table,
+            session => session_view(s, viewer, now), rel, agenda, materials, participants, sees_participants, table, group,
             reading, may_curate => viewer.may("library.reading_remove", None),
             outcomes => s.outcomes, staff, statuses, overlaps, may_invite,
             check_in_code => if staff && live { s.check_in_code.as_str() } else { "" },

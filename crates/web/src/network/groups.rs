@@ -181,6 +181,21 @@ async fn page(
         }
     }
     timeline.sort_by_key(|(d, _)| *d);
+    // The strand C labs scheduled for the group, the coming ones first.
+    let now = state.db.now();
+    let (mut labs, done): (Vec<Value>, Vec<Value>) = db::labs::list(
+        &state.db,
+        &db::labs::Filter {
+            group: Some(id),
+            ..Default::default()
+        },
+    )
+    .await?
+    .iter()
+    .map(|s| crate::shared::sessions::session_view(s, viewer, now))
+    .partition(|v| v.get_attr("past").is_ok_and(|p| !p.is_true()));
+    labs.extend(done.into_iter().rev());
+    let may_schedule = viewer.may("labs.session_new", None);
     let administrations: Vec<Value> = db::network::administrations(&state.db)
         .await?
         .into_iter()
@@ -218,7 +233,7 @@ async fn page(
                 deadline => i.call_deadline.map(|d| viewer.locale.date(d)), budget => euro(i.budget_cents, viewer.locale),
             }).collect::<Vec<_>>(),
             timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
-            pooled, poolable, administrations, manages, works_in,
+            pooled, poolable, administrations, manages, works_in, labs, may_schedule,
             sees_pooled => works_in || v.everything,
             failed, typed,
             errors => field_errors(state, viewer, errors),
