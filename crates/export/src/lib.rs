@@ -2,6 +2,7 @@
 //! separators, as Italian spreadsheet users expect) and iCalendar feeds.
 
 pub mod certificate;
+pub mod iati;
 pub mod ical;
 pub mod product;
 pub mod proposal;

@@ -297,14 +297,18 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         db::organisations::create(db, r, None).await?;
     }
     let provinces = [
-        pa(
-            "Provincia di Salerno",
-            PaKind::Provincia,
-            "065",
-            "p_sa",
-            "15",
-            Some("SA"),
-        ),
+        // Salerno's tax code identifies it as the publisher of its IATI activity.
+        Organisation {
+            tax_code: Some(s("80000390650")),
+            ..pa(
+                "Provincia di Salerno",
+                PaKind::Provincia,
+                "065",
+                "p_sa",
+                "15",
+                Some("SA"),
+            )
+        },
         pa(
             "Provincia di Caserta",
             PaKind::Provincia,

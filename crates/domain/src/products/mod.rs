@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod budget;
 pub mod diff;
+pub mod iati;
 pub mod logframe;
 pub mod partnership;
 pub mod proposal;
@@ -42,6 +43,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("products.versions", READERS),
     ("products.compare", READERS),
     ("products.export", READERS),
+    ("products.iati", READERS),
     ("products.analysis", READERS),
     ("products.analysis_save", AUTHORS),
     ("products.review", READERS),

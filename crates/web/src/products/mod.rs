@@ -6,6 +6,7 @@ mod analysis;
 mod budget;
 mod edit;
 mod export;
+mod iati;
 mod inbox;
 mod models;
 mod pages;
@@ -127,6 +128,12 @@ pub fn routes() -> Vec<Route> {
             "/organisations/{id}/products/{product}/export/{format}",
             "products.export",
             export::export,
+        ),
+        route(
+            Method::GET,
+            "/organisations/{id}/products/{product}/iati.xml",
+            "products.iati",
+            iati::download,
         ),
         route(
             Method::GET,

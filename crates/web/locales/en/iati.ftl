@@ -1,0 +1,20 @@
+# The IATI activity file of a logframe and the page that explains why it cannot be exported.
+products-export-iati = IATI activity (XML)
+iati-refused-title = The IATI file cannot be exported yet
+iati-refused-intro = The IATI 2.03 standard requires the rules below. Each line names the element of the file that breaks them: correct the logframe, or the partnership or budget tied to it, and try again.
+iati-refused-element = Element
+iati-refused-problem = What is wrong
+iati-refused-back = Back to the product
+iati-failure-state = Only a logframe sent to the tutor or approved is exported: this one is still a draft or was sent back with changes requested.
+iati-failure-missing = Missing, and required (for the publishing body, its tax code in the organisations registry).
+iati-failure-prefix = The identifier must begin with the publishing body's ({ $prefix }).
+iati-failure-order = The start ({ $start }) comes after the end ({ $end }).
+iati-failure-percentages = The percentages add up to { $sum } instead of 100.
+iati-failure-code = The code { $code } is not in the { $codelist } list.
+iati-failure-outside = The period from { $start } to { $end } falls outside the project's dates.
+iati-failure-too-long = The period from { $start } to { $end } is longer than a year.
+iati-failure-negative = The amount is negative.
+iati-failure-number = The value “{ $value }” is not a number: a quantitative indicator needs a number.
+iati-failure-indicator = A result needs at least one indicator.
+iati-failure-budget = The budget tied to it cannot be computed: { $reason }
+iati-failure-twice = The code { $code } appears twice.

@@ -1,0 +1,20 @@
+# The IATI activity file of a logframe and the page that explains why it cannot be exported.
+products-export-iati = Activité IATI (XML)
+iati-refused-title = Le fichier IATI ne peut pas encore être exporté
+iati-refused-intro = La norme IATI 2.03 exige les règles ci-dessous. Chaque ligne nomme l'élément du fichier qui ne les respecte pas : corrigez le cadre logique, ou le partenariat ou le budget qui lui sont liés, puis réessayez.
+iati-refused-element = Élément
+iati-refused-problem = Ce qui ne va pas
+iati-refused-back = Retour au produit
+iati-failure-state = Seul un cadre logique envoyé au tuteur ou approuvé est exporté : celui-ci est encore un brouillon ou a été renvoyé avec des demandes de modification.
+iati-failure-missing = Absent, et obligatoire (pour l'organisme qui publie, son code fiscal dans le registre des organismes).
+iati-failure-prefix = L'identifiant doit commencer par celui de l'organisme qui publie ({ $prefix }).
+iati-failure-order = Le début ({ $start }) vient après la fin ({ $end }).
+iati-failure-percentages = Les pourcentages totalisent { $sum } au lieu de 100.
+iati-failure-code = Le code { $code } n'est pas dans la liste { $codelist }.
+iati-failure-outside = La période du { $start } au { $end } sort des dates du projet.
+iati-failure-too-long = La période du { $start } au { $end } dépasse un an.
+iati-failure-negative = Le montant est négatif.
+iati-failure-number = La valeur « { $value } » n'est pas un nombre : un indicateur quantitatif demande un nombre.
+iati-failure-indicator = Un résultat a besoin d'au moins un indicateur.
+iati-failure-budget = Le budget lié ne peut pas être calculé : { $reason }
+iati-failure-twice = Le code { $code } apparaît deux fois.

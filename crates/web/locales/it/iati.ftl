@@ -1,0 +1,20 @@
+# The IATI activity file of a logframe and the page that explains why it cannot be exported.
+products-export-iati = Attività IATI (XML)
+iati-refused-title = Il file IATI non si può ancora esportare
+iati-refused-intro = Lo standard IATI 2.03 chiede che valgano le regole qui sotto. Ogni riga nomina l'elemento del file che non le rispetta: correggete il quadro logico, il partenariato o il budget collegati e riprovate.
+iati-refused-element = Elemento
+iati-refused-problem = Che cosa non va
+iati-refused-back = Torna al prodotto
+iati-failure-state = Si esporta solo un quadro logico inviato al tutor o approvato: questo è ancora una bozza o è stato rimandato con richieste di modifica.
+iati-failure-missing = Manca, ed è obbligatorio (per l'ente che pubblica, il codice fiscale nell'anagrafica degli enti).
+iati-failure-prefix = L'identificativo deve cominciare con quello dell'ente che pubblica ({ $prefix }).
+iati-failure-order = L'inizio ({ $start }) viene dopo la fine ({ $end }).
+iati-failure-percentages = Le percentuali sommano a { $sum } invece che a 100.
+iati-failure-code = Il codice { $code } non è nella lista { $codelist }.
+iati-failure-outside = Il periodo dal { $start } al { $end } esce dalle date del progetto.
+iati-failure-too-long = Il periodo dal { $start } al { $end } supera un anno.
+iati-failure-negative = L'importo è negativo.
+iati-failure-number = Il valore «{ $value }» non è un numero: per un indicatore quantitativo serve un numero.
+iati-failure-indicator = Un risultato ha bisogno di almeno un indicatore.
+iati-failure-budget = Il budget collegato non si può calcolare: { $reason }
+iati-failure-twice = Il codice { $code } compare due volte.
