@@ -7,6 +7,7 @@ pub mod audit;
 pub mod calls;
 mod clock;
 pub mod community;
+pub mod directory;
 pub mod jobs;
 pub mod labs;
 pub mod library;

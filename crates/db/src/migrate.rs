@@ -105,6 +105,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0026_table_links.sql"),
     ),
     (
+        "0027_directory",
+        include_str!("../migrations/sqlite/0027_directory.sql"),
+    ),
+    (
         "0029_group_labs",
         include_str!("../migrations/sqlite/0029_group_labs.sql"),
     ),
@@ -210,6 +214,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0026_table_links",
         include_str!("../migrations/postgres/0026_table_links.sql"),
+    ),
+    (
+        "0027_directory",
+        include_str!("../migrations/postgres/0027_directory.sql"),
     ),
     (
         "0029_group_labs",

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calls;
 pub mod codes;
 pub mod community;
+pub mod directory;
 pub mod files;
 pub mod labs;
 pub mod library;

@@ -76,6 +76,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::products::POLICY)
         .chain(crate::tables::POLICY)
         .chain(crate::community::POLICY)
+        .chain(crate::directory::POLICY)
         .chain(crate::network::POLICY)
         .chain(crate::network::matching::POLICY)
         .chain(crate::notifications::POLICY)

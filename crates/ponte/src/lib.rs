@@ -4,6 +4,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_calls;
 pub mod demo_community;
+pub mod demo_directory;
 pub mod demo_labs;
 pub mod demo_library;
 mod demo_library_docs;

@@ -75,6 +75,7 @@ const MUTATED: &[&str] = &[
     "community.pin",
     "community.lock",
     "notifications.preferences_save",
+    "directory.save",
     "tables.create",
     "tables.update",
     "tables.status",

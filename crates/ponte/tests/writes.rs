@@ -2284,6 +2284,24 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        // The community's directory: the member's own choice, over the version saved.
+        case("directory::save", |w| {
+            boxed(async move {
+                let version = db::directory::entry(&w.db, w.member)
+                    .await
+                    .expect("read the entry")
+                    .map(|s| s.version);
+                let entry = domain::directory::Entry {
+                    listed: true,
+                    role: Some(w.unique("Ruolo del giro")),
+                    countries: vec!["AL".into()],
+                    themes: Vec::new(),
+                    reaches: domain::directory::Reaches::default(),
+                };
+                w.write(db::directory::save(&w.db, w.member, version, &entry))
+                    .await
+            })
+        }),
         // The community's discussions.
         case("community::create_thread", |w| {
             boxed(async move {

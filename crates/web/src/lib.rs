@@ -6,6 +6,7 @@ pub mod assets;
 pub mod audit;
 pub mod calls;
 pub mod community;
+pub mod directory;
 pub mod http;
 pub mod i18n;
 pub mod jobs;

@@ -37,6 +37,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::products::routes());
     all.extend(crate::tables::routes());
     all.extend(crate::community::routes());
+    all.extend(crate::directory::routes());
     all.extend(crate::network::routes());
     all.extend(crate::notifications::routes());
     all

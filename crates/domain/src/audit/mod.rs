@@ -21,6 +21,7 @@ pub const ACTIONS: &[&str] = &[
     "community.report",
     "community.report_close",
     "community.thread_create",
+    "directory.save",
     "grant.add",
     "grant.revoke",
     "invitation.accept",

@@ -1221,6 +1221,33 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
                 opt("new_thread", "off", Choice),
             ],
         ),
+        // The directory: the member's own choice, over the version saved (the demo's).
+        "directory.save" => {
+            let member = user_id(app, MEMBER.unwrap()).await;
+            let version = db::directory::entry(app.db(), member)
+                .await
+                .unwrap()
+                .map(|s| s.version.to_string())
+                .unwrap_or_default();
+            ValidForm::new(
+                "/directory/me".to_string(),
+                MEMBER,
+                vec![
+                    req("version", version, Version),
+                    req("listed", "yes", Choice),
+                    opt("role", "Funzionaria, ufficio Europa", Line(200)),
+                    opt("countries", "AL", Choice),
+                    opt("themes", "m:governance", Choice),
+                    req("reach_administration", "programme", Choice),
+                    req("reach_role", "administration", Choice),
+                    req("reach_languages", "programme", Choice),
+                    req("reach_competences", "programme", Choice),
+                    req("reach_countries", "nobody", Choice),
+                    req("reach_themes", "administration", Choice),
+                ],
+            )
+            .pairs()
+        }
         // The community: Salerno's own space, where the member and the coordinator take part
         // and the coordinator moderates; each form is given a new thread of the member.
         "community.thread_create" => ValidForm::new(

@@ -1,0 +1,44 @@
+directory-title = Who knows what
+directory-link = Who knows what: the directory of people
+directory-mine-link = My entry
+directory-saved = Your choice has been saved.
+directory-not-chosen = You are not in the directory: nobody sees anything of you until you choose what to show and to whom.
+directory-choose = Choose
+directory-not-listed = You chose not to appear in the directory.
+directory-intro = The people of the programme who chose to appear, with the administration, role, languages, competences, countries and themes of experience they chose to show you.
+directory-search-label = Search who knows
+directory-search-hint = For example: public procurement Albania. The search looks at what each person shows you.
+directory-found = { $count ->
+    [one] One person
+   *[other] { $count } people
+}
+directory-you = you
+directory-none = Nobody matches.
+directory-field-administration = Administration
+directory-field-role = Role
+directory-field-languages = Languages
+directory-field-competences = Competences
+directory-field-countries = Countries of experience
+directory-field-themes = Themes of experience
+directory-mine-title = My entry in the directory
+directory-mine-intro = Choose whether to appear in the directory and, for each piece of information, who sees it: the whole programme, only your administration, or nobody.
+directory-mine-first = You have not chosen yet: until you save, nobody sees you in the directory.
+directory-listed-legend = Appear in the directory
+directory-listed-yes = Yes, show me in the directory with the information I choose
+directory-listed-no = No, do not show me
+directory-administration-hint = The administration you work for, as your profile says.
+directory-role-label = Role
+directory-role-hint = For example: officer of the European policies office.
+directory-empty = (none)
+directory-edit-in-profile = edit in your profile
+directory-countries-legend = Countries where you have experience
+directory-macro-areas-legend = Macro-areas
+directory-sectors-label = Sectors (DAC codes)
+directory-reach-of = Who sees it: { $field }
+directory-reach-programme = The whole programme
+directory-reach-administration = Only my administration
+directory-reach-nobody = Nobody
+directory-error-listed = Choose whether to appear in the directory.
+directory-error-reach = Choose who sees this information.
+directory-error-too-many = Choose at most 40 items.
+audit-did-directory-save = chose what to show of themselves in the directory

@@ -1,0 +1,44 @@
+directory-title = Qui sait quoi
+directory-link = Qui sait quoi : l'annuaire des personnes
+directory-mine-link = Ma fiche
+directory-saved = Votre choix a été enregistré.
+directory-not-chosen = Vous n'êtes pas dans l'annuaire : personne ne voit rien de vous tant que vous n'avez pas choisi quoi montrer et à qui.
+directory-choose = Choisir
+directory-not-listed = Vous avez choisi de ne pas figurer dans l'annuaire.
+directory-intro = Les personnes du programme qui ont choisi d'y figurer, avec l'administration, le rôle, les langues, les compétences, les pays et les thèmes d'expérience qu'elles ont choisi de vous montrer.
+directory-search-label = Chercher qui sait
+directory-search-hint = Par exemple : marchés publics Albanie. La recherche porte sur ce que chacun vous montre.
+directory-found = { $count ->
+    [one] Une personne
+   *[other] { $count } personnes
+}
+directory-you = vous
+directory-none = Personne ne correspond.
+directory-field-administration = Administration
+directory-field-role = Rôle
+directory-field-languages = Langues
+directory-field-competences = Compétences
+directory-field-countries = Pays d'expérience
+directory-field-themes = Thèmes d'expérience
+directory-mine-title = Ma fiche dans l'annuaire
+directory-mine-intro = Choisissez si vous figurez dans l'annuaire et, pour chaque information, qui la voit : tout le programme, seulement votre administration, ou personne.
+directory-mine-first = Vous n'avez pas encore choisi : tant que vous n'enregistrez pas, personne ne vous voit dans l'annuaire.
+directory-listed-legend = Figurer dans l'annuaire
+directory-listed-yes = Oui, montrez-moi dans l'annuaire avec les informations que je choisis
+directory-listed-no = Non, ne me montrez pas
+directory-administration-hint = L'administration pour laquelle vous travaillez, selon votre profil.
+directory-role-label = Rôle
+directory-role-hint = Par exemple : chargée du bureau des politiques européennes.
+directory-empty = (aucune)
+directory-edit-in-profile = modifier dans votre profil
+directory-countries-legend = Pays où vous avez de l'expérience
+directory-macro-areas-legend = Macro-domaines
+directory-sectors-label = Secteurs (codes CAD)
+directory-reach-of = Qui la voit : { $field }
+directory-reach-programme = Tout le programme
+directory-reach-administration = Seulement mon administration
+directory-reach-nobody = Personne
+directory-error-listed = Choisissez si vous figurez dans l'annuaire.
+directory-error-reach = Choisissez qui voit cette information.
+directory-error-too-many = Choisissez au maximum 40 éléments.
+audit-did-directory-save = a choisi ce qu'il montre de lui dans l'annuaire

@@ -1,0 +1,44 @@
+directory-title = Chi sa cosa
+directory-link = Chi sa cosa: l'elenco delle persone
+directory-mine-link = La mia scheda
+directory-saved = La tua scelta è stata salvata.
+directory-not-chosen = Non sei nell'elenco: nessuno vede niente di te finché non scegli che cosa mostrare e a chi.
+directory-choose = Scegli
+directory-not-listed = Hai scelto di non comparire nell'elenco.
+directory-intro = Le persone del programma che hanno scelto di comparire, con l'amministrazione, il ruolo, le lingue, le competenze, i paesi e i temi di esperienza che hanno scelto di mostrarti.
+directory-search-label = Cerca chi sa
+directory-search-hint = Ad esempio: appalti pubblici Albania. Si cerca in ciò che ciascuno ti mostra.
+directory-found = { $count ->
+    [one] Una persona
+   *[other] { $count } persone
+}
+directory-you = tu
+directory-none = Nessuna persona corrisponde.
+directory-field-administration = Amministrazione
+directory-field-role = Ruolo
+directory-field-languages = Lingue
+directory-field-competences = Competenze
+directory-field-countries = Paesi di esperienza
+directory-field-themes = Temi di esperienza
+directory-mine-title = La mia scheda nell'elenco
+directory-mine-intro = Scegli se comparire nell'elenco e, per ogni informazione, chi la vede: tutto il programma, solo la tua amministrazione o nessuno.
+directory-mine-first = Non hai ancora scelto: finché non salvi, nessuno ti vede nell'elenco.
+directory-listed-legend = Comparire nell'elenco
+directory-listed-yes = Sì, mostrami nell'elenco con le informazioni che scelgo
+directory-listed-no = No, non mostrarmi
+directory-administration-hint = L'amministrazione in cui lavori, come risulta dal tuo profilo.
+directory-role-label = Ruolo
+directory-role-hint = Ad esempio: funzionaria dell'ufficio politiche europee.
+directory-empty = (nessuna)
+directory-edit-in-profile = modifica nel profilo
+directory-countries-legend = Paesi in cui hai esperienza
+directory-macro-areas-legend = Macroaree
+directory-sectors-label = Settori (codici DAC)
+directory-reach-of = Chi vede: { $field }
+directory-reach-programme = Tutto il programma
+directory-reach-administration = Solo la mia amministrazione
+directory-reach-nobody = Nessuno
+directory-error-listed = Scegli se comparire nell'elenco.
+directory-error-reach = Scegli chi vede questa informazione.
+directory-error-too-many = Scegli al massimo 40 voci.
+audit-did-directory-save = ha scelto che cosa mostrare di sé nell'elenco delle persone
