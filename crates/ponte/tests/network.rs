@@ -1088,7 +1088,10 @@ async fn a_strand_c_lab_is_scheduled_for_a_groups_administrations() {
                 "deve essere di un modulo dell",
             ),
             (form(&strand_c, &table, &group_s), "non per entrambi"),
-            (form(&strand_c, "", &Uuid::new_v4().to_string()), "Scegli"),
+            (
+                form(&strand_c, "", &Uuid::new_v4().to_string()),
+                "id=\"e-group_id\"",
+            ),
         ] {
             let r = staff.post("/labs/sessions", &send(&fields)).await;
             assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
@@ -1148,5 +1151,112 @@ async fn a_strand_c_lab_is_scheduled_for_a_groups_administrations() {
             .post(&format!("/labs/sessions/{session}/register"), &[])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        // An official of the Regione Campania, in the group but in no cohort and not its contact
+        // person, is not invited, yet may register and sees the group on the lab's page.
+        let campania = app.organisation("Regione Campania").await;
+        let grant = domain::roles::Grant {
+            role: domain::roles::Role::Member,
+            space: domain::roles::SpaceKind::Organisation,
+            space_id: Some(campania),
+        };
+        let user = db::accounts::NewUser {
+            email: "funzionario@regione.campania.example".into(),
+            name: "Funzionario Regionale".into(),
+            password_hash: web::accounts::password::hash(ponte::demo::DEMO_PASSWORD).unwrap(),
+        };
+        let official = db::accounts::create_user(app.db(), &user, &[grant], None)
+            .await
+            .unwrap();
+        assert_eq!(
+            db::labs::registration(app.db(), session, official)
+                .await
+                .unwrap(),
+            None,
+            "{name}"
+        );
+        let mut regional = app.signed_in("funzionario@regione.campania.example").await;
+        let page = regional.get(&format!("/labs/sessions/{session}")).await;
+        assert!(
+            page.body.contains(&format!("/network/groups/{group}")),
+            "{name}"
+        );
+        let r = regional
+            .post(&format!("/labs/sessions/{session}/register"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+    }
+}
+
+#[tokio::test]
+async fn a_group_is_edited_by_whom_manages_it_and_a_stale_edit_changes_nothing() {
+    use axum::http::StatusCode;
+    for app in apps().await {
+        let name = app.backend.name;
+        let g = db::network::groups(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == "Adriatico sostenibile")
+            .unwrap();
+        let id = g.id;
+        let fields = |name: &str, status: &str, version: i64| -> Vec<(&'static str, String)> {
+            let mut v = vec![
+                ("version", version.to_string()),
+                ("name", name.to_string()),
+                ("purpose", g.purpose.clone()),
+                ("status", status.to_string()),
+            ];
+            v.extend(g.countries.iter().map(|c| ("countries", c.clone())));
+            v.extend(g.themes.iter().map(|t| ("themes", t.clone())));
+            v
+        };
+        // A member of one of its administrations sees it but does not manage it.
+        let mut member = app.signed_in("membro@ponte.example").await;
+        let r = member.get(&format!("/network/groups/{id}/edit")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}");
+        // Its coordinator edits it from the group page.
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let page = coordinator.get(&format!("/network/groups/{id}")).await;
+        assert!(
+            page.body.contains(&format!("/network/groups/{id}/edit")),
+            "{name}"
+        );
+        let r = coordinator.get(&format!("/network/groups/{id}/edit")).await;
+        assert_eq!(r.status, StatusCode::OK, "{name}");
+        assert!(r.body.contains("Adriatico sostenibile"), "{name}");
+        let before = changes(&app).await;
+        for (status, says) in [
+            ("", "error-required"),
+            ("sconosciuto", "error-unknown-choice"),
+        ] {
+            let f = fields("Adriatico sostenibile", status, g.version);
+            let r = coordinator
+                .post(&format!("/network/groups/{id}"), &send(&f))
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {says}");
+        }
+        assert_eq!(changes(&app).await, before, "{name}");
+        let f = fields("Adriatico sostenibile e accessibile", "active", g.version);
+        let r = coordinator
+            .post(&format!("/network/groups/{id}"), &send(&f))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let saved = db::network::group(app.db(), id).await.unwrap();
+        assert_eq!(saved.name, "Adriatico sostenibile e accessibile", "{name}");
+        assert_eq!(saved.version, g.version + 1, "{name}");
+        // A second save at the version read first is refused; what is saved stays.
+        let before = changes(&app).await;
+        let f = fields("Un altro nome", "closed", g.version);
+        let r = coordinator
+            .post(&format!("/network/groups/{id}"), &send(&f))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert!(
+            r.body.contains("Un altro nome"),
+            "{name}: the typed name is kept"
+        );
+        assert_eq!(changes(&app).await, before, "{name}");
+        let kept = db::network::group(app.db(), id).await.unwrap();
+        assert_eq!(kept.name, saved.name, "{name}");
     }
 }

@@ -695,8 +695,8 @@ async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
                 &salerno_s,
                 "Un laboratorio per un tavolo territoriale deve essere di un modulo",
             ),
-            (&strand_b, &unknown, "Scegli"),
-            (&strand_b, &"x".to_string(), "Scegli"),
+            (&strand_b, &unknown, "id=\"e-table_id\""),
+            (&strand_b, &"x".to_string(), "id=\"e-table_id\""),
         ] {
             let form = lab_form(module, &cohort, &date, ("09:30", "13:00"), table);
             let r = staff.post("/labs/sessions", &form).await;
@@ -751,7 +751,11 @@ async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
         let page = representative
             .get(&format!("/labs/sessions/{session}"))
             .await;
-        assert!(page.body.contains(&format!("/tables/{salerno}")), "{name}");
+        assert!(
+            page.body.contains(&format!("/tables/{salerno}")),
+            "{name}: {}",
+            page.body
+        );
         let r = representative
             .post(&format!("/labs/sessions/{session}/register"), &[])
             .await;
@@ -809,11 +813,25 @@ async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
         let r = representative.post(&format!("{later}/register"), &[]).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}: {}", r.body);
 
-        // Moved to the Foggia table, the first lab invites Foggia's representative; those
-        // invited or registered already keep their place and get no second email.
+        // An edit that keeps the table invites nobody.
         let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
         let version = s.version.to_string();
-        let mut form = lab_form(&strand_b, &cohort, &date, ("09:30", "13:00"), &foggia_s);
+        let mut form = lab_form(&strand_b, &cohort, &date, ("09:30", "13:00"), &salerno_s);
+        form.push(("version", &version));
+        form.retain(|(k, _)| *k != "title");
+        form.push(("title", "Laboratorio specialistico del tavolo, rivisto"));
+        let r = staff
+            .post(&format!("/labs/sessions/{session}"), &form)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert!(deliver(&app, &smtp).await.is_empty(), "{name}");
+
+        // Moved to the Foggia table and half an hour later, the first lab invites Foggia's
+        // representative, who learns the new time from the invitation alone; those invited or
+        // registered already keep their place and are told of the change.
+        let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
+        let version = s.version.to_string();
+        let mut form = lab_form(&strand_b, &cohort, &date, ("10:00", "13:00"), &foggia_s);
         form.push(("version", &version));
         let r = staff
             .post(&format!("/labs/sessions/{session}"), &form)
@@ -821,11 +839,15 @@ async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
         let mails = deliver(&app, &smtp).await;
         let foggia_rep = foggia_representative(&app, foggia).await;
-        assert_eq!(mails.len(), 1, "{name}: {mails:?}");
-        assert!(
-            mails[0]["to"].as_str().unwrap().contains(&foggia_rep),
-            "{name}"
-        );
+        let to = |who: &str| {
+            mails
+                .iter()
+                .filter(|m| m["to"].as_str().unwrap().contains(who))
+                .count()
+        };
+        assert_eq!(to(&foggia_rep), 1, "{name}: {mails:?}");
+        assert_eq!(to("attore@ponte.example"), 1, "{name}: {mails:?}");
+        assert_eq!(mails.len(), 1 + with_account.len(), "{name}: {mails:?}");
         let status = db::labs::registration(app.db(), session, actor)
             .await
             .unwrap();
@@ -840,5 +862,14 @@ async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
             !page.body.contains(&format!("/labs/sessions/{session}")),
             "{name}"
         );
+        // An official of a province of the cohort who is on neither table learns nothing of the
+        // Foggia table (not public) from the lab's page.
+        let mut official = app.signed_in("r.caruso@provincia.caserta.example").await;
+        let foggia_table = db::tables::get(app.db(), foggia).await.unwrap();
+        assert!(!foggia_table.public, "{name}");
+        let page = official.get(&format!("/labs/sessions/{session}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        assert!(!page.body.contains(&foggia_table.name), "{name}");
+        assert!(!page.body.contains(&format!("/tables/{foggia}")), "{name}");
     }
 }

@@ -83,7 +83,8 @@ pub struct Standing {
     /// Whether they gave feedback.
     pub gave_feedback: bool,
     /// Whether they are among the people the session is for: one of their organisations is in
-    /// the session's cohort, or they represent a member of the table it is for.
+    /// the session's cohort or in the group it is for, or they represent a member of the table
+    /// it is for.
     pub in_cohort: bool,
 }
 

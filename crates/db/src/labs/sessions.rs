@@ -22,9 +22,10 @@ pub struct Invitation {
 }
 
 /// Inside a change: invites each person not already registered or invited, queueing their email
-/// only then.
+/// only then. Evaluates to the people it invited.
 macro_rules! invite_in {
     ($tx:expr, $session:expr, $invitations:expr, $now:expr) => {{
+        let mut invited: Vec<Uuid> = Vec::new();
         for i in $invitations {
             let done = sqlx::query(
                 "INSERT INTO registrations (session_id, user_id, status, created_at) VALUES ($1, $2, 'invited', $3)
@@ -49,7 +50,9 @@ macro_rules! invite_in {
             .bind($now)
             .execute(&mut *$tx)
             .await?;
+            invited.push(i.user);
         }
+        invited
     }};
 }
 
@@ -70,14 +73,15 @@ pub async fn create(db: &Db, d: &SessionDraft, actor: Option<Uuid>) -> Result<Uu
 }
 
 /// Creates the planned session `id` and, in the same change, invites people to it (a session
-/// for a territorial table invites the table's representatives with an account).
+/// for a territorial table invites the table's representatives with an account). Returns the
+/// people invited.
 pub async fn create_inviting(
     db: &Db,
     id: Uuid,
     d: &SessionDraft,
     invitations: &[Invitation],
     actor: Option<Uuid>,
-) -> Result<()> {
+) -> Result<Vec<Uuid>> {
     let change = Change {
         actor,
         action: "labs.session_create",
@@ -110,8 +114,7 @@ pub async fn create_inviting(
         .bind(d.group_id)
         .execute(&mut *tx)
         .await?;
-            invite_in!(tx, id, invitations, now);
-            Ok(())
+            Ok(invite_in!(tx, id, invitations, now))
         },
         |_| &change
     )
@@ -126,11 +129,14 @@ pub async fn update(
     d: &SessionDraft,
     actor: Option<Uuid>,
 ) -> Result<()> {
-    update_inviting(db, before, version, d, &[], actor).await
+    update_inviting(db, before, version, d, &[], actor)
+        .await
+        .map(drop)
 }
 
 /// [`update`], inviting people in the same change (the representatives of the table the session
-/// is now for); someone registered or invited already is left as they are.
+/// is now for); someone registered or invited already is left as they are. Returns the people
+/// it invited.
 pub async fn update_inviting(
     db: &Db,
     before: &Session,
@@ -138,7 +144,7 @@ pub async fn update_inviting(
     d: &SessionDraft,
     invitations: &[Invitation],
     actor: Option<Uuid>,
-) -> Result<()> {
+) -> Result<Vec<Uuid>> {
     let change = Change {
         actor,
         action: "labs.session_update",
@@ -175,12 +181,10 @@ pub async fn update_inviting(
             if done == 0 {
                 return Err(DbError::Conflict);
             }
-            invite_in!(tx, before.id, invitations, now);
-            Ok(())
+            Ok(invite_in!(tx, before.id, invitations, now))
         },
         |_| &change
-    )?;
-    Ok(())
+    )
 }
 
 /// Moves a session from `from` to `to`; refused (`Conflict`) if its status changed meanwhile.

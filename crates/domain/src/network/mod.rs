@@ -56,6 +56,8 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("network.group_new", Rule::Held(FOUNDERS)),
     ("network.group_create", Rule::Held(FOUNDERS)),
     ("network.group_show", Rule::Held(PEOPLE)),
+    ("network.group_edit", Rule::Held(FOUNDERS)),
+    ("network.group_update", Rule::Held(FOUNDERS)),
     ("network.member_add", Rule::Held(FOUNDERS)),
     ("network.member_remove", Rule::Held(FOUNDERS)),
     ("network.relation_pool", Rule::Held(EDITORS)),
@@ -66,9 +68,9 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("network.initiative_move", Rule::Held(GROUP_PEOPLE)),
 ];
 
-/// Most themes, countries or partners one record names.
 /// The code of the programme's strand whose labs are scheduled for the interregional groups.
 pub const STRAND: &str = "C";
+/// Most themes, countries or partners one record names.
 pub const MAX_TAGS: usize = 40;
 /// Longest one-line field (titles, names, programmes), in characters.
 pub const MAX_LINE: usize = 300;

@@ -1952,6 +1952,9 @@ fn session_fields(module: Uuid, cohort: Uuid, title: &str, days: i64) -> Vec<Fie
         opt("place", "Salerno", Line(300)),
         opt("online_url", "https://meet.example/ponte", Url(500)),
         req("capacity", "20", Number(1, 500)),
+        // A lab of the cohort: no territorial table, no interregional group.
+        opt("table_id", "", Id),
+        opt("group_id", "", Id),
     ]
 }
 
@@ -1976,12 +1979,11 @@ async fn new_session(app: &App, title: &str, days: i64) -> Uuid {
         place: "Salerno".into(),
         online_url: String::new(),
         capacity: 30,
+        table_id: None,
+        group_id: None,
     };
     db::labs::create(app.db(), &draft, None).await.unwrap()
 }
-        // A lab of the cohort: no territorial table, no interregional group.
-        opt("table_id", "", Id),
-        opt("group_id", "", Id),
 
 async fn first_document(app: &App) -> Uuid {
     let everything = domain::library::Scope {
@@ -2006,8 +2008,6 @@ async fn first_document(app: &App) -> Uuid {
 async fn scalar(app: &App, sql: &str, id: Uuid) -> i64 {
     db::run!(app.db(), |pool| sqlx::query_scalar(sql)
         .bind(id)
-        table_id: None,
-        group_id: None,
         .fetch_one(pool)
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}")))

@@ -190,3 +190,6 @@ network-group-labs = Strand C interregional labs
 network-group-labs-hint = The labs scheduled for the group's administrations: contact people with an account are invited, and whoever works in one of the group's administrations can register.
 network-group-labs-none = No lab is scheduled for the group yet.
 network-group-lab-schedule = Schedule a lab
+network-group-edit = Edit the group
+network-group-save = Save the group
+network-group-status = Group status

@@ -190,3 +190,6 @@ network-group-labs = Ateliers interrégionaux du volet C
 network-group-labs-hint = Les ateliers programmés pour les administrations du groupe : les personnes de contact ayant un compte sont invitées, et quiconque travaille dans une administration du groupe peut s'inscrire.
 network-group-labs-none = Aucun atelier n'est encore programmé pour le groupe.
 network-group-lab-schedule = Programmer un atelier
+network-group-edit = Modifier le groupe
+network-group-save = Enregistrer le groupe
+network-group-status = État du groupe

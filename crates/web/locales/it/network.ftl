@@ -190,3 +190,6 @@ network-group-labs = Laboratori interregionali dell'Ambito C
 network-group-labs-hint = I laboratori programmati per le amministrazioni del gruppo: i referenti con un account sono invitati e chi lavora in un'amministrazione del gruppo può iscriversi.
 network-group-labs-none = Nessun laboratorio è ancora programmato per il gruppo.
 network-group-lab-schedule = Programma un laboratorio
+network-group-edit = Modifica il gruppo
+network-group-save = Salva il gruppo
+network-group-status = Stato del gruppo

@@ -150,13 +150,17 @@ fn invitation_text(
 }
 
 /// The people a session for a territorial table or an interregional group invites, in their
-/// language: the representatives with an account of the table's current members, or the contact
-/// people with an account of the group's administrations.
+/// language: the active accounts of the representatives of the table's current members, or of
+/// the contact people of the group's administrations. Nobody is invited to a session that has
+/// begun.
 async fn invitations(
     state: &AppState,
     id: Uuid,
     d: &SessionDraft,
 ) -> AppResult<Vec<db::labs::Invitation>> {
+    if d.starts_at <= state.db.now() {
+        return Ok(Vec::new());
+    }
     let mut people: Vec<(Uuid, String)> = Vec::new();
     if let Some(table) = d.table_id {
         let current: Vec<Uuid> = db::tables::members(&state.db, table)
@@ -167,7 +171,9 @@ async fn invitations(
             .collect();
         for r in db::tables::representatives(&state.db, table).await? {
             if let Some(user) = r.user_id.filter(|_| current.contains(&r.organisation_id)) {
-                people.push((user, r.email));
+                if db::accounts::user(&state.db, user).await?.active {
+                    people.push((user, r.email));
+                }
             }
         }
     }
@@ -385,7 +391,10 @@ pub(super) async fn update(
     }
     // A session now for a table or a group (or for another one) invites its people; those
     // invited or registered already keep their place and get no second email.
-    let invitations = if draft.table_id != s.table_id || draft.group_id != s.group_id {
+    // A cancelled or held session invites nobody. Invitations already sent stay valid when the
+    // table or group changes: whoever was told they may come is not untold silently.
+    let moved_audience = draft.table_id != s.table_id || draft.group_id != s.group_id;
+    let invitations = if moved_audience && s.status.is_active() {
         invitations(&state, s.id, &draft).await?
     } else {
         Vec::new()
@@ -399,7 +408,7 @@ pub(super) async fn update(
         viewer.user_id(),
     );
     match saved.await {
-        Ok(()) => {
+        Ok(invited) => {
             // A new time or place is news for everyone registered or invited.
             let moved = draft.starts_at != s.starts_at
                 || draft.ends_at != s.ends_at
@@ -407,7 +416,9 @@ pub(super) async fn update(
                 || draft.online_url != s.online_url;
             if moved {
                 let changed = find(&state, id).await?;
-                tell_participants(&state, &changed, "mail-session-changed-subject").await?;
+                // Those just invited were told the new time and place in their invitation.
+                tell_participants(&state, &changed, "mail-session-changed-subject", &invited)
+                    .await?;
             }
             Ok(see_other(&format!("/labs/sessions/{}", s.id)))
         }
@@ -446,8 +457,14 @@ pub(super) struct StatusForm {
 
 /// Tells everyone registered or invited that the session changed, each in their language, by
 /// email through the job queue: its time, place and online link, its status, its page.
-async fn tell_participants(state: &AppState, s: &Session, subject_key: &str) -> AppResult<()> {
-    let people = db::labs::participants(&state.db, s.id).await?;
+async fn tell_participants(
+    state: &AppState,
+    s: &Session,
+    subject_key: &str,
+    except: &[Uuid],
+) -> AppResult<()> {
+    let mut people = db::labs::participants(&state.db, s.id).await?;
+    people.retain(|p| !except.contains(&p.user_id));
     let (date, _) = local(s.starts_at);
     let link = format!("{}/labs/sessions/{}", state.config.base_url, s.id);
     // Every recipient's language first: a database error then sends nothing, rather than some.
@@ -520,7 +537,7 @@ pub(super) async fn status(
     db::labs::set_status(&state.db, s.id, s.status, to, viewer.user_id()).await?;
     let changed = find(&state, id).await?;
     // Held too: the mail brings participants back to the page with the questionnaire.
-    tell_participants(&state, &changed, "mail-session-changed-subject").await?;
+    tell_participants(&state, &changed, "mail-session-changed-subject", &[]).await?;
     Ok(see_other(&format!("/labs/sessions/{}", s.id)))
 }
 

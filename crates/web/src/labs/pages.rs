@@ -133,10 +133,25 @@ pub(super) async fn session_page(
     } else {
         Vec::new()
     };
-    // The table a strand B lab is for, named to those who follow its participants.
-    let table = match (s.table_id, &s.table_name) {
-        (Some(id), Some(name)) if sees_participants => Some(context! { id, name }),
-        _ => None,
+    // The table a strand B lab is for, named as the table lets the viewer see it: with a link
+    // to those who read it, by name only to everyone when it is public, not at all otherwise.
+    let table = match s.table_id {
+        Some(id) => {
+            let tables = [db::tables::get(&state.db, id).await?];
+            let involved = db::tables::involved(&state.db, &tables).await?;
+            let access = involved
+                .iter()
+                .find(|(t, _)| *t == id)
+                .map(|(_, i)| domain::tables::access::access(viewer.principal.as_ref(), i))
+                .unwrap_or(domain::tables::access::Access::None);
+            let name = &tables[0].name;
+            match access {
+                domain::tables::access::Access::None => None,
+                domain::tables::access::Access::Public => Some(context! { name, public => true }),
+                _ => Some(context! { id, name, public => false }),
+            }
+        }
+        None => None,
     };
     let group = match (s.group_id, &s.group_name) {
         (Some(id), Some(name)) if sees_participants => Some(context! { id, name }),

@@ -23,8 +23,8 @@ pub(super) async fn register(
         starts_at: s.starts_at,
         registered: s.registered,
         capacity: s.capacity,
-        // Someone of the cohort's organisations, or a representative of the table the session
-        // is for.
+        // Someone of the cohort's organisations, a representative of the table the session is
+        // for, or someone of an administration of the group it is for.
         in_cohort: db::labs::in_audience(&state.db, s.id, user).await?,
         invited: registration.as_deref() == Some("invited"),
         already_registered: registration.as_deref() == Some("registered"),

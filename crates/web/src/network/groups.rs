@@ -343,6 +343,127 @@ async fn form_page(
     with_status(status, page)
 }
 
+/// The group `id` when the viewer manages it (staff, or a coordinator of one of its
+/// administrations), with its members.
+async fn managed(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<(Group, Vec<Member>)> {
+    let (g, members) = read(state, id).await?;
+    let ids = member_ids(&members);
+    if !viewer
+        .principal
+        .as_ref()
+        .is_some_and(|p| rules::manages(p, &ids))
+    {
+        return Err(AppError::Forbidden);
+    }
+    Ok((g, members))
+}
+
+/// The form that edits a group's name, purpose, countries, themes and status, with the group as
+/// saved beside it when someone else saved it meanwhile.
+async fn edit_page(
+    state: &AppState,
+    viewer: &Viewer,
+    g: &Group,
+    input: &GroupInput,
+    version: i64,
+    errors: &Errors,
+) -> AppResult {
+    let names = Names::load(state, viewer.locale).await?;
+    let (macro_areas, sectors) = theme_choices(&names, &input.themes);
+    let chosen: Vec<String> = input
+        .countries
+        .iter()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else if errors
+        .0
+        .iter()
+        .any(|e| e.message == "error-network-conflict")
+    {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = render(
+        state,
+        viewer,
+        "network/group_edit.html",
+        context! {
+            g => context! { id => g.id, name => g.name },
+            form => context! { name => input.name, purpose => input.purpose, status => input.status },
+            version, statuses => rules::Status::ALL.map(rules::Status::code),
+            macro_areas, sectors,
+            countries => country_choices(&chosen, viewer.locale),
+            errors => field_errors(state, viewer, errors),
+        },
+    );
+    with_status(status, page)
+}
+
+pub(super) async fn edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let (g, _) = managed(&state, &viewer, id).await?;
+    let input = GroupInput {
+        name: g.name.clone(),
+        purpose: g.purpose.clone(),
+        countries: g.countries.clone(),
+        themes: g.themes.clone(),
+        status: g.status.code().to_string(),
+        members: Vec::new(),
+    };
+    edit_page(&state, &viewer, &g, &input, g.version, &Errors::default()).await
+}
+
+pub(super) async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let (g, _) = managed(&state, &viewer, id).await?;
+    let (mut input, _) = input_of(&pairs);
+    input.members = Vec::new();
+    input.status = pairs
+        .iter()
+        .find(|(k, _)| k == "status")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let Some(version) = pairs
+        .iter()
+        .find(|(k, _)| k == "version")
+        .and_then(|(_, v)| v.trim().parse::<i64>().ok())
+    else {
+        return Err(AppError::BadRequest("error-bad-form"));
+    };
+    // A group's status is chosen, never left to its default.
+    let mut e = Errors::default();
+    if input.status.trim().is_empty() {
+        e.add("status", "error-required");
+    }
+    let known = db::library::theme_codes(&state.db).await?;
+    let draft = match rules::check(&input, |t| known.contains(t), false) {
+        Ok(d) if e.is_empty() => d,
+        Ok(_) => return edit_page(&state, &viewer, &g, &input, version, &e).await,
+        Err(mut errors) => {
+            errors.0.extend(e.0);
+            return edit_page(&state, &viewer, &g, &input, version, &errors).await;
+        }
+    };
+    match db::network::update_group(&state.db, id, version, &draft, viewer.user_id()).await {
+        Ok(()) => Ok(see_other(&format!("/network/groups/{id}"))),
+        Err(db::DbError::Conflict) => {
+            // Saved by someone else meanwhile: the form keeps what was typed, at the version
+            // now saved, and says so.
+            let latest = db::network::group(&state.db, id).await?;
+            let mut e = Errors::default();
+            e.add("form", "error-network-conflict");
+            edit_page(&state, &viewer, &latest, &input, latest.version, &e).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 pub(super) async fn new(State(state): State<AppState>, viewer: Viewer) -> AppResult {
     let rows = vec![ContactInput::default(); FOUNDER_ROWS];
     form_page(

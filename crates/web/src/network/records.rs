@@ -128,6 +128,18 @@ pub(super) fn routes() -> Vec<Route> {
             groups::show,
         ),
         route(
+            Method::GET,
+            "/network/groups/{id}/edit",
+            "network.group_edit",
+            groups::edit,
+        ),
+        route(
+            Method::POST,
+            "/network/groups/{id}",
+            "network.group_update",
+            groups::update,
+        ),
+        route(
             Method::POST,
             "/network/groups/{id}/members",
             "network.member_add",
