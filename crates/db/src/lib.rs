@@ -14,6 +14,7 @@ pub mod library;
 pub mod maintenance;
 mod migrate;
 pub mod network;
+pub mod news;
 pub mod notifications;
 pub mod organisations;
 pub mod products;

@@ -109,6 +109,10 @@ const SQLITE: &[(&str, &str)] = &[
         include_str!("../migrations/sqlite/0027_directory.sql"),
     ),
     (
+        "0028_news",
+        include_str!("../migrations/sqlite/0028_news.sql"),
+    ),
+    (
         "0029_group_labs",
         include_str!("../migrations/sqlite/0029_group_labs.sql"),
     ),
@@ -218,6 +222,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0027_directory",
         include_str!("../migrations/postgres/0027_directory.sql"),
+    ),
+    (
+        "0028_news",
+        include_str!("../migrations/postgres/0028_news.sql"),
     ),
     (
         "0029_group_labs",

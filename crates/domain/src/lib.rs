@@ -12,6 +12,7 @@ pub mod labs;
 pub mod library;
 pub mod locale;
 pub mod network;
+pub mod news;
 pub mod notifications;
 pub mod organisations;
 pub mod platform;

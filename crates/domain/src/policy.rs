@@ -78,6 +78,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Rule)> {
         .chain(crate::community::POLICY)
         .chain(crate::directory::POLICY)
         .chain(crate::network::POLICY)
+        .chain(crate::news::POLICY)
         .chain(crate::network::matching::POLICY)
         .chain(crate::notifications::POLICY)
 }

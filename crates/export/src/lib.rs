@@ -1,6 +1,7 @@
 //! Writers that turn Ponte's data into files: CSV tables (UTF-8 with a byte-order mark and `;`
 //! separators, as Italian spreadsheet users expect) and iCalendar feeds.
 
+pub mod atom;
 pub mod certificate;
 pub mod iati;
 pub mod ical;

@@ -559,6 +559,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
         member: participants[1],
     };
     let listed = crate::demo_directory::load(db, &directory_people).await?;
+    let news = crate::demo_news::load(db, staff).await?;
     // The demo's discussions tell of exchanges already past: their notifications are listed and
     // counted as unread, but the emails they would have sent at once are not sent now, when the
     // demo loads (the digests still gather theirs at their hour).
@@ -567,7 +568,7 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     while let Some(job) = db::jobs::claim(db, &[db::notifications::SEND_JOB]).await? {
         db::jobs::complete(db, job.id).await?;
     }
-    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions, {table_labs} strand B lab for a territorial table and {group_labs} strand C lab for an interregional group, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives, {threads} discussions and {listed} people in the directory.");
+    println!("Demo data loaded: the programme, 27 organisations, one account per role, a season of {sessions} lab sessions, {table_labs} strand B lab for a territorial table and {group_labs} strand C lab for an interregional group, a library of {documents} documents, {products} products, {calls} funding calls, {tables} territorial tables, {relations} international relations, {groups} interregional groups with {initiatives} joint initiatives, {threads} discussions, {listed} people in the directory and {news} news items with an event.");
     print_accounts();
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod demo_library;
 mod demo_library_docs;
 pub mod demo_minutes;
 pub mod demo_network;
+pub mod demo_news;
 pub mod demo_products;
 pub mod demo_proposal;
 pub mod demo_tables;

@@ -76,6 +76,8 @@ const MUTATED: &[&str] = &[
     "community.lock",
     "notifications.preferences_save",
     "directory.save",
+    "news.create",
+    "news.event_create",
     "tables.create",
     "tables.update",
     "tables.status",

@@ -2302,6 +2302,36 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        // News and events.
+        case("news::create_news", |w| {
+            boxed(async move {
+                let draft = domain::news::NewsDraft {
+                    texts: vec![domain::news::Text {
+                        language: domain::locale::Locale::It,
+                        title: w.unique("Notizia del giro"),
+                        body: "Testo.".into(),
+                    }],
+                    image_alt: None,
+                };
+                w.write(db::news::create_news(&w.db, w.staff, &draft, None))
+                    .await
+            })
+        }),
+        case("news::create_event", |w| {
+            boxed(async move {
+                let at = w.db.now() + Duration::days(10);
+                let draft = domain::news::EventDraft {
+                    title: w.unique("Evento del giro"),
+                    description: String::new(),
+                    place: "Napoli".into(),
+                    url: String::new(),
+                    starts_at: at,
+                    ends_at: at + Duration::hours(2),
+                };
+                w.write(db::news::create_event(&w.db, w.staff, &draft))
+                    .await
+            })
+        }),
         // The community's discussions.
         case("community::create_thread", |w| {
             boxed(async move {

@@ -15,6 +15,7 @@ pub mod labs;
 pub mod library;
 pub mod mail;
 pub mod network;
+pub mod news;
 pub mod notifications;
 pub mod organisations;
 pub mod platform;

@@ -55,11 +55,12 @@ async fn home(State(state): State<AppState>, viewer: Viewer) -> AppResult {
         Some(p) => Some(own_things(&state, &viewer, p).await?),
         None => None,
     };
+    let latest = crate::news::home_items(&state, viewer.locale).await?;
     render(
         &state,
         &viewer,
         "platform/home.html",
-        context! { programme, strands, workspaces, own },
+        context! { programme, strands, workspaces, own, latest },
     )
 }
 

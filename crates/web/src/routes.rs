@@ -39,6 +39,7 @@ fn every_route() -> Vec<Route> {
     all.extend(crate::community::routes());
     all.extend(crate::directory::routes());
     all.extend(crate::network::routes());
+    all.extend(crate::news::routes());
     all.extend(crate::notifications::routes());
     all
 }

@@ -71,6 +71,8 @@ pub const ACTIONS: &[&str] = &[
     "network.relation_pool",
     "network.relation_unpool",
     "network.relation_update",
+    "news.create",
+    "news.event_create",
     "organisation.create",
     "organisation.update",
     "password.reset",

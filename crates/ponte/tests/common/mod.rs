@@ -512,6 +512,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     let call = db::calls::list(app.db()).await.unwrap()[0].id;
+    let news = db::news::latest(app.db(), 1, 0).await.unwrap()[0].id;
     // The network's demo records: a relation and an experience of Salerno's, the group
     // «Adriatico sostenibile» (Salerno is a member) and one of its initiatives.
     let everyone = domain::network::Viewer {
@@ -552,6 +553,7 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         &format!("/community/threads/{thread}"),
     )
     .replace("/community/posts/{id}", &format!("/community/posts/{post}"))
+    .replace("/news/{id}", &format!("/news/{news}"))
     .replace(
         "/community/reports/{id}",
         &format!("/community/reports/{}", uuid::Uuid::nil()),

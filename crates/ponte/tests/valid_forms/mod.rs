@@ -1248,6 +1248,35 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             )
             .pairs()
         }
+        // News and events, published by staff.
+        "news.create" => ValidForm::new(
+            "/news".to_string(),
+            STAFF,
+            vec![
+                req("title_it", "Nuovi bandi aperti", Line(200)),
+                req("body_it", "I **bandi** del semestre.", Text(20_000)),
+            ],
+        )
+        .multipart(),
+        "news.event_create" => {
+            let day = (chrono::Utc::now() + chrono::Duration::days(30))
+                .format("%Y-%m-%d")
+                .to_string();
+            ValidForm::new(
+                "/events".to_string(),
+                STAFF,
+                vec![
+                    req("title", "Giornata informativa", Line(200)),
+                    req("date", day.clone(), Date),
+                    req("start", "10:00", Time),
+                    req("end", "13:00", Time),
+                    opt("end_date", day, Date),
+                    opt("place", "Napoli", Line(300)),
+                    opt("url", "https://example.org/giornata", Url(500)),
+                    opt("description", "Presentazione dei bandi.", Text(20_000)),
+                ],
+            )
+        }
         // The community: Salerno's own space, where the member and the coordinator take part
         // and the coordinator moderates; each form is given a new thread of the member.
         "community.thread_create" => ValidForm::new(
