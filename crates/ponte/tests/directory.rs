@@ -11,6 +11,9 @@ use axum::http::StatusCode;
 use common::{apps, App, Client};
 use uuid::Uuid;
 
+/// A form's fields as sent.
+type Fields = Vec<(&'static str, String)>;
+
 const ADMIN: &str = "admin@ponte.example";
 const STAFF: &str = "staff@ponte.example";
 const TUTOR: &str = "tutor@ponte.example";
@@ -333,7 +336,7 @@ async fn a_refused_choice_says_why_and_changes_nothing() {
             .version
             .to_string();
         let v: &'static str = Box::leak(version.clone().into_boxed_str());
-        let cases: Vec<(Vec<(&'static str, String)>, StatusCode, &str)> = vec![
+        let cases: Vec<(Fields, StatusCode, &str)> = vec![
             (
                 member_form(v, &[("reach_role", "everyone")]),
                 StatusCode::UNPROCESSABLE_ENTITY,

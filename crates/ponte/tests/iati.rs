@@ -54,7 +54,7 @@ fn saved(bytes: &[u8]) -> PathBuf {
 }
 
 /// An XPath expression's value on the file, as xmllint prints it.
-fn xpath(file: &PathBuf, expr: &str) -> String {
+fn xpath(file: &std::path::Path, expr: &str) -> String {
     let out = xmllint(&["--xpath", expr, &file.display().to_string()]);
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
@@ -75,7 +75,7 @@ fn codelists() -> Codelists {
 }
 
 /// The values of an attribute everywhere in the file (`//sector/@code`).
-fn attributes(file: &PathBuf, path: &str) -> Vec<String> {
+fn attributes(file: &std::path::Path, path: &str) -> Vec<String> {
     // xmllint prints each as ` name="value"`, on one line or several by version.
     xpath(file, path)
         .split('"')

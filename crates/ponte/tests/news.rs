@@ -10,6 +10,9 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{apps, multipart, App};
 
+/// One part of a multipart form: its name, its file name if a file, its bytes.
+type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
+
 const STAFF: &str = "staff@ponte.example";
 const MEMBER: &str = "membro@ponte.example";
 
@@ -229,7 +232,7 @@ async fn bad_news_and_events_are_refused_and_nothing_is_stored() {
     for app in apps().await {
         let name = app.backend.name;
         let mut staff = app.signed_in(STAFF).await;
-        let news_cases: Vec<(Vec<(&str, Option<&str>, &[u8])>, &str)> = vec![
+        let news_cases: Vec<(Vec<Part>, &str)> = vec![
             (
                 vec![("image_alt", None, b"x")],
                 "Scrivi la notizia in almeno una lingua",

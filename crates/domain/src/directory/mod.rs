@@ -205,18 +205,12 @@ pub fn check_entry(pairs: &[(String, String)], themes: &HashSet<String>) -> Resu
             continue;
         }
         match name.as_str() {
-            "countries" if places::country(value).is_some() => {
-                if !countries.contains(value) {
-                    countries.push(value.clone());
-                }
+            "countries" if places::country(value).is_none() => {
+                errors.add("countries", "error-unknown-choice")
             }
-            "countries" => errors.add("countries", "error-unknown-choice"),
-            "themes" if themes.contains(value) => {
-                if !chosen_themes.contains(value) {
-                    chosen_themes.push(value.clone());
-                }
-            }
-            "themes" => errors.add("themes", "error-unknown-choice"),
+            "countries" if !countries.contains(value) => countries.push(value.clone()),
+            "themes" if !themes.contains(value) => errors.add("themes", "error-unknown-choice"),
+            "themes" if !chosen_themes.contains(value) => chosen_themes.push(value.clone()),
             _ => {}
         }
     }
