@@ -139,8 +139,11 @@ async fn the_home_page_shows_a_new_due_date_at_once() {
             .await
             .expect("products")
             .into_iter()
-            .find(|p| p.state != domain::products::review::State::Approved)
-            .expect("an open product in the demo");
+            .find(|p| {
+                use domain::products::review::State;
+                matches!(p.state, State::Draft | State::ChangesRequested)
+            })
+            .expect("a product being drafted in the demo");
         let title = "Prodotto con la scadenza più vicina";
         let home = reader.get("/").await;
         assert_eq!(home.status, 200);
