@@ -51,7 +51,7 @@ fn news_view(n: &db::news::News, locale: Locale) -> Value {
         lang => text.map(|t| t.language.code()).unwrap_or("it"),
         html => text.map(|t| domain::products::text::render(&t.body)).unwrap_or_default(),
         image => n.image.is_some(), image_alt => n.image_alt,
-        published => when(locale, n.published_at), iso => n.published_at.to_rfc3339(),
+        published => when(locale, n.published_at), iso => n.published_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         languages => n.texts.iter().map(|t| t.language.code()).collect::<Vec<_>>(),
     }
 }
@@ -61,7 +61,7 @@ fn event_view(e: &db::news::Event, locale: Locale) -> Value {
         id => e.id, title => e.title, place => e.place, url => e.url,
         html => domain::products::text::render(&e.description),
         starts => when(locale, e.starts_at), ends => when(locale, e.ends_at),
-        iso_start => e.starts_at.to_rfc3339(), iso_end => e.ends_at.to_rfc3339(),
+        iso_start => e.starts_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), iso_end => e.ends_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     }
 }
 
@@ -328,7 +328,7 @@ async fn events(State(state): State<AppState>, viewer: Viewer) -> AppResult {
         .filter(|s| s.status.is_active())
         .map(|s| {
             context! { id => s.id, title => s.title, place => s.place,
-            starts => when(viewer.locale, s.starts_at), iso_start => s.starts_at.to_rfc3339() }
+            starts => when(viewer.locale, s.starts_at), iso_start => s.starts_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true) }
         })
         .collect();
     render(
