@@ -182,19 +182,11 @@ async fn page(
     }
     timeline.sort_by_key(|(d, _)| *d);
     // The strand C labs scheduled for the group, the coming ones first.
-    let now = state.db.now();
-    let (mut labs, done): (Vec<Value>, Vec<Value>) = db::labs::list(
-        &state.db,
-        &db::labs::Filter {
-            group: Some(id),
-            ..Default::default()
-        },
-    )
-    .await?
-    .iter()
-    .map(|s| crate::shared::sessions::session_view(s, viewer, now))
-    .partition(|v| v.get_attr("past").is_ok_and(|p| !p.is_true()));
-    labs.extend(done.into_iter().rev());
+    let filter = db::labs::Filter {
+        group: Some(id),
+        ..Default::default()
+    };
+    let labs = crate::shared::sessions::listed(state, viewer, &filter).await?;
     let may_schedule = viewer.may("labs.session_new", None);
     let administrations: Vec<Value> = db::network::administrations(&state.db)
         .await?
@@ -300,13 +292,7 @@ async fn form_page(
     rows: &[ContactInput],
     errors: &Errors,
 ) -> AppResult {
-    let names = Names::load(state, viewer.locale).await?;
-    let (macro_areas, sectors) = theme_choices(&names, &input.themes);
-    let chosen: Vec<String> = input
-        .countries
-        .iter()
-        .map(|c| c.trim().to_ascii_uppercase())
-        .collect();
+    let (macro_areas, sectors, countries) = choices(state, viewer, input).await?;
     let administrations: Vec<Value> = db::network::administrations(&state.db)
         .await?
         .into_iter()
@@ -336,11 +322,32 @@ async fn form_page(
                 n => n + 1, member => r.organisation, contact_name => r.contact_name, contact_email => r.contact_email,
             }).collect::<Vec<_>>(),
             administrations, macro_areas, sectors,
-            countries => country_choices(&chosen, viewer.locale),
+            countries,
             errors => field_errors(state, viewer, errors),
         },
     );
     with_status(status, page)
+}
+
+/// The themes (macro-areas, DAC sectors) and countries a group's form offers, those typed
+/// ticked.
+async fn choices(
+    state: &AppState,
+    viewer: &Viewer,
+    input: &GroupInput,
+) -> AppResult<(Vec<Value>, Vec<Value>, Vec<Value>)> {
+    let names = Names::load(state, viewer.locale).await?;
+    let (macro_areas, sectors) = theme_choices(&names, &input.themes);
+    let chosen: Vec<String> = input
+        .countries
+        .iter()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
+    Ok((
+        macro_areas,
+        sectors,
+        country_choices(&chosen, viewer.locale),
+    ))
 }
 
 /// The group `id` when the viewer manages it (staff, or a coordinator of one of its
@@ -368,13 +375,7 @@ async fn edit_page(
     version: i64,
     errors: &Errors,
 ) -> AppResult {
-    let names = Names::load(state, viewer.locale).await?;
-    let (macro_areas, sectors) = theme_choices(&names, &input.themes);
-    let chosen: Vec<String> = input
-        .countries
-        .iter()
-        .map(|c| c.trim().to_ascii_uppercase())
-        .collect();
+    let (macro_areas, sectors, countries) = choices(state, viewer, input).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else if errors
@@ -395,7 +396,7 @@ async fn edit_page(
             form => context! { name => input.name, purpose => input.purpose, status => input.status },
             version, statuses => rules::Status::ALL.map(rules::Status::code),
             macro_areas, sectors,
-            countries => country_choices(&chosen, viewer.locale),
+            countries,
             errors => field_errors(state, viewer, errors),
         },
     );

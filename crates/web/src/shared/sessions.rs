@@ -22,6 +22,23 @@ pub(crate) fn hours(minutes: i64, locale: Locale) -> String {
     locale.tenths(hours_tenths(minutes))
 }
 
+/// The sessions `filter` selects, as lists show them: the coming ones in time order, then the
+/// past ones, the latest first.
+pub(crate) async fn listed(
+    state: &crate::state::AppState,
+    viewer: &Viewer,
+    filter: &db::labs::Filter,
+) -> db::Result<Vec<Value>> {
+    let now = state.db.now();
+    let (mut out, past): (Vec<Value>, Vec<Value>) = db::labs::list(&state.db, filter)
+        .await?
+        .iter()
+        .map(|s| session_view(s, viewer, now))
+        .partition(|v| v.get_attr("past").is_ok_and(|p| !p.is_true()));
+    out.extend(past.into_iter().rev());
+    Ok(out)
+}
+
 /// A session as lists and pages show it. Online links are for signed-in people only.
 pub(crate) fn session_view(s: &Session, viewer: &Viewer, now: DateTime<Utc>) -> Value {
     let (date, _) = local(s.starts_at);

@@ -30,19 +30,11 @@ pub(super) async fn view(state: &AppState, viewer: &Viewer, found: &Found) -> Ap
         None => false,
     };
     // The strand B labs scheduled for the table's members, the coming ones first.
-    let now = state.db.now();
-    let (mut labs, done): (Vec<Value>, Vec<Value>) = db::labs::list(
-        &state.db,
-        &db::labs::Filter {
-            table: Some(table.id),
-            ..Default::default()
-        },
-    )
-    .await?
-    .iter()
-    .map(|s| crate::shared::sessions::session_view(s, viewer, now))
-    .partition(|v| v.get_attr("past").is_ok_and(|p| !p.is_true()));
-    labs.extend(done.into_iter().rev());
+    let filter = db::labs::Filter {
+        table: Some(table.id),
+        ..Default::default()
+    };
+    let labs = crate::shared::sessions::listed(state, viewer, &filter).await?;
     let may_schedule = viewer.may("labs.session_new", None);
     Ok(context! { documents, may_add, has_feed, labs, may_schedule })
 }
