@@ -560,6 +560,18 @@ pub async fn load(db: &Db, storage: &storage::Storage, if_empty: bool) -> anyhow
     };
     let listed = crate::demo_directory::load(db, &directory_people).await?;
     let news = crate::demo_news::load(db, staff).await?;
+    use domain::notifications;
+    // The tutor reads mentions and replies in a daily digest: the member's mention of her waits
+    // for the next one (queued by the server's job queue when it starts).
+    db::notifications::save_preferences(
+        db,
+        people.tutor,
+        &[
+            (notifications::Kind::Mention, notifications::Delivery::Daily),
+            (notifications::Kind::Reply, notifications::Delivery::Daily),
+        ],
+    )
+    .await?;
     // The demo's discussions tell of exchanges already past: their notifications are listed and
     // counted as unread, but the emails they would have sent at once are not sent now, when the
     // demo loads (the digests still gather theirs at their hour).

@@ -139,6 +139,10 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "the fields and checks of network.group_create, mutated there; a stale version: tests/network.rs",
     ),
     (
+        "network.initiative_update",
+        "the fields and checks of network.initiative_create, mutated there; a stale version: tests/network.rs",
+    ),
+    (
         "network.relation_delete",
         "only the version the page was read at (a stale or missing one: tests/network.rs)",
     ),

@@ -1260,3 +1260,159 @@ async fn a_group_is_edited_by_whom_manages_it_and_a_stale_edit_changes_nothing()
         assert_eq!(kept.name, saved.name, "{name}");
     }
 }
+
+#[tokio::test]
+async fn an_initiative_is_edited_by_the_groups_people_and_a_stale_edit_changes_nothing() {
+    use axum::http::StatusCode;
+    for app in apps().await {
+        let name = app.backend.name;
+        let g = db::network::groups(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == "Adriatico sostenibile")
+            .unwrap();
+        let i = db::network::initiatives(app.db(), Some(g.id))
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+            .expect("the demo group's initiatives");
+        let id = i.id;
+        let partners = db::network::initiative_partners(app.db(), &[id])
+            .await
+            .unwrap();
+        let linked = db::network::initiative_products(app.db(), &[id])
+            .await
+            .unwrap();
+        let state = i.state;
+        let fields = |title: &str, budget: &str, version: i64| -> Vec<(&'static str, String)> {
+            let mut v = vec![
+                ("version", version.to_string()),
+                ("title", title.to_string()),
+                ("summary", i.summary.clone()),
+                ("lead", i.lead_id.to_string()),
+                ("call_name", i.call_name.clone()),
+                (
+                    "call_deadline",
+                    i.call_deadline.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+                ("budget", budget.to_string()),
+            ];
+            v.extend(i.countries.iter().map(|c| ("countries", c.clone())));
+            v.extend(
+                partners
+                    .iter()
+                    .map(|p| ("partners", p.organisation_id.to_string())),
+            );
+            v.extend(
+                linked
+                    .iter()
+                    .map(|p| ("products", p.product_id.to_string())),
+            );
+            v
+        };
+        // Someone outside the group's administrations may not edit it.
+        let mut outsider = app.signed_in("attore@ponte.example").await;
+        let r = outsider
+            .get(&format!("/network/initiatives/{id}/edit"))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}");
+        let f = fields("Titolo di un estraneo", "", i.version);
+        let r = outsider
+            .post(&format!("/network/initiatives/{id}"), &send(&f))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}");
+
+        // A coordinator of a member administration edits it from its page; the form starts from
+        // what is saved, the amount written as Italians write it.
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        let page = coordinator.get(&format!("/network/initiatives/{id}")).await;
+        assert!(
+            page.body
+                .contains(&format!("/network/initiatives/{id}/edit")),
+            "{name}"
+        );
+        let r = coordinator
+            .get(&format!("/network/initiatives/{id}/edit"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{name}");
+        assert!(r.body.contains(&i.title), "{name}");
+        if let Some(cents) = i.budget_cents {
+            let typed = domain::products::budget::money::format_amount(
+                cents,
+                domain::products::budget::money::Currency::Eur,
+                domain::locale::Locale::It,
+            );
+            assert!(r.body.contains(&typed), "{name}: {typed}");
+        }
+
+        // Bad input: a malformed amount, an empty title, a lead outside the group; nothing is
+        // stored.
+        let before = changes(&app).await;
+        let outside_lead = app.organisation("Regione Calabria").await.to_string();
+        for (form, says) in [
+            (fields(&i.title, "12,34,5", i.version), "id=\"e-budget\""),
+            (fields("", "", i.version), "id=\"e-title\""),
+            (
+                {
+                    let mut f = fields(&i.title, "", i.version);
+                    f.retain(|(k, _)| *k != "lead");
+                    f.push(("lead", outside_lead.clone()));
+                    f
+                },
+                "id=\"e-lead\"",
+            ),
+        ] {
+            let r = coordinator
+                .post(&format!("/network/initiatives/{id}"), &send(&form))
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {says}");
+            assert!(r.body.contains(says), "{name}: {says}: {}", r.body);
+        }
+        // One submitted to a call keeps naming it.
+        if domain::network::initiatives::keeps_call(state) {
+            let mut form = fields(&i.title, "", i.version);
+            form.retain(|(k, _)| *k != "call_name");
+            form.push(("call_name", String::new()));
+            let says = "id=\"e-call_name\"";
+            let r = coordinator
+                .post(&format!("/network/initiatives/{id}"), &send(&form))
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {says}");
+            assert!(r.body.contains(says), "{name}: {says}: {}", r.body);
+        }
+        assert_eq!(changes(&app).await, before, "{name}");
+
+        // A good edit is saved, its state untouched; a second save at the version read first is
+        // refused with what was typed kept, and what is saved stays.
+        let f = fields("Porti minori dell'Adriatico", "250.000,00", i.version);
+        let r = coordinator
+            .post(&format!("/network/initiatives/{id}"), &send(&f))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let saved = db::network::initiative(app.db(), id).await.unwrap();
+        assert_eq!(saved.title, "Porti minori dell'Adriatico", "{name}");
+        assert_eq!(saved.budget_cents, Some(25_000_000), "{name}");
+        assert_eq!(saved.state, state, "{name}");
+        assert_eq!(saved.version, i.version + 1, "{name}");
+        let before = changes(&app).await;
+        let f = fields("Un altro titolo", "", i.version);
+        let r = coordinator
+            .post(&format!("/network/initiatives/{id}"), &send(&f))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert!(r.body.contains("Un altro titolo"), "{name}");
+        assert_eq!(changes(&app).await, before, "{name}");
+        let kept = db::network::initiative(app.db(), id).await.unwrap();
+        assert_eq!(kept.title, saved.title, "{name}");
+        // A version that is no number is a crafted form.
+        let mut f = fields("Un altro titolo", "", i.version);
+        f.retain(|(k, _)| *k != "version");
+        f.push(("version", "x".into()));
+        let r = coordinator
+            .post(&format!("/network/initiatives/{id}"), &send(&f))
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}");
+    }
+}

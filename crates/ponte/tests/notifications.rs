@@ -230,13 +230,19 @@ async fn a_mention_outside_the_space_is_refused_and_one_inside_notifies() {
             "{}",
             page.body
         );
-        // Reading the thread reads what one was told of it.
+        // Reading the thread reads what one was told of it, and its own header says so.
         assert_eq!(
             db::notifications::unread(app.db(), coordinator_id)
                 .await
                 .unwrap(),
             unread_before
         );
+        let counted = format!("{}<span class=\"visually-hidden\">", unread_before + 1);
+        assert!(!page.body.contains(&counted), "{}", page.body);
+        if unread_before > 0 {
+            let now = format!("{unread_before}<span class=\"visually-hidden\">");
+            assert!(page.body.contains(&now), "{}", page.body);
+        }
         // A reply without mentions tells the thread's author of the reply.
         let r = member
             .post(&replies, &[("body", "Ecco il bando."), ("quote", "")])
@@ -300,7 +306,7 @@ async fn preferences_are_saved_and_crafted_forms_change_nothing() {
         let before = footprint(&app).await;
         for bad in [
             vec![("mention", "hourly")],
-            vec![("lab", "off")],
+            vec![("lab", "weekly")],
             vec![("mention", "off"), ("mention", "daily")],
         ] {
             let r = c.post("/profile/notifications", &bad).await;
@@ -560,17 +566,59 @@ async fn review_emails_follow_the_preference_and_unsubscribe_in_one_click() {
         // Off: the next submission reaches the tutor in the app only.
         submit_product(&app, &mut coordinator, "Piano di comunicazione esterna").await;
         assert!(deliver(&app, &smtp, TUTOR).await.is_empty());
-        // Digests are not offered for reviews, nor any choice for labs yet.
+        // Digests are not offered for reviews (nor for labs and convocations, see table_links).
         let mut t = app.signed_in(TUTOR).await;
         let r = t
             .post("/profile/notifications", &[("review", "daily")])
             .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST);
-        let r = t.post("/profile/notifications", &[("lab", "off")]).await;
-        assert_eq!(r.status, StatusCode::BAD_REQUEST);
         let r = t
             .post("/profile/notifications", &[("review", "immediate")])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+}
+
+#[tokio::test]
+async fn the_demo_has_a_digest_waiting_for_the_tutor() {
+    const TUTOR: &str = "tutor@ponte.example";
+    let smtp = SmtpSink::start();
+    for app in apps().await {
+        let name = app.backend.name;
+        let tutor = user(&app, TUTOR).await;
+        let chosen = db::notifications::preferences(app.db(), tutor)
+            .await
+            .unwrap();
+        assert!(chosen.contains(&(Kind::Mention, Delivery::Daily)), "{name}");
+        let waiting: i64 = db::run!(app.db(), |pool| {
+            sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND kind = 'mention' AND mailed_at IS NULL"
+        )
+        .bind(tutor)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+        });
+        assert!(waiting >= 1, "{name}: the member's mention waits");
+        // Nothing at once; at the next 08:00 in Rome, one digest with the mention.
+        assert!(deliver(&app, &smtp, TUTOR).await.is_empty(), "{name}");
+        web::notifications::emails::schedule_digests(app.db())
+            .await
+            .unwrap();
+        let clock = app.db().clock();
+        let at = domain::notifications::next_digest(
+            domain::notifications::Digest::Daily,
+            app.db().now(),
+        );
+        clock.set(at + Duration::minutes(1));
+        let mails = deliver(&app, &smtp, TUTOR).await;
+        assert_eq!(mails.len(), 1, "{name}: {mails:?}");
+        assert!(header(&mails[0], "List-Unsubscribe").is_some(), "{name}");
+        let text = body(&mails[0]);
+        assert!(
+            text.contains("Ecco le notifiche del giorno (Menzioni)"),
+            "{name}: {text}"
+        );
+        assert!(text.contains("/community/threads/"), "{name}: {text}");
     }
 }

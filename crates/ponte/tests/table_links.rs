@@ -284,14 +284,17 @@ async fn a_tables_documents_are_seen_by_its_people_only() {
     }
 }
 
-/// Reads a delivered email with Python's email and icalendar packages: its recipient, subject
-/// and the calendar invitation's method, UID, SEQUENCE and attendee.
+/// Reads a delivered email with Python's email and icalendar packages: its recipient, subject,
+/// one-click unsubscribe address, text and the calendar invitation's method, UID, SEQUENCE and
+/// attendee.
 const READER: &str = r#"
 import sys, json, email
 from email import policy
 import icalendar
 msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
-out = {"to": str(msg["To"]), "subject": str(msg["Subject"]), "calendar": None}
+out = {"to": str(msg["To"]), "subject": str(msg["Subject"]), "calendar": None,
+    "unsubscribe": msg["List-Unsubscribe"] and str(msg["List-Unsubscribe"]),
+    "text": msg.get_body(preferencelist=("plain",)).get_content()}
 for part in msg.walk():
     if not part.is_multipart() and part.get_content_type() == "text/calendar":
         c = icalendar.Calendar.from_ical(part.get_content())
@@ -871,5 +874,186 @@ async fn a_strand_b_lab_is_scheduled_for_a_tables_members() {
         assert_eq!(page.status, StatusCode::OK, "{name}");
         assert!(!page.body.contains(&foggia_table.name), "{name}");
         assert!(!page.body.contains(&format!("/tables/{foggia}")), "{name}");
+    }
+}
+
+/// The unsubscribe address of a read email, as a path of the application.
+fn unsubscribe_path(mail: &Value) -> String {
+    let url = mail["unsubscribe"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no List-Unsubscribe: {mail}"));
+    let url = url.trim_start_matches('<').trim_end_matches('>');
+    let at = url.find("/unsubscribe/").expect("an unsubscribe address");
+    url[at..].to_string()
+}
+
+#[tokio::test]
+async fn lab_and_convocation_emails_follow_each_persons_preference() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let (salerno, _) = demo_tables(&app).await;
+        let smtp = SmtpSink::start();
+        deliver(&app, &smtp).await;
+        let with_account: Vec<(Uuid, String)> = db::tables::representatives(app.db(), salerno)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|r| r.user_id.map(|u| (u, r.email)))
+            .collect();
+        let actor = "attore@ponte.example";
+        let (actor_id, _) = with_account
+            .iter()
+            .find(|(_, e)| e == actor)
+            .unwrap()
+            .clone();
+        let (other_id, other) = with_account
+            .iter()
+            .find(|(_, e)| e != actor)
+            .unwrap()
+            .clone();
+
+        // The chamber of commerce's representative wants no email of labs or convocations.
+        let mut representative = app.signed_in(actor).await;
+        let r = representative
+            .post(
+                "/profile/notifications",
+                &[("lab", "off"), ("convocation", "off")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        // Digests are not offered for either (they are dated, and a convocation carries its
+        // calendar entry).
+        for kind in ["lab", "convocation"] {
+            let r = representative
+                .post("/profile/notifications", &[(kind, "daily")])
+                .await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}: {kind}");
+        }
+
+        // A strand B lab for the table: both are invited, only the other is written to, with
+        // the one-click unsubscribe from labs.
+        let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+        let strand = structure.strand_by_code("B").unwrap().id;
+        let module = structure.modules.iter().find(|m| m.strand_id == strand);
+        let module = module.unwrap().id.to_string();
+        let cohort = structure.cohorts[0].id.to_string();
+        let day = (app.db().now().with_timezone(&domain::locale::TIME_ZONE)
+            + chrono::Duration::days(40))
+        .date_naive();
+        use chrono::Datelike;
+        let day = day + chrono::Duration::days(6 - day.weekday().num_days_from_monday() as i64);
+        let (lab_date, table) = (day.to_string(), salerno.to_string());
+        let mut staff = app.signed_in("staff@ponte.example").await;
+        let form = lab_form(&module, &cohort, &lab_date, ("09:30", "13:00"), &table);
+        let r = staff.post("/labs/sessions", &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let session: Uuid = r.location().rsplit('/').next().unwrap().parse().unwrap();
+        for person in [actor_id, other_id] {
+            let status = db::labs::registration(app.db(), session, person)
+                .await
+                .unwrap();
+            assert_eq!(status.as_deref(), Some("invited"), "{name}");
+        }
+        let mails = deliver(&app, &smtp).await;
+        assert_eq!(mails.len(), 1, "{name}: {mails:?}");
+        assert!(mails[0]["to"].as_str().unwrap().contains(&other), "{name}");
+        let text = mails[0]["text"].as_str().unwrap();
+        assert!(text.contains("/unsubscribe/"), "{name}: {text}");
+        assert!(text.contains("/profile/notifications"), "{name}: {text}");
+        let lab_unsubscribe = unsubscribe_path(&mails[0]);
+
+        // A convocation of the table: the actor is recorded as told (the meeting is on the
+        // table's page for them) and not written to; the other gets it with its calendar entry and
+        // the unsubscribe from convocations.
+        let mut secretary = app.signed_in("membro@ponte.example").await;
+        let meeting = convene(&mut secretary, salerno, "Riunione di verifica", 15, &app).await;
+        let mails = deliver(&app, &smtp).await;
+        assert!(
+            !mails
+                .iter()
+                .any(|m| m["to"].as_str().unwrap().contains(actor)),
+            "{name}: {mails:?}"
+        );
+        let theirs = mails
+            .iter()
+            .find(|m| m["to"].as_str().unwrap().contains(&other))
+            .unwrap_or_else(|| panic!("{name}: {other} is convened: {mails:?}"));
+        assert_eq!(theirs["calendar"]["method"], "REQUEST", "{name}");
+        let convocation_unsubscribe = unsubscribe_path(theirs);
+        assert_ne!(convocation_unsubscribe, lab_unsubscribe, "{name}");
+        let notified = db::tables::notified(app.db(), meeting).await.unwrap();
+        assert!(notified.iter().any(|n| n.email == actor), "{name}");
+
+        // The other follows the lab email's link without signing in: labs off, convocations not.
+        let r = app.client().post(&lab_unsubscribe, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{name}: {}", r.body);
+        let chosen = db::notifications::preferences(app.db(), other_id)
+            .await
+            .unwrap();
+        use domain::notifications::{Delivery, Kind};
+        assert!(chosen.contains(&(Kind::Lab, Delivery::Off)), "{name}");
+        assert!(
+            chosen.contains(&(Kind::Convocation, Delivery::Immediate)),
+            "{name}"
+        );
+
+        // The actor wants convocations again: the meeting's change reaches them, at the next
+        // SEQUENCE, as it reaches the other.
+        let r = representative
+            .post("/profile/notifications", &[("convocation", "immediate")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let before = db::tables::meeting(app.db(), salerno, meeting)
+            .await
+            .unwrap();
+        let date = (app.db().now().with_timezone(&domain::locale::TIME_ZONE)
+            + chrono::Duration::days(16))
+        .date_naive()
+        .to_string();
+        let r = secretary
+            .post(
+                &format!("/tables/{salerno}/meetings/{meeting}"),
+                &[
+                    ("version", &before.version.to_string()),
+                    ("title", "Riunione di verifica"),
+                    ("date", &date),
+                    ("start", "10:00"),
+                    ("end", "12:00"),
+                    ("place", "Salerno, Palazzo Sant'Agostino"),
+                    ("online_url", ""),
+                    ("agenda0.title", "Programma dell'anno"),
+                    ("agenda0.representative", ""),
+                    ("agenda0.presenter", "La segreteria"),
+                    ("documents", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let mails = deliver(&app, &smtp).await;
+        for who in [actor, other.as_str()] {
+            let m = mails
+                .iter()
+                .find(|m| m["to"].as_str().unwrap().contains(who))
+                .unwrap_or_else(|| panic!("{name}: {who} is told of the change: {mails:?}"));
+            assert_eq!(m["calendar"]["sequence"], 1, "{name}: {m}");
+        }
+
+        // The lab moves: the other, now off for labs, is not written to; nor is the actor.
+        let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
+        let version = s.version.to_string();
+        let mut form = lab_form(&module, &cohort, &lab_date, ("10:00", "13:30"), &table);
+        form.push(("version", &version));
+        let r = staff
+            .post(&format!("/labs/sessions/{session}"), &form)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let mails = deliver(&app, &smtp).await;
+        assert!(
+            !mails.iter().any(|m| {
+                let to = m["to"].as_str().unwrap();
+                to.contains(actor) || to.contains(&other)
+            }),
+            "{name}: {mails:?}"
+        );
     }
 }

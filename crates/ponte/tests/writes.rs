@@ -1044,7 +1044,9 @@ fn cases() -> Vec<(&'static str, Case)> {
                     user: w.member,
                     kind: "email",
                     key: "membro@ponte.example".into(),
-                    payload: serde_json::json!({ "to": "membro@ponte.example", "subject": "Invito", "body": "Sei invitato." }),
+                    payload: Some(
+                        serde_json::json!({ "to": "membro@ponte.example", "subject": "Invito", "body": "Sei invitato." }),
+                    ),
                 }];
                 w.write(db::labs::create_inviting(
                     &w.db,
@@ -1904,7 +1906,9 @@ fn cases() -> Vec<(&'static str, Case)> {
                 let convocation = db::tables::Outgoing {
                     kind: "email",
                     key: email.clone(),
-                    payload: json!({ "to": email, "subject": "Convocazione", "body": "Testo" }),
+                    payload: Some(
+                        json!({ "to": email, "subject": "Convocazione", "body": "Testo" }),
+                    ),
                     recipient: db::tables::Notified {
                         email: email.clone(),
                         name: "Rappresentante del giro".into(),
@@ -1954,7 +1958,9 @@ fn cases() -> Vec<(&'static str, Case)> {
                 let outgoing = vec![db::tables::Outgoing {
                     kind: "email",
                     key: "giro@walk.example".into(),
-                    payload: json!({ "to": "giro@walk.example", "subject": "Convocazione", "body": "Testo" }),
+                    payload: Some(
+                        json!({ "to": "giro@walk.example", "subject": "Convocazione", "body": "Testo" }),
+                    ),
                     recipient: db::tables::Notified {
                         email: "giro@walk.example".into(),
                         name: "Giro".into(),

@@ -78,27 +78,6 @@ pub async fn recently_queued(
     db::jobs::count_recent(db, KIND, to, since).await
 }
 
-/// The job payload of an email with an invitation, to be queued with the change it tells of (see
-/// `db::tables::meetings`).
-pub fn payload_with_calendar(
-    to: &str,
-    subject: &str,
-    body: &str,
-    method: &str,
-    ics: String,
-) -> serde_json::Value {
-    let email = Email {
-        to: to.into(),
-        subject: subject.into(),
-        body: body.into(),
-        calendar: Some(Calendar {
-            method: method.into(),
-            ics,
-        }),
-    };
-    serde_json::to_value(&email).unwrap_or_default()
-}
-
 /// The job payload of a notification's email, which its recipient can unsubscribe from at
 /// `unsubscribe` (see `send`).
 pub fn payload_unsubscribable(
@@ -113,7 +92,13 @@ pub fn payload_unsubscribable(
         body: body.into(),
         calendar: None,
     };
-    let mut payload = serde_json::to_value(&email).unwrap_or_default();
+    unsubscribable(&email, unsubscribe)
+}
+
+/// The job payload of `email` (with or without a calendar), which its recipient can unsubscribe
+/// from at `unsubscribe`.
+pub fn unsubscribable(email: &Email, unsubscribe: String) -> serde_json::Value {
+    let mut payload = serde_json::to_value(email).unwrap_or_default();
     if let Some(fields) = payload.as_object_mut() {
         fields.insert("unsubscribe".into(), unsubscribe.into());
     }

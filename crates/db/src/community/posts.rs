@@ -512,9 +512,11 @@ pub async fn close_report(db: &Db, report: Uuid, actor: Uuid) -> Result<()> {
     )
 }
 
-/// Records that `user` has seen every message of `thread` so far. Bookkeeping of one person's
-/// reading, not a change to the discussion: unaudited, and no kept value depends on it.
-pub async fn mark_read(db: &Db, user: Uuid, thread: Uuid) -> Result<()> {
+/// Records that `user` has seen every message of `thread` so far, and reads what they were told
+/// of it; returns their new count of unread notifications when that changed it. Bookkeeping of
+/// one person's reading, not a change to the discussion: unaudited, and no kept value depends on
+/// it.
+pub async fn mark_read(db: &Db, user: Uuid, thread: Uuid) -> Result<Option<i64>> {
     crate::change!(
         db,
         [],
@@ -538,10 +540,16 @@ pub async fn mark_read(db: &Db, user: Uuid, thread: Uuid) -> Result<()> {
             .bind(db.now())
             .execute(&mut *tx)
             .await?;
-            if read.rows_affected() > 0 {
-                crate::recount_in!(tx, user);
+            if read.rows_affected() == 0 {
+                return Ok(None);
             }
-            Ok(())
+            crate::recount_in!(tx, user);
+            let unread: i64 =
+                sqlx::query_scalar("SELECT unread FROM notification_unread WHERE user_id = $1")
+                    .bind(user)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            Ok(Some(unread))
         },
         |_| crate::Audit::none("a person's read marker")
     )

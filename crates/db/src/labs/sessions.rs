@@ -15,10 +15,11 @@ fn new_code() -> String {
 #[derive(Debug, Clone)]
 pub struct Invitation {
     pub user: Uuid,
-    /// The job that sends the email, with its key and payload.
+    /// The job that sends the email, with its key and payload; no payload when the person chose
+    /// to get no email of labs (the invitation is still recorded and shown in the app).
     pub kind: &'static str,
     pub key: String,
-    pub payload: serde_json::Value,
+    pub payload: Option<serde_json::Value>,
 }
 
 /// Inside a change: invites each person not already registered or invited, queueing their email
@@ -40,16 +41,18 @@ macro_rules! invite_in {
             if done == 0 {
                 continue;
             }
-            sqlx::query(
-                "INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)",
-            )
-            .bind(new_id())
-            .bind(i.kind)
-            .bind(&i.key)
-            .bind(i.payload.to_string())
-            .bind($now)
-            .execute(&mut *$tx)
-            .await?;
+            if let Some(payload) = &i.payload {
+                sqlx::query(
+                    "INSERT INTO jobs (id, kind, key, payload, created_at, run_at) VALUES ($1, $2, $3, $4, $5, $5)",
+                )
+                .bind(new_id())
+                .bind(i.kind)
+                .bind(&i.key)
+                .bind(payload.to_string())
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+            }
             invited.push(i.user);
         }
         invited

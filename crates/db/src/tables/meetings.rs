@@ -115,12 +115,14 @@ pub async fn meeting(db: &Db, table: Uuid, id: Uuid) -> Result<Meeting> {
 }
 
 /// An email queued with a change: its job kind, its key (the recipient's address) and its
-/// payload, with the recipient (recorded among those told of the meeting).
+/// payload, with the recipient (recorded among those told of the meeting). No payload when the
+/// recipient chose to get no such email: they are still recorded as told (the meeting is shown to
+/// them in the app), so that later changes reach them as they then prefer.
 #[derive(Debug, Clone)]
 pub struct Outgoing {
     pub kind: &'static str,
     pub key: String,
-    pub payload: serde_json::Value,
+    pub payload: Option<serde_json::Value>,
     pub recipient: Notified,
 }
 
@@ -159,17 +161,19 @@ macro_rules! queue_in {
             .bind(o.recipient.user_id)
             .execute(&mut *$tx)
             .await?;
-            sqlx::query(
-                "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
-                 VALUES ($1, $2, $3, $4, $5, $5)",
-            )
-            .bind(new_id())
-            .bind(o.kind)
-            .bind(&o.key)
-            .bind(o.payload.to_string())
-            .bind($now)
-            .execute(&mut *$tx)
-            .await?;
+            if let Some(payload) = &o.payload {
+                sqlx::query(
+                    "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
+                     VALUES ($1, $2, $3, $4, $5, $5)",
+                )
+                .bind(new_id())
+                .bind(o.kind)
+                .bind(&o.key)
+                .bind(payload.to_string())
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+            }
         }
     }};
 }

@@ -277,6 +277,9 @@ pub async fn add_representative_convened(
                 if told.rows_affected() == 0 {
                     continue;
                 }
+                let Some(payload) = &o.payload else {
+                    continue;
+                };
                 sqlx::query(
                     "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
                      VALUES ($1, $2, $3, $4, $5, $5)",
@@ -284,7 +287,7 @@ pub async fn add_representative_convened(
                 .bind(new_id())
                 .bind(o.kind)
                 .bind(&o.key)
-                .bind(o.payload.to_string())
+                .bind(payload.to_string())
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;

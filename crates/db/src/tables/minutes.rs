@@ -461,6 +461,9 @@ pub async fn circulate_minutes(
                 return Err(DbError::Conflict);
             }
             for o in outgoing {
+                let Some(payload) = &o.payload else {
+                    continue;
+                };
                 sqlx::query(
                     "INSERT INTO jobs (id, kind, key, payload, created_at, run_at)
                      VALUES ($1, $2, $3, $4, $5, $5)",
@@ -468,7 +471,7 @@ pub async fn circulate_minutes(
                 .bind(new_id())
                 .bind(o.kind)
                 .bind(&o.key)
-                .bind(o.payload.to_string())
+                .bind(payload.to_string())
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;

@@ -211,6 +211,16 @@ fn ids(e: &mut Errors, field: &'static str, texts: &[String]) -> Vec<Uuid> {
     out
 }
 
+/// Whether an initiative in `state` must keep naming the call it answers: it was submitted to it
+/// (a move to `Submitted` needs the call, see `transition`), so an edit may change the call's
+/// name but not leave it out.
+pub const fn keeps_call(state: State) -> bool {
+    matches!(
+        state,
+        State::Submitted | State::Funded | State::NotFunded | State::Running
+    )
+}
+
 /// Checks an initiative's form. Whether the lead is a member of the group, the partners exist
 /// and the products belong to the group's administrations is checked by the caller.
 pub fn check(input: &InitiativeInput, locale: Locale) -> Result<InitiativeDraft, Errors> {
@@ -251,6 +261,20 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_submitted_initiative_keeps_its_call() {
+        let keep: Vec<State> = State::ALL.into_iter().filter(|s| keeps_call(*s)).collect();
+        assert_eq!(
+            keep,
+            vec![
+                State::Submitted,
+                State::Funded,
+                State::NotFunded,
+                State::Running
+            ]
+        );
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("network.initiative_create", Rule::Held(GROUP_PEOPLE)),
     ("network.initiative_show", Rule::Held(PEOPLE)),
     ("network.initiative_move", Rule::Held(GROUP_PEOPLE)),
+    ("network.initiative_edit", Rule::Held(GROUP_PEOPLE)),
+    ("network.initiative_update", Rule::Held(GROUP_PEOPLE)),
 ];
 
 /// The code of the programme's strand whose labs are scheduled for the interregional groups.

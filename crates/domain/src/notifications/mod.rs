@@ -80,14 +80,16 @@ impl Kind {
     }
 
     /// Whether a person may choose `delivery` for this kind: every delivery for the community's
-    /// kinds (gathered in digests); at once or off for reviews, whose emails are sent by the
-    /// review itself; nothing yet for labs and tables' convocations, whose emails do not go
-    /// through preferences.
+    /// kinds (gathered in digests); at once or off for reviews, labs and tables' convocations,
+    /// whose emails are sent by the change they tell of and are dated (an invitation or a
+    /// convocation in tomorrow's digest could arrive after the fact; a convocation carries its
+    /// calendar entry, which a digest cannot).
     pub const fn offers(self, delivery: Delivery) -> bool {
         match self {
             Kind::Mention | Kind::Reply | Kind::NewThread => true,
-            Kind::Review => matches!(delivery, Delivery::Immediate | Delivery::Off),
-            Kind::Lab | Kind::Convocation => false,
+            Kind::Review | Kind::Lab | Kind::Convocation => {
+                matches!(delivery, Delivery::Immediate | Delivery::Off)
+            }
         }
     }
 
@@ -306,10 +308,13 @@ mod tests {
             ]
         );
         assert!(check_preferences(&[("mention".into(), "hourly".into())]).is_err());
-        // Reviews are emailed at once or not at all; labs and convocations are not chosen here.
-        assert!(check_preferences(&[("review".into(), "off".into())]).is_ok());
-        assert!(check_preferences(&[("review".into(), "daily".into())]).is_err());
-        assert!(check_preferences(&[("lab".into(), "off".into())]).is_err());
+        // Reviews, labs and convocations are emailed at once or not at all.
+        for kind in ["review", "lab", "convocation"] {
+            assert!(check_preferences(&[(kind.into(), "off".into())]).is_ok());
+            assert!(check_preferences(&[(kind.into(), "immediate".into())]).is_ok());
+            assert!(check_preferences(&[(kind.into(), "daily".into())]).is_err());
+            assert!(check_preferences(&[(kind.into(), "weekly".into())]).is_err());
+        }
         for k in Kind::ALL {
             assert!(k.offers(k.default_delivery()) || !k.choosable());
         }

@@ -155,6 +155,8 @@ network-initiatives-count = { $count ->
    *[other] { $count } initiatives
 }
 network-initiative-new = Propose an initiative
+network-initiative-edit = Edit the initiative
+network-initiative-edit-state = The initiative's state is changed on its page, where the history of its moves is kept.
 network-initiative-create = Propose the initiative
 network-initiative-title = Title
 network-initiative-summary = Summary

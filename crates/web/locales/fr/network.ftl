@@ -155,6 +155,8 @@ network-initiatives-count = { $count ->
    *[other] { $count } initiatives
 }
 network-initiative-new = Proposer une initiative
+network-initiative-edit = Modifier l'initiative
+network-initiative-edit-state = L'état de l'initiative se change sur sa page, où l'historique de ses passages est conservé.
 network-initiative-create = Proposer l'initiative
 network-initiative-title = Titre
 network-initiative-summary = Résumé

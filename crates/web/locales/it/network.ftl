@@ -155,6 +155,8 @@ network-initiatives-count = { $count ->
    *[other] { $count } iniziative
 }
 network-initiative-new = Proponi un'iniziativa
+network-initiative-edit = Modifica l'iniziativa
+network-initiative-edit-state = Lo stato dell'iniziativa si cambia dalla sua pagina, dove resta la storia dei passaggi.
 network-initiative-create = Proponi l'iniziativa
 network-initiative-title = Titolo
 network-initiative-summary = Sintesi

@@ -153,13 +153,18 @@ pub(super) struct Quoting {
 
 pub(super) async fn thread(
     State(state): State<AppState>,
-    viewer: Viewer,
+    mut viewer: Viewer,
     Id(id): Id,
     Query(q): Query<Quoting>,
 ) -> AppResult {
     let (t, s) = super::thread(&state, &viewer, id).await?;
     if let Some(user) = viewer.user_id() {
-        db::community::mark_read(&state.db, user, t.id).await?;
+        // The header read the count with the session: this page shows it as reading made it.
+        if let Some(unread) = db::community::mark_read(&state.db, user, t.id).await? {
+            if let Some(someone) = viewer.someone.as_mut() {
+                someone.unread = unread;
+            }
+        }
     }
     let failed = q.quote.filter(|q| !q.is_empty()).map(|quote| Failed {
         form: "",

@@ -149,6 +149,31 @@ fn invitation_text(
     (subject, body)
 }
 
+/// The job payload of an email about labs to `person`, as they prefer (see
+/// `notifications::emails::signed`): `None` when they chose to get none.
+async fn lab_email(
+    state: &AppState,
+    person: Uuid,
+    locale: domain::locale::Locale,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> AppResult<Option<serde_json::Value>> {
+    let base = &state.config.base_url;
+    let kind = domain::notifications::Kind::Lab;
+    let Some(signed) =
+        crate::notifications::emails::signed(&state.db, base, person, kind, locale).await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(signed.payload(&crate::mail::Email {
+        to: to.into(),
+        subject: subject.into(),
+        body: signed.body(body),
+        calendar: None,
+    })))
+}
+
 /// The people a session for a territorial table or an interregional group invites, in their
 /// language: the active accounts of the representatives of the table's current members, or of
 /// the contact people of the group's administrations. Nobody is invited to a session that has
@@ -195,10 +220,11 @@ async fn invitations(
         let locale = crate::mail::locale_of(&state.db, user).await?;
         let (subject, body) =
             invitation_text(state, locale, id, &d.title, (d.starts_at, d.ends_at));
+        let payload = lab_email(state, user, locale, &email, &subject, &body).await?;
         out.push(db::labs::Invitation {
             user,
             kind: crate::mail::KIND,
-            payload: crate::mail::payload(&email, &subject, &body),
+            payload,
             key: email,
         });
     }
@@ -502,7 +528,11 @@ async fn tell_participants(
                 ("link", link.clone().into()),
             ],
         );
-        crate::mail::queue(&state.db, &p.email, &subject, &body).await?;
+        if let Some(payload) =
+            lab_email(state, p.user_id, locale, &p.email, &subject, &body).await?
+        {
+            db::jobs::enqueue(&state.db, crate::mail::KIND, Some(&p.email), &payload).await?;
+        }
     }
     Ok(())
 }
@@ -749,7 +779,10 @@ pub(super) async fn invite(
         let locale = crate::mail::locale_of(&state.db, person.id).await?;
         let (subject, body) =
             invitation_text(&state, locale, s.id, &s.title, (s.starts_at, s.ends_at));
-        crate::mail::queue(&state.db, &email, &subject, &body).await?;
+        if let Some(payload) = lab_email(&state, person.id, locale, &email, &subject, &body).await?
+        {
+            db::jobs::enqueue(&state.db, crate::mail::KIND, Some(&email), &payload).await?;
+        }
     }
     Ok(see_other(&format!("/labs/sessions/{}#participants", s.id)))
 }

@@ -66,6 +66,9 @@ fn input_of(pairs: Vec<(String, String)>) -> InitiativeInput {
     i
 }
 
+/// The form that adds an initiative to `group`, or edits initiative `editing` (its id, the
+/// version the form was read at and its saved title).
+#[allow(clippy::too_many_arguments)]
 async fn form_page(
     state: &AppState,
     viewer: &Viewer,
@@ -73,6 +76,7 @@ async fn form_page(
     members: &[Uuid],
     input: &InitiativeInput,
     errors: &Errors,
+    editing: Option<(Uuid, i64, &str)>,
 ) -> AppResult {
     let g = db::network::group(&state.db, group).await?;
     let member_rows = db::network::members(&state.db, &[group]).await?;
@@ -117,9 +121,16 @@ async fn form_page(
     };
     let status = if errors.is_empty() {
         StatusCode::OK
+    } else if errors
+        .0
+        .iter()
+        .any(|e| e.message == "error-network-conflict")
+    {
+        StatusCode::CONFLICT
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let editing = editing.map(|(id, version, title)| context! { id, version, title });
     let page = render(
         state,
         viewer,
@@ -130,7 +141,7 @@ async fn form_page(
                 title => input.title, summary => input.summary, lead => input.lead,
                 call_name => input.call_name, call_deadline => input.call_deadline, budget => input.budget,
             },
-            leads, partners, products,
+            leads, partners, products, editing,
             countries => country_choices(&chosen, viewer.locale),
             errors => field_errors(state, viewer, errors),
         },
@@ -154,20 +165,30 @@ pub(super) async fn new(State(state): State<AppState>, viewer: Viewer, Id(group)
         lead,
         ..Default::default()
     };
-    form_page(&state, &viewer, group, &members, &input, &Errors::default()).await
+    form_page(
+        &state,
+        &viewer,
+        group,
+        &members,
+        &input,
+        &Errors::default(),
+        None,
+    )
+    .await
 }
 
-pub(super) async fn create(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Id(group): Id,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult {
-    let members = working(&state, &viewer, group).await?;
-    let input = input_of(pairs);
-    let draft = match life::check(&input, viewer.locale) {
+/// Checks a submitted initiative form: the rules of `domain::network::initiatives`, then a lead
+/// among the group's `members`, partners that are Italian administrations or foreign partners,
+/// and linked products the viewer may read.
+async fn checked(
+    state: &AppState,
+    viewer: &Viewer,
+    members: &[Uuid],
+    input: &InitiativeInput,
+) -> AppResult<Result<life::InitiativeDraft, Errors>> {
+    let draft = match life::check(input, viewer.locale) {
         Ok(d) => d,
-        Err(e) => return form_page(&state, &viewer, group, &members, &input, &e).await,
+        Err(e) => return Ok(Err(e)),
     };
     let mut e = Errors::default();
     if !members.contains(&draft.lead) {
@@ -182,7 +203,7 @@ pub(super) async fn create(
         e.add("partners", "error-network-initiative-partner");
     }
     // Only products the viewer may read can be linked: others are refused as unknown choices.
-    let products = readable_products(&state, &viewer, &members).await?;
+    let products = readable_products(state, viewer, members).await?;
     if draft
         .products
         .iter()
@@ -190,13 +211,128 @@ pub(super) async fn create(
     {
         e.add("products", "error-network-initiative-product");
     }
-    if !e.is_empty() {
-        return form_page(&state, &viewer, group, &members, &input, &e).await;
-    }
+    Ok(if e.is_empty() { Ok(draft) } else { Err(e) })
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(group): Id,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let members = working(&state, &viewer, group).await?;
+    let input = input_of(pairs);
+    let draft = match checked(&state, &viewer, &members, &input).await? {
+        Ok(d) => d,
+        Err(e) => return form_page(&state, &viewer, group, &members, &input, &e, None).await,
+    };
     let today = crate::tables::today(&state);
     let id =
         db::network::create_initiative(&state.db, group, &draft, today, viewer.user_id()).await?;
     Ok(see_other(&format!("/network/initiatives/{id}")))
+}
+
+/// The form of an initiative as saved: what its edit form starts from.
+async fn saved_input(
+    state: &AppState,
+    viewer: &Viewer,
+    i: &db::network::Initiative,
+) -> AppResult<InitiativeInput> {
+    let partners = db::network::initiative_partners(&state.db, &[i.id]).await?;
+    let products = db::network::initiative_products(&state.db, &[i.id]).await?;
+    Ok(InitiativeInput {
+        title: i.title.clone(),
+        summary: i.summary.clone(),
+        lead: i.lead_id.to_string(),
+        partners: partners
+            .iter()
+            .map(|p| p.organisation_id.to_string())
+            .collect(),
+        countries: i.countries.clone(),
+        call_name: i.call_name.clone(),
+        call_deadline: i.call_deadline.map(|d| d.to_string()).unwrap_or_default(),
+        budget: i
+            .budget_cents
+            .map(|c| {
+                domain::products::budget::money::format_amount(
+                    c,
+                    domain::products::budget::money::Currency::Eur,
+                    viewer.locale,
+                )
+            })
+            .unwrap_or_default(),
+        products: products
+            .iter()
+            .filter(|p| viewer.may("products.show", Some(p.organisation_id)))
+            .map(|p| p.product_id.to_string())
+            .collect(),
+    })
+}
+
+pub(super) async fn edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let i = db::network::initiative(&state.db, id).await?;
+    let members = working(&state, &viewer, i.group_id).await?;
+    let input = saved_input(&state, &viewer, &i).await?;
+    let editing = Some((i.id, i.version, i.title.as_str()));
+    let no_errors = Errors::default();
+    form_page(
+        &state, &viewer, i.group_id, &members, &input, &no_errors, editing,
+    )
+    .await
+}
+
+pub(super) async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult {
+    let i = db::network::initiative(&state.db, id).await?;
+    let members = working(&state, &viewer, i.group_id).await?;
+    let Some(version) = pairs
+        .iter()
+        .find(|(k, _)| k == "version")
+        .and_then(|(_, v)| v.trim().parse::<i64>().ok())
+    else {
+        return Err(AppError::BadRequest("error-bad-form"));
+    };
+    let input = input_of(pairs);
+    let group = i.group_id;
+    let mut draft = match checked(&state, &viewer, &members, &input).await? {
+        Ok(d) if life::keeps_call(i.state) && d.call_name.is_empty() => {
+            let mut e = Errors::default();
+            e.add("call_name", "error-network-initiative-call");
+            let editing = Some((id, version, i.title.as_str()));
+            return form_page(&state, &viewer, group, &members, &input, &e, editing).await;
+        }
+        Ok(d) => d,
+        Err(e) => {
+            let editing = Some((id, version, i.title.as_str()));
+            return form_page(&state, &viewer, group, &members, &input, &e, editing).await;
+        }
+    };
+    // Products linked by people who may read them and this viewer may not stay linked: the form
+    // neither shows nor sends them.
+    for p in db::network::initiative_products(&state.db, &[id]).await? {
+        if !viewer.may("products.show", Some(p.organisation_id))
+            && !draft.products.contains(&p.product_id)
+        {
+            draft.products.push(p.product_id);
+        }
+    }
+    match db::network::update_initiative(&state.db, id, version, &draft, viewer.user_id()).await {
+        Ok(()) => Ok(see_other(&format!("/network/initiatives/{id}"))),
+        Err(db::DbError::Conflict) => {
+            // Saved by someone else meanwhile: the form keeps what was typed, at the version now
+            // saved, and says so.
+            let latest = db::network::initiative(&state.db, id).await?;
+            let mut e = Errors::default();
+            e.add("form", "error-network-conflict");
+            let editing = Some((id, latest.version, latest.title.as_str()));
+            form_page(&state, &viewer, group, &members, &input, &e, editing).await
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// The initiative page; `errors` of the move form, with what was typed.

@@ -182,6 +182,18 @@ pub(super) fn routes() -> Vec<Route> {
             initiatives::show,
         ),
         route(
+            Method::GET,
+            "/network/initiatives/{id}/edit",
+            "network.initiative_edit",
+            initiatives::edit,
+        ),
+        route(
+            Method::POST,
+            "/network/initiatives/{id}",
+            "network.initiative_update",
+            initiatives::update,
+        ),
+        route(
             Method::POST,
             "/network/initiatives/{id}/state",
             "network.initiative_move",

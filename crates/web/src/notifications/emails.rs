@@ -55,6 +55,50 @@ pub fn footer(locale: Locale, base_url: &str, kind: Kind, url: &str) -> String {
     i18n().message(locale, "mail-notification-footer", &args)
 }
 
+/// How an email of `kind` reaches `person` as they chose, for the emails a change sends itself
+/// (reviews, labs, tables' convocations): `None` when they chose none (what it tells of is still
+/// shown in the app); otherwise at once, with the signed address that unsubscribes from the kind.
+pub struct Signed {
+    pub url: String,
+    footer: String,
+}
+
+impl Signed {
+    /// `body` with the closing lines that say how to stop this kind and how to choose.
+    pub fn body(&self, body: &str) -> String {
+        format!("{body}\n\n-- \n{}", self.footer)
+    }
+
+    /// The job payload of `email` with its unsubscribe address (see `crate::mail::send`).
+    pub fn payload(&self, email: &crate::mail::Email) -> serde_json::Value {
+        crate::mail::unsubscribable(email, self.url.clone())
+    }
+}
+
+/// Whether and how an email of `kind` goes to `person` now, in `locale` (see `Signed`).
+pub async fn signed(
+    db: &Db,
+    base_url: &str,
+    person: uuid::Uuid,
+    kind: Kind,
+    locale: Locale,
+) -> db::Result<Option<Signed>> {
+    let chosen = db::notifications::preferences(db, person)
+        .await?
+        .into_iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(kind.default_delivery(), |(_, d)| d);
+    if chosen == domain::notifications::Delivery::Off {
+        return Ok(None);
+    }
+    let key = db::notifications::signing_key(db).await?;
+    let url = unsubscribe_url(base_url, &key, person, kind, db.now());
+    Ok(Some(Signed {
+        footer: footer(locale, base_url, kind, &url),
+        url,
+    }))
+}
+
 /// One email per notification to send at once.
 fn compose_each(
     base_url: &str,

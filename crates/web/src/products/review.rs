@@ -53,20 +53,18 @@ async fn email(
     p: &Product,
     note: &str,
 ) -> AppResult<()> {
-    use domain::notifications::{Delivery, Kind};
+    use domain::notifications::Kind;
     let link = format!("{}{}", state.config.base_url, path(p));
-    let key = db::notifications::signing_key(&state.db).await?;
+    let base = &state.config.base_url;
     for (person, address) in to {
-        // As the person prefers: at once (with a one-click unsubscribe link) or not at all.
-        let chosen = db::notifications::preferences(&state.db, *person)
-            .await?
-            .into_iter()
-            .find(|(k, _)| *k == Kind::Review)
-            .map_or(Delivery::Immediate, |(_, d)| d);
-        if chosen == Delivery::Off {
-            continue;
-        }
         let locale = crate::mail::locale_of(&state.db, *person).await?;
+        // As the person prefers: at once (with a one-click unsubscribe link) or not at all.
+        let Some(signed) =
+            crate::notifications::emails::signed(&state.db, base, *person, Kind::Review, locale)
+                .await?
+        else {
+            continue;
+        };
         let subject = state.i18n.message(
             locale,
             &format!("mail-product-{kind}-subject"),
@@ -84,18 +82,8 @@ async fn email(
             body.push_str("\n\n");
             body.push_str(note);
         }
-        let base = &state.config.base_url;
-        let now = state.db.now();
-        let url =
-            crate::notifications::emails::unsubscribe_url(base, &key, *person, Kind::Review, now);
-        body.push_str("\n\n-- \n");
-        body.push_str(&crate::notifications::emails::footer(
-            locale,
-            base,
-            Kind::Review,
-            &url,
-        ));
-        let payload = crate::mail::payload_unsubscribable(address, &subject, &body, url);
+        let payload =
+            crate::mail::payload_unsubscribable(address, &subject, &signed.body(&body), signed.url);
         db::jobs::enqueue(&state.db, crate::mail::KIND, Some(address), &payload).await?;
     }
     Ok(())

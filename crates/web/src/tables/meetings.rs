@@ -444,6 +444,29 @@ async fn letters(
         ];
         let subject = state.i18n.message(locale, subject_key, &args);
         let body = state.i18n.message(locale, "mail-meeting-body", &args);
+        // Someone with an account is written to as they prefer (a representative without one
+        // has no preferences: the table's convocations are the reason they are on its list).
+        let signed = match r.user_id {
+            Some(user) => {
+                let base = &state.config.base_url;
+                let kind = domain::notifications::Kind::Convocation;
+                match crate::notifications::emails::signed(&state.db, base, user, kind, locale)
+                    .await?
+                {
+                    Some(signed) => Some(signed),
+                    None => {
+                        out.push(Outgoing {
+                            kind: crate::mail::KIND,
+                            key: r.email.clone(),
+                            payload: None,
+                            recipient: r,
+                        });
+                        continue;
+                    }
+                }
+            }
+            None => None,
+        };
         let event = Event {
             uid: format!("{id}@{host}"),
             starts_at: draft.starts_at,
@@ -466,16 +489,26 @@ async fn letters(
             email: r.email.clone(),
         };
         let ics = ical::invitation(method, &event, &organizer, &attendee, now);
+        let email = crate::mail::Email {
+            to: r.email.clone(),
+            subject,
+            body: match &signed {
+                Some(s) => s.body(&body),
+                None => body,
+            },
+            calendar: Some(crate::mail::Calendar {
+                method: method.code().into(),
+                ics,
+            }),
+        };
+        let payload = match &signed {
+            Some(s) => s.payload(&email),
+            None => serde_json::to_value(&email).unwrap_or_default(),
+        };
         out.push(Outgoing {
             kind: crate::mail::KIND,
             key: r.email.clone(),
-            payload: crate::mail::payload_with_calendar(
-                &r.email,
-                &subject,
-                &body,
-                method.code(),
-                ics,
-            ),
+            payload: Some(payload),
             recipient: r,
         });
     }

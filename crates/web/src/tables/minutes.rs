@@ -518,7 +518,7 @@ async fn circulation_emails(
         out.push(Outgoing {
             kind: crate::mail::KIND,
             key: r.email.clone(),
-            payload: serde_json::to_value(&email).unwrap_or_default(),
+            payload: Some(serde_json::to_value(&email).unwrap_or_default()),
             recipient: Notified {
                 email: r.email,
                 name: r.name,
