@@ -273,7 +273,7 @@ async function signIn(p, email) {
 // The journeys of the later features, each in its own module under journeys/, get what they need
 // from the suite: the server's address, the checks, axe with the phone width and the HTML kept
 // for the Nu checker, the three languages, signing in, and the emails the server sent.
-const JOURNEYS = ['network', 'community'];
+const JOURNEYS = ['network', 'proposal', 'community'];
 async function journeys(only) {
   const tools = { base, browser, check, fail, axe, visit, inLanguages, phoneWidth, signIn, linkIn, mails, track };
   for (const name of JOURNEYS) {
