@@ -116,6 +116,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0029_group_labs",
         include_str!("../migrations/sqlite/0029_group_labs.sql"),
     ),
+    (
+        "0030_group_documents",
+        include_str!("../migrations/sqlite/0030_group_documents.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -230,6 +234,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0029_group_labs",
         include_str!("../migrations/postgres/0029_group_labs.sql"),
+    ),
+    (
+        "0030_group_documents",
+        include_str!("../migrations/postgres/0030_group_documents.sql"),
     ),
 ];
 

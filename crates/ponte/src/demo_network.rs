@@ -353,6 +353,32 @@ pub async fn load(db: &Db, people: &People) -> anyhow::Result<(usize, usize, usi
         Some(people.staff),
     )
     .await?;
+    // The group's document space holds its working notes, seen by the group's people only.
+    let notes = domain::library::DraftInput {
+        title: "Mappa condivisa dei cammini costieri tra Puglia, Albania e Montenegro".into(),
+        summary: "Il documento di lavoro del gruppo: tappe, ospitalità e contatti locali raccolti \
+                  dalle amministrazioni del gruppo."
+            .into(),
+        kind: "report".into(),
+        language: "it".into(),
+        year: "2026".into(),
+        url: "https://adriatico-sostenibile.example/mappa-cammini".into(),
+        visibility: "network_group".into(),
+        network_group: adriatic.to_string(),
+        themes: vec!["m:turismo-cultura".into()],
+        places: vec!["AL".into(), "ME".into()],
+        ..Default::default()
+    };
+    let draft = domain::library::check(&notes, 2026, |_| true)
+        .map_err(|e| anyhow::anyhow!("the group's demo document is invalid: {:?}", e.0))?;
+    db::library::create(
+        db,
+        &draft,
+        None,
+        &db::library::Links::default(),
+        Some(people.coordinator),
+    )
+    .await?;
     for (administration, id) in &relations {
         if matches!(
             *administration,

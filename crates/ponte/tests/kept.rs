@@ -52,6 +52,7 @@ async fn a_new_document_keeps_product_pages_and_a_renamed_theme_does_not() {
             organisation: None,
             group: None,
             table: None,
+            network_group: None,
             themes: Vec::new(),
             places: Vec::new(),
         };

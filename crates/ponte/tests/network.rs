@@ -1272,13 +1272,55 @@ async fn an_initiative_is_edited_by_the_groups_people_and_a_stale_edit_changes_n
             .into_iter()
             .find(|g| g.name == "Adriatico sostenibile")
             .unwrap();
-        let i = db::network::initiatives(app.db(), Some(g.id))
+        let first = db::network::initiatives(app.db(), Some(g.id))
             .await
             .unwrap()
             .into_iter()
             .next()
             .expect("the demo group's initiatives");
-        let id = i.id;
+        let id = first.id;
+        // A product of another administration of the group, which Salerno's coordinator may not
+        // read, is linked to it (by its own people): his edits must keep it.
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let members: Vec<Uuid> = db::network::members(app.db(), &[g.id])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.organisation_id)
+            .collect();
+        let hidden = db::network::products_of(app.db(), &members)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.organisation_id != salerno)
+            .expect("a product of another administration of the group");
+        let mut products: Vec<Uuid> = db::network::initiative_products(app.db(), &[id])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.product_id)
+            .collect();
+        products.push(hidden.id);
+        let draft = InitiativeDraft {
+            title: first.title.clone(),
+            summary: first.summary.clone(),
+            lead: first.lead_id,
+            partners: db::network::initiative_partners(app.db(), &[id])
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|p| p.organisation_id)
+                .collect(),
+            countries: first.countries.clone(),
+            call_name: first.call_name.clone(),
+            call_deadline: first.call_deadline,
+            budget_cents: first.budget_cents,
+            products,
+        };
+        db::network::update_initiative(app.db(), id, first.version, &draft, None)
+            .await
+            .unwrap();
+        let i = db::network::initiative(app.db(), id).await.unwrap();
         let partners = db::network::initiative_partners(app.db(), &[id])
             .await
             .unwrap();
@@ -1305,9 +1347,11 @@ async fn an_initiative_is_edited_by_the_groups_people_and_a_stale_edit_changes_n
                     .iter()
                     .map(|p| ("partners", p.organisation_id.to_string())),
             );
+            // As the form sends them: the products it offers (not the hidden one).
             v.extend(
                 linked
                     .iter()
+                    .filter(|p| p.product_id != hidden.id)
                     .map(|p| ("products", p.product_id.to_string())),
             );
             v
@@ -1338,6 +1382,10 @@ async fn an_initiative_is_edited_by_the_groups_people_and_a_stale_edit_changes_n
             .await;
         assert_eq!(r.status, StatusCode::OK, "{name}");
         assert!(r.body.contains(&i.title), "{name}");
+        assert!(
+            !r.body.contains(&hidden.id.to_string()),
+            "{name}: not offered"
+        );
         if let Some(cents) = i.budget_cents {
             let typed = domain::products::budget::money::format_amount(
                 cents,
@@ -1396,6 +1444,25 @@ async fn an_initiative_is_edited_by_the_groups_people_and_a_stale_edit_changes_n
         assert_eq!(saved.budget_cents, Some(25_000_000), "{name}");
         assert_eq!(saved.state, state, "{name}");
         assert_eq!(saved.version, i.version + 1, "{name}");
+        // Its partners and products are those the form sent back: every one kept, those the
+        // form does not offer (products the coordinator may not read) included.
+        let ids = |v: Vec<Uuid>| -> std::collections::BTreeSet<Uuid> { v.into_iter().collect() };
+        let kept_partners = db::network::initiative_partners(app.db(), &[id])
+            .await
+            .unwrap();
+        assert_eq!(
+            ids(kept_partners.iter().map(|p| p.organisation_id).collect()),
+            ids(partners.iter().map(|p| p.organisation_id).collect()),
+            "{name}"
+        );
+        let kept_products = db::network::initiative_products(app.db(), &[id])
+            .await
+            .unwrap();
+        assert_eq!(
+            ids(kept_products.iter().map(|p| p.product_id).collect()),
+            ids(linked.iter().map(|p| p.product_id).collect()),
+            "{name}"
+        );
         let before = changes(&app).await;
         let f = fields("Un altro titolo", "", i.version);
         let r = coordinator

@@ -1038,7 +1038,31 @@ async fn lab_and_convocation_emails_follow_each_persons_preference() {
             assert_eq!(m["calendar"]["sequence"], 1, "{name}: {m}");
         }
 
-        // The lab moves: the other, now off for labs, is not written to; nor is the actor.
+        // The other follows the convocation's link: convocations off, labs as they were (off).
+        let r = app.client().post(&convocation_unsubscribe, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{name}: {}", r.body);
+        let chosen = db::notifications::preferences(app.db(), other_id)
+            .await
+            .unwrap();
+        assert!(
+            chosen.contains(&(Kind::Convocation, Delivery::Off)),
+            "{name}"
+        );
+        assert!(chosen.contains(&(Kind::Lab, Delivery::Off)), "{name}");
+        let actor_chosen = db::notifications::preferences(app.db(), actor_id)
+            .await
+            .unwrap();
+        assert!(
+            actor_chosen.contains(&(Kind::Convocation, Delivery::Immediate)),
+            "{name}: another person's choice is untouched"
+        );
+
+        // The actor wants labs again. The lab moves: the actor is told, with the unsubscribe
+        // from labs; the other, off for labs, is not written to.
+        let r = representative
+            .post("/profile/notifications", &[("lab", "immediate")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
         let s = db::labs::get(app.db(), session).await.unwrap().unwrap();
         let version = s.version.to_string();
         let mut form = lab_form(&module, &cohort, &lab_date, ("10:00", "13:30"), &table);
@@ -1049,11 +1073,19 @@ async fn lab_and_convocation_emails_follow_each_persons_preference() {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
         let mails = deliver(&app, &smtp).await;
         assert!(
-            !mails.iter().any(|m| {
-                let to = m["to"].as_str().unwrap();
-                to.contains(actor) || to.contains(&other)
-            }),
+            !mails
+                .iter()
+                .any(|m| m["to"].as_str().unwrap().contains(&other)),
             "{name}: {mails:?}"
         );
+        let theirs = mails
+            .iter()
+            .find(|m| m["to"].as_str().unwrap().contains(actor))
+            .unwrap_or_else(|| panic!("{name}: the actor is told of the move: {mails:?}"));
+        assert!(
+            theirs["text"].as_str().unwrap().contains("/unsubscribe/"),
+            "{name}: {theirs}"
+        );
+        assert_ne!(unsubscribe_path(theirs), lab_unsubscribe, "{name}");
     }
 }

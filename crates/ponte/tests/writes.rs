@@ -527,6 +527,7 @@ impl Walk {
             organisation: None,
             group: None,
             table: None,
+            network_group: None,
             themes: self.theme().await,
             places: Vec::new(),
         }

@@ -48,13 +48,14 @@ struct Row {
     organisation_id: Option<Uuid>,
     cohort_id: Option<Uuid>,
     table_id: Option<Uuid>,
+    network_group_id: Option<Uuid>,
     year: Option<i32>,
     created_at: DateTime<Utc>,
     facets: String,
 }
 
 const ENTRY_COLUMNS: &str =
-    "id, search_id, visibility, organisation_id, cohort_id, table_id, year, created_at, facets";
+    "id, search_id, visibility, organisation_id, cohort_id, table_id, network_group_id, year, created_at, facets";
 
 impl Row {
     fn entry(self) -> Result<Entry> {
@@ -70,6 +71,7 @@ impl Row {
             organisation: self.organisation_id,
             group: self.cohort_id,
             table: self.table_id,
+            network_group: self.network_group_id,
             year: self.year,
             created_at: self.created_at,
             facets: self.facets,

@@ -118,8 +118,8 @@ pub(crate) async fn create_with(
         [Part::Library, network],
         |tx| {
             sqlx::query(
-            "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets, table_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23, $24, $25)",
+            "INSERT INTO library_documents (id, title, summary, kind, language, year, source, licence, url, storage_key, file_name, content_type, size, visibility, organisation_id, cohort_id, strand_id, module_id, session_id, extraction, created_by, created_at, updated_at, search_id, facets, table_id, network_group_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23, $24, $25, $26)",
         )
         .bind(id)
         .bind(&draft.title)
@@ -146,6 +146,7 @@ pub(crate) async fn create_with(
         .bind(search_id(id))
         .bind(&facets)
         .bind(draft.table)
+        .bind(draft.network_group)
         .execute(&mut *tx)
         .await?;
             sqlx::query("INSERT INTO library_texts (document_id, body) VALUES ($1, $2)")
@@ -270,10 +271,10 @@ async fn update_with(
         entity: "document",
         entity_id: id.to_string(),
         before: Some(
-            json!({ "title": before.title, "kind": before.kind, "visibility": before.visibility, "table": before.table_id, "themes": before.themes, "places": before.places }),
+            json!({ "title": before.title, "kind": before.kind, "visibility": before.visibility, "table": before.table_id, "network_group": before.network_group_id, "themes": before.themes, "places": before.places }),
         ),
         after: Some(
-            json!({ "title": draft.title, "kind": draft.kind, "visibility": draft.visibility.code(), "table": draft.table, "themes": draft.themes, "places": places }),
+            json!({ "title": draft.title, "kind": draft.kind, "visibility": draft.visibility.code(), "table": draft.table, "network_group": draft.network_group, "themes": draft.themes, "places": places }),
         ),
     };
     crate::change!(
@@ -281,7 +282,7 @@ async fn update_with(
         [Part::Library],
         |tx| {
             let done = sqlx::query(
-            "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, facets = $18, table_id = $19, version = version + 1
+            "UPDATE library_documents SET title = $1, summary = $2, kind = $3, language = $4, year = $5, source = $6, licence = $7, url = $8, visibility = $9, organisation_id = $10, cohort_id = $11, strand_id = $12, module_id = $13, session_id = $14, updated_at = $15, facets = $18, table_id = $19, network_group_id = $20, version = version + 1
              WHERE id = $16 AND version = $17",
         )
         .bind(&draft.title)
@@ -309,6 +310,7 @@ async fn update_with(
             &places,
         ))
         .bind(draft.table)
+        .bind(draft.network_group)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -53,6 +53,8 @@ pub struct Document {
     pub cohort_id: Option<Uuid>,
     /// The territorial table of a table's document.
     pub table_id: Option<Uuid>,
+    /// The interregional group whose document space holds the document.
+    pub network_group_id: Option<Uuid>,
     pub strand_id: Option<Uuid>,
     pub module_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
@@ -82,11 +84,12 @@ impl Document {
             organisation: self.organisation_id,
             group: self.cohort_id,
             table: self.table_id,
+            network_group: self.network_group_id,
         }
     }
 }
 
-const DOCUMENT_COLUMNS: &str = "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.licence, d.url, d.storage_key, d.file_name, d.content_type, d.size, d.visibility, d.organisation_id, d.cohort_id, d.table_id, d.strand_id, d.module_id, d.session_id, d.extraction, d.extraction_error, d.created_by, d.created_at, d.updated_at, d.version";
+const DOCUMENT_COLUMNS: &str = "d.id, d.title, d.summary, d.kind, d.language, d.year, d.source, d.licence, d.url, d.storage_key, d.file_name, d.content_type, d.size, d.visibility, d.organisation_id, d.cohort_id, d.table_id, d.network_group_id, d.strand_id, d.module_id, d.session_id, d.extraction, d.extraction_error, d.created_by, d.created_at, d.updated_at, d.version";
 
 /// A document with its themes and places.
 pub async fn document(db: &Db, id: Uuid) -> Result<Option<Document>> {
@@ -124,6 +127,23 @@ pub async fn body(db: &Db, id: Uuid) -> Result<String> {
                 .await?
                 .unwrap_or_default(),
         )
+    })
+}
+
+/// The documents of an interregional group's space (visibility `network_group`), most recent
+/// first, without their themes and places: the group page lists them, each checked against the
+/// viewer's scope.
+pub async fn of_network_group(db: &Db, group: Uuid) -> Result<Vec<Document>> {
+    run!(db, |pool| {
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d
+             WHERE d.network_group_id = $1 AND d.visibility = 'network_group'
+             ORDER BY d.created_at DESC, d.id DESC"
+        );
+        Ok(sqlx::query_as::<_, Document>(&sql)
+            .bind(group)
+            .fetch_all(pool)
+            .await?)
     })
 }
 

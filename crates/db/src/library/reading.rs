@@ -27,6 +27,8 @@ pub struct Reading {
     pub cohort_id: Option<Uuid>,
     #[serde(skip)]
     pub table_id: Option<Uuid>,
+    #[serde(skip)]
+    pub network_group_id: Option<Uuid>,
 }
 
 impl Reading {
@@ -39,6 +41,7 @@ impl Reading {
                     organisation: self.organisation_id,
                     group: self.cohort_id,
                     table: self.table_id,
+                    network_group: self.network_group_id,
                 },
             )
         })
@@ -150,7 +153,7 @@ pub async fn reading_list(db: &Db, target: ReadingFor) -> Result<Vec<Reading>> {
         ReadingFor::Session(s) => ("session_id", s),
     };
     let sql = format!(
-        "SELECT r.id, d.id AS document_id, d.title, d.kind, d.language, d.year, r.note, d.visibility, d.organisation_id, d.cohort_id, d.table_id
+        "SELECT r.id, d.id AS document_id, d.title, d.kind, d.language, d.year, r.note, d.visibility, d.organisation_id, d.cohort_id, d.table_id, d.network_group_id
          FROM reading_list_items r JOIN library_documents d ON d.id = r.document_id
          WHERE r.{column} = $1 ORDER BY r.position"
     );

@@ -155,12 +155,15 @@ pub async fn groups_of(db: &Db, organisations: &[Uuid]) -> Result<Vec<Uuid>> {
 
 /// What a person reaches beyond their organisations, for the library's scope: the working
 /// groups of their organisations, the territorial tables whose documents they see and those they
-/// manage (each list sorted, without repeats).
+/// manage, and the interregional groups they work in (each list sorted, without repeats).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reach {
     pub groups: Vec<Uuid>,
     pub tables: Vec<Uuid>,
     pub managed_tables: Vec<Uuid>,
+    /// The interregional groups the person works in: one of the groups' administrations holds
+    /// them as coordinator or member (`domain::network::groups::works_in`).
+    pub network_groups: Vec<Uuid>,
 }
 
 /// The groups of `organisations` and the tables `user` sees and manages, read in one query. A
@@ -192,7 +195,11 @@ pub async fn reach(db: &Db, user: Uuid, organisations: &[Uuid]) -> Result<Reach>
              AND m.organisation_id = r.organisation_id AND m.left_on IS NULL
            WHERE r.user_id = $1 AND EXISTS (SELECT 1 FROM grants g WHERE g.user_id = r.user_id
              AND g.space_kind = 'organisation' AND g.space_id = r.organisation_id
-             AND g.role IN ($2, $3, $4))"
+             AND g.role IN ($2, $3, $4))
+         UNION ALL
+         SELECT 'n' AS kind, n.group_id AS id FROM network_group_members n
+           JOIN grants g ON g.space_kind = 'organisation' AND g.space_id = n.organisation_id
+           WHERE g.user_id = $1 AND g.role IN ($2, $3)"
     );
     use domain::roles::Role;
     let rows: Vec<(String, Uuid)> = run!(db, |pool| {
@@ -214,6 +221,7 @@ pub async fn reach(db: &Db, user: Uuid, organisations: &[Uuid]) -> Result<Reach>
                 reach.managed_tables.push(id);
                 reach.tables.push(id);
             }
+            "n" => reach.network_groups.push(id),
             _ => reach.tables.push(id),
         }
     }
@@ -221,6 +229,7 @@ pub async fn reach(db: &Db, user: Uuid, organisations: &[Uuid]) -> Result<Reach>
         &mut reach.groups,
         &mut reach.tables,
         &mut reach.managed_tables,
+        &mut reach.network_groups,
     ] {
         list.sort();
         list.dedup();

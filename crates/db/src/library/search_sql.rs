@@ -70,6 +70,19 @@ fn conditions(db: &Db, s: &Search, scope: &Scope, filters: bool) -> Where {
                 list.join(", ")
             ));
         }
+        if scope.every_network_group {
+            any.push("(d.visibility = 'network_group' AND d.network_group_id IS NOT NULL)".into());
+        } else if !scope.network_groups.is_empty() {
+            let list: Vec<String> = scope
+                .network_groups
+                .iter()
+                .map(|g| w.arg(Arg::Uuid(*g)))
+                .collect();
+            any.push(format!(
+                "(d.visibility = 'network_group' AND d.network_group_id IN ({}))",
+                list.join(", ")
+            ));
+        }
         w.parts.push(format!("({})", any.join(" OR ")));
     }
     if !s.query.is_empty() {

@@ -26,6 +26,8 @@ pub struct Entry {
     pub group: Option<Uuid>,
     /// The territorial table a table's document belongs to.
     pub table: Option<Uuid>,
+    /// The interregional group whose document space holds the document.
+    pub network_group: Option<Uuid>,
     pub year: Option<i32>,
     pub created_at: DateTime<Utc>,
     /// The facets in one text (`k:report l:it y:2020 t:m:governance p:AL …`, see
@@ -224,6 +226,7 @@ impl Catalogue {
                 organisation: e.organisation,
                 group: e.group,
                 table: e.table,
+                network_group: e.network_group,
             },
             year: e.year,
             kind: kind.unwrap_or(empty),
@@ -449,6 +452,7 @@ mod tests {
             organisation: None,
             group: None,
             table: None,
+            network_group: None,
             year,
             created_at: DateTime::from_timestamp(1_700_000_000 + n as i64, 0).unwrap(),
             facets: facets.to_string(),

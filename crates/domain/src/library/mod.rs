@@ -74,15 +74,19 @@ pub enum Visibility {
     /// One territorial table: its secretariat, its representatives with an account, staff and
     /// tutors.
     Table,
+    /// One interregional group's document space: the people of its member administrations
+    /// (coordinators and members), staff and tutors.
+    NetworkGroup,
 }
 
 impl Visibility {
-    pub const ALL: [Visibility; 5] = [
+    pub const ALL: [Visibility; 6] = [
         Visibility::Public,
         Visibility::Programme,
         Visibility::Organisation,
         Visibility::Group,
         Visibility::Table,
+        Visibility::NetworkGroup,
     ];
 
     pub fn code(self) -> &'static str {
@@ -92,6 +96,7 @@ impl Visibility {
             Visibility::Organisation => "organisation",
             Visibility::Group => "group",
             Visibility::Table => "table",
+            Visibility::NetworkGroup => "network_group",
         }
     }
 
@@ -128,15 +133,21 @@ pub struct Scope {
     pub tables: Vec<uuid::Uuid>,
     /// The tables whose documents the person may publish: those they manage.
     pub managed_tables: Vec<uuid::Uuid>,
+    /// Every interregional group's documents (tutors).
+    pub every_network_group: bool,
+    /// The interregional groups whose documents the person sees and may publish: those they
+    /// work in (see `crate::network::groups::works_in`).
+    pub network_groups: Vec<uuid::Uuid>,
 }
 
 /// Who a document belongs to, as far as its visibility is concerned: the organisation, working
-/// group or table its visibility names (the others are ignored).
+/// group, table or interregional group its visibility names (the others are ignored).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Owner {
     pub organisation: Option<uuid::Uuid>,
     pub group: Option<uuid::Uuid>,
     pub table: Option<uuid::Uuid>,
+    pub network_group: Option<uuid::Uuid>,
 }
 
 impl Scope {
@@ -153,6 +164,9 @@ impl Scope {
                 Visibility::Table => owner
                     .table
                     .is_some_and(|t| self.every_table || self.tables.contains(&t)),
+                Visibility::NetworkGroup => owner
+                    .network_group
+                    .is_some_and(|g| self.every_network_group || self.network_groups.contains(&g)),
             }
     }
 }
@@ -175,6 +189,7 @@ pub struct DraftInput {
     pub organisation: String,
     pub group: String,
     pub table: String,
+    pub network_group: String,
     pub themes: Vec<String>,
     pub places: Vec<String>,
 }
@@ -194,6 +209,7 @@ pub struct Draft {
     pub organisation: Option<uuid::Uuid>,
     pub group: Option<uuid::Uuid>,
     pub table: Option<uuid::Uuid>,
+    pub network_group: Option<uuid::Uuid>,
     /// Theme codes: `m:<macro-area code>` or `dac:<5-digit sector code>`.
     pub themes: Vec<String>,
     /// Places as chosen (groups not yet expanded).
@@ -269,12 +285,16 @@ pub fn check(
     let organisation = uuid::Uuid::parse_str(input.organisation.trim()).ok();
     let group = uuid::Uuid::parse_str(input.group.trim()).ok();
     let table = uuid::Uuid::parse_str(input.table.trim()).ok();
+    let network_group = uuid::Uuid::parse_str(input.network_group.trim()).ok();
     match visibility {
         Some(Visibility::Organisation) if organisation.is_none() => {
             errors.add("organisation", "error-library-organisation")
         }
         Some(Visibility::Group) if group.is_none() => errors.add("group", "error-library-group"),
         Some(Visibility::Table) if table.is_none() => errors.add("table", "error-library-table"),
+        Some(Visibility::NetworkGroup) if network_group.is_none() => {
+            errors.add("network_group", "error-library-network-group")
+        }
         _ => {}
     }
     let mut themes: Vec<String> = Vec::new();
@@ -329,6 +349,9 @@ pub fn check(
             .flatten(),
         group: (visibility == Visibility::Group).then_some(group).flatten(),
         table: (visibility == Visibility::Table).then_some(table).flatten(),
+        network_group: (visibility == Visibility::NetworkGroup)
+            .then_some(network_group)
+            .flatten(),
         themes,
         places: chosen,
     })
@@ -428,6 +451,20 @@ mod tests {
         i.table = t.to_string();
         let d = check(&i, 2026, |_| true).unwrap();
         assert_eq!((d.table, d.group, d.organisation), (Some(t), None, None));
+        i.visibility = "network_group".into();
+        assert_eq!(
+            check(&i, 2026, |_| true)
+                .unwrap_err()
+                .for_field("network_group"),
+            Some("error-library-network-group")
+        );
+        let n = Uuid::now_v7();
+        i.network_group = n.to_string();
+        let d = check(&i, 2026, |_| true).unwrap();
+        assert_eq!(
+            (d.network_group, d.table, d.group, d.organisation),
+            (Some(n), None, None, None)
+        );
     }
 
     #[test]
@@ -449,6 +486,7 @@ mod tests {
             organisation,
             group,
             table,
+            network_group: None,
         };
         let none = Owner::default();
         assert!(guest.sees(Visibility::Public, none));
@@ -488,6 +526,33 @@ mod tests {
         assert!(!member.sees(Visibility::Table, doc));
         assert!(!guest.sees(Visibility::Table, doc));
         assert!(!tutor.sees(Visibility::Table, none));
+        // An interregional group's documents: the people who work in it, tutors and staff.
+        let network_group = Uuid::now_v7();
+        let shared = Owner {
+            organisation: Some(org),
+            group: Some(group),
+            table: Some(table),
+            network_group: Some(network_group),
+        };
+        let in_group = Scope {
+            signed_in: true,
+            network_groups: vec![network_group],
+            ..Default::default()
+        };
+        let network_tutor = Scope {
+            signed_in: true,
+            every_network_group: true,
+            ..Default::default()
+        };
+        assert!(in_group.sees(Visibility::NetworkGroup, shared));
+        assert!(network_tutor.sees(Visibility::NetworkGroup, shared));
+        assert!(staff.sees(Visibility::NetworkGroup, shared));
+        assert!(!member.sees(Visibility::NetworkGroup, shared));
+        assert!(!representative.sees(Visibility::NetworkGroup, shared));
+        assert!(!tutor.sees(Visibility::NetworkGroup, shared));
+        assert!(!guest.sees(Visibility::NetworkGroup, shared));
+        assert!(!in_group.sees(Visibility::NetworkGroup, none));
+        assert!(!in_group.sees(Visibility::Table, shared));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! visibility, publicly too, for any organisation or working group; everyone else signed in
 //! (coordinators, members, any other role of an organisation) publishes for the programme, for
 //! one of their organisations or for one of their organisations' working groups, never publicly;
-//! the secretariat of a territorial table (whoever manages it) publishes for that table.
+//! the secretariat of a territorial table (whoever manages it) publishes for that table; the
+//! people who work in an interregional group publish in its document space.
 //! The publisher is described by their `Scope`, as the library builds it for reading.
 
 use super::{Owner, Scope, Visibility};
@@ -29,6 +30,7 @@ pub fn visibilities(publisher: &Scope) -> Vec<Visibility> {
                 || match v {
                     Visibility::Public => false,
                     Visibility::Table => !publisher.managed_tables.is_empty(),
+                    Visibility::NetworkGroup => !publisher.network_groups.is_empty(),
                     _ => true,
                 }
         })
@@ -52,6 +54,12 @@ pub fn may_publish_for_table(publisher: &Scope, table: Uuid) -> bool {
     publishes_anywhere(publisher) || publisher.managed_tables.contains(&table)
 }
 
+/// Whether the person may publish for this interregional group: staff any, others those they
+/// work in.
+pub fn may_publish_for_network_group(publisher: &Scope, group: Uuid) -> bool {
+    publishes_anywhere(publisher) || publisher.network_groups.contains(&group)
+}
+
 /// Why the person may not publish a document with this visibility, for this organisation or
 /// group (the one the visibility names; the other is ignored); `None` when they may. Whether a
 /// chosen organisation or group exists is for the caller to check.
@@ -67,7 +75,7 @@ pub fn refusal(
         Owner {
             organisation,
             group,
-            table: None,
+            ..Owner::default()
         },
     )
 }
@@ -78,6 +86,7 @@ pub fn refusal_for(publisher: &Scope, visibility: Visibility, owner: Owner) -> O
         organisation,
         group,
         table,
+        network_group,
     } = owner;
     if publishes_anywhere(publisher) {
         return None;
@@ -95,6 +104,11 @@ pub fn refusal_for(publisher: &Scope, visibility: Visibility, owner: Owner) -> O
         }
         Visibility::Table if !table.is_some_and(|t| may_publish_for_table(publisher, t)) => {
             refused("table", "error-library-table")
+        }
+        Visibility::NetworkGroup
+            if !network_group.is_some_and(|g| may_publish_for_network_group(publisher, g)) =>
+        {
+            refused("network_group", "error-library-network-group")
         }
         _ => None,
     }
@@ -275,6 +289,39 @@ mod tests {
         assert!(!may_publish_for_table(&representative, table));
         assert!(may_publish_for_table(&p.staff, other));
         assert!(refusal_for(&p.staff, Visibility::Table, owner(Some(other))).is_none());
+    }
+
+    #[test]
+    fn the_people_of_an_interregional_group_publish_in_its_space_only() {
+        let p = people();
+        let group = Uuid::now_v7();
+        let other = Uuid::now_v7();
+        let owner = |network_group| Owner {
+            network_group,
+            ..Owner::default()
+        };
+        let in_group = Scope {
+            network_groups: vec![group],
+            ..p.member.clone()
+        };
+        assert!(visibilities(&in_group).contains(&Visibility::NetworkGroup));
+        assert!(refusal_for(&in_group, Visibility::NetworkGroup, owner(Some(group))).is_none());
+        for g in [Some(other), None] {
+            assert_eq!(
+                key(refusal_for(&in_group, Visibility::NetworkGroup, owner(g))),
+                Some(("network_group", "error-library-network-group"))
+            );
+        }
+        // Someone of no group is not offered the choice; a tutor sees every group's documents
+        // but publishes in none.
+        assert!(!visibilities(&p.member).contains(&Visibility::NetworkGroup));
+        let tutor = Scope {
+            every_network_group: true,
+            ..p.member.clone()
+        };
+        assert!(!may_publish_for_network_group(&tutor, group));
+        assert!(may_publish_for_network_group(&p.staff, other));
+        assert!(refusal_for(&p.staff, Visibility::NetworkGroup, owner(Some(other))).is_none());
     }
 
     #[test]

@@ -212,12 +212,12 @@ fn ids(e: &mut Errors, field: &'static str, texts: &[String]) -> Vec<Uuid> {
 }
 
 /// Whether an initiative in `state` must keep naming the call it answers: it was submitted to it
-/// (a move to `Submitted` needs the call, see `transition`), so an edit may change the call's
-/// name but not leave it out.
+/// (a move to `Submitted` needs the call, see `transition`, and every later state, closed
+/// included, comes after it), so an edit may change the call's name but not leave it out.
 pub const fn keeps_call(state: State) -> bool {
     matches!(
         state,
-        State::Submitted | State::Funded | State::NotFunded | State::Running
+        State::Submitted | State::Funded | State::NotFunded | State::Running | State::Closed
     )
 }
 
@@ -272,9 +272,23 @@ mod tests {
                 State::Submitted,
                 State::Funded,
                 State::NotFunded,
-                State::Running
+                State::Running,
+                State::Closed
             ]
         );
+        // Every state a move reaches from Submitted onwards keeps the call.
+        let facts = Facts {
+            since: None,
+            has_call: true,
+        };
+        let today = d(2026, 12, 6);
+        for from in State::ALL.into_iter().filter(|s| keeps_call(*s)) {
+            for to in State::ALL {
+                if transition(from, to, today, "", facts, today).is_ok() {
+                    assert!(keeps_call(to), "{from:?} -> {to:?}");
+                }
+            }
+        }
     }
 
     #[test]

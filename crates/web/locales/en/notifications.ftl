@@ -6,7 +6,7 @@ notifications-unread-count = { $count ->
 }
 notifications-preferences-title = Notification preferences
 notifications-preferences-link = Choose how you receive notifications
-notifications-preferences-intro = For each kind of notification choose an email at once, a daily digest, a weekly digest or no email. Notifications always stay in your list of notifications.
+notifications-preferences-intro = For each kind of notification, choose whether to get an email at once, a daily digest, a weekly digest or no email. The discussions' notifications stay in your notification list anyway; invitations and convocations stay in the labs calendar and on the table's page.
 notifications-preferences-saved = Preferences saved.
 notifications-default = default
 notifications-digest-times = The daily digest goes out every morning at 8:00 (Rome time), the weekly one on Monday at 8:00.

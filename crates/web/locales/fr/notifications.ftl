@@ -6,7 +6,7 @@ notifications-unread-count = { $count ->
 }
 notifications-preferences-title = Préférences de notification
 notifications-preferences-link = Choisir comment recevoir les notifications
-notifications-preferences-intro = Pour chaque type de notification, choisissez un courriel immédiat, un récapitulatif quotidien, un récapitulatif hebdomadaire ou aucun courriel. Les notifications restent toujours dans votre liste de notifications.
+notifications-preferences-intro = Pour chaque type de notification, choisissez de recevoir un e-mail tout de suite, un résumé quotidien, un résumé hebdomadaire ou aucun e-mail. Les notifications des discussions restent de toute façon dans la liste des notifications ; les invitations et convocations restent dans le calendrier des laboratoires et sur la page de la table.
 notifications-preferences-saved = Préférences enregistrées.
 notifications-default = par défaut
 notifications-digest-times = Le récapitulatif quotidien part chaque matin à 8 h 00 (heure de Rome), l'hebdomadaire le lundi à 8 h 00.

@@ -6,7 +6,7 @@ notifications-unread-count = { $count ->
 }
 notifications-preferences-title = Preferenze delle notifiche
 notifications-preferences-link = Scegli come ricevere le notifiche
-notifications-preferences-intro = Per ogni tipo di notifica scegli se ricevere un'email subito, un riepilogo giornaliero, un riepilogo settimanale o nessuna email. Le notifiche restano comunque nell'elenco delle notifiche.
+notifications-preferences-intro = Per ogni tipo di notifica scegli se ricevere un'email subito, un riepilogo giornaliero, un riepilogo settimanale o nessuna email. Le notifiche delle discussioni restano comunque nell'elenco delle notifiche; inviti e convocazioni restano nel calendario dei laboratori e nella pagina del tavolo.
 notifications-preferences-saved = Preferenze salvate.
 notifications-default = predefinito
 notifications-digest-times = Il riepilogo giornaliero parte ogni mattina alle 8:00 (ora di Roma), quello settimanale il lunedì alle 8:00.

@@ -500,6 +500,8 @@ async fn tell_participants(
         recipients.push((p, locale));
     }
     let given = |text: &str| if text.is_empty() { "no" } else { "yes" };
+    // Every email is written (each as its recipient prefers) before any is queued.
+    let mut letters = Vec::with_capacity(recipients.len());
     for (p, locale) in recipients {
         let when = format!(
             "{} {}–{}",
@@ -531,8 +533,11 @@ async fn tell_participants(
         if let Some(payload) =
             lab_email(state, p.user_id, locale, &p.email, &subject, &body).await?
         {
-            db::jobs::enqueue(&state.db, crate::mail::KIND, Some(&p.email), &payload).await?;
+            letters.push((p.email, payload));
         }
+    }
+    for (to, payload) in letters {
+        db::jobs::enqueue(&state.db, crate::mail::KIND, Some(&to), &payload).await?;
     }
     Ok(())
 }

@@ -172,6 +172,18 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
     } else {
         Vec::new()
     };
+    // The interregional groups the person may publish in: those they work in (staff: every one).
+    let network_groups: Vec<Value> = if publisher.everything || !publisher.network_groups.is_empty()
+    {
+        db::network::groups(&state.db)
+            .await?
+            .into_iter()
+            .filter(|g| publish::may_publish_for_network_group(&publisher, g.id))
+            .map(|g| context! { id => g.id, name => g.name })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let modules: Vec<Value> = structure
         .modules
         .iter()
@@ -219,11 +231,12 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
                 language => page.input.language, year => page.input.year, source => page.input.source,
                 licence => page.input.licence, url => page.input.url, visibility => page.input.visibility,
                 organisation => page.input.organisation, group => page.input.group,
-                table => page.input.table,
+                table => page.input.table, network_group => page.input.network_group,
                 module => page.links.0, session => page.links.1,
             },
             errors => field_errors(state, viewer, page.errors),
-            kinds, doc_languages => languages, visibilities, organisations, groups, tables, modules,
+            kinds, doc_languages => languages, visibilities, organisations, groups, tables,
+            network_groups, modules,
             macro_areas => chosen(&names.macro_area_list()),
             sectors => chosen(&names.sector_list()),
             group_places, wb => area_countries(places::Area::WesternBalkans),
@@ -255,12 +268,14 @@ async fn form_page(state: &AppState, viewer: &Viewer, page: FormPage<'_>) -> App
     }
 }
 
-/// What the upload form may be opened with: a territorial table whose document it adds (the
-/// table page links here).
+/// What the upload form may be opened with: a territorial table or an interregional group whose
+/// document it adds (their pages link here).
 #[derive(serde::Deserialize, Default)]
 pub(super) struct NewQuery {
     #[serde(default)]
     table: String,
+    #[serde(default)]
+    network_group: String,
 }
 
 pub(super) async fn new_form(
@@ -278,6 +293,13 @@ pub(super) async fn new_form(
         if publish::may_publish_for_table(&scope(&state, &viewer).await?, table) {
             input.visibility = "table".into();
             input.table = table.to_string();
+        }
+    }
+    // Opened from a group the person works in: the document goes in the group's space.
+    if let Ok(group) = Uuid::parse_str(q.network_group.trim()) {
+        if publish::may_publish_for_network_group(&scope(&state, &viewer).await?, group) {
+            input.visibility = "network_group".into();
+            input.network_group = group.to_string();
         }
     }
     form_page(
@@ -364,6 +386,7 @@ async fn read_form(
             "organisation" => i.organisation = value,
             "group" => i.group = value,
             "table" => i.table = value,
+            "network_group" => i.network_group = value,
             "themes" | "sectors" if i.themes.len() < 200 => i.themes.push(value),
             "places" if i.places.len() < 200 => i.places.push(value),
             "module" => s.module = value,
@@ -405,13 +428,22 @@ async fn check(
             organisation: draft.organisation,
             group: draft.group,
             table: draft.table,
+            network_group: draft.network_group,
         },
     ) {
         errors.add(r.field, r.message);
     } else if is_staff(viewer) {
-        // Staff may choose any organisation, group or table, so it is looked up; everyone
-        // else's are their own.
-        if let Some(t) = draft.table {
+        // Staff may choose any organisation, group, table or interregional group, so it is
+        // looked up; everyone else's are their own.
+        if let Some(g) = draft.network_group {
+            match db::network::group(&state.db, g).await {
+                Ok(_) => {}
+                Err(db::DbError::NotFound) => {
+                    errors.add("network_group", "error-library-network-group")
+                }
+                Err(e) => return Err(e.into()),
+            }
+        } else if let Some(t) = draft.table {
             match db::tables::get(&state.db, t).await {
                 Ok(_) => {}
                 Err(db::DbError::NotFound) => errors.add("table", "error-library-table"),
@@ -631,6 +663,10 @@ fn input_of(doc: &Document) -> DraftInput {
             .unwrap_or_default(),
         group: doc.cohort_id.map(|g| g.to_string()).unwrap_or_default(),
         table: doc.table_id.map(|t| t.to_string()).unwrap_or_default(),
+        network_group: doc
+            .network_group_id
+            .map(|g| g.to_string())
+            .unwrap_or_default(),
         themes: doc.themes.clone(),
         places: doc
             .places

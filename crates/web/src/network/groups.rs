@@ -188,6 +188,27 @@ async fn page(
     };
     let labs = crate::shared::sessions::listed(state, viewer, &filter).await?;
     let may_schedule = viewer.may("labs.session_new", None);
+    // The group's document space: the library's documents scoped to the group, as far as the
+    // viewer's library scope sees them (the group's people, tutors and staff).
+    let scope = crate::shared::library::scope(state, viewer).await?;
+    let documents: Vec<Value> = db::library::of_network_group(&state.db, id)
+        .await?
+        .into_iter()
+        .filter(|d| scope.sees(d.visibility(), d.owner()))
+        .map(|d| {
+            let added = d
+                .created_at
+                .with_timezone(&domain::locale::TIME_ZONE)
+                .date_naive();
+            context! {
+                id => d.id, title => d.title, kind => d.kind, year => d.year,
+                added => viewer.locale.date(added),
+            }
+        })
+        .collect();
+    let may_add_document = domain::library::publish::may_publish_for_network_group(&scope, id);
+    let sees_documents =
+        scope.everything || scope.every_network_group || scope.network_groups.contains(&id);
     let administrations: Vec<Value> = db::network::administrations(&state.db)
         .await?
         .into_iter()
@@ -226,6 +247,7 @@ async fn page(
             }).collect::<Vec<_>>(),
             timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
             pooled, poolable, administrations, manages, works_in, labs, may_schedule,
+            documents, may_add_document, sees_documents,
             sees_pooled => works_in || v.everything,
             failed, typed,
             errors => field_errors(state, viewer, errors),

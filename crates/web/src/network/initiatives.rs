@@ -301,7 +301,7 @@ pub(super) async fn update(
     let mut draft = match checked(&state, &viewer, &members, &input).await? {
         Ok(d) if life::keeps_call(i.state) && d.call_name.is_empty() => {
             let mut e = Errors::default();
-            e.add("call_name", "error-network-initiative-call");
+            e.add("call_name", "error-network-initiative-keep-call");
             let editing = Some((id, version, i.title.as_str()));
             return form_page(&state, &viewer, group, &members, &input, &e, editing).await;
         }
@@ -311,12 +311,13 @@ pub(super) async fn update(
             return form_page(&state, &viewer, group, &members, &input, &e, editing).await;
         }
     };
-    // Products linked by people who may read them and this viewer may not stay linked: the form
-    // neither shows nor sends them.
+    // Linked products the form does not offer stay linked: those this viewer may not read, and
+    // those of an administration that has since left the group. The form neither shows nor
+    // sends them.
+    let offered = readable_products(&state, &viewer, &members).await?;
     for p in db::network::initiative_products(&state.db, &[id]).await? {
-        if !viewer.may("products.show", Some(p.organisation_id))
-            && !draft.products.contains(&p.product_id)
-        {
+        let shown = offered.iter().any(|o| o.id == p.product_id);
+        if !shown && !draft.products.contains(&p.product_id) {
             draft.products.push(p.product_id);
         }
     }

@@ -28,8 +28,9 @@ pub(crate) fn is_staff(viewer: &Viewer) -> bool {
         .is_some_and(|p| p.has_global(Role::Staff) || p.has_global(Role::Admin))
 }
 
-/// Whether the viewer tutors an administration: tutors see every territorial table, and so its
-/// documents (`domain::tables::access`).
+/// Whether the viewer tutors an administration: tutors see every territorial table and every
+/// interregional group, and so their documents (`domain::tables::access`,
+/// `domain::network::Viewer`).
 fn is_tutor(viewer: &Viewer) -> bool {
     viewer.principal.as_ref().is_some_and(|p| {
         p.grants
@@ -38,8 +39,8 @@ fn is_tutor(viewer: &Viewer) -> bool {
     })
 }
 
-/// What the viewer may see of the library: one query reads their working groups and the
-/// territorial tables they see and manage.
+/// What the viewer may see of the library: one query reads their working groups, the
+/// territorial tables they see and manage and the interregional groups they work in.
 pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db::DbError> {
     let Some(p) = viewer.principal.as_ref() else {
         return Ok(Scope::default());
@@ -60,6 +61,8 @@ pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db
         every_table: is_tutor(viewer),
         tables: reach.tables,
         managed_tables: reach.managed_tables,
+        every_network_group: is_tutor(viewer),
+        network_groups: reach.network_groups,
     })
 }
 

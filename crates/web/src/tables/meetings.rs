@@ -356,13 +356,22 @@ async fn letters(
     news: News<'_>,
     told: Vec<(Notified, bool)>,
 ) -> AppResult<Vec<Outgoing>> {
+    // Each recipient's account: the one recorded with the representative, or an active account
+    // of the same address opened since (whose language and preferences then apply).
     let mut recipients = Vec::with_capacity(told.len());
     for (r, former) in told {
-        let locale = match r.user_id {
+        let account = match r.user_id {
+            Some(user) => Some(user),
+            None => db::accounts::credentials(&state.db, &r.email.trim().to_lowercase())
+                .await?
+                .filter(|c| c.active)
+                .map(|c| c.id),
+        };
+        let locale = match account {
             Some(user) => crate::mail::locale_of(&state.db, user).await?,
             None => Locale::default(),
         };
-        recipients.push((r, former, locale));
+        recipients.push((r, former, locale, account));
     }
     let organizer = match viewer.someone.as_ref() {
         Some(s) => ical::Person {
@@ -413,7 +422,7 @@ async fn letters(
     let given = |text: &str| if text.is_empty() { "no" } else { "yes" };
     let now = state.db.now();
     let mut out = Vec::with_capacity(recipients.len());
-    for (r, former, locale) in recipients {
+    for (r, former, locale, account) in recipients {
         let (method, status, subject_key, kind) = plan(former);
         let agenda: String = draft
             .agenda
@@ -446,7 +455,7 @@ async fn letters(
         let body = state.i18n.message(locale, "mail-meeting-body", &args);
         // Someone with an account is written to as they prefer (a representative without one
         // has no preferences: the table's convocations are the reason they are on its list).
-        let signed = match r.user_id {
+        let signed = match account {
             Some(user) => {
                 let base = &state.config.base_url;
                 let kind = domain::notifications::Kind::Convocation;
