@@ -183,6 +183,13 @@ async fn a_groups_documents_are_seen_by_its_people_only() {
         };
         web::jobs::run_due(app.db(), &runners).await;
 
+        // Its page says who sees it, in the reader's language.
+        let page = member.get(&format!("/library/documents/{doc}")).await;
+        assert!(
+            page.body
+                .contains("Un gruppo interregionale (le amministrazioni del gruppo)"),
+            "{name}"
+        );
         for (who, c) in [
             ("member", &mut member),
             ("coordinator", &mut coordinator),

@@ -126,6 +126,15 @@ const NOT_MUTATED: &[(&str, &str)] = &[
         "no fields; its item id is in the path",
     ),
     ("notifications.read", "no fields"),
+    ("news.delete", "no fields"),
+    (
+        "news.event_update",
+        "the fields and checks of news.event_create, mutated there; a stale version: tests/news.rs",
+    ),
+    (
+        "news.event_delete",
+        "only the version the page was read at (a stale or missing one: tests/news.rs)",
+    ),
     (
         "network.relation_update",
         "the fields and checks of network.relation_create, mutated there; a stale version: tests/network.rs",

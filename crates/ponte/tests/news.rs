@@ -326,3 +326,168 @@ async fn bad_news_and_events_are_refused_and_nothing_is_stored() {
         assert_eq!(footprint(&app).await, before, "{name}");
     }
 }
+
+fn pairs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    f.iter().map(|(k, x)| (*k, x.as_str())).collect()
+}
+
+const ICAL_SEQUENCE: &str = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+for e in cal.walk("VEVENT"):
+    print(str(e.get("summary")), e.decoded("dtstart").isoformat(), int(e.get("sequence", 0)), sep="\t")
+"#;
+
+#[tokio::test]
+async fn staff_edit_and_remove_events_and_withdraw_news() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let mut staff = app.signed_in(STAFF).await;
+        let mut member = app.signed_in(MEMBER).await;
+        let r = staff
+            .post(
+                "/events",
+                &[
+                    ("title", "Seminario sui partenariati"),
+                    ("date", "2030-06-10"),
+                    ("start", "10:00"),
+                    ("end", "12:00"),
+                    ("place", "Bari"),
+                    ("description", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let e = db::news::events_from(app.db(), app.db().now(), 500)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|e| e.title == "Seminario sui partenariati")
+            .unwrap();
+        let edit = format!("/events/{}/edit", e.id);
+        // The events page offers staff the edit form, which starts from the event in Rome's time.
+        assert!(staff.get("/events").await.body.contains(&edit), "{name}");
+        assert!(!member.get("/events").await.body.contains(&edit), "{name}");
+        assert_eq!(member.get(&edit).await.status, StatusCode::FORBIDDEN);
+        let form = staff.get(&edit).await;
+        assert_eq!(form.status, StatusCode::OK, "{name}");
+        for value in ["value=\"2030-06-10\"", "value=\"10:00\"", "value=\"12:00\""] {
+            assert!(form.body.contains(value), "{name}: {value}");
+        }
+        let v = e.version.to_string();
+        let fields = |title: &'static str, start: &'static str, end: &'static str, v: &str| {
+            vec![
+                ("version", v.to_string()),
+                ("title", title.to_string()),
+                ("date", "2030-06-10".to_string()),
+                ("start", start.to_string()),
+                ("end", end.to_string()),
+                ("place", "Bari, Fiera del Levante".to_string()),
+                ("description", String::new()),
+            ]
+        };
+        let path = format!("/events/{}", e.id);
+
+        // Bad input (ending before it starts) and a member's attempt change nothing.
+        let before = footprint(&app).await;
+        let bad = fields("Seminario sui partenariati", "12:00", "10:00", &v);
+        let r = staff.post(&path, &pairs(&bad)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(r.body.contains("id=\"e-end\""), "{name}: {}", r.body);
+        let theirs = fields("Seminario del membro", "10:00", "12:00", &v);
+        let r = member.post(&path, &pairs(&theirs)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}");
+        let r = member
+            .post(&format!("{path}/delete"), &[("version", v.as_str())])
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+
+        // A good edit: the calendar offers the event at its new time, at the next SEQUENCE.
+        let good = fields("Seminario sui partenariati", "15:00", "17:30", &v);
+        let r = staff.post(&path, &pairs(&good)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let ics = app.client().get("/events.ics").await;
+        let read = read_with_python(ICAL_SEQUENCE, &ics.bytes);
+        assert!(
+            read.contains("Seminario sui partenariati\t2030-06-10T13:00:00+00:00\t1"),
+            "{name}: {read}"
+        );
+        // A second save, or a removal, at the version read first is refused, and what is
+        // saved stays.
+        let before = footprint(&app).await;
+        let stale = fields("Un altro titolo", "09:00", "11:00", &v);
+        let r = staff.post(&path, &pairs(&stale)).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        assert!(r.body.contains("Un altro titolo"), "{name}: what was typed");
+        let r = staff
+            .post(&format!("{path}/delete"), &[("version", v.as_str())])
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
+        let r = staff
+            .post(&format!("{path}/delete"), &[("version", "x")])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}");
+        assert_eq!(footprint(&app).await, before, "{name}");
+        // Removed at the current version: gone from the page and the calendar.
+        let now = db::news::event(app.db(), e.id).await.unwrap().unwrap();
+        let r = staff
+            .post(
+                &format!("{path}/delete"),
+                &[("version", now.version.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        assert!(db::news::event(app.db(), e.id).await.unwrap().is_none());
+        let ics = app.client().get("/events.ics").await;
+        let read = read_with_python(ICAL_SEQUENCE, &ics.bytes);
+        assert!(!read.contains("Seminario sui partenariati"), "{name}");
+        assert_eq!(staff.get(&edit).await.status, StatusCode::NOT_FOUND);
+
+        // A news item with an image is withdrawn: its page, image and feed entry are gone, and
+        // only staff may withdraw.
+        let (ct, body) = multipart(&[
+            ("title_it", None, "Notizia da ritirare".as_bytes()),
+            ("body_it", None, "Testo.".as_bytes()),
+            ("image_alt", None, "Un pixel".as_bytes()),
+            ("image", Some("pixel.png"), PNG),
+        ]);
+        let r = staff.send(Method::POST, "/news", Some(&ct), body).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let item = r.location().to_string();
+        let page = staff.get(&item).await;
+        assert!(page.body.contains(&format!("{item}/delete")), "{name}");
+        assert!(
+            !member
+                .get(&item)
+                .await
+                .body
+                .contains(&format!("{item}/delete")),
+            "{name}"
+        );
+        let r = member.post(&format!("{item}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{name}");
+        assert_eq!(
+            app.client().get(&format!("{item}/image")).await.status,
+            StatusCode::OK
+        );
+        let r = staff.post(&format!("{item}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let mut guest = app.client();
+        assert_eq!(guest.get(&item).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            guest.get(&format!("{item}/image")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert!(
+            !guest
+                .get("/news.atom")
+                .await
+                .body
+                .contains("Notizia da ritirare"),
+            "{name}"
+        );
+        let r = staff.post(&format!("{item}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}: withdrawn already");
+    }
+}

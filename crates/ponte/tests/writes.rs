@@ -2339,6 +2339,58 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .await
             })
         }),
+        case("news::update_event", |w| {
+            boxed(async move {
+                let at = w.db.now() + Duration::days(10);
+                let mut draft = domain::news::EventDraft {
+                    title: w.unique("Evento da cambiare"),
+                    description: String::new(),
+                    place: "Napoli".into(),
+                    url: String::new(),
+                    starts_at: at,
+                    ends_at: at + Duration::hours(2),
+                };
+                let id = db::news::create_event(&w.db, w.staff, &draft)
+                    .await
+                    .expect("an event");
+                draft.place = "Salerno".into();
+                w.write(db::news::update_event(&w.db, id, 1, &draft, w.staff))
+                    .await
+            })
+        }),
+        case("news::delete_event", |w| {
+            boxed(async move {
+                let at = w.db.now() + Duration::days(10);
+                let draft = domain::news::EventDraft {
+                    title: w.unique("Evento da togliere"),
+                    description: String::new(),
+                    place: "Napoli".into(),
+                    url: String::new(),
+                    starts_at: at,
+                    ends_at: at + Duration::hours(2),
+                };
+                let id = db::news::create_event(&w.db, w.staff, &draft)
+                    .await
+                    .expect("an event");
+                w.write(db::news::delete_event(&w.db, id, 1, w.staff)).await
+            })
+        }),
+        case("news::delete_news", |w| {
+            boxed(async move {
+                let draft = domain::news::NewsDraft {
+                    texts: vec![domain::news::Text {
+                        language: domain::locale::Locale::It,
+                        title: w.unique("Notizia da ritirare"),
+                        body: "Testo.".into(),
+                    }],
+                    image_alt: None,
+                };
+                let id = db::news::create_news(&w.db, w.staff, &draft, None)
+                    .await
+                    .expect("a news item");
+                w.write(db::news::delete_news(&w.db, id, w.staff)).await
+            })
+        }),
         // The community's discussions.
         case("community::create_thread", |w| {
             boxed(async move {

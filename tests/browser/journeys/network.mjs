@@ -2,12 +2,14 @@
 // records a relation with a new partner in Tunisia through the real form (a period that ends
 // before it starts is refused first, beside the field), sees it in the list; forms a group with
 // an administration of another region (one of the same region only is refused) and pools the
-// relation into it; proposes a joint initiative and moves it forward (a move back without its
-// reason is refused); then looks for partners through matchmaking, whose results give their
-// reasons and narrow with the country and region filters. Every page reached is checked with axe
-// (and the phone width, and kept for the HTML checker), the key ones in Italian, English and
-// French. The journey creates what it checks, with names of its own, so it depends neither on
-// the other journeys nor on the time of day.
+// relation into it; adds a link to the group's document space in the library, which the group
+// lists and someone of an administration outside the group neither opens nor finds; proposes a
+// joint initiative and moves it forward (a move back without its reason is refused); then looks
+// for partners through matchmaking, whose results give their reasons and narrow with the country
+// and region filters. Every page reached is checked with axe (and the phone width, and kept for
+// the HTML checker), the key ones in Italian, English and French. The journey creates what it
+// checks, with names of its own, so it depends neither on the other journeys nor on the time of
+// day.
 
 export async function journey(t) {
   const { base, check, axe, inLanguages, signIn } = t;
@@ -25,6 +27,7 @@ export async function journey(t) {
   const partnerName = `Municipalité de Monastir ${token}`;
   const groupName = `Rete del Canale ${token}`;
   const initiativeTitle = `Filiere olivicole condivise ${token}`;
+  const documentTitle = `Disciplinare olivicolo comune ${token}`;
 
   await signIn(page, 'coordinatore@ponte.example');
   check(!path().startsWith('/sign-in'), 'network journey: the coordinator is signed in');
@@ -74,7 +77,7 @@ export async function journey(t) {
   await inLanguages(page, `/network/relations?organisation=${salerno}`, 'network journey: relations of the administration');
 
   // 2. An interregional group.
-  console.log('  2. A group: refused with one region only, then formed with two regions, the relation pooled into it');
+  console.log('  2. A group: refused with one region only, then formed with two regions, the relation pooled into it, a document added to its space');
   await inLanguages(page, '/network/groups/new', 'network journey: new group form');
   await page.goto(`${base}/network/groups/new`);
   await page.fill('#f-name', groupName);
@@ -109,7 +112,50 @@ export async function journey(t) {
     await submit('#pool-form button[type=submit]');
     check(await page.isVisible(`#pooled a[href="${relationPath}"]`), 'the pooled relation is listed in the group');
   }
+  // The group's document space: the coordinator adds a link to it through the library's form,
+  // opened from the group page with the group already chosen; the group lists it.
+  const groupId = groupPath.split('/').pop();
+  const addDocument = '#documents a[href*="/library/documents/new?network_group="]';
+  check(await page.isVisible(addDocument), 'the group page offers to add a document to the group');
+  if (await page.isVisible(addDocument)) await submit(addDocument);
+  else await page.goto(`${base}/library/documents/new?network_group=${groupId}`);
+  check(path() === '/library/documents/new' && new URL(page.url()).searchParams.get('network_group') === groupId, `the link opens the upload form for the group (${page.url().replace(base, '')})`);
+  check((await page.inputValue('#f-visibility').catch(() => null)) === 'network_group', 'the upload form opened from the group is visible to the group');
+  check((await page.inputValue('#f-network_group').catch(() => null)) === groupId
+    && (await page.$eval('#f-network_group', (s) => s.options[s.selectedIndex].text).catch(() => '')) === groupName, 'the upload form has the group chosen');
+  const visibilityLabel = await page.$eval('#f-visibility', (s) => s.options[s.selectedIndex].text.replace(/\s+/g, ' ').trim()).catch(() => '');
+  await axe(page, 'network journey: document form for the group');
+  await page.fill('#f-url', `https://rete-del-canale.example/disciplinare-${token.toLowerCase()}`);
+  await page.fill('#f-title', documentTitle);
+  await page.fill('#f-summary', 'Bozza del disciplinare comune da discutere con i frantoi di Monastir.');
+  await page.selectOption('#f-kind', 'minutes');
+  await page.selectOption('#f-language', 'it');
+  const added = await submit('main form button[type=submit]');
+  const documentPath = path();
+  check(added === 200 && /^\/library\/documents\/[0-9a-f-]{36}$/.test(documentPath), `the document is added and shown (${documentPath}, status ${added})`);
+  check((await text('main h1')) === documentTitle, 'the document page shows its title');
+  check(await page.isVisible(`main a[href="https://rete-del-canale.example/disciplinare-${token.toLowerCase()}"]`), 'the document page opens its link');
+  check(visibilityLabel.length > 0 && (await text('main dl')).includes(visibilityLabel), `the document page says who sees it as the form did (${visibilityLabel})`);
+  await page.goto(`${base}/library?q=${token}`);
+  check(await page.isVisible(`main ol.results a[href="${documentPath}"]`), 'the coordinator finds the group\'s document in the library by a word of its title');
+  await page.goto(base + groupPath);
+  check(await page.isVisible(`#documents a[href="${documentPath}"]`) && (await text(`#documents a[href="${documentPath}"]`)) === documentTitle, 'the group page lists its document');
   await inLanguages(page, groupPath, 'network journey: new group');
+  check(await page.isVisible(`#documents a[href="${documentPath}"]`), 'the group page lists its document in French too');
+  // Someone whose administration is not in the group (Caserta: the refused group had it, the
+  // formed one has not) neither opens the document nor finds it, nor sees it on the group page.
+  const outsider = t.track(await (await t.browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } })).newPage());
+  await signIn(outsider, 'r.caruso@provincia.caserta.example');
+  check(!new URL(outsider.url()).pathname.startsWith('/sign-in'), 'network journey: someone of another administration is signed in');
+  const hidden = await outsider.goto(base + documentPath);
+  check(hidden.status() === 404, `the group's document is not found by someone outside the group (status ${hidden.status()})`);
+  const searched = await outsider.goto(`${base}/library?q=${token}`);
+  check(searched.status() === 200 && await outsider.isVisible('main #results-title'), `the library answers the outsider's search (status ${searched.status()})`);
+  check(await outsider.locator(`main a[href="${documentPath}"]`).count() === 0, 'the outsider does not find the group\'s document in the library');
+  const outsideGroup = await outsider.goto(base + groupPath);
+  check(outsideGroup.status() === 200 && (await outsider.textContent('main h1')).trim() === groupName, `the outsider sees the group page (status ${outsideGroup.status()})`);
+  check(await outsider.locator(`a[href="${documentPath}"]`).count() === 0 && await outsider.locator(addDocument).count() === 0, 'the group page neither lists the document nor offers to add one to the outsider');
+  await outsider.context().close();
   await page.goto(`${base}/network/groups`);
   check(await page.isVisible(`main a[href="${groupPath}"]`), 'the groups list links the new group');
   await axe(page, 'network journey: groups list');

@@ -249,3 +249,150 @@ pub async fn events_from(db: &Db, from: DateTime<Utc>, limit: i64) -> Result<Vec
         )
         .collect())
 }
+
+/// One event, or `None`.
+pub async fn event(db: &Db, id: Uuid) -> Result<Option<Event>> {
+    type Row = (
+        Uuid,
+        String,
+        String,
+        String,
+        String,
+        DateTime<Utc>,
+        DateTime<Utc>,
+        i64,
+    );
+    let row: Option<Row> = run!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, title, description, place, url, starts_at, ends_at, version FROM events
+             WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+    });
+    Ok(row.map(
+        |(id, title, description, place, url, starts_at, ends_at, version)| Event {
+            id,
+            title,
+            description,
+            place,
+            url,
+            starts_at,
+            ends_at,
+            version,
+        },
+    ))
+}
+
+/// Changes event `id` if it is still at `version` (`Conflict` otherwise; `NotFound` when it is
+/// gone). The calendar then offers it at the next SEQUENCE.
+pub async fn update_event(
+    db: &Db,
+    id: Uuid,
+    version: i64,
+    draft: &EventDraft,
+    actor: Uuid,
+) -> Result<()> {
+    let before = event(db, id).await?.ok_or(crate::DbError::NotFound)?;
+    let change = Change {
+        actor: Some(actor),
+        action: "news.event_update",
+        entity: "event",
+        entity_id: id.to_string(),
+        before: Some(json!(before)),
+        after: Some(json!(draft)),
+    };
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let done = sqlx::query(
+                "UPDATE events SET title = $1, description = $2, place = $3, url = $4,
+                     starts_at = $5, ends_at = $6, version = version + 1
+                 WHERE id = $7 AND version = $8",
+            )
+            .bind(&draft.title)
+            .bind(&draft.description)
+            .bind(&draft.place)
+            .bind(&draft.url)
+            .bind(draft.starts_at)
+            .bind(draft.ends_at)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                return Err(crate::DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )
+}
+
+/// Removes event `id` if it is still at `version` (`Conflict` otherwise; `NotFound` when it is
+/// gone already).
+pub async fn delete_event(db: &Db, id: Uuid, version: i64, actor: Uuid) -> Result<()> {
+    let before = event(db, id).await?.ok_or(crate::DbError::NotFound)?;
+    let change = Change {
+        actor: Some(actor),
+        action: "news.event_delete",
+        entity: "event",
+        entity_id: id.to_string(),
+        before: Some(json!(before)),
+        after: None,
+    };
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            let done = sqlx::query("DELETE FROM events WHERE id = $1 AND version = $2")
+                .bind(id)
+                .bind(version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                return Err(crate::DbError::Conflict);
+            }
+            Ok(())
+        },
+        |_| &change
+    )
+}
+
+/// Withdraws news item `id` (its texts with it); returns the key of its stored image, for the
+/// caller to remove once the change is committed. `NotFound` when it is gone already.
+pub async fn delete_news(db: &Db, id: Uuid, actor: Uuid) -> Result<Option<Uuid>> {
+    let before = news(db, id).await?.ok_or(crate::DbError::NotFound)?;
+    let change = Change {
+        actor: Some(actor),
+        action: "news.delete",
+        entity: "news",
+        entity_id: id.to_string(),
+        before: Some(json!({ "texts": before.texts, "image": before.image.is_some() })),
+        after: None,
+    };
+    crate::change!(
+        db,
+        [],
+        |tx| {
+            sqlx::query("DELETE FROM news_texts WHERE news_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let done = sqlx::query("DELETE FROM news_items WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                return Err(crate::DbError::NotFound);
+            }
+            Ok(before.image.map(|(key, _)| key))
+        },
+        |_| &change
+    )
+}

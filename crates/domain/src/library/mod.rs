@@ -61,7 +61,7 @@ pub const LANGUAGES: &[&str] = &[
 
 /// Who can see a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Everyone, signed in or not.
     Public,

@@ -26,6 +26,10 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("news.calendar", Rule::Public),
     ("news.event_new", Rule::Global(STAFF)),
     ("news.event_create", Rule::Global(STAFF)),
+    ("news.event_edit", Rule::Global(STAFF)),
+    ("news.event_update", Rule::Global(STAFF)),
+    ("news.event_delete", Rule::Global(STAFF)),
+    ("news.delete", Rule::Global(STAFF)),
 ];
 
 /// Longest title, in characters.

@@ -512,7 +512,12 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
     let logframe = app.product_of_kind(salerno, "logframe").await;
     let comment = db::products::comments(app.db(), logframe).await.unwrap()[0].id;
     let call = db::calls::list(app.db()).await.unwrap()[0].id;
-    let news = db::news::latest(app.db(), 1, 0).await.unwrap()[0].id;
+    // A walk may withdraw news items: the latest left, or none.
+    let news = db::news::latest(app.db(), 1, 0)
+        .await
+        .unwrap()
+        .first()
+        .map_or(uuid::Uuid::nil(), |n| n.id);
     // The network's demo records: a relation and an experience of Salerno's, the group
     // «Adriatico sostenibile» (Salerno is a member) and one of its initiatives.
     let everyone = domain::network::Viewer {
@@ -553,7 +558,13 @@ pub async fn concrete_path(app: &App, path: &str) -> String {
         &format!("/community/threads/{thread}"),
     )
     .replace("/community/posts/{id}", &format!("/community/posts/{post}"))
+    // Withdrawing and changing are tried on none (the demo's stay for the other routes).
+    .replace(
+        "/news/{id}/delete",
+        &format!("/news/{}/delete", uuid::Uuid::nil()),
+    )
     .replace("/news/{id}", &format!("/news/{news}"))
+    .replace("/events/{id}", &format!("/events/{}", uuid::Uuid::nil()))
     .replace(
         "/community/reports/{id}",
         &format!("/community/reports/{}", uuid::Uuid::nil()),

@@ -72,7 +72,7 @@ budget-check-holds = Holds
 budget-check-breached = Breached
 budget-check-unknown = To be checked
 budget-check-advice = recommendation
-budget-check-source = Source
+budget-check-source = Source: { $source }
 budget-check-summary = { $breached ->
     [0] Every rule checked holds.
     [one] One rule is breached.

@@ -34,6 +34,8 @@ calls-field-cover-targets = Every target country of the project must have a part
 calls-field-source = Source
 calls-field-source-hint = The call's document and the pages the limits come from.
 calls-not-set = Not stated
+# A deadline the call does not state: its own key, as the words agree with "deadline" in some languages.
+calls-deadline-not-set = Not stated
 calls-any-country = Any country
 calls-grant = Grant
 calls-at-least = at least { $value }
@@ -41,6 +43,8 @@ calls-at-most = at most { $value }
 calls-duration = Duration
 calls-months-at-least = at least { $months } months
 calls-months-at-most = at most { $months } months
+# Between two limits of one line ("at least …; at most …").
+calls-limits-joiner = {"; "}
 calls-partners-at-least = at least { $count } partners
 calls-countries-at-least = at least { $count } countries
 calls-per-country-at-most = at most { $count } partners per country

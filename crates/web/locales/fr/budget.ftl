@@ -72,7 +72,7 @@ budget-check-holds = Respectée
 budget-check-breached = Non respectée
 budget-check-unknown = À vérifier
 budget-check-advice = recommandation
-budget-check-source = Source
+budget-check-source = Source{"\u00A0"}: { $source }
 budget-check-summary = { $breached ->
     [0] Toutes les règles vérifiées sont respectées.
     [one] Une règle n'est pas respectée.

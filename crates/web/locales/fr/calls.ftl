@@ -34,6 +34,8 @@ calls-field-cover-targets = Chaque pays cible du projet doit avoir un partenaire
 calls-field-source = Source
 calls-field-source-hint = Le document de l'appel et les pages d'où viennent les limites.
 calls-not-set = Non indiqué
+# A deadline the call does not state: its own key, as the words agree with "deadline" in some languages.
+calls-deadline-not-set = Non indiquée
 calls-any-country = Tout pays
 calls-grant = Subvention
 calls-at-least = au moins { $value }
@@ -41,6 +43,8 @@ calls-at-most = au plus { $value }
 calls-duration = Durée
 calls-months-at-least = au moins { $months } mois
 calls-months-at-most = au plus { $months } mois
+# Between two limits of one line ("at least …; at most …").
+calls-limits-joiner = {"\u00A0; "}
 calls-partners-at-least = au moins { $count } partenaires
 calls-countries-at-least = au moins { $count } pays
 calls-per-country-at-most = au plus { $count } partenaires par pays

@@ -72,7 +72,7 @@ budget-check-holds = Rispettata
 budget-check-breached = Non rispettata
 budget-check-unknown = Da verificare
 budget-check-advice = raccomandazione
-budget-check-source = Fonte
+budget-check-source = Fonte: { $source }
 budget-check-summary = { $breached ->
     [0] Tutte le regole verificate sono rispettate.
     [one] Una regola non è rispettata.

@@ -34,6 +34,8 @@ calls-field-cover-targets = Ogni paese destinatario del progetto deve avere un p
 calls-field-source = Fonte
 calls-field-source-hint = Il documento del bando e le pagine da cui vengono i limiti.
 calls-not-set = Non indicato
+# A deadline the call does not state: its own key, as the words agree with "deadline" in some languages.
+calls-deadline-not-set = Non indicata
 calls-any-country = Qualsiasi paese
 calls-grant = Contributo
 calls-at-least = almeno { $value }
@@ -41,6 +43,8 @@ calls-at-most = al massimo { $value }
 calls-duration = Durata
 calls-months-at-least = almeno { $months } mesi
 calls-months-at-most = al massimo { $months } mesi
+# Between two limits of one line ("at least …; at most …").
+calls-limits-joiner = {"; "}
 calls-partners-at-least = almeno { $count } partner
 calls-countries-at-least = almeno { $count } paesi
 calls-per-country-at-most = al massimo { $count } partner per paese

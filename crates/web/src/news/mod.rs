@@ -1,8 +1,9 @@
 //! News and events: the news list and pages (each in the reader's language when written in it),
 //! their Atom feed and images; the events with the labs' coming sessions, and their iCalendar
 //! feed; the staff's forms that publish a news item (with an image, through the checks the
-//! library's uploads have) and add an event. A refused form shows again with its messages and
-//! stores nothing. The home page shows the latest of both (`home_items`).
+//! library's uploads have), withdraw one, and add, edit or remove an event. A refused form shows
+//! again with its messages and stores nothing; an edit of an event changed meanwhile is refused
+//! with a 409 and keeps what was typed. The home page shows the latest of both (`home_items`).
 
 use crate::http::{see_other, with_status, AppError, AppResult, Form, Id};
 use crate::route::{route, Route};
@@ -33,6 +34,25 @@ pub fn routes() -> Vec<Route> {
         route(Method::GET, "/events.ics", "news.calendar", calendar),
         route(Method::GET, "/events/new", "news.event_new", event_new),
         route(Method::POST, "/events", "news.event_create", event_create),
+        route(
+            Method::GET,
+            "/events/{id}/edit",
+            "news.event_edit",
+            event_edit,
+        ),
+        route(
+            Method::POST,
+            "/events/{id}",
+            "news.event_update",
+            event_update,
+        ),
+        route(
+            Method::POST,
+            "/events/{id}/delete",
+            "news.event_delete",
+            event_delete,
+        ),
+        route(Method::POST, "/news/{id}/delete", "news.delete", delete),
     ]
 }
 
@@ -118,7 +138,10 @@ async fn item(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppR
         &state,
         &viewer,
         "news/item.html",
-        context! { item => news_view(&n, viewer.locale), others, section => "/news" },
+        context! {
+            item => news_view(&n, viewer.locale), others, staff => is_staff(&viewer),
+            section => "/news",
+        },
     )
 }
 
@@ -411,14 +434,17 @@ async fn calendar(State(state): State<AppState>) -> AppResult {
         .into_response())
 }
 
+/// The event form, new or editing event `editing` (its id and the version the form was read at).
 fn event_form(
     state: &AppState,
     viewer: &Viewer,
     typed: &HashMap<String, String>,
     errors: BTreeMap<&'static str, String>,
     status: StatusCode,
+    editing: Option<(uuid::Uuid, i64)>,
 ) -> AppResult {
     let v = |k: &str| typed.get(k).cloned().unwrap_or_default();
+    let editing = editing.map(|(id, version)| context! { id, version });
     let page = render(
         state,
         viewer,
@@ -426,7 +452,7 @@ fn event_form(
         context! {
             title => v("title"), description => v("description"), place => v("place"),
             url => v("url"), date => v("date"), end_date => v("end_date"), start => v("start"),
-            end => v("end"), errors, section => "/news",
+            end => v("end"), errors, editing, section => "/news",
         },
     );
     with_status(status, page)
@@ -439,11 +465,14 @@ async fn event_new(State(state): State<AppState>, viewer: Viewer) -> AppResult {
         &HashMap::new(),
         BTreeMap::new(),
         StatusCode::OK,
+        None,
     )
 }
 
 #[derive(Deserialize)]
 struct EventForm {
+    #[serde(default)]
+    version: String,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -468,7 +497,28 @@ async fn event_create(
     Form(f): Form<EventForm>,
 ) -> AppResult {
     let author = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let pairs: HashMap<String, String> = [
+    let pairs = typed_event(f);
+    let draft = match news::check_event(|k| pairs.get(k).cloned().unwrap_or_default()) {
+        Ok(d) => d,
+        Err(errors) => {
+            let errors = field_errors(&state, &viewer, &errors);
+            return event_form(
+                &state,
+                &viewer,
+                &pairs,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+            );
+        }
+    };
+    db::news::create_event(&state.db, author, &draft).await?;
+    Ok(see_other("/events?done=1"))
+}
+
+/// The fields of an event's form as typed.
+fn typed_event(f: EventForm) -> HashMap<String, String> {
+    [
         ("title", f.title),
         ("description", f.description),
         ("place", f.place),
@@ -480,20 +530,152 @@ async fn event_create(
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
-    .collect();
+    .collect()
+}
+
+/// The fields of a saved event's form: its dates and times in Rome, the end's date only when it
+/// ends on another day.
+fn saved_event(e: &db::news::Event) -> HashMap<String, String> {
+    let (start_date, start) = local(e.starts_at);
+    let (end_date, end) = local(e.ends_at);
+    [
+        ("title", e.title.clone()),
+        ("description", e.description.clone()),
+        ("place", e.place.clone()),
+        ("url", e.url.clone()),
+        ("date", start_date.to_string()),
+        (
+            "end_date",
+            if end_date == start_date {
+                String::new()
+            } else {
+                end_date.to_string()
+            },
+        ),
+        ("start", start.format("%H:%M").to_string()),
+        ("end", end.format("%H:%M").to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+async fn event_edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let e = db::news::event(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let typed = saved_event(&e);
+    let editing = Some((e.id, e.version));
+    event_form(
+        &state,
+        &viewer,
+        &typed,
+        BTreeMap::new(),
+        StatusCode::OK,
+        editing,
+    )
+}
+
+/// The form of event `id` again after a refusal: with what was typed, at `version`.
+fn refused_event(
+    state: &AppState,
+    viewer: &Viewer,
+    typed: &HashMap<String, String>,
+    errors: &domain::validation::Errors,
+    status: StatusCode,
+    editing: (uuid::Uuid, i64),
+) -> AppResult {
+    let errors = field_errors(state, viewer, errors);
+    event_form(state, viewer, typed, errors, status, Some(editing))
+}
+
+async fn event_update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    Form(f): Form<EventForm>,
+) -> AppResult {
+    let actor = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let version: i64 = f
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let saved = db::news::event(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let pairs = typed_event(f);
     let draft = match news::check_event(|k| pairs.get(k).cloned().unwrap_or_default()) {
         Ok(d) => d,
         Err(errors) => {
-            let errors = field_errors(&state, &viewer, &errors);
-            return event_form(
-                &state,
-                &viewer,
-                &pairs,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return refused_event(&state, &viewer, &pairs, &errors, status, (id, version));
         }
     };
-    db::news::create_event(&state.db, author, &draft).await?;
-    Ok(see_other("/events?done=1"))
+    match db::news::update_event(&state.db, id, version, &draft, actor).await {
+        Ok(()) => Ok(see_other("/events")),
+        Err(db::DbError::Conflict) => {
+            // Saved by someone else meanwhile: the form keeps what was typed, at the version
+            // now saved, and says so.
+            let latest = db::news::event(&state.db, id).await?.unwrap_or(saved);
+            let mut e = domain::validation::Errors::default();
+            e.add("form", "news-event-conflict");
+            let at = (id, latest.version);
+            refused_event(&state, &viewer, &pairs, &e, StatusCode::CONFLICT, at)
+        }
+        Err(db::DbError::NotFound) => Err(AppError::NotFound),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionForm {
+    #[serde(default)]
+    version: String,
+}
+
+async fn event_delete(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    Form(f): Form<VersionForm>,
+) -> AppResult {
+    let actor = viewer.user_id().ok_or(AppError::Forbidden)?;
+    let version: i64 = f
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    match db::news::delete_event(&state.db, id, version, actor).await {
+        Ok(()) => Ok(see_other("/events")),
+        Err(db::DbError::Conflict) => {
+            // Changed meanwhile: nothing is removed; the form shows the event as it is now.
+            let latest = db::news::event(&state.db, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut e = domain::validation::Errors::default();
+            e.add("form", "news-event-conflict");
+            let typed = saved_event(&latest);
+            let at = (id, latest.version);
+            refused_event(&state, &viewer, &typed, &e, StatusCode::CONFLICT, at)
+        }
+        Err(db::DbError::NotFound) => Err(AppError::NotFound),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Withdraws a news item; its image is removed from storage once the change is committed.
+async fn delete(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let actor = viewer.user_id().ok_or(AppError::Forbidden)?;
+    match db::news::delete_news(&state.db, id, actor).await {
+        Ok(image) => {
+            if let Some(key) = image {
+                // A failed removal leaves an unreferenced file, never a broken page.
+                let _ = state.storage.delete(storage::Key(key)).await;
+            }
+            Ok(see_other("/news"))
+        }
+        Err(db::DbError::NotFound) => Err(AppError::NotFound),
+        Err(other) => Err(other.into()),
+    }
 }
