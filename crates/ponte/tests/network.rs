@@ -1483,3 +1483,118 @@ async fn an_initiative_is_edited_by_the_groups_people_and_a_stale_edit_changes_n
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name}");
     }
 }
+
+/// A library document of `organisation` seen by its people only, added by staff.
+async fn organisation_document(app: &App, organisation: Uuid, title: &str) -> Uuid {
+    let staff = user_id(app, "staff@ponte.example").await;
+    let input = domain::library::DraftInput {
+        title: title.into(),
+        kind: "report".into(),
+        language: "it".into(),
+        year: "2025".into(),
+        url: "https://example.org/protocollo".into(),
+        visibility: "organisation".into(),
+        organisation: organisation.to_string(),
+        ..Default::default()
+    };
+    let draft = domain::library::check(&input, 2026, |_| true).unwrap();
+    db::library::create(
+        app.db(),
+        &draft,
+        None,
+        &db::library::Links::default(),
+        Some(staff),
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_relation_attaches_library_documents_each_seen_as_the_library_says() {
+    use axum::http::StatusCode;
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let foggia = app.organisation("Provincia di Foggia").await;
+        let durres = durres(&app).await.to_string();
+        let own = organisation_document(&app, salerno, "Protocollo d'intesa con Durrës").await;
+        let theirs = organisation_document(&app, foggia, "Relazione interna di Foggia").await;
+        let fields = |documents: &[Uuid], version: Option<i64>| -> Vec<(&'static str, String)> {
+            let mut v = vec![
+                ("organisation", salerno.to_string()),
+                ("kind", "memorandum".to_string()),
+                ("country", "AL".to_string()),
+                ("partner", durres.clone()),
+                ("start_year", "2021".to_string()),
+                ("end_year", String::new()),
+                ("sharing", "programme".to_string()),
+            ];
+            v.extend(documents.iter().map(|d| ("documents", d.to_string())));
+            if let Some(n) = version {
+                v.push(("version", n.to_string()));
+            }
+            v
+        };
+        let mut coordinator = app.signed_in("coordinatore@ponte.example").await;
+        // The form offers the administration's documents the coordinator sees, not Foggia's.
+        let form = coordinator.get("/network/relations/new").await;
+        assert!(form.body.contains(&own.to_string()), "{name}");
+        assert!(!form.body.contains(&theirs.to_string()), "{name}");
+        // A document the coordinator does not see is refused, and nothing is stored.
+        let before = changes(&app).await;
+        let r = coordinator
+            .post("/network/relations", &send(&fields(&[theirs], None)))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(r.body.contains("id=\"e-documents\""), "{name}");
+        assert_eq!(changes(&app).await, before, "{name}");
+        // Attached: the relation's page lists it for Salerno's people, not for Foggia's.
+        let r = coordinator
+            .post("/network/relations", &send(&fields(&[own], None)))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let page = r.location().to_string();
+        let id: Uuid = page.rsplit('/').next().unwrap().parse().unwrap();
+        let link = format!("/library/documents/{own}");
+        assert!(coordinator.get(&page).await.body.contains(&link), "{name}");
+        let mut foggia_official = app.signed_in("m.longo@provincia.foggia.example").await;
+        let seen = foggia_official.get(&page).await;
+        assert_eq!(
+            seen.status,
+            StatusCode::OK,
+            "{name}: shared with the programme"
+        );
+        assert!(!seen.body.contains(&link), "{name}");
+        // Its edit form has it ticked; an edit that sends it keeps it.
+        let form = coordinator.get(&format!("{page}/edit")).await;
+        assert!(
+            form.body.contains(&format!("value=\"{own}\" checked")),
+            "{name}"
+        );
+        let r = db::network::relation(app.db(), id).await.unwrap();
+        let f = fields(&[own], Some(r.version));
+        let saved = coordinator.post(&page, &send(&f)).await;
+        assert_eq!(
+            saved.status,
+            StatusCode::SEE_OTHER,
+            "{name}: {}",
+            saved.body
+        );
+        let attached = db::network::relation_documents(app.db(), id).await.unwrap();
+        assert_eq!(
+            attached.iter().map(|d| d.id).collect::<Vec<_>>(),
+            vec![own],
+            "{name}"
+        );
+        // Left out of the form, it is detached.
+        let r = db::network::relation(app.db(), id).await.unwrap();
+        let saved = coordinator
+            .post(&page, &send(&fields(&[], Some(r.version))))
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{name}");
+        assert!(db::network::relation_documents(app.db(), id)
+            .await
+            .unwrap()
+            .is_empty());
+    }
+}

@@ -130,6 +130,24 @@ pub async fn body(db: &Db, id: Uuid) -> Result<String> {
     })
 }
 
+/// The latest `limit` documents of an organisation (any visibility), most recent first, without
+/// their themes and places: what a relation of the organisation may attach, each checked
+/// against the viewer's scope by the caller.
+pub async fn of_organisation(db: &Db, organisation: Uuid, limit: i64) -> Result<Vec<Document>> {
+    run!(db, |pool| {
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d
+             WHERE d.organisation_id = $1
+             ORDER BY d.created_at DESC, d.id DESC LIMIT $2"
+        );
+        Ok(sqlx::query_as::<_, Document>(&sql)
+            .bind(organisation)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?)
+    })
+}
+
 /// The documents of an interregional group's space (visibility `network_group`), most recent
 /// first, without their themes and places: the group page lists them, each checked against the
 /// viewer's scope.

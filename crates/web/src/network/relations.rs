@@ -147,11 +147,21 @@ pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): 
         .filter(|g| pooled.contains(&g.id))
         .map(|g| context! { id => g.id, name => g.name })
         .collect();
+    // Its documents, as far as the viewer's library scope sees them.
+    let scope = crate::shared::library::scope(&state, &viewer).await?;
+    let mut documents: Vec<Value> = Vec::new();
+    for d in db::network::relation_documents(&state.db, id).await? {
+        if let Some(doc) = db::library::document(&state.db, d.id).await? {
+            if scope.sees(doc.visibility(), doc.owner()) {
+                documents.push(context! { id => doc.id, title => doc.title });
+            }
+        }
+    }
     render(
         &state,
         &viewer,
         "network/relation.html",
-        context! { r => view(&r, &names, &viewer), may_edit, groups },
+        context! { r => view(&r, &names, &viewer), may_edit, groups, documents },
     )
 }
 
@@ -177,6 +187,7 @@ fn input_of(pairs: Vec<(String, String)>) -> (RelationInput, Option<String>, Opt
             "project_role" => i.project_role = value,
             "amount" => i.amount = value,
             "notes" => i.notes = value,
+            "documents" if i.documents.len() < 200 => i.documents.push(value),
             "sharing" => i.sharing = value,
             "version" => version = value.parse().ok(),
             _ => {}
@@ -227,8 +238,15 @@ async fn form_page(
             context! { id => p.id, name => label }
         })
         .collect();
-    let own: Vec<Value> = own_administrations(state, viewer)
-        .await?
+    let own_list = own_administrations(state, viewer).await?;
+    // The documents it may attach: the library's documents of its administration that the
+    // viewer sees, and those chosen already.
+    let administration = editing
+        .map(|r| r.organisation_id)
+        .or_else(|| organisation.and_then(|o| Uuid::parse_str(o.trim()).ok()))
+        .or_else(|| own_list.first().map(|(id, _)| *id));
+    let documents = document_choices(state, viewer, administration, &input.documents).await?;
+    let own: Vec<Value> = own_list
         .into_iter()
         .map(|(id, name)| context! { id, name })
         .collect();
@@ -253,7 +271,7 @@ async fn form_page(
                 amount => input.amount, notes => input.notes, sharing => input.sharing,
                 organisation => organisation.unwrap_or_default(),
             },
-            own, partners, macro_areas, sectors,
+            own, partners, macro_areas, sectors, documents,
             countries => country_choices(&[], viewer.locale),
             kinds => Kind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>(),
             roles => ProjectRole::ALL.iter().map(|r| r.code()).collect::<Vec<_>>(),
@@ -265,6 +283,45 @@ async fn form_page(
         },
     );
     with_status(status, page)
+}
+
+/// The library documents the relation form offers: those of `administration` the viewer sees
+/// (the latest hundred) and those `chosen` that the viewer sees, each ticked when chosen.
+async fn document_choices(
+    state: &AppState,
+    viewer: &Viewer,
+    administration: Option<Uuid>,
+    chosen: &[String],
+) -> AppResult<Vec<Value>> {
+    let scope = crate::shared::library::scope(state, viewer).await?;
+    let mut docs: Vec<(Uuid, String)> = Vec::new();
+    if let Some(a) = administration {
+        for d in db::library::of_organisation(&state.db, a, 100).await? {
+            if scope.sees(d.visibility(), d.owner()) {
+                docs.push((d.id, d.title));
+            }
+        }
+    }
+    for c in chosen {
+        let Ok(id) = Uuid::parse_str(c.trim()) else {
+            continue;
+        };
+        if docs.iter().any(|(d, _)| *d == id) {
+            continue;
+        }
+        if let Some(d) = db::library::document(&state.db, id).await? {
+            if scope.sees(d.visibility(), d.owner()) {
+                docs.push((d.id, d.title));
+            }
+        }
+    }
+    Ok(docs
+        .into_iter()
+        .map(|(id, name)| {
+            let checked = chosen.iter().any(|c| c.trim() == id.to_string());
+            context! { code => id, name, checked }
+        })
+        .collect())
 }
 
 /// Checks the form against the rules and the registry: the draft and, for a partner typed on
@@ -290,6 +347,17 @@ async fn checked(
     let Some(p) = viewer.principal.as_ref() else {
         return Err(AppError::Forbidden);
     };
+    // Only documents the viewer sees may be attached (others are refused as unknown choices).
+    let scope = crate::shared::library::scope(state, viewer).await?;
+    for id in &draft.documents {
+        let seen = db::library::document(&state.db, *id)
+            .await?
+            .is_some_and(|d| scope.sees(d.visibility(), d.owner()));
+        if !seen {
+            e.add("documents", "error-unknown-choice");
+            break;
+        }
+    }
     if !domain::network::may_share(p, administration, draft.sharing) {
         e.add("sharing", "error-network-public-coordinator");
     }
@@ -398,7 +466,12 @@ pub(super) async fn create(
 
 pub(super) async fn edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
     let r = editable(&state, &viewer, id).await?;
-    let input = input_from(&r, viewer.locale);
+    let mut input = input_from(&r, viewer.locale);
+    input.documents = db::network::relation_documents(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|d| d.id.to_string())
+        .collect();
     form_page(
         &state,
         &viewer,
@@ -422,10 +495,25 @@ pub(super) async fn update(
     let Some(version) = version else {
         return Err(AppError::BadRequest("error-bad-form"));
     };
-    let (draft, new_partner) = match checked(&state, &viewer, &input, r.organisation_id).await? {
+    let (mut draft, new_partner) = match checked(&state, &viewer, &input, r.organisation_id).await?
+    {
         Ok(ok) => ok,
         Err(e) => return form_page(&state, &viewer, &input, None, &e, Some(&r), false).await,
     };
+    // Documents attached by people who see them and this editor does not stay attached: the
+    // form neither shows nor sends them.
+    let scope = crate::shared::library::scope(&state, &viewer).await?;
+    for d in db::network::relation_documents(&state.db, id).await? {
+        if draft.documents.contains(&d.id) {
+            continue;
+        }
+        let hidden = db::library::document(&state.db, d.id)
+            .await?
+            .is_some_and(|doc| !scope.sees(doc.visibility(), doc.owner()));
+        if hidden {
+            draft.documents.push(d.id);
+        }
+    }
     if new_partner.is_some() {
         // A relation's partner is changed to one of the registry (a new one is added with a
         // new relation).
