@@ -67,6 +67,19 @@ async fn seen(c: &mut Client, doc: Uuid, group: Uuid) -> [bool; 6] {
     ]
 }
 
+/// Someone who may not see the document: the library answers, only the document is not found.
+async fn refused_only_the_document(c: &mut Client, doc: Uuid) {
+    assert_eq!(c.get("/library?q=taccuino").await.status, StatusCode::OK);
+    assert_eq!(c.get("/library").await.status, StatusCode::OK);
+    let page = c.get(&format!("/library/documents/{doc}")).await.status;
+    assert_eq!(page, StatusCode::NOT_FOUND);
+    let file = c
+        .get(&format!("/library/documents/{doc}/file"))
+        .await
+        .status;
+    assert_eq!(file, StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn a_groups_documents_are_seen_by_its_people_only() {
     for app in apps().await {
@@ -207,6 +220,7 @@ async fn a_groups_documents_are_seen_by_its_people_only() {
             let s = seen(c, doc, group).await;
             // A guest is sent to sign in on the group page: nothing of it is shown either way.
             assert_eq!(s, [false; 6], "{who} on {name}");
+            refused_only_the_document(c, doc).await;
         }
 
         // Salerno leaves the group: its people no longer see the document, although their
@@ -216,6 +230,9 @@ async fn a_groups_documents_are_seen_by_its_people_only() {
             .unwrap();
         let s = seen(&mut member, doc, group).await;
         assert_eq!(s, [false; 6], "member after leaving on {name}");
+        refused_only_the_document(&mut member, doc).await;
+        let page = member.get(&format!("/network/groups/{group}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
         let r = upload(&mut member, &group_document(&group.to_string())).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
     }

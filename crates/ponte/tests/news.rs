@@ -420,6 +420,10 @@ async fn staff_edit_and_remove_events_and_withdraw_news() {
         let r = staff.post(&path, &pairs(&stale)).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{name}");
         assert!(r.body.contains("Un altro titolo"), "{name}: what was typed");
+        assert!(
+            r.body.contains("Bari, Fiera del Levante"),
+            "{name}: the event as saved"
+        );
         let r = staff
             .post(&format!("{path}/delete"), &[("version", v.as_str())])
             .await;
@@ -471,8 +475,23 @@ async fn staff_edit_and_remove_events_and_withdraw_news() {
             app.client().get(&format!("{item}/image")).await.status,
             StatusCode::OK
         );
+        let news_id: uuid::Uuid = item.rsplit('/').next().unwrap().parse().unwrap();
+        let (key, _) = db::news::news(app.db(), news_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .image
+            .expect("its image");
+        assert!(app.state.storage.get(storage::Key(key)).await.is_ok());
         let r = staff.post(&format!("{item}/delete"), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        // The list says so; the stored image is removed.
+        let list = staff.get(r.location()).await;
+        assert!(list.body.contains("role=\"status\""), "{name}");
+        assert!(
+            app.state.storage.get(storage::Key(key)).await.is_err(),
+            "{name}: the image is removed from storage"
+        );
         let mut guest = app.client();
         assert_eq!(guest.get(&item).await.status, StatusCode::NOT_FOUND);
         assert_eq!(

@@ -36,6 +36,7 @@ calls-field-source-hint = The call's document and the pages the limits come from
 calls-not-set = Not stated
 # A deadline the call does not state: its own key, as the words agree with "deadline" in some languages.
 calls-deadline-not-set = Not stated
+calls-pack-not-set = Not stated
 calls-any-country = Any country
 calls-grant = Grant
 calls-at-least = at least { $value }

@@ -36,6 +36,7 @@ calls-field-source-hint = Le document de l'appel et les pages d'où viennent les
 calls-not-set = Non indiqué
 # A deadline the call does not state: its own key, as the words agree with "deadline" in some languages.
 calls-deadline-not-set = Non indiquée
+calls-pack-not-set = Non indiquées
 calls-any-country = Tout pays
 calls-grant = Subvention
 calls-at-least = au moins { $value }

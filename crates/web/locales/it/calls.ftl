@@ -36,6 +36,7 @@ calls-field-source-hint = Il documento del bando e le pagine da cui vengono i li
 calls-not-set = Non indicato
 # A deadline the call does not state: its own key, as the words agree with "deadline" in some languages.
 calls-deadline-not-set = Non indicata
+calls-pack-not-set = Non indicate
 calls-any-country = Qualsiasi paese
 calls-grant = Contributo
 calls-at-least = almeno { $value }

@@ -103,6 +103,16 @@ fn is_staff(viewer: &Viewer) -> bool {
 struct Page {
     #[serde(default)]
     page: Option<i64>,
+    /// What staff just did, said on the page: `withdrawn`.
+    #[serde(default)]
+    done: String,
+}
+
+/// What staff just did to events, said on the events page: `changed`, `removed`.
+#[derive(Deserialize, Default)]
+struct Done {
+    #[serde(default)]
+    done: String,
 }
 
 async fn list(State(state): State<AppState>, viewer: Viewer, Query(p): Query<Page>) -> AppResult {
@@ -117,6 +127,7 @@ async fn list(State(state): State<AppState>, viewer: Viewer, Query(p): Query<Pag
         context! {
             items => items.iter().map(|n| news_view(n, viewer.locale)).collect::<Vec<_>>(),
             page, pages, staff => is_staff(&viewer), section => "/news",
+            withdrawn => p.done == "withdrawn",
         },
     )
 }
@@ -334,7 +345,12 @@ async fn create(
     Ok(see_other(&format!("/news/{id}")))
 }
 
-async fn events(State(state): State<AppState>, viewer: Viewer) -> AppResult {
+async fn events(State(state): State<AppState>, viewer: Viewer, Query(d): Query<Done>) -> AppResult {
+    let done = match d.done.as_str() {
+        "changed" => Some("news-event-changed"),
+        "removed" => Some("news-event-deleted"),
+        _ => None,
+    };
     let now = state.db.now();
     let coming = db::news::events_from(&state.db, now, 200).await?;
     let sessions = db::labs::list(
@@ -360,7 +376,7 @@ async fn events(State(state): State<AppState>, viewer: Viewer) -> AppResult {
         "news/events.html",
         context! {
             events => coming.iter().map(|e| event_view(e, viewer.locale)).collect::<Vec<_>>(),
-            labs, staff => is_staff(&viewer), section => "/news",
+            labs, staff => is_staff(&viewer), section => "/news", done,
         },
     )
 }
@@ -434,17 +450,21 @@ async fn calendar(State(state): State<AppState>) -> AppResult {
         .into_response())
 }
 
-/// The event form, new or editing event `editing` (its id and the version the form was read at).
+/// The event form, new or editing event `editing` (its id and the version the form was read at;
+/// after a conflict, the event as saved meanwhile is shown beside what was typed).
 fn event_form(
     state: &AppState,
     viewer: &Viewer,
     typed: &HashMap<String, String>,
     errors: BTreeMap<&'static str, String>,
     status: StatusCode,
-    editing: Option<(uuid::Uuid, i64)>,
+    editing: Option<(uuid::Uuid, i64, Option<&db::news::Event>)>,
 ) -> AppResult {
     let v = |k: &str| typed.get(k).cloned().unwrap_or_default();
-    let editing = editing.map(|(id, version)| context! { id, version });
+    let editing = editing.map(|(id, version, saved)| {
+        let saved = saved.map(|e| event_view(e, viewer.locale));
+        context! { id, version, saved }
+    });
     let page = render(
         state,
         viewer,
@@ -565,7 +585,7 @@ async fn event_edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -
         .await?
         .ok_or(AppError::NotFound)?;
     let typed = saved_event(&e);
-    let editing = Some((e.id, e.version));
+    let editing = Some((e.id, e.version, None));
     event_form(
         &state,
         &viewer,
@@ -576,14 +596,15 @@ async fn event_edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -
     )
 }
 
-/// The form of event `id` again after a refusal: with what was typed, at `version`.
+/// The form of event `id` again after a refusal: with what was typed, at `version`, and the
+/// event as saved meanwhile when it changed.
 fn refused_event(
     state: &AppState,
     viewer: &Viewer,
     typed: &HashMap<String, String>,
     errors: &domain::validation::Errors,
     status: StatusCode,
-    editing: (uuid::Uuid, i64),
+    editing: (uuid::Uuid, i64, Option<&db::news::Event>),
 ) -> AppResult {
     let errors = field_errors(state, viewer, errors);
     event_form(state, viewer, typed, errors, status, Some(editing))
@@ -609,18 +630,19 @@ async fn event_update(
         Ok(d) => d,
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return refused_event(&state, &viewer, &pairs, &errors, status, (id, version));
+            let at = (id, version, None);
+            return refused_event(&state, &viewer, &pairs, &errors, status, at);
         }
     };
     match db::news::update_event(&state.db, id, version, &draft, actor).await {
-        Ok(()) => Ok(see_other("/events")),
+        Ok(()) => Ok(see_other("/events?done=changed")),
         Err(db::DbError::Conflict) => {
             // Saved by someone else meanwhile: the form keeps what was typed, at the version
-            // now saved, and says so.
+            // now saved, with the event as saved beside it.
             let latest = db::news::event(&state.db, id).await?.unwrap_or(saved);
             let mut e = domain::validation::Errors::default();
             e.add("form", "news-event-conflict");
-            let at = (id, latest.version);
+            let at = (id, latest.version, Some(&latest));
             refused_event(&state, &viewer, &pairs, &e, StatusCode::CONFLICT, at)
         }
         Err(db::DbError::NotFound) => Err(AppError::NotFound),
@@ -647,16 +669,16 @@ async fn event_delete(
         .parse()
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
     match db::news::delete_event(&state.db, id, version, actor).await {
-        Ok(()) => Ok(see_other("/events")),
+        Ok(()) => Ok(see_other("/events?done=removed")),
         Err(db::DbError::Conflict) => {
             // Changed meanwhile: nothing is removed; the form shows the event as it is now.
             let latest = db::news::event(&state.db, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let mut e = domain::validation::Errors::default();
-            e.add("form", "news-event-conflict");
+            e.add("form", "news-event-delete-conflict");
             let typed = saved_event(&latest);
-            let at = (id, latest.version);
+            let at = (id, latest.version, None);
             refused_event(&state, &viewer, &typed, &e, StatusCode::CONFLICT, at)
         }
         Err(db::DbError::NotFound) => Err(AppError::NotFound),
@@ -671,9 +693,11 @@ async fn delete(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> Ap
         Ok(image) => {
             if let Some(key) = image {
                 // A failed removal leaves an unreferenced file, never a broken page.
-                let _ = state.storage.delete(storage::Key(key)).await;
+                if let Err(e) = state.storage.delete(storage::Key(key)).await {
+                    tracing::warn!(news = %id, error = %e, "the withdrawn news item's image was not removed");
+                }
             }
-            Ok(see_other("/news"))
+            Ok(see_other("/news?done=withdrawn"))
         }
         Err(db::DbError::NotFound) => Err(AppError::NotFound),
         Err(other) => Err(other.into()),

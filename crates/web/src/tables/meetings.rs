@@ -356,8 +356,10 @@ async fn letters(
     news: News<'_>,
     told: Vec<(Notified, bool)>,
 ) -> AppResult<Vec<Outgoing>> {
-    // Each recipient's account: the one recorded with the representative, or an active account
-    // of the same address opened since (whose language and preferences then apply).
+    // Each recipient's language: their account's, the one recorded with the representative or
+    // an active account of the same address opened since. Preferences apply only to the account
+    // recorded with the representative: only through it do they see the table's page, where a
+    // meeting stays for those who chose no email.
     let mut recipients = Vec::with_capacity(told.len());
     for (r, former) in told {
         let account = match r.user_id {
@@ -371,7 +373,7 @@ async fn letters(
             Some(user) => crate::mail::locale_of(&state.db, user).await?,
             None => Locale::default(),
         };
-        recipients.push((r, former, locale, account));
+        recipients.push((r, former, locale));
     }
     let organizer = match viewer.someone.as_ref() {
         Some(s) => ical::Person {
@@ -422,7 +424,7 @@ async fn letters(
     let given = |text: &str| if text.is_empty() { "no" } else { "yes" };
     let now = state.db.now();
     let mut out = Vec::with_capacity(recipients.len());
-    for (r, former, locale, account) in recipients {
+    for (r, former, locale) in recipients {
         let (method, status, subject_key, kind) = plan(former);
         let agenda: String = draft
             .agenda
@@ -455,7 +457,7 @@ async fn letters(
         let body = state.i18n.message(locale, "mail-meeting-body", &args);
         // Someone with an account is written to as they prefer (a representative without one
         // has no preferences: the table's convocations are the reason they are on its list).
-        let signed = match account {
+        let signed = match r.user_id {
             Some(user) => {
                 let base = &state.config.base_url;
                 let kind = domain::notifications::Kind::Convocation;
