@@ -130,53 +130,38 @@ pub async fn body(db: &Db, id: Uuid) -> Result<String> {
     })
 }
 
-/// The latest `limit` documents of an organisation (any visibility), most recent first, without
-/// their themes and places: what a relation of the organisation may attach, each checked
-/// against the viewer's scope by the caller.
-pub async fn of_organisation(db: &Db, organisation: Uuid, limit: i64) -> Result<Vec<Document>> {
+/// Documents matching `condition` (on `d`, with `$1` its one parameter), most recent first, at
+/// most `limit`, without their themes and places.
+async fn documents_where(db: &Db, condition: &str, id: Uuid, limit: i64) -> Result<Vec<Document>> {
     run!(db, |pool| {
         let sql = format!(
-            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d
-             WHERE d.organisation_id = $1
+            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d WHERE {condition}
              ORDER BY d.created_at DESC, d.id DESC LIMIT $2"
         );
         Ok(sqlx::query_as::<_, Document>(&sql)
-            .bind(organisation)
+            .bind(id)
             .bind(limit)
             .fetch_all(pool)
             .await?)
     })
 }
 
-/// The documents of an interregional group's space (visibility `network_group`), most recent
-/// first, without their themes and places: the group page lists them, each checked against the
-/// viewer's scope.
-pub async fn of_network_group(db: &Db, group: Uuid) -> Result<Vec<Document>> {
-    run!(db, |pool| {
-        let sql = format!(
-            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d
-             WHERE d.network_group_id = $1 AND d.visibility = 'network_group'
-             ORDER BY d.created_at DESC, d.id DESC"
-        );
-        Ok(sqlx::query_as::<_, Document>(&sql)
-            .bind(group)
-            .fetch_all(pool)
-            .await?)
-    })
+/// The latest `limit` documents of an organisation (any visibility): what a relation of the
+/// organisation may attach, each checked against the viewer's scope by the caller.
+pub async fn of_organisation(db: &Db, organisation: Uuid, limit: i64) -> Result<Vec<Document>> {
+    documents_where(db, "d.organisation_id = $1", organisation, limit).await
 }
 
-/// The documents of a territorial table (visibility `table`), most recent first, without their
-/// themes and places: the table page lists them, each checked against the viewer's scope.
+/// The documents of an interregional group's space (visibility `network_group`), most recent
+/// first: the group page lists them, each checked against the viewer's scope.
+pub async fn of_network_group(db: &Db, group: Uuid) -> Result<Vec<Document>> {
+    let condition = "d.network_group_id = $1 AND d.visibility = 'network_group'";
+    documents_where(db, condition, group, i64::MAX).await
+}
+
+/// The documents of a territorial table (visibility `table`), most recent first: the table page
+/// lists them, each checked against the viewer's scope.
 pub async fn of_table(db: &Db, table: Uuid) -> Result<Vec<Document>> {
-    run!(db, |pool| {
-        let sql = format!(
-            "SELECT {DOCUMENT_COLUMNS} FROM library_documents d
-             WHERE d.table_id = $1 AND d.visibility = 'table'
-             ORDER BY d.created_at DESC, d.id DESC"
-        );
-        Ok(sqlx::query_as::<_, Document>(&sql)
-            .bind(table)
-            .fetch_all(pool)
-            .await?)
-    })
+    let condition = "d.table_id = $1 AND d.visibility = 'table'";
+    documents_where(db, condition, table, i64::MAX).await
 }

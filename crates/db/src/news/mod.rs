@@ -211,78 +211,56 @@ pub async fn create_event(db: &Db, author: Uuid, draft: &EventDraft) -> Result<U
     )
 }
 
+/// An event's row, as the queries read it.
+type EventRow = (
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    DateTime<Utc>,
+    DateTime<Utc>,
+    i64,
+);
+
+const EVENT_COLUMNS: &str = "id, title, description, place, url, starts_at, ends_at, version";
+
+fn event_of((id, title, description, place, url, starts_at, ends_at, version): EventRow) -> Event {
+    Event {
+        id,
+        title,
+        description,
+        place,
+        url,
+        starts_at,
+        ends_at,
+        version,
+    }
+}
+
 /// The events that end after `from`, soonest first, at most `limit`.
 pub async fn events_from(db: &Db, from: DateTime<Utc>, limit: i64) -> Result<Vec<Event>> {
-    type Row = (
-        Uuid,
-        String,
-        String,
-        String,
-        String,
-        DateTime<Utc>,
-        DateTime<Utc>,
-        i64,
-    );
-    let rows: Vec<Row> = run!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, title, description, place, url, starts_at, ends_at, version FROM events
-             WHERE ends_at > $1 ORDER BY starts_at, id LIMIT $2",
-        )
+    let rows: Vec<EventRow> = run!(db, |pool| {
+        sqlx::query_as(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE ends_at > $1 ORDER BY starts_at, id LIMIT $2"
+        ))
         .bind(from)
         .bind(limit)
         .fetch_all(pool)
         .await?
     });
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, title, description, place, url, starts_at, ends_at, version)| Event {
-                id,
-                title,
-                description,
-                place,
-                url,
-                starts_at,
-                ends_at,
-                version,
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(event_of).collect())
 }
 
 /// One event, or `None`.
 pub async fn event(db: &Db, id: Uuid) -> Result<Option<Event>> {
-    type Row = (
-        Uuid,
-        String,
-        String,
-        String,
-        String,
-        DateTime<Utc>,
-        DateTime<Utc>,
-        i64,
-    );
-    let row: Option<Row> = run!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, title, description, place, url, starts_at, ends_at, version FROM events
-             WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await?
+    let row: Option<EventRow> = run!(db, |pool| {
+        sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
     });
-    Ok(row.map(
-        |(id, title, description, place, url, starts_at, ends_at, version)| Event {
-            id,
-            title,
-            description,
-            place,
-            url,
-            starts_at,
-            ends_at,
-            version,
-        },
-    ))
+    Ok(row.map(event_of))
 }
 
 /// Changes event `id` if it is still at `version` (`Conflict` otherwise; `NotFound` when it is
