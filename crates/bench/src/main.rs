@@ -7,6 +7,7 @@
 //!
 //! Build and run: `cargo build --release -p ponte -p bench && target/release/ponte-bench`.
 
+mod community;
 mod compare;
 mod dataset;
 mod library;
@@ -29,6 +30,9 @@ struct Options {
     documents: usize,
     /// Products added to the dataset (10 versions and 50 comments each).
     products: usize,
+    /// Threads added to the member's administration space, and replies to the first of them.
+    threads: usize,
+    replies: usize,
     /// Runs of each search query.
     search_runs: usize,
     /// Stop after the search measurement (no server, no pages).
@@ -60,6 +64,8 @@ fn options() -> anyhow::Result<Options> {
         },
         documents: 20_000,
         products: 2_000,
+        threads: 2_000,
+        replies: 500,
         search_runs: 50,
         search_only: false,
         only: Vec::new(),
@@ -95,8 +101,12 @@ fn options() -> anyhow::Result<Options> {
                 };
                 o.documents = 2_000;
                 o.products = 200;
+                o.threads = 200;
+                o.replies = 50;
             }
             "--products" => o.products = value()?.parse()?,
+            "--threads" => o.threads = value()?.parse()?,
+            "--replies" => o.replies = value()?.parse()?,
             "--documents" => o.documents = value()?.parse()?,
             "--search-only" => o.search_only = true,
             "--only" => o.only.push(value()?),
@@ -115,7 +125,7 @@ fn options() -> anyhow::Result<Options> {
             "--search-runs" => o.search_runs = value()?.parse()?,
             "--dataset" => o.dataset = Some(value()?.into()),
             "--help" | "-h" => {
-                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--write-every N (0: reads only)] [--people N] [--against OTHER_PONTE_BINARY [--rounds N]] [--dataset DIR]");
+                println!("ponte-bench [--backend sqlite|postgres|both] [--seconds N] [--clients N] [--documents N] [--products N] [--threads N] [--replies N] [--search-only] [--only PAGE]... [--search-runs N] [--json PATH] [--small] [--write-every N (0: reads only)] [--people N] [--against OTHER_PONTE_BINARY [--rounds N]] [--dataset DIR]");
                 std::process::exit(0);
             }
             other => anyhow::bail!("unknown argument {other} (try --help)"),
@@ -152,6 +162,7 @@ fn sign_in_everyone(
 fn page_list(
     seeded: &seed::Seeded,
     products: &products::Seeded,
+    community: &community::Seeded,
     document: uuid::Uuid,
 ) -> Vec<(&'static str, String, Option<&'static str>)> {
     vec![
@@ -207,6 +218,16 @@ fn page_list(
             Some(MEMBER),
         ),
         ("tutor inbox", "/tutoring".into(), Some(TUTOR)),
+        (
+            "discussion space",
+            format!("/community/spaces/administration/{}", seeded.workspace),
+            Some(MEMBER),
+        ),
+        (
+            "discussion thread",
+            format!("/community/threads/{}", community.long_thread),
+            Some(MEMBER),
+        ),
     ]
 }
 
@@ -248,6 +269,8 @@ struct BackendResult {
     products: usize,
     versions: usize,
     comments: usize,
+    threads: usize,
+    replies: usize,
     seed_seconds: f64,
     search: Vec<library::QueryResult>,
     pages: Vec<PageResult>,
@@ -316,6 +339,25 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
         &authors,
     )
     .await?;
+    eprintln!(
+        "[{name}] adding {} discussions, one with {} replies…",
+        o.threads, o.replies
+    );
+    // Written by the member and the coordinator of the workspace's administration.
+    let mut writers: Vec<uuid::Uuid> = Vec::new();
+    for email in ["membro@ponte.example", "coordinatore@ponte.example"] {
+        if let Some(c) = db::accounts::credentials(&backend.db, email).await? {
+            writers.push(c.id);
+        }
+    }
+    let community = community::seed(
+        &backend.db,
+        seeded.workspace,
+        &writers,
+        o.threads,
+        o.replies,
+    )
+    .await?;
     let seed_seconds = started.elapsed().as_secs_f64();
     if let (Ok(path), "sqlite") = (std::env::var("PONTE_BENCH_KEEP"), name) {
         // A copy of the seeded database, to study query plans afterwards.
@@ -347,6 +389,8 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
             products: products.products,
             versions: products.versions,
             comments: products.comments,
+            threads: community.threads,
+            replies: community.replies,
             seed_seconds,
             search,
             pages: Vec::new(),
@@ -376,7 +420,7 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
     .map(|h| h.id)
     .ok_or_else(|| anyhow::anyhow!("no document to download"))?;
     if let Some(other) = &o.against {
-        let pages: Vec<_> = page_list(&seeded, &products, document)
+        let pages: Vec<_> = page_list(&seeded, &products, &community, document)
             .into_iter()
             .enumerate()
             .filter(|(i, (page, _, _))| selected(o, *i, page))
@@ -394,10 +438,11 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
     );
     let cookies = sign_in_everyone(&srv)?;
     let member = cookies[MEMBER].clone();
-    let pages: Vec<(&str, String, Option<&str>)> = page_list(&seeded, &products, document)
-        .into_iter()
-        .map(|(page, path, who)| (page, path, who.map(|w| cookies[w].as_str())))
-        .collect();
+    let pages: Vec<(&str, String, Option<&str>)> =
+        page_list(&seeded, &products, &community, document)
+            .into_iter()
+            .map(|(page, path, who)| (page, path, who.map(|w| cookies[w].as_str())))
+            .collect();
     // Warm the server and the database caches.
     load::run(
         srv.port,
@@ -533,6 +578,8 @@ async fn run_backend(name: &str, o: &Options) -> anyhow::Result<Option<BackendRe
         products: products.products,
         versions: products.versions,
         comments: products.comments,
+        threads: community.threads,
+        replies: community.replies,
         seed_seconds,
         search,
         pages: results,
@@ -623,8 +670,8 @@ fn print(r: &BackendResult, clients: usize) {
         r.startup_ms, r.peak_rss_mib
     );
     println!(
-        "library: {} documents and {} products ({} versions, {} comments) added in {:.0} s; search in-process, as a member (results, total and five facets):",
-        r.documents, r.products, r.versions, r.comments, r.seed_seconds
+        "library: {} documents, {} products ({} versions, {} comments) and {} discussions (one of {} replies) added in {:.0} s; search in-process, as a member (results, total and five facets):",
+        r.documents, r.products, r.versions, r.comments, r.threads, r.replies, r.seed_seconds
     );
     println!("| query | filters | results | p50 ms | p99 ms | p50 ms, matched whole | p50 ms, after a change | p99 ms, after a change |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
