@@ -85,28 +85,8 @@ fn shown(p: &Post, viewer: &Viewer, moderates: bool, locale: Locale, names: &[St
 }
 
 /// A message's Markdown rendered, its checked mentions highlighted.
-///
-/// The rendering is a pure function of the text and the names, so it is kept by both, whole
-/// (not by a hash of them): a kept rendering is right by construction, and an edited message is
-/// another text, so another key. A thread of 500 replies otherwise renders 500 messages on every
-/// request (see README, Performance). Bounded to 16 MiB of texts and renderings.
 fn highlighted(body: &str, names: &[String]) -> String {
-    type Rendered = moka::sync::Cache<(String, Vec<String>), std::sync::Arc<str>>;
-    static KEPT: std::sync::OnceLock<Rendered> = std::sync::OnceLock::new();
-    let kept = KEPT.get_or_init(|| {
-        moka::sync::Cache::builder()
-            .weigher(|k: &(String, Vec<String>), v: &std::sync::Arc<str>| {
-                let names: usize = k.1.iter().map(String::len).sum();
-                u32::try_from(k.0.len() + names + v.len()).unwrap_or(u32::MAX)
-            })
-            .max_capacity(16 * 1024 * 1024)
-            .build()
-    });
-    let key = (body.to_string(), names.to_vec());
-    kept.get_with(key, || {
-        domain::community::mentions::highlight(&domain::community::render(body), names).into()
-    })
-    .to_string()
+    domain::community::mentions::highlight(&domain::community::render(body), names)
 }
 
 /// The form that failed on the thread page: which, its messages and what was typed.
