@@ -275,8 +275,10 @@ pub async fn create_relation(
             .execute(&mut *tx)
             .await?;
             for d in &draft.documents {
+                // A document removed meanwhile is left out rather than failing the save.
                 sqlx::query(
-                    "INSERT INTO network_relation_documents (relation_id, document_id) VALUES ($1, $2)",
+                    "INSERT INTO network_relation_documents (relation_id, document_id)
+                     SELECT $1, id FROM library_documents WHERE id = $2",
                 )
                 .bind(id)
                 .bind(*d)
@@ -353,8 +355,10 @@ pub async fn update_relation(
                 .execute(&mut *tx)
                 .await?;
             for d in &draft.documents {
+                // A document removed meanwhile is left out rather than failing the save.
                 sqlx::query(
-                    "INSERT INTO network_relation_documents (relation_id, document_id) VALUES ($1, $2)",
+                    "INSERT INTO network_relation_documents (relation_id, document_id)
+                     SELECT $1, id FROM library_documents WHERE id = $2",
                 )
                 .bind(id)
                 .bind(*d)

@@ -302,10 +302,12 @@ async fn document_choices(
             }
         }
     }
-    for c in chosen {
-        let Ok(id) = Uuid::parse_str(c.trim()) else {
-            continue;
-        };
+    let chosen: Vec<Uuid> = chosen
+        .iter()
+        .filter_map(|c| Uuid::parse_str(c.trim()).ok())
+        .take(domain::network::relations::MAX_DOCUMENTS)
+        .collect();
+    for &id in &chosen {
         if docs.iter().any(|(d, _)| *d == id) {
             continue;
         }
@@ -318,7 +320,7 @@ async fn document_choices(
     Ok(docs
         .into_iter()
         .map(|(id, name)| {
-            let checked = chosen.iter().any(|c| c.trim() == id.to_string());
+            let checked = chosen.contains(&id);
             context! { code => id, name, checked }
         })
         .collect())
@@ -513,6 +515,11 @@ pub(super) async fn update(
         if hidden {
             draft.documents.push(d.id);
         }
+    }
+    if draft.documents.len() > domain::network::relations::MAX_DOCUMENTS {
+        let mut e = Errors::default();
+        e.add("documents", "error-network-too-many");
+        return form_page(&state, &viewer, &input, None, &e, Some(&r), false).await;
     }
     if new_partner.is_some() {
         // A relation's partner is changed to one of the registry (a new one is added with a

@@ -5,11 +5,12 @@
 //! again with its messages and stores nothing; an edit of an event changed meanwhile is refused
 //! with a 409 and keeps what was typed. The home page shows the latest of both (`home_items`).
 
+use crate::http::Query;
 use crate::http::{see_other, with_status, AppError, AppResult, Form, Id};
 use crate::route::{route, Route};
 use crate::session::{field_errors, render, Viewer};
 use crate::state::AppState;
-use axum::extract::{Multipart, Query, State};
+use axum::extract::{Multipart, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
@@ -127,7 +128,7 @@ async fn list(State(state): State<AppState>, viewer: Viewer, Query(p): Query<Pag
         context! {
             items => items.iter().map(|n| news_view(n, viewer.locale)).collect::<Vec<_>>(),
             page, pages, staff => is_staff(&viewer), section => "/news",
-            withdrawn => p.done == "withdrawn",
+            withdrawn => p.done == "withdrawn" && is_staff(&viewer),
         },
     )
 }
@@ -346,9 +347,10 @@ async fn create(
 }
 
 async fn events(State(state): State<AppState>, viewer: Viewer, Query(d): Query<Done>) -> AppResult {
+    // Said to staff, who did it (a link cannot make it appear to anyone else).
     let done = match d.done.as_str() {
-        "changed" => Some("news-event-changed"),
-        "removed" => Some("news-event-deleted"),
+        "changed" if is_staff(&viewer) => Some("news-event-changed"),
+        "removed" if is_staff(&viewer) => Some("news-event-deleted"),
         _ => None,
     };
     let now = state.db.now();
