@@ -636,3 +636,78 @@ mod tests {
         assert_eq!(cookie(&h, "c"), None);
     }
 }
+
+/// A form sent as `multipart/form-data`: its text fields in order, and its one file (its cleaned
+/// name and bytes) when a non-empty one was sent.
+#[derive(Debug, Default)]
+pub struct Upload {
+    pub fields: Vec<(String, String)>,
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+/// What an upload form accepts: the name of its file field, the largest file and the message
+/// that refuses a larger one (or one the route's body limit cuts), and the longest text field.
+#[derive(Debug, Clone, Copy)]
+pub struct UploadLimits {
+    pub file_field: &'static str,
+    pub max_file: usize,
+    pub too_large: &'static str,
+    pub max_text: usize,
+}
+
+/// Reads a multipart form: a file above its limit is refused with the form's message, a text
+/// field that is not UTF-8 (not replaced with U+FFFD and stored: refused, as in every other form)
+/// or above its limit with the usual messages, a malformed body with `error-bad-form`.
+pub async fn read_upload(
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+    limits: UploadLimits,
+) -> AppResult<Upload> {
+    let too_large = || AppError::BadRequest(limits.too_large);
+    let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let mut out = Upload::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+            Err(_) => return Err(AppError::BadRequest("error-bad-form")),
+        };
+        let name = field.name().unwrap_or("").to_string();
+        if name == limits.file_field {
+            let file_name = domain::files::clean_name(field.file_name().unwrap_or(""));
+            let bytes = field.bytes().await.map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    too_large()
+                } else {
+                    AppError::BadRequest("error-bad-form")
+                }
+            })?;
+            if bytes.len() > limits.max_file {
+                return Err(too_large());
+            }
+            if !bytes.is_empty() {
+                out.file = Some((file_name, bytes.to_vec()));
+            }
+            continue;
+        }
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        let value = String::from_utf8(bytes.to_vec())
+            .map_err(|_| AppError::BadRequest("error-bad-encoding"))?;
+        if value.len() > limits.max_text {
+            return Err(AppError::BadRequest("error-too-large"));
+        }
+        out.fields.push((name, value));
+    }
+    Ok(out)
+}
+
+/// The version a form was read at (its hidden `version` field): a form that does not send a
+/// number was not made by the page, so it is a bad request.
+pub fn version_of(text: &str) -> AppResult<i64> {
+    text.trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-form"))
+}

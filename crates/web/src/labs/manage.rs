@@ -665,50 +665,21 @@ pub(super) async fn material_add(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
     let s = find(&state, id).await?;
-    let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    let (mut title, mut url, mut file): (String, String, Option<(String, Vec<u8>)>) =
-        Default::default();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(AppError::BadRequest("error-file-too-large"))
-            }
-            Err(_) => return Err(AppError::BadRequest("error-bad-form")),
-        };
-        let name = field.name().unwrap_or("").to_string();
-        match name.as_str() {
-            "title" | "url" => {
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-                // Not replaced with U+FFFD and stored: refused, as in every other form.
-                let text = String::from_utf8(bytes.to_vec())
-                    .map_err(|_| AppError::BadRequest("error-bad-encoding"))?;
-                if name == "title" {
-                    title = text;
-                } else {
-                    url = text;
-                }
-            }
-            "file" => {
-                let file_name = domain::files::clean_name(field.file_name().unwrap_or(""));
-                let bytes = field.bytes().await.map_err(|e| {
-                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        AppError::BadRequest("error-file-too-large")
-                    } else {
-                        AppError::BadRequest("error-bad-form")
-                    }
-                })?;
-                if !bytes.is_empty() {
-                    file = Some((file_name, bytes.to_vec()));
-                }
-            }
-            _ => {}
-        }
-    }
+    let limits = crate::http::UploadLimits {
+        file_field: "file",
+        max_file: MAX_MATERIAL_BYTES,
+        too_large: "error-file-too-large",
+        max_text: 16 * 1024,
+    };
+    let crate::http::Upload { fields, file } = crate::http::read_upload(multipart, limits).await?;
+    let field = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (title, url) = (field("title"), field("url"));
     let mut errors = Errors::default();
     let title = required_line(&mut errors, "title", &title, 300);
     let url = optional_text(&mut errors, "url", &url, 1000);
@@ -737,9 +708,6 @@ pub(super) async fn material_add(
         size: None,
     };
     if let Some((name, bytes)) = file {
-        if bytes.len() > MAX_MATERIAL_BYTES {
-            return Err(AppError::BadRequest("error-file-too-large"));
-        }
         let kind = domain::files::content_type(&name, &bytes, MATERIAL_TYPES)
             .ok_or(AppError::BadRequest("error-file-type"))?;
         let key = state

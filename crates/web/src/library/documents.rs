@@ -333,45 +333,18 @@ struct Submitted {
 async fn read_form(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult<Submitted> {
-    let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    let mut s = Submitted::default();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(AppError::BadRequest("error-document-too-large"))
-            }
-            Err(_) => return Err(AppError::BadRequest("error-bad-form")),
-        };
-        let name = field.name().unwrap_or("").to_string();
-        if name == "file" {
-            let file_name = domain::files::clean_name(field.file_name().unwrap_or(""));
-            let bytes = field.bytes().await.map_err(|e| {
-                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    AppError::BadRequest("error-document-too-large")
-                } else {
-                    AppError::BadRequest("error-bad-form")
-                }
-            })?;
-            if bytes.len() > MAX_DOCUMENT_BYTES {
-                return Err(AppError::BadRequest("error-document-too-large"));
-            }
-            if !bytes.is_empty() {
-                s.file = Some((file_name, bytes.to_vec()));
-            }
-            continue;
-        }
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-        // Not replaced with U+FFFD and stored: refused, as in every other form.
-        let value = String::from_utf8(bytes.to_vec())
-            .map_err(|_| AppError::BadRequest("error-bad-encoding"))?;
-        if value.len() > 16 * 1024 {
-            return Err(AppError::BadRequest("error-too-large"));
-        }
+    let limits = crate::http::UploadLimits {
+        file_field: "file",
+        max_file: MAX_DOCUMENT_BYTES,
+        too_large: "error-document-too-large",
+        max_text: 16 * 1024,
+    };
+    let upload = crate::http::read_upload(multipart, limits).await?;
+    let mut s = Submitted {
+        file: upload.file,
+        ..Default::default()
+    };
+    for (name, value) in upload.fields {
         let i = &mut s.input;
         match name.as_str() {
             "title" => i.title = value,

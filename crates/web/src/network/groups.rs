@@ -452,13 +452,8 @@ pub(super) async fn update(
         .find(|(k, _)| k == "status")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let Some(version) = pairs
-        .iter()
-        .find(|(k, _)| k == "version")
-        .and_then(|(_, v)| v.trim().parse::<i64>().ok())
-    else {
-        return Err(AppError::BadRequest("error-bad-form"));
-    };
+    let sent = pairs.iter().find(|(k, _)| k == "version");
+    let version = crate::http::version_of(sent.map_or("", |(_, v)| v.as_str()))?;
     // A group's status is chosen, never left to its default.
     let mut e = Errors::default();
     if input.status.trim().is_empty() {

@@ -289,13 +289,8 @@ pub(super) async fn update(
 ) -> AppResult {
     let i = db::network::initiative(&state.db, id).await?;
     let members = working(&state, &viewer, i.group_id).await?;
-    let Some(version) = pairs
-        .iter()
-        .find(|(k, _)| k == "version")
-        .and_then(|(_, v)| v.trim().parse::<i64>().ok())
-    else {
-        return Err(AppError::BadRequest("error-bad-form"));
-    };
+    let sent = pairs.iter().find(|(k, _)| k == "version");
+    let version = crate::http::version_of(sent.map_or("", |(_, v)| v.as_str()))?;
     let input = input_of(pairs);
     let group = i.group_id;
     let mut draft = match checked(&state, &viewer, &members, &input).await? {

@@ -262,44 +262,15 @@ async fn create(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
     let author = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    let mut typed: HashMap<String, String> = HashMap::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(AppError::BadRequest("news-error-image-large"))
-            }
-            Err(_) => return Err(AppError::BadRequest("error-bad-form")),
-        };
-        let name = field.name().unwrap_or("").to_string();
-        if name == "image" {
-            let file_name = domain::files::clean_name(field.file_name().unwrap_or(""));
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|_| AppError::BadRequest("news-error-image-large"))?;
-            if bytes.len() > news::MAX_IMAGE_BYTES {
-                return Err(AppError::BadRequest("news-error-image-large"));
-            }
-            if !bytes.is_empty() {
-                file = Some((file_name, bytes.to_vec()));
-            }
-            continue;
-        }
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-        let value = String::from_utf8(bytes.to_vec())
-            .map_err(|_| AppError::BadRequest("error-bad-encoding"))?;
-        if value.len() > 64 * 1024 {
-            return Err(AppError::BadRequest("error-too-large"));
-        }
-        typed.insert(name, value);
-    }
+    let limits = crate::http::UploadLimits {
+        file_field: "image",
+        max_file: news::MAX_IMAGE_BYTES,
+        too_large: "news-error-image-large",
+        max_text: 64 * 1024,
+    };
+    let upload = crate::http::read_upload(multipart, limits).await?;
+    let typed: HashMap<String, String> = upload.fields.into_iter().collect();
+    let file = upload.file;
     let field = |k: &str| typed.get(k).cloned().unwrap_or_default();
     let mut result = news::check_news(field, file.is_some());
     let kind = file
@@ -619,11 +590,7 @@ async fn event_update(
     Form(f): Form<EventForm>,
 ) -> AppResult {
     let actor = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let version: i64 = f
-        .version
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let version = crate::http::version_of(&f.version)?;
     let saved = db::news::event(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -665,11 +632,7 @@ async fn event_delete(
     Form(f): Form<VersionForm>,
 ) -> AppResult {
     let actor = viewer.user_id().ok_or(AppError::Forbidden)?;
-    let version: i64 = f
-        .version
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let version = crate::http::version_of(&f.version)?;
     match db::news::delete_event(&state.db, id, version, actor).await {
         Ok(()) => Ok(see_other("/events?done=removed")),
         Err(db::DbError::Conflict) => {
