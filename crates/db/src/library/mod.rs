@@ -117,6 +117,25 @@ pub async fn document(db: &Db, id: Uuid) -> Result<Option<Document>> {
     })
 }
 
+/// The documents among `ids` that exist, in one query, without their themes and places (for
+/// deciding who sees them and naming them).
+pub async fn documents(db: &Db, ids: &[Uuid]) -> Result<Vec<Document>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM library_documents d WHERE d.id IN ({}) ORDER BY d.title",
+        crate::placeholders(1, ids.len())
+    );
+    run!(db, |pool| {
+        let mut q = sqlx::query_as::<_, Document>(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        Ok(q.fetch_all(pool).await?)
+    })
+}
+
 /// The extracted text of a document.
 pub async fn body(db: &Db, id: Uuid) -> Result<String> {
     run!(db, |pool| {

@@ -149,14 +149,13 @@ pub(super) async fn show(State(state): State<AppState>, viewer: Viewer, Id(id): 
         .collect();
     // Its documents, as far as the viewer's library scope sees them.
     let scope = crate::shared::library::scope(&state, &viewer).await?;
-    let mut documents: Vec<Value> = Vec::new();
-    for d in db::network::relation_documents(&state.db, id).await? {
-        if let Some(doc) = db::library::document(&state.db, d.id).await? {
-            if scope.sees(doc.visibility(), doc.owner()) {
-                documents.push(context! { id => doc.id, title => doc.title });
-            }
-        }
-    }
+    let attached = attached_ids(&state, id).await?;
+    let documents: Vec<Value> = db::library::documents(&state.db, &attached)
+        .await?
+        .into_iter()
+        .filter(|d| scope.sees(d.visibility(), d.owner()))
+        .map(|d| context! { id => d.id, title => d.title })
+        .collect();
     render(
         &state,
         &viewer,
@@ -285,6 +284,15 @@ async fn form_page(
     with_status(status, page)
 }
 
+/// The ids of the documents attached to relation `id`.
+async fn attached_ids(state: &AppState, id: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(db::network::relation_documents(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect())
+}
+
 /// The library documents the relation form offers: those of `administration` the viewer sees
 /// (the latest hundred) and those `chosen` that the viewer sees, each ticked when chosen.
 async fn document_choices(
@@ -307,14 +315,14 @@ async fn document_choices(
         .filter_map(|c| Uuid::parse_str(c.trim()).ok())
         .take(domain::network::relations::MAX_DOCUMENTS)
         .collect();
-    for &id in &chosen {
-        if docs.iter().any(|(d, _)| *d == id) {
-            continue;
-        }
-        if let Some(d) = db::library::document(&state.db, id).await? {
-            if scope.sees(d.visibility(), d.owner()) {
-                docs.push((d.id, d.title));
-            }
+    let others: Vec<Uuid> = chosen
+        .iter()
+        .copied()
+        .filter(|id| !docs.iter().any(|(d, _)| d == id))
+        .collect();
+    for d in db::library::documents(&state.db, &others).await? {
+        if scope.sees(d.visibility(), d.owner()) {
+            docs.push((d.id, d.title));
         }
     }
     Ok(docs
@@ -351,14 +359,13 @@ async fn checked(
     };
     // Only documents the viewer sees may be attached (others are refused as unknown choices).
     let scope = crate::shared::library::scope(state, viewer).await?;
-    for id in &draft.documents {
-        let seen = db::library::document(&state.db, *id)
-            .await?
-            .is_some_and(|d| scope.sees(d.visibility(), d.owner()));
-        if !seen {
-            e.add("documents", "error-unknown-choice");
-            break;
-        }
+    let seen = db::library::documents(&state.db, &draft.documents)
+        .await?
+        .into_iter()
+        .filter(|d| scope.sees(d.visibility(), d.owner()))
+        .count();
+    if seen != draft.documents.len() {
+        e.add("documents", "error-unknown-choice");
     }
     if !domain::network::may_share(p, administration, draft.sharing) {
         e.add("sharing", "error-network-public-coordinator");
@@ -505,14 +512,9 @@ pub(super) async fn update(
     // Documents attached by people who see them and this editor does not stay attached: the
     // form neither shows nor sends them.
     let scope = crate::shared::library::scope(&state, &viewer).await?;
-    for d in db::network::relation_documents(&state.db, id).await? {
-        if draft.documents.contains(&d.id) {
-            continue;
-        }
-        let hidden = db::library::document(&state.db, d.id)
-            .await?
-            .is_some_and(|doc| !scope.sees(doc.visibility(), doc.owner()));
-        if hidden {
+    let attached = attached_ids(&state, id).await?;
+    for d in db::library::documents(&state.db, &attached).await? {
+        if !draft.documents.contains(&d.id) && !scope.sees(d.visibility(), d.owner()) {
             draft.documents.push(d.id);
         }
     }
