@@ -830,3 +830,120 @@ async fn unread_counts_follow_each_person_and_clear_on_view() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_long_thread_is_paged_and_each_message_keeps_its_address() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let at = space(Kind::Administration, salerno);
+        let coordinator_id = user(&app, COORDINATOR).await;
+        let mut member = app.signed_in(MEMBER).await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let thread = start(&mut member, &at, "Discussione lunga", "Apertura.").await;
+        let opening = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+        let none = db::community::Audience::default();
+        // 120 replies: 121 messages, three pages of 50.
+        for n in 0..120 {
+            let quote = (n == 119).then_some(opening);
+            db::community::reply(
+                app.db(),
+                thread,
+                coordinator_id,
+                &format!("Risposta numero {n}."),
+                quote,
+                &none,
+            )
+            .await
+            .unwrap();
+        }
+        let posts = db::community::posts(app.db(), thread).await.unwrap();
+        assert_eq!(posts.len(), 121, "{name}");
+        let articles = |body: &str| body.matches("<article ").count();
+        let first = member.get(&format!("/community/threads/{thread}")).await;
+        assert_eq!(first.status, StatusCode::OK, "{name}");
+        assert_eq!(articles(&first.body), 50, "{name}: page 1");
+        assert!(first.body.contains("Pagina 1 di 3"), "{name}");
+        assert!(
+            first
+                .body
+                .replace("&#x2f;", "/")
+                .contains(&format!("/community/threads/{thread}?page=3\"")),
+            "{name}: the pager links the last page"
+        );
+        // Page 1 read is not the thread read: the space still counts it unread.
+        assert!(
+            unread_for_member(&app, salerno, thread).await,
+            "{name}: only page 1 was read"
+        );
+        let last = member
+            .get(&format!("/community/threads/{thread}?page=3"))
+            .await;
+        assert_eq!(articles(&last.body), 21, "{name}: page 3");
+        assert!(
+            !unread_for_member(&app, salerno, thread).await,
+            "{name}: the last page read reads the thread"
+        );
+        // The quote of the opening message links to it on its own page.
+        assert!(
+            last.body
+                .replace("&#x2f;", "/")
+                .contains(&format!("href=\"/community/posts/{opening}\"")),
+            "{name}: a quote from another page links to the quoted message"
+        );
+        // A page past the last shows the last.
+        let past = member
+            .get(&format!("/community/threads/{thread}?page=99"))
+            .await;
+        assert_eq!(past.status, StatusCode::OK, "{name}");
+        assert_eq!(articles(&past.body), 21, "{name}");
+        // Each message's address leads to its page.
+        for (index, page) in [(0, None), (49, None), (50, Some(2)), (100, Some(3))] {
+            let post = posts[index].id;
+            let r = member.get(&format!("/community/posts/{post}")).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {index}");
+            let expected = match page {
+                Some(p) => format!("/community/threads/{thread}?page={p}#p-{post}"),
+                None => format!("/community/threads/{thread}#p-{post}"),
+            };
+            assert_eq!(r.location(), expected, "{name}: message {index}");
+            let shown = member.get(&expected).await.body;
+            assert!(
+                shown.contains(&format!("id=\"p-{post}\"")),
+                "{name}: {index}"
+            );
+        }
+        // A reply lands on the last page, at its message.
+        let r = member
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Ultima risposta.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        assert!(
+            r.location()
+                .starts_with(&format!("/community/threads/{thread}?page=3#p-")),
+            "{name}: {}",
+            r.location()
+        );
+        // Someone outside the space learns nothing from a message's address.
+        let mut outsider = app.signed_in(CASERTA).await;
+        let r = outsider.get(&format!("/community/posts/{opening}")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        assert!(!r.body.contains("Discussione lunga"), "{name}");
+    }
+}
+
+/// Whether the member's list of Salerno's threads marks `thread` unread.
+async fn unread_for_member(app: &App, salerno: Uuid, thread: Uuid) -> bool {
+    let member = user(app, MEMBER).await;
+    db::community::threads(app.db(), Kind::Administration, salerno, member, 1)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .find(|t| t.id == thread)
+        .unwrap()
+        .unread
+}

@@ -2492,8 +2492,15 @@ fn cases() -> Vec<(&'static str, Case)> {
         case("community::mark_read", |w| {
             boxed(async move {
                 let (thread, _) = w.thread().await;
-                w.write(db::community::mark_read(&w.db, w.coordinator, thread))
-                    .await
+                let now = w.db.now();
+                w.write(db::community::mark_read(
+                    &w.db,
+                    w.coordinator,
+                    thread,
+                    now,
+                    true,
+                ))
+                .await
             })
         }),
         // Funding calls.

@@ -150,14 +150,14 @@ export async function journey(t) {
   await go(a, '/');
   check(await unread(a) === coordinatorUnread + 1, `the coordinator's header counts the reply (${await unread(a)} after ${coordinatorUnread})`);
   await go(a, '/notifications');
-  const reply = a.locator('main li', { has: a.locator(`a[href="${thread}#p-${replyId}"]`) });
+  const reply = a.locator('main li', { has: a.locator(`a[href="/community/posts/${replyId}"]`) });
   const replyText = (await reply.first().textContent().catch(() => '')).replace(/\s+/g, ' ');
   check(await reply.count() === 1 && replyText.includes(MEMBER.name) && replyText.includes('risposto'), `the coordinator's notifications list the reply (${replyText.trim()})`);
   await t.axe(a, 'community journey: notifications with a reply');
-  const replyMail = await mailTo(COORDINATOR.email, `${thread}#p-${replyId}`);
+  const replyMail = await mailTo(COORDINATOR.email, `/community/posts/${replyId}`);
   check(replyMail !== null && replyMail.text.includes(MEMBER.name) && replyMail.text.includes(TITLE), 'the coordinator receives an email for the reply, with a link to it');
   if (replyMail) {
-    await go(a, pathOf(replyMail.text.match(new RegExp(`https?://[^\\s"<>]*${thread}#p-${replyId}`))[0]));
+    await go(a, pathOf(replyMail.text.match(new RegExp(`https?://[^\\s"<>]*/community/posts/${replyId}`))[0]));
     check(await a.isVisible(`#p-${replyId}`) && (await a.textContent(`#p-${replyId}`)).includes(REPLY), 'the email\'s link shows the reply');
     check(await unread(a) === coordinatorUnread, `the discussion's page counts the reply's notification as read in the header (${await unread(a)}, ${coordinatorUnread} before the reply)`);
     await go(a, '/');
@@ -183,7 +183,7 @@ export async function journey(t) {
   const laterId = (new URL(a.url()).hash.match(/^#p-([0-9a-f-]{36})$/) || [])[1];
   check(laterId !== undefined, `the coordinator's second message is posted (${a.url()})`);
   if (laterId) {
-    const colleague = await mailTo(STAFF.email, `#p-${laterId}`);
+    const colleague = await mailTo(STAFF.email, `/community/posts/${laterId}`);
     check(colleague !== null, 'a colleague mentioned in the same message, who chose nothing, is emailed at once');
     // The emails of one message are sent together: a moment more for any to the member.
     await sleep(1500);

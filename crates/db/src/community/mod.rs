@@ -336,6 +336,69 @@ pub async fn posts(db: &Db, thread: Uuid) -> Result<Vec<Post>> {
     }))
 }
 
+/// One page of a thread's messages, oldest first, `POSTS_PER_PAGE` to a page (page 1 opens with
+/// the thread's first message).
+pub async fn posts_page(db: &Db, thread: Uuid, page: i64) -> Result<Vec<Post>> {
+    let size = domain::community::POSTS_PER_PAGE;
+    let offset = (page.max(1) - 1).saturating_mul(size);
+    Ok(run!(db, |pool| {
+        sqlx::query_as(&format!(
+            "{POST} WHERE p.thread_id = $1 ORDER BY p.created_at, p.id LIMIT $2 OFFSET $3"
+        ))
+        .bind(thread)
+        .bind(size)
+        .bind(offset)
+        .fetch_all(pool)
+        .await?
+    }))
+}
+
+/// The messages `ids` (those that exist), in one query.
+pub async fn posts_by_id(db: &Db, ids: &[Uuid]) -> Result<Vec<Post>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{POST} WHERE p.id IN ({})",
+        crate::placeholders(1, ids.len())
+    );
+    run!(db, |pool| {
+        let mut q = sqlx::query_as::<_, Post>(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        Ok(q.fetch_all(pool).await?)
+    })
+}
+
+/// How many messages come before `post` in its thread (the thread's order: time, then id).
+pub async fn place(db: &Db, post: &Post) -> Result<i64> {
+    Ok(run!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM community_posts
+             WHERE thread_id = $1 AND (created_at < $2 OR (created_at = $2 AND id < $3))",
+        )
+        .bind(post.thread_id)
+        .bind(post.created_at)
+        .bind(post.id)
+        .fetch_one(pool)
+        .await?
+    }))
+}
+
+/// When `user` last read `thread` up to, if ever.
+pub async fn read_up_to(db: &Db, user: Uuid, thread: Uuid) -> Result<Option<DateTime<Utc>>> {
+    Ok(run!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT read_at FROM community_reads WHERE user_id = $1 AND thread_id = $2",
+        )
+        .bind(user)
+        .bind(thread)
+        .fetch_optional(pool)
+        .await?
+    }))
+}
+
 /// The message `id`, or `None`.
 pub async fn post(db: &Db, id: Uuid) -> Result<Option<Post>> {
     Ok(run!(db, |pool| {
@@ -416,19 +479,24 @@ pub async fn open_reports(db: &Db) -> Result<Vec<Report>> {
     }))
 }
 
-/// The names of the people each message of `thread` mentions (as checked when it was written),
-/// in one query.
-pub async fn mentions(db: &Db, thread: Uuid) -> Result<HashMap<Uuid, Vec<String>>> {
+/// The names of the people each of `posts` mentions (as checked when it was written), in one
+/// query.
+pub async fn mentions(db: &Db, posts: &[Uuid]) -> Result<HashMap<Uuid, Vec<String>>> {
+    if posts.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT m.post_id, u.name FROM community_mentions m
+         JOIN users u ON u.id = m.user_id
+         WHERE m.post_id IN ({})",
+        crate::placeholders(1, posts.len())
+    );
     let rows: Vec<(Uuid, String)> = run!(db, |pool| {
-        sqlx::query_as(
-            "SELECT m.post_id, u.name FROM community_mentions m
-             JOIN community_posts p ON p.id = m.post_id
-             JOIN users u ON u.id = m.user_id
-             WHERE p.thread_id = $1",
-        )
-        .bind(thread)
-        .fetch_all(pool)
-        .await?
+        let mut q = sqlx::query_as(&sql);
+        for id in posts {
+            q = q.bind(*id);
+        }
+        q.fetch_all(pool).await?
     });
     let mut out: HashMap<Uuid, Vec<String>> = HashMap::new();
     for (post, name) in rows {

@@ -5,6 +5,7 @@
 use crate::audit::Change;
 use crate::notifications::Tell;
 use crate::{new_id, Db, DbError, Part, Result};
+use chrono::{DateTime, Utc};
 use domain::community::spaces::Kind;
 use domain::community::ThreadDraft;
 use serde_json::json;
@@ -249,7 +250,7 @@ pub async fn reply(
                 .fetch_one(&mut *tx)
                 .await?;
             let mentioned = mention_in!(tx, id, author, audience);
-            let link = format!("/community/threads/{thread}#p-{id}");
+            let link = format!("/community/posts/{id}");
             let space = Kind::parse(&space_kind).map(|k| (k, space_id));
             let about = (space, thread, title.as_str(), link);
             let others = Some((domain::notifications::Kind::Reply, vec![starter]));
@@ -346,7 +347,7 @@ pub async fn update_post(
                 .bind(thread)
                 .fetch_one(&mut *tx)
                 .await?;
-                let link = format!("/community/threads/{thread}#p-{post}");
+                let link = format!("/community/posts/{post}");
                 let space = Kind::parse(&space_kind).map(|k| (k, space_id));
                 let about = (space, thread, title.as_str(), link);
                 for tell in tells(audience, mentioned, None, about, editor) {
@@ -512,24 +513,43 @@ pub async fn close_report(db: &Db, report: Uuid, actor: Uuid) -> Result<()> {
     )
 }
 
-/// Records that `user` has seen every message of `thread` so far, and reads what they were told
-/// of it; returns their new count of unread notifications when that changed it. Bookkeeping of
-/// one person's reading, not a change to the discussion: unaudited, and no kept value depends on
-/// it.
-pub async fn mark_read(db: &Db, user: Uuid, thread: Uuid) -> Result<Option<i64>> {
+/// Records that `user` has seen the messages of `thread` up to `up_to` (a read marker only moves
+/// forward), and, when `notified` (they have unread notifications), reads what they were told of
+/// the thread; returns their new count of unread notifications when that changed it. Writes
+/// nothing when there is nothing new to record. Bookkeeping of one person's reading, not a
+/// change to the discussion: unaudited, and no kept value depends on it.
+pub async fn mark_read(
+    db: &Db,
+    user: Uuid,
+    thread: Uuid,
+    up_to: DateTime<Utc>,
+    notified: bool,
+) -> Result<Option<i64>> {
+    let before = super::read_up_to(db, user, thread).await?;
+    let moves = before.is_none_or(|at| at < up_to);
+    if !moves && !notified {
+        return Ok(None);
+    }
     crate::change!(
         db,
         [],
         |tx| {
-            sqlx::query(
-                "INSERT INTO community_reads (user_id, thread_id, read_at)
-                 SELECT $1, id, last_post_at FROM community_threads WHERE id = $2
-                 ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = excluded.read_at",
-            )
-            .bind(user)
-            .bind(thread)
-            .execute(&mut *tx)
-            .await?;
+            if moves {
+                sqlx::query(
+                    "INSERT INTO community_reads (user_id, thread_id, read_at)
+                     SELECT $1, id, $3 FROM community_threads WHERE id = $2
+                     ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = excluded.read_at
+                     WHERE community_reads.read_at < excluded.read_at",
+                )
+                .bind(user)
+                .bind(thread)
+                .bind(up_to)
+                .execute(&mut *tx)
+                .await?;
+            }
+            if !notified {
+                return Ok(None);
+            }
             // Reading the thread reads what one was told of it.
             let read = sqlx::query(
                 "UPDATE notifications SET read_at = $3

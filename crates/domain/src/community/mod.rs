@@ -19,6 +19,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("community.thread_new", Rule::SignedIn),
     ("community.thread_create", Rule::SignedIn),
     ("community.thread", Rule::SignedIn),
+    ("community.post", Rule::SignedIn),
     ("community.reply", Rule::SignedIn),
     ("community.post_edit", Rule::SignedIn),
     ("community.post_update", Rule::SignedIn),
@@ -45,6 +46,18 @@ pub const MAX_BODY: usize = 20_000;
 pub const MAX_REASON: usize = 1_000;
 /// Threads on one page of a space.
 pub const PAGE_SIZE: i64 = 50;
+/// Messages on one page of a thread.
+pub const POSTS_PER_PAGE: i64 = 50;
+
+/// The page of a thread that shows the message with `before` messages before it.
+pub fn page_of(before: i64) -> i64 {
+    before.max(0) / POSTS_PER_PAGE + 1
+}
+
+/// How many pages a thread of `messages` messages takes (at least one).
+pub fn pages_of(messages: i64) -> i64 {
+    ((messages.max(1) - 1) / POSTS_PER_PAGE) + 1
+}
 
 /// A new thread as checked: its title and opening message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

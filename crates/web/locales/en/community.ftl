@@ -86,3 +86,5 @@ audit-did-community-lock = locked or reopened a discussion
 audit-did-community-hide = hid a message
 audit-did-community-report = reported a message
 audit-did-community-report-close = handled a report
+community-page-of = Page { $page } of { $pages }
+community-thread-pages = Pages of the discussion

@@ -86,3 +86,5 @@ audit-did-community-lock = a fermé ou rouvert une discussion
 audit-did-community-hide = a masqué un message
 audit-did-community-report = a signalé un message
 audit-did-community-report-close = a traité un signalement
+community-page-of = Page { $page } sur { $pages }
+community-thread-pages = Pages de la discussion

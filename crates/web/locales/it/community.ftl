@@ -86,3 +86,5 @@ audit-did-community-lock = ha chiuso o riaperto una discussione
 audit-did-community-hide = ha nascosto un messaggio
 audit-did-community-report = ha segnalato un messaggio
 audit-did-community-report-close = ha gestito una segnalazione
+community-page-of = Pagina { $page } di { $pages }
+community-thread-pages = Pagine della discussione

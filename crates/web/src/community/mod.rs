@@ -91,6 +91,12 @@ pub fn routes() -> Vec<Route> {
             posting::edit,
         ),
         route(
+            Method::GET,
+            "/community/posts/{id}",
+            "community.post",
+            pages::post,
+        ),
+        route(
             Method::POST,
             "/community/posts/{id}",
             "community.post_update",

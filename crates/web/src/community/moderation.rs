@@ -1,7 +1,7 @@
 //! Moderation: pinning, locking and hiding by the space's moderators (staff, the operator and
 //! the space's coordinators), and the staff's queue of reports.
 
-use super::pages::{thread_page, Failed};
+use super::pages::{post_address, thread_page, Failed, Page};
 use super::posting::ReasonForm;
 use super::*;
 use crate::http::{see_other, Form, Id};
@@ -82,15 +82,12 @@ pub(super) async fn hide(
                 typed: BTreeMap::from([("reason", f.reason.clone()), ("post", p.id.to_string())]),
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            return thread_page(&state, &viewer, &t, &s, Some(failed)).await;
+            return thread_page(&state, &viewer, &t, &s, Page::Of(p.id), Some(failed)).await;
         }
     };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
     db::community::hide(&state.db, p.id, &reason, user).await?;
-    Ok(see_other(&format!(
-        "/community/threads/{}#p-{}",
-        t.id, p.id
-    )))
+    Ok(see_other(&post_address(&state, &p).await?))
 }
 
 pub(super) async fn queue(State(state): State<AppState>, viewer: Viewer) -> AppResult {

@@ -97,20 +97,95 @@ pub(super) struct Failed {
     pub status: StatusCode,
 }
 
-/// The thread page, with a failed form's messages when there is one.
+/// Which page of a thread to show.
+pub(super) enum Page {
+    /// The page asked for (the last one when past it).
+    Number(i64),
+    /// The page that shows this message.
+    Of(Uuid),
+    /// The last page, where a reply lands.
+    Last,
+}
+
+/// The page of its thread that shows `post`.
+pub(super) async fn page_of(state: &AppState, post: &Post) -> AppResult<i64> {
+    let before = db::community::place(&state.db, post).await?;
+    Ok(domain::community::page_of(before))
+}
+
+/// The address of `post` on its thread's page.
+pub(super) async fn post_address(state: &AppState, post: &Post) -> AppResult<String> {
+    let page = page_of(state, post).await?;
+    Ok(thread_address(
+        post.thread_id,
+        page,
+        &format!("#p-{}", post.id),
+    ))
+}
+
+/// The address of a page of a thread (the first page has none), with `tail` after it.
+fn thread_address(thread: Uuid, page: i64, tail: &str) -> String {
+    if page > 1 {
+        format!("/community/threads/{thread}?page={page}{tail}")
+    } else {
+        format!("/community/threads/{thread}{tail}")
+    }
+}
+
+/// One page of the thread, with a failed form's messages when there is one; marks what the page
+/// shows as read by the viewer, unless a form was refused.
 pub(super) async fn thread_page(
     state: &AppState,
     viewer: &Viewer,
     t: &Thread,
     s: &InSpace,
+    page: Page,
     failed: Option<Failed>,
 ) -> AppResult {
-    let posts = db::community::posts(&state.db, t.id).await?;
-    let mentions = db::community::mentions(&state.db, t.id).await?;
+    let pages = domain::community::pages_of(t.replies + 1);
+    let page = match page {
+        Page::Number(n) => n.clamp(1, pages),
+        Page::Last => pages,
+        Page::Of(id) => match db::community::post(&state.db, id).await? {
+            Some(p) if p.thread_id == t.id => page_of(state, &p).await?.min(pages),
+            _ => 1,
+        },
+    };
+    let posts = db::community::posts_page(&state.db, t.id, page).await?;
+    let mut viewer = viewer.clone();
+    // A refused form changes nothing, not even what the person has read.
+    let refused = failed.as_ref().is_some_and(|f| !f.form.is_empty());
+    if let (Some(user), Some(last), false) = (viewer.user_id(), posts.last(), refused) {
+        let notified = viewer.someone.as_ref().is_some_and(|p| p.unread > 0);
+        // The header read the count with the session: this page shows it as reading made it.
+        if let Some(unread) =
+            db::community::mark_read(&state.db, user, t.id, last.created_at, notified).await?
+        {
+            if let Some(someone) = viewer.someone.as_mut() {
+                someone.unread = unread;
+            }
+        }
+    }
+    // Messages quoted from other pages are read with them.
+    let on_page: std::collections::BTreeSet<Uuid> = posts.iter().map(|p| p.id).collect();
+    let elsewhere: Vec<Uuid> = posts
+        .iter()
+        .filter_map(|p| p.quote_id)
+        .filter(|q| !on_page.contains(q))
+        .collect::<std::collections::BTreeSet<Uuid>>()
+        .into_iter()
+        .collect();
+    let quoted = db::community::posts_by_id(&state.db, &elsewhere).await?;
+    let ids: Vec<Uuid> = posts.iter().chain(quoted.iter()).map(|p| p.id).collect();
+    let mentions = db::community::mentions(&state.db, &ids).await?;
     let none: Vec<String> = Vec::new();
     let names = |id: &Uuid| mentions.get(id).unwrap_or(&none);
     let moderates = s.moderates();
-    let by_id: BTreeMap<Uuid, &Post> = posts.iter().map(|p| (p.id, p)).collect();
+    let by_id: BTreeMap<Uuid, &Post> = posts
+        .iter()
+        .chain(quoted.iter())
+        .map(|p| (p.id, p))
+        .collect();
     let items: Vec<Value> = posts
         .iter()
         .map(|p| {
@@ -119,9 +194,11 @@ pub(super) async fn thread_page(
                 context! {
                     id => q.id, author => q.author_name,
                     html => readable.then(|| highlighted(&q.body, names(&q.id))),
+                    here => on_page.contains(&q.id),
+                    path => format!("/community/posts/{}", q.id),
                 }
             });
-            context! { post => shown(p, viewer, moderates, viewer.locale, names(&p.id)), quote }
+            context! { post => shown(p, &viewer, moderates, viewer.locale, names(&p.id)), quote }
         })
         .collect();
     let quoting = failed
@@ -132,47 +209,57 @@ pub(super) async fn thread_page(
         Some(f) => (f.form, f.errors, f.typed, f.status),
         None => ("", BTreeMap::new(), BTreeMap::new(), StatusCode::OK),
     };
-    let page = render(
+    let base = format!("/community/threads/{}?", t.id);
+    let rendered = render(
         state,
-        viewer,
+        &viewer,
         "community/thread.html",
         context! {
             thread => context! { id => t.id, title => t.title, pinned => t.pinned, locked => t.locked },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
             posts => items, moderates, failed => form, errors, typed, quoting,
-            section => "/community",
+            page, pages, base, section => "/community",
         },
     );
-    crate::http::with_status(status, page)
+    crate::http::with_status(status, rendered)
 }
 
 #[derive(Deserialize, Default)]
-pub(super) struct Quoting {
+pub(super) struct ThreadQuery {
     quote: Option<String>,
+    page: Option<i64>,
 }
 
 pub(super) async fn thread(
     State(state): State<AppState>,
-    mut viewer: Viewer,
+    viewer: Viewer,
     Id(id): Id,
-    Query(q): Query<Quoting>,
+    Query(q): Query<ThreadQuery>,
 ) -> AppResult {
     let (t, s) = super::thread(&state, &viewer, id).await?;
-    if let Some(user) = viewer.user_id() {
-        // The header read the count with the session: this page shows it as reading made it.
-        if let Some(unread) = db::community::mark_read(&state.db, user, t.id).await? {
-            if let Some(someone) = viewer.someone.as_mut() {
-                someone.unread = unread;
-            }
-        }
-    }
-    let failed = q.quote.filter(|q| !q.is_empty()).map(|quote| Failed {
+    let quoting = q.quote.filter(|q| !q.is_empty());
+    // Quoting happens at the reply form, on the last page; an asked page wins.
+    let page = match (q.page, &quoting) {
+        (Some(n), _) => Page::Number(n),
+        (None, Some(_)) => Page::Last,
+        (None, None) => Page::Number(1),
+    };
+    let failed = quoting.map(|quote| Failed {
         form: "",
         errors: BTreeMap::new(),
         typed: BTreeMap::from([("quote", quote)]),
         status: StatusCode::OK,
     });
-    thread_page(&state, &viewer, &t, &s, failed).await
+    thread_page(&state, &viewer, &t, &s, page, failed).await
+}
+
+/// A message's lasting address: it leads to the page of its thread that shows it.
+pub(super) async fn post(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
+    let p = db::community::post(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::thread(&state, &viewer, p.thread_id).await?;
+    Ok(crate::http::see_other(&post_address(&state, &p).await?))
 }
 
 pub(super) async fn history(
@@ -199,7 +286,7 @@ pub(super) async fn history(
             }
         })
         .collect();
-    let mentions = db::community::mentions(&state.db, t.id).await?;
+    let mentions = db::community::mentions(&state.db, &[p.id]).await?;
     let names = mentions.get(&p.id).cloned().unwrap_or_default();
     render(
         &state,

@@ -2,7 +2,7 @@
 //! (its earlier text kept) and reporting a message. A refused form shows its page again with
 //! the messages next to the fields and stores nothing.
 
-use super::pages::{thread_page, Failed};
+use super::pages::{post_address, thread_page, Failed, Page};
 use super::*;
 use crate::http::{see_other, with_status, Form, Id, PathIds};
 use crate::session::{field_errors, render};
@@ -122,13 +122,18 @@ async fn refused(
     status: StatusCode,
 ) -> AppResult {
     let errors = field_errors(state, viewer, errors);
+    // A message's form is shown on its page; the reply form on the last.
+    let page = typed
+        .get("post")
+        .and_then(|p| p.parse().ok())
+        .map_or(Page::Last, Page::Of);
     let failed = Failed {
         form,
         errors,
         typed,
         status,
     };
-    thread_page(state, viewer, t, s, Some(failed)).await
+    thread_page(state, viewer, t, s, page, Some(failed)).await
 }
 
 pub(super) async fn reply(
@@ -205,7 +210,7 @@ pub(super) async fn reply(
                 typed,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            return thread_page(&state, &viewer, &t, &s, Some(failed)).await;
+            return thread_page(&state, &viewer, &t, &s, Page::Last, Some(failed)).await;
         }
     };
     let audience = db::community::Audience {
@@ -215,7 +220,12 @@ pub(super) async fn reply(
     };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
     match db::community::reply(&state.db, t.id, user, &body, quote, &audience).await {
-        Ok(post) => Ok(see_other(&format!("/community/threads/{}#p-{post}", t.id))),
+        Ok(post) => {
+            let post = db::community::post(&state.db, post)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Ok(see_other(&post_address(&state, &post).await?))
+        }
         // Locked meanwhile.
         Err(db::DbError::Conflict) => {
             let mut errors = Errors::default();
@@ -382,10 +392,7 @@ pub(super) async fn update(
     )
     .await;
     match saved {
-        Ok(()) => Ok(see_other(&format!(
-            "/community/threads/{}#p-{}",
-            e.thread.id, e.post.id
-        ))),
+        Ok(()) => Ok(see_other(&post_address(&state, &e.post).await?)),
         // Changed meanwhile: nothing saved; the saved version is shown beside what was typed.
         Err(db::DbError::Conflict) => {
             let e = own_post(&state, &viewer, id).await?;
@@ -439,10 +446,7 @@ pub(super) async fn report(
         .await;
     }
     match db::community::report(&state.db, p.id, user, &reason).await {
-        Ok(_) => Ok(see_other(&format!(
-            "/community/threads/{}?reported=1#p-{}",
-            t.id, p.id
-        ))),
+        Ok(_) => Ok(see_other(&post_address(&state, &p).await?)),
         Err(db::DbError::Duplicate) => {
             errors.add("reason", "community-error-reported-already");
             refused(
