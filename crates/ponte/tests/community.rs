@@ -839,7 +839,6 @@ async fn a_long_thread_is_paged_and_each_message_keeps_its_address() {
         let at = space(Kind::Administration, salerno);
         let coordinator_id = user(&app, COORDINATOR).await;
         let mut member = app.signed_in(MEMBER).await;
-        let mut coordinator = app.signed_in(COORDINATOR).await;
         let thread = start(&mut member, &at, "Discussione lunga", "Apertura.").await;
         let opening = db::community::posts(app.db(), thread).await.unwrap()[0].id;
         let none = db::community::Audience::default();
