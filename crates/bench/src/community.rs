@@ -46,6 +46,7 @@ pub async fn seed(
                      riunioni del tavolo."
                 ),
             )?,
+            &[],
             &none,
         )
         .await?;
@@ -62,7 +63,7 @@ pub async fn seed(
         );
         // One reply in ten quotes the one before it.
         let quote = if r % 10 == 9 { quoted } else { None };
-        let post = db::community::reply(db, long_thread, author, &body, quote, &none).await?;
+        let post = db::community::reply(db, long_thread, author, &body, quote, &[], &none).await?;
         quoted = Some(post);
     }
     Ok(Seeded {

@@ -198,6 +198,7 @@ impl Db {
         };
         migrate::run(&db).await?;
         library::refresh_index(&db).await?;
+        community::refresh_index(&db).await?;
         Ok(db)
     }
 

@@ -120,6 +120,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0030_group_documents",
         include_str!("../migrations/sqlite/0030_group_documents.sql"),
     ),
+    (
+        "0031_community_search",
+        include_str!("../migrations/sqlite/0031_community_search.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -238,6 +242,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0030_group_documents",
         include_str!("../migrations/postgres/0030_group_documents.sql"),
+    ),
+    (
+        "0031_community_search",
+        include_str!("../migrations/postgres/0031_community_search.sql"),
     ),
 ];
 

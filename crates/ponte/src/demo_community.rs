@@ -28,7 +28,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         &draft(
             "Benvenuti nella comunità del programma",
             "Questo è lo spazio di tutto il programma: **domande, esperienze e materiali** da condividere tra amministrazioni, tutor e staff.\n\n- apri una discussione per ogni argomento;\n- cita il messaggio a cui rispondi;\n- segnala ai moderatori ciò che non va.",
-        )?,
+        )?, &[],
         &db::community::Audience::default(),
     )
     .await?;
@@ -42,7 +42,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         &draft(
             "Bandi IPA III per gli enti locali: chi li ha già letti?",
             "Stiamo valutando il bando per progetti di cooperazione con il Montenegro. Qualcuno ha già esperienza con i **costi semplificati** richiesti?",
-        )?,
+        )?, &[],
         &db::community::Audience::default(),
     )
     .await?;
@@ -56,7 +56,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         calls,
         p.tutor,
         "Sì: conviene partire dalle *opzioni di costo semplificate* del programma e verificare il tasso forfettario per i costi indiretti. Ne parliamo al prossimo laboratorio.",
-        Some(opening),
+        Some(opening), &[],
         &db::community::Audience::default(),
     )
     .await?;
@@ -77,6 +77,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         p.member,
         "Grazie @[Elena Russo], preparo una sintesi delle regole e la condivido qui.",
         None,
+        &[],
         &mention(space_name(Kind::Programme, programme).await?, p.tutor),
     )
     .await?;
@@ -90,6 +91,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
             "Quadro logico per la macroarea turismo sostenibile",
             "Propongo di rivedere insieme gli indicatori prima di inviarlo al tutor.",
         )?,
+        &[],
         &db::community::Audience::default(),
     )
     .await?;
@@ -99,6 +101,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         p.member,
         "Ho aggiunto due indicatori di risultato: @[Antonio Esposito], li guardi tu?",
         None,
+        &[],
         &mention(
             space_name(Kind::Administration, salerno).await?,
             p.coordinator,
@@ -109,8 +112,11 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
         db,
         reply,
         p.member,
-        None,
-        "Ho aggiunto due indicatori di risultato e le fonti di verifica per ciascuno: @[Antonio Esposito], li guardi tu?",
+        &db::community::Edit {
+            title: None,
+            body: "Ho aggiunto due indicatori di risultato e le fonti di verifica per ciascuno: @[Antonio Esposito], li guardi tu?",
+            documents: &[],
+        },
         1,
         &db::community::Audience::default(),
     )
@@ -124,6 +130,7 @@ pub async fn load(db: &Db, programme: Uuid, salerno: Uuid, p: &People) -> anyhow
             "Calendario degli incontri con il tavolo territoriale",
             "Raccolgo qui le date proposte dai membri del tavolo per la prossima riunione.",
         )?,
+        &[],
         &db::community::Audience::default(),
     )
     .await?;

@@ -851,6 +851,7 @@ async fn a_long_thread_is_paged_and_each_message_keeps_its_address() {
                 coordinator_id,
                 &format!("Risposta numero {n}."),
                 quote,
+                &[],
                 &none,
             )
             .await
@@ -945,4 +946,340 @@ async fn unread_for_member(app: &App, salerno: Uuid, thread: Uuid) -> bool {
         .find(|t| t.id == thread)
         .unwrap()
         .unread
+}
+
+/// The body of a page with the template's escaping of `/` undone.
+fn plain(body: &str) -> String {
+    body.replace("&#x2f;", "/")
+}
+
+#[tokio::test]
+async fn discussions_are_searched_within_the_spaces_one_sees() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let at = space(Kind::Administration, salerno);
+        let mut member = app.signed_in(MEMBER).await;
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let thread = start(
+            &mut member,
+            &at,
+            "Appalti pubblici a Durrës",
+            "Le **gare d'appalto** del comune partner: chi conosce le regole albanesi?",
+        )
+        .await;
+        let r = coordinator
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Ho letto il regolamento sugli zirconi municipali.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        let reply = db::community::posts(app.db(), thread).await.unwrap()[1].id;
+        let search = |q: &str| format!("/community/search?q={}", urlencode(q));
+
+        // A word of the title, in another form (singular), finds the opening message, marked.
+        let page = member.get(&search("appalto")).await;
+        assert_eq!(page.status, StatusCode::OK, "{name}");
+        let body = plain(&page.body);
+        assert!(body.contains("Un messaggio trovato"), "{name}: {body}");
+        let opening = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+        assert!(
+            body.contains(&format!("/community/posts/{opening}")),
+            "{name}"
+        );
+        assert!(body.contains("<mark>"), "{name}: the words are marked");
+        // A word of a reply's text; a phrase; a prefix.
+        for q in ["zirconi", "\"regolamento sugli zirconi\"", "zircon*"] {
+            let body = plain(&member.get(&search(q)).await.body);
+            assert!(
+                body.contains(&format!("/community/posts/{reply}")),
+                "{name}: {q}"
+            );
+        }
+        // Every word must be there.
+        let body = member.get(&search("zirconi inesistentissimo")).await.body;
+        assert!(body.contains("Nessun messaggio"), "{name}");
+
+        // Someone who does not see Salerno's space finds nothing of it, not even its title.
+        let mut outsider = app.signed_in(CASERTA).await;
+        let body = outsider.get(&search("zirconi")).await.body;
+        assert!(body.contains("Nessun messaggio"), "{name}");
+        assert!(!body.contains("Appalti pubblici"), "{name}");
+        // Naming the space does not open it.
+        let named = format!("/community/search?q=zirconi&space=administration/{salerno}");
+        let body = outsider.get(&named).await.body;
+        assert!(body.contains("Nessun messaggio"), "{name}");
+
+        // Within one space: the member's cohort space does not hold it.
+        let cohort = db::community::spaces_for(
+            app.db(),
+            &db::accounts::principal(app.db(), user(&app, MEMBER).await)
+                .await
+                .unwrap(),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == Kind::Cohort)
+        .unwrap();
+        let within = format!("/community/search?q=zirconi&space=cohort/{}", cohort.id);
+        assert!(
+            member.get(&within).await.body.contains("Nessun messaggio"),
+            "{name}"
+        );
+        let within = format!("/community/search?q=zirconi&space=administration/{salerno}");
+        assert!(
+            plain(&member.get(&within).await.body).contains(&format!("/community/posts/{reply}")),
+            "{name}"
+        );
+
+        // An edit is searched by its new words, not its old ones.
+        let version = db::community::post(app.db(), reply)
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        let r = coordinator
+            .post(
+                &format!("/community/posts/{reply}"),
+                &[
+                    ("version", &version.to_string()),
+                    ("body", "Ho letto il regolamento sulle concessioni."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert!(
+            member
+                .get(&search("zirconi"))
+                .await
+                .body
+                .contains("Nessun messaggio"),
+            "{name}"
+        );
+        assert!(
+            plain(&member.get(&search("concessione")).await.body)
+                .contains(&format!("/community/posts/{reply}")),
+            "{name}"
+        );
+
+        // A hidden message is found by nobody.
+        let mut staff = app.signed_in(STAFF).await;
+        let r = staff
+            .post(
+                &format!("/community/posts/{reply}/hide"),
+                &[("reason", "Fuori tema.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}");
+        for client in [&mut member, &mut coordinator, &mut staff] {
+            let body = client.get(&search("concessioni")).await.body;
+            assert!(body.contains("Nessun messaggio"), "{name}");
+        }
+
+        // Hostile queries are words like any other.
+        for q in [
+            "\"",
+            "*",
+            "a\" OR \"b",
+            "NEAR(x y)",
+            "'; DROP TABLE x; --",
+            "\u{0}",
+        ] {
+            let r = member.get(&search(q)).await;
+            assert_eq!(r.status, StatusCode::OK, "{name}: {q:?}");
+        }
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn messages_attach_library_documents_their_readers_see() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let caserta = app.organisation("Provincia di Caserta").await;
+        let programme = programme(&app).await;
+        let at = space(Kind::Programme, programme);
+        let salerno_doc = own_document(&app, salerno, "Nota interna di Salerno").await;
+        let caserta_doc = own_document(&app, caserta, "Nota interna di Caserta").await;
+        let mut member = app.signed_in(MEMBER).await;
+        let address = format!("https://ponte.example/library/documents/{}", salerno_doc.id);
+        let r = member
+            .post(
+                &format!("{at}/threads"),
+                &[
+                    ("title", "Un documento di Salerno"),
+                    ("body", "Vedete l'allegato."),
+                    ("addresses", &address),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        let thread = thread_of(r.location());
+        let opening = db::community::posts(app.db(), thread).await.unwrap()[0].id;
+        assert_eq!(
+            db::community::attached(app.db(), &[opening]).await.unwrap()[&opening],
+            vec![salerno_doc.id],
+            "{name}"
+        );
+        // Its writer's administration sees it; another administration's official is told only
+        // that there is one they do not see.
+        let page = plain(
+            &member
+                .get(&format!("/community/threads/{thread}"))
+                .await
+                .body,
+        );
+        assert!(
+            page.contains(&format!("/library/documents/{}", salerno_doc.id)),
+            "{name}"
+        );
+        let mut outsider = app.signed_in(CASERTA).await;
+        let page = plain(
+            &outsider
+                .get(&format!("/community/threads/{thread}"))
+                .await
+                .body,
+        );
+        assert!(
+            !page.contains(&salerno_doc.title) && !page.contains(&salerno_doc.id.to_string()),
+            "{name}"
+        );
+        assert!(
+            page.contains("Un altro documento allegato non è visibile per te."),
+            "{name}"
+        );
+
+        // Refused, nothing stored: a document the writer does not see, an address that names no
+        // document, more than five.
+        let caserta_address = format!("/library/documents/{}", caserta_doc.id);
+        let six: Vec<(&str, String)> = (0..6)
+            .map(|n| {
+                (
+                    "documents",
+                    format!("0194f3c2-7a1b-7c3d-8e4f-01234567890{n}"),
+                )
+            })
+            .collect();
+        let mut cases: Vec<(Vec<(&str, String)>, &str)> = vec![
+            (
+                vec![("addresses", caserta_address.clone())],
+                "non è visibile per te",
+            ),
+            (
+                vec![("addresses", "https://altrove.example/documento".into())],
+                "indirizzo della pagina di un documento",
+            ),
+            (
+                vec![("documents", uuid::Uuid::new_v4().to_string())],
+                "non è visibile per te",
+            ),
+            (six, "al massimo cinque"),
+        ];
+        for (fields, says) in cases.drain(..) {
+            let before = footprint(&app).await;
+            let attached_before = db::community::attached(app.db(), &[opening]).await.unwrap();
+            let mut form: Vec<(&str, &str)> = vec![("body", "Con un allegato sbagliato.")];
+            form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+            let r = member
+                .post(&format!("/community/threads/{thread}/replies"), &form)
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name}: {fields:?}"
+            );
+            assert!(r.body.contains(says), "{name}: {says}");
+            assert!(
+                r.body.contains("Con un allegato sbagliato."),
+                "{name}: what was typed is kept"
+            );
+            assert_eq!(footprint(&app).await, before, "{name}");
+            assert_eq!(
+                db::community::attached(app.db(), &[opening]).await.unwrap(),
+                attached_before,
+                "{name}"
+            );
+        }
+
+        // An edit by its writer keeps it, or detaches it.
+        let version = db::community::post(app.db(), opening)
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        let r = member
+            .post(
+                &format!("/community/posts/{opening}"),
+                &[
+                    ("version", version.to_string().as_str()),
+                    ("title", "Un documento di Salerno"),
+                    ("body", "Vedete l'allegato (corretto)."),
+                    ("documents", salerno_doc.id.to_string().as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert_eq!(
+            db::community::attached(app.db(), &[opening]).await.unwrap()[&opening],
+            vec![salerno_doc.id],
+            "{name}"
+        );
+        let r = member
+            .post(
+                &format!("/community/posts/{opening}"),
+                &[
+                    ("version", (version + 1).to_string().as_str()),
+                    ("title", "Un documento di Salerno"),
+                    ("body", "Senza allegato."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+        assert!(
+            db::community::attached(app.db(), &[opening])
+                .await
+                .unwrap()
+                .is_empty(),
+            "{name}"
+        );
+    }
+}
+
+/// A new document seen only by the people of `organisation` (and staff).
+async fn own_document(app: &App, organisation: Uuid, title: &str) -> db::library::Document {
+    let draft = domain::library::Draft {
+        title: title.into(),
+        summary: "Solo per l'amministrazione.".into(),
+        kind: "report",
+        language: "it",
+        year: Some(2026),
+        source: None,
+        licence: None,
+        url: Some("https://example.org/nota".into()),
+        visibility: domain::library::Visibility::Organisation,
+        organisation: Some(organisation),
+        group: None,
+        table: None,
+        network_group: None,
+        themes: Vec::new(),
+        places: Vec::new(),
+    };
+    let id = db::library::create(app.db(), &draft, None, &Default::default(), None)
+        .await
+        .unwrap();
+    db::library::document(app.db(), id).await.unwrap().unwrap()
 }

@@ -637,6 +637,7 @@ impl Walk {
             self.salerno,
             self.member,
             &draft,
+            &[],
             &db::community::Audience::default(),
         )
         .await
@@ -2402,6 +2403,7 @@ fn cases() -> Vec<(&'static str, Case)> {
                     w.salerno,
                     w.member,
                     &draft,
+                    &[],
                     &db::community::Audience::default(),
                 ))
                 .await
@@ -2416,6 +2418,7 @@ fn cases() -> Vec<(&'static str, Case)> {
                     w.coordinator,
                     "Una risposta del giro.",
                     Some(post),
+                    &[],
                     &db::community::Audience::default(),
                 ))
                 .await
@@ -2428,8 +2431,11 @@ fn cases() -> Vec<(&'static str, Case)> {
                     &w.db,
                     post,
                     w.member,
-                    Some("Titolo rivisto"),
-                    "Testo rivisto.",
+                    &db::community::Edit {
+                        title: Some("Titolo rivisto"),
+                        body: "Testo rivisto.",
+                        documents: &[],
+                    },
                     1,
                     &db::community::Audience::default(),
                 ))
@@ -2487,6 +2493,18 @@ fn cases() -> Vec<(&'static str, Case)> {
                     .expect("report a message");
                 w.write(db::community::close_report(&w.db, report, w.staff))
                     .await
+            })
+        }),
+        case("community::refresh_index", |w| {
+            boxed(async move {
+                w.thread().await;
+                // As a database indexed by an older version of the rules would have it.
+                db::testing::exec(
+                    &w.db,
+                    "UPDATE generations SET value = 0 WHERE part = 'community-index'",
+                )
+                .await;
+                w.write(db::community::refresh_index(&w.db)).await
             })
         }),
         case("community::mark_read", |w| {

@@ -2,9 +2,12 @@
 //! cohorts, grants and tables), their threads with unread markers, a thread's messages, the
 //! earlier versions of a message and the staff's queue of reports. Writes are in `posts`.
 
+#[macro_use]
 mod posts;
+mod search;
 
 pub use posts::*;
+pub use search::*;
 
 use crate::{run, Db, DbError, Result};
 use chrono::{DateTime, Utc};
@@ -316,12 +319,15 @@ pub struct Post {
     pub edited_at: Option<DateTime<Utc>>,
     pub version: i64,
     pub revisions: i64,
+    /// How many library documents it attaches.
+    pub documents: i64,
 }
 
 const POST: &str =
     "SELECT p.id, p.thread_id, p.author_id, u.name AS author_name, p.body, p.quote_id,
         p.hidden_reason, p.created_at, p.edited_at, p.version,
-        (SELECT COUNT(*) FROM community_revisions v WHERE v.post_id = p.id) AS revisions
+        (SELECT COUNT(*) FROM community_revisions v WHERE v.post_id = p.id) AS revisions,
+        (SELECT COUNT(*) FROM community_post_documents a WHERE a.post_id = p.id) AS documents
      FROM community_posts p JOIN users u ON u.id = p.author_id";
 
 /// The messages of a thread, oldest first (the first is the thread's opening message).

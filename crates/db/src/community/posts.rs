@@ -39,6 +39,47 @@ pub struct Audience {
     pub members: Vec<Uuid>,
 }
 
+/// Writes on `$tx` what a message's text makes: its row of search terms (its thread's `$title`
+/// with the opening message) and the library documents it attaches, in order, replacing those it
+/// had.
+macro_rules! keep_in {
+    ($tx:expr, $post:expr, $title:expr, $body:expr, $documents:expr) => {{
+        let row = crate::library::search_id($post);
+        let (title, body) = domain::community::search_terms($title, $body);
+        sqlx::query("UPDATE community_posts SET search_id = $2 WHERE id = $1")
+            .bind($post)
+            .bind(row)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query("DELETE FROM community_search WHERE rowid = $1")
+            .bind(row)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query("INSERT INTO community_search (rowid, title, body) VALUES ($1, $2, $3)")
+            .bind(row)
+            .bind(title)
+            .bind(body)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query("DELETE FROM community_post_documents WHERE post_id = $1")
+            .bind($post)
+            .execute(&mut *$tx)
+            .await?;
+        for (position, document) in $documents.iter().enumerate() {
+            // A document removed from the library meanwhile is not attached.
+            sqlx::query(
+                "INSERT INTO community_post_documents (post_id, document_id, position)
+                 SELECT $1, id, $3 FROM library_documents WHERE id = $2",
+            )
+            .bind($post)
+            .bind(*document)
+            .bind(position as i64)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
 /// Records the mentions of `$post` on `$tx` and returns the people newly mentioned (an edit tells
 /// only those it adds), leaving out the author.
 macro_rules! mention_in {
@@ -106,6 +147,7 @@ pub async fn create_thread(
     space: Uuid,
     author: Uuid,
     draft: &ThreadDraft,
+    documents: &[Uuid],
     audience: &Audience,
 ) -> Result<Uuid> {
     let id = new_id();
@@ -116,7 +158,7 @@ pub async fn create_thread(
         "community.thread_create",
         "community_thread",
         id,
-        json!({"space": format!("{}/{space}", kind.code()), "title": draft.title, "body": draft.body}),
+        json!({"space": format!("{}/{space}", kind.code()), "title": draft.title, "body": draft.body, "documents": documents}),
     );
     crate::change!(
         db,
@@ -147,6 +189,7 @@ pub async fn create_thread(
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            keep_in!(tx, post, Some(draft.title.as_str()), &draft.body, documents);
             sqlx::query(
                 "INSERT INTO community_reads (user_id, thread_id, read_at) VALUES ($1, $2, $3)",
             )
@@ -181,6 +224,7 @@ pub async fn reply(
     author: Uuid,
     body: &str,
     quote: Option<Uuid>,
+    documents: &[Uuid],
     audience: &Audience,
 ) -> Result<Uuid> {
     let id = new_id();
@@ -190,7 +234,7 @@ pub async fn reply(
         "community.reply",
         "community_post",
         id,
-        json!({"thread": thread, "quote": quote, "body": body}),
+        json!({"thread": thread, "quote": quote, "body": body, "documents": documents}),
     );
     crate::change!(
         db,
@@ -232,6 +276,7 @@ pub async fn reply(
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            keep_in!(tx, id, None, body, documents);
             sqlx::query(
                 "INSERT INTO community_reads (user_id, thread_id, read_at) VALUES ($1, $2, $3)
                  ON CONFLICT (user_id, thread_id) DO UPDATE SET read_at = excluded.read_at",
@@ -275,23 +320,36 @@ type Earlier = (
 
 /// Replaces a message's text (and its thread's title when `title` is given: the opening
 /// message), keeping the earlier text as a revision. Refused with `Conflict` when the message
+/// A message as its author edits it: the thread's title (for the opening message only), the text
+/// and the library documents it attaches.
+#[derive(Debug, Clone, Copy)]
+pub struct Edit<'a> {
+    pub title: Option<&'a str>,
+    pub body: &'a str,
+    pub documents: &'a [Uuid],
+}
+
 /// changed since `version` was read.
 pub async fn update_post(
     db: &Db,
     post: Uuid,
     editor: Uuid,
-    title: Option<&str>,
-    body: &str,
+    edit: &Edit<'_>,
     version: i64,
     audience: &Audience,
 ) -> Result<()> {
+    let Edit {
+        title,
+        body,
+        documents,
+    } = *edit;
     let now = db.now();
     let audit = change(
         editor,
         "community.post_update",
         "community_post",
         post,
-        json!({"title": title, "body": body}),
+        json!({"title": title, "body": body, "documents": documents}),
     );
     crate::change!(
         db,
@@ -339,6 +397,7 @@ pub async fn update_post(
                 .execute(&mut *tx)
                 .await?;
             }
+            keep_in!(tx, post, title, body, documents);
             let mentioned = mention_in!(tx, post, editor, audience);
             if !mentioned.is_empty() {
                 let (title, space_kind, space_id): (String, String, Uuid) = sqlx::query_as(

@@ -405,6 +405,7 @@ pub async fn delete(db: &Db, id: Uuid, actor: Option<Uuid>) -> Result<Option<Uui
                 "DELETE FROM good_practices WHERE document_id = $1",
                 "DELETE FROM reading_list_items WHERE document_id = $1",
                 "DELETE FROM library_texts WHERE document_id = $1",
+                "DELETE FROM community_post_documents WHERE document_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;
             }

@@ -171,6 +171,12 @@ pub async fn of_organisation(db: &Db, organisation: Uuid, limit: i64) -> Result<
     documents_where(db, "d.organisation_id = $1", organisation, limit).await
 }
 
+/// The documents `user` published, most recent first, at most `limit`: the discussions' forms
+/// offer them to attach, each checked against the writer's scope.
+pub async fn of_author(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Document>> {
+    documents_where(db, "d.created_by = $1", user, limit).await
+}
+
 /// The documents of an interregional group's space (visibility `network_group`), most recent
 /// first: the group page lists them, each checked against the viewer's scope.
 pub async fn of_network_group(db: &Db, group: Uuid) -> Result<Vec<Document>> {

@@ -11,7 +11,7 @@ const MAX_INDEX: usize = 200 * 1024;
 pub(super) const SNIPPET_SOURCE: i64 = 6_000;
 
 /// A document's row in the search index.
-pub(super) fn search_id(id: Uuid) -> i64 {
+pub(crate) fn search_id(id: Uuid) -> i64 {
     (id.as_u128() & 0x7FFF_FFFF_FFFF_FFFF) as i64
 }
 

@@ -15,6 +15,7 @@ use crate::validation::{required_line, required_text, Errors};
 pub const POLICY: &[(&str, Rule)] = &[
     ("community.spaces", Rule::SignedIn),
     ("community.space", Rule::SignedIn),
+    ("community.search", Rule::SignedIn),
     ("community.people", Rule::SignedIn),
     ("community.thread_new", Rule::SignedIn),
     ("community.thread_create", Rule::SignedIn),
@@ -131,6 +132,90 @@ pub fn may_reply(
     }
 }
 
+/// The language discussions are written in, for stemming their search terms: the programme's.
+/// A query is stemmed in Italian, English and French alike, so a message in another language is
+/// still found by its words.
+pub const CONTENT_LANGUAGE: &str = "it";
+
+/// A message's search terms: its thread's title (for the opening message) and its text without
+/// Markdown marks, folded and stemmed as the library's documents are.
+pub fn search_terms(title: Option<&str>, body: &str) -> (String, String) {
+    use crate::library::text::{index_text, plain_text};
+    (
+        title.map_or_else(String::new, |t| index_text(t, CONTENT_LANGUAGE)),
+        index_text(&plain_text(body), CONTENT_LANGUAGE),
+    )
+}
+
+/// Most library documents one message attaches.
+pub const MAX_ATTACHMENTS: usize = 5;
+/// Longest text of typed document addresses read, in characters.
+const MAX_ADDRESSES: usize = 4_000;
+
+/// The library documents a message attaches: those `chosen` (ids from the form's list) and those
+/// `typed` (one per line: a document page's address, absolute or not, or its id), in that order,
+/// each once. A line that names no document, or more than [`MAX_ATTACHMENTS`] documents, is
+/// refused on the field `documents`; whether the writer may see each one is the caller's check.
+pub fn attachments(chosen: &[String], typed: &str) -> Result<Vec<uuid::Uuid>, Errors> {
+    let mut errors = Errors::default();
+    let mut out: Vec<uuid::Uuid> = Vec::new();
+    let mut push = |id: uuid::Uuid| {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    };
+    for c in chosen.iter().filter(|c| !c.trim().is_empty()) {
+        match uuid::Uuid::parse_str(c.trim()) {
+            Ok(id) => push(id),
+            Err(_) => errors.add("documents", "error-unknown-choice"),
+        }
+    }
+    if typed.chars().count() > MAX_ADDRESSES
+        || typed.chars().any(|c| c.is_control() && !c.is_whitespace())
+    {
+        errors.add("documents", "community-error-attachment-address");
+    } else {
+        for line in typed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match document_of(line) {
+                Some(id) => push(id),
+                None => errors.add("documents", "community-error-attachment-address"),
+            }
+        }
+    }
+    if out.len() > MAX_ATTACHMENTS {
+        errors.add("documents", "community-error-attachments-too-many");
+    }
+    errors.into_result(out)
+}
+
+/// The document a typed line names: `…/library/documents/{id}` (with anything after the id, as
+/// `/file` or a query) or a bare id.
+fn document_of(line: &str) -> Option<uuid::Uuid> {
+    const PATH: &str = "/library/documents/";
+    let rest = match line.find(PATH) {
+        Some(at) => {
+            // An address names this platform's path from its start, or after scheme and host.
+            let before = &line[..at];
+            let hosted = before.is_empty()
+                || ((before.starts_with("https://") || before.starts_with("http://"))
+                    && !before["https://".len().min(before.len())..].contains('/'));
+            if !hosted {
+                return None;
+            }
+            &line[at + PATH.len()..]
+        }
+        None => line,
+    };
+    let id = rest.get(..36)?;
+    let tail = &rest[36..];
+    if !(tail.is_empty() || tail.starts_with(['/', '?', '#'])) {
+        return None;
+    }
+    uuid::Uuid::parse_str(id)
+        .ok()
+        .filter(|u| u.hyphenated().to_string() == id.to_ascii_lowercase())
+}
+
 /// Renders a message's Markdown to safe HTML, as products' texts are.
 pub fn render(markdown: &str) -> String {
     crate::products::text::render(markdown)
@@ -138,6 +223,63 @@ pub fn render(markdown: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn attachments_are_read_from_addresses_and_ids_each_once() {
+        let id = "0194f3c2-7a1b-7c3d-8e4f-0123456789ab";
+        let other = "0194f3c2-7a1b-7c3d-8e4f-0123456789ac";
+        let typed = format!(
+            "https://ponte.example/library/documents/{id}\n\n/library/documents/{other}/file\n{id}"
+        );
+        let got = attachments(&[other.to_string()], &typed).unwrap();
+        assert_eq!(
+            got,
+            vec![other.parse::<uuid::Uuid>().unwrap(), id.parse().unwrap()]
+        );
+        for bad in [
+            "una parola",
+            "/library/documents/not-an-id",
+            "https://elsewhere.example/x/library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789ab",
+            "/library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789abX",
+            "0194f3c27a1b7c3d8e4f0123456789ab",
+        ] {
+            let e = attachments(&[], bad).unwrap_err();
+            assert_eq!(
+                e.for_field("documents"),
+                Some("community-error-attachment-address"),
+                "{bad}"
+            );
+        }
+        assert!(attachments(&["x".into()], "").is_err());
+        assert_eq!(
+            attachments(&["".into(), " ".into()], "").unwrap(),
+            Vec::<uuid::Uuid>::new()
+        );
+        let many: Vec<String> = (0..6)
+            .map(|n| format!("0194f3c2-7a1b-7c3d-8e4f-01234567890{n}"))
+            .collect();
+        assert_eq!(
+            attachments(&many, "").unwrap_err().for_field("documents"),
+            Some("community-error-attachments-too-many")
+        );
+        assert_eq!(attachments(&[], "  \n ").unwrap(), Vec::<uuid::Uuid>::new());
+    }
+
+    #[test]
+    fn search_terms_fold_stem_and_drop_markdown() {
+        let (title, body) = search_terms(
+            Some("Appalti pubblici"),
+            "Gli **indicatori** di [Durrës](https://x.example)",
+        );
+        assert!(!title.is_empty());
+        assert!(!body.contains("**") && !body.contains("https"), "{body}");
+        let (_, singular) = search_terms(None, "indicatore");
+        assert!(
+            body.split(' ').any(|t| t == singular),
+            "{body} / {singular}"
+        );
+        assert_eq!(search_terms(None, "x").0, "");
+    }
+
     use super::*;
     use uuid::Uuid;
 

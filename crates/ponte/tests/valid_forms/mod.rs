@@ -228,6 +228,7 @@ async fn community_thread(app: &App, administration: Uuid) -> (Uuid, Uuid) {
         administration,
         member,
         &draft,
+        &[],
         &db::community::Audience::default(),
     )
     .await
@@ -1285,8 +1286,10 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
             vec![
                 req("title", "Fonti di verifica degli indicatori", Line(200)),
                 req("body", "Quali **fonti** usate?", Text(20_000)),
+                opt("documents", f.document.to_string(), Id),
             ],
-        ),
+        )
+        .pairs(),
         "community.reply" => {
             let (thread, post) = community_thread(app, f.salerno).await;
             let (_, elsewhere) = community_thread(app, f.salerno).await;
@@ -1296,9 +1299,11 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
                 vec![
                     req("body", "Una risposta con una citazione.", Text(20_000)),
                     opt("quote", post.to_string(), Id),
+                    opt("documents", f.document.to_string(), Id),
                 ],
             )
             .foreign("quote", elsewhere)
+            .pairs()
         }
         "community.post_update" => {
             let (_, post) = community_thread(app, f.salerno).await;
@@ -1309,8 +1314,10 @@ pub async fn valid_form(app: &App, f: &Fixtures, name: &str) -> Option<ValidForm
                     req("version", "1", Version),
                     req("title", "Titolo rivisto", Line(200)),
                     req("body", "Testo rivisto.", Text(20_000)),
+                    opt("documents", f.document.to_string(), Id),
                 ],
             )
+            .pairs()
         }
         "community.report" => {
             let (_, post) = community_thread(app, f.salerno).await;

@@ -88,3 +88,32 @@ audit-did-community-report = reported a message
 audit-did-community-report-close = handled a report
 community-page-of = Page { $page } of { $pages }
 community-thread-pages = Pages of the discussion
+community-attach = Attach library documents
+community-attach-hint = The message links to the documents; whoever cannot see them in the library will not see them here either.
+community-attach-own = Your recent documents
+community-attach-unseen = A document you can no longer see (untick to detach it)
+community-attach-addresses = Other documents: the page's address, one per line
+community-attach-addresses-hint = Copy the address of the document's page, for example https://…/library/documents/…, five documents at most.
+community-attach-library = Open the library
+community-attached = Attached documents
+community-attached-unseen = { $count ->
+    [one] One more attached document is not visible to you.
+   *[other] { $count } more attached documents are not visible to you.
+}
+community-error-attachment-address = Each line must be the address of a library document's page.
+community-error-attachments-too-many = A message attaches five documents at most.
+community-error-attachment-unseen = One of the documents does not exist or is not visible to you in the library.
+community-search = Search the discussions
+community-search-label = Words to search for
+community-search-button = Search
+community-search-hint = Words are searched in Italian, English and French; put a phrase in quotes, or * after the start of a word.
+community-search-in = Only in { $space }
+community-search-everywhere = Search all your spaces
+community-search-found = { $count ->
+    [one] One message found
+   *[other] { $count } messages found
+}
+community-search-none = No message matches the search.
+community-search-where = in { $space }
+community-mention-picker = People you can mention
+community-mention-count = People found: {"{"}count{"}"}. Use the arrows to choose and Enter to insert.

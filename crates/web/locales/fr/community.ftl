@@ -88,3 +88,32 @@ audit-did-community-report = a signalé un message
 audit-did-community-report-close = a traité un signalement
 community-page-of = Page { $page } sur { $pages }
 community-thread-pages = Pages de la discussion
+community-attach = Joindre des documents de la bibliothèque
+community-attach-hint = Le message renvoie aux documents ; qui ne les voit pas dans la bibliothèque ne les verra pas ici non plus.
+community-attach-own = Vos documents récents
+community-attach-unseen = Un document que vous ne pouvez plus voir (décochez pour le détacher)
+community-attach-addresses = Autres documents : adresse de la page, une par ligne
+community-attach-addresses-hint = Copiez l'adresse de la page du document, par exemple https://…/library/documents/…, cinq documents au plus.
+community-attach-library = Ouvrir la bibliothèque
+community-attached = Documents joints
+community-attached-unseen = { $count ->
+    [one] Un autre document joint ne vous est pas visible.
+   *[other] { $count } autres documents joints ne vous sont pas visibles.
+}
+community-error-attachment-address = Chaque ligne doit être l'adresse de la page d'un document de la bibliothèque.
+community-error-attachments-too-many = Un message joint cinq documents au plus.
+community-error-attachment-unseen = L'un des documents n'existe pas ou ne vous est pas visible dans la bibliothèque.
+community-search = Rechercher dans les discussions
+community-search-label = Mots à rechercher
+community-search-button = Rechercher
+community-search-hint = Les mots sont recherchés en italien, en anglais et en français ; mettez une expression entre guillemets, ou * après le début d'un mot.
+community-search-in = Seulement dans { $space }
+community-search-everywhere = Rechercher dans tous vos espaces
+community-search-found = { $count ->
+    [one] Un message trouvé
+   *[other] { $count } messages trouvés
+}
+community-search-none = Aucun message ne correspond à la recherche.
+community-search-where = dans { $space }
+community-mention-picker = Personnes que vous pouvez mentionner
+community-mention-count = Personnes trouvées : {"{"}count{"}"}. Utilisez les flèches pour choisir et Entrée pour insérer.

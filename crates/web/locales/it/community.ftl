@@ -88,3 +88,32 @@ audit-did-community-report = ha segnalato un messaggio
 audit-did-community-report-close = ha gestito una segnalazione
 community-page-of = Pagina { $page } di { $pages }
 community-thread-pages = Pagine della discussione
+community-attach = Allega documenti della biblioteca
+community-attach-hint = Il messaggio rimanda ai documenti; chi non li vede nella biblioteca non li vedrà nemmeno qui.
+community-attach-own = I tuoi documenti recenti
+community-attach-unseen = Un documento che non puoi più vedere (togli la spunta per staccarlo)
+community-attach-addresses = Altri documenti: indirizzo della pagina, uno per riga
+community-attach-addresses-hint = Copia l'indirizzo della pagina del documento, per esempio https://…/library/documents/…, al massimo cinque documenti.
+community-attach-library = Apri la biblioteca
+community-attached = Documenti allegati
+community-attached-unseen = { $count ->
+    [one] Un altro documento allegato non è visibile per te.
+   *[other] Altri { $count } documenti allegati non sono visibili per te.
+}
+community-error-attachment-address = Ogni riga deve essere l'indirizzo della pagina di un documento della biblioteca.
+community-error-attachments-too-many = Un messaggio allega al massimo cinque documenti.
+community-error-attachment-unseen = Uno dei documenti non esiste o non è visibile per te nella biblioteca.
+community-search = Cerca nelle discussioni
+community-search-label = Parole da cercare
+community-search-button = Cerca
+community-search-hint = Le parole si cercano in italiano, inglese e francese; metti una frase tra virgolette, o * dopo l'inizio di una parola.
+community-search-in = Solo in { $space }
+community-search-everywhere = Cerca in tutti i tuoi spazi
+community-search-found = { $count ->
+    [one] Un messaggio trovato
+   *[other] { $count } messaggi trovati
+}
+community-search-none = Nessun messaggio corrisponde alla ricerca.
+community-search-where = in { $space }
+community-mention-picker = Persone che puoi menzionare
+community-mention-count = Persone trovate: {"{"}count{"}"}. Usa le frecce per scegliere e Invio per inserire.

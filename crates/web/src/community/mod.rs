@@ -5,9 +5,11 @@
 //! belong to is not found, as an unknown one; a moderator's action by someone who only takes
 //! part is forbidden.
 
+mod attachments;
 mod moderation;
 mod pages;
 mod posting;
+mod search;
 
 use crate::http::{AppError, AppResult};
 use crate::route::{route, Route};
@@ -24,6 +26,12 @@ use uuid::Uuid;
 pub fn routes() -> Vec<Route> {
     vec![
         route(Method::GET, "/community", "community.spaces", pages::spaces),
+        route(
+            Method::GET,
+            "/community/search",
+            "community.search",
+            search::search,
+        ),
         route(
             Method::GET,
             "/community/moderation",

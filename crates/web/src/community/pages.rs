@@ -180,6 +180,12 @@ pub(super) async fn thread_page(
     let mentions = db::community::mentions(&state.db, &ids).await?;
     let none: Vec<String> = Vec::new();
     let names = |id: &Uuid| mentions.get(id).unwrap_or(&none);
+    let attaching: Vec<Uuid> = posts
+        .iter()
+        .filter(|p| p.documents > 0)
+        .map(|p| p.id)
+        .collect();
+    let mut documents = super::attachments::shown(state, &viewer, &attaching).await?;
     let moderates = s.moderates();
     let by_id: BTreeMap<Uuid, &Post> = posts
         .iter()
@@ -198,7 +204,10 @@ pub(super) async fn thread_page(
                     path => format!("/community/posts/{}", q.id),
                 }
             });
-            context! { post => shown(p, &viewer, moderates, viewer.locale, names(&p.id)), quote }
+            // A hidden message's documents go with its text.
+            let readable = p.hidden_reason.is_none() || viewer.user_id() == Some(p.author_id) || moderates;
+            let documents = documents.remove(&p.id).filter(|_| readable);
+            context! { post => shown(p, &viewer, moderates, viewer.locale, names(&p.id)), quote, documents }
         })
         .collect();
     let quoting = failed
@@ -209,6 +218,15 @@ pub(super) async fn thread_page(
         Some(f) => (f.form, f.errors, f.typed, f.status),
         None => ("", BTreeMap::new(), BTreeMap::new(), StatusCode::OK),
     };
+    let chosen: Vec<String> = typed
+        .get("chosen")
+        .map(|c| c.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
+    let offered = if t.locked {
+        Vec::new()
+    } else {
+        super::attachments::offered(state, &viewer, &chosen).await?
+    };
     let base = format!("/community/threads/{}?", t.id);
     let rendered = render(
         state,
@@ -218,7 +236,7 @@ pub(super) async fn thread_page(
             thread => context! { id => t.id, title => t.title, pinned => t.pinned, locked => t.locked },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
             posts => items, moderates, failed => form, errors, typed, quoting,
-            page, pages, base, section => "/community",
+            page, pages, base, offered, section => "/community",
         },
     );
     crate::http::with_status(status, rendered)

@@ -2,6 +2,7 @@
 //! (its earlier text kept) and reporting a message. A refused form shows its page again with
 //! the messages next to the fields and stores nothing.
 
+use super::attachments::{self, Typed};
 use super::pages::{post_address, thread_page, Failed, Page};
 use super::*;
 use crate::http::{see_other, with_status, Form, Id, PathIds};
@@ -13,15 +14,31 @@ use minijinja::context;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Deserialize, Default)]
+#[derive(Default)]
 pub(super) struct ThreadForm {
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     body: String,
+    documents: Typed,
 }
 
-fn form_page(
+impl ThreadForm {
+    fn of(pairs: Vec<(String, String)>) -> ThreadForm {
+        let mut f = ThreadForm::default();
+        for (key, value) in pairs {
+            if f.documents.read(&key, &value) {
+                continue;
+            }
+            match key.as_str() {
+                "title" => f.title = value,
+                "body" => f.body = value,
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+async fn form_page(
     state: &AppState,
     viewer: &Viewer,
     s: &InSpace,
@@ -29,6 +46,7 @@ fn form_page(
     errors: BTreeMap<&'static str, String>,
     status: StatusCode,
 ) -> AppResult {
+    let offered = attachments::offered(state, viewer, &typed.documents.chosen).await?;
     let page = render(
         state,
         viewer,
@@ -36,6 +54,7 @@ fn form_page(
         context! {
             space => context! { kind => s.kind.code(), id => s.id, name => s.name, path => space_path(s.kind, s.id) },
             title => typed.title, body => typed.body, errors, section => "/community",
+            offered, addresses => typed.documents.addresses,
         },
     );
     with_status(status, page)
@@ -55,27 +74,27 @@ pub(super) async fn new(
         BTreeMap::new(),
         StatusCode::OK,
     )
+    .await
 }
 
 pub(super) async fn create(
     State(state): State<AppState>,
     viewer: Viewer,
     PathIds((kind, id)): PathIds<(String, Uuid)>,
-    Form(f): Form<ThreadForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let s = space(&state, &viewer, &kind, id).await?;
-    let draft = match domain::community::check_thread(&f.title, &f.body) {
-        Ok(d) => d,
-        Err(errors) => {
+    let f = ThreadForm::of(pairs);
+    let checked = domain::community::check_thread(&f.title, &f.body);
+    let documents = attachments::checked(&state, &viewer, &f.documents, &[]).await?;
+    let (draft, documents) = match (checked, documents) {
+        (Ok(d), Ok(documents)) => (d, documents),
+        (checked, documents) => {
+            let mut errors = checked.err().unwrap_or_default();
+            errors.0.extend(documents.err().unwrap_or_default().0);
             let errors = field_errors(&state, &viewer, &errors);
-            return form_page(
-                &state,
-                &viewer,
-                &s,
-                &f,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return form_page(&state, &viewer, &s, &f, errors, status).await;
         }
     };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
@@ -86,7 +105,7 @@ pub(super) async fn create(
         Err(message) => {
             let errors = BTreeMap::from([("body", message)]);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&state, &viewer, &s, &f, errors, status);
+            return form_page(&state, &viewer, &s, &f, errors, status).await;
         }
     };
     let audience = db::community::Audience {
@@ -99,16 +118,33 @@ pub(super) async fn create(
             .collect(),
     };
     let thread =
-        db::community::create_thread(&state.db, s.kind, s.id, user, &draft, &audience).await?;
+        db::community::create_thread(&state.db, s.kind, s.id, user, &draft, &documents, &audience)
+            .await?;
     Ok(see_other(&format!("/community/threads/{thread}")))
 }
 
-#[derive(Deserialize)]
+#[derive(Default)]
 pub(super) struct ReplyForm {
-    #[serde(default)]
     body: String,
-    #[serde(default)]
     quote: String,
+    documents: Typed,
+}
+
+impl ReplyForm {
+    fn of(pairs: Vec<(String, String)>) -> ReplyForm {
+        let mut f = ReplyForm::default();
+        for (key, value) in pairs {
+            if f.documents.read(&key, &value) {
+                continue;
+            }
+            match key.as_str() {
+                "body" => f.body = value,
+                "quote" => f.quote = value,
+                _ => {}
+            }
+        }
+        f
+    }
 }
 
 /// The thread page again with one form's problem.
@@ -140,10 +176,16 @@ pub(super) async fn reply(
     State(state): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
-    Form(f): Form<ReplyForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let (t, s) = thread(&state, &viewer, id).await?;
-    let typed = BTreeMap::from([("body", f.body.clone()), ("quote", f.quote.clone())]);
+    let f = ReplyForm::of(pairs);
+    let typed = BTreeMap::from([
+        ("body", f.body.clone()),
+        ("quote", f.quote.clone()),
+        ("addresses", f.documents.addresses.clone()),
+        ("chosen", f.documents.chosen.join(",")),
+    ]);
     let mut errors = Errors::default();
     let quote = if f.quote.trim().is_empty() {
         None
@@ -173,22 +215,13 @@ pub(super) async fn reply(
         errors.add(field, refusal.message());
         return refused(&state, &viewer, (&t, &s), "reply", &errors, typed, status).await;
     }
-    let body = match domain::community::check_body(&f.body) {
-        Ok(b) if errors.is_empty() => b,
-        Ok(_) => {
-            return refused(
-                &state,
-                &viewer,
-                (&t, &s),
-                "reply",
-                &errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => {
-            errors.0.extend(e.0);
+    let checked = domain::community::check_body(&f.body);
+    let documents = attachments::checked(&state, &viewer, &f.documents, &[]).await?;
+    let (body, documents) = match (checked, documents) {
+        (Ok(b), Ok(d)) if errors.is_empty() => (b, d),
+        (checked, documents) => {
+            errors.0.extend(checked.err().unwrap_or_default().0);
+            errors.0.extend(documents.err().unwrap_or_default().0);
             return refused(
                 &state,
                 &viewer,
@@ -219,7 +252,7 @@ pub(super) async fn reply(
         members: Vec::new(),
     };
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
-    match db::community::reply(&state.db, t.id, user, &body, quote, &audience).await {
+    match db::community::reply(&state.db, t.id, user, &body, quote, &documents, &audience).await {
         Ok(post) => {
             let post = db::community::post(&state.db, post)
                 .await?
@@ -271,27 +304,91 @@ async fn own_post(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Edit
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Default)]
 pub(super) struct EditForm {
-    #[serde(default)]
     version: String,
     title: Option<String>,
-    #[serde(default)]
     body: String,
+    documents: Typed,
+}
+
+impl EditForm {
+    fn of(pairs: Vec<(String, String)>) -> EditForm {
+        let mut f = EditForm::default();
+        for (key, value) in pairs {
+            if f.documents.read(&key, &value) {
+                continue;
+            }
+            match key.as_str() {
+                "version" => f.version = value,
+                "title" => f.title = Some(value),
+                "body" => f.body = value,
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+/// What an edit form shows of a message's documents: those it attaches (ticked unless the typed
+/// form says otherwise, named only when the editor sees them), then the editor's own others.
+async fn edit_documents(
+    state: &AppState,
+    viewer: &Viewer,
+    e: &Editing,
+    typed: Option<&Typed>,
+) -> AppResult<Vec<minijinja::Value>> {
+    let attached = db::community::attached(&state.db, &[e.post.id])
+        .await?
+        .remove(&e.post.id)
+        .unwrap_or_default();
+    let chosen: Vec<String> = match typed {
+        Some(t) => t.chosen.clone(),
+        None => attached.iter().map(Uuid::to_string).collect(),
+    };
+    let documents = db::library::documents(&state.db, &attached).await?;
+    let scope =
+        crate::shared::library::scope_for(state, viewer, documents.iter().map(|d| d.visibility()))
+            .await?;
+    let found: std::collections::HashMap<Uuid, db::library::Document> =
+        documents.into_iter().map(|d| (d.id, d)).collect();
+    let mut out: Vec<minijinja::Value> = attached
+        .iter()
+        .filter_map(|id| found.get(id))
+        .map(|d| {
+            let seen = scope.sees(d.visibility(), d.owner());
+            let checked = chosen.iter().any(|c| c.trim() == d.id.to_string());
+            context! { id => d.id, title => seen.then(|| d.title.clone()), checked }
+        })
+        .collect();
+    for o in attachments::offered(state, viewer, &chosen).await? {
+        let listed = o
+            .get_attr("id")
+            .ok()
+            .and_then(|id| id.as_str().map(str::to_string))
+            .and_then(|id| Uuid::parse_str(&id).ok())
+            .is_some_and(|id| attached.contains(&id));
+        if !listed {
+            out.push(o);
+        }
+    }
+    Ok(out)
 }
 
 /// The edit form with what was typed; after a conflict, beside the version saved meanwhile
 /// (whose number the form then carries, so that saving again replaces it knowingly).
-fn edit_page(
+async fn edit_page(
     state: &AppState,
     viewer: &Viewer,
     e: &Editing,
-    typed: (String, String),
+    typed: (String, String, Option<&Typed>),
     errors: BTreeMap<&'static str, String>,
     saved: bool,
     status: StatusCode,
 ) -> AppResult {
     let (p, t, s) = (&e.post, &e.thread, &e.space);
+    let offered = edit_documents(state, viewer, e, typed.2).await?;
+    let addresses = typed.2.map(|d| d.addresses.clone()).unwrap_or_default();
     let page = render(
         state,
         viewer,
@@ -306,6 +403,7 @@ fn edit_page(
                 at => p.edited_at.map(|at| when(viewer.locale, at)),
             }),
             opens => e.opens, title => typed.0, body => typed.1, errors, section => "/community",
+            offered, addresses,
         },
     );
     with_status(status, page)
@@ -313,7 +411,7 @@ fn edit_page(
 
 pub(super) async fn edit(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
     let e = own_post(&state, &viewer, id).await?;
-    let typed = (e.thread.title.clone(), e.post.body.clone());
+    let typed = (e.thread.title.clone(), e.post.body.clone(), None);
     edit_page(
         &state,
         &viewer,
@@ -323,16 +421,22 @@ pub(super) async fn edit(State(state): State<AppState>, viewer: Viewer, Id(id): 
         false,
         StatusCode::OK,
     )
+    .await
 }
 
 pub(super) async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
-    Form(f): Form<EditForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult {
     let e = own_post(&state, &viewer, id).await?;
-    let typed = (f.title.clone().unwrap_or_default(), f.body.clone());
+    let f = EditForm::of(pairs);
+    let typed = (
+        f.title.clone().unwrap_or_default(),
+        f.body.clone(),
+        Some(&f.documents),
+    );
     // A locked discussion is closed to edits too: its author cannot carry it on by editing.
     if e.thread.locked {
         let mut errors = Errors::default();
@@ -346,7 +450,8 @@ pub(super) async fn update(
             errors,
             false,
             StatusCode::CONFLICT,
-        );
+        )
+        .await;
     }
     let version: i64 = f
         .version
@@ -359,12 +464,19 @@ pub(super) async fn update(
     } else {
         domain::community::check_body(&f.body).map(|b| (None, b))
     };
-    let (title, body) = match checked {
-        Ok(x) => x,
-        Err(errors) => {
+    let attached = db::community::attached(&state.db, &[e.post.id])
+        .await?
+        .remove(&e.post.id)
+        .unwrap_or_default();
+    let documents = attachments::checked(&state, &viewer, &f.documents, &attached).await?;
+    let (title, body, documents) = match (checked, documents) {
+        (Ok((title, body)), Ok(documents)) => (title, body, documents),
+        (checked, documents) => {
+            let mut errors = checked.err().unwrap_or_default();
+            errors.0.extend(documents.err().unwrap_or_default().0);
             let errors = field_errors(&state, &viewer, &errors);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return edit_page(&state, &viewer, &e, typed, errors, false, status);
+            return edit_page(&state, &viewer, &e, typed, errors, false, status).await;
         }
     };
     let mentioned = match mentioned(&state, &viewer, &e.space, None, &body).await? {
@@ -372,7 +484,7 @@ pub(super) async fn update(
         Err(message) => {
             let errors = BTreeMap::from([("body", message)]);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return edit_page(&state, &viewer, &e, typed, errors, false, status);
+            return edit_page(&state, &viewer, &e, typed, errors, false, status).await;
         }
     };
     let audience = db::community::Audience {
@@ -385,8 +497,11 @@ pub(super) async fn update(
         &state.db,
         e.post.id,
         user,
-        title.as_deref(),
-        &body,
+        &db::community::Edit {
+            title: title.as_deref(),
+            body: &body,
+            documents: &documents,
+        },
         version,
         &audience,
     )
@@ -397,7 +512,7 @@ pub(super) async fn update(
         Err(db::DbError::Conflict) => {
             let e = own_post(&state, &viewer, id).await?;
             let status = StatusCode::CONFLICT;
-            edit_page(&state, &viewer, &e, typed, BTreeMap::new(), true, status)
+            edit_page(&state, &viewer, &e, typed, BTreeMap::new(), true, status).await
         }
         Err(other) => Err(other.into()),
     }

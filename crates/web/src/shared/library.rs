@@ -66,6 +66,32 @@ pub(crate) async fn scope(state: &AppState, viewer: &Viewer) -> Result<Scope, db
     })
 }
 
+/// What the viewer may see of documents of these `visibilities`: their working groups, tables
+/// and interregional groups are read only when one of the visibilities needs them, since the
+/// scope without them answers rightly for public, programme and administration documents.
+pub(crate) async fn scope_for(
+    state: &AppState,
+    viewer: &Viewer,
+    visibilities: impl IntoIterator<Item = domain::library::Visibility>,
+) -> Result<Scope, db::DbError> {
+    use domain::library::Visibility;
+    let narrow = visibilities.into_iter().any(|v| {
+        matches!(
+            v,
+            Visibility::Group | Visibility::Table | Visibility::NetworkGroup
+        )
+    });
+    let Some(p) = viewer.principal.as_ref().filter(|_| !narrow) else {
+        return scope(state, viewer).await;
+    };
+    Ok(Scope {
+        everything: is_staff(viewer),
+        signed_in: true,
+        organisations: p.organisations(),
+        ..Scope::default()
+    })
+}
+
 /// Names of themes, places and kinds in the viewer's language.
 pub(crate) struct Names {
     locale: Locale,
