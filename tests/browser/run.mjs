@@ -875,6 +875,8 @@ try {
   const salernoSpace = await page.$eval('main a[href^="/community/spaces/administration/"]', (a) => a.getAttribute('href'));
   await inLanguages(page, salernoSpace, 'community space');
   await inLanguages(page, `${salernoSpace}/new`, 'new discussion form');
+  await inLanguages(page, '/community/search', 'discussion search form');
+  await inLanguages(page, '/community/search?q=indicatori', 'discussion search results');
   await page.goto(base + salernoSpace);
   const threadPaths = await page.$$eval('main a[href^="/community/threads/"]', (as) => as.map((a) => a.getAttribute('href')));
   check(threadPaths.length >= 2, `Salerno's space lists the demo discussions (${threadPaths.length})`);
@@ -890,6 +892,16 @@ try {
   const editPath = await page.$eval('main a[href$="/edit"]', (a) => a.getAttribute('href')).catch(() => null);
   check(editPath !== null, 'the coordinator may edit their own message');
   if (editPath) await inLanguages(page, editPath, 'message edit form');
+  await page.goto(base + threadPath);
+  const reportPath = await page.$eval('main a[href$="/report"]', (a) => a.getAttribute('href')).catch(() => null);
+  check(reportPath !== null, 'a message of someone else offers its report form');
+  if (reportPath) {
+    await inLanguages(page, reportPath, 'message report form');
+    await page.goto(base + reportPath);
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+    check(await page.isVisible('#e-reason'), 'a report without a reason shows its message beside the field');
+    await axe(page, 'message report form with a refused reason');
+  }
   // Refused: an empty reply, an empty new discussion.
   await page.goto(base + threadPath);
   await Promise.all([page.waitForNavigation(), page.click('#reply button[type=submit]')]);

@@ -383,6 +383,47 @@ async fn the_demo_logframe_with_durres_exports_a_valid_activity() {
             xpath(&file, "count(//participating-org[@role!='1'][not(@type)])"),
             "0"
         );
+        // Carried by no initiative yet: in its pipeline.
+        assert_eq!(xpath(&file, "string(//activity-status/@code)"), "1");
+        let _ = std::fs::remove_file(&file);
+        // Linked to an initiative of a group that is then funded: in implementation.
+        let initiative = db::network::initiatives(app.db(), None).await.unwrap()[0].id;
+        db::run!(app.db(), |pool| {
+            sqlx::query(
+                "INSERT INTO network_initiative_products (initiative_id, product_id) VALUES ($1, $2)",
+            )
+            .bind(initiative)
+            .bind(id)
+            .execute(pool)
+            .await
+            .unwrap();
+            sqlx::query("UPDATE network_initiatives SET state = 'funded' WHERE id = $1")
+                .bind(initiative)
+                .execute(pool)
+                .await
+                .unwrap();
+            sqlx::query(
+                "INSERT INTO network_initiative_events
+                   (id, initiative_id, from_state, to_state, on_date, reason, created_at)
+                 VALUES ($1, $2, 'submitted', 'funded', $3, '', $4)",
+            )
+            .bind(Uuid::new_v4())
+            .bind(initiative)
+            .bind(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+            .bind(chrono::Utc::now())
+            .execute(pool)
+            .await
+            .unwrap();
+        });
+        let r = download(&mut c, salerno, id).await;
+        let file = saved(&r.bytes);
+        assert_eq!(
+            xpath(&file, "string(//activity-status/@code)"),
+            "2",
+            "{}",
+            app.backend.name
+        );
+        assert_eq!(failures(&r.bytes), Vec::<String>::new());
         let _ = std::fs::remove_file(&file);
         // The product page offers the file.
         let page = c

@@ -619,6 +619,6 @@ async fn the_demo_has_a_digest_waiting_for_the_tutor() {
             text.contains("Ecco le notifiche del giorno (Menzioni)"),
             "{name}: {text}"
         );
-        assert!(text.contains("/community/threads/"), "{name}: {text}");
+        assert!(text.contains("/community/posts/"), "{name}: {text}");
     }
 }

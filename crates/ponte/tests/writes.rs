@@ -2511,12 +2511,13 @@ fn cases() -> Vec<(&'static str, Case)> {
             boxed(async move {
                 let (thread, _) = w.thread().await;
                 let now = w.db.now();
+                let links = [format!("/community/threads/{thread}")];
                 w.write(db::community::mark_read(
                     &w.db,
                     w.coordinator,
                     thread,
                     now,
-                    true,
+                    &links,
                 ))
                 .await
             })

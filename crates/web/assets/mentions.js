@@ -1,6 +1,6 @@
 // The person picker of the community's message forms. Typing `@` in a message lists the people
 // who can see the space (read once from the space's people page, which works without this
-// script too); arrows move through the list, Enter or Tab inserts `@[Name]`, Escape closes it.
+// script too); arrows move through the list, Enter inserts `@[Name]`, Escape closes it.
 // The list is a listbox the text field points to (aria-controls, aria-activedescendant), and a
 // status line says how many people match, for screen readers.
 document.addEventListener("DOMContentLoaded", function () {
@@ -41,6 +41,7 @@ document.addEventListener("DOMContentLoaded", function () {
         .catch(function () { people = []; });
     }
     function close() {
+      if (!list.hidden) status.textContent = "";
       list.hidden = true;
       list.textContent = "";
       matches = [];
@@ -80,14 +81,19 @@ document.addEventListener("DOMContentLoaded", function () {
         list.appendChild(li);
       });
       active = matches.length ? 0 : -1;
-      list.hidden = matches.length === 0;
-      mark();
-      status.textContent = (field.getAttribute("data-mention-count") || "{count}")
+      var shown = matches.length > 0;
+      if (!shown) { close(); return; }
+      var said = (field.getAttribute("data-mention-count") || "{count}")
         .replace("{count}", String(matches.length));
+      // Said when the list opens or its length changes, not on every key.
+      if (list.hidden || status.textContent !== said) status.textContent = said;
+      list.hidden = false;
+      mark();
     }
     function choose(i) {
       var name = matches[i];
-      if (name === undefined || start < 0) return;
+      // The caret may have moved since the list was drawn: the `@` being typed is read again.
+      if (name === undefined || typed() === null) { close(); return; }
       var caret = field.selectionStart;
       var text = "@[" + name + "] ";
       field.value = field.value.slice(0, start) + text + field.value.slice(caret);
@@ -98,12 +104,17 @@ document.addEventListener("DOMContentLoaded", function () {
     }
     field.addEventListener("focus", load);
     field.addEventListener("input", update);
+    // A caret moved by the mouse or the keys shows the list of the `@` it now stands after.
+    field.addEventListener("click", update);
+    field.addEventListener("keyup", function (e) {
+      if (["ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"].indexOf(e.key) >= 0) update();
+    });
     field.addEventListener("blur", function () { setTimeout(close, 150); });
     field.addEventListener("keydown", function (e) {
       if (list.hidden) return;
       if (e.key === "ArrowDown") { active = (active + 1) % matches.length; mark(); e.preventDefault(); }
       else if (e.key === "ArrowUp") { active = (active - 1 + matches.length) % matches.length; mark(); e.preventDefault(); }
-      else if (e.key === "Enter" || e.key === "Tab") { if (active >= 0) { choose(active); e.preventDefault(); } }
+      else if (e.key === "Enter") { if (active >= 0) { choose(active); e.preventDefault(); } }
       else if (e.key === "Escape") { close(); e.preventDefault(); }
     });
   });

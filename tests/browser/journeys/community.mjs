@@ -5,7 +5,9 @@
 // quoting him, and he is told of the reply in the same ways. She then moves her mentions to the
 // daily digest through the preferences form (a later mention is listed but not emailed at once,
 // while a colleague mentioned in the same message is emailed) and stops them altogether from the
-// unsubscribe link of the first email, opened without signing in.
+// unsubscribe link of the first email, opened without signing in. She then mentions him with the
+// person picker, attaches a library document to a reply (a wrong address is refused), and finds
+// the discussion by searching the community.
 
 const COORDINATOR = { email: 'coordinatore@ponte.example', name: 'Antonio Esposito' };
 const MEMBER = { email: 'membro@ponte.example', name: 'Francesca Greco' };
@@ -215,6 +217,60 @@ export async function journey(t) {
     check(await b.isChecked('#p-reply-immediate'), 'an altered unsubscribe link changes nothing');
     await guest.context().close();
   }
+
+  // The person picker: typing `@` and the start of a name lists who can see the space; Enter
+  // inserts the mention.
+  await go(b, thread);
+  await b.click('#f-body');
+  await b.keyboard.type('Grazie @Anto');
+  const option = b.locator('#reply [role="listbox"] [role="option"]', { hasText: COORDINATOR.name });
+  await option.first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  check(await option.count() === 1, 'typing @ and the start of a name lists the person who can be mentioned');
+  check(await b.getAttribute('#f-body', 'aria-activedescendant') !== null, 'the message field points to the chosen person of the list');
+  check(!(await b.locator('#reply [role="option"]').allTextContents()).some((n) => n.includes(OUTSIDER)), 'the list leaves out someone who cannot see the space');
+  await t.axe(b, 'community journey: person picker open');
+  await b.keyboard.press('Enter');
+  check((await b.inputValue('#f-body')) === `Grazie @[${COORDINATOR.name}] `, `Enter inserts the mention (${await b.inputValue('#f-body')})`);
+  check(await b.locator('#reply [role="listbox"]').isHidden(), 'the list closes once the person is chosen');
+
+  // A reply attaching a library document by its address: shown with the message.
+  await go(b, '/library');
+  const docPath = await b.$eval('main a[href^="/library/documents/"]', (x) => x.getAttribute('href')).catch(() => null);
+  check(docPath !== null, 'the library lists a document');
+  if (docPath) {
+    const docTitle = (await b.textContent(`main a[href="${docPath}"]`)).trim();
+    await go(b, thread);
+    await b.fill('#f-body', 'Allego il documento della biblioteca.');
+    await b.click('#reply details summary');
+    await b.fill('#f-documents', `${base}${docPath}`);
+    const attached = await submit(b, '#reply button[type=submit]');
+    const attachedId = (new URL(b.url()).hash.match(/^#p-([0-9a-f-]{36})$/) || [])[1];
+    check(attached.status() === 200 && attachedId !== undefined, `the reply with a document is posted (${b.url()})`);
+    if (attachedId) {
+      const link = b.locator(`#p-${attachedId} a[href="${docPath}"]`);
+      check(await link.count() === 1 && (await link.textContent()).trim() === docTitle, 'the reply shows the attached document by its title, linked to its page');
+    }
+    // An address that names no document: refused beside the field, nothing posted.
+    await b.fill('#f-body', 'Un allegato sbagliato.');
+    await b.click('#reply details summary').catch(() => {});
+    if (!(await b.isVisible('#f-documents'))) await b.click('#reply details summary');
+    await b.fill('#f-documents', 'https://altrove.example/documento');
+    const wrong = await submit(b, '#reply button[type=submit]');
+    check(wrong.status() === 422 && await b.isVisible('#e-documents'), `an address that names no document is refused beside the field (status ${wrong.status()})`);
+    await t.axe(b, 'community journey: reply with a refused document address');
+  }
+
+  // Searching the discussions: words of the message, stemmed, find it.
+  await go(b, '/community');
+  await b.fill('main form[role="search"] input[name="q"]', 'fonte verifica');
+  await submit(b, 'main form[role="search"] button[type=submit]');
+  const hits = b.locator('main ol a[href^="/community/posts/"]');
+  check(await hits.count() >= 1 && (await hits.allTextContents()).some((x) => x.includes('Fonti di verifica')), 'a search of the discussions finds the discussion by words of its title and text');
+  check(await b.locator('main ol mark').count() >= 1, 'the words found are marked');
+  await t.inLanguages(b, new URL(b.url()).pathname + new URL(b.url()).search, 'community journey: search of the discussions');
+  await submit(b, 'main ol a[href^="/community/posts/"]');
+  check(new URL(b.url()).pathname === thread, 'a result leads to its message in the discussion');
+
   await a.context().close();
   await b.context().close();
 }

@@ -318,8 +318,6 @@ type Earlier = (
     String,
 );
 
-/// Replaces a message's text (and its thread's title when `title` is given: the opening
-/// message), keeping the earlier text as a revision. Refused with `Conflict` when the message
 /// A message as its author edits it: the thread's title (for the opening message only), the text
 /// and the library documents it attaches.
 #[derive(Debug, Clone, Copy)]
@@ -329,6 +327,8 @@ pub struct Edit<'a> {
     pub documents: &'a [Uuid],
 }
 
+/// Replaces a message's text (and its thread's title when `title` is given: the opening
+/// message), keeping the earlier text as a revision. Refused with `Conflict` when the message
 /// changed since `version` was read.
 pub async fn update_post(
     db: &Db,
@@ -573,22 +573,28 @@ pub async fn close_report(db: &Db, report: Uuid, actor: Uuid) -> Result<()> {
 }
 
 /// Records that `user` has seen the messages of `thread` up to `up_to` (a read marker only moves
-/// forward), and, when `notified` (they have unread notifications), reads what they were told of
-/// the thread; returns their new count of unread notifications when that changed it. Writes
-/// nothing when there is nothing new to record. Bookkeeping of one person's reading, not a
-/// change to the discussion: unaudited, and no kept value depends on it.
+/// forward), and reads what they were told through `links` (the addresses of what the page they
+/// read shows; none when they have nothing unread); returns their new count of unread
+/// notifications when that changed it. Writes nothing when there is nothing new to record.
+/// Bookkeeping of one person's reading, not a change to the discussion: unaudited, and no kept
+/// value depends on it.
 pub async fn mark_read(
     db: &Db,
     user: Uuid,
     thread: Uuid,
     up_to: DateTime<Utc>,
-    notified: bool,
+    links: &[String],
 ) -> Result<Option<i64>> {
     let before = super::read_up_to(db, user, thread).await?;
     let moves = before.is_none_or(|at| at < up_to);
-    if !moves && !notified {
+    if !moves && links.is_empty() {
         return Ok(None);
     }
+    let read_sql = format!(
+        "UPDATE notifications SET read_at = $3
+         WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL AND link IN ({})",
+        crate::placeholders(4, links.len().max(1))
+    );
     crate::change!(
         db,
         [],
@@ -606,19 +612,18 @@ pub async fn mark_read(
                 .execute(&mut *tx)
                 .await?;
             }
-            if !notified {
+            if links.is_empty() {
                 return Ok(None);
             }
-            // Reading the thread reads what one was told of it.
-            let read = sqlx::query(
-                "UPDATE notifications SET read_at = $3
-                 WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL",
-            )
-            .bind(user)
-            .bind(thread)
-            .bind(db.now())
-            .execute(&mut *tx)
-            .await?;
+            // Reading a page reads what one was told of the messages it shows.
+            let mut read = sqlx::query(&read_sql)
+                .bind(user)
+                .bind(thread)
+                .bind(db.now());
+            for link in links {
+                read = read.bind(link);
+            }
+            let read = read.execute(&mut *tx).await?;
             if read.rows_affected() == 0 {
                 return Ok(None);
             }

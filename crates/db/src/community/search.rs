@@ -102,41 +102,33 @@ pub async fn refresh_index(db: &Db) -> Result<usize> {
     if stored == Some(INDEX_VERSION) {
         return Ok(0);
     }
-    // Each message with its thread's title when it opens the thread.
-    let rows: Vec<(Uuid, String, Option<String>)> = run!(db, |pool| {
-        sqlx::query_as(
-            "SELECT p.id, p.body,
-                    CASE WHEN p.id = (SELECT f.id FROM community_posts f
-                                      WHERE f.thread_id = p.thread_id
-                                      ORDER BY f.created_at, f.id LIMIT 1)
-                         THEN t.title END
-             FROM community_posts p JOIN community_threads t ON t.id = p.thread_id
-             ORDER BY p.id",
-        )
-        .fetch_all(pool)
-        .await?
-    });
-    let attached: Vec<(Uuid, Uuid)> = run!(db, |pool| {
-        sqlx::query_as(
-            "SELECT post_id, document_id FROM community_post_documents ORDER BY post_id, position",
-        )
-        .fetch_all(pool)
-        .await?
-    });
-    let mut documents: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for (post, document) in attached {
-        documents.entry(post).or_default().push(document);
-    }
-    let batches: Vec<&[(Uuid, String, Option<String>)]> = rows.chunks(REINDEX_BATCH).collect();
-    let last = batches.len().saturating_sub(1);
-    for i in 0..batches.len().max(1) {
-        let batch = batches.get(i).copied().unwrap_or(&[]);
-        let mark = i == last;
+    // In batches by id, each message with its thread's title when it opens the thread.
+    let mut after = Uuid::nil();
+    let mut indexed = 0;
+    loop {
+        let rows: Vec<(Uuid, String, Option<String>)> = run!(db, |pool| {
+            sqlx::query_as(
+                "SELECT p.id, p.body,
+                        CASE WHEN p.id = (SELECT f.id FROM community_posts f
+                                          WHERE f.thread_id = p.thread_id
+                                          ORDER BY f.created_at, f.id LIMIT 1)
+                             THEN t.title END
+                 FROM community_posts p JOIN community_threads t ON t.id = p.thread_id
+                 WHERE p.id > $1 ORDER BY p.id LIMIT $2",
+            )
+            .bind(after)
+            .bind(REINDEX_BATCH as i64)
+            .fetch_all(pool)
+            .await?
+        });
+        let ids: Vec<Uuid> = rows.iter().map(|(id, _, _)| *id).collect();
+        let documents = attached(db, &ids).await?;
+        let mark = rows.len() < REINDEX_BATCH;
         crate::change!(
             db,
             [],
             |tx| {
-                for (post, body, title) in batch {
+                for (post, body, title) in &rows {
                     let attached = documents.get(post).map_or(&[][..], Vec::as_slice);
                     keep_in!(tx, *post, title.as_deref(), body, attached);
                 }
@@ -154,8 +146,12 @@ pub async fn refresh_index(db: &Db) -> Result<usize> {
             },
             |_| crate::Audit::none("the search terms are derived from the messages")
         )?;
+        indexed += rows.len();
+        match ids.last() {
+            Some(last) if !mark => after = *last,
+            _ => return Ok(indexed),
+        }
     }
-    Ok(rows.len())
 }
 
 /// The library documents each of `posts` attaches, in their order, in one query.

@@ -160,6 +160,24 @@ pub async fn initiative_products(db: &Db, ids: &[Uuid]) -> Result<Vec<LinkedProd
     })
 }
 
+/// The initiatives that link `product`: where each is in its life, and whether it was ever
+/// funded (its history records a move to funded).
+pub async fn carrying(db: &Db, product: Uuid) -> Result<Vec<(String, bool)>> {
+    run!(db, |pool| {
+        Ok(sqlx::query_as(
+            "SELECT i.state,
+                    EXISTS (SELECT 1 FROM network_initiative_events e
+                            WHERE e.initiative_id = i.id AND e.to_state = 'funded')
+             FROM network_initiative_products x
+             JOIN network_initiatives i ON i.id = x.initiative_id
+             WHERE x.product_id = $1",
+        )
+        .bind(product)
+        .fetch_all(pool)
+        .await?)
+    })
+}
+
 /// A product of one of `organisations` that an initiative can link to.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ProductChoice {

@@ -25,6 +25,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("community.post_edit", Rule::SignedIn),
     ("community.post_update", Rule::SignedIn),
     ("community.post_history", Rule::SignedIn),
+    ("community.report_form", Rule::SignedIn),
     ("community.report", Rule::SignedIn),
     ("community.pin", Rule::Held(MODERATORS)),
     ("community.lock", Rule::Held(MODERATORS)),
@@ -197,8 +198,10 @@ fn document_of(line: &str) -> Option<uuid::Uuid> {
             // An address names this platform's path from its start, or after scheme and host.
             let before = &line[..at];
             let hosted = before.is_empty()
-                || ((before.starts_with("https://") || before.starts_with("http://"))
-                    && !before["https://".len().min(before.len())..].contains('/'));
+                || before
+                    .strip_prefix("https://")
+                    .or_else(|| before.strip_prefix("http://"))
+                    .is_some_and(|host| !host.is_empty() && !host.contains('/'));
             if !hosted {
                 return None;
             }
@@ -231,6 +234,19 @@ mod tests {
             "https://ponte.example/library/documents/{id}\n\n/library/documents/{other}/file\n{id}"
         );
         let got = attachments(&[other.to_string()], &typed).unwrap();
+        // A host of letters beyond ASCII is a host like any other.
+        assert_eq!(
+            attachments(&[], &format!("http://é/library/documents/{id}")).unwrap(),
+            vec![id.parse::<uuid::Uuid>().unwrap()]
+        );
+        assert_eq!(
+            attachments(
+                &[],
+                &format!("http://ponte.example/library/documents/{id}?x=1")
+            )
+            .unwrap(),
+            vec![id.parse::<uuid::Uuid>().unwrap()]
+        );
         assert_eq!(
             got,
             vec![other.parse::<uuid::Uuid>().unwrap(), id.parse().unwrap()]
@@ -241,6 +257,10 @@ mod tests {
             "https://elsewhere.example/x/library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789ab",
             "/library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789abX",
             "0194f3c27a1b7c3d8e4f0123456789ab",
+            "https:///library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789ab",
+            "é/library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789ab",
+            "/library/documents/0194f3c2-7a1b-7c3d-8e4f-0123456789aé",
+            "0194f3c2-7a1b-7c3d-8e4f-0123456789ab€",
         ] {
             let e = attachments(&[], bad).unwrap_err();
             assert_eq!(
@@ -262,6 +282,15 @@ mod tests {
             Some("community-error-attachments-too-many")
         );
         assert_eq!(attachments(&[], "  \n ").unwrap(), Vec::<uuid::Uuid>::new());
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed, the addresses are read without a panic: a document or a refusal.
+        #[test]
+        fn any_typed_addresses_are_read_or_refused(typed in "\\PC{0,120}", prefix in "(https?://[^/]{0,6})?/library/documents/") {
+            let _ = attachments(std::slice::from_ref(&typed), &typed);
+            let _ = attachments(&[], &format!("{prefix}{typed}"));
+        }
     }
 
     #[test]

@@ -117,3 +117,4 @@ community-search-none = No message matches the search.
 community-search-where = in { $space }
 community-mention-picker = People you can mention
 community-mention-count = People found: {"{"}count{"}"}. Use the arrows to choose and Enter to insert.
+community-report-intro = Report to the programme staff a message that breaks the community's rules: the staff read the report and decide. Whoever wrote the message does not see who reported it.

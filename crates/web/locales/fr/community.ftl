@@ -117,3 +117,4 @@ community-search-none = Aucun message ne correspond à la recherche.
 community-search-where = dans { $space }
 community-mention-picker = Personnes que vous pouvez mentionner
 community-mention-count = Personnes trouvées : {"{"}count{"}"}. Utilisez les flèches pour choisir et Entrée pour insérer.
+community-report-intro = Signalez au personnel du programme un message qui enfreint les règles de la communauté : le personnel lit le signalement et décide. L'auteur du message ne voit pas qui l'a signalé.

@@ -117,3 +117,4 @@ community-search-none = Nessun messaggio corrisponde alla ricerca.
 community-search-where = in { $space }
 community-mention-picker = Persone che puoi menzionare
 community-mention-count = Persone trovate: {"{"}count{"}"}. Usa le frecce per scegliere e Invio per inserire.
+community-report-intro = Segnala allo staff del programma un messaggio che non rispetta le regole della comunità: lo staff legge la segnalazione e decide. Chi ha scritto il messaggio non vede chi lo ha segnalato.

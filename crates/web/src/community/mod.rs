@@ -123,6 +123,12 @@ pub fn routes() -> Vec<Route> {
             moderation::hide,
         ),
         route(
+            Method::GET,
+            "/community/posts/{id}/report",
+            "community.report_form",
+            posting::report_form,
+        ),
+        route(
             Method::POST,
             "/community/posts/{id}/report",
             "community.report",

@@ -69,7 +69,13 @@ pub(super) async fn space(
 
 /// A message as the thread page shows it: its text only to those who may read it (a hidden
 /// message's to its author and the moderators, with the reason).
-fn shown(p: &Post, viewer: &Viewer, moderates: bool, locale: Locale, names: &[String]) -> Value {
+pub(super) fn shown(
+    p: &Post,
+    viewer: &Viewer,
+    moderates: bool,
+    locale: Locale,
+    names: &[String],
+) -> Value {
     let mine = viewer.user_id() == Some(p.author_id);
     let hidden = p.hidden_reason.is_some();
     let readable = !hidden || mine || moderates;
@@ -156,10 +162,22 @@ pub(super) async fn thread_page(
     // A refused form changes nothing, not even what the person has read.
     let refused = failed.as_ref().is_some_and(|f| !f.form.is_empty());
     if let (Some(user), Some(last), false) = (viewer.user_id(), posts.last(), refused) {
+        // What one was told of the messages this page shows (nothing to read when nothing is
+        // unread): their addresses, the older form of them, and the thread's own for page one.
         let notified = viewer.someone.as_ref().is_some_and(|p| p.unread > 0);
+        let mut links: Vec<String> = Vec::new();
+        if notified {
+            for p in &posts {
+                links.push(format!("/community/posts/{}", p.id));
+                links.push(format!("/community/threads/{}#p-{}", t.id, p.id));
+            }
+            if page == 1 {
+                links.push(format!("/community/threads/{}", t.id));
+            }
+        }
         // The header read the count with the session: this page shows it as reading made it.
         if let Some(unread) =
-            db::community::mark_read(&state.db, user, t.id, last.created_at, notified).await?
+            db::community::mark_read(&state.db, user, t.id, last.created_at, &links).await?
         {
             if let Some(someone) = viewer.someone.as_mut() {
                 someone.unread = unread;
@@ -176,7 +194,13 @@ pub(super) async fn thread_page(
         .into_iter()
         .collect();
     let quoted = db::community::posts_by_id(&state.db, &elsewhere).await?;
-    let ids: Vec<Uuid> = posts.iter().chain(quoted.iter()).map(|p| p.id).collect();
+    // Only a message with `@[` can mention anyone.
+    let ids: Vec<Uuid> = posts
+        .iter()
+        .chain(quoted.iter())
+        .filter(|p| p.body.contains("@["))
+        .map(|p| p.id)
+        .collect();
     let mentions = db::community::mentions(&state.db, &ids).await?;
     let none: Vec<String> = Vec::new();
     let names = |id: &Uuid| mentions.get(id).unwrap_or(&none);

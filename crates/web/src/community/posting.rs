@@ -524,6 +524,52 @@ pub(super) struct ReasonForm {
     pub reason: String,
 }
 
+/// The page that reports a message to the staff: the message as the reader may read it, and the
+/// reason's field with what was typed and its problem.
+async fn report_page(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &db::community::Post,
+    (t, s): (&Thread, &InSpace),
+    reason: &str,
+    errors: &Errors,
+    status: StatusCode,
+) -> AppResult {
+    let mentions = db::community::mentions(&state.db, &[p.id]).await?;
+    let names = mentions.get(&p.id).cloned().unwrap_or_default();
+    let errors = field_errors(state, viewer, errors);
+    let page = render(
+        state,
+        viewer,
+        "community/report.html",
+        context! {
+            thread => context! { id => t.id, title => t.title },
+            space => context! { name => s.name, path => space_path(s.kind, s.id) },
+            post => super::pages::shown(p, viewer, s.moderates(), viewer.locale, &names),
+            back => post_address(state, p).await?,
+            reason, errors, section => "/community",
+        },
+    );
+    with_status(status, page)
+}
+
+pub(super) async fn report_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> AppResult {
+    let p = db::community::post(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (t, s) = thread(&state, &viewer, p.thread_id).await?;
+    let mut errors = Errors::default();
+    // One's own message is not reported: said at once, with no form to fill in vain.
+    if viewer.user_id() == Some(p.author_id) {
+        errors.add("reason", domain::community::Refusal::OwnMessage.message());
+    }
+    report_page(&state, &viewer, &p, (&t, &s), "", &errors, StatusCode::OK).await
+}
+
 pub(super) async fn report(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -535,7 +581,6 @@ pub(super) async fn report(
         .ok_or(AppError::NotFound)?;
     let (t, s) = thread(&state, &viewer, p.thread_id).await?;
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
-    let typed = BTreeMap::from([("reason", f.reason.clone()), ("post", p.id.to_string())]);
     let mut errors = Errors::default();
     if p.author_id == user {
         errors.add("reason", domain::community::Refusal::OwnMessage.message());
@@ -548,15 +593,16 @@ pub(super) async fn report(
             String::new()
         }
     };
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     if !errors.is_empty() {
-        return refused(
+        return report_page(
             &state,
             &viewer,
+            &p,
             (&t, &s),
-            "report",
+            &f.reason,
             &errors,
-            typed,
-            StatusCode::UNPROCESSABLE_ENTITY,
+            unprocessable,
         )
         .await;
     }
@@ -564,16 +610,8 @@ pub(super) async fn report(
         Ok(_) => Ok(see_other(&post_address(&state, &p).await?)),
         Err(db::DbError::Duplicate) => {
             errors.add("reason", "community-error-reported-already");
-            refused(
-                &state,
-                &viewer,
-                (&t, &s),
-                "report",
-                &errors,
-                typed,
-                StatusCode::CONFLICT,
-            )
-            .await
+            let conflict = StatusCode::CONFLICT;
+            report_page(&state, &viewer, &p, (&t, &s), &f.reason, &errors, conflict).await
         }
         Err(e) => Err(e.into()),
     }

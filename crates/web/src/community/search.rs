@@ -5,7 +5,7 @@ use super::*;
 use crate::http::Query;
 use crate::session::render;
 use axum::extract::State;
-use domain::library::text::{plain_text, snippet};
+use domain::library::text::{nfc, plain_text, snippet, words, Highlight};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -57,7 +57,7 @@ pub(super) async fn search(
                 .find(|s| s.kind.code() == f.space_kind && s.id == f.space_id);
             context! {
                 id => f.id,
-                title => crate::library::marked(&snippet(&f.thread_title, language, &highlight, 30)),
+                title => whole_title(&f.thread_title, &highlight),
                 text => crate::library::marked(&snippet(&plain_text(&f.body), language, &highlight, 40)),
                 author => f.author_name,
                 at => when(locale, f.created_at),
@@ -86,4 +86,37 @@ pub(super) async fn search(
             section => "/community",
         },
     )
+}
+
+/// A thread's whole title, escaped, with the query's words marked (a snippet keeps only what lies
+/// between the first and last words: the title's other characters are written around it).
+fn whole_title(title: &str, highlight: &Highlight) -> String {
+    let text = nfc(title);
+    let found: Vec<(usize, &str)> = words(&text).collect();
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return minijinja::HtmlEscape(&text).to_string();
+    };
+    let language = domain::community::CONTENT_LANGUAGE;
+    format!(
+        "{}{}{}",
+        minijinja::HtmlEscape(&text[..first.0]),
+        crate::library::marked(&snippet(&text, language, highlight, found.len())),
+        minijinja::HtmlEscape(&text[last.0 + last.1.len()..])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_is_shown_whole_with_its_words_marked() {
+        let h = domain::library::query::Query::parse("appalti").highlight();
+        assert_eq!(
+            whole_title("«Appalti» a Durrës?", &h),
+            "«<mark>Appalti</mark>» a Durrës?"
+        );
+        assert_eq!(whole_title("???", &h), "???");
+        assert_eq!(whole_title("<b>", &h), "&lt;b&gt;");
+    }
 }

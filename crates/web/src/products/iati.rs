@@ -97,7 +97,15 @@ pub(super) async fn download(
         },
         None => None,
     };
+    let initiatives = db::network::carrying(&state.db, p.id)
+        .await?
+        .into_iter()
+        .filter_map(|(s, funded)| {
+            domain::network::initiatives::State::parse(&s).map(|s| (s, funded))
+        })
+        .collect();
     let project = iati::Project {
+        initiatives,
         id: me,
         title: &p.title,
         state: review_state,

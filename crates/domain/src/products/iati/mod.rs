@@ -152,6 +152,36 @@ pub struct Project<'a> {
     pub budget: Option<&'a Budget>,
     /// The funding programme of the call the project answers, when one is chosen.
     pub funder: Option<String>,
+    /// The interregional initiatives that carry the project: where each is in its life, and
+    /// whether it was ever funded.
+    pub initiatives: Vec<(crate::network::initiatives::State, bool)>,
+}
+
+/// The IATI ActivityStatus of a project from the initiatives that carry it: in implementation
+/// while one is funded or running (2), closed once one closed after being funded (4), cancelled
+/// when every one was turned down or closed without funding (5), otherwise still in its pipeline
+/// (1: an idea, in preparation, submitted, or carried by no initiative).
+pub fn activity_status(initiatives: &[(crate::network::initiatives::State, bool)]) -> &'static str {
+    use crate::network::initiatives::State as S;
+    if initiatives
+        .iter()
+        .any(|(s, _)| matches!(s, S::Funded | S::Running))
+    {
+        "2"
+    } else if initiatives
+        .iter()
+        .any(|(s, funded)| *s == S::Closed && *funded)
+    {
+        "4"
+    } else if !initiatives.is_empty()
+        && initiatives
+            .iter()
+            .all(|(s, _)| matches!(s, S::NotFunded | S::Closed))
+    {
+        "5"
+    } else {
+        "1"
+    }
 }
 
 /// The IATI organisation identifier of an Italian body from its codice fiscale.
@@ -480,7 +510,7 @@ pub fn build(p: &Project) -> Activity {
         title: narrative(&lang, p.title),
         description: narrative(&lang, &description.join("\n\n")),
         participating,
-        status: "1".into(),
+        status: activity_status(&p.initiatives).into(),
         planned_start,
         planned_end,
         countries,

@@ -118,6 +118,7 @@ fn project<'a>(
         partnership: ps,
         budget: b,
         funder: Some("Interreg IPA ADRION".into()),
+        initiatives: Vec::new(),
     }
 }
 
@@ -441,4 +442,28 @@ fn codelist_files_are_read_and_the_official_lists_accept_the_builtins() {
     );
     assert!(builtin.currencies.is_subset(&currencies));
     assert_eq!(builtin.org_types, types);
+}
+
+#[test]
+fn the_status_follows_the_initiatives_that_carry_the_project() {
+    use crate::network::initiatives::State as S;
+    assert_eq!(activity_status(&[]), "1");
+    assert_eq!(activity_status(&[(S::Submitted, false)]), "1");
+    assert_eq!(activity_status(&[(S::Funded, true)]), "2");
+    assert_eq!(
+        activity_status(&[(S::NotFunded, false), (S::Running, true)]),
+        "2"
+    );
+    assert_eq!(activity_status(&[(S::Closed, true)]), "4");
+    assert_eq!(activity_status(&[(S::Closed, false)]), "5");
+    assert_eq!(activity_status(&[(S::NotFunded, false)]), "5");
+    assert_eq!(
+        activity_status(&[(S::NotFunded, false), (S::Idea, false)]),
+        "1"
+    );
+    // The built activity carries it.
+    let lf = logframe();
+    let mut p = project(&lf, None, None);
+    p.initiatives = vec![(S::Running, true)];
+    assert_eq!(build(&p).status, "2");
 }
