@@ -587,13 +587,33 @@ pub async fn mark_read(
 ) -> Result<Option<i64>> {
     let before = super::read_up_to(db, user, thread).await?;
     let moves = before.is_none_or(|at| at < up_to);
-    if !moves && links.is_empty() {
+    // What they were told of the thread and have not read, read first: most views have nothing
+    // of it, and then write nothing.
+    let unread: Vec<(Uuid, String)> = if links.is_empty() {
+        Vec::new()
+    } else {
+        crate::run!(db, |pool| {
+            sqlx::query_as(
+                "SELECT id, link FROM notifications
+                 WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL",
+            )
+            .bind(user)
+            .bind(thread)
+            .fetch_all(pool)
+            .await?
+        })
+    };
+    let told: Vec<Uuid> = unread
+        .into_iter()
+        .filter(|(_, link)| links.contains(link))
+        .map(|(id, _)| id)
+        .collect();
+    if !moves && told.is_empty() {
         return Ok(None);
     }
     let read_sql = format!(
-        "UPDATE notifications SET read_at = $3
-         WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL AND link IN ({})",
-        crate::placeholders(4, links.len().max(1))
+        "UPDATE notifications SET read_at = $1 WHERE read_at IS NULL AND id IN ({})",
+        crate::placeholders(2, told.len().max(1))
     );
     crate::change!(
         db,
@@ -612,16 +632,13 @@ pub async fn mark_read(
                 .execute(&mut *tx)
                 .await?;
             }
-            if links.is_empty() {
+            if told.is_empty() {
                 return Ok(None);
             }
             // Reading a page reads what one was told of the messages it shows.
-            let mut read = sqlx::query(&read_sql)
-                .bind(user)
-                .bind(thread)
-                .bind(db.now());
-            for link in links {
-                read = read.bind(link);
+            let mut read = sqlx::query(&read_sql).bind(db.now());
+            for id in &told {
+                read = read.bind(*id);
             }
             let read = read.execute(&mut *tx).await?;
             if read.rows_affected() == 0 {
