@@ -134,7 +134,7 @@ export async function journey(t) {
   // She replies quoting the coordinator's message.
   const coordinatorUnread = await unread(a);
   await go(b, thread);
-  await submit(b, `#p-${opening} a[href$="?quote=${opening}#reply"]`);
+  await submit(b, `#p-${opening} a[href$="quote=${opening}#reply"]`);
   check(await b.getAttribute('#reply input[name=quote]', 'value') === opening, 'the reply form carries the quoted message');
   check(await b.locator('#reply form > p').count() === 1, 'the reply form says it will quote the chosen message');
   await b.fill('#f-body', REPLY);
@@ -235,7 +235,8 @@ export async function journey(t) {
 
   // A reply attaching a library document by its address: shown with the message.
   await go(b, '/library');
-  const docPath = await b.$eval('main a[href^="/library/documents/"]', (x) => x.getAttribute('href')).catch(() => null);
+  const docPath = await b.$$eval('main a[href^="/library/documents/"]', (xs) => xs.map((x) => x.getAttribute('href'))
+    .find((h) => /^\/library\/documents\/[0-9a-f-]{36}$/.test(h)) || null).catch(() => null);
   check(docPath !== null, 'the library lists a document');
   if (docPath) {
     const docTitle = (await b.textContent(`main a[href="${docPath}"]`)).trim();
@@ -262,7 +263,7 @@ export async function journey(t) {
 
   // Searching the discussions: words of the message, stemmed, find it.
   await go(b, '/community');
-  await b.fill('main form[role="search"] input[name="q"]', 'fonte verifica');
+  await b.fill('main form[role="search"] input[name="q"]', 'fonti verifica');
   await submit(b, 'main form[role="search"] button[type=submit]');
   const hits = b.locator('main ol a[href^="/community/posts/"]');
   check(await hits.count() >= 1 && (await hits.allTextContents()).some((x) => x.includes('Fonti di verifica')), 'a search of the discussions finds the discussion by words of its title and text');
