@@ -65,11 +65,12 @@ pub(super) async fn checked(
 }
 
 /// The writer's own recent documents that they see, for the form's list, each ticked when
-/// `chosen` names it.
+/// `chosen` names it, leaving out those `listed` already.
 pub(super) async fn offered(
     state: &AppState,
     viewer: &Viewer,
     chosen: &[String],
+    listed: &[Uuid],
 ) -> AppResult<Vec<Value>> {
     let Some(user) = viewer.user_id() else {
         return Ok(Vec::new());
@@ -81,7 +82,7 @@ pub(super) async fn offered(
     let scope = scope_for(state, viewer, own.iter().map(|d| d.visibility())).await?;
     Ok(own
         .into_iter()
-        .filter(|d| scope.sees(d.visibility(), d.owner()))
+        .filter(|d| !listed.contains(&d.id) && scope.sees(d.visibility(), d.owner()))
         .map(|d| {
             let checked = chosen.iter().any(|c| c.trim() == d.id.to_string());
             context! { id => d.id, title => d.title, checked }

@@ -184,6 +184,19 @@ pub(crate) async fn thread(
     Ok((t, s))
 }
 
+/// A message with its thread and space, as the viewer may see them; not found when they may not.
+pub(crate) async fn post_in_space(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<(db::community::Post, Thread, InSpace)> {
+    let p = db::community::post(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (t, s) = thread(state, viewer, p.thread_id).await?;
+    Ok((p, t, s))
+}
+
 /// "6 dicembre 2026, 17:05" in the reader's language, Rome time.
 pub(crate) fn when(locale: Locale, t: DateTime<Utc>) -> String {
     let (day, time) = domain::labs::schedule::local(t);

@@ -249,7 +249,7 @@ pub(super) async fn thread_page(
     let offered = if t.locked {
         Vec::new()
     } else {
-        super::attachments::offered(state, &viewer, &chosen).await?
+        super::attachments::offered(state, &viewer, &chosen, &[]).await?
     };
     let base = format!("/community/threads/{}?", t.id);
     let rendered = render(
@@ -297,10 +297,7 @@ pub(super) async fn thread(
 
 /// A message's lasting address: it leads to the page of its thread that shows it.
 pub(super) async fn post(State(state): State<AppState>, viewer: Viewer, Id(id): Id) -> AppResult {
-    let p = db::community::post(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    super::thread(&state, &viewer, p.thread_id).await?;
+    let (p, _, _) = super::post_in_space(&state, &viewer, id).await?;
     Ok(crate::http::see_other(&post_address(&state, &p).await?))
 }
 
@@ -309,10 +306,7 @@ pub(super) async fn history(
     viewer: Viewer,
     Id(id): Id,
 ) -> AppResult {
-    let p = db::community::post(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (t, s) = super::thread(&state, &viewer, p.thread_id).await?;
+    let (p, t, s) = super::post_in_space(&state, &viewer, id).await?;
     let mine = viewer.user_id() == Some(p.author_id);
     if p.hidden_reason.is_some() && !mine && !s.moderates() {
         return Err(AppError::NotFound);

@@ -46,7 +46,7 @@ async fn form_page(
     errors: BTreeMap<&'static str, String>,
     status: StatusCode,
 ) -> AppResult {
-    let offered = attachments::offered(state, viewer, &typed.documents.chosen).await?;
+    let offered = attachments::offered(state, viewer, &typed.documents.chosen, &[]).await?;
     let page = render(
         state,
         viewer,
@@ -288,10 +288,7 @@ struct Editing {
 
 /// A message the viewer wrote, in a space they still see; anyone else's is not found.
 async fn own_post(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<Editing> {
-    let post = db::community::post(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (thread, space) = thread(state, viewer, post.thread_id).await?;
+    let (post, thread, space) = post_in_space(state, viewer, id).await?;
     if viewer.user_id() != Some(post.author_id) {
         return Err(AppError::NotFound);
     }
@@ -361,17 +358,7 @@ async fn edit_documents(
             context! { id => d.id, title => seen.then(|| d.title.clone()), checked }
         })
         .collect();
-    for o in attachments::offered(state, viewer, &chosen).await? {
-        let listed = o
-            .get_attr("id")
-            .ok()
-            .and_then(|id| id.as_str().map(str::to_string))
-            .and_then(|id| Uuid::parse_str(&id).ok())
-            .is_some_and(|id| attached.contains(&id));
-        if !listed {
-            out.push(o);
-        }
-    }
+    out.extend(attachments::offered(state, viewer, &chosen, &attached).await?);
     Ok(out)
 }
 
@@ -558,10 +545,7 @@ pub(super) async fn report_form(
     viewer: Viewer,
     Id(id): Id,
 ) -> AppResult {
-    let p = db::community::post(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (t, s) = thread(&state, &viewer, p.thread_id).await?;
+    let (p, t, s) = post_in_space(&state, &viewer, id).await?;
     let mut errors = Errors::default();
     // One's own message is not reported: said at once, with no form to fill in vain.
     if viewer.user_id() == Some(p.author_id) {
@@ -576,10 +560,7 @@ pub(super) async fn report(
     Id(id): Id,
     Form(f): Form<ReasonForm>,
 ) -> AppResult {
-    let p = db::community::post(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (t, s) = thread(&state, &viewer, p.thread_id).await?;
+    let (p, t, s) = post_in_space(&state, &viewer, id).await?;
     let user = viewer.user_id().ok_or(AppError::NotFound)?;
     let mut errors = Errors::default();
     if p.author_id == user {
