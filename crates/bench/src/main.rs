@@ -219,6 +219,11 @@ fn page_list(
         ),
         ("tutor inbox", "/tutoring".into(), Some(TUTOR)),
         (
+            "directory search",
+            "/directory?q=appalti+Albania".into(),
+            Some(MEMBER),
+        ),
+        (
             "discussion space",
             format!("/community/spaces/administration/{}", seeded.workspace),
             Some(MEMBER),

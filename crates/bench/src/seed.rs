@@ -1,5 +1,6 @@
-//! The large dataset: the demo programme, then 400 organisations, 3,000 people and 60 lab sessions
-//! with registrations and attendance. (Products and library documents come with their features.)
+//! The large dataset: the demo programme, then 400 organisations, 3,000 people (each listed in the
+//! directory) and 60 lab sessions with registrations and attendance. (Products and library
+//! documents come with their features.)
 
 use chrono::{Duration, NaiveTime, Utc};
 use db::Db;
@@ -41,6 +42,45 @@ fn actor(name: String) -> Organisation {
         actor_sector: Some("association".into()),
         actor_public: Some(false),
         website: None,
+    }
+}
+
+/// Person `n`'s directory entry: everyone is listed; one in seven knows public procurement, the
+/// countries and themes of experience rotate, and one in three keeps them to the administration.
+fn directory_entry(n: usize) -> domain::directory::Entry {
+    use domain::directory::{Reach, Reaches};
+    const COUNTRIES: [&[&str]; 5] = [
+        &["AL"],
+        &["RS", "ME"],
+        &["TN"],
+        &["MA", "EG"],
+        &["AL", "MK"],
+    ];
+    const THEMES: [&str; 4] = [
+        "m:governance",
+        "m:sviluppo-economico",
+        "m:turismo-cultura",
+        "dac:15110",
+    ];
+    let role = if n.is_multiple_of(7) {
+        "Funzionaria esperta di appalti pubblici"
+    } else {
+        "Istruttore amministrativo, ufficio Europa"
+    };
+    let reaches = if n.is_multiple_of(3) {
+        Reaches::default()
+    } else {
+        Reaches([Reach::Programme; 6])
+    };
+    domain::directory::Entry {
+        listed: true,
+        role: Some(role.into()),
+        countries: COUNTRIES[n % COUNTRIES.len()]
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
+        themes: vec![THEMES[n % THEMES.len()].into()],
+        reaches,
     }
 }
 
@@ -86,6 +126,7 @@ pub async fn seed(db: &Db, sizes: &Sizes) -> anyhow::Result<Seeded> {
             space_id: Some(org),
         }];
         let id = db::accounts::create_user(db, &user, &grants, None).await?;
+        db::directory::save(db, id, None, &directory_entry(n)).await?;
         if n < 250 {
             cohort_people.push(id);
         }

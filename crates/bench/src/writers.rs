@@ -1,6 +1,7 @@
 //! Writers for the mixed scenario: while clients read a page, changes go through `db`'s write path
 //! at a set rate (one write per N completed reads): a product saved, a comment, a registration to
-//! a session and its withdrawal, a session's register recorded, a library document uploaded. Each
+//! a session and its withdrawal, a session's register recorded, a library document uploaded, a
+//! person's directory choice saved. Each
 //! raises the generations of its parts, so the server's kept values are computed again as they
 //! would be under real use.
 
@@ -91,7 +92,7 @@ impl Targets {
 
     /// Write number `n`: the kinds take turns.
     async fn write(&self, db: &Db, n: u64) -> anyhow::Result<()> {
-        match n % 5 {
+        match n % 6 {
             0 => {
                 let p = db::products::get(db, self.product)
                     .await?
@@ -122,7 +123,7 @@ impl Targets {
                 db::products::comment(db, &c, Some(self.author), &notice).await?;
             }
             2 => {
-                let who = self.people[(n / 5) as usize % self.people.len()];
+                let who = self.people[(n / 6) as usize % self.people.len()];
                 let now = chrono::Utc::now();
                 if !matches!(
                     db::labs::register(db, self.coming, who, now).await,
@@ -132,12 +133,22 @@ impl Targets {
                 }
             }
             3 => {
-                let keep = self.present.len() - (n as usize / 5) % 2;
+                let keep = self.present.len() - (n as usize / 6) % 2;
                 db::labs::save_register(db, self.held, &self.present[..keep], Some(self.staff))
                     .await?;
             }
-            _ => {
+            4 => {
                 crate::library::seed(db, 1, self.staff, self.workspace, self.group).await?;
+            }
+            _ => {
+                // One of the people outside the cohort changes their role in the directory.
+                let who = self.people[(n / 6) as usize % self.people.len()];
+                if let Some(saved) = db::directory::entry(db, who).await? {
+                    let mut entry = saved.entry;
+                    entry.role = Some(format!("Funzionario, ufficio Europa ({n})"));
+                    // Another writer may have saved meanwhile: a refused save is a write too.
+                    let _ = db::directory::save(db, who, Some(saved.version), &entry).await;
+                }
             }
         }
         Ok(())

@@ -1283,3 +1283,156 @@ async fn own_document(app: &App, organisation: Uuid, title: &str) -> db::library
         .unwrap();
     db::library::document(app.db(), id).await.unwrap().unwrap()
 }
+
+#[tokio::test]
+async fn interregional_groups_have_their_space_and_staff_see_every_administration_with_threads() {
+    for app in apps().await {
+        let name = app.backend.name;
+        let group = db::network::groups(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == "Adriatico sostenibile")
+            .unwrap();
+        let at = space(Kind::Group, group.id);
+
+        // Salerno, a member, coordinates: the space is listed, linked from the group's page and
+        // moderated; a member of Salerno takes part.
+        let mut coordinator = app.signed_in(COORDINATOR).await;
+        let list = coordinator.get("/community").await;
+        assert!(
+            list.body.contains(&at),
+            "{name}: the group's space is listed"
+        );
+        let page = coordinator
+            .get(&format!("/network/groups/{}", group.id))
+            .await;
+        assert!(
+            page.body
+                .replace("&#x2f;", "/")
+                .contains(&format!("href=\"{at}\"")),
+            "{name}: the group's page links its discussions"
+        );
+        let thread = start(
+            &mut coordinator,
+            &at,
+            "Itinerari costieri con Durrës",
+            "Proposta di calendario per il sopralluogo.",
+        )
+        .await;
+        let r = coordinator
+            .post(&format!("/community/threads/{thread}/pin"), &[("on", "1")])
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "{name}: a coordinator moderates"
+        );
+        let mut member = app.signed_in(MEMBER).await;
+        let r = member.get(&format!("/community/threads/{thread}")).await;
+        assert_eq!(r.status, StatusCode::OK, "{name}");
+        assert!(r.body.contains("Itinerari costieri"), "{name}");
+        let r = member
+            .post(&format!("/community/threads/{thread}/lock"), &[("on", "1")])
+            .await;
+        assert_ne!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "{name}: a member does not moderate"
+        );
+        let mut tutor = app.signed_in(TUTOR).await;
+        assert_eq!(
+            tutor.get(&at).await.status,
+            StatusCode::OK,
+            "{name}: a tutor takes part"
+        );
+
+        // Caserta is not a member: no space, no thread, no title, and no mention of its people.
+        let mut other = app.signed_in(CASERTA).await;
+        let r = other.get(&at).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        let r = other.get(&format!("/community/threads/{thread}")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{name}");
+        assert!(!r.body.contains("Itinerari costieri"), "{name}");
+        assert!(!other.get("/community").await.body.contains(&at), "{name}");
+        let page = other.get(&format!("/network/groups/{}", group.id)).await;
+        assert!(
+            !page.body.replace("&#x2f;", "/").contains(&at),
+            "{name}: no link either"
+        );
+        let mut actor = app.signed_in(ACTOR).await;
+        assert_eq!(actor.get(&at).await.status, StatusCode::NOT_FOUND, "{name}");
+        let before = footprint(&app).await;
+        let r = coordinator
+            .post(
+                &format!("/community/threads/{thread}/replies"),
+                &[("body", "Ne parliamo con @[Roberta Caruso]?")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert_eq!(
+            footprint(&app).await,
+            before,
+            "{name}: the refused mention stored nothing"
+        );
+
+        // An administration outside every cohort: staff find its space once it has a thread.
+        let structure = db::programme::structure(app.db()).await.unwrap().unwrap();
+        let in_cohorts: Vec<Uuid> = structure
+            .cohorts
+            .iter()
+            .flat_map(|c| c.organisations.iter().copied())
+            .collect();
+        let outside = db::network::atlas::administrations(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| !in_cohorts.contains(&a.id))
+            .expect("the demo has an administration outside every cohort");
+        let staff_id = user(&app, STAFF).await;
+        let staff_principal = db::accounts::principal(app.db(), staff_id).await.unwrap();
+        let listed = |spaces: Vec<db::community::Space>| {
+            spaces
+                .iter()
+                .any(|s| s.kind == Kind::Administration && s.id == outside.id)
+        };
+        assert!(
+            !listed(
+                db::community::spaces_for(app.db(), &staff_principal)
+                    .await
+                    .unwrap()
+            ),
+            "{name}: an administration without threads outside the cohorts is not listed"
+        );
+        let draft =
+            domain::community::check_thread("Richiesta di accesso", "Un messaggio.").unwrap();
+        let far = db::community::create_thread(
+            app.db(),
+            Kind::Administration,
+            outside.id,
+            staff_id,
+            &draft,
+            &[],
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+        assert!(
+            listed(
+                db::community::spaces_for(app.db(), &staff_principal)
+                    .await
+                    .unwrap()
+            ),
+            "{name}: once it has a thread, staff see it"
+        );
+        let mut staff = app.signed_in(STAFF).await;
+        let r = staff.get("/community/search?q=richiesta+accesso").await;
+        let first = db::community::posts_page(app.db(), far, 1).await.unwrap();
+        assert!(
+            r.body
+                .replace("&#x2f;", "/")
+                .contains(&format!("/community/posts/{}", first[0].id)),
+            "{name}: and search it"
+        );
+    }
+}

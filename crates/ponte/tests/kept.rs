@@ -167,3 +167,70 @@ async fn the_home_page_shows_a_new_due_date_at_once() {
         assert!(home.body.contains(title), "the new due date on {name}");
     }
 }
+
+#[tokio::test]
+async fn the_directory_shows_a_choice_or_profile_saved_elsewhere_at_once() {
+    for app in apps().await {
+        let db = app.db();
+        let name = &app.backend.name;
+        // The reading instance keeps the directory; the changes are written by another.
+        let state = web::AppState::new(
+            db.clone(),
+            web::Config::local("http://ponte.test"),
+            storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
+                .expect("storage opens"),
+        );
+        let mut reader = Client::over(web::app(state.clone()));
+        assert_eq!(reader.sign_in("membro@ponte.example").await.status, 303);
+        let search = "/directory?q=cartografia";
+        let page = reader.get(search).await;
+        assert_eq!(page.status, 200, "{name}");
+        assert!(!page.body.contains("Antonio Esposito"), "{name}");
+        let computed = state.kept.stats().misses;
+        reader.get(search).await;
+        assert_eq!(state.kept.stats().misses, computed, "kept on {name}");
+
+        // The coordinator's role, seen by the programme, now names the word.
+        let coordinator = db::accounts::credentials(db, "coordinatore@ponte.example")
+            .await
+            .expect("read")
+            .expect("coordinator")
+            .id;
+        let saved = db::directory::entry(db, coordinator)
+            .await
+            .expect("read")
+            .expect("listed");
+        let mut entry = saved.entry.clone();
+        entry.role = Some("Dirigente, esperto di cartografia".into());
+        db::directory::save(db, coordinator, Some(saved.version), &entry)
+            .await
+            .expect("saved");
+        let page = reader.get(search).await;
+        assert!(
+            page.body.contains("Antonio Esposito"),
+            "{name}: the new role is found at once"
+        );
+
+        // A profile's competences, changed elsewhere, too.
+        let member = db::accounts::credentials(db, "tutor@ponte.example")
+            .await
+            .expect("read")
+            .expect("tutor");
+        let user = db::accounts::user(db, member.id).await.expect("user");
+        let mut competences = user.competences.clone();
+        competences.push("Idrografia".into());
+        let profile = domain::accounts::Profile {
+            name: user.name.clone(),
+            languages: user.languages.clone(),
+            competences,
+        };
+        db::accounts::update_profile(db, member.id, user.version, &profile)
+            .await
+            .expect("profile saved");
+        let page = reader.get("/directory?q=idrografia").await;
+        assert!(
+            page.body.contains(&user.name),
+            "{name}: the new competence is found at once"
+        );
+    }
+}

@@ -258,6 +258,33 @@ impl Kept {
         outcome
     }
 
+    /// `compute(input)` for a value that is a pure function of `input` (rendered Markdown, ...):
+    /// kept under the input itself, so that it depends on no data and can never be stale. `what`
+    /// names the function, so that two functions of the same input are kept apart.
+    pub fn pure<T>(&self, what: &str, input: &str, compute: impl FnOnce(&str) -> T) -> Arc<T>
+    where
+        T: Weigh + Send + Sync + 'static,
+    {
+        let key: Key = (TypeId::of::<T>(), format!("{what}\u{0}{input}"));
+        if let Some(v) = self.current::<T>(&key, &[], DateTime::<Utc>::MIN_UTC) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return v;
+        }
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let value = Arc::new(compute(input));
+        let weight = u32::try_from(value.weight()).unwrap_or(u32::MAX);
+        self.cache.insert(
+            key,
+            Entry {
+                generations: Arc::from([]),
+                until: None,
+                weight,
+                value: value.clone(),
+            },
+        );
+        value
+    }
+
     /// How the component has been used since start-up.
     pub fn stats(&self) -> Stats {
         self.cache.run_pending_tasks();
@@ -367,5 +394,22 @@ mod tests {
         let s = k.stats();
         assert!(s.bytes <= 100_000, "{s:?}");
         assert!(s.entries > 10 && s.entries < 1_000, "{s:?}");
+    }
+
+    #[test]
+    fn a_pure_value_is_kept_under_its_whole_input() {
+        let k = Kept::new(1 << 20);
+        let calls = AtomicU64::new(0);
+        let upper = |s: &str| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            s.to_uppercase()
+        };
+        assert_eq!(*k.pure("upper", "ciao", upper), "CIAO");
+        assert_eq!(*k.pure("upper", "ciao", upper), "CIAO");
+        assert_eq!(calls.load(Ordering::SeqCst), 1, "the second is kept");
+        // Another input, or another function of the same input, is computed again.
+        assert_eq!(*k.pure("upper", "ciao!", upper), "CIAO!");
+        assert_eq!(*k.pure("lower", "ciao", |s: &str| s.to_lowercase()), "ciao");
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
     }
 }

@@ -171,12 +171,14 @@ pub fn page_context(viewer: &Viewer, own: Value) -> Value {
         user => viewer.someone.clone(),
         current_path => viewer.path.clone(),
         section => viewer.path.split('?').next().unwrap_or("/"),
-        // The language the programme's own texts are written in (Italian, as the programme is).
-        content_lang => "it",
+        content_lang => CONTENT_LANG,
     };
     // The shared keys come first so that a page can never shadow them.
     context! { ..base, ..own }
 }
+
+/// The language the programme's own texts are written in (Italian, as the programme is).
+pub(crate) const CONTENT_LANG: &str = "it";
 
 /// Renders a full page for the viewer.
 pub fn render(

@@ -72,6 +72,18 @@ pub async fn members(db: &Db, kind: Kind, id: Uuid) -> Result<Option<(String, Me
             Err(DbError::NotFound) => None,
             Err(e) => return Err(e),
         },
+        Kind::Group => match crate::network::group(db, id).await {
+            Ok(g) => {
+                let orgs = crate::network::members(db, &[id])
+                    .await?
+                    .into_iter()
+                    .map(|m| m.organisation_id)
+                    .collect();
+                Some((g.name, Members::Group(orgs)))
+            }
+            Err(DbError::NotFound) => None,
+            Err(e) => return Err(e),
+        },
     })
 }
 
@@ -90,7 +102,9 @@ pub async fn space_for(
 }
 
 /// Every space `who` may see, in the order programme, strands, cohorts, administrations, tables,
-/// with its number of threads and of threads with messages the person has not seen.
+/// groups, with its number of threads and of threads with messages the person has not seen.
+/// Staff see the administrations of every cohort and every other administration whose space has
+/// a thread.
 pub async fn spaces_for(db: &Db, who: &Principal) -> Result<Vec<Space>> {
     let mut found: Vec<(Kind, Uuid, String, Members)> = Vec::new();
     let staff = who.has_global(Role::Admin) || who.has_global(Role::Staff);
@@ -128,6 +142,15 @@ pub async fn spaces_for(db: &Db, who: &Principal) -> Result<Vec<Space>> {
             ));
         }
     }
+    let counts = counts(db, who.user_id).await?;
+    if staff {
+        administrations.extend(
+            counts
+                .keys()
+                .filter(|(kind, _)| kind == Kind::Administration.code())
+                .map(|(_, id)| *id),
+        );
+    }
     administrations.extend(who.organisations());
     administrations.sort();
     administrations.dedup();
@@ -148,7 +171,18 @@ pub async fn spaces_for(db: &Db, who: &Principal) -> Result<Vec<Space>> {
         let i = involved.get(&t.id).cloned().unwrap_or_default();
         found.push((Kind::Table, t.id, t.name, Members::Table(i)));
     }
-    let counts = counts(db, who.user_id).await?;
+    let groups = crate::network::groups(db).await?;
+    let mut members: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for m in crate::network::members(db, &[]).await? {
+        members
+            .entry(m.group_id)
+            .or_default()
+            .push(m.organisation_id);
+    }
+    for g in groups {
+        let orgs = members.remove(&g.id).unwrap_or_default();
+        found.push((Kind::Group, g.id, g.name, Members::Group(orgs)));
+    }
     Ok(found
         .into_iter()
         .filter_map(|(kind, id, name, m)| {

@@ -587,27 +587,25 @@ pub async fn mark_read(
 ) -> Result<Option<i64>> {
     let before = super::read_up_to(db, user, thread).await?;
     let moves = before.is_none_or(|at| at < up_to);
-    // What they were told of the thread and have not read, read first: most views have nothing
-    // of it, and then write nothing.
-    let unread: Vec<(Uuid, String)> = if links.is_empty() {
+    // What they were told of the messages the page shows and have not read, read first: most
+    // views have nothing of it, and then write nothing. Only those are read back (a thread's
+    // author may have been told of hundreds of replies on other pages).
+    let told: Vec<Uuid> = if links.is_empty() {
         Vec::new()
     } else {
+        let sql = format!(
+            "SELECT id FROM notifications
+             WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL AND link IN ({})",
+            crate::placeholders(3, links.len())
+        );
         crate::run!(db, |pool| {
-            sqlx::query_as(
-                "SELECT id, link FROM notifications
-                 WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL",
-            )
-            .bind(user)
-            .bind(thread)
-            .fetch_all(pool)
-            .await?
+            let mut q = sqlx::query_scalar(&sql).bind(user).bind(thread);
+            for link in links {
+                q = q.bind(link);
+            }
+            q.fetch_all(pool).await?
         })
     };
-    let told: Vec<Uuid> = unread
-        .into_iter()
-        .filter(|(_, link)| links.contains(link))
-        .map(|(id, _)| id)
-        .collect();
     if !moves && told.is_empty() {
         return Ok(None);
     }

@@ -98,9 +98,10 @@ pub async fn save(db: &Db, user: Uuid, version: Option<i64>, entry: &Entry) -> R
         after: Some(json!(entry)),
     };
     let reach = |f: Field| entry.reaches.of(f).code();
+    // The directory's choices are part of what is known of people (kept searches depend on it).
     crate::change!(
         db,
-        [],
+        [crate::Part::People],
         |tx| {
             let done = match version {
                 None => sqlx::query(
@@ -193,13 +194,19 @@ pub async fn listed(db: &Db) -> Result<Vec<Person>> {
         .fetch_all(pool)
         .await?
     });
+    // As `Principal::administration`: the lowest id of the workspaces they work in.
+    let mut first: std::collections::HashMap<Uuid, (Uuid, String)> =
+        std::collections::HashMap::new();
+    for (user, org, name) in administrations {
+        match first.get(&user) {
+            Some((o, _)) if *o <= org => {}
+            _ => {
+                first.insert(user, (org, name));
+            }
+        }
+    }
     for p in &mut people {
-        // As `Principal::administration`: the lowest id of the workspaces they work in.
-        p.administration = administrations
-            .iter()
-            .filter(|(u, _, _)| *u == p.id)
-            .min_by_key(|(_, o, _)| *o)
-            .map(|(_, o, n)| (*o, n.clone()));
+        p.administration = first.remove(&p.id);
     }
     Ok(people)
 }

@@ -15,16 +15,20 @@ pub enum Kind {
     Cohort,
     Administration,
     Table,
+    /// An interregional group (`interregional_group`, as the domain names it).
+    #[serde(rename = "interregional_group")]
+    Group,
 }
 
 impl Kind {
     /// Every kind, in the order the spaces list shows them.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Programme,
         Kind::Strand,
         Kind::Cohort,
         Kind::Administration,
         Kind::Table,
+        Kind::Group,
     ];
 
     /// The stable code stored in the database and used in addresses.
@@ -35,6 +39,7 @@ impl Kind {
             Kind::Cohort => "cohort",
             Kind::Administration => "administration",
             Kind::Table => "table",
+            Kind::Group => "interregional_group",
         }
     }
 
@@ -55,6 +60,8 @@ pub enum Members {
     Administration(Uuid),
     /// A territorial table: its lead, secretariat and representatives.
     Table(Involved),
+    /// An interregional group: its member administrations.
+    Group(Vec<Uuid>),
 }
 
 /// What a person may do in one space; each level includes the ones before it.
@@ -85,7 +92,9 @@ fn of_administration(p: &Principal, org: Uuid) -> bool {
 /// What `who` may do in a space with these members. Staff and the operator moderate every space;
 /// an administration's coordinator moderates its space, the lead administration's coordinator
 /// its table's; tutors take part in the programme, strands, cohorts, the administrations they
-/// tutor and every table; an actor takes part only in the tables they represent a member of.
+/// tutor and every table and group; an actor takes part only in the tables they represent a
+/// member of. A group's space is moderated by those who manage the group (the coordinators of its
+/// administrations) and taken part in by those who work in it.
 pub fn access(who: &Principal, members: &Members) -> Access {
     if staff(who) {
         return Access::Moderate;
@@ -123,6 +132,15 @@ pub fn access(who: &Principal, members: &Members) -> Access {
             match table_access::access(Some(who), involved) {
                 TableAccess::Read | TableAccess::Manage => Access::Take,
                 TableAccess::None | TableAccess::Public => Access::None,
+            }
+        }
+        Members::Group(orgs) => {
+            if crate::network::groups::manages(who, orgs) {
+                Access::Moderate
+            } else if tutor(who) || crate::network::groups::works_in(who, orgs) {
+                Access::Take
+            } else {
+                Access::None
             }
         }
     }
@@ -164,6 +182,11 @@ mod tests {
     fn kinds_round_trip() {
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.code()), Some(k));
+            // Pages build addresses from the serialised kind.
+            assert_eq!(
+                serde_json::to_value(k).unwrap(),
+                serde_json::Value::from(k.code())
+            );
         }
         assert_eq!(Kind::parse("platform"), None);
     }
@@ -176,6 +199,7 @@ mod tests {
             Members::Administrations(vec![]),
             Members::Administration(ORG),
             Members::Table(table()),
+            Members::Group(vec![ORG]),
         ] {
             assert_eq!(access(&s, &m), Access::Moderate);
         }
@@ -232,5 +256,20 @@ mod tests {
         assert_eq!(access(&t, &Members::Administration(OTHER)), Access::Take);
         assert_eq!(access(&t, &Members::Administration(ORG)), Access::None);
         assert_eq!(access(&t, &Members::Table(table())), Access::Take);
+    }
+
+    #[test]
+    fn a_group_is_moderated_by_its_coordinators_and_read_by_its_administrations() {
+        let group = Members::Group(vec![ORG, OTHER]);
+        let c = person(&[(Role::Coordinator, Some(ORG))]);
+        assert_eq!(access(&c, &group), Access::Moderate);
+        let m = person(&[(Role::Member, Some(OTHER))]);
+        assert_eq!(access(&m, &group), Access::Take);
+        let t = person(&[(Role::Tutor, Some(CHAMBER))]);
+        assert_eq!(access(&t, &group), Access::Take);
+        let outsider = person(&[(Role::Coordinator, Some(CHAMBER))]);
+        assert_eq!(access(&outsider, &group), Access::None);
+        let actor = person(&[(Role::Actor, Some(ORG))]);
+        assert_eq!(access(&actor, &group), Access::None);
     }
 }

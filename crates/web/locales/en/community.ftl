@@ -2,18 +2,20 @@
 
 nav-community = Community
 community-title = Professional community
-community-intro = The programme's discussion spaces: each is open to the people of the programme, strand, group, administration or table it belongs to.
+community-intro = The programme's discussion spaces: each is open to the people of the programme, strand, group of administrations, administration, territorial table or interregional group it belongs to.
 community-no-spaces = You are not part of any discussion space yet.
 community-kind-programme = Programme
 community-kind-strand = Strands
 community-kind-cohort = Groups of administrations
 community-kind-administration = Administrations
 community-kind-table = Territorial tables
+community-kind-interregional_group = Interregional groups
 community-kind-one-programme = Programme
 community-kind-one-strand = Strand
 community-kind-one-cohort = Group of administrations
 community-kind-one-administration = Administration
 community-kind-one-table = Territorial table
+community-kind-one-interregional_group = Interregional group
 community-threads-count = { $count ->
     [0] No discussions
     [one] One discussion
@@ -118,3 +120,5 @@ community-search-where = in { $space }
 community-mention-picker = People you can mention
 community-mention-count = People found: {"{"}count{"}"}. Use the arrows to choose and Enter to insert.
 community-report-intro = Report to the programme staff a message that breaks the community's rules: the staff read the report and decide. Whoever wrote the message does not see who reported it.
+
+community-space-discussions = Discussions

@@ -2,18 +2,20 @@
 
 nav-community = Communauté
 community-title = Communauté professionnelle
-community-intro = Les espaces de discussion du programme : chacun est ouvert aux personnes du programme, de l'axe, du groupe, de l'administration ou de la table auquel il appartient.
+community-intro = Les espaces de discussion du programme : chacun est ouvert aux personnes du programme, de l'axe, du groupe d'administrations, de l'administration, de la table territoriale ou du groupe interrégional auquel il appartient.
 community-no-spaces = Vous ne faites encore partie d'aucun espace de discussion.
 community-kind-programme = Programme
 community-kind-strand = Axes
 community-kind-cohort = Groupes d'administrations
 community-kind-administration = Administrations
 community-kind-table = Tables territoriales
+community-kind-interregional_group = Groupes interrégionaux
 community-kind-one-programme = Programme
 community-kind-one-strand = Axe
 community-kind-one-cohort = Groupe d'administrations
 community-kind-one-administration = Administration
 community-kind-one-table = Table territoriale
+community-kind-one-interregional_group = Groupe interrégional
 community-threads-count = { $count ->
     [0] Aucune discussion
     [one] Une discussion
@@ -118,3 +120,5 @@ community-search-where = dans { $space }
 community-mention-picker = Personnes que vous pouvez mentionner
 community-mention-count = Personnes trouvées : {"{"}count{"}"}. Utilisez les flèches pour choisir et Entrée pour insérer.
 community-report-intro = Signalez au personnel du programme un message qui enfreint les règles de la communauté : le personnel lit le signalement et décide. L'auteur du message ne voit pas qui l'a signalé.
+
+community-space-discussions = Discussions

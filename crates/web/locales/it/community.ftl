@@ -2,18 +2,20 @@
 
 nav-community = Comunità
 community-title = Comunità professionale
-community-intro = Gli spazi di discussione del programma: ciascuno è aperto a chi fa parte del programma, dell'ambito, del gruppo, dell'amministrazione o del tavolo a cui appartiene.
+community-intro = Gli spazi di discussione del programma: ciascuno è aperto a chi fa parte del programma, dell'ambito, del gruppo di amministrazioni, dell'amministrazione, del tavolo territoriale o del gruppo interregionale a cui appartiene.
 community-no-spaces = Non fai ancora parte di alcuno spazio di discussione.
 community-kind-programme = Programma
 community-kind-strand = Ambiti
 community-kind-cohort = Gruppi di amministrazioni
 community-kind-administration = Amministrazioni
 community-kind-table = Tavoli territoriali
+community-kind-interregional_group = Gruppi interregionali
 community-kind-one-programme = Programma
 community-kind-one-strand = Ambito
 community-kind-one-cohort = Gruppo di amministrazioni
 community-kind-one-administration = Amministrazione
 community-kind-one-table = Tavolo territoriale
+community-kind-one-interregional_group = Gruppo interregionale
 community-threads-count = { $count ->
     [0] Nessuna discussione
     [one] Una discussione
@@ -118,3 +120,5 @@ community-search-where = in { $space }
 community-mention-picker = Persone che puoi menzionare
 community-mention-count = Persone trovate: {"{"}count{"}"}. Usa le frecce per scegliere e Invio per inserire.
 community-report-intro = Segnala allo staff del programma un messaggio che non rispetta le regole della comunità: lo staff legge la segnalazione e decide. Chi ha scritto il messaggio non vede chi lo ha segnalato.
+
+community-space-discussions = Discussioni

@@ -96,7 +96,7 @@ pub(super) async fn shown(
     state: &AppState,
     viewer: &Viewer,
     posts: &[Uuid],
-) -> AppResult<HashMap<Uuid, Value>> {
+) -> AppResult<HashMap<Uuid, super::articles::Attached>> {
     let attached = db::community::attached(&state.db, posts).await?;
     if attached.is_empty() {
         return Ok(HashMap::new());
@@ -111,14 +111,14 @@ pub(super) async fn shown(
     Ok(attached
         .into_iter()
         .map(|(post, list)| {
-            let seen: Vec<Value> = list
+            let seen: Vec<(Uuid, String, String)> = list
                 .iter()
                 .filter_map(|id| documents.get(id))
                 .filter(|d| scope.sees(d.visibility(), d.owner()))
-                .map(|d| context! { id => d.id, title => d.title, kind => d.kind })
+                .map(|d| (d.id, d.title.clone(), d.kind.clone()))
                 .collect();
             let others = list.len() - seen.len();
-            (post, context! { seen, others })
+            (post, super::articles::Attached { seen, others })
         })
         .collect())
 }

@@ -5,6 +5,7 @@
 //! belong to is not found, as an unknown one; a moderator's action by someone who only takes
 //! part is forbidden.
 
+mod articles;
 mod attachments;
 mod moderation;
 mod pages;
@@ -260,4 +261,16 @@ pub(crate) async fn mentioned(
 /// The address of a space's page.
 pub(crate) fn space_path(kind: Kind, id: Uuid) -> String {
     format!("/community/spaces/{}/{id}", kind.code())
+}
+
+/// The address of the discussion space `kind`/`id` whose people are `members`, when the viewer
+/// sees it (for a link from the table's or group's own page).
+pub(crate) fn discussion(
+    viewer: &Viewer,
+    kind: Kind,
+    id: Uuid,
+    members: &domain::community::spaces::Members,
+) -> Option<String> {
+    let who = viewer.principal.as_ref()?;
+    (domain::community::spaces::access(who, members) > Access::None).then(|| space_path(kind, id))
 }

@@ -1,6 +1,7 @@
 //! Reading pages: the spaces list, a space's threads, a thread (marked read on view) and a
 //! message's earlier versions.
 
+use super::articles::{Around, Article, Quoted, RefusedHide};
 use super::*;
 use crate::http::{Id, PathIds, Query};
 use crate::session::render;
@@ -93,6 +94,15 @@ pub(super) fn shown(
 /// A message's Markdown rendered, its checked mentions highlighted.
 fn highlighted(body: &str, names: &[String]) -> String {
     domain::community::mentions::highlight(&domain::community::render(body), names)
+}
+
+/// As `highlighted`, the rendering kept between requests: a pure function of the text, kept under
+/// the text itself (a thread's page renders fifty messages, most of them read many times).
+fn highlighted_kept(state: &AppState, body: &str, names: &[String]) -> String {
+    let html = state
+        .kept
+        .pure("community/markdown", body, domain::community::render);
+    domain::community::mentions::highlight(&html, names)
 }
 
 /// The form that failed on the thread page: which, its messages and what was typed.
@@ -216,22 +226,35 @@ pub(super) async fn thread_page(
         .chain(quoted.iter())
         .map(|p| (p.id, p))
         .collect();
-    let items: Vec<Value> = posts
+    let me = viewer.user_id();
+    let articles: Vec<Article> = posts
         .iter()
         .map(|p| {
-            let quote = p.quote_id.and_then(|q| by_id.get(&q)).map(|q| {
-                let readable = q.hidden_reason.is_none();
-                context! {
-                    id => q.id, author => q.author_name,
-                    html => readable.then(|| highlighted(&q.body, names(&q.id))),
-                    here => on_page.contains(&q.id),
-                    path => format!("/community/posts/{}", q.id),
-                }
+            let quote = p.quote_id.and_then(|q| by_id.get(&q)).map(|q| Quoted {
+                id: q.id,
+                author: &q.author_name,
+                html: q
+                    .hidden_reason
+                    .is_none()
+                    .then(|| highlighted_kept(state, &q.body, names(&q.id))),
+                here: on_page.contains(&q.id),
             });
-            // A hidden message's documents go with its text.
-            let readable = p.hidden_reason.is_none() || viewer.user_id() == Some(p.author_id) || moderates;
-            let documents = documents.remove(&p.id).filter(|_| readable);
-            context! { post => shown(p, &viewer, moderates, viewer.locale, names(&p.id)), quote, documents }
+            let mine = me == Some(p.author_id);
+            let hidden = p.hidden_reason.is_some();
+            let readable = !hidden || mine || moderates;
+            Article {
+                id: p.id,
+                author: &p.author_name,
+                at: when(viewer.locale, p.created_at),
+                edited: p.edited_at.map(|t| when(viewer.locale, t)),
+                mine,
+                hidden,
+                reason: p.hidden_reason.as_deref().filter(|_| mine || moderates),
+                html: readable.then(|| highlighted_kept(state, &p.body, names(&p.id))),
+                quote,
+                // A hidden message's documents go with its text.
+                documents: documents.remove(&p.id).filter(|_| readable),
+            }
         })
         .collect();
     let quoting = failed
@@ -252,6 +275,22 @@ pub(super) async fn thread_page(
         super::attachments::offered(state, &viewer, &chosen, &[]).await?
     };
     let base = format!("/community/threads/{}?", t.id);
+    let refused = (form == "hide").then(|| RefusedHide {
+        post: typed
+            .get("post")
+            .and_then(|p| Uuid::parse_str(p).ok())
+            .unwrap_or_default(),
+        errors: &errors,
+        reason: typed.get("reason").map_or("", String::as_str),
+    });
+    let around = Around {
+        thread: t.id,
+        locked: t.locked,
+        page,
+        moderates,
+        refused,
+    };
+    let articles = super::articles::write(state, viewer.locale, &around, &articles);
     let rendered = render(
         state,
         &viewer,
@@ -259,7 +298,7 @@ pub(super) async fn thread_page(
         context! {
             thread => context! { id => t.id, title => t.title, pinned => t.pinned, locked => t.locked },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
-            posts => items, moderates, failed => form, errors, typed, quoting,
+            articles, moderates, failed => form, errors, typed, quoting,
             page, pages, base, offered, section => "/community",
         },
     );

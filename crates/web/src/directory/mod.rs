@@ -9,7 +9,7 @@ use crate::shared::library::{vocabulary, Names};
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode};
-use domain::directory::search::{matches, meaningful, Card};
+use domain::directory::search::{meaningful, Index, Profile, Seen};
 use domain::directory::{self, Entry, Field, Reach, Reaches, Relation};
 use domain::library::places;
 use domain::validation::Errors;
@@ -39,75 +39,129 @@ struct Search {
 /// Longest query read, in characters (the rest is ignored).
 const MAX_QUERY: usize = 200;
 
+/// The directory as searched: every listed person, the index of their words, countries and
+/// themes, and their order by name in each language. Kept between requests while the people's
+/// generation is unchanged (names, profiles, who works where, and the directory's choices).
+struct Listed {
+    people: Vec<db::directory::Person>,
+    index: Index,
+    /// Each person's rank by name.
+    rank: Vec<u32>,
+}
+
+impl crate::kept::Weigh for Listed {
+    fn weight(&self) -> usize {
+        let people: usize = self
+            .people
+            .iter()
+            .map(|p| {
+                p.name.len()
+                    + p.administration.as_ref().map_or(0, |(_, n)| n.len() + 16)
+                    + p.entry.role.as_ref().map_or(0, String::len)
+                    + p.competences
+                        .iter()
+                        .chain(&p.languages)
+                        .chain(&p.entry.countries)
+                        .chain(&p.entry.themes)
+                        .map(|c| c.len() + 24)
+                        .sum::<usize>()
+                    + 200
+            })
+            .sum();
+        people + self.index.weight() + self.rank.len() * 4
+    }
+}
+
+async fn listed(state: &AppState) -> AppResult<std::sync::Arc<Listed>> {
+    state
+        .kept
+        .get_or_compute(
+            &state.db,
+            "directory/listed".into(),
+            &[db::Part::People],
+            || async {
+                let people = db::directory::listed(&state.db).await?;
+                let index = Index::build(people.iter().map(|p| Profile {
+                    name: &p.name,
+                    administration: p.administration.as_ref().map(|(_, n)| n.as_str()),
+                    role: p.entry.role.as_deref(),
+                    competences: &p.competences,
+                    countries: &p.entry.countries,
+                    themes: &p.entry.themes,
+                }));
+                // Italian, English and French share one order of names (`compare_names`).
+                let mut order: Vec<u32> = (0..people.len() as u32).collect();
+                order.sort_by(|a, b| {
+                    domain::locale::compare_names(
+                        &people[*a as usize].name,
+                        &people[*b as usize].name,
+                    )
+                });
+                let mut rank = vec![0u32; people.len()];
+                for (r, n) in order.into_iter().enumerate() {
+                    rank[n as usize] = r as u32;
+                }
+                Ok::<_, AppError>(Listed {
+                    people,
+                    index,
+                    rank,
+                })
+            },
+        )
+        .await
+}
+
 async fn list(State(state): State<AppState>, viewer: Viewer, Query(s): Query<Search>) -> AppResult {
     let principal = viewer.principal.clone().ok_or(AppError::Forbidden)?;
     let typed: String = s.q.chars().take(MAX_QUERY).collect();
     let query = meaningful(
         domain::library::query::Query::parse(&typed).with_tags(&*vocabulary(&state).await?),
     );
-    let names = Names::load(&state, viewer.locale).await?;
-    let mut people = db::directory::listed(&state.db).await?;
-    viewer.locale.sort_by_name(&mut people, |p| p.name.as_str());
-    let mut found: Vec<Value> = Vec::new();
-    for p in &people {
-        let relation = Relation::of(
+    let all = listed(&state).await?;
+    let relation = |p: &db::directory::Person| {
+        Relation::of(
             &principal,
             p.id,
             p.administration.as_ref().map(|(id, _)| *id),
-        );
+        )
+    };
+    let mut found = all.index.find(&query, |n| {
+        let p = &all.people[n as usize];
+        let relation = relation(p);
         let sees = |f: Field| directory::visible(p.entry.reaches.of(f), relation);
-        let administration = p
-            .administration
-            .as_ref()
-            .filter(|_| sees(Field::Administration))
-            .map(|(_, n)| n.as_str());
-        let role = p.entry.role.as_deref().filter(|_| sees(Field::Role));
-        let competences: &[String] = if sees(Field::Competences) {
-            &p.competences
-        } else {
-            &[]
-        };
-        let countries: &[String] = if sees(Field::Countries) {
-            &p.entry.countries
-        } else {
-            &[]
-        };
-        let themes: &[String] = if sees(Field::Themes) {
-            &p.entry.themes
-        } else {
-            &[]
-        };
-        let languages: &[String] = if sees(Field::Languages) {
-            &p.languages
-        } else {
-            &[]
-        };
-        let mut texts: Vec<&str> = vec![p.name.as_str()];
-        texts.extend(administration);
-        texts.extend(role);
-        texts.extend(competences.iter().map(String::as_str));
-        let card = Card {
-            texts,
-            countries: countries.iter().map(String::as_str).collect(),
-            themes: themes.iter().map(String::as_str).collect(),
-        };
-        if !matches(&card, &query) {
-            continue;
+        Seen {
+            administration: sees(Field::Administration),
+            role: sees(Field::Role),
+            competences: sees(Field::Competences),
+            countries: sees(Field::Countries),
+            themes: sees(Field::Themes),
         }
-        found.push(context! {
-            id => p.id, name => p.name, own => relation.own, administration, role, competences,
-            languages,
-            countries => countries.iter().map(|c| names.place(&state, c)).collect::<Vec<_>>(),
-            themes => themes.iter().map(|t| names.theme(t)).collect::<Vec<_>>(),
-        });
-    }
+    });
+    found.sort_unstable_by_key(|n| all.rank[*n as usize]);
     let total = found.len();
     let pages = total.div_ceil(directory::PAGE_SIZE).max(1);
     let page = s.page.unwrap_or(1).clamp(1, pages);
+    // Only the page's people are written out.
+    let names = Names::load(&state, viewer.locale).await?;
     let shown: Vec<Value> = found
-        .into_iter()
+        .iter()
         .skip((page - 1) * directory::PAGE_SIZE)
         .take(directory::PAGE_SIZE)
+        .map(|n| {
+            let p = &all.people[*n as usize];
+            let relation = relation(p);
+            let sees = |f: Field| directory::visible(p.entry.reaches.of(f), relation);
+            let shown = |f: Field, list: &[String]| if sees(f) { list.to_vec() } else { Vec::new() };
+            context! {
+                id => p.id, name => p.name, own => relation.own,
+                administration => p.administration.as_ref().filter(|_| sees(Field::Administration)).map(|(_, n)| n.as_str()),
+                role => p.entry.role.as_deref().filter(|_| sees(Field::Role)),
+                competences => shown(Field::Competences, &p.competences),
+                languages => shown(Field::Languages, &p.languages),
+                countries => shown(Field::Countries, &p.entry.countries).iter().map(|c| names.place(&state, c)).collect::<Vec<_>>(),
+                themes => shown(Field::Themes, &p.entry.themes).iter().map(|t| names.theme(t)).collect::<Vec<_>>(),
+            }
+        })
         .collect();
     let mine = db::directory::entry(&state.db, principal.user_id).await?;
     render(

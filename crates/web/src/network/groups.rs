@@ -249,6 +249,7 @@ async fn page(
             pooled, poolable, administrations, manages, works_in, labs, may_schedule,
             documents, may_add_document, sees_documents,
             sees_pooled => works_in || v.everything,
+            discussion => crate::community::discussion(viewer, domain::community::spaces::Kind::Group, g.id, &domain::community::spaces::Members::Group(ids.clone())),
             failed, typed,
             errors => field_errors(state, viewer, errors),
         },

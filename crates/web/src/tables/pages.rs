@@ -259,6 +259,7 @@ pub(super) async fn table_page(
                 organisation => s.organisation, name => s.name, signed_on => locale.date(s.signed_on),
             }).collect::<Vec<_>>(),
             links => super::links::view(state, viewer, found).await?,
+            discussion => crate::community::discussion(viewer, domain::community::spaces::Kind::Table, table.id, &domain::community::spaces::Members::Table(found.involved.clone())),
             manages, memorandum_seen, names_secretariat => access::names_secretariat(viewer.principal.as_ref(), &found.involved),
             next => table.status.next().iter().map(|s| s.code()).collect::<Vec<_>>(),
             roles => MemberRole::ALL.map(MemberRole::code),
