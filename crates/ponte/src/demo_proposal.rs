@@ -114,6 +114,18 @@ pub async fn load(
             .collect(),
         schedule,
         template,
+        // Published with the project in English too (IATI narratives).
+        translations: [(
+            "en".to_string(),
+            domain::products::proposal::Translation {
+                title: "Sustainable tourism with Durrës (Albania)".into(),
+                summary: "The Province of Salerno and the Municipality of Durrës build a joint \
+                          offer of sustainable coastal tourism, with two local actors of each \
+                          territory."
+                    .into(),
+            },
+        )]
+        .into(),
     };
     let content = Content::Proposal(proposal).to_json();
     let title = "Proposta progettuale — Turismo sostenibile con Durazzo (Albania)";

@@ -365,12 +365,30 @@ async fn the_demo_logframe_with_durres_exports_a_valid_activity() {
             xpath(&file, "string(//result[1]/indicator/period/target/@value)"),
             "1400000"
         );
+        // In Italian, and the title and description also in English from the proposal that
+        // answers a call with this logframe.
         assert_eq!(
             attributes(&file, "//narrative/@xml:lang")
                 .into_iter()
                 .collect::<BTreeSet<_>>(),
-            ["it".to_string()].into()
+            ["en".to_string(), "it".to_string()].into()
         );
+        assert_eq!(
+            attributes(&file, "//iati-activity/title/narrative/@xml:lang"),
+            ["it", "en"]
+        );
+        assert_eq!(
+            xpath(
+                &file,
+                "string(//iati-activity/title/narrative[@xml:lang='en'])"
+            ),
+            "Sustainable tourism with Durrës (Albania)"
+        );
+        assert!(xpath(
+            &file,
+            "string(//iati-activity/description/narrative[@xml:lang='en'])"
+        )
+        .starts_with("The Province of Salerno and the Municipality of Durrës"));
         // From the partnership tied to it: the call's programme funds, Salerno leads and is
         // accountable, the six other partners and associates implement, each with its type.
         assert_eq!(xpath(&file, "count(//participating-org[@role='1'])"), "1");

@@ -375,6 +375,60 @@ async fn the_editor_reads_sections_and_months_and_refuses_bad_ones() {
             shown.body
         );
         assert!(shown.body.contains("A new summary"), "kept");
+        // The title and summary in other languages: a summary without its title is refused
+        // beside what was typed and saves nothing; with its title it is saved and shown.
+        let edit = member.get(&format!("{path}/edit")).await;
+        assert!(edit.body.contains("name=\"summary.sq\""), "{}", edit.body);
+        let before = db::products::get(app.db(), after.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", &edit_number(&edit.body)),
+                    ("title", "Proposal — Durrës"),
+                    ("title.sq", ""),
+                    ("summary.sq", "Turizëm i qëndrueshëm"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body
+                .contains("a summary is not published without a title"),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body.contains("Turizëm i qëndrueshëm"),
+            "what was typed is kept"
+        );
+        let same = db::products::get(app.db(), before.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(same.version, before.version, "nothing saved");
+        let r = member
+            .post(
+                &path,
+                &[
+                    ("edit", &edit_number(&edit.body)),
+                    ("title", "Proposal — Durrës"),
+                    ("title.sq", "Turizëm i qëndrueshëm me Durrësin"),
+                    ("summary.sq", "Dy brigje, një ofertë."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let shown = member.get(&path).await;
+        assert!(
+            shown.body.contains("Turizëm i qëndrueshëm me Durrësin"),
+            "{}",
+            shown.body
+        );
+        assert!(shown.body.contains("lang=\"sq\""));
         // An unknown call is refused.
         let edit = member.get(&format!("{path}/edit")).await;
         let r = member

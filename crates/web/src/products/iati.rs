@@ -82,6 +82,18 @@ pub(super) async fn download(
             }
         }
     }
+    // The proposal answering a call with this logframe gives the other languages.
+    let mut translations = Default::default();
+    for c in
+        db::products::contents_of_kind(&state.db, p.organisation_id, "project_proposal").await?
+    {
+        if let Content::Proposal(pp) = Content::from_json(&c) {
+            if pp.logframe == me {
+                translations = pp.translations;
+                break;
+            }
+        }
+    }
     let call = [
         partnership.as_ref().map(|x| x.call.as_str()),
         budget.as_ref().map(|x| x.call.as_str()),
@@ -106,6 +118,7 @@ pub(super) async fn download(
         .collect();
     let project = iati::Project {
         initiatives,
+        translations,
         id: me,
         title: &p.title,
         state: review_state,

@@ -208,8 +208,18 @@ pub(crate) async fn view(
         ),
         None => None,
     };
+    let translations: Vec<Value> = pp
+        .translations
+        .iter()
+        .map(|(code, t)| {
+            context! {
+                code, name => state.i18n.t(locale, &format!("spoken-{code}")),
+                title => t.title, summary => t.summary,
+            }
+        })
+        .collect();
     Ok(context! {
-        type => "proposal", logframe, call_id => pp.call,
+        type => "proposal", logframe, call_id => pp.call, translations,
         call_name => parts.call.as_ref().map(|c| c.call.name.clone()),
         sections, eligibility,
         draft => parts.failures(state).is_none_or(|f| f > 0),
@@ -283,7 +293,21 @@ pub(crate) async fn editor_view(
         .into_iter()
         .map(|(id, title)| context! { id => id.to_string(), title })
         .collect();
+    // The title and summary in other languages, each language open when it has some.
+    let translations: Vec<Value> = pr::LANGUAGES
+        .iter()
+        .map(|code| {
+            let saved = pp.translations.get(*code).cloned().unwrap_or_default();
+            let title = value(&format!("title.{code}"), saved.title);
+            let summary = value(&format!("summary.{code}"), saved.summary);
+            context! {
+                code, name => state.i18n.t(locale, &format!("spoken-{code}")),
+                open => !title.is_empty() || !summary.is_empty(), title, summary,
+            }
+        })
+        .collect();
     let form = context! {
+        translations,
         call => value("call", pp.call.clone()),
         logframe => value("logframe", pp.logframe.clone()),
         strategic_plan => value("strategic_plan", pp.strategic_plan.clone()),

@@ -155,6 +155,9 @@ pub struct Project<'a> {
     /// The interregional initiatives that carry the project: where each is in its life, and
     /// whether it was ever funded.
     pub initiatives: Vec<(crate::network::initiatives::State, bool)>,
+    /// The title and summary in other languages, from the proposal that answers a call with the
+    /// logframe (by language code); empty when there is none.
+    pub translations: BTreeMap<String, crate::products::proposal::Translation>,
 }
 
 /// The IATI ActivityStatus of a project from the initiatives that carry it: in implementation
@@ -250,6 +253,27 @@ fn narrative(lang: &str, text: &str) -> Vec<Narrative> {
         lang: lang.to_string(),
         text: text.trim().to_string(),
     }]
+}
+
+/// `text` in `lang`, then what `of` gives in each other language of `translations` where it is
+/// written (a language is never given twice: the logframe's own text stands for its language).
+fn in_languages(
+    lang: &str,
+    text: &str,
+    translations: &BTreeMap<String, crate::products::proposal::Translation>,
+    of: impl Fn(&crate::products::proposal::Translation) -> &String,
+) -> Vec<Narrative> {
+    let mut out = narrative(lang, text);
+    for (code, t) in translations {
+        let text = of(t).trim();
+        if code != lang && !text.is_empty() {
+            out.push(Narrative {
+                lang: code.clone(),
+                text: text.to_string(),
+            });
+        }
+    }
+    out
 }
 
 /// One budget per year of `by_year` (amounts in minor units): a year the activity only partly
@@ -507,8 +531,10 @@ pub fn build(p: &Project) -> Activity {
         lang: lang.clone(),
         default_currency: "EUR".into(),
         reporting_org,
-        title: narrative(&lang, p.title),
-        description: narrative(&lang, &description.join("\n\n")),
+        title: in_languages(&lang, p.title, &p.translations, |t| &t.title),
+        description: in_languages(&lang, &description.join("\n\n"), &p.translations, |t| {
+            &t.summary
+        }),
         participating,
         status: activity_status(&p.initiatives).into(),
         planned_start,

@@ -119,6 +119,7 @@ fn project<'a>(
         budget: b,
         funder: Some("Interreg IPA ADRION".into()),
         initiatives: Vec::new(),
+        translations: Default::default(),
     }
 }
 
@@ -466,4 +467,32 @@ fn the_status_follows_the_initiatives_that_carry_the_project() {
     let mut p = project(&lf, None, None);
     p.initiatives = vec![(S::Running, true)];
     assert_eq!(build(&p).status, "2");
+}
+
+#[test]
+fn the_title_and_summary_are_published_in_the_proposal_s_languages() {
+    let lf = logframe();
+    assert_eq!(lf.language, "it");
+    let mut p = project(&lf, None, None);
+    let t = |title: &str, summary: &str| crate::products::proposal::Translation {
+        title: title.into(),
+        summary: summary.into(),
+    };
+    p.translations = [
+        (
+            "en".to_string(),
+            t("Sustainable tourism with Durrës", "Two coasts, one offer."),
+        ),
+        ("fr".to_string(), t("Tourisme durable avec Durrës", "")),
+        // The logframe's own language is not given twice.
+        ("it".to_string(), t("Doppione", "Doppione")),
+    ]
+    .into();
+    let a = build(&p);
+    let langs = |n: &[Narrative]| n.iter().map(|x| x.lang.clone()).collect::<Vec<_>>();
+    assert_eq!(langs(&a.title), ["it", "en", "fr"]);
+    assert_eq!(a.title[1].text, "Sustainable tourism with Durrës");
+    // A language without a summary adds no description.
+    assert_eq!(langs(&a.description), ["it", "en"]);
+    assert_eq!(a.description[1].text, "Two coasts, one offer.");
 }

@@ -230,6 +230,52 @@ pub struct ProposalProduct {
     /// The call's template as it was when this version was saved (empty: the default one), so
     /// that a version reads, compares and exports as it was written.
     pub template: Vec<TemplateSection>,
+    /// The project's title and summary in other languages than the logframe's, by language code
+    /// (one of [`LANGUAGES`]): published with the project (IATI narratives).
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// The languages a proposal's title and summary may be given in besides the logframe's: English
+/// and French, the languages calls are written in, and those of the target countries (Albanian,
+/// Serbian, Macedonian, Bosnian, Arabic). Codes of ISO 639-1, as IATI's Language codelist.
+pub const LANGUAGES: [&str; 7] = ["en", "fr", "sq", "sr", "mk", "bs", "ar"];
+
+/// Longest translated title and summary, in characters.
+pub const MAX_TRANSLATED_TITLE: usize = 300;
+pub const MAX_TRANSLATED_SUMMARY: usize = 4_000;
+
+/// The project's title and summary in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Translation {
+    pub title: String,
+    pub summary: String,
+}
+
+/// Reads the title and summary typed for `code` (`title.{code}`, `summary.{code}`): `None` when
+/// both are empty; a summary needs its title.
+fn read_translation(
+    code: &str,
+    title: &str,
+    summary: &str,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<Translation> {
+    let mut e = crate::validation::Errors::default();
+    let t = crate::validation::optional_line(&mut e, "title", title, MAX_TRANSLATED_TITLE);
+    let s = crate::validation::optional_text(&mut e, "summary", summary, MAX_TRANSLATED_SUMMARY);
+    if t.is_none() && s.is_some() {
+        e.add("title", "error-proposal-translation-title");
+    }
+    for f in e.0 {
+        problems.push(FieldProblem {
+            field: format!("{}.{code}", f.field),
+            message: f.message,
+        });
+    }
+    (t.is_some() || s.is_some()).then(|| Translation {
+        title: t.unwrap_or_default(),
+        summary: s.unwrap_or_default(),
+    })
 }
 
 impl ProposalProduct {
@@ -303,7 +349,25 @@ pub fn read_form(
         sections: saved.sections.clone(),
         schedule: BTreeMap::new(),
         template: template.to_vec(),
+        translations: BTreeMap::new(),
     };
+    for code in LANGUAGES {
+        let (title_field, summary_field) = (format!("title.{code}"), format!("summary.{code}"));
+        match (value(&title_field), value(&summary_field)) {
+            // A form without the language's fields keeps what was saved.
+            (None, None) => {
+                if let Some(t) = saved.translations.get(code) {
+                    p.translations.insert(code.to_string(), t.clone());
+                }
+            }
+            (title, summary) => {
+                let (title, summary) = (title.unwrap_or(""), summary.unwrap_or(""));
+                if let Some(t) = read_translation(code, title, summary, &mut problems) {
+                    p.translations.insert(code.to_string(), t);
+                }
+            }
+        }
+    }
     for s in template.iter().filter(|s| s.kind == SectionKind::Narrative) {
         let field = format!("text.{}", s.key);
         let Some(text) = value(&field) else { continue };

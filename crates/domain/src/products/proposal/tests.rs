@@ -155,3 +155,65 @@ fn a_call_follows_its_packs_application_form() {
     assert_eq!(template_of_call(&prag), default_template());
     assert_eq!(template_of_call(&Default::default()), default_template());
 }
+
+#[test]
+fn the_title_and_summary_are_read_in_other_languages() {
+    let template = default_template();
+    let saved = ProposalProduct {
+        translations: [(
+            "fr".to_string(),
+            Translation {
+                title: "Tourisme durable".into(),
+                summary: String::new(),
+            },
+        )]
+        .into(),
+        ..Default::default()
+    };
+    let (p, problems) = read_form(
+        &fields(&[
+            ("title.en", "  Sustainable tourism  "),
+            ("summary.en", "Two coasts."),
+            ("title.sq", ""),
+            ("summary.sq", ""),
+            // Not a language a proposal is given in: ignored.
+            ("title.xx", "Nope"),
+        ]),
+        &saved,
+        &template,
+        None,
+        12,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.translations["en"].title, "Sustainable tourism");
+    assert_eq!(p.translations["en"].summary, "Two coasts.");
+    // A language the form does not send keeps what was saved; an emptied one goes.
+    assert_eq!(p.translations["fr"].title, "Tourisme durable");
+    assert!(!p.translations.contains_key("sq") && !p.translations.contains_key("xx"));
+
+    let (_, problems) = read_form(
+        &fields(&[
+            ("title.ar", ""),
+            ("summary.ar", "ملخص"),
+            ("title.sr", &"x".repeat(MAX_TRANSLATED_TITLE + 1)),
+            ("title.mk", "Два\nреда"),
+        ]),
+        &ProposalProduct::default(),
+        &template,
+        None,
+        12,
+    );
+    let named: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.message))
+        .collect();
+    assert!(
+        named.contains(&("title.ar", "error-proposal-translation-title")),
+        "{named:?}"
+    );
+    assert!(named.contains(&("title.sr", "error-too-long")), "{named:?}");
+    assert!(
+        named.contains(&("title.mk", "error-line-break")),
+        "{named:?}"
+    );
+}
