@@ -124,6 +124,10 @@ const SQLITE: &[(&str, &str)] = &[
         "0031_community_search",
         include_str!("../migrations/sqlite/0031_community_search.sql"),
     ),
+    (
+        "0032_directory_generation",
+        include_str!("../migrations/sqlite/0032_directory_generation.sql"),
+    ),
 ];
 
 const POSTGRES: &[(&str, &str)] = &[
@@ -246,6 +250,10 @@ const POSTGRES: &[(&str, &str)] = &[
     (
         "0031_community_search",
         include_str!("../migrations/postgres/0031_community_search.sql"),
+    ),
+    (
+        "0032_directory_generation",
+        include_str!("../migrations/postgres/0032_directory_generation.sql"),
     ),
 ];
 

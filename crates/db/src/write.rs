@@ -30,11 +30,13 @@ pub enum Part {
     Community,
     /// The interregional network: relations, experience, groups and joint initiatives.
     Network,
+    /// The directory's choices: who is listed and how far each field is seen.
+    Directory,
 }
 
 impl Part {
     /// Every part, in the order of the enum.
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 10] = [
         Part::Programme,
         Part::Library,
         Part::Themes,
@@ -44,6 +46,7 @@ impl Part {
         Part::Tables,
         Part::Community,
         Part::Network,
+        Part::Directory,
     ];
 
     /// The part's key in the `generations` table.
@@ -58,6 +61,7 @@ impl Part {
             Part::Tables => "tables",
             Part::Community => "community",
             Part::Network => "network",
+            Part::Directory => "directory",
         }
     }
 }

@@ -98,10 +98,9 @@ pub async fn save(db: &Db, user: Uuid, version: Option<i64>, entry: &Entry) -> R
         after: Some(json!(entry)),
     };
     let reach = |f: Field| entry.reaches.of(f).code();
-    // The directory's choices are part of what is known of people (kept searches depend on it).
     crate::change!(
         db,
-        [crate::Part::People],
+        [crate::Part::Directory],
         |tx| {
             let done = match version {
                 None => sqlx::query(

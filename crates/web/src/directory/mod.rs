@@ -40,8 +40,8 @@ struct Search {
 const MAX_QUERY: usize = 200;
 
 /// The directory as searched: every listed person, the index of their words, countries and
-/// themes, and their order by name in each language. Kept between requests while the people's
-/// generation is unchanged (names, profiles, who works where, and the directory's choices).
+/// themes, and their order by name. Kept between requests while the generations of people
+/// (names, profiles, who works where) and of the directory's choices are unchanged.
 struct Listed {
     people: Vec<db::directory::Person>,
     index: Index,
@@ -78,7 +78,7 @@ async fn listed(state: &AppState) -> AppResult<std::sync::Arc<Listed>> {
         .get_or_compute(
             &state.db,
             "directory/listed".into(),
-            &[db::Part::People],
+            &[db::Part::People, db::Part::Directory],
             || async {
                 let people = db::directory::listed(&state.db).await?;
                 let index = Index::build(people.iter().map(|p| Profile {
