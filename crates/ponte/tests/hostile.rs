@@ -9,7 +9,10 @@
 //! nothing: every table, the audit log included, is the same before and after. The mutations a
 //! route accepts are listed with the reason, and must succeed. Also: a wrong content type is
 //! refused, malformed ids in paths are not found, and mangled ISTAT files are refused naming the
-//! problem, by the parser and by the import command, which then changes nothing.
+//! problem, by the parser and by the import command, which then changes nothing. The structured
+//! product editors, whose forms have many indexed fields, are also sent their own form as the edit
+//! page shows it with one field at a time replaced by hostile values: no server failure, and a
+//! refusal says what is wrong and stores nothing.
 
 mod common;
 mod valid_forms;
@@ -1197,5 +1200,207 @@ async fn the_import_command_refuses_mangled_files_and_changes_nothing() {
                 backend.name
             );
         }
+    }
+}
+
+/// The fields of the form that posts to `action` on `page`, as a browser would send it: text,
+/// number, date and hidden inputs with their values, ticked boxes, each select's chosen option
+/// (else its first) and each textarea's text.
+fn scraped_form(page: &str, action: &str) -> Vec<(String, String)> {
+    let unescape = |s: &str| {
+        s.replace("&#x2f;", "/")
+            .replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = tag[at..].find('"')? + at;
+        Some(unescape(&tag[at..end]))
+    };
+    let page = page.replace("&#x2f;", "/");
+    let start = page
+        .find(&format!("action=\"{action}\""))
+        .unwrap_or_else(|| panic!("no form posting to {action}"));
+    let end = page[start..]
+        .find("</form>")
+        .map_or(page.len(), |e| e + start);
+    let form = &page[start..end];
+    let mut out = Vec::new();
+    let mut rest = form;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open..];
+        let close = rest.find('>').map_or(rest.len(), |c| c + 1);
+        let tag = &rest[..close];
+        if tag.starts_with("<input") {
+            let kind = attr(tag, "type").unwrap_or_else(|| "text".into());
+            if let Some(name) = attr(tag, "name") {
+                let ticked = tag.contains(" checked");
+                match kind.as_str() {
+                    "checkbox" | "radio" if !ticked => {}
+                    "submit" | "button" | "file" => {}
+                    _ => out.push((name, attr(tag, "value").unwrap_or_default())),
+                }
+            }
+        } else if tag.starts_with("<textarea") {
+            if let Some(name) = attr(tag, "name") {
+                let text_end = rest.find("</textarea>").unwrap_or(close);
+                out.push((name, unescape(&rest[close..text_end])));
+            }
+        } else if tag.starts_with("<select") {
+            if let Some(name) = attr(tag, "name") {
+                let body_end = rest.find("</select>").unwrap_or(close);
+                let options = &rest[close..body_end];
+                let mut chosen = None;
+                let mut first = None;
+                for o in options.split("<option").skip(1) {
+                    let o = format!("<option{o}");
+                    let value = attr(&o, "value").unwrap_or_default();
+                    first.get_or_insert(value.clone());
+                    if o[..o.find('>').unwrap_or(o.len())].contains(" selected") {
+                        chosen = Some(value);
+                    }
+                }
+                out.push((name, chosen.or(first).unwrap_or_default()));
+            }
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
+/// The structured editors (logframe, budget, partnership, proposal, strategic plan) read forms of
+/// many indexed fields that one valid form per route cannot cover: each editable demo product's
+/// form, as its edit page shows it, is sent with one field at a time replaced by hostile values.
+/// Nothing may fail on the server, and a refusal must say so on the page and store nothing.
+#[tokio::test]
+async fn structured_editors_refuse_hostile_fields_without_failing_or_storing() {
+    const HOSTILE: &[&str] = &[
+        "",
+        "-1",
+        "0",
+        "99999999999999999999999999",
+        "1.234.567,891",
+        "1e308",
+        "NaN",
+        "abc",
+        "\u{0}\u{7}",
+        "<script>alert(1)</script>",
+        "../../etc/passwd",
+        "2099-13-45",
+        "00000000-0000-0000-0000-000000000000",
+        "٣٤٥",
+    ];
+    let structured = [
+        "logframe",
+        "budget",
+        "partnership_plan",
+        "project_proposal",
+        "strategic_plan",
+    ];
+    for app in apps().await {
+        let name = app.backend.name;
+        let salerno = app.organisation("Provincia di Salerno").await;
+        let snapshots = Snapshots::new(app.db()).await;
+        let mut member = app.signed_in("coordinatore@ponte.example").await;
+        let mut exercised = std::collections::BTreeSet::new();
+        let mut sent = 0usize;
+        let coordinator = db::accounts::credentials(app.db(), "coordinatore@ponte.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        for p in db::products::list(app.db(), salerno).await.unwrap() {
+            if !structured.contains(&p.kind.as_str()) || exercised.contains(&p.kind) {
+                continue;
+            }
+            let mut path = format!("/organisations/{salerno}/products/{}", p.id);
+            if member.get(&format!("{path}/edit")).await.status != StatusCode::OK {
+                // Under review: a draft with the same content is edited instead.
+                let whole = db::products::get(app.db(), p.id).await.unwrap().unwrap();
+                let copy = db::products::create(
+                    app.db(),
+                    &db::products::NewProduct {
+                        organisation: salerno,
+                        kind: &whole.kind,
+                        title: &whole.title,
+                        content: &whole.content,
+                        due_on: None,
+                        model_of: None,
+                        session: None,
+                    },
+                    Some(coordinator),
+                )
+                .await
+                .unwrap();
+                path = format!("/organisations/{salerno}/products/{copy}");
+                let edit = member.get(&format!("{path}/edit")).await;
+                assert_eq!(
+                    edit.status,
+                    StatusCode::OK,
+                    "{name}: a draft {} is edited",
+                    p.kind
+                );
+            }
+            exercised.insert(p.kind.clone());
+            let fields: Vec<String> = {
+                let page = member.get(&format!("{path}/edit")).await;
+                scraped_form(&page.body, &path)
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    // The first of each repeated row, and every field of the product itself.
+                    .filter(|k| {
+                        let row = k.split('.').next().unwrap_or("");
+                        let index = row.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+                        index.is_empty() || index == "0" || !row.chars().any(|c| c.is_ascii_digit())
+                    })
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect()
+            };
+            assert!(fields.len() > 3, "{name}: {} has an editor form", p.kind);
+            for field in fields.iter().filter(|f| *f != "edit") {
+                for value in HOSTILE {
+                    // Read again each time: an accepted save moves the version on.
+                    let page = member.get(&format!("{path}/edit")).await;
+                    let mut form = scraped_form(&page.body, &path);
+                    for (k, v) in form.iter_mut() {
+                        if k == field {
+                            *v = value.to_string();
+                        }
+                    }
+                    let pairs: Vec<(&str, &str)> =
+                        form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                    let before = snapshots.take(app.db()).await;
+                    let r = member.post(&path, &pairs).await;
+                    sent += 1;
+                    let context = format!("{name}: {} field {field} = {value:?}", p.kind);
+                    assert!(
+                        r.status.as_u16() < 500,
+                        "{context}: {} {}",
+                        r.status,
+                        r.body
+                    );
+                    if r.status.is_client_error() {
+                        assert_eq!(snapshots.take(app.db()).await, before, "{context}: stored");
+                        assert!(
+                            r.body.contains("alert-danger") || r.body.contains("is-invalid"),
+                            "{context}: the refusal says what is wrong"
+                        );
+                    } else {
+                        assert_eq!(r.status, StatusCode::SEE_OTHER, "{context}");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            exercised.len(),
+            structured.len(),
+            "{name}: editors exercised: {exercised:?}"
+        );
+        eprintln!("{name}: {sent} hostile saves of {exercised:?}");
     }
 }

@@ -260,7 +260,9 @@ fn translate(
     problems
         .iter()
         .map(|p| {
-            context! { field => field_words(state, locale, &p.field, content),
+            // The key links the message to its field (`#f-due_on`), as the structured
+            // editors' own problems do.
+            context! { field => field_words(state, locale, &p.field, content), key => p.field,
             message => state.i18n.t(locale, p.message) }
         })
         .collect()
