@@ -6,19 +6,26 @@ mod common;
 
 use common::*;
 
+/// A second instance over the app's database and files, with its own kept values, and a client
+/// of it.
+fn second_instance(app: &App) -> (web::AppState, Client) {
+    let state = web::AppState::new(
+        app.db().clone(),
+        web::Config::local("http://ponte.test"),
+        storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
+            .expect("storage opens"),
+    );
+    let client = Client::over(web::app(state.clone()));
+    (state, client)
+}
+
 #[tokio::test]
 async fn a_new_document_keeps_product_pages_and_a_renamed_theme_does_not() {
     for app in apps().await {
         let db = app.db();
         let name = &app.backend.name;
         // A second instance whose kept values are counted.
-        let state = web::AppState::new(
-            db.clone(),
-            web::Config::local("http://ponte.test"),
-            storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
-                .expect("storage opens"),
-        );
-        let mut reader = Client::over(web::app(state.clone()));
+        let (state, mut reader) = second_instance(&app);
         let c = reader.sign_in("coordinatore@ponte.example").await;
         assert_eq!(c.status, 303, "{}", c.body);
         let salerno = app.organisation("Provincia di Salerno").await;
@@ -124,13 +131,7 @@ async fn the_home_page_shows_a_new_due_date_at_once() {
         let db = app.db();
         let name = &app.backend.name;
         // The home page read on a second instance, the change made through the data layer.
-        let state = web::AppState::new(
-            db.clone(),
-            web::Config::local("http://ponte.test"),
-            storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
-                .expect("storage opens"),
-        );
-        let mut reader = Client::over(web::app(state.clone()));
+        let (state, mut reader) = second_instance(&app);
         assert_eq!(
             reader.sign_in("coordinatore@ponte.example").await.status,
             303
@@ -174,13 +175,7 @@ async fn the_directory_shows_a_choice_or_profile_saved_elsewhere_at_once() {
         let db = app.db();
         let name = &app.backend.name;
         // The reading instance keeps the directory; the changes are written by another.
-        let state = web::AppState::new(
-            db.clone(),
-            web::Config::local("http://ponte.test"),
-            storage::Storage::open(&app.backend.dir.path().join("files").display().to_string())
-                .expect("storage opens"),
-        );
-        let mut reader = Client::over(web::app(state.clone()));
+        let (state, mut reader) = second_instance(&app);
         assert_eq!(reader.sign_in("membro@ponte.example").await.status, 303);
         let search = "/directory?q=cartografia";
         let page = reader.get(search).await;

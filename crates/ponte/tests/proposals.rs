@@ -130,6 +130,12 @@ async fn the_demo_proposal_is_assembled_and_exports_as_a_marked_draft() {
         assert!(
             paragraphs
                 .iter()
+                .any(|p| p == "Inglese: Sustainable tourism with Durrës (Albania)"),
+            "the cover gives the title in the proposal's other languages: {paragraphs:?}"
+        );
+        assert!(
+            paragraphs
+                .iter()
                 .any(|p| p.starts_with("Un requisito del bando non è rispettato")),
             "and why: {paragraphs:?}"
         );
@@ -179,6 +185,13 @@ async fn the_demo_proposal_is_assembled_and_exports_as_a_marked_draft() {
         }
         assert!(pages.iter().any(|p| p["landscape"] == true));
         assert_eq!(pages[0]["landscape"], false, "the cover");
+        assert!(
+            pages[0]["text"]
+                .as_str()
+                .unwrap()
+                .contains("Sustainable tourism with Durrës"),
+            "the English title on the cover"
+        );
         let contents = pages[1]["text"].as_str().unwrap();
         assert!(contents.contains("Indice"), "{contents}");
         for s in SECTIONS {
@@ -429,6 +442,22 @@ async fn the_editor_reads_sections_and_months_and_refuses_bad_ones() {
             shown.body
         );
         assert!(shown.body.contains("lang=\"sq\""));
+        // Comparing with an earlier version shows the language added.
+        let first = db::products::versions(app.db(), before.id)
+            .await
+            .unwrap()
+            .first()
+            .expect("a version to compare with")
+            .number;
+        let cmp = member
+            .get(&format!("{path}/compare?a={first}&b=draft"))
+            .await;
+        assert_eq!(cmp.status, StatusCode::OK);
+        assert!(
+            cmp.body.contains("Turizëm i qëndrueshëm me Durrësin"),
+            "{}",
+            cmp.body
+        );
         // An unknown call is refused.
         let edit = member.get(&format!("{path}/edit")).await;
         let r = member

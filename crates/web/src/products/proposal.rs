@@ -404,6 +404,12 @@ pub(crate) async fn document(
     if let Some(c) = &parts.call {
         cover.insert(0, format!("{} — {}", c.call.name, c.call.programme));
     }
+    // The title in the proposal's other languages, under the cover's lines.
+    for (code, tr) in &pp.translations {
+        if !tr.title.is_empty() {
+            cover.push(format!("{}: {}", t(&format!("spoken-{code}")), tr.title));
+        }
+    }
     let draft = match parts.failures(state) {
         Some(0) => None,
         Some(n) => Some((
@@ -523,6 +529,23 @@ pub(crate) fn markdown(state: &AppState, locale: Locale, pp: &ProposalProduct) -
         ));
         for (id, m) in &pp.schedule {
             out.push_str(&format!("- {id}: {}–{}\n", m.start, m.end));
+        }
+    }
+    if !pp.translations.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            state.i18n.t(locale, "proposal-translations")
+        ));
+        for (code, t) in &pp.translations {
+            out.push_str(&format!(
+                "### {}\n\n{}\n\n",
+                state.i18n.t(locale, &format!("spoken-{code}")),
+                t.title
+            ));
+            if !t.summary.is_empty() {
+                out.push_str(t.summary.trim_end());
+                out.push_str("\n\n");
+            }
         }
     }
     out
