@@ -122,7 +122,7 @@ fn durres_v1(macro_area: &str) -> Logframe {
         mode: Mode::Classic,
         macro_area: macro_area.into(),
         countries: vec!["AL".into(), "IT".into()],
-        sectors: vec!["33210".into(), "15112".into()],
+        sectors: vec!["15112".into(), "33210".into()],
         rows,
         last_id: 11,
         analysis: durres_analysis(),

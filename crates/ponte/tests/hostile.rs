@@ -1346,6 +1346,37 @@ async fn structured_editors_refuse_hostile_fields_without_failing_or_storing() {
                 );
             }
             exercised.insert(p.kind.clone());
+            // The form as shown saves, and saves the product as it was: the scraped form is the
+            // editor's whole form, so the hostile ones below differ from a valid one by one field.
+            let id: uuid::Uuid = path.rsplit('/').next().unwrap().parse().unwrap();
+            let stored = db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .content;
+            let page = member.get(&format!("{path}/edit")).await;
+            let form = scraped_form(&page.body, &path);
+            let pairs: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let r = member.post(&path, &pairs).await;
+            assert_eq!(
+                r.status,
+                StatusCode::SEE_OTHER,
+                "{name}: {} as shown: {}",
+                p.kind,
+                r.body
+            );
+            let after = db::products::get(app.db(), id)
+                .await
+                .unwrap()
+                .unwrap()
+                .content;
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&after).unwrap(),
+                serde_json::from_str::<serde_json::Value>(&stored).unwrap(),
+                "{name}: {} saved as shown is unchanged",
+                p.kind
+            );
             let fields: Vec<String> = {
                 let page = member.get(&format!("{path}/edit")).await;
                 scraped_form(&page.body, &path)
@@ -1392,6 +1423,9 @@ async fn structured_editors_refuse_hostile_fields_without_failing_or_storing() {
                         );
                     } else {
                         assert_eq!(r.status, StatusCode::SEE_OTHER, "{context}");
+                        // What was accepted is shown escaped.
+                        let shown = member.get(&path).await;
+                        assert!(!shown.body.contains("<script>alert"), "{context}: escaped");
                     }
                 }
             }

@@ -276,6 +276,17 @@ fn field_words(state: &AppState, locale: Locale, field: &str, content: &Content)
         Content::Logframe(lf) => lf.mode.code(),
         _ => "classic",
     };
+    // A proposal's title or summary in another language: "Inglese — Sintesi".
+    if let (Content::Proposal(_), Some((which, code))) = (content, field.split_once('.')) {
+        let part = match which {
+            "title" => Some("proposal-translated-title"),
+            "summary" => Some("proposal-translated-summary"),
+            _ => None,
+        };
+        if let Some(part) = part {
+            return Some(format!("{} — {}", t(&format!("spoken-{code}")), t(part)));
+        }
+    }
     let name = |field: &str| -> Option<String> {
         let key = match field {
             "title" => "products-field-title".to_string(),
@@ -520,6 +531,14 @@ pub(super) async fn save(
                 super::partnership::problems(&state, viewer.locale, &structured.partnership);
             shown.extend(list);
             by_field = map;
+        }
+        if let Content::Proposal(_) = &content {
+            // A title or summary in another language is marked beside its field.
+            by_field = problems
+                .iter()
+                .filter(|p| p.field.starts_with("title.") || p.field.starts_with("summary."))
+                .map(|p| (p.field.clone(), state.i18n.t(viewer.locale, p.message)))
+                .collect();
         }
         let page = EditorPage {
             content: &content,

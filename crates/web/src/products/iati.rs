@@ -82,13 +82,14 @@ pub(super) async fn download(
             }
         }
     }
-    // The proposal answering a call with this logframe gives the other languages.
+    // The other languages come from the administration's proposal built on this logframe that
+    // gives them (the most recently changed, as its text stands), whatever call it answers.
     let mut translations = Default::default();
     for c in
         db::products::contents_of_kind(&state.db, p.organisation_id, "project_proposal").await?
     {
         if let Content::Proposal(pp) = Content::from_json(&c) {
-            if pp.logframe == me {
+            if pp.logframe == me && !pp.translations.is_empty() {
                 translations = pp.translations;
                 break;
             }

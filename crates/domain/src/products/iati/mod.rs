@@ -256,23 +256,29 @@ fn narrative(lang: &str, text: &str) -> Vec<Narrative> {
 }
 
 /// `text` in `lang`, then what `of` gives in each other language of `translations` where it is
-/// written (a language is never given twice: the logframe's own text stands for its language).
+/// written (a language is never given twice: the logframe's own text stands for its language; an
+/// empty one is never published beside others).
 fn in_languages(
     lang: &str,
     text: &str,
     translations: &BTreeMap<String, crate::products::proposal::Translation>,
     of: impl Fn(&crate::products::proposal::Translation) -> &String,
 ) -> Vec<Narrative> {
+    let others: Vec<Narrative> = translations
+        .iter()
+        .filter(|(code, t)| *code != lang && !of(t).trim().is_empty())
+        .map(|(code, t)| Narrative {
+            lang: code.clone(),
+            text: of(t).trim().to_string(),
+        })
+        .collect();
+    // An empty text in the logframe's language is left out when another language has one (and
+    // kept alone otherwise, for the checks to name it as missing).
     let mut out = narrative(lang, text);
-    for (code, t) in translations {
-        let text = of(t).trim();
-        if code != lang && !text.is_empty() {
-            out.push(Narrative {
-                lang: code.clone(),
-                text: text.to_string(),
-            });
-        }
+    if text.trim().is_empty() && !others.is_empty() {
+        out.clear();
     }
+    out.extend(others);
     out
 }
 

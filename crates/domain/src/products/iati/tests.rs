@@ -496,3 +496,22 @@ fn the_title_and_summary_are_published_in_the_proposal_s_languages() {
     assert_eq!(langs(&a.description), ["it", "en"]);
     assert_eq!(a.description[1].text, "Two coasts, one offer.");
 }
+
+#[test]
+fn an_empty_text_is_not_published_beside_its_translations() {
+    let t = crate::products::proposal::Translation {
+        title: "Sustainable tourism".into(),
+        summary: "Two coasts.".into(),
+    };
+    let translations = [("en".to_string(), t)].into();
+    let n = in_languages("it", "  ", &translations, |t| &t.summary);
+    assert_eq!(n.len(), 1);
+    assert_eq!(
+        (n[0].lang.as_str(), n[0].text.as_str()),
+        ("en", "Two coasts.")
+    );
+    // Alone, the empty text stays, for the checks to name it.
+    let n = in_languages("it", "", &Default::default(), |t| &t.summary);
+    assert_eq!(n.len(), 1);
+    assert!(n[0].text.is_empty());
+}
