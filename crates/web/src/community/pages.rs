@@ -71,6 +71,7 @@ pub(super) async fn space(
 /// A message as the thread page shows it: its text only to those who may read it (a hidden
 /// message's to its author and the moderators, with the reason).
 pub(super) fn shown(
+    state: &AppState,
     p: &Post,
     viewer: &Viewer,
     moderates: bool,
@@ -83,7 +84,7 @@ pub(super) fn shown(
     context! {
         id => p.id, author => p.author_name, mine, hidden,
         reason => if mine || moderates { p.hidden_reason.clone() } else { None },
-        html => readable.then(|| highlighted(&p.body, names)),
+        html => readable.then(|| highlighted(state, &p.body, names)),
         body => if readable { p.body.clone() } else { String::new() },
         at => when(locale, p.created_at),
         edited => p.edited_at.map(|t| when(locale, t)),
@@ -91,14 +92,10 @@ pub(super) fn shown(
     }
 }
 
-/// A message's Markdown rendered, its checked mentions highlighted.
-fn highlighted(body: &str, names: &[String]) -> String {
-    domain::community::mentions::highlight(&domain::community::render(body), names)
-}
-
-/// As `highlighted`, the rendering kept between requests: a pure function of the text, kept under
-/// the text itself (a thread's page renders fifty messages, most of them read many times).
-fn highlighted_kept(state: &AppState, body: &str, names: &[String]) -> String {
+/// A message's Markdown rendered, its checked mentions highlighted. The rendering is kept between
+/// requests: a pure function of the text, kept under the text itself (a thread's page renders
+/// fifty messages, most of them read many times).
+fn highlighted(state: &AppState, body: &str, names: &[String]) -> String {
     let html = state
         .kept
         .pure("community/markdown", body, domain::community::render);
@@ -236,7 +233,7 @@ pub(super) async fn thread_page(
                 html: q
                     .hidden_reason
                     .is_none()
-                    .then(|| highlighted_kept(state, &q.body, names(&q.id))),
+                    .then(|| highlighted(state, &q.body, names(&q.id))),
                 here: on_page.contains(&q.id),
             });
             let mine = me == Some(p.author_id);
@@ -250,7 +247,7 @@ pub(super) async fn thread_page(
                 mine,
                 hidden,
                 reason: p.hidden_reason.as_deref().filter(|_| mine || moderates),
-                html: readable.then(|| highlighted_kept(state, &p.body, names(&p.id))),
+                html: readable.then(|| highlighted(state, &p.body, names(&p.id))),
                 quote,
                 // A hidden message's documents go with its text.
                 documents: documents.remove(&p.id).filter(|_| readable),
@@ -370,7 +367,7 @@ pub(super) async fn history(
         context! {
             thread => context! { id => t.id, title => t.title },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
-            post => shown(&p, &viewer, s.moderates(), locale, &names), revisions,
+            post => shown(&state, &p, &viewer, s.moderates(), locale, &names), revisions,
             section => "/community",
         },
     )

@@ -532,7 +532,7 @@ async fn report_page(
         context! {
             thread => context! { id => t.id, title => t.title },
             space => context! { name => s.name, path => space_path(s.kind, s.id) },
-            post => super::pages::shown(p, viewer, s.moderates(), viewer.locale, &names),
+            post => super::pages::shown(state, p, viewer, s.moderates(), viewer.locale, &names),
             back => post_address(state, p).await?,
             reason, errors, section => "/community",
         },
